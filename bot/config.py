@@ -1,0 +1,209 @@
+"""Typed settings with defaults, loaded and validated from ``config.yaml``.
+
+Every key is optional; a key that is present must have the right type and range,
+and an unknown key (usually a typo) is an error that names it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.errors import ConfigError
+
+DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("pay", "salary", "compensation", "stipend", "paid", "wage"),
+    ("relocate", "move", "relocation"),
+    ("remote", "distributed", "wherever"),
+    ("fee", "cost", "charge"),
+    ("apply", "application", "applicant"),
+    ("internship", "intern"),
+    ("fellowship", "fellow"),
+    ("long", "duration", "length"),
+    ("deadline", "closes", "ongoing"),
+    ("phd", "doctorate"),
+    ("job", "role", "position"),
+    ("benefits", "perks"),
+)
+
+
+@dataclass(frozen=True)
+class RetrievalSettings:
+    """How passages are scored and when the bot declines to answer."""
+
+    k1: float = 1.5
+    b: float = 0.75
+    epsilon: float = 0.25
+    title_weight: int = 1
+    section_weight: int = 2
+    question_weight: int = 2
+    synonym_weight: float = 0.5
+    min_coverage: float = 0.5
+    see_also: int = 2
+    see_also_min_coverage: float = 0.5
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """Limits on questions and on what is shown."""
+
+    max_question_chars: int = 300
+    snippet_chars: int = 400
+    max_passage_chars: int = 900
+    suggestions: int = 3
+    related_roles: int = 3
+
+
+@dataclass(frozen=True)
+class KnowledgeSettings:
+    """Checks on the knowledge base."""
+
+    max_document_age_days: int = 730
+    eval_min_hit1: float = 0.8
+    refuse_shrink_below: float = 0.5
+    watch: bool = False
+    watch_debounce_seconds: float = 2.0
+
+
+@dataclass(frozen=True)
+class DiscordSettings:
+    """The Discord front end."""
+
+    guilds: tuple[int, ...] = ()
+    moderator_roles: tuple[str, ...] = ()
+    public_replies: bool = False
+    cooldown_seconds: float = 5.0
+    roles_page_size: int = 5
+    view_timeout_seconds: float = 300.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings; build one directly in tests, or with :func:`load_settings`."""
+
+    knowledge_dir: Path = Path("knowledge")
+    database: Path = Path("data/faqbot.db")
+    synonyms: tuple[tuple[str, ...], ...] = DEFAULT_SYNONYMS
+    retrieval: RetrievalSettings = field(default_factory=RetrievalSettings)
+    answers: AnswerSettings = field(default_factory=AnswerSettings)
+    knowledge: KnowledgeSettings = field(default_factory=KnowledgeSettings)
+    discord: DiscordSettings = field(default_factory=DiscordSettings)
+
+
+_RANGES: dict[str, tuple[float, float]] = {
+    "retrieval.k1": (0.0, 10.0),
+    "retrieval.b": (0.0, 1.0),
+    "retrieval.epsilon": (0.0, 1.0),
+    "retrieval.min_coverage": (0.0, 1.0),
+    "retrieval.see_also_min_coverage": (0.0, 1.0),
+    "retrieval.synonym_weight": (0.0, 10.0),
+    "retrieval.see_also": (0, 10),
+    "retrieval.title_weight": (0, 10),
+    "retrieval.section_weight": (0, 10),
+    "retrieval.question_weight": (0, 10),
+    "answers.max_question_chars": (10, 4000),
+    "answers.snippet_chars": (80, 1000),
+    "answers.max_passage_chars": (200, 10000),
+    "answers.suggestions": (0, 10),
+    "answers.related_roles": (0, 10),
+    "knowledge.eval_min_hit1": (0.0, 1.0),
+    "knowledge.refuse_shrink_below": (0.0, 1.0),
+    "knowledge.max_document_age_days": (1, 100000),
+    "knowledge.watch_debounce_seconds": (0.1, 3600),
+    "discord.cooldown_seconds": (0.0, 3600),
+    "discord.roles_page_size": (1, 10),
+    "discord.view_timeout_seconds": (10, 3600),
+}
+
+
+def load_settings(path: str | Path | None) -> Settings:
+    """Read settings from a YAML file; ``None`` gives the defaults.
+
+    Relative paths in the file are taken relative to the file's folder.
+    """
+    if path is None:
+        return Settings()
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("config file not found", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file: {exc}", path=str(path)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+    if raw is None:
+        raw = {}
+    settings = _build(Settings, raw, "", str(path))
+    base = path.parent
+    return replace(
+        settings,
+        knowledge_dir=_resolve(base, settings.knowledge_dir),
+        database=_resolve(base, settings.database),
+    )
+
+
+def _resolve(base: Path, value: Path) -> Path:
+    return value if value.is_absolute() else base / value
+
+
+def _build(cls: type, raw: Any, prefix: str, path: str) -> Any:
+    if not isinstance(raw, dict):
+        raise ConfigError("must be a mapping of keys to values", key=prefix or None, path=path)
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        dotted = f"{prefix}{key}"
+        if key not in known:
+            close = difflib.get_close_matches(str(key), sorted(known), n=1)
+            hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
+            raise ConfigError(f"unknown key{hint}", key=dotted, path=path)
+        values[key] = _convert(hints[key], value, dotted, path)
+    return cls(**values)
+
+
+def _convert(hint: Any, value: Any, key: str, path: str) -> Any:
+    if is_dataclass(hint):
+        return _build(hint, value if value is not None else {}, f"{key}.", path)
+    origin = typing.get_origin(hint)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"must be true or false, not {value!r}", key=key, path=path)
+        return value
+    if hint in (int, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"must be a number, not {value!r}", key=key, path=path)
+        if hint is int and not float(value).is_integer():
+            raise ConfigError(f"must be a whole number, not {value!r}", key=key, path=path)
+        low, high = _RANGES.get(key, (float("-inf"), float("inf")))
+        if not low <= value <= high:
+            raise ConfigError(f"must be between {low:g} and {high:g}, not {value!r}", key=key, path=path)
+        return hint(value)
+    if hint is Path:
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError("must be a path", key=key, path=path)
+        return Path(value)
+    if hint is str:
+        if not isinstance(value, (str, int)):
+            raise ConfigError(f"must be text, not {value!r}", key=key, path=path)
+        return str(value)
+    if origin is tuple:
+        item_hint = typing.get_args(hint)[0]
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise ConfigError("must be a list", key=key, path=path)
+        return tuple(_convert(item_hint, item, f"{key}[{i}]", path) for i, item in enumerate(value))
+    if isinstance(hint, types.UnionType):  # pragma: no cover - not used yet
+        return value
+    raise ConfigError(f"unsupported setting type {hint!r}", key=key, path=path)  # pragma: no cover

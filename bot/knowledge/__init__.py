@@ -1,0 +1,1 @@
+"""Reading the knowledge folder: decode, parse, split into passages, extract roles."""

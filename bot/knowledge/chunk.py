@@ -1,0 +1,168 @@
+"""Split a document into citable passages that match how people ask.
+
+* An FAQ item (a list item or paragraph led by a bold question, or a heading that is a
+  question with the text under it) is one passage: its question and its answer.
+* Other text is grouped by section, keeping the heading path; a long section is split
+  at block boundaries, and a block longer than a passage at sentence boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.knowledge.document import is_question, strip_decoration
+from bot.models import Block, Document
+
+SECTION_SEP = " › "
+
+# A sentence ends at . ! ? or … followed by space and a capital, digit or opening quote,
+# unless the word before is a common abbreviation.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|prof|st|no|inc|ltd|co|jr|sr|u\.s|approx|dept|fig)\."
+    r"|\b[A-Z]\.)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A passage before it gets its id in the knowledge base."""
+
+    section: str | None
+    question: str | None
+    text: str
+    line: int
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping abbreviations like "e.g." and "Ph.D." whole."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start : match.start()].rstrip()
+        if _ABBREVIATIONS.search(candidate):
+            continue
+        pieces.append(text[start : match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+def preamble(doc: Document) -> tuple[list[str], int]:
+    """Return the byline headings right under the title (org, location) and where content starts.
+
+    Job boards put the company and place as headings straight after the title, before any
+    text; they describe the document rather than head a section.
+    """
+    blocks = doc.blocks
+    if not (blocks and blocks[0].kind == "heading" and _same(blocks[0].text, doc.title)):
+        return [], 0
+    subtitles: list[str] = []
+    i = 1
+    # A jump from the title straight to short level-3+ headings is a byline, not a section.
+    while (
+        i < len(blocks)
+        and blocks[i].kind == "heading"
+        and blocks[i].level >= 3
+        and len(blocks[i].text.split()) <= 5
+    ):
+        text = strip_decoration(blocks[i].text.strip("` "))
+        subtitles.append(re.sub(r"^[^\w(]+", "", text).strip(" `"))  # "🌎 France" -> "France"
+        i += 1
+    if i < len(blocks) and blocks[i].kind == "heading":
+        return [], 1  # the run went on into real section headings
+    return subtitles, i
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).casefold() == re.sub(r"\W+", "", b).casefold()
+
+
+def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
+    """Split ``doc`` into chunks of at most about ``max_chars`` characters each."""
+    _, start = preamble(doc)
+    chunks: list[Chunk] = []
+    path: list[tuple[int, str]] = []  # (level, heading)
+    buffer: list[Block] = []
+    heading_question: str | None = None
+
+    def section() -> str | None:
+        return SECTION_SEP.join(text for _, text in path) or None
+
+    def flush() -> None:
+        if buffer:
+            chunks.extend(_pack(buffer, section(), heading_question, max_chars))
+            buffer.clear()
+
+    for block in doc.blocks[start:]:
+        if block.kind == "heading":
+            flush()
+            if block.level == 1 and _same(block.text, doc.title):
+                continue
+            while path and path[-1][0] >= block.level:
+                path.pop()
+            path.append((block.level, block.text))
+            heading_question = block.text if is_question(block.text) else None
+            continue
+        if block.lead and is_question(block.lead):
+            answer = block.text[len(block.lead) :].strip() if block.text.startswith(block.lead) else ""
+            if not answer:
+                answer = _after_lead(block.text, block.lead)
+            if answer:
+                flush()
+                question = block.lead
+                chunks.extend(_pack([_replace(block, answer)], section(), question, max_chars))
+                continue
+        buffer.append(block)
+    flush()
+    return chunks
+
+
+def _after_lead(text: str, lead: str) -> str:
+    idx = text.find(lead)
+    return text[idx + len(lead) :].strip(" \n:-–—") if idx >= 0 else ""
+
+
+def _replace(block: Block, text: str) -> Block:
+    return Block("paragraph", text.lstrip(" \n:-–—"), block.line, 0, block.links, None)
+
+
+def _render(block: Block) -> str:
+    return f"• {block.text}" if block.kind == "item" else block.text
+
+
+def _pack(blocks: list[Block], section: str | None, question: str | None, max_chars: int) -> Iterator[Chunk]:
+    """Group blocks into chunks, starting a new chunk when the next block would overflow."""
+    parts: list[str] = []
+    size = 0
+    line = blocks[0].line
+    for block in blocks:
+        for piece in _split_long(_render(block), max_chars):
+            if parts and size + len(piece) > max_chars:
+                yield Chunk(section, question, "\n".join(parts), line)
+                parts, size, line = [], 0, block.line
+            parts.append(piece)
+            size += len(piece) + 1
+    if parts:
+        yield Chunk(section, question, "\n".join(parts), line)
+
+
+def _split_long(text: str, max_chars: int) -> list[str]:
+    if len(text) <= max_chars:
+        return [text]
+    out: list[str] = []
+    current = ""
+    for sentence in split_sentences(text):
+        if current and len(current) + 1 + len(sentence) > max_chars:
+            out.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        out.append(current)
+    return out

@@ -1,0 +1,164 @@
+"""Read one knowledge file into a :class:`Document`."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from bot.knowledge.decode import decode_bytes, repair_text
+from bot.knowledge.frontmatter import FrontMatterError, split_front_matter, to_date
+from bot.knowledge.parse import (
+    ParsedBody,
+    looks_like_markdown,
+    parse_html,
+    parse_markdown,
+    parse_plain,
+)
+from bot.models import Document, Problem
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
+
+POSTING_HEADING = re.compile(
+    r"\b(responsibilit\w*|(minimum|preferred|basic)? ?qualifications|requirements|"
+    r"about the (job|role|position)|about you|what you.ll do|who you are|job description)\b",
+    re.I,
+)
+FAQ_HEADING = re.compile(r"\b(faqs?|frequently asked questions|q ?& ?a)\b", re.I)
+
+
+class DocumentError(ValueError):
+    """A file that cannot be turned into a document; ``line`` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def content_hash(data: bytes) -> str:
+    """Return the hash that identifies a file's content."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_document(path: Path, source: str, problems: list[Problem]) -> Document:
+    """Parse the file at ``path``; ``source`` is its path relative to the knowledge folder.
+
+    Raise DocumentError when the file cannot be used; append softer problems to ``problems``.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"cannot read file: {exc.strerror or exc}") from None
+    return parse_document(data, source, problems)
+
+
+def parse_document(data: bytes, source: str, problems: list[Problem]) -> Document:
+    """Parse a file's bytes into a Document (see :func:`read_document`)."""
+    if b"\x00" in data[:4096]:
+        raise DocumentError("binary file (contains NUL bytes)")
+    text, warning = decode_bytes(data)
+    if warning:
+        problems.append(Problem(source, warning))
+    text = repair_text(text)
+    try:
+        fm = split_front_matter(text)
+    except FrontMatterError as exc:
+        raise DocumentError(str(exc), exc.line) from None
+    suffix = Path(source).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        body = parse_html(fm.body, fm.body_line)
+    elif suffix in MARKDOWN_SUFFIXES or looks_like_markdown(fm.body) or fm.data:
+        body = parse_markdown(fm.body, fm.body_line)
+    else:
+        body = parse_plain(fm.body, fm.body_line)
+    meta = fm.data
+    title = _title(meta, body, source)
+    doc = Document(
+        source=source,
+        title=title,
+        kind=meta.get("kind") or guess_kind(body),
+        blocks=body.blocks,
+        url=str(meta["url"]) if meta.get("url") else (body.source_urls[0] if body.source_urls else None),
+        published=to_date(meta.get("published")) or body.published,
+        org=str(meta["org"]) if meta.get("org") else None,
+        front_matter=meta,
+        links=body.links,
+        content_hash=content_hash(data),
+    )
+    if doc.url is None:
+        doc.url = _title_link(doc)
+    for link in body.links:
+        if re.search(r"\)\($", link.text or "") or not link.url:
+            problems.append(Problem(source, f"empty or malformed link '{link.text}'", link.line))
+    for n, line in enumerate(text.split("\n"), 1):
+        if re.search(r"\([^()\n]{1,80}\)\((https?://[^)\s]+)\)", line):
+            problems.append(
+                Problem(source, "malformed Markdown link: '(text)(url)' should be '[text](url)'", n)
+            )
+    return doc
+
+
+def _title(meta: dict, body: ParsedBody, source: str) -> str:
+    if meta.get("title"):
+        return str(meta["title"]).strip()
+    if body.html_title:
+        return body.html_title
+    for block in body.blocks:
+        if block.kind == "heading" and block.level == 1:
+            return block.text
+    return readable_name(source)
+
+
+def readable_name(source: str) -> str:
+    """Turn a file name into a title: ``meta-research-intern.txt`` -> ``Meta Research Intern``."""
+    stem = Path(source).stem
+    stem = re.sub(r"^\d+[_-]", "", stem)
+    words = [w for w in re.split(r"[-_\s]+", stem) if w]
+    return " ".join(_title_word(w) for w in words) or stem
+
+
+_SMALL_WORDS = frozenset("a an as at by in of on or to and for the".split())
+
+
+def _title_word(word: str) -> str:
+    if word.isupper() or any(c.isdigit() for c in word):
+        return word
+    if len(word) <= 2 and word.lower() not in _SMALL_WORDS:
+        return word.upper()  # ai -> AI, ml -> ML
+    return word.lower() if word.lower() in _SMALL_WORDS else word.capitalize()
+
+
+def _title_link(doc: Document) -> str | None:
+    """A link that wraps the title heading is the document's own address (job boards do this)."""
+    for block in doc.blocks[:3]:
+        if block.kind == "heading" and block.text == doc.title and len(block.links) == 1:
+            return block.links[0].url
+    return None
+
+
+def guess_kind(body: ParsedBody) -> str:
+    """Guess faq, posting or page from the document's structure."""
+    headings = [b.text for b in body.blocks if b.kind == "heading"]
+    if any(POSTING_HEADING.search(h) for h in headings):
+        return "posting"
+    questions = sum(1 for b in body.blocks if is_question(b.lead) and b.kind != "heading")
+    questions += sum(1 for b in body.blocks if b.kind == "heading" and is_question(b.text))
+    if questions >= 2 or any(FAQ_HEADING.search(h) for h in headings):
+        return "faq"
+    return "page"
+
+
+def is_question(text: str | None) -> bool:
+    """Tell whether a heading or bold lead-in is a question (trailing emoji allowed)."""
+    return bool(text) and strip_decoration(text).endswith("?")
+
+
+def strip_decoration(text: str) -> str:
+    """Remove trailing emoji and spaces (keeping final punctuation)."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] in "?.!)\"'”’:"):
+        end -= 1
+    return text[:end]

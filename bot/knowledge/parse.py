@@ -1,0 +1,397 @@
+"""Parse Markdown, HTML and plain text into one list of blocks.
+
+Markdown goes through markdown-it-py (CommonMark, with raw HTML blocks), HTML through
+BeautifulSoup. Both give source line numbers, which passages and problems carry. Markup
+that is not content (scripts, styles, navigation, author cards, "published" bylines) is
+dropped, after reading the metadata it holds: publication date and source links.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import Comment as HtmlComment
+from dateutil import parser as dateparser
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from bot.models import Block, Link
+
+_MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+DROP_TAGS = frozenset(
+    "script style nav footer aside noscript form button svg iframe template head select "
+    "input textarea canvas object embed".split()
+)
+DROP_CLASS = re.compile(
+    r"(author|byline|metadata|share|breadcrumb|sidebar|navbar|menu|cookie|comment|footer|social)",
+    re.I,
+)
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+LEAF_BLOCKS = frozenset("p li dt dd td th pre blockquote figcaption caption summary".split())
+SOURCE_LINK_TEXT = re.compile(
+    r"^\s*((update|edit|view|improve) (this )?(page )?on github|view source|permalink|"
+    r"canonical|original post|source)\s*$",
+    re.I,
+)
+PUBLISHED = re.compile(
+    r"\b(?:published|posted)(?: on)?:?\s+"
+    r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})",
+    re.I,
+)
+_SPACES = re.compile(r"[ \t\u00a0]+")
+# Emphasis markers left literal by broken Markdown ("_ **Bold.**_"): not words, not content.
+_STRAY_EMPHASIS = re.compile(r"(?<![\w*_])[_*]+(?=\s)|(?<=[\s.!?:])[_*]+(?![\w*_])")
+
+
+@dataclass(slots=True)
+class ParsedBody:
+    """What a parser found in a document body."""
+
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    html_title: str | None = None
+    published: date | None = None
+    published_line: int | None = None
+    source_urls: list[str] = field(default_factory=list)  # canonical / "update on GitHub"
+
+
+def clean(text: str) -> str:
+    """Collapse runs of spaces and trim each line."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def find_published(text: str) -> date | None:
+    """Return the date in a "Published <date>" phrase, if any."""
+    match = PUBLISHED.search(text)
+    if not match:
+        return None
+    try:
+        return dateparser.parse(match.group(1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+
+def parse_markdown(body: str, first_line: int = 1) -> ParsedBody:
+    """Parse a Markdown body whose first line is line ``first_line`` of its file."""
+    out = ParsedBody()
+    tokens = _MD.parse(body)
+    item_depth = 0
+    list_id = 0
+    item_has_block: list[bool] = []
+    for i, tok in enumerate(tokens):
+        line = (tok.map[0] if tok.map else 0) + first_line
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            list_id += 1
+        elif tok.type == "list_item_open":
+            item_depth += 1
+            item_has_block.append(False)
+        elif tok.type == "list_item_close":
+            item_depth -= 1
+            item_has_block.pop()
+        elif tok.type == "heading_open":
+            text, links, _ = _render_inline(tokens[i + 1], line)
+            out.links.extend(links)
+            if text:
+                out.blocks.append(Block("heading", text, line, int(tok.tag[1]), tuple(links)))
+        elif tok.type == "paragraph_open":
+            text, links, lead = _render_inline(tokens[i + 1], line)
+            out.links.extend(links)
+            if not text:
+                continue
+            meta_date = find_published(text)
+            if meta_date and len(text) < 80:  # a bare "Published March 3, 2024" byline
+                out.published = out.published or meta_date
+                out.published_line = out.published_line or line
+                continue
+            if item_depth and not item_has_block[-1]:
+                item_has_block[-1] = True
+                out.blocks.append(Block("item", text, line, list_id, tuple(links), lead))
+            else:
+                out.blocks.append(Block("paragraph", text, line, 0, tuple(links), lead))
+        elif tok.type in ("fence", "code_block"):
+            text = tok.content.strip("\n")
+            if text.strip():
+                out.blocks.append(Block("paragraph", text, line))
+        elif tok.type == "html_block":
+            sub = parse_html(tok.content, line, fragment=True)
+            out.blocks.extend(sub.blocks)
+            out.links.extend(sub.links)
+            out.html_title = out.html_title or sub.html_title
+            out.source_urls.extend(sub.source_urls)
+            if sub.published and not out.published:
+                out.published, out.published_line = sub.published, sub.published_line
+        elif tok.type == "tr_open":
+            cells = []
+            j = i + 1
+            while tokens[j].type != "tr_close":
+                if tokens[j].type == "inline":
+                    cells.append(_render_inline(tokens[j], line)[0])
+                j += 1
+            text = " | ".join(c for c in cells if c)
+            if text:
+                out.blocks.append(Block("paragraph", text, line))
+    return out
+
+
+def _render_inline(tok: Token, line: int) -> tuple[str, list[Link], str | None]:
+    """Render an inline token to plain text; return text, links, and a bold lead-in."""
+    parts: list[str] = []
+    links: list[Link] = []
+    link_stack: list[tuple[str, int]] = []
+    lead: str | None = None
+    lead_start: int | None = None
+    seen_text = False
+    for child in tok.children or []:
+        kind = child.type
+        if kind == "text" or kind == "code_inline":
+            if child.content.strip() and lead_start is None and not seen_text:
+                # only decoration (emoji, bullets) may stand before a bold lead-in
+                seen_text = any(ch.isalnum() for ch in child.content)
+            parts.append(child.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\n")
+        elif kind == "html_inline":
+            if re.match(r"<br\s*/?>", child.content, re.I):
+                parts.append("\n")
+        elif kind == "link_open":
+            link_stack.append((str(child.attrs.get("href", "")), len(parts)))
+        elif kind == "link_close" and link_stack:
+            href, start = link_stack.pop()
+            text = clean("".join(parts[start:]))
+            links.append(Link(text, href, line))
+        elif kind == "image":
+            parts.append(child.content or "")
+        elif kind == "strong_open" and lead is None and not seen_text:
+            lead_start = len(parts)
+        elif kind == "strong_close" and lead_start is not None and lead is None:
+            lead = clean("".join(parts[lead_start:]))
+            seen_text = True
+    text = clean(_STRAY_EMPHASIS.sub("", "".join(parts)))
+    return text, links, lead or None
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+
+def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> ParsedBody:
+    """Parse HTML whose first line is line ``first_line`` of its file."""
+    out = ParsedBody()
+    soup = BeautifulSoup(html, "html.parser")
+    offset = first_line - 1
+    if not fragment:
+        title = soup.find("title")
+        if title and title.get_text(strip=True):
+            out.html_title = clean(title.get_text(" "))
+        for selector, attr in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
+            tag = soup.select_one(selector)
+            if tag and tag.get(attr):
+                out.source_urls.append(str(tag[attr]))
+    # Metadata first: it often lives inside the markup we then drop.
+    for a in soup.find_all("a", href=True):
+        if SOURCE_LINK_TEXT.match(a.get_text(" ", strip=True)):
+            out.source_urls.append(str(a["href"]))
+    text_all = soup.get_text(" ")
+    out.published = find_published(text_all)
+    if out.published:
+        node = soup.find(string=PUBLISHED)
+        line = getattr(node.parent, "sourceline", None) if node else None
+        out.published_line = (line or 1) + offset
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        classes = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
+        if tag.name in DROP_TAGS or (classes.strip() and DROP_CLASS.search(classes)):
+            tag.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, HtmlComment)):
+        comment.extract()
+    walker = _HtmlWalker(out, offset)
+    walker.walk(soup.body or soup)
+    walker.flush()
+    return out
+
+
+class _HtmlWalker:
+    """Walk the element tree in document order, emitting blocks."""
+
+    def __init__(self, out: ParsedBody, offset: int) -> None:
+        self.out = out
+        self.offset = offset
+        self.buffer: list[str] = []
+        self.buffer_links: list[Link] = []
+        self.buffer_line = 0
+        self.list_id = 0
+
+    def _line(self, tag: Tag) -> int:
+        return (getattr(tag, "sourceline", None) or 1) + self.offset
+
+    def flush(self) -> None:
+        text = clean("".join(self.buffer))
+        if text:
+            self.out.blocks.append(
+                Block("paragraph", text, self.buffer_line, 0, tuple(self.buffer_links))
+            )
+            self.out.links.extend(self.buffer_links)
+        self.buffer, self.buffer_links = [], []
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if not self.buffer:
+                    self.buffer_line = self._line(node)
+                self.buffer.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name in HEADINGS:
+                self.flush()
+                text, links, _ = self._inline(child)
+                if text:
+                    self.out.blocks.append(
+                        Block("heading", text, self._line(child), HEADINGS[name], tuple(links))
+                    )
+                    self.out.links.extend(links)
+            elif name in ("ul", "ol"):
+                self.flush()
+                self.list_id += 1
+                self.walk(child)
+                self.flush()
+            elif name in LEAF_BLOCKS:
+                self.flush()
+                nested = [c for c in child.find_all(["ul", "ol"], recursive=True)]
+                for n in nested:
+                    n.extract()
+                text, links, lead = self._inline(child)
+                if text:
+                    kind = "item" if name in ("li", "dt", "dd") else "paragraph"
+                    level = self.list_id if kind == "item" else 0
+                    self.out.blocks.append(
+                        Block(kind, text, self._line(child), level, tuple(links), lead)
+                    )
+                    self.out.links.extend(links)
+                for n in nested:
+                    self.list_id += 1
+                    self.walk(n)
+                    self.flush()
+            elif name == "br":
+                self.buffer.append("\n")
+            elif name in ("a",):
+                if not self.buffer:
+                    self.buffer_line = self._line(child)
+                text = child.get_text(" ")
+                self.buffer.append(text)
+                if child.get("href"):
+                    self.buffer_links.append(Link(clean(text), str(child["href"]), self._line(child)))
+            elif name in ("div", "section", "article", "main", "header", "body", "html", "table",
+                          "tbody", "thead", "tr", "dl", "figure", "details", "center", "span-block"):
+                self.flush()
+                self.walk(child)
+                self.flush()
+            else:  # inline markup: span, strong, em, small, code, img ...
+                if not self.buffer:
+                    self.buffer_line = self._line(child)
+                if name == "img":
+                    continue
+                self.walk(child)
+
+    def _inline(self, tag: Tag) -> tuple[str, list[Link], str | None]:
+        for br in tag.find_all("br"):
+            br.replace_with("\n")
+        links = [
+            Link(clean(a.get_text(" ")), str(a["href"]), self._line(a))
+            for a in tag.find_all("a", href=True)
+        ]
+        lead = None
+        first = next((c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())), None)
+        if isinstance(first, Tag) and first.name in ("strong", "b"):
+            lead = clean(first.get_text(" "))
+        return clean(tag.get_text("")), links, lead
+
+
+# -- Plain text -------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–]|\d{1,2}[.)])\s+")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Tell whether a .txt file is really Markdown (headings, bullets, links, HTML)."""
+    signals = 0
+    signals += len(re.findall(r"^#{1,6} \S", text, re.M))
+    signals += len(re.findall(r"^\s*[*-] \S", text, re.M)) // 2
+    signals += len(re.findall(r"\[[^\]\n]+\]\([^)\s]+\)", text))
+    signals += len(re.findall(r"^<(h[1-6]|div|p|ul|table)\b", text, re.M))
+    return signals >= 2
+
+
+def _is_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
+    s = line.strip()
+    if not s or len(s) > 80 or not (prev_blank and next_blank):
+        return False
+    if s[-1] in ".,;!?" or _BULLET.match(line):
+        return False
+    if not s[0].isupper():
+        return False
+    return len(s.split()) <= 10
+
+
+def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
+    """Parse plain text: bare short lines between blank lines are headings.
+
+    A run of lines is one paragraph when it is wrapped prose; when every line starts with
+    a capital or a bullet and none runs on into the next, each line is an item of its own.
+    """
+    out = ParsedBody()
+    lines = body.split("\n")
+    n = len(lines)
+    i = 0
+    list_id = 0
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+            continue
+        start = i
+        while i < n and lines[i].strip():
+            i += 1
+        run = lines[start:i]
+        line_no = start + first_line
+        prev_blank = start == 0 or not lines[start - 1].strip()
+        next_blank = i >= n or not lines[i].strip()
+        if len(run) == 1 and _is_heading(run[0], prev_blank, next_blank):
+            out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
+            continue
+        if len(run) > 1 and prev_blank and len(run[0].split()) <= 6 and _is_heading(run[0], True, True):
+            # "About the job" directly above its text
+            out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
+            run, line_no = run[1:], line_no + 1
+        for text in run:
+            for url in re.findall(r"https?://[^\s)>\]]+", text):
+                out.links.append(Link(url, url.rstrip(".,;"), line_no))
+        if len(run) > 1 and all(_starts_item(ln) for ln in run):
+            list_id += 1
+            for k, ln in enumerate(run):
+                text = clean(_BULLET.sub("", ln))
+                out.blocks.append(Block("item", text, line_no + k, list_id))
+        else:
+            text = clean(" ".join(ln.strip() for ln in run))
+            meta_date = find_published(text)
+            if meta_date and len(text) < 80:
+                out.published = out.published or meta_date
+                out.published_line = out.published_line or line_no
+                continue
+            out.blocks.append(Block("paragraph", text, line_no))
+    return out
+
+
+def _starts_item(line: str) -> bool:
+    s = line.strip()
+    return bool(_BULLET.match(line)) or (s[:1].isupper() and len(s) < 300) or s[:1] in "$€£"

@@ -1,0 +1,167 @@
+"""Plain data types shared by every layer: documents, passages, roles, answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+Kind = Literal["faq", "posting", "page"]
+RoleType = Literal["internship", "residency", "fellowship", "full-time", "part-time", "contract"]
+ROLE_TYPES: tuple[str, ...] = (
+    "internship",
+    "residency",
+    "fellowship",
+    "full-time",
+    "part-time",
+    "contract",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in one knowledge file, with where it is."""
+
+    source: str
+    message: str
+    line: int | None = None
+    severity: Severity = "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink found in a document, with the line it is on."""
+
+    text: str
+    url: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of document structure: a heading, a paragraph or a list item."""
+
+    kind: Literal["heading", "paragraph", "item"]
+    text: str
+    line: int
+    level: int = 0  # heading level; for items, the list they belong to
+    links: tuple[Link, ...] = ()
+    lead: str | None = None  # an item's bold lead-in ("**Question?**"), if any
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed knowledge file."""
+
+    source: str  # path relative to the knowledge folder, "/"-separated
+    title: str
+    kind: Kind
+    blocks: list[Block]
+    url: str | None = None
+    published: date | None = None
+    org: str | None = None
+    front_matter: dict = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A citable piece of a document: an FAQ item or a (part of a) section."""
+
+    id: int
+    source: str
+    title: str
+    section: str | None  # heading path, " › "-joined
+    question: str | None  # for FAQ items: the question
+    text: str  # the body in the source's own words; units separated by newlines
+    line: int
+    url: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A position one can apply to."""
+
+    id: str
+    title: str
+    type: str | None
+    org: str | None
+    team: str | None
+    location: str | None
+    remote: bool | None
+    compensation: str | None
+    apply_url: str | None
+    source: str
+    posted: date | None
+    closes: date | None
+    status: Literal["open", "closed"]
+    description: str | None = None
+    line: int | None = None
+
+    def is_open(self, today: date) -> bool:
+        """Tell whether the role can still be applied to on ``today``."""
+        if self.status == "closed":
+            return False
+        return self.closes is None or self.closes >= today
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A passage with its retrieval score."""
+
+    passage: Passage
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A passage as shown to the member: its snippet and where it comes from."""
+
+    source: str
+    title: str
+    url: str | None
+    section: str | None
+    snippet: str
+    score: float
+    line: int
+    published: date | None = None
+    question: str | None = None
+
+    def to_json(self) -> dict:
+        """Return the CLI's JSON form of this citation."""
+        return {
+            "source": self.source,
+            "title": self.title,
+            "url": self.url,
+            "section": self.section,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What the bot says to a question."""
+
+    question: str
+    answered: bool
+    citations: tuple[Citation, ...]
+    matched_terms: tuple[str, ...] = ()
+    coverage: float = 0.0
+    suggestions: tuple[str, ...] = ()  # closest FAQ questions, when not answered
+    roles: tuple[Role, ...] = ()
+
+    def to_json(self) -> dict:
+        """Return the CLI's JSON form of this answer."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "citations": [c.to_json() for c in self.citations],
+        }

@@ -1,0 +1,55 @@
+"""One tokenizer for passages and questions: normalise, lower-case, split, drop stop words, stem."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+from bot.search.stopwords import STOPWORDS
+
+# A token is a run of letters/digits, with inner apostrophes and dots kept for now
+# ("can't", "ph.d"), or one of the few programming-language names that are punctuation.
+_TOKEN = re.compile(r"c\+\+|c#|f#|\.net|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:['.][^\W_]+)*")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+class Tokenizer:
+    """Turn text into index terms the same way for documents and questions."""
+
+    def __init__(self, language: str = "english", stopwords: frozenset[str] = STOPWORDS) -> None:
+        self._stemmer = Stemmer.Stemmer(language)
+        self._stopwords = stopwords
+        self._stem = lru_cache(maxsize=200_000)(self._stem_uncached)
+
+    def words(self, text: str) -> list[str]:
+        """Return the normalised words of ``text`` (stop words kept, nothing stemmed)."""
+        text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+        out: list[str] = []
+        for raw in _TOKEN.findall(text):
+            word = raw
+            if "," in word and word[0].isdigit():
+                word = word.replace(",", "")  # 7,650 -> 7650
+            if word.endswith("'s"):
+                word = word[:-2]
+            if "." in word and not word[0].isdigit():
+                word = word.replace(".", "")  # ph.d -> phd, e.g -> eg
+            if word:
+                out.append(word)
+        return out
+
+    def __call__(self, text: str) -> list[str]:
+        """Return the index terms of ``text``."""
+        return [self._stem(w) for w in self.words(text) if w not in self._stopwords]
+
+    def term(self, word: str) -> str | None:
+        """Return the index term of a single word, or None if it is a stop word."""
+        terms = self(word)
+        return terms[0] if len(terms) == 1 else None
+
+    def _stem_uncached(self, word: str) -> str:
+        if "'" in word:
+            word = word.replace("'", "")
+        return self._stemmer.stemWord(word)

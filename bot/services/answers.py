@@ -1,0 +1,129 @@
+"""Answer a member's question with cited passages, or say the knowledge base has no answer."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bot.config import Settings
+from bot.errors import QuestionError
+from bot.models import Answer, Citation, Passage
+from bot.search.engine import Query, SearchEngine
+from bot.services.knowledge import KnowledgeHolder
+from bot.services.roles import RoleService
+from bot.services.snippets import snippet
+
+CANDIDATES = 10  # passages looked at beyond the first, for see-also and suggestions
+
+
+class AnswerService:
+    """Turn questions into answers over the current knowledge snapshot."""
+
+    def __init__(self, holder: KnowledgeHolder, settings: Settings, roles: RoleService | None = None) -> None:
+        self.holder = holder
+        self.settings = settings
+        self.roles = roles
+
+    def clean_question(self, question: str) -> str:
+        """Normalise a question; raise QuestionError if it is empty or too long."""
+        text = " ".join(unicodedata.normalize("NFKC", question or "").split())
+        if not text:
+            raise QuestionError("The question is empty: ask something like 'Is the residency remote?'")
+        limit = self.settings.answers.max_question_chars
+        if len(text) > limit:
+            raise QuestionError(f"The question is too long ({len(text)} characters; the limit is {limit}).")
+        return text
+
+    def ask(self, question: str) -> Answer:
+        """Answer ``question`` from one consistent snapshot.
+
+        The no-answer rule: BM25 ranks passages, but a raw BM25 score says nothing absolute
+        (it grows with question length and shrinks with corpus size). What decides is
+        *coverage*: the share of the question's information, each distinct term weighted by
+        its idf, that the passage matches in its text, title, section or FAQ question (a
+        synonym counts). Words the knowledge base never uses weigh the most, so "What is
+        the best recipe for banana bread?" covers almost nothing even if some passage
+        happens to say "best". The first passage, in BM25 order, whose coverage reaches
+        ``retrieval.min_coverage`` is the answer; if none of the top candidates does, the
+        bot says it does not know.
+        """
+        text = self.clean_question(question)
+        snap = self.holder.current
+        engine = snap.engine
+        query = engine.query(text)
+        rs = self.settings.retrieval
+        hits = engine.search(query, CANDIDATES + rs.see_also + 1)
+        passages = snap.corpus.passages
+        scored = []
+        for position, score in hits:
+            cov, matched = engine.coverage(query, position)
+            scored.append((position, score, cov, matched))
+        primary = next((s for s in scored if s[2] >= rs.min_coverage), None)
+        if primary is None:
+            suggestions = tuple(
+                dict.fromkeys(passages[p].question for p, *_ in scored if passages[p].question)
+            )[: self.settings.answers.suggestions]
+            return Answer(
+                text,
+                False,
+                (),
+                coverage=scored[0][2] if scored else 0.0,
+                suggestions=suggestions,
+            )
+        weights = self._term_weights(engine, query)
+        cited = [primary]
+        for s in scored:
+            if len(cited) > rs.see_also:
+                break
+            if s is primary or s[2] < rs.see_also_min_coverage:
+                continue
+            if any(_same_place(passages[s[0]], passages[c[0]]) for c in cited):
+                continue
+            cited.append(s)
+        citations = tuple(
+            self._cite(passages[pos], score, weights, engine) for pos, score, _, _ in cited
+        )
+        roles = tuple(self.roles.related(query, self.settings.answers.related_roles)) if self.roles else ()
+        return Answer(
+            text,
+            True,
+            citations,
+            matched_terms=tuple(_surface_words(engine, text, primary[3])),
+            coverage=primary[2],
+            roles=roles,
+        )
+
+    def _term_weights(self, engine: SearchEngine, query: Query) -> dict[str, float]:
+        weights = {t: engine.informativeness(t) for t in query.unique_terms}
+        factor = self.settings.retrieval.synonym_weight
+        for term, extra in query.synonyms.items():
+            for syn in extra:
+                weights.setdefault(syn, weights[term] * factor)
+        return weights
+
+    def _cite(self, passage: Passage, score: float, weights: dict[str, float], engine: SearchEngine) -> Citation:
+        return Citation(
+            source=passage.source,
+            title=passage.title,
+            url=passage.url,
+            section=passage.section,
+            snippet=snippet(passage, weights, engine.tokenizer, self.settings.answers.snippet_chars),
+            score=score,
+            line=passage.line,
+            published=passage.published,
+            question=passage.question,
+        )
+
+
+def _same_place(a: Passage, b: Passage) -> bool:
+    return a.source == b.source and a.section == b.section and a.question == b.question
+
+
+def _surface_words(engine: SearchEngine, text: str, terms: list[str]) -> list[str]:
+    """Map matched index terms back to the words the member typed."""
+    wanted = set(terms)
+    out: dict[str, None] = {}
+    for word in engine.tokenizer.words(text):
+        term = engine.tokenizer.term(word)
+        if term in wanted:
+            out.setdefault(word, None)
+    return list(out)

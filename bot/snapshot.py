@@ -1,0 +1,33 @@
+"""An immutable, searchable view of the knowledge base at one moment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bot.config import Settings
+from bot.knowledge.loader import Corpus
+from bot.search.engine import SearchEngine
+from bot.search.tokenize import Tokenizer
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A corpus with its search engine; swapped whole when the knowledge base is refreshed."""
+
+    corpus: Corpus
+    engine: SearchEngine
+    loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    snapshot_id: int | None = None
+
+    @classmethod
+    def build(
+        cls,
+        corpus: Corpus,
+        settings: Settings,
+        tokenizer: Tokenizer | None = None,
+        snapshot_id: int | None = None,
+    ) -> Snapshot:
+        """Index ``corpus`` with the retrieval settings and synonyms of ``settings``."""
+        engine = SearchEngine(corpus.passages, settings.retrieval, settings.synonyms, tokenizer)
+        return cls(corpus, engine, snapshot_id=snapshot_id)
