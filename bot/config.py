@@ -17,18 +17,27 @@ import yaml
 
 from bot.errors import ConfigError
 
-DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("pay", "salary", "compensation", "stipend", "paid", "wage"),
-    ("relocate", "move", "relocation"),
-    ("remote", "distributed", "wherever"),
-    ("fee", "cost", "charge"),
+DEFAULT_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("apply", "application", "applicant"),
     ("internship", "intern"),
     ("fellowship", "fellow"),
-    ("long", "duration", "length"),
+    ("employee", "employer", "employment"),
+    ("pay", "paid"),
+    ("qualification", "qualified"),
+)
+
+DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("pay", "salary", "compensation", "stipend", "wage", "dollar", "euro", "pound"),
+    ("relocate", "move", "relocation"),
+    ("remote", "distributed", "wherever"),
+    ("fee", "cost", "charge"),
+    ("long", "duration", "length", "last", "month", "week", "year"),
     ("deadline", "closes", "ongoing"),
     ("phd", "doctorate"),
+    ("become", "join", "nominated", "nomination", "admission", "admitted", "accepted", "selected"),
+    ("require", "requirement", "qualification", "need", "ask", "must", "minimum"),
     ("job", "role", "position"),
+    ("programming", "coding", "python", "java", "c++", "javascript", "language"),
     ("benefits", "perks"),
 )
 
@@ -40,7 +49,9 @@ class RetrievalSettings:
     k1: float = 1.5
     b: float = 0.75
     epsilon: float = 0.25
-    title_weight: int = 1
+    title_weight: int = 3
+    document_weight: float = 1.0
+    title_term_discount: float = 0.4
     section_weight: int = 2
     question_weight: int = 2
     synonym_weight: float = 0.5
@@ -89,6 +100,7 @@ class Settings:
 
     knowledge_dir: Path = Path("knowledge")
     database: Path = Path("data/faqbot.db")
+    equivalents: tuple[tuple[str, ...], ...] = DEFAULT_EQUIVALENTS
     synonyms: tuple[tuple[str, ...], ...] = DEFAULT_SYNONYMS
     retrieval: RetrievalSettings = field(default_factory=RetrievalSettings)
     answers: AnswerSettings = field(default_factory=AnswerSettings)
@@ -105,6 +117,8 @@ _RANGES: dict[str, tuple[float, float]] = {
     "retrieval.synonym_weight": (0.0, 10.0),
     "retrieval.see_also": (0, 10),
     "retrieval.title_weight": (0, 10),
+    "retrieval.document_weight": (0.0, 10.0),
+    "retrieval.title_term_discount": (0.0, 1.0),
     "retrieval.section_weight": (0, 10),
     "retrieval.question_weight": (0, 10),
     "answers.max_question_chars": (10, 4000),

@@ -29,5 +29,6 @@ class Snapshot:
         snapshot_id: int | None = None,
     ) -> Snapshot:
         """Index ``corpus`` with the retrieval settings and synonyms of ``settings``."""
+        tokenizer = tokenizer or Tokenizer(equivalents=settings.equivalents)
         engine = SearchEngine(corpus.passages, settings.retrieval, settings.synonyms, tokenizer)
         return cls(corpus, engine, snapshot_id=snapshot_id)

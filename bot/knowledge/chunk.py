@@ -85,8 +85,10 @@ def _same(a: str, b: str) -> bool:
 
 def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
     """Split ``doc`` into chunks of at most about ``max_chars`` characters each."""
-    _, start = preamble(doc)
+    subtitles, start = preamble(doc)
     chunks: list[Chunk] = []
+    if subtitles:  # the byline (company, place) is content: "Is this job remote?"
+        chunks.append(Chunk(None, None, "\n".join([doc.title, *subtitles]), doc.blocks[0].line))
     path: list[tuple[int, str]] = []  # (level, heading)
     buffer: list[Block] = []
     heading_question: str | None = None

@@ -1,8 +1,17 @@
-"""The search engine over passages: fielded BM25, synonym expansion, and coverage.
+"""The search engine over passages: fielded BM25, a document prior, synonyms, coverage.
 
-Fields are weighted by repetition: a passage's document title, section path and FAQ
-question are added to its terms ``*_weight`` times, so a match there counts more than a
-match in the body while the score stays plain ``BM25Okapi`` over those terms.
+Two BM25 indexes, both scoring exactly as ``BM25Okapi``:
+
+* passages: a passage's section path and FAQ question are added to its body terms
+  ``*_weight`` times, so a match there counts more than a match in the body;
+* documents: each document's title (``title_weight`` times) and all its text. A question
+  that names a programme ("... become Hugging Face Fellows?") points at a document even
+  when the best passage of another document shares a rarer word with it.
+
+A passage's final score is its BM25 score times ``1 + document_weight * d``, where ``d`` is
+its document's BM25 score relative to the best document's (0..1). The document title is
+kept out of the passage index: it is the same in every passage of a document, so there
+it would only blur which passage of that document answers.
 """
 
 from __future__ import annotations
@@ -13,8 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.config import RetrievalSettings
+from bot.knowledge.chunk import SECTION_SEP
+from bot.knowledge.document import FAQ_HEADING
 from bot.models import Passage
 from bot.search.index import BM25Index
+from bot.search.specificity import specificity
 from bot.search.tokenize import Tokenizer
 
 
@@ -27,6 +39,7 @@ class Query:
     expanded: tuple[str, ...]  # terms sent to BM25 (own terms, then synonyms)
     weights: tuple[float, ...]  # one per expanded term
     synonyms: dict[str, tuple[str, ...]]  # own term -> the synonym terms added for it
+    importance: dict[str, float]  # own term -> how topical the word behind it is
 
     @property
     def unique_terms(self) -> tuple[str, ...]:
@@ -37,9 +50,12 @@ class Query:
 def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSettings) -> list[str]:
     """Return the terms a passage is indexed under, field weights applied."""
     terms = tokenizer(passage.text)
-    terms += tokenizer(passage.title) * settings.title_weight
     if passage.section:
-        terms += tokenizer(passage.section) * settings.section_weight
+        # "FAQ" or "Frequently Asked Questions" says nothing about what a passage answers
+        section = SECTION_SEP.join(
+            part for part in passage.section.split(SECTION_SEP) if not FAQ_HEADING.search(part)
+        )
+        terms += tokenizer(section) * settings.section_weight
     if passage.question:
         terms += tokenizer(passage.question) * settings.question_weight
     return terms
@@ -62,6 +78,21 @@ class SearchEngine:
             corpus_terms = [passage_terms(self.tokenizer, p, settings) for p in passages]
         self.index = BM25Index(corpus_terms, k1=settings.k1, b=settings.b, epsilon=settings.epsilon)
         self.synonyms = self._synonym_map(synonyms)
+        # Document level: passage position -> document number, and per-document terms.
+        self.doc_of = np.zeros(len(passages), dtype=np.int32)
+        doc_numbers: dict[str, int] = {}
+        doc_terms: list[list[str]] = []
+        self.title_terms: list[frozenset[str]] = []
+        for pos, passage in enumerate(passages):
+            number = doc_numbers.get(passage.source)
+            if number is None:
+                number = doc_numbers[passage.source] = len(doc_terms)
+                title = self.tokenizer(passage.title)
+                doc_terms.append(title * settings.title_weight)
+                self.title_terms.append(frozenset(title))
+            self.doc_of[pos] = number
+            doc_terms[number].extend(corpus_terms[pos])
+        self.doc_index = BM25Index(doc_terms, k1=settings.k1, b=settings.b, epsilon=settings.epsilon)
 
     def _synonym_map(self, groups: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
         mapping: dict[str, list[str]] = {}
@@ -73,27 +104,72 @@ class SearchEngine:
         return {k: tuple(v) for k, v in mapping.items()}
 
     def query(self, text: str) -> Query:
-        """Tokenize a question and add its synonyms."""
-        terms = tuple(self.tokenizer(text))
-        own = set(terms)
+        """Tokenize a question, weigh its terms by how topical they are, and add synonyms.
+
+        Each term's BM25 contribution is scaled by the specificity of the word behind it
+        relative to the question's average, so "become" in "How do people become Fellows?"
+        pulls less than "Fellows".
+        """
+        importance: dict[str, float] = {}
+        terms_list: list[str] = []
+        for word in self.tokenizer.words(text):
+            term = self.tokenizer.term(word)
+            if term is None:
+                continue
+            terms_list.append(term)
+            importance[term] = max(importance.get(term, 0.0), specificity(word))
+        terms = tuple(terms_list)
+        mean = sum(importance.values()) / len(importance) if importance else 1.0
         expanded = list(terms)
-        weights = [1.0] * len(terms)
+        weights = [importance[t] / mean for t in terms]
         added: dict[str, tuple[str, ...]] = {}
-        for term in dict.fromkeys(terms):
+        own = set(terms)
+        for term in importance:
             extra = tuple(s for s in self.synonyms.get(term, ()) if s not in own and s not in expanded)
             if extra and self.settings.synonym_weight > 0:
                 added[term] = extra
                 expanded.extend(extra)
-                weights.extend([self.settings.synonym_weight] * len(extra))
-        return Query(text, terms, tuple(expanded), tuple(weights), added)
+                weights.extend([self.settings.synonym_weight * importance[term] / mean] * len(extra))
+        return Query(text, terms, tuple(expanded), tuple(weights), added, importance)
 
-    def search(self, query: Query, k: int) -> list[tuple[int, float]]:
-        """Return up to ``k`` (passage position, score) pairs, best first."""
-        found = self.index.top(query.expanded, k, query.weights)
-        return list(zip(found.ids.tolist(), found.scores.tolist(), strict=True))
+    def search(self, query: Query, k: int, pool: int = 50) -> list[tuple[int, float]]:
+        """Return up to ``k`` (passage position, score) pairs, best first.
+
+        The best ``pool`` passages by BM25 are re-ranked: a question term that is in the
+        passage's document title counts ``title_term_discount`` times as much (the title
+        already chose the document; the other words choose the passage in it), and the
+        result is scaled by the document prior.
+        """
+        found = self.index.top(query.expanded, max(k, pool), query.weights)
+        if not len(found.ids):
+            return []
+        ids = np.sort(found.ids)
+        docs = self.doc_of[ids]
+        discount = self.settings.title_term_discount
+        scores = np.zeros(len(ids))
+        for term, weight in zip(query.expanded, query.weights, strict=True):
+            contribution = self.index.get_scores_for(ids, (term,)) * weight
+            if discount != 1.0:
+                in_title = np.fromiter(
+                    (term in self.title_terms[d] for d in docs.tolist()), dtype=bool, count=len(ids)
+                )
+                contribution[in_title] *= discount
+            scores += contribution
+        doc_weight = self.settings.document_weight
+        if doc_weight > 0 and self.doc_index.size:
+            unique_docs = np.unique(docs)
+            doc_scores = np.zeros(self.doc_index.size)
+            doc_scores[unique_docs] = self.doc_index.get_scores_for(unique_docs, query.expanded, query.weights)
+            best = doc_scores.max()
+            if best > 0:
+                scores = scores * (1.0 + doc_weight * doc_scores[docs] / best)
+        order = np.lexsort((ids, -scores))[:k]
+        return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
 
     def contains(self, term: str, position: int) -> bool:
-        """Tell whether the passage at ``position`` has ``term`` in any field."""
+        """Tell whether the passage at ``position`` has ``term`` in any field, its document title included."""
+        if term in self.title_terms[int(self.doc_of[position])]:
+            return True
         ids = self.index.passages_with(term)
         i = int(np.searchsorted(ids, position))
         return i < len(ids) and int(ids[i]) == position
@@ -107,12 +183,14 @@ class SearchEngine:
                 out.append(term)
         return out
 
-    def informativeness(self, term: str) -> float:
+    def informativeness(self, term: str, query: Query | None = None) -> float:
         """Return how much a term says about what is asked: its idf, or the highest idf if unknown.
 
         A term no passage contains is as specific as a term can be: the question is about
         something the knowledge base never mentions.
         """
+        if query is not None and term in query.importance:
+            return query.importance[term]
         idf = self.index.term_idf(term)
         unknown = self.index.unknown_idf()
         if idf is None:
@@ -133,6 +211,6 @@ class SearchEngine:
         if not terms:
             return 0.0, []
         matched = self.matched_terms(query, position)
-        total = sum(self.informativeness(t) for t in terms)
-        got = sum(self.informativeness(t) for t in matched)
+        total = sum(self.informativeness(t, query) for t in terms)
+        got = sum(self.informativeness(t, query) for t in matched)
         return (got / total if total else 0.0), matched

@@ -124,6 +124,24 @@ class BM25Index:
                 scores[self.postings[s:e]] += self.weights[s:e]
         return scores
 
+    def get_scores_for(
+        self, ids: np.ndarray, query: Sequence[str], weights: Sequence[float] | None = None
+    ) -> np.ndarray:
+        """Return the scores of the passages at ``ids`` only (sorted, unique ids)."""
+        out = np.zeros(len(ids))
+        for i, term in enumerate(query):
+            tid = self.vocab.get(term)
+            if tid is None:
+                continue
+            s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
+            posting = self.postings[s:e]
+            where = np.searchsorted(posting, ids)
+            where[where >= len(posting)] = 0
+            hit = posting[where] == ids
+            w = 1.0 if weights is None else float(weights[i])
+            out[hit] += self.weights[s:e][where[hit]] * w
+        return out
+
     def top(self, query: Sequence[str], k: int, weights: Sequence[float] | None = None) -> Scored:
         """Return the ``k`` best passages with a positive score, best first.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer
@@ -13,21 +14,35 @@ from bot.search.stopwords import STOPWORDS
 # A token is a run of letters/digits, with inner apostrophes and dots kept for now
 # ("can't", "ph.d"), or one of the few programming-language names that are punctuation.
 _TOKEN = re.compile(r"c\+\+|c#|f#|\.net|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:['.][^\W_]+)*")
+_CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
+_MONEY = re.compile(r"([$€£])\s?\d")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 class Tokenizer:
     """Turn text into index terms the same way for documents and questions."""
 
-    def __init__(self, language: str = "english", stopwords: frozenset[str] = STOPWORDS) -> None:
+    def __init__(
+        self,
+        language: str = "english",
+        stopwords: frozenset[str] = STOPWORDS,
+        equivalents: Iterable[Iterable[str]] = (),
+    ) -> None:
         self._stemmer = Stemmer.Stemmer(language)
         self._stopwords = stopwords
         self._stem = lru_cache(maxsize=200_000)(self._stem_uncached)
+        # Words that are one term: each group's stems all map to the first one's stem.
+        self._canonical: dict[str, str] = {}
+        for group in equivalents:
+            stems = [self._stemmer.stemWord(w.casefold()) for w in group]
+            for stem in stems[1:]:
+                if stem != stems[0]:
+                    self._canonical[stem] = stems[0]
 
     def words(self, text: str) -> list[str]:
         """Return the normalised words of ``text`` (stop words kept, nothing stemmed)."""
         text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
-        out: list[str] = []
+        out: list[str] = [_CURRENCY[m.group(1)] for m in _MONEY.finditer(text)]
         for raw in _TOKEN.findall(text):
             word = raw
             if "," in word and word[0].isdigit():
@@ -52,4 +67,5 @@ class Tokenizer:
     def _stem_uncached(self, word: str) -> str:
         if "'" in word:
             word = word.replace("'", "")
-        return self._stemmer.stemWord(word)
+        stem = self._stemmer.stemWord(word)
+        return self._canonical.get(stem, stem)

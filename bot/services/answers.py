@@ -69,7 +69,6 @@ class AnswerService:
                 coverage=scored[0][2] if scored else 0.0,
                 suggestions=suggestions,
             )
-        weights = self._term_weights(engine, query)
         cited = [primary]
         for s in scored:
             if len(cited) > rs.see_also:
@@ -80,7 +79,8 @@ class AnswerService:
                 continue
             cited.append(s)
         citations = tuple(
-            self._cite(passages[pos], score, weights, engine) for pos, score, _, _ in cited
+            self._cite(passages[pos], score, self._concepts(engine, query, passages[pos]), engine)
+            for pos, score, _, _ in cited
         )
         roles = tuple(self.roles.related(query, self.settings.answers.related_roles)) if self.roles else ()
         return Answer(
@@ -92,21 +92,41 @@ class AnswerService:
             roles=roles,
         )
 
-    def _term_weights(self, engine: SearchEngine, query: Query) -> dict[str, float]:
-        weights = {t: engine.informativeness(t) for t in query.unique_terms}
-        factor = self.settings.retrieval.synonym_weight
-        for term, extra in query.synonyms.items():
-            for syn in extra:
-                weights.setdefault(syn, weights[term] * factor)
-        return weights
+    def _concepts(self, engine: SearchEngine, query: Query, passage: Passage) -> list[dict[str, float]]:
+        """Weigh query terms for choosing snippet sentences.
 
-    def _cite(self, passage: Passage, score: float, weights: dict[str, float], engine: SearchEngine) -> Citation:
+        A term counts by how topical it is (specificity) times how rare it is in the
+        knowledge base (idf): "Hugging Face" in every passage picks no sentence. Terms of
+        the document's title count less, as in ranking: they chose the document already.
+        """
+        title_terms = set(engine.tokenizer(passage.title))
+        discount = self.settings.retrieval.title_term_discount
+        factor = self.settings.retrieval.synonym_weight
+        floor = 0.05 * engine.index.unknown_idf()
+
+        def weight(term: str, base: float) -> float:
+            idf = engine.index.term_idf(term)
+            w = base * max(idf if idf is not None else 0.0, floor)
+            return w * discount if term in title_terms else w
+
+        concepts = []
+        for term in query.unique_terms:
+            base = engine.informativeness(term, query)
+            concept = {term: weight(term, base)}
+            for syn in query.synonyms.get(term, ()):
+                concept[syn] = weight(syn, base * factor)
+            concepts.append(concept)
+        return concepts
+
+    def _cite(
+        self, passage: Passage, score: float, concepts: list[dict[str, float]], engine: SearchEngine
+    ) -> Citation:
         return Citation(
             source=passage.source,
             title=passage.title,
             url=passage.url,
             section=passage.section,
-            snippet=snippet(passage, weights, engine.tokenizer, self.settings.answers.snippet_chars),
+            snippet=snippet(passage, concepts, engine.tokenizer, self.settings.answers.snippet_chars),
             score=score,
             line=passage.line,
             published=passage.published,

@@ -131,7 +131,7 @@ class RoleService:
                 terms.update(snap.engine.synonyms.get(term, ()))
             matched = wanted & terms
             if matched:
-                scored.append((sum(snap.engine.informativeness(t) for t in matched), role))
+                scored.append((sum(snap.engine.informativeness(t, query) for t in matched), role))
         if not scored:
             return []
         best = max(score for score, _ in scored)

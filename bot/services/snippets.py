@@ -31,43 +31,41 @@ def units(passage: Passage) -> list[str]:
 
 def snippet(
     passage: Passage,
-    weights: dict[str, float],
+    concepts: list[dict[str, float]],
     tokenizer: Tokenizer,
     limit: int,
 ) -> str:
-    """Return the best run of consecutive sentences of ``passage``, at most ``limit`` characters.
+    """Return the run of consecutive sentences of ``passage`` that best answers, within ``limit`` characters.
 
-    ``weights`` maps query terms (synonyms included) to how much matching them is worth.
-    The run starts at the sentence that matches most, then grows forwards and backwards
-    while it fits, so the answer reads in the source's order. An FAQ passage leads with
-    its question, which is part of what the member needs to see.
+    ``concepts`` has one entry per question term: the term and its synonyms, each with
+    what matching it is worth. A run scores the sum over concepts of the best match it
+    contains, so "pay" is answered once, by "$7,650/month" rather than by three sentences
+    that each say "compensation". Among equal runs the earliest, then the longest, wins: it
+    reads in the source's order with the most context. An FAQ passage leads with its
+    question, which is part of what the member needs to see.
     """
     prefix = f"{passage.question}\n" if passage.question else ""
     budget = max(80, limit - len(prefix))
     parts = units(passage)
     if not parts:
         return trim_words(prefix.strip(), limit)
-    scores = []
-    for i, part in enumerate(parts):
-        terms = set(tokenizer(part))
-        # earlier sentences win ties: the first sentence of an answer is usually the answer
-        scores.append((sum(weights.get(t, 0.0) for t in terms), -i))
-    best = max(range(len(parts)), key=lambda i: scores[i])
-    lo = hi = best
-    size = len(parts[best])
-    while True:
-        grown = False
-        if hi + 1 < len(parts) and size + 1 + len(parts[hi + 1]) <= budget:
-            hi += 1
+    part_terms = [set(tokenizer(part)) for part in parts]
+    best = (-1.0, 0, 0)  # score, start, end (exclusive)
+    best_key = (-1.0, 0, 0)
+    for lo in range(len(parts)):
+        size = -1
+        present: set[str] = set()
+        for hi in range(lo, len(parts)):
             size += 1 + len(parts[hi])
-            grown = True
-        elif lo > 0 and size + 1 + len(parts[lo - 1]) <= budget and scores[lo - 1][0] > 0:
-            lo -= 1
-            size += 1 + len(parts[lo])
-            grown = True
-        if not grown:
-            break
-    body = "\n".join(_join(parts[lo : hi + 1]))
+            if size > budget and hi > lo:
+                break
+            present |= part_terms[hi]
+            score = sum(max((w for t, w in c.items() if t in present), default=0.0) for c in concepts)
+            key = (round(score, 9), -lo, hi - lo)
+            if key > best_key:
+                best_key, best = key, (score, lo, hi + 1)
+    _, lo, hi = best
+    body = "\n".join(_join(parts[lo:hi]))
     return prefix + trim_words(body, budget)
 
 
