@@ -37,7 +37,7 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("become", "join", "nominated", "nomination", "admission", "admitted", "accepted", "selected"),
     ("require", "requirement", "qualification", "need", "ask", "must", "minimum"),
     ("job", "role", "position"),
-    ("programming", "coding", "python", "java", "c++", "javascript", "language"),
+    ("language", "python", "java", "c++", "javascript", "coding"),
     ("benefits", "perks"),
 )
 
@@ -55,7 +55,7 @@ class RetrievalSettings:
     section_weight: int = 2
     question_weight: int = 2
     synonym_weight: float = 0.5
-    min_coverage: float = 0.5
+    min_coverage: float = 0.6
     see_also: int = 2
     see_also_min_coverage: float = 0.5
 

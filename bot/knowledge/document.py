@@ -27,6 +27,9 @@ POSTING_HEADING = re.compile(
     r"about the (job|role|position)|about you|what you.ll do|who you are|job description)\b",
     re.I,
 )
+GENERIC_HEADING = re.compile(
+    r"^(about\b|overview|summary|introduction|description|details|job description|the role)", re.I
+)
 FAQ_HEADING = re.compile(r"\b(faqs?|frequently asked questions|q ?& ?a)\b", re.I)
 
 
@@ -109,6 +112,9 @@ def _title(meta: dict, body: ParsedBody, source: str) -> str:
     for block in body.blocks:
         if block.kind == "heading" and block.level == 1:
             return block.text
+    first = body.blocks[0] if body.blocks else None
+    if first is not None and first.kind == "heading" and first.line <= 3 and not GENERIC_HEADING.search(first.text):
+        return first.text  # plain text whose first line names it
     return readable_name(source)
 
 

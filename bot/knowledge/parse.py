@@ -337,7 +337,7 @@ def _is_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     s = line.strip()
     if not s or len(s) > 80 or not (prev_blank and next_blank):
         return False
-    if s[-1] in ".,;!?" or _BULLET.match(line):
+    if s[-1] in ".,;!?" or _BULLET.match(line) or ":" in s[:-1]:  # "Company: X" is data
         return False
     if not s[0].isupper():
         return False
@@ -373,14 +373,11 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             # "About the job" directly above its text
             out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
-        for text in run:
-            for url in re.findall(r"https?://[^\s)>\]]+", text):
-                out.links.append(Link(url, url.rstrip(".,;"), line_no))
         if len(run) > 1 and all(_starts_item(ln) for ln in run):
             list_id += 1
             for k, ln in enumerate(run):
                 text = clean(_BULLET.sub("", ln))
-                out.blocks.append(Block("item", text, line_no + k, list_id))
+                out.blocks.append(Block("item", text, line_no + k, list_id, _bare_links(text, line_no + k)))
         else:
             text = clean(" ".join(ln.strip() for ln in run))
             meta_date = find_published(text)
@@ -388,10 +385,17 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
                 out.published = out.published or meta_date
                 out.published_line = out.published_line or line_no
                 continue
-            out.blocks.append(Block("paragraph", text, line_no))
+            out.blocks.append(Block("paragraph", text, line_no, 0, _bare_links(text, line_no)))
+    out.links = [link for block in out.blocks for link in block.links]
     return out
+
+
+def _bare_links(text: str, line: int) -> tuple[Link, ...]:
+    """Return the bare URLs in plain text as links."""
+    urls = (u.rstrip(".,;:!?") for u in re.findall(r"https?://[^\s)>\]]+", text))
+    return tuple(Link(u, u, line) for u in urls)
 
 
 def _starts_item(line: str) -> bool:
     s = line.strip()
-    return bool(_BULLET.match(line)) or (s[:1].isupper() and len(s) < 300) or s[:1] in "$€£"
+    return bool(_BULLET.match(line)) or (s[:1].isupper() and len(s) < 300) or s[:1] in "$€£" or s[:1].isdigit()

@@ -38,6 +38,9 @@ DEADLINE = re.compile(
     re.I,
 )
 PLACEHOLDER_PARTS = frozenset({"tbd", "todo", "tba", "xxx", "placeholder", "link", "url"})
+ORG_LABEL = re.compile(r"^(?:company|organi[sz]ation|employer|organi[sz]er)\s*:\s*(.+)$", re.I)
+LOCATION_LABEL = re.compile(r"^(?:location|based in|office|where)\s*:\s*(.+)$", re.I)
+PAY_LABEL = re.compile(r"^(?:salary|compensation|pay|stipend|pay range)\s*:\s*(.+)$", re.I)
 _DEDUP_PREFIX = re.compile(r"^(?:announcing|introducing)\s+(?:the\s+|our\s+)?", re.I)
 
 
@@ -85,6 +88,9 @@ def document_org(doc: Document) -> str | None:
     """Find the organisation behind a document: front matter, byline, "About X", EEO line."""
     if doc.org:
         return doc.org
+    labelled = _labelled(doc, ORG_LABEL)
+    if labelled:
+        return labelled
     subtitles, _ = preamble(doc)
     for block in doc.blocks:
         if block.kind == "heading":
@@ -201,9 +207,32 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
 
 
 def _apply_link(doc: Document) -> Link | None:
-    for link in doc.links:
-        if APPLY_TEXT.search(link.text) or "/apply" in link.url:
-            return link
+    """Find the link to apply through: named so, or under an "Apply" heading."""
+    heading = ""
+    fallback = None
+    for block in doc.blocks:
+        if block.kind == "heading":
+            heading = block.text
+        for link in block.links:
+            if APPLY_TEXT.search(link.text) or "/apply" in link.url:
+                return link
+            if fallback is None and (APPLY_TEXT.search(heading) or APPLY_TEXT.search(block.text)):
+                fallback = link
+    if fallback is None:
+        for link in doc.links:  # links parsed outside blocks (plain text)
+            if APPLY_TEXT.search(link.text) or "/apply" in link.url:
+                return link
+    return fallback
+
+
+def _labelled(doc: Document, labels: re.Pattern[str]) -> str | None:
+    """Return the value of a "Label: value" line, as job boards write "Location: Berlin"."""
+    for block in doc.blocks:
+        if block.kind == "heading":
+            continue
+        match = labels.match(block.text)
+        if match and len(block.text) <= 200:
+            return match.group(1).strip()
     return None
 
 
@@ -215,7 +244,7 @@ def _document_role(doc: Document, problems: list[Problem]) -> list[Role]:
     title = re.sub(r"\s*[^\w\s,()&/-]+\s*", " ", title).strip()  # drop emoji from the title
     subtitles, _ = preamble(doc)
     org = document_org(doc)
-    location = next((s for s in subtitles if s != org), None)
+    location = _labelled(doc, LOCATION_LABEL) or next((s for s in subtitles if s != org), None)
     remote = True if re.search(r"\bremote\b", f"{doc.title} {location or ''}", re.I) else None
     line = apply.line if apply else None
     return [
@@ -240,6 +269,9 @@ def _document_role(doc: Document, problems: list[Problem]) -> list[Role]:
 
 
 def _compensation(doc: Document) -> str | None:
+    labelled = _labelled(doc, PAY_LABEL)
+    if labelled:
+        return labelled
     for block in doc.blocks:
         if block.kind != "heading" and MONEY.search(block.text):
             text = block.text

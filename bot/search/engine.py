@@ -30,6 +30,13 @@ from bot.search.specificity import specificity
 from bot.search.tokenize import Tokenizer
 
 
+# The share of a question's weight, outside its document's title, above which that part
+# must itself be covered (see SearchEngine.coverage).
+PREDICATE_SHARE = 0.25
+# Terms whose idf is below this count for less in a question (see SearchEngine._kb_damping).
+DAMPING_IDF = 1.0
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
     """A tokenized question: its own terms, plus synonyms at a lower weight."""
@@ -112,12 +119,15 @@ class SearchEngine:
         """
         importance: dict[str, float] = {}
         terms_list: list[str] = []
+        compounds = self.tokenizer.compounds(text)
         for word in self.tokenizer.words(text):
             term = self.tokenizer.term(word)
             if term is None:
                 continue
             terms_list.append(term)
-            importance[term] = max(importance.get(term, 0.0), specificity(word))
+            parts = compounds.get(word)
+            topical = max(map(specificity, parts)) if parts else specificity(word)
+            importance[term] = max(importance.get(term, 0.0), topical * self._kb_damping(term))
         terms = tuple(terms_list)
         mean = sum(importance.values()) / len(importance) if importance else 1.0
         expanded = list(terms)
@@ -131,6 +141,17 @@ class SearchEngine:
                 expanded.extend(extra)
                 weights.extend([self.settings.synonym_weight * importance[term] / mean] * len(extra))
         return Query(text, terms, tuple(expanded), tuple(weights), added, importance)
+
+    def _kb_damping(self, term: str) -> float:
+        """Return 1 for a term that tells passages apart, less for one most passages share.
+
+        "Hugging" is rare in English but in nearly every passage of a Hugging Face
+        knowledge base: it says little about which passage, or whether any, answers.
+        """
+        idf = self.index.term_idf(term)
+        if idf is None:
+            return 1.0
+        return min(1.0, max(idf, 0.1) / DAMPING_IDF)
 
     def search(self, query: Query, k: int, pool: int = 50) -> list[tuple[int, float]]:
         """Return up to ``k`` (passage position, score) pairs, best first.
@@ -202,15 +223,30 @@ class SearchEngine:
     def coverage(self, query: Query, position: int) -> tuple[float, list[str]]:
         """Return the share of the question's information that a passage covers, and the matched terms.
 
-        Each distinct question term weighs its informativeness (idf); a term counts as covered
-        when the passage has it or one of its synonyms in any field (body, title, section,
-        question). A passage that scores well on one rare word but misses the rest of what
-        is asked has low coverage.
+        Each distinct question term weighs how topical it is (see :mod:`bot.search.specificity`);
+        a term counts as covered when the passage has it or one of its synonyms in its text,
+        section, FAQ question or document title.
+
+        The document title can cover the *topic* of a question but not what is asked about
+        it: for "Can I do the fellowship part-time?" every Fellowship passage covers
+        "fellowship", none covers "part-time". So when the terms outside the title carry a
+        real share of the question (``PREDICATE_SHARE``), the coverage is the lower of the
+        overall share and the share of those terms that the passage covers.
         """
         terms = query.unique_terms
         if not terms:
             return 0.0, []
         matched = self.matched_terms(query, position)
-        total = sum(self.informativeness(t, query) for t in terms)
-        got = sum(self.informativeness(t, query) for t in matched)
-        return (got / total if total else 0.0), matched
+        weight = {t: self.informativeness(t, query) for t in terms}
+        total = sum(weight.values())
+        if total <= 0:
+            return 0.0, matched
+        overall = sum(weight[t] for t in matched) / total
+        title = self.title_terms[int(self.doc_of[position])]
+        rest = [t for t in terms if t not in title and not any(s in title for s in self.synonyms.get(t, ()))]
+        rest_total = sum(weight[t] for t in rest)
+        if rest_total >= PREDICATE_SHARE * total:
+            covered = set(matched)
+            predicate = sum(weight[t] for t in rest if t in covered) / rest_total
+            return min(overall, predicate), matched
+        return overall, matched

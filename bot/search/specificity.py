@@ -14,10 +14,22 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 CEILING = 7.0
+CAP = 5.0  # words English never uses (product names) are topical, but no more than rare words
 FLOOR = 0.5
+
+
+# Verbs and adjectives that frame a question rather than say what it is about ("Is there a
+# fee to *join*?", "How do I *become* a Fellow?"). Their specificity is scaled by LIGHT.
+LIGHT_WORDS = frozenset(
+    """join joining joined become becoming became get getting got need needs needed want wants
+    make making take taking give giving go going come coming find use using help happen mean
+    means able possible allowed allow let try keep put say ask asking asked like""".split()
+)
+LIGHT = 0.3
 
 
 @lru_cache(maxsize=100_000)
 def specificity(word: str) -> float:
-    """Return how topical ``word`` is: about 0.5 for the commonest words, 7 for unknown ones."""
-    return max(FLOOR, CEILING - zipf_frequency(word, "en"))
+    """Return how topical ``word`` is: about 0.5 for the commonest words, up to CAP for unknown ones."""
+    value = min(CAP, max(FLOOR, CEILING - zipf_frequency(word, "en")))
+    return value * LIGHT if word in LIGHT_WORDS else value

@@ -14,6 +14,9 @@ from bot.search.stopwords import STOPWORDS
 # A token is a run of letters/digits, with inner apostrophes and dots kept for now
 # ("can't", "ph.d"), or one of the few programming-language names that are punctuation.
 _TOKEN = re.compile(r"c\+\+|c#|f#|\.net|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:['.][^\W_]+)*")
+# Hyphenated compounds ("part-time", "full-time") also index as one joined word, so
+# "part-time" is not matched by any passage that merely says "part".
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")
 _CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
 _MONEY = re.compile(r"([$€£])\s?\d")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -43,6 +46,7 @@ class Tokenizer:
         """Return the normalised words of ``text`` (stop words kept, nothing stemmed)."""
         text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
         out: list[str] = [_CURRENCY[m.group(1)] for m in _MONEY.finditer(text)]
+        out += [m.group(0).replace("-", "") for m in _COMPOUND.finditer(text)]
         for raw in _TOKEN.findall(text):
             word = raw
             if "," in word and word[0].isdigit():
@@ -54,6 +58,11 @@ class Tokenizer:
             if word:
                 out.append(word)
         return out
+
+    def compounds(self, text: str) -> dict[str, list[str]]:
+        """Return the hyphenated compounds of ``text``: joined word -> its parts."""
+        text = unicodedata.normalize("NFKC", text).casefold()
+        return {m.group(0).replace("-", ""): m.group(0).split("-") for m in _COMPOUND.finditer(text)}
 
     def __call__(self, text: str) -> list[str]:
         """Return the index terms of ``text``."""

@@ -12,6 +12,7 @@ from bot.services.knowledge import KnowledgeHolder
 from bot.services.roles import RoleService
 from bot.services.snippets import snippet
 
+SEE_ALSO_RATIO = 0.5  # a see-also passage scores at least this share of the answer's score
 CANDIDATES = 10  # passages looked at beyond the first, for see-also and suggestions
 
 
@@ -73,7 +74,7 @@ class AnswerService:
         for s in scored:
             if len(cited) > rs.see_also:
                 break
-            if s is primary or s[2] < rs.see_also_min_coverage:
+            if s is primary or s[2] < rs.see_also_min_coverage or s[1] < SEE_ALSO_RATIO * primary[1]:
                 continue
             if any(_same_place(passages[s[0]], passages[c[0]]) for c in cited):
                 continue
@@ -97,17 +98,16 @@ class AnswerService:
 
         A term counts by how topical it is (specificity) times how rare it is in the
         knowledge base (idf): "Hugging Face" in every passage picks no sentence. Terms of
-        the document's title count less, as in ranking: they chose the document already.
+        the document's title do not count: they chose the document, not the sentence.
         """
         title_terms = set(engine.tokenizer(passage.title))
-        discount = self.settings.retrieval.title_term_discount
         factor = self.settings.retrieval.synonym_weight
         floor = 0.05 * engine.index.unknown_idf()
 
         def weight(term: str, base: float) -> float:
             idf = engine.index.term_idf(term)
             w = base * max(idf if idf is not None else 0.0, floor)
-            return w * discount if term in title_terms else w
+            return 0.0 if term in title_terms else w
 
         concepts = []
         for term in query.unique_terms:

@@ -120,18 +120,21 @@ class RoleService:
         snap = self.holder.current
         tokenizer = snap.engine.tokenizer
         today = self.today()
-        wanted = set(query.unique_terms)
+        factor = snap.engine.settings.synonym_weight
         scored: list[tuple[float, Role]] = []
         for role in snap.corpus.roles:
             if not role.is_open(today):
                 continue
-            text = " ".join(filter(None, (role.title, role.org, role.team, role.type)))
-            terms = set(tokenizer(text))
-            for term in list(terms):
-                terms.update(snap.engine.synonyms.get(term, ()))
-            matched = wanted & terms
-            if matched:
-                scored.append((sum(snap.engine.informativeness(t, query) for t in matched), role))
+            terms = set(tokenizer(" ".join(filter(None, (role.title, role.org, role.team, role.type)))))
+            score = 0.0
+            for term in query.unique_terms:
+                weight = snap.engine.informativeness(term, query)
+                if term in terms:
+                    score += weight
+                elif any(s in terms for s in snap.engine.synonyms.get(term, ())):
+                    score += weight * factor
+            if score > 0:
+                scored.append((score, role))
         if not scored:
             return []
         best = max(score for score, _ in scored)

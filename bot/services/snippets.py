@@ -18,14 +18,14 @@ def trim_words(text: str, limit: int, ellipsis: str = "…") -> str:
     return cut.rstrip(" ,;:-–—") + ellipsis
 
 
-def units(passage: Passage) -> list[str]:
-    """Split a passage's text into sentences, list items kept whole."""
-    out: list[str] = []
-    for line in passage.text.split("\n"):
+def units(passage: Passage) -> list[tuple[int, str]]:
+    """Split a passage's text into (line number within the passage, sentence); list items kept whole."""
+    out: list[tuple[int, str]] = []
+    for n, line in enumerate(passage.text.split("\n")):
         if line.startswith("• "):
-            out.append(line)
+            out.append((n, line))
         else:
-            out.extend(split_sentences(line))
+            out.extend((n, sentence) for sentence in split_sentences(line))
     return out
 
 
@@ -40,18 +40,21 @@ def snippet(
     ``concepts`` has one entry per question term: the term and its synonyms, each with
     what matching it is worth. A run scores the sum over concepts of the best match it
     contains, so "pay" is answered once, by "$7,650/month" rather than by three sentences
-    that each say "compensation". Among equal runs the earliest, then the longest, wins: it
-    reads in the source's order with the most context. An FAQ passage leads with its
+    that each say "compensation". Among equal runs, one that starts on a match wins (no
+    preamble before the answer), then the earliest, then the longest (most context). An
+    FAQ passage leads with its
     question, which is part of what the member needs to see.
     """
     prefix = f"{passage.question}\n" if passage.question else ""
     budget = max(80, limit - len(prefix))
-    parts = units(passage)
-    if not parts:
+    numbered = units(passage)
+    if not numbered:
         return trim_words(prefix.strip(), limit)
+    parts = [text for _, text in numbered]
     part_terms = [set(tokenizer(part)) for part in parts]
+    matches = [any(t in terms for c in concepts for t in c) for terms in part_terms]
     best = (-1.0, 0, 0)  # score, start, end (exclusive)
-    best_key = (-1.0, 0, 0)
+    best_key: tuple = (-1.0, False, 0, 0)
     for lo in range(len(parts)):
         size = -1
         present: set[str] = set()
@@ -61,20 +64,40 @@ def snippet(
                 break
             present |= part_terms[hi]
             score = sum(max((w for t, w in c.items() if t in present), default=0.0) for c in concepts)
-            key = (round(score, 9), -lo, hi - lo)
+            key = (round(score, 9), matches[lo], -lo, hi - lo)
             if key > best_key:
                 best_key, best = key, (score, lo, hi + 1)
-    _, lo, hi = best
-    body = "\n".join(_join(parts[lo:hi]))
+    score, lo, hi = best
+
+    def window_score(a: int, b: int) -> float:
+        present = set().union(*part_terms[a:b])
+        return sum(max((w for t, w in c.items() if t in present), default=0.0) for c in concepts)
+
+    # Drop leading sentences the answer does not need, then use the room they freed. An FAQ
+    # answer keeps its first sentence: "No." or "Absolutely not!" is the answer itself.
+    while (
+        hi - lo > 1
+        and not matches[lo]
+        and not (passage.question and lo == 0)
+        and window_score(lo + 1, hi) >= score - 1e-9
+    ):
+        lo += 1
+    size = sum(len(p) + 1 for p in parts[lo:hi]) - 1
+    while hi < len(parts) and size + 1 + len(parts[hi]) <= budget:
+        size += 1 + len(parts[hi])
+        hi += 1
+    body = "\n".join(_join(numbered[lo:hi]))
     return prefix + trim_words(body, budget)
 
 
-def _join(parts: list[str]) -> list[str]:
-    """Join consecutive sentences into lines again; list items stay on lines of their own."""
+def _join(parts: list[tuple[int, str]]) -> list[str]:
+    """Join sentences of the same source line again; each line of the passage stays a line."""
     lines: list[str] = []
-    for part in parts:
-        if part.startswith("• ") or not lines or lines[-1].startswith("• "):
-            lines.append(part)
-        else:
+    last = None
+    for n, part in parts:
+        if n == last:
             lines[-1] = f"{lines[-1]} {part}"
+        else:
+            lines.append(part)
+        last = n
     return lines

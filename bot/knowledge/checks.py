@@ -1,0 +1,52 @@
+"""Checks a moderator wants before members see a change: duplicates, dead links, stale roles."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.knowledge.loader import Corpus
+from bot.models import Problem
+
+
+def _normal_question(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def check_corpus(corpus: Corpus, today: date, max_age_days: int) -> list[Problem]:
+    """Return warnings about the corpus as a whole (file and line on each)."""
+    out: list[Problem] = []
+    seen: dict[str, tuple[str, int]] = {}
+    for p in corpus.passages:
+        if not p.question:
+            continue
+        key = _normal_question(p.question)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = (p.source, p.line)
+        elif first[0] != p.source:
+            out.append(
+                Problem(
+                    p.source,
+                    f"FAQ question repeated from {first[0]}:{first[1]}: '{p.question}'",
+                    p.line,
+                )
+            )
+    for role in corpus.roles:
+        if role.apply_url is None:
+            out.append(Problem(role.source, f"role '{role.title}' has no usable apply link", role.line))
+        if role.status == "open" and role.closes and role.closes < today:
+            out.append(
+                Problem(
+                    role.source,
+                    f"role '{role.title}' is marked open but closed on {role.closes.isoformat()}",
+                    role.line,
+                )
+            )
+    for doc in corpus.documents:
+        if doc.published and (today - doc.published).days > max_age_days:
+            age = (today - doc.published).days
+            out.append(
+                Problem(doc.source, f"published {doc.published.isoformat()}, {age} days ago: is it still current?")
+            )
+    return out
