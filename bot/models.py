@@ -83,6 +83,7 @@ class Passage:
     line: int
     url: str | None = None
     published: date | None = None
+    org: str | None = None  # the organisation behind the document, when known
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,8 +79,11 @@ def preamble(doc: Document) -> tuple[list[str], int]:
     return subtitles, i
 
 
-def _same(a: str, b: str) -> bool:
-    return re.sub(r"\W+", "", a).casefold() == re.sub(r"\W+", "", b).casefold()
+def _same(heading: str, title: str) -> bool:
+    """Tell whether a heading repeats the title ("Summer School" under "Summer School – FAQ")."""
+    h = re.sub(r"\W+", "", heading).casefold()
+    t = re.sub(r"\W+", "", title).casefold()
+    return bool(h) and (h == t or (t.startswith(h) and len(h) >= 0.5 * len(t)))
 
 
 def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.knowledge.chunk import chunk_document
 from bot.knowledge.document import SUPPORTED_SUFFIXES, DocumentError, parse_document
-from bot.knowledge.roles import extract_roles
+from bot.knowledge.roles import document_org, extract_roles
 from bot.models import Document, Passage, Problem, Role
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,7 @@ def parse_file(source: str, data: bytes, max_chars: int) -> FileResult:
         log.exception("unexpected error parsing %s", source)
         problems.append(Problem(source, f"could not parse: {exc}", None, "error"))
         return FileResult(source, digest, None, (), (), tuple(problems))
+    org = document_org(doc)
     passages = tuple(
         Passage(
             id=i,
@@ -91,6 +92,7 @@ def parse_file(source: str, data: bytes, max_chars: int) -> FileResult:
             line=chunk.line,
             url=doc.url,
             published=doc.published,
+            org=org,
         )
         for i, chunk in enumerate(chunk_document(doc, max_chars))
     )
@@ -131,7 +133,7 @@ def load_folder(folder: Path, max_chars: int = 900) -> Corpus:
 
 
 def _renumber(p: Passage, new_id: int) -> Passage:
-    return Passage(new_id, p.source, p.title, p.section, p.question, p.text, p.line, p.url, p.published)
+    return replace(p, id=new_id)
 
 
 def _dedupe_role_ids(roles: list[Role]) -> None:
@@ -140,6 +142,4 @@ def _dedupe_role_ids(roles: list[Role]) -> None:
         n = seen.get(role.id, 0)
         seen[role.id] = n + 1
         if n:
-            from dataclasses import replace
-
             roles[i] = replace(role, id=f"{role.id}-{n + 1}")

@@ -27,12 +27,15 @@ from bot.knowledge.document import FAQ_HEADING
 from bot.models import Passage
 from bot.search.index import BM25Index
 from bot.search.specificity import specificity
+from bot.search.stopwords import INTERROGATIVES
 from bot.search.tokenize import Tokenizer
 
 
 # The share of a question's weight, outside its document's title, above which that part
 # must itself be covered (see SearchEngine.coverage).
 PREDICATE_SHARE = 0.25
+# The specificity a question word ("when", "who") gets in BM25; content words get 0.5 to 5.
+QUESTION_WORD_WEIGHT = 1.0
 # Terms whose idf is below this count for less in a question (see SearchEngine._kb_damping).
 DAMPING_IDF = 1.0
 
@@ -50,8 +53,8 @@ class Query:
 
     @property
     def unique_terms(self) -> tuple[str, ...]:
-        """Return the question's own terms without repeats, in order."""
-        return tuple(dict.fromkeys(self.terms))
+        """Return the question's own content terms without repeats, in order (no question words)."""
+        return tuple(t for t in dict.fromkeys(self.terms) if t not in INTERROGATIVES)
 
 
 def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSettings) -> list[str]:
@@ -94,11 +97,14 @@ class SearchEngine:
             number = doc_numbers.get(passage.source)
             if number is None:
                 number = doc_numbers[passage.source] = len(doc_terms)
-                title = self.tokenizer(passage.title)
+                # The organisation is part of what a document is about, like its title:
+                # "Brightwave" in a question chooses Brightwave's posting, not a passage in it.
+                title = self.tokenizer(f"{passage.title} {passage.org or ''}")
                 doc_terms.append(title * settings.title_weight)
                 self.title_terms.append(frozenset(title))
             self.doc_of[pos] = number
             doc_terms[number].extend(corpus_terms[pos])
+        self.all_title_terms: frozenset[str] = frozenset().union(*self.title_terms)
         self.doc_index = BM25Index(doc_terms, k1=settings.k1, b=settings.b, epsilon=settings.epsilon)
 
     def _synonym_map(self, groups: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -125,13 +131,15 @@ class SearchEngine:
             if term is None:
                 continue
             terms_list.append(term)
+            if term in INTERROGATIVES:
+                continue
             parts = compounds.get(word)
             topical = max(map(specificity, parts)) if parts else specificity(word)
             importance[term] = max(importance.get(term, 0.0), topical * self._kb_damping(term))
         terms = tuple(terms_list)
         mean = sum(importance.values()) / len(importance) if importance else 1.0
         expanded = list(terms)
-        weights = [importance[t] / mean for t in terms]
+        weights = [importance.get(t, QUESTION_WORD_WEIGHT) / mean for t in terms]
         added: dict[str, tuple[str, ...]] = {}
         own = set(terms)
         for term in importance:
@@ -170,11 +178,15 @@ class SearchEngine:
         scores = np.zeros(len(ids))
         for term, weight in zip(query.expanded, query.weights, strict=True):
             contribution = self.index.get_scores_for(ids, (term,)) * weight
-            if discount != 1.0:
-                in_title = np.fromiter(
-                    (term in self.title_terms[d] for d in docs.tolist()), dtype=bool, count=len(ids)
-                )
-                contribution[in_title] *= discount
+            in_title = np.fromiter(
+                (term in self.title_terms[d] for d in docs.tolist()), dtype=bool, count=len(ids)
+            )
+            if discount != 1.0 and in_title.any():
+                # Every passage of a document whose title names the term gets the same credit
+                # for it, as if it said it as often as the passage that says it most; the
+                # passage's own repetitions of it count only ``discount`` as much.
+                best = contribution.max()
+                contribution[in_title] = discount * contribution[in_title] + (1 - discount) * best
             scores += contribution
         doc_weight = self.settings.document_weight
         if doc_weight > 0 and self.doc_index.size:
@@ -186,6 +198,10 @@ class SearchEngine:
                 scores = scores * (1.0 + doc_weight * doc_scores[docs] / best)
         order = np.lexsort((ids, -scores))[:k]
         return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
+
+    def topic_terms(self, position: int) -> frozenset[str]:
+        """Return the terms of the title (and organisation) of the passage's document."""
+        return self.title_terms[int(self.doc_of[position])]
 
     def contains(self, term: str, position: int) -> bool:
         """Tell whether the passage at ``position`` has ``term`` in any field, its document title included."""
@@ -227,11 +243,12 @@ class SearchEngine:
         a term counts as covered when the passage has it or one of its synonyms in its text,
         section, FAQ question or document title.
 
-        The document title can cover the *topic* of a question but not what is asked about
-        it: for "Can I do the fellowship part-time?" every Fellowship passage covers
-        "fellowship", none covers "part-time". So when the terms outside the title carry a
-        real share of the question (``PREDICATE_SHARE``), the coverage is the lower of the
-        overall share and the share of those terms that the passage covers.
+        Words that name a document (in any title or organisation) give the *topic* of a
+        question, not what is asked about it: for "Can I do the fellowship part-time?" every
+        Fellowship passage covers "fellowship", none covers "part-time". So when the other
+        terms carry a real share of the question (``PREDICATE_SHARE``), or include a word the knowledge
+        base never uses ("Is the Meta internship in London?"), the coverage is the lower of
+        the overall share and the share of those terms that the passage covers.
         """
         terms = query.unique_terms
         if not terms:
@@ -242,10 +259,10 @@ class SearchEngine:
         if total <= 0:
             return 0.0, matched
         overall = sum(weight[t] for t in matched) / total
-        title = self.title_terms[int(self.doc_of[position])]
-        rest = [t for t in terms if t not in title and not any(s in title for s in self.synonyms.get(t, ()))]
+        rest = [t for t in terms if t not in self.all_title_terms]
         rest_total = sum(weight[t] for t in rest)
-        if rest_total >= PREDICATE_SHARE * total:
+        unknown = any(self.index.term_idf(t) is None for t in rest)
+        if rest_total >= PREDICATE_SHARE * total or unknown:
             covered = set(matched)
             predicate = sum(weight[t] for t in rest if t in covered) / rest_total
             return min(overall, predicate), matched

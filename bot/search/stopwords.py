@@ -4,6 +4,11 @@ The Snowball English list, plus the words people wrap questions in ("can you tel
 me", "please", "hey") that say nothing about what is asked.
 """
 
+# Question words are kept as terms: an FAQ question "When is the deadline?" should match
+# "When do applications close?" better than "Who can apply?". They say how something is
+# asked, not what about, so they do not count towards coverage (see SearchEngine.coverage).
+INTERROGATIVES: frozenset[str] = frozenset("who when where why how what which".split())
+
 STOPWORDS: frozenset[str] = frozenset(
     """
     a about above after again against all am an and any are aren't as at be because been
@@ -20,4 +25,4 @@ STOPWORDS: frozenset[str] = frozenset(
     also just may might must shall will s t d ll m re ve
     please hi hey hello thanks thank anyone somebody someone tell know wondering wonder
     """.split()
-)
+) - INTERROGATIVES

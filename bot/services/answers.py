@@ -80,7 +80,7 @@ class AnswerService:
                 continue
             cited.append(s)
         citations = tuple(
-            self._cite(passages[pos], score, self._concepts(engine, query, passages[pos]), engine)
+            self._cite(passages[pos], score, self._concepts(engine, query, pos), engine)
             for pos, score, _, _ in cited
         )
         roles = tuple(self.roles.related(query, self.settings.answers.related_roles)) if self.roles else ()
@@ -93,14 +93,14 @@ class AnswerService:
             roles=roles,
         )
 
-    def _concepts(self, engine: SearchEngine, query: Query, passage: Passage) -> list[dict[str, float]]:
+    def _concepts(self, engine: SearchEngine, query: Query, position: int) -> list[dict[str, float]]:
         """Weigh query terms for choosing snippet sentences.
 
         A term counts by how topical it is (specificity) times how rare it is in the
         knowledge base (idf): "Hugging Face" in every passage picks no sentence. Terms of
         the document's title do not count: they chose the document, not the sentence.
         """
-        title_terms = set(engine.tokenizer(passage.title))
+        title_terms = engine.topic_terms(position)
         factor = self.settings.retrieval.synonym_weight
         floor = 0.05 * engine.index.unknown_idf()
 
