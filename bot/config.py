@@ -57,7 +57,7 @@ class RetrievalSettings:
     epsilon: float = 0.25
     title_weight: int = 3
     document_weight: float = 1.0
-    title_term_discount: float = 0.4
+    title_term_discount: float = 0.1
     section_weight: int = 2
     question_weight: int = 2
     synonym_weight: float = 0.5

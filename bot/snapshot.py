@@ -27,8 +27,11 @@ class Snapshot:
         settings: Settings,
         tokenizer: Tokenizer | None = None,
         snapshot_id: int | None = None,
+        corpus_terms: list[list[str]] | None = None,
     ) -> Snapshot:
         """Index ``corpus`` with the retrieval settings and synonyms of ``settings``."""
         tokenizer = tokenizer or Tokenizer(equivalents=settings.equivalents)
-        engine = SearchEngine(corpus.passages, settings.retrieval, settings.synonyms, tokenizer)
+        engine = SearchEngine(
+            corpus.passages, settings.retrieval, settings.synonyms, tokenizer, corpus_terms=corpus_terms
+        )
         return cls(corpus, engine, snapshot_id=snapshot_id)

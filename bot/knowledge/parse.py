@@ -369,7 +369,13 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         if len(run) == 1 and _is_heading(run[0], prev_blank, next_blank):
             out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
             continue
-        if len(run) > 1 and prev_blank and len(run[0].split()) <= 6 and _is_heading(run[0], True, True):
+        if (
+            len(run) > 1
+            and prev_blank
+            and len(run[0].split()) <= 6
+            and _is_heading(run[0], True, True)
+            and (len(run[1]) > 100 or run[1].rstrip().endswith("."))
+        ):
             # "About the job" directly above its text
             out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1

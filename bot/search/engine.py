@@ -38,6 +38,7 @@ PREDICATE_SHARE = 0.25
 QUESTION_WORD_WEIGHT = 1.0
 # Terms whose idf is below this count for less in a question (see SearchEngine._kb_damping).
 DAMPING_IDF = 1.0
+DAMPING_MIN_PASSAGES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +158,8 @@ class SearchEngine:
         knowledge base: it says little about which passage, or whether any, answers.
         """
         idf = self.index.term_idf(term)
-        if idf is None:
-            return 1.0
+        if idf is None or self.index.size < DAMPING_MIN_PASSAGES:
+            return 1.0  # in a handful of passages, every word is "common"
         return min(1.0, max(idf, 0.1) / DAMPING_IDF)
 
     def search(self, query: Query, k: int, pool: int = 50) -> list[tuple[int, float]]:

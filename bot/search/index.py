@@ -143,10 +143,12 @@ class BM25Index:
         return out
 
     def top(self, query: Sequence[str], k: int, weights: Sequence[float] | None = None) -> Scored:
-        """Return the ``k`` best passages with a positive score, best first.
+        """Return the ``k`` best passages that contain a query term, best first.
 
         ``weights`` scales each query term's contribution (1.0 keeps rank-bm25's score).
-        Ties go to the earlier passage, so results are deterministic.
+        Ties go to the earlier passage, so results are deterministic. A passage with a query
+        term is a candidate even when its score is not positive: on a knowledge base of one
+        or two passages, Okapi's idf is negative or zero for every term.
         """
         empty = Scored(np.zeros(0, dtype=np.int32), np.zeros(0))
         if not self.size or k <= 0:
@@ -177,15 +179,17 @@ class BM25Index:
             if touched * 4 < self.size:
                 cand = np.unique(np.concatenate([self.postings[s:e] for s, e, _ in slices]))
             else:
-                cand = np.flatnonzero(acc)
+                mask = np.zeros(self.size, dtype=bool)
+                for s, e, _ in slices:
+                    mask[self.postings[s:e]] = True
+                cand = np.flatnonzero(mask)
             vals = acc[cand]
-        positive = vals > 0
-        if not positive.all():
-            cand, vals = cand[positive], vals[positive]
         if len(cand) > k:
-            part = np.argpartition(-vals, k - 1)[:k]
-            cand, vals = cand[part], vals[part]
-        order = np.lexsort((cand, -vals))
+            # keep everything tied with the k-th score, so ties break by id, not by chance
+            kth = vals[np.argpartition(-vals, k - 1)[k - 1]]
+            keep = vals >= kth
+            cand, vals = cand[keep], vals[keep]
+        order = np.lexsort((cand, -vals))[:k]
         return Scored(cand[order].astype(np.int32, copy=False), vals[order])
 
     def memory_bytes(self) -> int:

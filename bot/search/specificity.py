@@ -23,7 +23,8 @@ FLOOR = 0.5
 LIGHT_WORDS = frozenset(
     """join joining joined become becoming became get getting got need needs needed want wants
     make making take taking give giving go going come coming find use using help happen mean
-    means able possible allowed allow let try keep put say ask asking asked like""".split()
+    means able possible allowed allow let try keep put say ask asking asked like include includes
+    included including offer offers offered provide provides provided""".split()
 )
 LIGHT = 0.3
 

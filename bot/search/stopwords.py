@@ -23,6 +23,6 @@ STOPWORDS: frozenset[str] = frozenset(
     where's which while who who's whom why why's with won't would wouldn't you you'd you'll
     you're you've your yours yourself yourselves
     also just may might must shall will s t d ll m re ve
-    please hi hey hello thanks thank anyone somebody someone tell know wondering wonder
+    many much please hi hey hello thanks thank anyone somebody someone tell know wondering wonder
     """.split()
 ) - INTERROGATIVES

@@ -51,6 +51,8 @@ def snippet(
     if not numbered:
         return trim_words(prefix.strip(), limit)
     parts = [text for _, text in numbered]
+    if passage.question and sum(len(p) + 1 for p in parts) - 1 <= budget:
+        return prefix + "\n".join(_join(numbered))  # a short FAQ answer is shown whole
     part_terms = [set(tokenizer(part)) for part in parts]
     matches = [any(t in terms for c in concepts for t in c) for terms in part_terms]
     best = (-1.0, 0, 0)  # score, start, end (exclusive)

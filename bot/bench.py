@@ -1,0 +1,218 @@
+"""Benchmark retrieval over a synthetic knowledge base: ``python -m bot bench``.
+
+For each size it builds passages of pseudo-English text (Zipf-distributed words, so some
+words are in most passages and rank-bm25 floors their idf), tokenizes them once, and on
+those identical tokens measures:
+
+* our index: build time, memory held (tracemalloc: numpy arrays and Python objects),
+  latency of retrieval alone (top 10) and of the whole answer (tokenizing, synonyms,
+  re-ranking, coverage, snippets);
+* rank-bm25's ``get_scores`` (plus a top-10 sort) on a sample of the questions;
+* bm25s (the ``bench`` extra), top 10 per single question;
+* whether our scores equal ``get_scores`` exactly on every sampled question.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import random
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.config import Settings
+from bot.knowledge.loader import Corpus
+from bot.models import Passage
+from bot.search.tokenize import Tokenizer
+from bot.services.answers import AnswerService
+from bot.services.knowledge import KnowledgeHolder
+from bot.snapshot import Snapshot
+
+SYLLABLES = "ka lo mi ra ne to su vi da pe or an el is um ba ce fo gu hi".split()
+PASSAGES_PER_DOCUMENT = 10
+NAIVE_QUESTIONS = 20
+
+
+@dataclass
+class SizeResult:
+    """Figures for one knowledge-base size (keys as in the JSON output)."""
+
+    passages: int
+    build_s: float
+    index_mb: float
+    p50_ms: float
+    p99_ms: float
+    answer_p50_ms: float
+    answer_p99_ms: float
+    naive_p50_ms: float
+    bm25s_p50_ms: float | None
+    bm25s_p99_ms: float | None
+    scores_equal: bool
+
+
+def _vocabulary(rng: random.Random, size: int) -> list[str]:
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+def synthetic_passages(n: int, seed: int = 42) -> tuple[list[Passage], list[str]]:
+    """Return ``n`` passages of pseudo-English sentences and the vocabulary used."""
+    rng = random.Random(seed)
+    vocab = _vocabulary(rng, 30_000)
+    weights = [1.0 / (rank + 1) ** 1.05 for rank in range(len(vocab))]
+    cumulative = list(np.cumsum(weights))
+    passages = []
+    for i in range(n):
+        words = rng.choices(vocab, cum_weights=cumulative, k=rng.randint(20, 110))
+        sentences = [" ".join(words[j : j + 12]).capitalize() + "." for j in range(0, len(words), 12)]
+        doc = i // PASSAGES_PER_DOCUMENT
+        passages.append(
+            Passage(
+                id=i,
+                source=f"doc{doc:06d}.md",
+                title=" ".join(rng.choices(vocab[:3000], k=3)).title(),
+                section=" ".join(rng.choices(vocab[:5000], k=2)).title(),
+                question=None,
+                text=" ".join(sentences),
+                line=1 + (i % PASSAGES_PER_DOCUMENT) * 5,
+            )
+        )
+    return passages, vocab
+
+
+def synthetic_questions(vocab: Sequence[str], count: int, seed: int = 7) -> list[str]:
+    """Return questions of 2 to 6 words, some common, some rare."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        k = rng.randint(2, 6)
+        words = [vocab[min(int(rng.paretovariate(0.6)) - 1, len(vocab) - 1)] for _ in range(k)]
+        out.append("What about " + " ".join(words) + "?")
+    return out
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    arr = np.asarray(samples) * 1000.0
+    return float(np.percentile(arr, 50)), float(np.percentile(arr, 99))
+
+
+def _time_each(items: Sequence, fn: Callable) -> list[float]:
+    out = []
+    for item in items:
+        start = time.perf_counter()
+        fn(item)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def bench_size(n: int, questions: int, settings: Settings) -> SizeResult:
+    """Measure one size."""
+    passages, vocab = synthetic_passages(n)
+    texts = synthetic_questions(vocab, questions)
+    tokenizer = Tokenizer(equivalents=settings.equivalents)
+    from bot.search.engine import passage_terms
+
+    corpus_terms = [passage_terms(tokenizer, p, settings.retrieval) for p in passages]
+
+    gc.collect()
+    tracemalloc.start()
+    start = time.perf_counter()
+    snapshot = Snapshot.build(Corpus(passages=passages), settings, tokenizer, corpus_terms=corpus_terms)
+    build_s = time.perf_counter() - start
+    index_bytes = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+
+    engine = snapshot.engine
+    queries = [engine.query(t) for t in texts]
+    for q in queries[:20]:  # warm caches (stemmer, word frequencies) as a running bot has them
+        engine.index.top(q.expanded, 10, q.weights)
+    retrieval = _time_each(queries, lambda q: engine.index.top(q.expanded, 10, q.weights))
+    service = AnswerService(KnowledgeHolder(snapshot), settings)
+    for t in texts[:20]:
+        service.ask(t)
+    answers = _time_each(texts, service.ask)
+
+    from rank_bm25 import BM25Okapi
+
+    okapi = BM25Okapi(corpus_terms, k1=settings.retrieval.k1, b=settings.retrieval.b, epsilon=settings.retrieval.epsilon)
+    sample = [list(q.terms) for q in queries[:NAIVE_QUESTIONS]]
+    naive = _time_each(sample, lambda terms: np.argsort(-okapi.get_scores(terms))[:10])
+    equal = all(np.array_equal(okapi.get_scores(t), engine.index.get_scores(t)) for t in sample)
+    equal = equal and all(
+        _same_top(okapi.get_scores(t), engine.index.top(t, 10).ids, engine.index, t) for t in sample
+    )
+    del okapi
+    gc.collect()
+
+    bm25s_p50 = bm25s_p99 = None
+    try:
+        import bm25s
+    except ImportError:  # the bench extra is not installed
+        bm25s = None
+    if bm25s is not None:
+        retriever = bm25s.BM25(k1=settings.retrieval.k1, b=settings.retrieval.b)
+        retriever.index(corpus_terms, show_progress=False)
+        plain = [list(q.terms) for q in queries]
+        for terms in plain[:20]:
+            retriever.retrieve([terms], k=10, show_progress=False)
+        bm25s_p50, bm25s_p99 = _percentiles(
+            _time_each(plain, lambda terms: retriever.retrieve([terms], k=10, show_progress=False))
+        )
+    p50, p99 = _percentiles(retrieval)
+    a50, a99 = _percentiles(answers)
+    return SizeResult(
+        passages=n,
+        build_s=round(build_s, 3),
+        index_mb=round(index_bytes / 2**20, 1),
+        p50_ms=round(p50, 4),
+        p99_ms=round(p99, 4),
+        answer_p50_ms=round(a50, 4),
+        answer_p99_ms=round(a99, 4),
+        naive_p50_ms=round(_percentiles(naive)[0], 3),
+        bm25s_p50_ms=None if bm25s_p50 is None else round(bm25s_p50, 4),
+        bm25s_p99_ms=None if bm25s_p99 is None else round(bm25s_p99, 4),
+        scores_equal=bool(equal),
+    )
+
+
+def _same_top(full: np.ndarray, ids: np.ndarray, index, terms) -> bool:
+    containing = {i for t in terms for i in index.passages_with(t).tolist()}
+    expected = sorted(containing, key=lambda i: (-full[i], i))[:10]
+    return ids.tolist() == expected
+
+
+def run_bench(sizes: Sequence[int], questions: int, *, as_json: bool) -> int:
+    """Run the benchmark for each size and print the figures; return the exit status."""
+    settings = Settings()
+    results = []
+    for n in sizes:
+        result = bench_size(n, questions, settings)
+        results.append(result)
+        if not as_json:
+            _print(result)
+    if as_json:
+        print(json.dumps([r.__dict__ for r in results], indent=2))
+    return 0
+
+
+def _print(r: SizeResult) -> None:
+    speedup = r.naive_p50_ms / r.p50_ms if r.p50_ms else float("inf")
+    bm25s = (
+        f"bm25s p50 {r.bm25s_p50_ms:.3f} ms, p99 {r.bm25s_p99_ms:.3f} ms"
+        if r.bm25s_p50_ms is not None
+        else "bm25s not installed (pip install -e '.[bench]')"
+    )
+    print(
+        f"{r.passages:>8,} passages: build {r.build_s:.2f} s, index {r.index_mb:.1f} MB\n"
+        f"          retrieval p50 {r.p50_ms:.3f} ms, p99 {r.p99_ms:.3f} ms "
+        f"({speedup:,.0f}x faster than get_scores at {r.naive_p50_ms:.1f} ms)\n"
+        f"          whole answer p50 {r.answer_p50_ms:.3f} ms, p99 {r.answer_p99_ms:.3f} ms\n"
+        f"          {bm25s}\n"
+        f"          scores equal to rank-bm25: {'yes' if r.scores_equal else 'NO'}"
+    )

@@ -1,0 +1,45 @@
+"""Shared fixtures: the bundled knowledge base, our own test knowledge base, services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.app import Services, build_services, snapshot_from_folder
+from bot.config import Settings, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = ROOT / "knowledge"
+EXTRA = Path(__file__).resolve().parent / "data" / "kb_extra"
+DEV_QUESTIONS = Path(__file__).resolve().parent / "data" / "dev-questions.yaml"  # copy of shared/eval
+EXTRA_QUESTIONS = Path(__file__).resolve().parent / "data" / "extra-questions.yaml"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    """The project's own config.yaml, as shipped."""
+    return load_settings(ROOT / "config.yaml")
+
+
+@pytest.fixture(scope="session")
+def seed_services(settings: Settings) -> Services:
+    """Services over the bundled knowledge base (built once per test session)."""
+    return build_services(settings, snapshot_from_folder(KNOWLEDGE, settings))
+
+
+@pytest.fixture(scope="session")
+def extra_services(settings: Settings) -> Services:
+    """Services over tests/data/kb_extra."""
+    return build_services(settings, snapshot_from_folder(EXTRA, settings))
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    """Write a knowledge file (creating folders) and return its path."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,84 @@
+import pytest
+
+from bot.errors import QuestionError
+from bot.evaluation import citation_ok, evaluate, load_cases
+from tests.conftest import DEV_QUESTIONS, EXTRA_QUESTIONS
+
+
+def test_answer_cites_the_faq_in_its_own_words(seed_services) -> None:
+    answer = seed_services.answers.ask("Can I do the residency part-time?")
+    assert answer.answered
+    first = answer.citations[0]
+    assert first.source == "hf-ai-research-residency.md"
+    assert first.snippet == (
+        "Can I complete the program part-time?\nNo. The Residency is only offered as a full-time position."
+    )
+    assert first.section == "FAQs"
+    assert first.url and first.title.startswith("Announcing")
+    assert {"residency", "part"} <= set(answer.matched_terms)
+    assert any(r.type == "residency" for r in answer.roles)
+
+
+def test_unanswerable_is_declined_with_suggestions(seed_services) -> None:
+    answer = seed_services.answers.ask("Is there a stipend for the Gradio internship?")
+    assert not answer.answered and answer.citations == ()
+    near_topic = seed_services.answers.ask("When does the residency start?")
+    assert not near_topic.answered
+    assert near_topic.suggestions  # closest FAQ questions offered instead
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which internship works on diffusion models?",
+        "How much does the Meta research scientist internship pay?",
+        "Does Hugging Face reimburse conferences?",
+        "Do I need a PhD for the Meta research intern position?",
+    ],
+)
+def test_snippets_are_short_whole_words_from_the_source(seed_services, question: str) -> None:
+    answer = seed_services.answers.ask(question)
+    limit = seed_services.settings.answers.snippet_chars
+    corpus_text = "\n".join(p.text for p in seed_services.holder.current.corpus.passages)
+    for c in answer.citations:
+        assert 0 < len(c.snippet) <= limit
+        body = c.snippet.split("\n", 1)[1] if c.question else c.snippet
+        for line in body.rstrip("…").split("\n"):
+            assert line in corpus_text or line.rstrip("…") in corpus_text  # the source's words
+        assert not c.snippet[-1].isalnum() or c.snippet.split()[-1].isalpha()
+
+
+def test_see_also_is_distinct_and_bounded(seed_services) -> None:
+    answer = seed_services.answers.ask("Will I receive benefits during the residency?")
+    places = [(c.source, c.section, c.question) for c in answer.citations]
+    assert len(places) == len(set(places)) and len(places) <= 3
+
+
+def test_questions_are_validated(seed_services) -> None:
+    with pytest.raises(QuestionError, match="empty"):
+        seed_services.answers.ask("   ")
+    with pytest.raises(QuestionError, match="too long"):
+        seed_services.answers.ask("why " * 200)
+
+
+def test_dev_eval_meets_target(seed_services) -> None:
+    report = evaluate(seed_services.answers, load_cases(DEV_QUESTIONS)).to_json()
+    assert report["hit@1"] >= 0.9, report["misses"]
+    assert report["hit@3"] == 1.0, report["misses"]
+    assert report["abstention"] == 1.0, report["misses"]
+
+
+def test_own_eval_on_other_documents(extra_services) -> None:
+    # documents the retrieval was not developed on: HTML, front matter, cp1252 text, mojibake
+    report = evaluate(extra_services.answers, load_cases(EXTRA_QUESTIONS)).to_json()
+    assert report["hit@1"] >= 0.85, report["misses"]
+    assert report["hit@3"] >= 0.95, report["misses"]
+    assert report["abstention"] == 1.0, report["misses"]
+
+
+def test_citation_check_needs_source_and_evidence(seed_services) -> None:
+    (case,) = [c for c in load_cases(DEV_QUESTIONS) if c.question.startswith("Can I do the residency")]
+    answer = seed_services.answers.ask(case.question)
+    assert citation_ok(case, answer, 0)
+    other = seed_services.answers.ask("Is there a deadline for the fellowship?")
+    assert not citation_ok(case, other, 0)

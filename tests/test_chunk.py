@@ -1,0 +1,58 @@
+from bot.knowledge.chunk import SECTION_SEP, chunk_document, split_sentences
+from bot.knowledge.document import parse_document
+from bot.knowledge.loader import load_folder
+from tests.conftest import KNOWLEDGE
+
+
+def chunks(text: str, max_chars: int = 900, name: str = "doc.md"):
+    doc = parse_document(text.encode(), name, [])
+    return chunk_document(doc, max_chars)
+
+
+def test_faq_bullets_and_question_headings_are_one_passage_each() -> None:
+    out = chunks(
+        "# Program\n\n## FAQ\n\n* **Is it paid?**<br>Yes, monthly.\n\n* **Is it remote?**<br>No.\n\n"
+        "### Can I apply twice?\n\nOnly once a year.\n\nApplications reopen in May.\n"
+    )
+    questions = [(c.question, c.text, c.section) for c in out]
+    assert ("Is it paid?", "Yes, monthly.", "FAQ") in questions
+    assert ("Is it remote?", "No.", "FAQ") in questions
+    assert (
+        "Can I apply twice?",
+        "Only once a year.\nApplications reopen in May.",
+        f"FAQ{SECTION_SEP}Can I apply twice?",
+    ) in questions
+
+
+def test_sections_keep_heading_path_and_line() -> None:
+    out = chunks("# T\n\n## Benefits\n\n### Health\n\nDental and vision.\n")
+    assert out[0].section == f"Benefits{SECTION_SEP}Health"
+    assert out[0].line == 7
+
+
+def test_long_sections_split_between_sentences() -> None:
+    sentence = "This sentence is about the long program description. "
+    out = chunks("# T\n\n## Long\n\n" + sentence * 40, max_chars=300)
+    assert len(out) > 4
+    for c in out:
+        assert len(c.text) <= 300
+        assert c.text.endswith(".")
+
+
+def test_sentence_splitter_keeps_abbreviations() -> None:
+    assert split_sentences("A Ph.D. degree is needed. Tools (e.g. GitHub) help. Done!") == [
+        "A Ph.D. degree is needed.",
+        "Tools (e.g. GitHub) help.",
+        "Done!",
+    ]
+
+
+def test_seed_faqs_become_passages() -> None:
+    corpus = load_folder(KNOWLEDGE)
+    residency = [p for p in corpus.passages if p.source == "hf-ai-research-residency.md" and p.question]
+    assert len(residency) == 6
+    part_time = next(p for p in residency if "part-time" in p.question)
+    assert part_time.text == "No. The Residency is only offered as a full-time position."
+    assert part_time.line == 45
+    # the posting's byline (company, country) is a passage of its own
+    assert any(p.text.endswith("Hugging Face\nFrance") for p in corpus.passages)

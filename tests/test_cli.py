@@ -1,0 +1,117 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import DEV_QUESTIONS, KNOWLEDGE, write
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_json_contract(capsys) -> None:
+    code, out, _ = run(
+        capsys, "ask", "--knowledge", str(KNOWLEDGE), "--json",
+        "Is there a fee to join the residency program?", "What is the best recipe for banana bread?",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert [a["answered"] for a in data] == [True, False]
+    first = data[0]["citations"][0]
+    assert set(first) == {"source", "title", "url", "section", "snippet", "score"}
+    assert first["source"] == "hf-ai-research-residency.md"
+    assert "no fees" in first["snippet"]
+    assert data[1]["citations"] == []
+
+
+def test_ask_plain_output(capsys) -> None:
+    code, out, _ = run(capsys, "ask", "--knowledge", str(KNOWLEDGE), "Do Hugging Face employees get equity?")
+    assert code == 0
+    assert "company equity" in out and "hf-ml-engineer-optimization-emea.md" in out
+
+
+def test_source_paths_use_slashes_relative_to_folder(tmp_path: Path, capsys) -> None:
+    write(tmp_path, "team/handbook.md", "# Handbook\n\n## Holidays\n\nStaff get 25 days of paid holiday each year.\n")
+    code, out, _ = run(capsys, "ask", "--knowledge", str(tmp_path), "--json", "How many holiday days do staff get?")
+    assert code == 0
+    assert json.loads(out)[0]["citations"][0]["source"] == "team/handbook.md"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["ask", "--knowledge", "/no/such/folder", "hello"], "knowledge folder not found"),
+        (["ask", "--knowledge", str(KNOWLEDGE), "  "], "empty"),
+        (["ask", "--knowledge", str(KNOWLEDGE), "why " * 200], "too long"),
+        (["ask", "--config", "/no/such/config.yaml", "hello"], "config file not found"),
+    ],
+)
+def test_bad_input_is_one_line_error(capsys, argv, message) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_unreadable_config_is_one_line_error(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "config.yaml"
+    bad.write_text("answers:\n  snippet_chars: lots\n")
+    code, _, err = run(capsys, "ask", "--config", str(bad), "hello")
+    assert code == 2 and "answers.snippet_chars" in err
+
+
+def test_roles_json_contract(capsys) -> None:
+    code, out, _ = run(capsys, "roles", "--knowledge", str(KNOWLEDGE), "--json", "--type", "internship", "--org", "Open Source")
+    assert code == 0
+    roles = json.loads(out)
+    assert len(roles) == 5
+    assert set(roles[0]) == {
+        "id", "title", "type", "org", "team", "location", "remote", "compensation",
+        "apply_url", "source", "posted", "closes", "status",
+    }
+    assert all(r["team"] == "Open Source" and r["status"] == "open" for r in roles)
+
+
+def test_roles_query_and_location(capsys) -> None:
+    _, out, _ = run(capsys, "roles", "--knowledge", str(KNOWLEDGE), "--json", "--location", "France")
+    assert [r["title"] for r in json.loads(out)] == [
+        "Machine Learning Engineer in the Optimization team - EMEA remote"
+    ]
+
+
+def test_kb_check_reports_counts_and_problems(capsys) -> None:
+    code, out, _ = run(capsys, "kb", "check", "--knowledge", str(KNOWLEDGE), "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert (data["documents"], data["passages"] > 30, data["roles"], data["errors"]) == (5, True, 19, 0)
+    messages = [f"{p['source']}:{p['line']} {p['message']}" for p in data["problems"]]
+    assert any("FAQ question repeated" in m and m.startswith("hf-fellowship-program.md:87") for m in messages)
+    assert any("malformed Markdown link" in m and m.startswith("hf-fellowship-program.md:77") for m in messages)
+
+
+def test_kb_check_fails_on_broken_file(tmp_path: Path, capsys) -> None:
+    write(tmp_path, "ok.md", "# Fine\n\nA perfectly fine document.\n")
+    write(tmp_path, "broken.md", "---\ntitle: ok\nkind: nonsense\n---\nBody\n")
+    code, out, _ = run(capsys, "kb", "check", "--knowledge", str(tmp_path))
+    assert code == 1
+    assert "broken.md:3: error: 'kind' must be one of" in out
+
+
+def test_eval_command(capsys) -> None:
+    code, out, _ = run(capsys, "eval", str(DEV_QUESTIONS), "--knowledge", str(KNOWLEDGE), "--json", "--min-hit1", "0.9")
+    data = json.loads(out)
+    assert code == 0 and data["hit@1"] >= 0.9 and set(data) >= {"hit@1", "hit@3", "mrr", "abstention", "misses"}
+    code, _, err = run(capsys, "eval", str(DEV_QUESTIONS), "--knowledge", str(KNOWLEDGE), "--min-hit1", "1.01")
+    assert code == 1 and "below the floor" in err
+
+
+def test_chat_reads_questions_until_end_of_input(monkeypatch, capsys) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Is the fellowship deadline?\n\nWhat is the best pizza?\nquit\nnever asked\n"))
+    code, out, _ = run(capsys, "chat", "--knowledge", str(KNOWLEDGE))
+    assert code == 0
+    assert "ongoing" in out and "I don't know" in out and "never asked" not in out

@@ -1,0 +1,83 @@
+import random
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from bot.search.index import BM25Index
+
+
+def corpus(seed: int = 7, docs: int = 400):
+    """Documents of very different lengths over a Zipf-like vocabulary: scores differ widely,
+    and the commonest words are in more than half the documents (rank-bm25's epsilon floor)."""
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(600)]
+    weights = [1 / (i + 1) for i in range(len(vocab))]
+    out = []
+    for _ in range(docs):
+        n = rng.choice([1, 3, 10, 40, 120])
+        out.append(rng.choices(vocab, weights, k=n))
+    out[5] = []  # an empty passage must not break anything
+    return out
+
+
+def test_scores_equal_rank_bm25_exactly() -> None:
+    docs = corpus()
+    reference = BM25Okapi(docs)
+    index = BM25Index(docs)
+    rng = random.Random(1)
+    seen = []
+    for _ in range(50):
+        query = rng.choices([f"w{i}" for i in range(650)], k=rng.randint(1, 6))
+        expected = reference.get_scores(query)
+        assert np.array_equal(index.get_scores(query), expected)
+        seen.extend(expected[expected > 0].tolist())
+    assert max(seen) > 20 * min(seen)  # the scores compared span a wide range
+
+
+def test_epsilon_floor_matches() -> None:
+    docs = corpus()
+    reference = BM25Okapi(docs)
+    assert reference.idf["w0"] == index_idf(docs, "w0")
+    assert reference.idf["w0"] > 0  # raised to epsilon * average idf
+
+
+def index_idf(docs, term):
+    return BM25Index(docs).term_idf(term)
+
+
+def test_top_matches_full_ranking_over_passages_with_a_query_term() -> None:
+    docs = corpus()
+    index = BM25Index(docs)
+    for query in (["w3"], ["w0", "w1"], ["w599", "w17", "w0", "w0"], ["unknown"]):
+        full = index.get_scores(query)
+        top = index.top(query, 10)
+        containing = {i for t in query for i in index.passages_with(t).tolist()}
+        expected = sorted(containing, key=lambda i: (-full[i], i))[:10]
+        assert top.ids.tolist() == expected
+        assert np.array_equal(top.scores, full[expected])
+
+
+def test_weights_scale_each_term() -> None:
+    docs = corpus()
+    index = BM25Index(docs)
+    a, b = index.get_scores(["w2"]), index.get_scores(["w40"])
+    top = index.top(["w2", "w40"], 5, weights=[1.0, 0.5])
+    assert np.allclose(top.scores, (a + 0.5 * b)[top.ids])
+
+
+def test_scores_for_a_subset() -> None:
+    docs = corpus()
+    index = BM25Index(docs)
+    ids = np.array([0, 3, 9, 250, 399])
+    assert np.array_equal(index.get_scores_for(ids, ["w1", "w9"]), index.get_scores(["w1", "w9"])[ids])
+
+
+def test_tiny_corpus_still_finds_passages() -> None:
+    # with one passage every Okapi idf is negative: the passage must still be found
+    index = BM25Index([["holiday", "days"]])
+    assert index.top(["holiday"], 3).ids.tolist() == [0]
+
+
+def test_empty_corpus() -> None:
+    index = BM25Index([])
+    assert index.top(["x"], 3).ids.tolist() == []

@@ -1,0 +1,119 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.decode import decode_bytes, repair_text
+from bot.knowledge.document import DocumentError, parse_document
+from bot.knowledge.loader import load_folder
+from bot.models import Problem
+from tests.conftest import KNOWLEDGE, write
+
+
+def parse(text: str | bytes, name: str = "doc.md") -> tuple:
+    problems: list[Problem] = []
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return parse_document(data, name, problems), problems
+
+
+def test_repairs_windows_1252_and_mac_roman_mojibake() -> None:
+    assert repair_text("weâ€™re on a journey ðŸ¤—") == "we’re on a journey 🤗"
+    assert repair_text("Announcing the \uf8ffü§ó AI Residency ‚Äî now") == "Announcing the 🤗 AI Residency — now"
+    assert repair_text("Ça va, Noël, naïve") == "Ça va, Noël, naïve"  # real accents stay
+
+
+def test_invalid_utf8_is_read_as_cp1252_with_a_warning() -> None:
+    text, warning = decode_bytes("line one\ncaf\xe9\n".encode("cp1252"))
+    assert text == "line one\ncafé\n"
+    assert warning is not None and "line 2" in warning
+
+
+def test_seed_documents_are_read_as_they_are() -> None:
+    corpus = load_folder(KNOWLEDGE)
+    docs = {d.source: d for d in corpus.documents}
+    assert len(docs) == 5 and not corpus.errors
+    residency = docs["hf-ai-research-residency.md"]
+    assert residency.title == "Announcing the 🤗 AI Research Residency Program"
+    assert residency.published == date(2022, 2, 25)
+    assert residency.url == "https://github.com/huggingface/blog/blob/master/residency-blog.md"
+    assert residency.kind == "faq"
+    engineer = docs["hf-ml-engineer-optimization-emea.md"]
+    assert engineer.title.startswith("Machine Learning Engineer in the Optimization team")
+    assert engineer.url.startswith("https://www.remotewlb.com/apply/")
+    assert engineer.kind == "posting"
+    meta = docs["meta-research-scientist-intern-ai-alignment.txt"]
+    assert meta.title == "Meta Research Scientist Intern AI Alignment"  # from the file name
+    assert meta.kind == "posting"
+    text = " ".join(p.text for p in corpus.passages)
+    for junk in ("medium-zoom", "Gravatar", "lysandre", "Update on GitHub", "â€", "ü§ó", "<div"):
+        assert junk not in text
+
+
+def test_html_drops_scripts_navigation_and_footer_and_reads_metadata() -> None:
+    doc, _ = parse(
+        """<html><head><title>Camp FAQ</title><link rel="canonical" href="https://camp.example.org/faq">
+        <script>var tracking = 1;</script></head><body>
+        <nav><a href="/">Home</a></nav>
+        <p class="byline">Published June 2, 2025</p>
+        <h2>Is lunch included?</h2><p>Yes, <a href="https://camp.example.org/menu">lunch</a> is served.</p>
+        <footer>© Camp</footer></body></html>""",
+        "camp.html",
+    )
+    assert doc.title == "Camp FAQ"
+    assert doc.url == "https://camp.example.org/faq"
+    assert doc.published == date(2025, 6, 2)
+    text = " ".join(b.text for b in doc.blocks)
+    assert "tracking" not in text and "Home" not in text and "© Camp" not in text
+    assert "Yes, lunch is served." in text
+    assert any(link.url == "https://camp.example.org/menu" for link in doc.links)
+
+
+def test_front_matter_fields_win() -> None:
+    doc, _ = parse("---\ntitle: Given\nurl: https://x.example.org\npublished: 2024-05-31\nkind: page\norg: Acme\n---\n# Other\n\nBody text here.\n")
+    assert (doc.title, doc.url, doc.published, doc.kind, doc.org) == (
+        "Given",
+        "https://x.example.org",
+        date(2024, 5, 31),
+        "page",
+        "Acme",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("---\ntitle: ok\nkind: [broken\n---\nBody\n", 3, "invalid YAML"),
+        ("---\ntitle: ok\nkind: memo\n---\nBody\n", 3, "'kind' must be one of"),
+        ("---\ntitle: x\nroles:\n  - title: A\n    type: gig\n---\nBody\n", 5, "'type' must be one of"),
+        ("---\ntitle: x\n\nBody without an end\n", 1, "never ends"),
+    ],
+)
+def test_broken_front_matter_is_an_error_with_its_line(text: str, line: int, words: str) -> None:
+    with pytest.raises(DocumentError) as err:
+        parse(text)
+    assert err.value.line == line and words in str(err.value)
+
+
+def test_broken_file_is_reported_and_the_rest_loads(tmp_path: Path) -> None:
+    write(tmp_path, "good.md", "# Good\n\nThe good document answers questions.\n")
+    write(tmp_path, "sub/bad.md", "---\ntitle: [oops\n---\nBody\n")
+    write(tmp_path, "image.png", b"\x89PNG")
+    corpus = load_folder(tmp_path)
+    assert [d.source for d in corpus.documents] == ["good.md"]
+    errors = [str(p) for p in corpus.errors]
+    assert errors == ["sub/bad.md:2: error: invalid YAML in front matter: expected ',' or ']', but got '<stream end>'"] or (
+        len(errors) == 1 and errors[0].startswith("sub/bad.md:2: error:")
+    )
+    assert any("image.png" in str(p) and "unsupported" in str(p) for p in corpus.problems)
+
+
+def test_plain_text_headings_and_label_lines() -> None:
+    doc, _ = parse(
+        "Data Analyst\n\nCompany: Acme\nLocation: Oslo\n\nResponsibilities:\n\nBuild reports\nTalk to teams\n",
+        "analyst.txt",
+    )
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert doc.title == "Data Analyst"
+    assert ("heading", "Responsibilities") in kinds
+    assert ("item", "Build reports") in kinds and ("item", "Talk to teams") in kinds
+    assert doc.kind == "posting"

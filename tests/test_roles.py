@@ -1,0 +1,86 @@
+from datetime import date
+from pathlib import Path
+
+from bot.app import build_services, snapshot_from_folder
+from bot.config import Settings
+from bot.knowledge.roles import link_problem
+from bot.services.roles import RoleFilter, RoleService
+from tests.conftest import write
+
+
+def test_seed_roles(seed_services) -> None:
+    roles = seed_services.holder.current.corpus.roles
+    assert len(roles) == 19
+    interns = [r for r in roles if r.source == "hf-internships-2023.md"]
+    assert len(interns) == 16
+    assert {r.team for r in interns} == {"Open Source", "Science", None}
+    diffusers = next(r for r in interns if r.title == "Diffusers Internship")
+    assert diffusers.team == "Open Source" and diffusers.type == "internship"
+    assert diffusers.apply_url == "https://huggingface.workable.com/jobs/2826060"
+    assert diffusers.org == "Hugging Face" and diffusers.posted == date(2022, 11, 29)
+    # placeholders are never shown as apply links
+    embodied = next(r for r in interns if r.title == "Embodied AI Internship")
+    assert embodied.apply_url is None
+    residency = next(r for r in roles if r.type == "residency")
+    assert residency.apply_url is None  # its link ends in TBD
+    meta = next(r for r in roles if r.org == "Meta")
+    assert meta.compensation == "$7,650/month to $12,134/month + benefits"
+    engineer = next(r for r in roles if r.source.startswith("hf-ml-engineer"))
+    assert (engineer.location, engineer.remote, engineer.type) == ("France", True, "full-time")
+    # the Fellowship is by nomination: nothing to apply to, so no role
+    assert not any(r.source == "hf-fellowship-program.md" for r in roles)
+
+
+def test_placeholder_links_are_warned(seed_services) -> None:
+    problems = [str(p) for p in seed_services.holder.current.corpus.problems]
+    assert any("hf-internships-2023.md:56" in p and "http://link" in p for p in problems)
+    assert any("hf-ai-research-residency.md:41" in p and "TBD" in p for p in problems)
+
+
+def test_link_problem() -> None:
+    assert link_problem("http://link") == "placeholder link"
+    assert "TBD" in link_problem("https://apply.workable.com/huggingface/j/TBD")
+    assert link_problem("javascript:alert(1)") == "not an http(s) link"
+    assert link_problem("https://jobs.example.org/123") is None
+
+
+def test_front_matter_roles_open_closed_and_expired(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "jobs.md",
+        "---\ntitle: Jobs\norg: Acme\nroles:\n"
+        "  - {title: Designer, type: contract, apply_url: 'https://acme.example.org/d', closes: 2030-01-01}\n"
+        "  - {title: Writer, type: part-time, apply_url: 'https://acme.example.org/w', status: closed}\n"
+        "  - {title: Analyst, type: full-time, apply_url: 'https://acme.example.org/a', closes: 2020-01-01}\n"
+        "---\nWe hire designers, writers and analysts.\n",
+    )
+    s = Settings()
+    services = build_services(s, snapshot_from_folder(tmp_path, s))
+    roles = RoleService(services.holder, today=lambda: date(2025, 6, 1))
+    assert [r.title for r in roles.list()] == ["Designer"]
+    assert {r.title for r in roles.list(RoleFilter(include_closed=True))} == {"Designer", "Writer", "Analyst"}
+    assert roles.list(RoleFilter(type="part-time")) == []
+    assert [r.title for r in roles.list(RoleFilter(org="acme"))] == ["Designer"]
+
+
+def test_filters_and_paging(seed_services) -> None:
+    roles = seed_services.roles
+    science = roles.list(RoleFilter(org="science"))
+    assert len(science) == 8
+    assert [r.title for r in roles.list(RoleFilter(query="diffusion models"))] == ["Diffusers Internship"]
+    assert roles.list(RoleFilter(location="remote"))[0].source.startswith("hf-ml-engineer")
+    page = roles.page(RoleFilter(type="internship"), 2, 5)
+    assert (page.number, page.pages, page.total, len(page.roles)) == (2, 4, 17, 5)
+    assert roles.page(None, 99, 5).number == roles.page(None, 1, 5).pages  # clamped
+    # newest first, undated last
+    posted = [r.posted for r in roles.list()]
+    dated = [p for p in posted if p]
+    assert dated == sorted(dated, reverse=True) and posted[-1] is None
+
+
+def test_autocomplete_and_get(seed_services) -> None:
+    found = seed_services.roles.complete("gradio")
+    assert [r.title for r in found] == ["Gradio Internship"]
+    assert seed_services.roles.get(found[0].id) == found[0]
+    assert seed_services.roles.get("Gradio Internship") == found[0]
+    assert seed_services.roles.get("nothing like it") is None

@@ -1,0 +1,33 @@
+from bot.search.tokenize import Tokenizer
+
+
+def test_normalises_stems_and_drops_stop_words() -> None:
+    t = Tokenizer()
+    assert t("The Residency is offered") == ["resid", "offer"]
+    assert t("Ph.D. degree") == ["phd", "degre"]
+    assert t("C++ and Python") == ["c++", "python"]
+    assert "7650" in t("$7,650/month")
+
+
+def test_currency_amounts_add_a_currency_word() -> None:
+    assert Tokenizer()("$7,650 or €85,000")[:2] == ["dollar", "euro"]
+
+
+def test_hyphenated_compounds_are_also_one_word() -> None:
+    terms = Tokenizer()("Can I work part-time?")
+    assert {"part", "time", "parttim"} <= set(terms)
+
+
+def test_question_words_are_kept() -> None:
+    assert Tokenizer()("When is the deadline?") == ["when", "deadlin"]
+
+
+def test_equivalents_fold_to_one_term() -> None:
+    t = Tokenizer(equivalents=[("apply", "application"), ("internship", "intern")])
+    assert t("applications") == t("apply")
+    assert t("interns") == t("internships")
+
+
+def test_mojibake_free_apostrophes_match() -> None:
+    t = Tokenizer()
+    assert t("can’t") == t("can't")
