@@ -65,8 +65,7 @@ def synthetic_passages(n: int, seed: int = 42) -> tuple[list[Passage], list[str]
     """Return ``n`` passages of pseudo-English sentences and the vocabulary used."""
     rng = random.Random(seed)
     vocab = _vocabulary(rng, 30_000)
-    weights = [1.0 / (rank + 1) ** 1.05 for rank in range(len(vocab))]
-    cumulative = list(np.cumsum(weights))
+    cumulative = list(np.cumsum(_zipf_weights(len(vocab))))
     passages = []
     for i in range(n):
         words = rng.choices(vocab, cum_weights=cumulative, k=rng.randint(20, 110))
@@ -87,14 +86,23 @@ def synthetic_passages(n: int, seed: int = 42) -> tuple[list[Passage], list[str]
 
 
 def synthetic_questions(vocab: Sequence[str], count: int, seed: int = 7) -> list[str]:
-    """Return questions of 2 to 6 words, some common, some rare."""
+    """Return questions of 2 to 6 words drawn like the passages' words (so some are in most
+    passages), plus a tenth of questions made only of the 40 commonest words: the worst case."""
     rng = random.Random(seed)
+    cumulative = list(np.cumsum(_zipf_weights(len(vocab))))
     out = []
-    for _ in range(count):
+    for i in range(count):
         k = rng.randint(2, 6)
-        words = [vocab[min(int(rng.paretovariate(0.6)) - 1, len(vocab) - 1)] for _ in range(k)]
+        if i % 10 == 9:
+            words = rng.choices(vocab[:40], k=k)
+        else:
+            words = rng.choices(vocab, cum_weights=cumulative, k=k)
         out.append("What about " + " ".join(words) + "?")
     return out
+
+
+def _zipf_weights(n: int) -> list[float]:
+    return [1.0 / (rank + 1) ** 1.05 for rank in range(n)]
 
 
 def _percentiles(samples: list[float]) -> tuple[float, float]:

@@ -58,6 +58,12 @@ class Query:
         return tuple(t for t in dict.fromkeys(self.terms) if t not in INTERROGATIVES)
 
 
+def _member(sorted_values: np.ndarray, items: np.ndarray) -> np.ndarray:
+    """Tell, for each of ``items``, whether it is in the sorted array ``sorted_values``."""
+    where = np.minimum(np.searchsorted(sorted_values, items), len(sorted_values) - 1)
+    return sorted_values[where] == items
+
+
 def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSettings) -> list[str]:
     """Return the terms a passage is indexed under, field weights applied."""
     terms = tokenizer(passage.text)
@@ -106,6 +112,11 @@ class SearchEngine:
             self.doc_of[pos] = number
             doc_terms[number].extend(corpus_terms[pos])
         self.all_title_terms: frozenset[str] = frozenset().union(*self.title_terms)
+        docs_by_term: dict[str, list[int]] = {}
+        for number, terms in enumerate(self.title_terms):
+            for term in terms:
+                docs_by_term.setdefault(term, []).append(number)
+        self.title_docs = {t: np.asarray(d, dtype=np.int32) for t, d in docs_by_term.items()}
         self.doc_index = BM25Index(doc_terms, k1=settings.k1, b=settings.b, epsilon=settings.epsilon)
 
     def _synonym_map(self, groups: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -179,10 +190,8 @@ class SearchEngine:
         scores = np.zeros(len(ids))
         for term, weight in zip(query.expanded, query.weights, strict=True):
             contribution = self.index.get_scores_for(ids, (term,)) * weight
-            in_title = np.fromiter(
-                (term in self.title_terms[d] for d in docs.tolist()), dtype=bool, count=len(ids)
-            )
-            if discount != 1.0 and in_title.any():
+            titled = self.title_docs.get(term)
+            if discount != 1.0 and titled is not None and (in_title := _member(titled, docs)).any():
                 # Every passage of a document whose title names the term gets the same credit
                 # for it, as if it said it as often as the passage that says it most; the
                 # passage's own repetitions of it count only ``discount`` as much.
@@ -214,12 +223,31 @@ class SearchEngine:
 
     def matched_terms(self, query: Query, position: int) -> list[str]:
         """Return the question's own terms that the passage matches (directly or by synonym)."""
-        out = []
+        return self._matched_many(query, np.asarray([position]))[0]
+
+    def _matched_many(self, query: Query, positions: np.ndarray) -> list[list[str]]:
+        """Return, for each passage position, the question terms it matches (one pass per term)."""
+        docs = self.doc_of[positions]
+        has: dict[str, np.ndarray] = {}
+
+        def membership(term: str) -> np.ndarray:
+            if term not in has:
+                ids = self.index.passages_with(term)
+                found = _member(ids, positions) if len(ids) else np.zeros(len(positions), dtype=bool)
+                titled = self.title_docs.get(term)
+                if titled is not None:
+                    found = found | _member(titled, docs)
+                has[term] = found
+            return has[term]
+
+        matched: list[list[str]] = [[] for _ in range(len(positions))]
         for term in query.unique_terms:
-            alternatives = (term, *self.synonyms.get(term, ()))
-            if any(self.contains(t, position) for t in alternatives):
-                out.append(term)
-        return out
+            hit = membership(term).copy()
+            for alt in self.synonyms.get(term, ()):
+                hit |= membership(alt)
+            for i in np.flatnonzero(hit).tolist():
+                matched[i].append(term)
+        return matched
 
     def informativeness(self, term: str, query: Query | None = None) -> float:
         """Return how much a term says about what is asked: its idf, or the highest idf if unknown.
@@ -251,20 +279,28 @@ class SearchEngine:
         base never uses ("Is the Meta internship in London?"), the coverage is the lower of
         the overall share and the share of those terms that the passage covers.
         """
+        return self.coverage_many(query, [position])[0]
+
+    def coverage_many(self, query: Query, positions: Sequence[int]) -> list[tuple[float, list[str]]]:
+        """Return :meth:`coverage` for several passages at once."""
         terms = query.unique_terms
-        if not terms:
-            return 0.0, []
-        matched = self.matched_terms(query, position)
+        if not terms or not len(positions):
+            return [(0.0, []) for _ in positions]
         weight = {t: self.informativeness(t, query) for t in terms}
         total = sum(weight.values())
-        if total <= 0:
-            return 0.0, matched
-        overall = sum(weight[t] for t in matched) / total
         rest = [t for t in terms if t not in self.all_title_terms]
         rest_total = sum(weight[t] for t in rest)
         unknown = any(self.index.term_idf(t) is None for t in rest)
-        if rest_total >= PREDICATE_SHARE * total or unknown:
-            covered = set(matched)
-            predicate = sum(weight[t] for t in rest if t in covered) / rest_total
-            return min(overall, predicate), matched
-        return overall, matched
+        predicate_rule = rest_total > 0 and (rest_total >= PREDICATE_SHARE * total or unknown)
+        out = []
+        for matched in self._matched_many(query, np.asarray(positions)):
+            if total <= 0:
+                out.append((0.0, matched))
+                continue
+            overall = sum(weight[t] for t in matched) / total
+            if predicate_rule:
+                covered = set(matched)
+                predicate = sum(weight[t] for t in rest if t in covered) / rest_total
+                overall = min(overall, predicate)
+            out.append((overall, matched))
+        return out

@@ -21,6 +21,11 @@ from dataclasses import dataclass
 import numpy as np
 
 
+SPARSE_SHARE = 8  # questions with fewer postings than 1/8 of the passages are summed sparsely
+LEADERS_SHARE = 64  # terms in more than 1/64 of the passages keep their strongest passages
+LEADERS = 64  # how many (at least the re-ranking pool, so one term's leaders can set the floor)
+
+
 @dataclass(frozen=True, slots=True)
 class Scored:
     """Passage positions and their scores, best first."""
@@ -78,6 +83,18 @@ class BM25Index:
         self.weights = idf_per_posting * (
             tf_arr * (k1 + 1) / (tf_arr + k1 * (1 - b + b * dl / self.avgdl))
         ) if self.size else np.zeros(0)
+        # Each term's largest contribution: the bound that lets top() skip common terms.
+        self.max_weight = (
+            np.maximum.reduceat(self.weights, self.offsets[:-1]) if len(vocab) else np.zeros(0)
+        )
+        self.all_positive = bool((self.weights > 0).all())
+        # For common terms, the passages where they weigh most (see top()).
+        self.leaders: dict[int, np.ndarray] = {}
+        for tid in np.flatnonzero(df > max(self.size // LEADERS_SHARE, LEADERS)).tolist():
+            s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
+            n = min(LEADERS, e - s)
+            best = np.argpartition(-self.weights[s:e], n - 1)[:n]
+            self.leaders[tid] = self.postings[s:e][best]
 
     def _okapi_idf(self, df: np.ndarray) -> np.ndarray:
         idf = np.zeros(len(df), dtype=np.float64)
@@ -149,41 +166,56 @@ class BM25Index:
         Ties go to the earlier passage, so results are deterministic. A passage with a query
         term is a candidate even when its score is not positive: on a knowledge base of one
         or two passages, Okapi's idf is negative or zero for every term.
+
+        Common words touch most passages, so the work is chosen by the question's postings:
+        when they are few (``SPARSE_SHARE``), they are summed per passage directly; when they
+        are many, into a dense array, and only the passages scoring at least the k-th best
+        of a small sample of likely winners are sorted (see the comments below).
         """
         empty = Scored(np.zeros(0, dtype=np.int32), np.zeros(0))
         if not self.size or k <= 0:
             return empty
-        slices: list[tuple[int, int, float]] = []
-        touched = 0
+        terms: list[tuple[int, float]] = []
         for i, term in enumerate(query):
             tid = self.vocab.get(term)
-            if tid is None:
-                continue
             w = 1.0 if weights is None else float(weights[i])
-            if w == 0.0:
-                continue
-            s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
-            slices.append((s, e, w))
-            touched += e - s
-        if not slices:
+            if tid is not None and w != 0.0:
+                terms.append((tid, w))
+        if not terms:
             return empty
-        if len(slices) == 1:
-            s, e, w = slices[0]
-            cand = self.postings[s:e]
-            vals = self.weights[s:e] if w == 1.0 else self.weights[s:e] * w
+        ids = np.concatenate([self.postings[self.offsets[t] : self.offsets[t + 1]] for t, _ in terms])
+        contributions = np.concatenate([self._slice_weights(t, w) for t, w in terms])
+        if len(terms) == 1:
+            return self._best(ids, contributions, k)
+        if len(ids) * SPARSE_SHARE <= self.size:
+            # Few postings: sum them per passage without touching the rest of the index.
+            # bincount adds in array order, i.e. term by term in query order for each
+            # passage, exactly as get_scores does.
+            cand, inverse = np.unique(ids, return_inverse=True)
+            return self._best(cand, np.bincount(inverse, weights=contributions, minlength=len(cand)), k)
+        acc = np.bincount(ids, weights=contributions, minlength=self.size)
+        if not (self.all_positive and all(w > 0 for _, w in terms)):
+            cand = np.flatnonzero(np.bincount(ids, minlength=self.size))
+            return self._best(cand, acc[cand], k)
+        # Every contribution is positive here, so a passage's score is non-zero exactly when
+        # it contains a term. The k-th best score among a few likely winners (each frequent
+        # term's strongest passages) is a floor for the top k: only passages at or above it
+        # need sorting, not most of the index.
+        sample = np.unique(np.concatenate([self.leaders[t] for t, _ in terms if t in self.leaders] or [ids[:0]]))
+        if len(sample) >= k:
+            sample_scores = acc[sample]
+            floor = sample_scores[np.argpartition(-sample_scores, k - 1)[k - 1]]
+            cand = np.flatnonzero(acc >= floor)
         else:
-            acc = np.zeros(self.size)
-            for s, e, w in slices:
-                ids = self.postings[s:e]
-                acc[ids] += self.weights[s:e] if w == 1.0 else self.weights[s:e] * w
-            if touched * 4 < self.size:
-                cand = np.unique(np.concatenate([self.postings[s:e] for s, e, _ in slices]))
-            else:
-                mask = np.zeros(self.size, dtype=bool)
-                for s, e, _ in slices:
-                    mask[self.postings[s:e]] = True
-                cand = np.flatnonzero(mask)
-            vals = acc[cand]
+            cand = np.flatnonzero(acc)
+        return self._best(cand, acc[cand], k)
+
+    def _slice_weights(self, tid: int, w: float) -> np.ndarray:
+        part = self.weights[self.offsets[tid] : self.offsets[tid + 1]]
+        return part if w == 1.0 else part * w
+
+    @staticmethod
+    def _best(cand: np.ndarray, vals: np.ndarray, k: int) -> Scored:
         if len(cand) > k:
             # keep everything tied with the k-th score, so ties break by id, not by chance
             kth = vals[np.argpartition(-vals, k - 1)[k - 1]]
@@ -194,5 +226,5 @@ class BM25Index:
 
     def memory_bytes(self) -> int:
         """Return the bytes held by the index's arrays (the vocabulary dict excluded)."""
-        arrays = (self.postings, self.weights, self.offsets, self.idf, self.df, self.doc_len)
+        arrays = (self.postings, self.weights, self.offsets, self.idf, self.df, self.doc_len, self.max_weight)
         return sum(a.nbytes for a in arrays)

@@ -45,10 +45,15 @@ class Tokenizer:
     def words(self, text: str) -> list[str]:
         """Return the normalised words of ``text`` (stop words kept, nothing stemmed)."""
         text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
-        out: list[str] = [_CURRENCY[m.group(1)] for m in _MONEY.finditer(text)]
-        out += [m.group(0).replace("-", "") for m in _COMPOUND.finditer(text)]
-        for raw in _TOKEN.findall(text):
-            word = raw
+        out: list[str] = []
+        if "$" in text or "€" in text or "£" in text:
+            out += [_CURRENCY[m.group(1)] for m in _MONEY.finditer(text)]
+        if "-" in text:
+            out += [m.group(0).replace("-", "") for m in _COMPOUND.finditer(text)]
+        for word in _TOKEN.findall(text):
+            if word.isalnum():
+                out.append(word)
+                continue
             if "," in word and word[0].isdigit():
                 word = word.replace(",", "")  # 7,650 -> 7650
             if word.endswith("'s"):

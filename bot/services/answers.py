@@ -39,13 +39,14 @@ class AnswerService:
 
         The no-answer rule: BM25 ranks passages, but a raw BM25 score says nothing absolute
         (it grows with question length and shrinks with corpus size). What decides is
-        *coverage*: the share of the question's information, each distinct term weighted by
-        its idf, that the passage matches in its text, title, section or FAQ question (a
-        synonym counts). Words the knowledge base never uses weigh the most, so "What is
-        the best recipe for banana bread?" covers almost nothing even if some passage
-        happens to say "best". The first passage, in BM25 order, whose coverage reaches
-        ``retrieval.min_coverage`` is the answer; if none of the top candidates does, the
-        bot says it does not know.
+        *coverage* (:meth:`SearchEngine.coverage`): the share of the question's information,
+        each distinct word weighted by how topical it is, that the passage matches in its
+        text, section, FAQ question or document title (a synonym counts), with what is asked
+        *about* a programme counted apart from the words that name it. "What is the best
+        recipe for banana bread?" covers almost nothing even if some passage says "best";
+        "When does the residency start?" covers "residency" but not "start". The first
+        passage in ranking order whose coverage reaches ``retrieval.min_coverage`` is the
+        answer; if none of the top candidates does, the bot says it does not know.
         """
         text = self.clean_question(question)
         snap = self.holder.current
@@ -54,10 +55,8 @@ class AnswerService:
         rs = self.settings.retrieval
         hits = engine.search(query, CANDIDATES + rs.see_also + 1)
         passages = snap.corpus.passages
-        scored = []
-        for position, score in hits:
-            cov, matched = engine.coverage(query, position)
-            scored.append((position, score, cov, matched))
+        coverages = engine.coverage_many(query, [position for position, _ in hits])
+        scored = [(pos, score, cov, matched) for (pos, score), (cov, matched) in zip(hits, coverages, strict=True)]
         primary = next((s for s in scored if s[2] >= rs.min_coverage), None)
         if primary is None:
             suggestions = tuple(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.knowledge.chunk import split_sentences
 from bot.models import Passage
 from bot.search.tokenize import Tokenizer
@@ -47,33 +49,34 @@ def snippet(
     """
     prefix = f"{passage.question}\n" if passage.question else ""
     budget = max(80, limit - len(prefix))
-    numbered = units(passage)
+    numbered = _units_cached(passage.text)
     if not numbered:
         return trim_words(prefix.strip(), limit)
     parts = [text for _, text in numbered]
     if passage.question and sum(len(p) + 1 for p in parts) - 1 <= budget:
         return prefix + "\n".join(_join(numbered))  # a short FAQ answer is shown whole
-    part_terms = [set(tokenizer(part)) for part in parts]
+    part_terms = _unit_terms(passage.text, tokenizer)
+    # gain[i][c]: the most unit i is worth for concept c (0 when it does not mention it)
+    gain = [[max((w for t, w in c.items() if t in terms), default=0.0) for c in concepts] for terms in part_terms]
     matches = [any(t in terms for c in concepts for t in c) for terms in part_terms]
     best = (-1.0, 0, 0)  # score, start, end (exclusive)
     best_key: tuple = (-1.0, False, 0, 0)
     for lo in range(len(parts)):
         size = -1
-        present: set[str] = set()
+        running = [0.0] * len(concepts)
         for hi in range(lo, len(parts)):
             size += 1 + len(parts[hi])
             if size > budget and hi > lo:
                 break
-            present |= part_terms[hi]
-            score = sum(max((w for t, w in c.items() if t in present), default=0.0) for c in concepts)
+            running = [max(a, b) for a, b in zip(running, gain[hi], strict=True)]
+            score = sum(running)
             key = (round(score, 9), matches[lo], -lo, hi - lo)
             if key > best_key:
                 best_key, best = key, (score, lo, hi + 1)
     score, lo, hi = best
 
     def window_score(a: int, b: int) -> float:
-        present = set().union(*part_terms[a:b])
-        return sum(max((w for t, w in c.items() if t in present), default=0.0) for c in concepts)
+        return sum(max(g[c] for g in gain[a:b]) for c in range(len(concepts))) if concepts else 0.0
 
     # Drop leading sentences the answer does not need, then use the room they freed. An FAQ
     # answer keeps its first sentence: "No." or "Absolutely not!" is the answer itself.
@@ -90,6 +93,17 @@ def snippet(
         hi += 1
     body = "\n".join(_join(numbered[lo:hi]))
     return prefix + trim_words(body, budget)
+
+
+@lru_cache(maxsize=4096)
+def _units_cached(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple(units(Passage(0, "", "", None, None, text, 0)))
+
+
+@lru_cache(maxsize=4096)
+def _unit_terms(text: str, tokenizer: Tokenizer) -> tuple[frozenset[str], ...]:
+    """Return the terms of each unit of a passage's text (cached: popular passages repeat)."""
+    return tuple(frozenset(tokenizer(part)) for _, part in _units_cached(text))
 
 
 def _join(parts: list[tuple[int, str]]) -> list[str]:
