@@ -5,12 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import aiosqlite
+
 from bot.config import Settings
-from bot.knowledge.loader import load_folder
+from bot.knowledge.loader import assemble, read_folder
 from bot.services.answers import AnswerService
 from bot.services.knowledge import KnowledgeHolder
+from bot.services.lifecycle import KnowledgeService
 from bot.services.roles import RoleService
 from bot.snapshot import Snapshot
+from bot.storage.database import open_database
+from bot.storage.questions import QuestionLog
+from bot.storage.snapshots import SnapshotStore
 
 
 @dataclass
@@ -25,8 +31,8 @@ class Services:
 
 def snapshot_from_folder(folder: Path, settings: Settings) -> Snapshot:
     """Parse ``folder`` and index it."""
-    corpus = load_folder(folder, settings.answers.max_passage_chars)
-    return Snapshot.build(corpus, settings)
+    results, problems = read_folder(folder, settings.answers.max_passage_chars)
+    return Snapshot.build(assemble(results, problems), settings, files=tuple(results))
 
 
 def build_services(settings: Settings, snapshot: Snapshot) -> Services:
@@ -34,3 +40,39 @@ def build_services(settings: Settings, snapshot: Snapshot) -> Services:
     holder = KnowledgeHolder(snapshot)
     roles = RoleService(holder)
     return Services(settings, holder, AnswerService(holder, settings, roles), roles)
+
+
+@dataclass
+class Runtime:
+    """Services plus what lives beside them: the database, the lifecycle, the question log."""
+
+    services: Services
+    knowledge: KnowledgeService
+    questions: QuestionLog
+    db: aiosqlite.Connection | None = None
+
+    async def close(self) -> None:
+        """Close the database."""
+        if self.db is not None:
+            await self.db.close()
+            self.db = None
+
+
+async def start_runtime(settings: Settings, *, folder: Path | None = None, use_store: bool = True) -> Runtime:
+    """Open the database (unless ``use_store`` is False) and load the knowledge snapshot.
+
+    With a store, the last stored snapshot is used (built from the folder on first start);
+    without one, ``folder`` (or the configured folder) is read directly.
+    """
+    db = await open_database(settings.database) if use_store else None
+    try:
+        store = SnapshotStore(db) if db is not None else None
+        knowledge = KnowledgeService(settings, None, store, folder=folder)
+        snapshot = await knowledge.load()
+        services = build_services(settings, snapshot)
+        knowledge.holder = services.holder
+        return Runtime(services, knowledge, QuestionLog(db), db)
+    except BaseException:
+        if db is not None:
+            await db.close()
+        raise

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.app import Services, build_services, snapshot_from_folder
+from bot.app import Runtime, Services, build_services, snapshot_from_folder, start_runtime
 from bot.config import Settings, load_settings
 from bot.errors import BotError
 from bot.knowledge.checks import check_corpus
 from bot.models import ROLE_TYPES, Answer, Role
+from bot.services.gaps import find_gaps
+from bot.services.lifecycle import RefreshReport
 from bot.services.roles import RoleFilter
 
 DEFAULT_CONFIG = Path("config.yaml")
@@ -72,6 +76,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_kb_check)
 
+    p = kb.add_parser("refresh", help="re-read changed files and swap the new knowledge base in")
+    common(p)
+    p.add_argument("--dry-run", action="store_true", help="show what would change, apply nothing")
+    p.add_argument("--force", action="store_true", help="apply despite failed checks; re-parse every file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_kb_refresh)
+
+    p = kb.add_parser("history", help="list applied refreshes")
+    common(p, knowledge=False)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_kb_history)
+
+    p = kb.add_parser("rollback", help="restore an earlier snapshot (default: the one before)")
+    common(p, knowledge=False)
+    p.add_argument("id", type=int, nargs="?", help="snapshot id from 'kb history'")
+    p.set_defaults(handler=cmd_kb_rollback)
+
+    p = kb.add_parser("gaps", help="unanswered questions, grouped, and answers voted unhelpful")
+    common(p, knowledge=False)
+    p.add_argument("--days", type=int, default=30)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_kb_gaps)
+
     p = sub.add_parser("chat", help="ask questions interactively, as the bot would answer")
     common(p)
     p.set_defaults(handler=cmd_chat)
@@ -105,10 +132,23 @@ def settings_for(args: argparse.Namespace) -> Settings:
 
 
 def services_for(args: argparse.Namespace) -> Services:
-    """Build the services over the knowledge folder the command names."""
+    """Build the services over the knowledge folder the command names (read directly)."""
     settings = settings_for(args)
     folder = args.knowledge or settings.knowledge_dir
     return build_services(settings, snapshot_from_folder(folder, settings))
+
+
+async def runtime_for(args: argparse.Namespace, *, store_only: bool = False) -> Runtime:
+    """Open the runtime: from the stored snapshot, or from ``--knowledge DIR`` directly.
+
+    ``ask``, ``roles`` and ``chat`` with ``--knowledge`` read that folder and leave the
+    store alone; without it they answer from the stored snapshot (built on first use).
+    """
+    settings = settings_for(args)
+    folder = getattr(args, "knowledge", None)
+    if folder is not None and not store_only:
+        return await start_runtime(settings, folder=folder, use_store=False)
+    return await start_runtime(settings, folder=folder)
 
 
 def emit_json(data: Any) -> None:
@@ -127,8 +167,15 @@ def _json_default(value: Any) -> Any:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer each question given on the command line."""
-    services = services_for(args)
-    answers = [services.answers.ask(q) for q in args.question]
+    return asyncio.run(_ask(args))
+
+
+async def _ask(args: argparse.Namespace) -> int:
+    runtime = await runtime_for(args)
+    try:
+        answers = [await _answer(runtime, q) for q in args.question]
+    finally:
+        await runtime.close()
     if args.json:
         emit_json([a.to_json() for a in answers])
     else:
@@ -172,9 +219,28 @@ def _where(title: str, section: str | None, published: date | None) -> str:
     return f"{text} ({published.isoformat()})" if published else text
 
 
+async def _answer(runtime: Runtime, question: str) -> Answer:
+    """Answer a question and record it (when a store is open), as the bot does."""
+    start = time.perf_counter()
+    answer = runtime.services.answers.ask(question)
+    await runtime.questions.record(answer, (time.perf_counter() - start) * 1000, origin="cli")
+    return answer
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     """Read questions from the terminal until end of input or 'quit'."""
-    services = services_for(args)
+    return asyncio.run(_chat(args))
+
+
+async def _chat(args: argparse.Namespace) -> int:
+    runtime = await runtime_for(args)
+    try:
+        return await _chat_loop(runtime)
+    finally:
+        await runtime.close()
+
+
+async def _chat_loop(runtime: Runtime) -> int:
     interactive = sys.stdin.isatty()
     if interactive:
         print("Ask a question (empty line or 'quit' to leave).")
@@ -188,7 +254,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not line.strip():
             continue
         try:
-            print(render_answer(services.answers.ask(line)))
+            print(render_answer(await _answer(runtime, line)))
         except BotError as exc:
             print(f"error: {exc}")
         print()
@@ -219,7 +285,13 @@ def role_json(role: Role) -> dict:
 
 def cmd_roles(args: argparse.Namespace) -> int:
     """List roles matching the filters."""
-    services = services_for(args)
+    return asyncio.run(_roles(args))
+
+
+async def _roles(args: argparse.Namespace) -> int:
+    runtime = await runtime_for(args)
+    await runtime.close()
+    services = runtime.services
     flt = RoleFilter(args.type, args.org, args.location, args.query, include_closed=args.all)
     roles = services.roles.list(flt)
     if args.json:
@@ -274,6 +346,128 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
         for p in problems:
             print(f"  {p}")
     return 1 if errors else 0
+
+
+# -- kb refresh / history / rollback / gaps --------------------------------------------------
+
+
+def cmd_kb_refresh(args: argparse.Namespace) -> int:
+    """Refresh the stored knowledge base from the folder."""
+    return asyncio.run(_kb_refresh(args))
+
+
+async def _kb_refresh(args: argparse.Namespace) -> int:
+    runtime = await runtime_for(args, store_only=True)
+    try:
+        report = await runtime.knowledge.refresh(by="cli", dry_run=args.dry_run, force=args.force)
+    finally:
+        await runtime.close()
+    if args.json:
+        emit_json(report.to_json())
+    else:
+        print(render_refresh(report))
+    return 1 if report.refused else 0
+
+
+def render_refresh(report: RefreshReport) -> str:
+    """Render a refresh report for a terminal."""
+    state = (
+        f"refused: {report.refused}"
+        if report.refused
+        else ("dry run, nothing applied" if report.dry_run else f"applied as snapshot {report.snapshot_id}")
+    )
+    lines = [f"Refresh {state} ({report.seconds:.2f} s)"]
+    lines.append(f"  {report.documents} documents, {report.passages} passages, {report.roles} roles")
+    for label, items in (
+        ("added", report.added),
+        ("changed", report.changed),
+        ("removed", report.removed),
+        ("broken (last good version kept)", report.broken),
+        ("roles opened", report.roles_opened),
+        ("roles closed", report.roles_closed),
+        ("roles changed", report.roles_changed),
+    ):
+        if items:
+            lines.append(f"  {label}: {', '.join(items)}")
+    if not report.changes and not report.broken:
+        lines.append("  no document changed")
+    if report.eval:
+        lines.append(
+            f"  questions.yaml: hit@1 {report.eval['hit@1']}, hit@3 {report.eval['hit@3']}, "
+            f"abstention {report.eval['abstention']}"
+        )
+    lines += [f"  {p}" for p in report.problems]
+    return "\n".join(lines)
+
+
+def cmd_kb_history(args: argparse.Namespace) -> int:
+    """List the applied refreshes."""
+    return asyncio.run(_kb_history(args))
+
+
+async def _kb_history(args: argparse.Namespace) -> int:
+    runtime = await runtime_for(args, store_only=True)
+    try:
+        entries = await runtime.knowledge.history()
+    finally:
+        await runtime.close()
+    if args.json:
+        emit_json([{"id": e.id, "at": e.at, "by": e.by, "summary": e.summary} for e in entries])
+        return 0
+    for e in entries:
+        s = e.summary
+        marker = "*" if e.active else " "
+        print(
+            f"{marker} {e.id:>4}  {e.at}  by {e.by}: +{len(s.get('added', []))} ~{len(s.get('changed', []))} "
+            f"-{len(s.get('removed', []))} documents; {s.get('passages')} passages, {s.get('roles')} roles"
+        )
+    return 0
+
+
+def cmd_kb_rollback(args: argparse.Namespace) -> int:
+    """Restore an earlier snapshot."""
+    return asyncio.run(_kb_rollback(args))
+
+
+async def _kb_rollback(args: argparse.Namespace) -> int:
+    runtime = await runtime_for(args, store_only=True)
+    try:
+        snapshot = await runtime.knowledge.rollback(args.id)
+    finally:
+        await runtime.close()
+    corpus = snapshot.corpus
+    print(
+        f"Snapshot {snapshot.snapshot_id} is active again: {len(corpus.documents)} documents, "
+        f"{len(corpus.passages)} passages, {len(corpus.roles)} roles"
+    )
+    return 0
+
+
+def cmd_kb_gaps(args: argparse.Namespace) -> int:
+    """Show what members asked that the knowledge base could not answer."""
+    return asyncio.run(_kb_gaps(args))
+
+
+async def _kb_gaps(args: argparse.Namespace) -> int:
+    runtime = await runtime_for(args, store_only=True)
+    try:
+        gaps, rated = await find_gaps(runtime.questions, runtime.services.holder, args.days)
+    finally:
+        await runtime.close()
+    if args.json:
+        emit_json({"unanswered": [g.__dict__ for g in gaps], "unhelpful": [r.__dict__ for r in rated]})
+        return 0
+    print(f"Unanswered questions, last {args.days} days:" if gaps else f"No unanswered questions in {args.days} days.")
+    for g in gaps:
+        print(f"  {g.count:>3} × {g.question}")
+        if g.closest:
+            print(f"        closest: {g.closest}" + (f" ({g.closest_question})" if g.closest_question else ""))
+    if rated:
+        print("Answers voted unhelpful:")
+        for r in rated:
+            where = f"{r.source} › {r.section}" if r.section else r.source
+            print(f"  {r.unhelpful:>3} unhelpful, {r.helpful} helpful: {where} (e.g. {r.example!r})")
+    return 0
 
 
 # -- eval / bench ----------------------------------------------------------------------------

@@ -158,6 +158,7 @@ class Answer:
     coverage: float = 0.0
     suggestions: tuple[str, ...] = ()  # closest FAQ questions, when not answered
     roles: tuple[Role, ...] = ()
+    snapshot_id: int | None = None  # the knowledge snapshot that answered
 
     def to_json(self) -> dict:
         """Return the CLI's JSON form of this answer."""

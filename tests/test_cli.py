@@ -115,3 +115,43 @@ def test_chat_reads_questions_until_end_of_input(monkeypatch, capsys) -> None:
     code, out, _ = run(capsys, "chat", "--knowledge", str(KNOWLEDGE))
     assert code == 0
     assert "ongoing" in out and "I don't know" in out and "never asked" not in out
+
+
+def store_config(tmp_path: Path) -> Path:
+    import shutil
+
+    shutil.copytree(KNOWLEDGE, tmp_path / "knowledge")
+    config = tmp_path / "config.yaml"
+    config.write_text("knowledge_dir: knowledge\ndatabase: data/bot.db\n")
+    return config
+
+
+def test_store_mode_refresh_history_rollback_and_gaps(tmp_path: Path, capsys) -> None:
+    config = str(store_config(tmp_path))
+    code, out, _ = run(capsys, "ask", "--config", config, "--json", "Is there a dress code?")
+    assert code == 0 and json.loads(out)[0]["answered"] is False
+    write(tmp_path / "knowledge", "dress.md", "# Dress code\n\n## Is there a dress code?\n\nNo, wear what you like.\n")
+    write(tmp_path / "knowledge", "bad.md", "---\nkind: memo\n---\nx\n")
+    code, out, _ = run(capsys, "kb", "refresh", "--config", config, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["applied"] and data["added"] == ["dress.md"] and data["broken"] == ["bad.md"]
+    assert any(e["source"] == "bad.md" and e["line"] == 2 for e in data["errors"])
+    code, out, _ = run(capsys, "ask", "--config", config, "Is there a dress code?")
+    assert "wear what you like" in out
+    code, out, _ = run(capsys, "kb", "history", "--config", config, "--json")
+    history = json.loads(out)
+    assert [set(h) for h in history] == [{"id", "at", "by", "summary"}] * 2
+    assert history[0]["by"] == "cli" and history[0]["summary"]["added"] == ["dress.md"]
+    code, out, _ = run(capsys, "kb", "rollback", "--config", config)
+    assert code == 0 and f"Snapshot {history[1]['id']} is active again" in out
+    code, out, _ = run(capsys, "kb", "gaps", "--config", config, "--json")
+    gaps = json.loads(out)["unanswered"]
+    assert gaps[0]["question"] == "Is there a dress code?" and gaps[0]["count"] == 1
+
+
+def test_corrupt_database_is_one_line_error(tmp_path: Path, capsys) -> None:
+    config = store_config(tmp_path)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "bot.db").write_bytes(b"garbage" * 500)
+    code, _, err = run(capsys, "ask", "--config", str(config), "hello")
+    assert code == 2 and "kb refresh" in err and len(err.strip().splitlines()) == 1

@@ -118,8 +118,8 @@ def assemble(results: list[FileResult], extra_problems: list[Problem] | None = N
     return corpus
 
 
-def load_folder(folder: Path, max_chars: int = 900) -> Corpus:
-    """Read every document under ``folder``; broken files are reported, not fatal."""
+def read_folder(folder: Path, max_chars: int = 900) -> tuple[list[FileResult], list[Problem]]:
+    """Parse every document under ``folder``; return the results and folder-level problems."""
     files, skipped = knowledge_files(folder)
     results = []
     for source, path in files:
@@ -129,6 +129,12 @@ def load_folder(folder: Path, max_chars: int = 900) -> Corpus:
             skipped.append(Problem(source, f"cannot read file: {exc.strerror or exc}", None, "error"))
             continue
         results.append(parse_file(source, data, max_chars))
+    return results, skipped
+
+
+def load_folder(folder: Path, max_chars: int = 900) -> Corpus:
+    """Read every document under ``folder``; broken files are reported, not fatal."""
+    results, skipped = read_folder(folder, max_chars)
     return assemble(results, skipped)
 
 

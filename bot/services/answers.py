@@ -68,6 +68,7 @@ class AnswerService:
                 (),
                 coverage=scored[0][2] if scored else 0.0,
                 suggestions=suggestions,
+                snapshot_id=snap.snapshot_id,
             )
         cited = [primary]
         for s in scored:
@@ -82,7 +83,7 @@ class AnswerService:
             self._cite(passages[pos], score, self._concepts(engine, query, pos), engine)
             for pos, score, _, _ in cited
         )
-        roles = tuple(self.roles.related(query, self.settings.answers.related_roles)) if self.roles else ()
+        roles = tuple(self.roles.related(query, self.settings.answers.related_roles, snap)) if self.roles else ()
         return Answer(
             text,
             True,
@@ -90,6 +91,7 @@ class AnswerService:
             matched_terms=tuple(_surface_words(engine, text, primary[3])),
             coverage=primary[2],
             roles=roles,
+            snapshot_id=snap.snapshot_id,
         )
 
     def _concepts(self, engine: SearchEngine, query: Query, position: int) -> list[dict[str, float]]:

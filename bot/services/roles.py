@@ -9,6 +9,7 @@ from datetime import date
 from bot.models import Role
 from bot.search.engine import Query
 from bot.services.knowledge import KnowledgeHolder
+from bot.snapshot import Snapshot
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,7 @@ class RoleService:
         names = {n for r in self.holder.current.corpus.roles if r.is_open(today) for n in (r.org, r.team) if n}
         return sorted(names, key=str.casefold)
 
-    def related(self, query: Query, limit: int) -> list[Role]:
+    def related(self, query: Query, limit: int, snapshot: Snapshot | None = None) -> list[Role]:
         """Return open roles that the question is about (its terms name them), best first.
 
         A role is related when the question's terms that name any role (title, org, team,
@@ -117,7 +118,7 @@ class RoleService:
         """
         if limit <= 0:
             return []
-        snap = self.holder.current
+        snap = snapshot or self.holder.current
         tokenizer = snap.engine.tokenizer
         today = self.today()
         factor = snap.engine.settings.synonym_weight

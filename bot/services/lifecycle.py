@@ -1,0 +1,302 @@
+"""The knowledge base's lifecycle: start from the stored snapshot, refresh safely, roll back.
+
+Behind both ``python -m bot kb ...`` and the Discord ``/kb`` commands.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from bot.config import Settings
+from bot.errors import BotError, KnowledgeError, StorageError
+from bot.evaluation import evaluate, load_cases
+from bot.knowledge.document import content_hash
+from bot.knowledge.loader import FileResult, assemble, knowledge_files, parse_file
+from bot.models import Problem, Role
+from bot.services.answers import AnswerService
+from bot.services.knowledge import KnowledgeHolder
+from bot.snapshot import Snapshot
+from bot.storage.snapshots import SnapshotInfo, SnapshotStore
+
+log = logging.getLogger(__name__)
+
+QUESTIONS_FILE = "questions.yaml"
+
+
+@dataclass
+class RefreshReport:
+    """What a refresh found, and whether it was applied."""
+
+    applied: bool = False
+    dry_run: bool = False
+    refused: str | None = None
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)  # kept at their last good version
+    roles_opened: list[str] = field(default_factory=list)
+    roles_closed: list[str] = field(default_factory=list)
+    roles_changed: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    eval: dict | None = None
+    documents: int = 0
+    passages: int = 0
+    roles: int = 0
+    seconds: float = 0.0
+    snapshot_id: int | None = None
+
+    @property
+    def changes(self) -> bool:
+        """Tell whether anything differs from the knowledge base in use."""
+        return bool(self.added or self.changed or self.removed)
+
+    def summary(self) -> dict:
+        """Return the short summary stored in the refresh history."""
+        return {
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+            "broken": self.broken,
+            "roles_opened": self.roles_opened,
+            "roles_closed": self.roles_closed,
+            "roles_changed": self.roles_changed,
+            "documents": self.documents,
+            "passages": self.passages,
+            "roles": self.roles,
+        }
+
+    def to_json(self) -> dict:
+        """Return the CLI's JSON form."""
+        return {
+            "applied": self.applied,
+            "dry_run": self.dry_run,
+            "refused": self.refused,
+            **self.summary(),
+            "warnings": [_problem_json(p) for p in self.problems if p.severity == "warning"],
+            "errors": [_problem_json(p) for p in self.problems if p.severity == "error"],
+            "eval": self.eval,
+            "seconds": round(self.seconds, 3),
+            "snapshot_id": self.snapshot_id,
+        }
+
+
+def _problem_json(p: Problem) -> dict:
+    return {"source": p.source, "line": p.line, "message": p.message}
+
+
+class KnowledgeService:
+    """Owns the current snapshot: loads it at start, refreshes and rolls it back."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        holder: KnowledgeHolder | None,
+        store: SnapshotStore | None,
+        *,
+        folder: Path | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self.settings = settings
+        self.holder = holder
+        self.store = store
+        self.folder = folder or settings.knowledge_dir
+        self.today = today
+        self._lock = asyncio.Lock()
+
+    # -- start ---------------------------------------------------------------------------
+
+    async def load(self) -> Snapshot:
+        """Return the stored active snapshot, or build one from the folder and store it.
+
+        Starting from the store needs no knowledge folder at all: the bot answers even when
+        ``knowledge/`` is missing or broken at that moment.
+        """
+        if self.store is not None:
+            active = await self.store.active_id()
+            if active is not None:
+                files = await self.store.load(active)
+                return await asyncio.to_thread(self._build, files, active)
+        files, problems = await asyncio.to_thread(self._read_all)
+        snapshot = await asyncio.to_thread(self._build, files, None, problems)
+        if self.store is not None:
+            report = RefreshReport(added=[f.source for f in files])
+            self._count(report, snapshot)
+            snapshot_id = await self.store.save(files, "first start", report.summary())
+            snapshot = _with_id(snapshot, snapshot_id)
+        return snapshot
+
+    def _read_all(self) -> tuple[list[FileResult], list[Problem]]:
+        files, problems = knowledge_files(self.folder)
+        results = []
+        for source, path in files:
+            try:
+                results.append(parse_file(source, path.read_bytes(), self.settings.answers.max_passage_chars))
+            except OSError as exc:
+                problems.append(Problem(source, f"cannot read file: {exc.strerror or exc}", None, "error"))
+        return results, problems
+
+    def _build(self, files: list[FileResult], snapshot_id: int | None, problems: list[Problem] | None = None) -> Snapshot:
+        return Snapshot.build(assemble(files, problems), self.settings, snapshot_id=snapshot_id, files=tuple(files))
+
+    # -- refresh -------------------------------------------------------------------------
+
+    async def refresh(self, *, by: str, dry_run: bool = False, force: bool = False) -> RefreshReport:
+        """Re-read changed files, check the result, and swap it in atomically.
+
+        Refreshes run one at a time. Nothing is swapped in or stored unless every check
+        passes (or ``force``); the store is written in one transaction before the swap,
+        so a failure at any point leaves the previous snapshot in use and on disk.
+        """
+        if self.holder is None:
+            raise BotError("no knowledge base loaded")
+        async with self._lock:
+            start = time.perf_counter()
+            report = RefreshReport(dry_run=dry_run)
+            current = self.holder.current
+            files, problems = await asyncio.to_thread(self._read_changed, current, report, force)
+            snapshot = await asyncio.to_thread(self._build, files, None, problems)
+            self._count(report, snapshot)
+            self._compare_roles(current.corpus.roles, snapshot.corpus.roles, report)
+            report.refused = self._refusal(current, snapshot, force)
+            if report.refused is None:
+                report.refused = await asyncio.to_thread(self._eval_gate, snapshot, report, force)
+            if report.refused is None and not dry_run:
+                if self.store is not None:
+                    snapshot_id = await self.store.save(files, by, report.summary())
+                    snapshot = _with_id(snapshot, snapshot_id)
+                    report.snapshot_id = snapshot_id
+                self.holder.swap(snapshot)
+                report.applied = True
+                log.info("knowledge base refreshed by %s: %s", by, report.summary())
+            report.seconds = time.perf_counter() - start
+            return report
+
+    def _read_changed(
+        self, current: Snapshot, report: RefreshReport, reparse: bool = False
+    ) -> tuple[list[FileResult], list[Problem]]:
+        """Parse only files whose content changed (all with ``reparse``); keep the last good
+        version of broken ones."""
+        if not self.folder.is_dir():
+            raise KnowledgeError(f"knowledge folder not found: {self.folder}")
+        previous = {f.source: f for f in current.files}
+        listed, problems = knowledge_files(self.folder)
+        results: list[FileResult] = []
+        for source, path in listed:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                problems.append(Problem(source, f"cannot read file: {exc.strerror or exc}", None, "error"))
+                if source in previous and previous[source].document is not None:
+                    results.append(previous[source])
+                    report.broken.append(source)
+                continue
+            old = previous.get(source)
+            if old is not None and old.content_hash == content_hash(data) and not reparse:
+                results.append(old)
+                continue
+            new = parse_file(source, data, self.settings.answers.max_passage_chars)
+            if new.document is None and old is not None and old.document is not None:
+                problems.extend(new.problems)
+                problems.append(Problem(source, "kept the last good version of this file", None, "warning"))
+                results.append(old)
+                report.broken.append(source)
+                continue
+            if new.document is None:
+                report.broken.append(source)  # new and broken: reported, nothing to keep
+            else:
+                (report.changed if old is not None else report.added).append(source)
+            results.append(new)
+        seen = {source for source, _ in listed}
+        report.removed = sorted(source for source in previous if source not in seen)
+        return results, problems
+
+    def _count(self, report: RefreshReport, snapshot: Snapshot) -> None:
+        corpus = snapshot.corpus
+        report.documents, report.passages, report.roles = (
+            len(corpus.documents),
+            len(corpus.passages),
+            len(corpus.roles),
+        )
+        report.problems = list(corpus.problems)
+
+    def _compare_roles(self, old: list[Role], new: list[Role], report: RefreshReport) -> None:
+        today = self.today()
+        before = {r.id: r for r in old}
+        after = {r.id: r for r in new}
+        for rid, role in after.items():
+            was = before.get(rid)
+            if role.is_open(today) and (was is None or not was.is_open(today)):
+                report.roles_opened.append(role.title)
+            elif was is not None and role.is_open(today) and was != role:
+                report.roles_changed.append(role.title)
+        for rid, role in before.items():
+            if role.is_open(today) and (rid not in after or not after[rid].is_open(today)):
+                report.roles_closed.append(role.title)
+
+    def _refusal(self, current: Snapshot, new: Snapshot, force: bool) -> str | None:
+        old_count = len(current.corpus.passages)
+        new_count = len(new.corpus.passages)
+        floor = self.settings.knowledge.refuse_shrink_below
+        if not force and old_count and new_count < floor * old_count:
+            return (
+                f"the refresh would leave {new_count} of {old_count} passages (is the knowledge folder "
+                f"empty or unmounted?); use --force if this is intended"
+            )
+        return None
+
+    def _eval_gate(self, snapshot: Snapshot, report: RefreshReport, force: bool) -> str | None:
+        path = self.folder / QUESTIONS_FILE
+        if not path.is_file():
+            return None
+        try:
+            cases = load_cases(path)
+        except BotError as exc:
+            report.problems.append(Problem(QUESTIONS_FILE, str(exc), None, "error"))
+            return None if force else f"{QUESTIONS_FILE} cannot be read: {exc}"
+        service = AnswerService(KnowledgeHolder(snapshot), self.settings)
+        result = evaluate(service, cases).to_json()
+        report.eval = {k: result[k] for k in ("hit@1", "hit@3", "mrr", "abstention")}
+        report.eval["failed"] = [m["q"] for m in result["misses"] if m.get("rank") != 1 or m.get("expected") == "no answer"]
+        floor = self.settings.knowledge.eval_min_hit1
+        hit1 = result["hit@1"]
+        if hit1 is not None and hit1 < floor and not force:
+            names = "; ".join(report.eval["failed"][:10])
+            return f"{QUESTIONS_FILE}: hit@1 {hit1:.2f} is below the floor {floor:.2f}; now failing: {names}"
+        return None
+
+    # -- history -------------------------------------------------------------------------
+
+    async def history(self) -> list[SnapshotInfo]:
+        """Return the applied refreshes, newest first."""
+        if self.store is None:
+            return []
+        return await self.store.history()
+
+    async def rollback(self, snapshot_id: int | None = None) -> Snapshot:
+        """Restore an earlier snapshot (by default the one before the active one)."""
+        if self.store is None or self.holder is None:
+            raise StorageError("rollback needs the database")
+        async with self._lock:
+            if snapshot_id is None:
+                entries = await self.store.history()
+                active = next((i for i, e in enumerate(entries) if e.active), None)
+                if active is None or active + 1 >= len(entries):
+                    raise BotError("there is no earlier snapshot to roll back to")
+                snapshot_id = entries[active + 1].id
+            files = await self.store.load(snapshot_id)
+            if not files:
+                raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
+            snapshot = await asyncio.to_thread(self._build, files, snapshot_id)
+            await self.store.activate(snapshot_id)
+            self.holder.swap(snapshot)
+            return snapshot
+
+
+def _with_id(snapshot: Snapshot, snapshot_id: int) -> Snapshot:
+    return replace(snapshot, snapshot_id=snapshot_id)

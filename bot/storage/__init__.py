@@ -1,0 +1,1 @@
+"""SQLite storage through aiosqlite: knowledge snapshots, questions, votes, refresh history."""

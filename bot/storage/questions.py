@@ -1,0 +1,141 @@
+"""Questions members asked, whether they were answered, and how answers were rated.
+
+No user names are stored; a user id only with a vote, to keep one vote per member.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import aiosqlite
+
+from bot.models import Answer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """A recorded question."""
+
+    id: int
+    at: str
+    question: str
+    answered: bool
+    sources: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RatedAnswer:
+    """An answer (its first source and section) with its votes."""
+
+    source: str
+    section: str | None
+    unhelpful: int
+    helpful: int
+    example: str
+
+
+class QuestionLog:
+    """Record questions and votes; never let a storage failure stop an answer.
+
+    A write that fails (disk full, locked or read-only database) is logged once and the
+    caller goes on: members still get their answer.
+    """
+
+    def __init__(self, db: aiosqlite.Connection | None) -> None:
+        self.db = db
+        self._warned = False
+
+    def _failed(self, exc: Exception) -> None:
+        if not self._warned:
+            log.error("cannot write to the database, questions and votes are not recorded: %s", exc)
+            self._warned = True
+
+    async def record(
+        self,
+        answer: Answer,
+        latency_ms: float,
+        *,
+        guild_id: int | None = None,
+        channel_id: int | None = None,
+        origin: str = "discord",
+    ) -> int | None:
+        """Store a question and its outcome; return its id, or None if it could not be stored."""
+        if self.db is None:
+            return None
+        sources = [f"{c.source}#{c.section or ''}" for c in answer.citations]
+        try:
+            cur = await self.db.execute(
+                "INSERT INTO questions (at, guild_id, channel_id, question, answered, sources, latency_ms, origin) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    guild_id,
+                    channel_id,
+                    answer.question,
+                    int(answer.answered),
+                    json.dumps(sources),
+                    round(latency_ms, 3),
+                    origin,
+                ),
+            )
+            return int(cur.lastrowid)
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return None
+
+    async def vote(self, question_id: int, user_id: int, helpful: bool) -> bool:
+        """Record (or change) a member's vote on an answer; return False if it was not stored."""
+        if self.db is None:
+            return False
+        try:
+            await self.db.execute(
+                "INSERT INTO votes (question_id, user_id, helpful, at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (question_id, user_id) DO UPDATE SET helpful = excluded.helpful, at = excluded.at",
+                (question_id, user_id, int(helpful), datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            return True
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return False
+
+    async def unanswered(self, days: int) -> list[AskedQuestion]:
+        """Return the unanswered questions of the last ``days`` days, newest first."""
+        if self.db is None:
+            return []
+        since = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+        async with self.db.execute(
+            "SELECT id, at, question, answered, sources FROM questions WHERE answered = 0 AND at >= ? "
+            "ORDER BY at DESC, id DESC",
+            (since,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [AskedQuestion(int(r[0]), r[1], r[2], bool(r[3]), json.loads(r[4])) for r in rows]
+
+    async def rated(self, days: int, limit: int = 10) -> list[RatedAnswer]:
+        """Return the answers most often voted unhelpful in the last ``days`` days."""
+        if self.db is None:
+            return []
+        since = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+        async with self.db.execute(
+            "SELECT q.sources, q.question, v.helpful FROM votes v JOIN questions q ON q.id = v.question_id "
+            "WHERE v.at >= ?",
+            (since,),
+        ) as cur:
+            rows = await cur.fetchall()
+        tally: dict[str, list] = {}
+        for sources, question, helpful in rows:
+            first = (json.loads(sources) or ["?#"])[0]
+            entry = tally.setdefault(first, [0, 0, question])
+            entry[0 if not helpful else 1] += 1
+        out = []
+        for key, (bad, good, example) in tally.items():
+            source, _, section = key.partition("#")
+            out.append(RatedAnswer(source, section or None, bad, good, example))
+        out.sort(key=lambda r: (-r.unhelpful, r.helpful, r.source))
+        return [r for r in out if r.unhelpful][:limit]
