@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_kb_gaps)
 
+    p = sub.add_parser("run", help="run the Discord bot (token from DISCORD_TOKEN)")
+    common(p, knowledge=False)
+    p.set_defaults(handler=cmd_run)
+
     p = sub.add_parser("chat", help="ask questions interactively, as the bot would answer")
     common(p)
     p.set_defaults(handler=cmd_chat)
@@ -346,6 +350,13 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
         for p in problems:
             print(f"  {p}")
     return 1 if errors else 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the Discord bot."""
+    from bot.discord_bot.run import run
+
+    return run(settings_for(args))
 
 
 # -- kb refresh / history / rollback / gaps --------------------------------------------------

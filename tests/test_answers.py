@@ -15,7 +15,7 @@ def test_answer_cites_the_faq_in_its_own_words(seed_services) -> None:
     )
     assert first.section == "FAQs"
     assert first.url and first.title.startswith("Announcing")
-    assert {"residency", "part"} <= set(answer.matched_terms)
+    assert {"residency", "part-time"} <= set(answer.matched_terms)
     assert any(r.type == "residency" for r in answer.roles)
 
 

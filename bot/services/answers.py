@@ -140,11 +140,14 @@ def _same_place(a: Passage, b: Passage) -> bool:
 
 
 def _surface_words(engine: SearchEngine, text: str, terms: list[str]) -> list[str]:
-    """Map matched index terms back to the words the member typed."""
+    """Map matched index terms back to the words the member typed ("part-time", not "parttime")."""
     wanted = set(terms)
+    compounds = engine.tokenizer.compounds(text)
+    parts_shown = {p for joined, parts in compounds.items() if engine.tokenizer.term(joined) in wanted for p in parts}
     out: dict[str, None] = {}
     for word in engine.tokenizer.words(text):
         term = engine.tokenizer.term(word)
-        if term in wanted:
-            out.setdefault(word, None)
+        if term not in wanted or word in parts_shown:
+            continue
+        out.setdefault("-".join(compounds[word]) if word in compounds else word, None)
     return list(out)

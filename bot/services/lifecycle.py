@@ -270,6 +270,43 @@ class KnowledgeService:
             return f"{QUESTIONS_FILE}: hit@1 {hit1:.2f} is below the floor {floor:.2f}; now failing: {names}"
         return None
 
+    # -- watching ------------------------------------------------------------------------
+
+    def signature(self) -> tuple:
+        """Return what identifies the folder's state cheaply: names, sizes, modification times."""
+        if not self.folder.is_dir():
+            return ()
+        out = []
+        for path in sorted(self.folder.rglob("*")):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            out.append((str(path), st.st_size, st.st_mtime_ns))
+        return tuple(out)
+
+    async def watch(self, debounce: float) -> None:
+        """Refresh whenever the folder changes and then stays unchanged for ``debounce`` seconds.
+
+        Polling: no extra dependency, and it works on network mounts where file events do
+        not. The refresh goes through :meth:`refresh`, with all its checks.
+        """
+        seen = await asyncio.to_thread(self.signature)
+        pending: tuple | None = None
+        while True:
+            await asyncio.sleep(debounce)
+            now = await asyncio.to_thread(self.signature)
+            if now != seen and now == pending:
+                try:
+                    report = await self.refresh(by="watch")
+                    if report.refused:
+                        log.warning("automatic refresh refused: %s", report.refused)
+                except BotError as exc:
+                    log.error("automatic refresh failed: %s", exc)
+                seen, pending = now, None
+            elif now != seen:
+                pending = now
+
     # -- history -------------------------------------------------------------------------
 
     async def history(self) -> list[SnapshotInfo]:

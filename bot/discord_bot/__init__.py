@@ -1,0 +1,1 @@
+"""The Discord front end: thin adapters over the core services. Only this package imports discord."""

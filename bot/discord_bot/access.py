@@ -1,0 +1,44 @@
+"""Who may do what: moderators, and a per-member cooldown on questions."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+import discord
+
+
+def is_moderator(interaction: discord.Interaction, moderator_roles: Sequence[str]) -> bool:
+    """Tell whether the member may run moderator commands.
+
+    Checked in the handler, from what Discord resolved for this interaction (the member's
+    permissions in the channel and their roles), not only from the command's defaults,
+    which a server admin can change.
+    """
+    if interaction.guild is None or not isinstance(interaction.user, discord.Member):
+        return False
+    perms = interaction.permissions
+    if perms.manage_guild or perms.administrator:
+        return True
+    wanted = {str(r).casefold() for r in moderator_roles}
+    return any(str(role.id) in wanted or role.name.casefold() in wanted for role in interaction.user.roles)
+
+
+class Cooldown:
+    """At most one question per member every ``seconds`` seconds."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds = seconds
+        self.clock = clock
+        self._last: dict[int, float] = {}
+
+    def retry_after(self, user_id: int) -> float:
+        """Return 0 and start a new period if the member may ask now, else the seconds left."""
+        now = self.clock()
+        last = self._last.get(user_id)
+        if last is not None and now - last < self.seconds:
+            return self.seconds - (now - last)
+        self._last[user_id] = now
+        if len(self._last) > 10_000:  # forget members whose period is long over
+            self._last = {u: t for u, t in self._last.items() if now - t < self.seconds}
+        return 0.0

@@ -1,0 +1,255 @@
+"""Slash commands and mention handling: read arguments, call one service, render, reply."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from typing import TYPE_CHECKING, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_bot.access import Cooldown, is_moderator
+from bot.discord_bot.components import RolesPager, answer_view, filters_text
+from bot.discord_bot.render import (
+    NO_MENTIONS,
+    answer_embed,
+    escape,
+    fit,
+    message_text,
+    refresh_embed,
+    role_embed,
+    status_embed,
+)
+from bot.errors import QuestionError
+from bot.models import Answer
+from bot.services.gaps import find_gaps
+from bot.services.roles import RoleFilter
+
+if TYPE_CHECKING:
+    from bot.discord_bot.client import FAQBot
+
+log = logging.getLogger(__name__)
+
+RoleType = Literal["internship", "residency", "fellowship", "full-time", "part-time", "contract"]
+HELP = (
+    "Ask me about the programs and open roles, for example:\n"
+    "• `@{name} Can I do the residency part-time?`\n"
+    "• `/ask` for a private answer, `/roles` for open roles, `/role` for one role in full."
+)
+
+
+class AskCog(commands.Cog):
+    """Answers: /ask, mentions and direct messages."""
+
+    def __init__(self, bot: FAQBot) -> None:
+        self.bot = bot
+        self.settings = bot.runtime.services.settings
+        self.answers = bot.runtime.services.answers
+        self.questions = bot.runtime.questions
+        self.cooldown = Cooldown(self.settings.discord.cooldown_seconds)
+
+    def _limit_message(self, user_id: int, question: str) -> str | None:
+        """Return a friendly refusal for an over-long question or a member over the cooldown."""
+        limit = self.settings.answers.max_question_chars
+        if len(question) > limit:
+            return f"That question is a bit long ({len(question)} characters): please keep it under {limit}."
+        wait = self.cooldown.retry_after(user_id)
+        if wait:
+            return f"One question at a time, please: try again in {wait:.0f} s."
+        return None
+
+    async def answer(self, question: str, *, guild_id: int | None, channel_id: int | None) -> tuple[Answer, int | None]:
+        """Answer and record a question; return the answer and its stored id."""
+        start = time.perf_counter()
+        answer = self.answers.ask(question)
+        latency = (time.perf_counter() - start) * 1000
+        qid = await self.questions.record(answer, latency, guild_id=guild_id, channel_id=channel_id)
+        return answer, qid
+
+    async def respond(self, interaction: discord.Interaction, question: str) -> None:
+        """Answer a question asked through an interaction."""
+        refusal = self._limit_message(interaction.user.id, question)
+        if refusal:
+            await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        try:
+            answer, qid = await self.answer(question, guild_id=interaction.guild_id, channel_id=interaction.channel_id)
+        except QuestionError as exc:
+            await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        public = self.settings.discord.public_replies
+        view = answer_view(qid, answer.answered, answer.suggestions, share=not public)
+        kwargs = {"embed": answer_embed(answer), "ephemeral": not public, "allowed_mentions": NO_MENTIONS}
+        if view is not None:
+            kwargs["view"] = view
+        await interaction.response.send_message(**kwargs)
+
+    @app_commands.command(name="ask")
+    @app_commands.describe(question="What you want to know, e.g. “Can I do the residency part-time?”")
+    async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
+        """Ask a question about the programs and roles; the answer cites its source."""
+        await self.respond(interaction, question)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer a mention or a direct message, in a reply to it."""
+        if message.author.bot or self.bot.user is None:
+            return
+        direct = message.guild is None
+        if not direct and self.bot.user not in message.mentions:
+            return
+        question = re.sub(rf"<@!?{self.bot.user.id}>", "", message.content).strip()
+        try:
+            if not question:
+                await message.reply(
+                    message_text(HELP.format(name=escape(self.bot.user.display_name))),
+                    mention_author=False,
+                    allowed_mentions=NO_MENTIONS,
+                )
+                return
+            refusal = self._limit_message(message.author.id, question)
+            if refusal:
+                await message.reply(refusal, mention_author=False, allowed_mentions=NO_MENTIONS)
+                return
+            answer, qid = await self.answer(question, guild_id=message.guild.id if message.guild else None, channel_id=message.channel.id)
+            view = answer_view(qid, answer.answered, answer.suggestions, share=False)
+            kwargs = {"embed": answer_embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
+            if view is not None:
+                kwargs["view"] = view
+            await message.reply(**kwargs)
+        except Exception:
+            log.exception("failed to answer a message")
+            try:
+                await message.reply(
+                    "Sorry, something went wrong while answering. Please try again.",
+                    mention_author=False,
+                    allowed_mentions=NO_MENTIONS,
+                )
+            except discord.HTTPException:
+                pass
+
+
+class RolesCog(commands.Cog):
+    """Open roles: /roles and /role."""
+
+    def __init__(self, bot: FAQBot) -> None:
+        self.bot = bot
+        self.settings = bot.runtime.services.settings
+        self.roles = bot.runtime.services.roles
+
+    @app_commands.command(name="roles")
+    @app_commands.describe(
+        type="Only roles of this kind",
+        org="Only roles at this organisation or team",
+        location="Only roles in this place (or 'remote')",
+        query="Words the role must mention",
+    )
+    async def list_roles(
+        self,
+        interaction: discord.Interaction,
+        type: RoleType | None = None,
+        org: app_commands.Range[str, 1, 100] | None = None,
+        location: app_commands.Range[str, 1, 100] | None = None,
+        query: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        """List open roles, newest first."""
+        flt = RoleFilter(type=type, org=org, location=location, query=query)
+        view = RolesPager(
+            self.roles,
+            flt,
+            filters_text(flt),
+            self.settings.discord.roles_page_size,
+            interaction.user.id,
+            self.settings.discord.view_timeout_seconds,
+            on_timeout_edit=lambda v: interaction.edit_original_response(view=v),
+        )
+        await interaction.response.send_message(embed=view.current(), view=view, allowed_mentions=NO_MENTIONS)
+
+    @list_roles.autocomplete("org")
+    async def org_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        names = [n for n in self.roles.orgs() if current.casefold() in n.casefold()]
+        return [app_commands.Choice(name=n[:100], value=n[:100]) for n in names[:25]]
+
+    @app_commands.command(name="role")
+    @app_commands.describe(name="The role (start typing its title)")
+    async def show_role(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 200]) -> None:
+        """Show one open role in full, with its apply link and source."""
+        role = self.roles.get(name)
+        if role is None:
+            matches = self.roles.complete(name, limit=2)
+            role = matches[0] if len(matches) == 1 else None
+        if role is None:
+            await interaction.response.send_message(
+                f"I found no single open role called “{escape(name)}”: pick one from the list as you type.",
+                ephemeral=True,
+                allowed_mentions=NO_MENTIONS,
+            )
+            return
+        source_url = next(
+            (d.url for d in self.bot.runtime.services.holder.current.corpus.documents if d.source == role.source), None
+        )
+        await interaction.response.send_message(embed=role_embed(role, source_url), allowed_mentions=NO_MENTIONS)
+
+    @show_role.autocomplete("name")
+    async def role_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return [
+            app_commands.Choice(name=(f"{r.title} — {r.org or r.team or ''}".rstrip(" —"))[:100], value=r.id[:100])
+            for r in self.roles.complete(current, limit=25)
+        ]
+
+
+class KnowledgeCog(commands.GroupCog, group_name="kb", group_description="The knowledge base behind the answers"):
+    """/kb status, refresh and unanswered."""
+
+    def __init__(self, bot: FAQBot) -> None:
+        self.bot = bot
+        self.settings = bot.runtime.services.settings
+        super().__init__()
+
+    async def _moderators_only(self, interaction: discord.Interaction) -> bool:
+        if is_moderator(interaction, self.settings.discord.moderator_roles):
+            return True
+        await interaction.response.send_message(
+            "Only moderators (Manage Server, or a moderator role) can do that.", ephemeral=True
+        )
+        return False
+
+    @app_commands.command(name="status")
+    async def status(self, interaction: discord.Interaction) -> None:
+        """How many documents, passages and roles the bot knows, and when they were refreshed."""
+        await interaction.response.send_message(
+            embed=status_embed(self.bot.runtime.services.holder.current), ephemeral=True
+        )
+
+    @app_commands.command(name="refresh")
+    @app_commands.describe(dry_run="Only show what would change")
+    async def refresh(self, interaction: discord.Interaction, dry_run: bool = False) -> None:
+        """Reload the knowledge folder without a restart (moderators)."""
+        if not await self._moderators_only(interaction):
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        report = await self.bot.runtime.knowledge.refresh(by=f"discord:{interaction.user.id}", dry_run=dry_run)
+        await interaction.followup.send(embed=refresh_embed(report), ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    @app_commands.command(name="unanswered")
+    @app_commands.describe(days="How far back to look")
+    async def unanswered(self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 365] = 30) -> None:
+        """The questions members asked that had no answer, and answers voted unhelpful (moderators)."""
+        if not await self._moderators_only(interaction):
+            return
+        gaps, rated = await find_gaps(self.bot.runtime.questions, self.bot.runtime.services.holder, days)
+        embed = discord.Embed(title=f"Unanswered questions, last {days} days", colour=discord.Colour.orange())
+        embed.description = "\n".join(f"**{g.count}×** {escape(g.question)}" for g in gaps[:20]) or "None. 🎉"
+        if rated:
+            embed.add_field(
+                name="Answers voted unhelpful",
+                value="\n".join(
+                    f"**{r.unhelpful}×** {escape(r.source)}{' › ' + escape(r.section) if r.section else ''}"
+                    for r in rated
+                ),
+                inline=False,
+            )
+        await interaction.response.send_message(embed=fit(embed), ephemeral=True)

@@ -1,0 +1,184 @@
+"""Buttons and menus. Votes, sharing and suggestions encode their state in the custom id, so
+they keep working after a restart; the role pager lives as long as its timeout."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.discord_bot.render import NO_MENTIONS, escape, fit, roles_embed
+from bot.services.roles import RoleFilter, RoleService
+
+if TYPE_CHECKING:
+    from bot.discord_bot.client import FAQBot
+
+log = logging.getLogger(__name__)
+
+
+def _bot(interaction: discord.Interaction) -> FAQBot:
+    return interaction.client  # type: ignore[return-value]
+
+
+class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:vote:(?P<qid>\d+):(?P<helpful>[01])"):
+    """"Helpful" / "Not helpful" on an answer; the vote is stored with the member's id."""
+
+    def __init__(self, question_id: int, helpful: bool) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Helpful" if helpful else "Not helpful",
+                emoji="👍" if helpful else "👎",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"faqbot:vote:{question_id}:{int(helpful)}",
+            )
+        )
+        self.question_id = question_id
+        self.helpful = helpful
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /):
+        return cls(int(match["qid"]), match["helpful"] == "1")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        stored = await _bot(interaction).runtime.questions.vote(self.question_id, interaction.user.id, self.helpful)
+        text = "Thanks for the feedback!" if stored else "Thanks! (Your vote could not be saved right now.)"
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:share"):
+    """Post a private answer in the channel for everyone."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            discord.ui.Button(label="Share in channel", style=discord.ButtonStyle.primary, custom_id="faqbot:share")
+        )
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /):
+        return cls()
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        message = interaction.message
+        if message is None or not message.embeds:
+            await interaction.response.send_message("There is nothing to share.", ephemeral=True)
+            return
+        embed = fit(message.embeds[0].copy())
+        embed.set_author(name=f"Shared by {interaction.user.display_name}")
+        await interaction.response.send_message(embed=fit(embed), allowed_mentions=NO_MENTIONS)
+
+
+class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faqbot:suggest"):
+    """When there is no answer: pick one of the closest questions the bot can answer."""
+
+    def __init__(self, suggestions: tuple[str, ...] = ()) -> None:
+        options = [
+            discord.SelectOption(label=s[:100], value=s[:100]) for s in dict.fromkeys(suggestions)
+        ] or [discord.SelectOption(label="-", value="-")]
+        super().__init__(
+            discord.ui.Select(placeholder="Did you mean…", options=options[:25], custom_id="faqbot:suggest")
+        )
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /):
+        return cls()
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        values = (interaction.data or {}).get("values") or []
+        if not values:
+            await interaction.response.defer()
+            return
+        await _bot(interaction).ask_cog.respond(interaction, values[0])
+
+
+def answer_view(question_id: int | None, answered: bool, suggestions: tuple[str, ...], share: bool) -> discord.ui.View | None:
+    """Build the components under an answer (none when there is nothing to click)."""
+    view = discord.ui.View(timeout=None)
+    if answered and question_id is not None:
+        view.add_item(VoteButton(question_id, True))
+        view.add_item(VoteButton(question_id, False))
+    if answered and share:
+        view.add_item(ShareButton())
+    if not answered and suggestions:
+        view.add_item(SuggestionSelect(suggestions))
+    return view if view.children else None
+
+
+class RolesPager(discord.ui.View):
+    """Previous / Next through a role listing; only the member who asked can turn pages."""
+
+    def __init__(
+        self,
+        roles: RoleService,
+        flt: RoleFilter,
+        filters_text: str,
+        page_size: int,
+        owner_id: int,
+        timeout: float,
+        on_timeout_edit: Callable[[discord.ui.View], Any] | None = None,
+    ) -> None:
+        super().__init__(timeout=timeout)
+        self.roles = roles
+        self.flt = flt
+        self.filters_text = filters_text
+        self.page_size = page_size
+        self.owner_id = owner_id
+        self.number = 1
+        self.on_timeout_edit = on_timeout_edit
+        self.refresh_buttons()
+
+    def current(self) -> discord.Embed:
+        """Return the embed of the current page (clamping the page number)."""
+        page = self.roles.page(self.flt, self.number, self.page_size)
+        self.number, self.pages = page.number, page.pages
+        self.refresh_buttons()
+        return roles_embed(page, self.filters_text)
+
+    def refresh_buttons(self) -> None:
+        pages = self.roles.page(self.flt, 1, self.page_size).pages
+        self.previous.disabled = self.number <= 1
+        self.next.disabled = self.number >= pages
+        self.position.label = f"page {self.number} of {pages}"
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.owner_id:
+            await interaction.response.send_message(
+                "These pages belong to someone else: use /roles to get your own.", ephemeral=True
+            )
+            return False
+        return True
+
+    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
+    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        self.number -= 1
+        await interaction.response.edit_message(embed=self.current(), view=self)
+
+    @discord.ui.button(label="page 1 of 1", style=discord.ButtonStyle.secondary, disabled=True)
+    async def position(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await interaction.response.defer()  # never enabled; here for its label
+
+    @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
+    async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        self.number += 1
+        await interaction.response.edit_message(embed=self.current(), view=self)
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+        if self.on_timeout_edit is not None:
+            try:
+                await self.on_timeout_edit(self)
+            except discord.HTTPException:
+                log.debug("could not disable the role pager after its timeout", exc_info=True)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]) -> None:
+        await _bot(interaction).apologise(interaction, error)
+
+
+def filters_text(flt: RoleFilter) -> str:
+    """Describe the filters of a listing, escaped."""
+    parts = [f"{k}: {escape(v)}" for k, v in (("type", flt.type), ("org", flt.org), ("location", flt.location), ("query", flt.query)) if v]
+    return ", ".join(parts)

@@ -1,0 +1,62 @@
+"""``python -m bot run``: start the bot with the token from the environment."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+
+import discord
+
+from bot.app import start_runtime
+from bot.config import Settings
+from bot.errors import BotError
+
+log = logging.getLogger(__name__)
+
+TOKEN_VARIABLE = "DISCORD_TOKEN"
+
+
+def token_from_environment() -> str:
+    """Return the bot token; raise BotError if it is not set. It is never read from a file."""
+    token = os.environ.get(TOKEN_VARIABLE, "").strip()
+    if not token:
+        raise BotError(
+            f"{TOKEN_VARIABLE} is not set: export the bot token from the Discord developer portal "
+            "(see README, 'Running the bot')"
+        )
+    return token
+
+
+async def run_bot(settings: Settings, token: str) -> None:
+    """Load the knowledge base, log in and serve until stopped."""
+    from bot.discord_bot.client import FAQBot
+
+    runtime = await start_runtime(settings)
+    watcher = None
+    try:
+        bot = FAQBot(runtime)
+        if settings.knowledge.watch:
+            watcher = asyncio.create_task(runtime.knowledge.watch(settings.knowledge.watch_debounce_seconds))
+        async with bot:
+            try:
+                await bot.start(token)
+            except discord.LoginFailure:
+                raise BotError(f"Discord rejected the token in {TOKEN_VARIABLE}: check it, or reset it in the portal") from None
+            except discord.PrivilegedIntentsRequired:
+                raise BotError("Discord refused the gateway intents (this bot needs no privileged ones)") from None
+    finally:
+        if watcher is not None:
+            watcher.cancel()
+        await runtime.close()
+
+
+def run(settings: Settings) -> int:
+    """Run the bot; return the exit status."""
+    token = token_from_environment()
+    discord.utils.setup_logging(level=logging.INFO)
+    try:
+        asyncio.run(run_bot(settings, token))
+    except KeyboardInterrupt:
+        log.info("stopped")
+    return 0

@@ -1,0 +1,81 @@
+"""Run the real bot (as ``python -m bot run`` builds it) against the fake Discord."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import discord
+import discord.gateway
+import discord.http
+import pytest
+import yarl
+
+from bot.app import start_runtime
+from bot.config import DiscordSettings, Settings
+from bot.discord_bot.client import FAQBot
+from tests.conftest import KNOWLEDGE
+from tests.e2e.fake import GUILD_ID, MOD_ROLE_ID, FakeDiscord
+
+
+@pytest.fixture
+async def fake():
+    server = FakeDiscord()
+    await server.start()
+    old_base, old_gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    discord.http.Route.BASE = server.api_base
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(server.gateway_url)
+    try:
+        yield server
+    finally:
+        discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_base, old_gateway
+        await server.stop()
+
+
+def bot_settings(tmp_path: Path, **discord_options) -> Settings:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    options = {
+        "guilds": (GUILD_ID,),
+        "moderator_roles": (str(MOD_ROLE_ID),),
+        "cooldown_seconds": 0.0,
+        "view_timeout_seconds": 300.0,
+        **discord_options,
+    }
+    return replace(Settings(), knowledge_dir=folder, database=tmp_path / "data" / "bot.db", discord=DiscordSettings(**options))
+
+
+async def start_bot(settings: Settings, fake: FakeDiscord) -> FAQBot:
+    runtime = await start_runtime(settings)
+    bot = FAQBot(runtime)
+    bot._test_task = asyncio.create_task(bot.start("fake-token"))  # type: ignore[attr-defined]
+    # discord.py dispatches on_ready only after waiting guild_ready_timeout (2 s) for more
+    # guilds; events are handled from the first GUILD_CREATE on, so tests start once the
+    # fake has sent it (the login test waits for the real on_ready).
+    ready = asyncio.create_task(fake.connected.wait())
+    done, _ = await asyncio.wait({ready, bot._test_task}, timeout=15, return_when=asyncio.FIRST_COMPLETED)  # type: ignore[attr-defined]
+    if ready not in done:
+        ready.cancel()
+        await stop_bot(bot)
+        if bot._test_task.done() and bot._test_task.exception():  # type: ignore[attr-defined]
+            raise bot._test_task.exception()  # type: ignore[attr-defined]
+        raise AssertionError("the bot did not become ready")
+    return bot
+
+
+async def stop_bot(bot: FAQBot) -> None:
+    await bot.close()
+    task = bot._test_task  # type: ignore[attr-defined]
+    await asyncio.wait({task}, timeout=10)
+    await bot.runtime.close()
+
+
+@pytest.fixture
+async def bot(fake, tmp_path):
+    instance = await start_bot(bot_settings(tmp_path), fake)
+    try:
+        yield instance
+    finally:
+        await stop_bot(instance)

@@ -1,0 +1,80 @@
+"""Rendering and access rules of the Discord front end, tested directly."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import discord
+
+from bot.discord_bot.access import Cooldown, is_moderator
+from bot.discord_bot.render import answer_embed, escape, fit, roles_embed
+from bot.models import Answer, Citation, Role
+from bot.services.roles import Page
+
+
+def test_fit_trims_every_limit_at_word_boundaries() -> None:
+    words = "lorem ipsum " * 2000
+    embed = discord.Embed(title=words, description=words)
+    embed.set_footer(text=words)
+    for i in range(30):
+        embed.add_field(name=f"{i} {words}", value=words)
+    fit(embed)
+    assert len(embed.title) <= 256 and len(embed.description) <= 4096
+    assert len(embed.fields) <= 25 and len(embed) <= 6000
+    assert all(len(f.name) <= 256 and len(f.value) <= 1024 for f in embed.fields)
+    assert embed.title.endswith("…") and embed.title[:-1].split()[-1] in ("lorem", "ipsum")
+
+
+def test_escape_makes_member_text_inert() -> None:
+    text = escape("**bold** @everyone <@123456789012345678>")
+    assert text == "\\*\\*bold\\*\\* @\u200beveryone <@\u200b123456789012345678>"
+
+
+def test_answer_embed_cites_source_and_escapes_question() -> None:
+    citation = Citation("faq.md", "Lab FAQ", "https://lab.example.org", "FAQ", "Where is it?\nIn building 4.", 3.2, 5, date(2024, 1, 2), "Where is it?")
+    answer = Answer("where is the *lab*? @everyone", True, (citation,), matched_terms=("lab",))
+    embed = answer_embed(answer)
+    assert embed.title == "where is the \\*lab\\*? @\u200beveryone"
+    assert embed.description.startswith("**Where is it?**\nIn building 4.")
+    assert "[Lab FAQ](https://lab.example.org) · FAQ · Jan 02, 2024" in embed.description
+    assert embed.footer.text == "Matched: lab"
+
+
+def test_roles_embed_pages() -> None:
+    role = Role("a", "Analyst", "full-time", "Acme", None, "Oslo", None, "€50k", "https://acme.example.org/a", "a.md", date(2024, 5, 1), None, "open")
+    embed = roles_embed(Page((role,), 2, 3, 11), "type: full-time")
+    assert embed.footer.text == "Page 2 of 3 · 11 roles"
+    assert "[Apply](https://acme.example.org/a)" in embed.fields[0].value
+
+
+def test_cooldown_per_member() -> None:
+    now = [100.0]
+    cooldown = Cooldown(5, clock=lambda: now[0])
+    assert cooldown.retry_after(1) == 0 and cooldown.retry_after(2) == 0
+    now[0] = 103.0
+    assert cooldown.retry_after(1) == 2.0
+    now[0] = 105.0
+    assert cooldown.retry_after(1) == 0
+
+
+def _interaction(manage_guild: bool, role_names: list[str]) -> SimpleNamespace:
+    class FakeMember(discord.Member):  # isinstance checks only
+        def __init__(self) -> None:
+            pass
+
+    member = FakeMember.__new__(FakeMember)
+    roles = [SimpleNamespace(id=100 + i, name=n) for i, n in enumerate(role_names)]
+    type(member).roles = property(lambda self: roles)  # type: ignore[assignment]
+    return SimpleNamespace(
+        guild=object(), user=member, permissions=discord.Permissions(manage_guild=manage_guild)
+    )
+
+
+def test_moderators_by_permission_or_configured_role() -> None:
+    assert is_moderator(_interaction(True, []), ())
+    assert not is_moderator(_interaction(False, ["Members"]), ("Mods",))
+    assert is_moderator(_interaction(False, ["mods"]), ("Mods",))
+    assert is_moderator(_interaction(False, ["x"]), ("100",))  # by role id
+    dm = SimpleNamespace(guild=None, user=None, permissions=discord.Permissions.all())
+    assert not is_moderator(dm, ())
