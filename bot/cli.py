@@ -468,11 +468,17 @@ async def _kb_gaps(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"unanswered": [g.__dict__ for g in gaps], "unhelpful": [r.__dict__ for r in rated]})
         return 0
-    print(f"Unanswered questions, last {args.days} days:" if gaps else f"No unanswered questions in {args.days} days.")
+    print(
+        f"Unanswered questions, last {args.days} days:"
+        if gaps
+        else f"No unanswered questions in {args.days} days."
+    )
     for g in gaps:
         print(f"  {g.count:>3} × {g.question}")
         if g.closest:
-            print(f"        closest: {g.closest}" + (f" ({g.closest_question})" if g.closest_question else ""))
+            print(
+                f"        closest: {g.closest}" + (f" ({g.closest_question})" if g.closest_question else "")
+            )
     if rated:
         print("Answers voted unhelpful:")
         for r in rated:
@@ -506,7 +512,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 for c in cited[:1]:
                     print(f"        got: {c['source']} › {c['section']}: {c['snippet'][:100]!r}")
     failed = []
-    for key, floor in (("hit@1", args.min_hit1), ("hit@3", args.min_hit3), ("abstention", args.min_abstention)):
+    for key, floor in (
+        ("hit@1", args.min_hit1),
+        ("hit@3", args.min_hit3),
+        ("abstention", args.min_abstention),
+    ):
         if floor is not None and report[key] is not None and report[key] < floor:
             failed.append(f"{key} {report[key]:.3f} < {floor}")
     if failed:

@@ -103,9 +103,7 @@ def evaluate(service: AnswerService, cases: list[Case]) -> Report:
             if not answer.answered:
                 report.declined += 1
             else:
-                report.misses.append(
-                    {"q": case.question, "expected": "no answer", "cited": _cited(answer)}
-                )
+                report.misses.append({"q": case.question, "expected": "no answer", "cited": _cited(answer)})
             continue
         report.answerable += 1
         rank = next((r for r in range(3) if answer.answered and citation_ok(case, answer, r)), None)

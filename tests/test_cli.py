@@ -15,8 +15,13 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_ask_json_contract(capsys) -> None:
     code, out, _ = run(
-        capsys, "ask", "--knowledge", str(KNOWLEDGE), "--json",
-        "Is there a fee to join the residency program?", "What is the best recipe for banana bread?",
+        capsys,
+        "ask",
+        "--knowledge",
+        str(KNOWLEDGE),
+        "--json",
+        "Is there a fee to join the residency program?",
+        "What is the best recipe for banana bread?",
     )
     assert code == 0
     data = json.loads(out)
@@ -35,8 +40,14 @@ def test_ask_plain_output(capsys) -> None:
 
 
 def test_source_paths_use_slashes_relative_to_folder(tmp_path: Path, capsys) -> None:
-    write(tmp_path, "team/handbook.md", "# Handbook\n\n## Holidays\n\nStaff get 25 days of paid holiday each year.\n")
-    code, out, _ = run(capsys, "ask", "--knowledge", str(tmp_path), "--json", "How many holiday days do staff get?")
+    write(
+        tmp_path,
+        "team/handbook.md",
+        "# Handbook\n\n## Holidays\n\nStaff get 25 days of paid holiday each year.\n",
+    )
+    code, out, _ = run(
+        capsys, "ask", "--knowledge", str(tmp_path), "--json", "How many holiday days do staff get?"
+    )
     assert code == 0
     assert json.loads(out)[0]["citations"][0]["source"] == "team/handbook.md"
 
@@ -51,7 +62,7 @@ def test_source_paths_use_slashes_relative_to_folder(tmp_path: Path, capsys) -> 
     ],
 )
 def test_bad_input_is_one_line_error(capsys, argv, message) -> None:
-    code, out, err = run(capsys, *argv)
+    code, _out, err = run(capsys, *argv)
     assert code == 2
     assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
@@ -64,13 +75,34 @@ def test_unreadable_config_is_one_line_error(tmp_path: Path, capsys) -> None:
 
 
 def test_roles_json_contract(capsys) -> None:
-    code, out, _ = run(capsys, "roles", "--knowledge", str(KNOWLEDGE), "--json", "--type", "internship", "--org", "Open Source")
+    code, out, _ = run(
+        capsys,
+        "roles",
+        "--knowledge",
+        str(KNOWLEDGE),
+        "--json",
+        "--type",
+        "internship",
+        "--org",
+        "Open Source",
+    )
     assert code == 0
     roles = json.loads(out)
     assert len(roles) == 5
     assert set(roles[0]) == {
-        "id", "title", "type", "org", "team", "location", "remote", "compensation",
-        "apply_url", "source", "posted", "closes", "status",
+        "id",
+        "title",
+        "type",
+        "org",
+        "team",
+        "location",
+        "remote",
+        "compensation",
+        "apply_url",
+        "source",
+        "posted",
+        "closes",
+        "status",
     }
     assert all(r["team"] == "Open Source" and r["status"] == "open" for r in roles)
 
@@ -89,7 +121,9 @@ def test_kb_check_reports_counts_and_problems(capsys) -> None:
     assert (data["documents"], data["passages"] > 30, data["roles"], data["errors"]) == (5, True, 19, 0)
     messages = [f"{p['source']}:{p['line']} {p['message']}" for p in data["problems"]]
     assert any("FAQ question repeated" in m and m.startswith("hf-fellowship-program.md:87") for m in messages)
-    assert any("malformed Markdown link" in m and m.startswith("hf-fellowship-program.md:77") for m in messages)
+    assert any(
+        "malformed Markdown link" in m and m.startswith("hf-fellowship-program.md:77") for m in messages
+    )
 
 
 def test_kb_check_fails_on_broken_file(tmp_path: Path, capsys) -> None:
@@ -101,17 +135,26 @@ def test_kb_check_fails_on_broken_file(tmp_path: Path, capsys) -> None:
 
 
 def test_eval_command(capsys) -> None:
-    code, out, _ = run(capsys, "eval", str(DEV_QUESTIONS), "--knowledge", str(KNOWLEDGE), "--json", "--min-hit1", "0.9")
+    code, out, _ = run(
+        capsys, "eval", str(DEV_QUESTIONS), "--knowledge", str(KNOWLEDGE), "--json", "--min-hit1", "0.9"
+    )
     data = json.loads(out)
-    assert code == 0 and data["hit@1"] >= 0.9 and set(data) >= {"hit@1", "hit@3", "mrr", "abstention", "misses"}
-    code, _, err = run(capsys, "eval", str(DEV_QUESTIONS), "--knowledge", str(KNOWLEDGE), "--min-hit1", "1.01")
+    assert (
+        code == 0 and data["hit@1"] >= 0.9 and set(data) >= {"hit@1", "hit@3", "mrr", "abstention", "misses"}
+    )
+    code, _, err = run(
+        capsys, "eval", str(DEV_QUESTIONS), "--knowledge", str(KNOWLEDGE), "--min-hit1", "1.01"
+    )
     assert code == 1 and "below the floor" in err
 
 
 def test_chat_reads_questions_until_end_of_input(monkeypatch, capsys) -> None:
     import io
 
-    monkeypatch.setattr("sys.stdin", io.StringIO("Is the fellowship deadline?\n\nWhat is the best pizza?\nquit\nnever asked\n"))
+    monkeypatch.setattr(
+        "sys.stdin",
+        io.StringIO("Is the fellowship deadline?\n\nWhat is the best pizza?\nquit\nnever asked\n"),
+    )
     code, out, _ = run(capsys, "chat", "--knowledge", str(KNOWLEDGE))
     assert code == 0
     assert "ongoing" in out and "I don't know" in out and "never asked" not in out
@@ -130,7 +173,11 @@ def test_store_mode_refresh_history_rollback_and_gaps(tmp_path: Path, capsys) ->
     config = str(store_config(tmp_path))
     code, out, _ = run(capsys, "ask", "--config", config, "--json", "Is there a dress code?")
     assert code == 0 and json.loads(out)[0]["answered"] is False
-    write(tmp_path / "knowledge", "dress.md", "# Dress code\n\n## Is there a dress code?\n\nNo, wear what you like.\n")
+    write(
+        tmp_path / "knowledge",
+        "dress.md",
+        "# Dress code\n\n## Is there a dress code?\n\nNo, wear what you like.\n",
+    )
     write(tmp_path / "knowledge", "bad.md", "---\nkind: memo\n---\nx\n")
     code, out, _ = run(capsys, "kb", "refresh", "--config", config, "--json")
     data = json.loads(out)

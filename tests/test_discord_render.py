@@ -32,7 +32,17 @@ def test_escape_makes_member_text_inert() -> None:
 
 
 def test_answer_embed_cites_source_and_escapes_question() -> None:
-    citation = Citation("faq.md", "Lab FAQ", "https://lab.example.org", "FAQ", "Where is it?\nIn building 4.", 3.2, 5, date(2024, 1, 2), "Where is it?")
+    citation = Citation(
+        "faq.md",
+        "Lab FAQ",
+        "https://lab.example.org",
+        "FAQ",
+        "Where is it?\nIn building 4.",
+        3.2,
+        5,
+        date(2024, 1, 2),
+        "Where is it?",
+    )
     answer = Answer("where is the *lab*? @everyone", True, (citation,), matched_terms=("lab",))
     embed = answer_embed(answer)
     assert embed.title == "where is the \\*lab\\*? @\u200beveryone"
@@ -42,7 +52,21 @@ def test_answer_embed_cites_source_and_escapes_question() -> None:
 
 
 def test_roles_embed_pages() -> None:
-    role = Role("a", "Analyst", "full-time", "Acme", None, "Oslo", None, "€50k", "https://acme.example.org/a", "a.md", date(2024, 5, 1), None, "open")
+    role = Role(
+        "a",
+        "Analyst",
+        "full-time",
+        "Acme",
+        None,
+        "Oslo",
+        None,
+        "€50k",
+        "https://acme.example.org/a",
+        "a.md",
+        date(2024, 5, 1),
+        None,
+        "open",
+    )
     embed = roles_embed(Page((role,), 2, 3, 11), "type: full-time")
     assert embed.footer.text == "Page 2 of 3 · 11 roles"
     assert "[Apply](https://acme.example.org/a)" in embed.fields[0].value

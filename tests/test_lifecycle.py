@@ -118,7 +118,9 @@ async def test_refresh_refuses_to_empty_the_knowledge_base(runtime: Runtime, tmp
 
 
 async def test_dry_run_applies_and_stores_nothing(runtime: Runtime, tmp_path: Path) -> None:
-    write(tmp_path / "knowledge", "new.md", "# Cafe\n\n## When is the cafe open?\n\nFrom 8 to 3 on weekdays.\n")
+    write(
+        tmp_path / "knowledge", "new.md", "# Cafe\n\n## When is the cafe open?\n\nFrom 8 to 3 on weekdays.\n"
+    )
     before = await runtime.knowledge.history()
     report = await runtime.knowledge.refresh(by="test", dry_run=True)
     assert report.added == ["new.md"] and not report.applied
@@ -144,7 +146,9 @@ async def test_questions_file_gates_the_refresh(runtime: Runtime, tmp_path: Path
     assert forced.applied and forced.removed == ["parking.md"]
 
 
-async def test_failure_mid_refresh_keeps_previous_snapshot(runtime: Runtime, tmp_path: Path, monkeypatch) -> None:
+async def test_failure_mid_refresh_keeps_previous_snapshot(
+    runtime: Runtime, tmp_path: Path, monkeypatch
+) -> None:
     import bot.storage.snapshots as snapshots
 
     active_before = await runtime.knowledge.store.active_id()
@@ -179,7 +183,9 @@ async def test_rollback_restores_earlier_answers(runtime: Runtime, tmp_path: Pat
     assert [e.id for e in history if e.active] == [restored.snapshot_id]
 
 
-async def test_concurrent_refreshes_run_one_after_the_other(runtime: Runtime, tmp_path: Path, monkeypatch) -> None:
+async def test_concurrent_refreshes_run_one_after_the_other(
+    runtime: Runtime, tmp_path: Path, monkeypatch
+) -> None:
     inside = 0
     overlap = False
     real = runtime.knowledge._read_changed

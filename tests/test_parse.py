@@ -18,7 +18,9 @@ def parse(text: str | bytes, name: str = "doc.md") -> tuple:
 
 def test_repairs_windows_1252_and_mac_roman_mojibake() -> None:
     assert repair_text("weâ€™re on a journey ðŸ¤—") == "we’re on a journey 🤗"
-    assert repair_text("Announcing the \uf8ffü§ó AI Residency ‚Äî now") == "Announcing the 🤗 AI Residency — now"
+    assert (
+        repair_text("Announcing the \uf8ffü§ó AI Residency ‚Äî now") == "Announcing the 🤗 AI Residency — now"
+    )
     assert repair_text("Ça va, Noël, naïve") == "Ça va, Noël, naïve"  # real accents stay
 
 
@@ -69,7 +71,9 @@ def test_html_drops_scripts_navigation_and_footer_and_reads_metadata() -> None:
 
 
 def test_front_matter_fields_win() -> None:
-    doc, _ = parse("---\ntitle: Given\nurl: https://x.example.org\npublished: 2024-05-31\nkind: page\norg: Acme\n---\n# Other\n\nBody text here.\n")
+    doc, _ = parse(
+        "---\ntitle: Given\nurl: https://x.example.org\npublished: 2024-05-31\nkind: page\norg: Acme\n---\n# Other\n\nBody text here.\n"
+    )
     assert (doc.title, doc.url, doc.published, doc.kind, doc.org) == (
         "Given",
         "https://x.example.org",
@@ -101,9 +105,9 @@ def test_broken_file_is_reported_and_the_rest_loads(tmp_path: Path) -> None:
     corpus = load_folder(tmp_path)
     assert [d.source for d in corpus.documents] == ["good.md"]
     errors = [str(p) for p in corpus.errors]
-    assert errors == ["sub/bad.md:2: error: invalid YAML in front matter: expected ',' or ']', but got '<stream end>'"] or (
-        len(errors) == 1 and errors[0].startswith("sub/bad.md:2: error:")
-    )
+    assert errors == [
+        "sub/bad.md:2: error: invalid YAML in front matter: expected ',' or ']', but got '<stream end>'"
+    ] or (len(errors) == 1 and errors[0].startswith("sub/bad.md:2: error:"))
     assert any("image.png" in str(p) and "unsupported" in str(p) for p in corpus.problems)
 
 

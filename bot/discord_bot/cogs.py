@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import time
@@ -61,7 +62,9 @@ class AskCog(commands.Cog):
             return f"One question at a time, please: try again in {wait:.0f} s."
         return None
 
-    async def answer(self, question: str, *, guild_id: int | None, channel_id: int | None) -> tuple[Answer, int | None]:
+    async def answer(
+        self, question: str, *, guild_id: int | None, channel_id: int | None
+    ) -> tuple[Answer, int | None]:
         """Answer and record a question; return the answer and its stored id."""
         start = time.perf_counter()
         answer = self.answers.ask(question)
@@ -76,7 +79,9 @@ class AskCog(commands.Cog):
             await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
         try:
-            answer, qid = await self.answer(question, guild_id=interaction.guild_id, channel_id=interaction.channel_id)
+            answer, qid = await self.answer(
+                question, guild_id=interaction.guild_id, channel_id=interaction.channel_id
+            )
         except QuestionError as exc:
             await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
@@ -114,7 +119,9 @@ class AskCog(commands.Cog):
             if refusal:
                 await message.reply(refusal, mention_author=False, allowed_mentions=NO_MENTIONS)
                 return
-            answer, qid = await self.answer(question, guild_id=message.guild.id if message.guild else None, channel_id=message.channel.id)
+            answer, qid = await self.answer(
+                question, guild_id=message.guild.id if message.guild else None, channel_id=message.channel.id
+            )
             view = answer_view(qid, answer.answered, answer.suggestions, share=False)
             kwargs = {"embed": answer_embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
             if view is not None:
@@ -122,14 +129,12 @@ class AskCog(commands.Cog):
             await message.reply(**kwargs)
         except Exception:
             log.exception("failed to answer a message")
-            try:
+            with contextlib.suppress(discord.HTTPException):
                 await message.reply(
                     "Sorry, something went wrong while answering. Please try again.",
                     mention_author=False,
                     allowed_mentions=NO_MENTIONS,
                 )
-            except discord.HTTPException:
-                pass
 
 
 class RolesCog(commands.Cog):
@@ -169,13 +174,17 @@ class RolesCog(commands.Cog):
         await interaction.response.send_message(embed=view.current(), view=view, allowed_mentions=NO_MENTIONS)
 
     @list_roles.autocomplete("org")
-    async def org_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def org_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
         names = [n for n in self.roles.orgs() if current.casefold() in n.casefold()]
         return [app_commands.Choice(name=n[:100], value=n[:100]) for n in names[:25]]
 
     @app_commands.command(name="role")
     @app_commands.describe(name="The role (start typing its title)")
-    async def show_role(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 200]) -> None:
+    async def show_role(
+        self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 200]
+    ) -> None:
         """Show one open role in full, with its apply link and source."""
         role = self.roles.get(name)
         if role is None:
@@ -189,19 +198,32 @@ class RolesCog(commands.Cog):
             )
             return
         source_url = next(
-            (d.url for d in self.bot.runtime.services.holder.current.corpus.documents if d.source == role.source), None
+            (
+                d.url
+                for d in self.bot.runtime.services.holder.current.corpus.documents
+                if d.source == role.source
+            ),
+            None,
         )
-        await interaction.response.send_message(embed=role_embed(role, source_url), allowed_mentions=NO_MENTIONS)
+        await interaction.response.send_message(
+            embed=role_embed(role, source_url), allowed_mentions=NO_MENTIONS
+        )
 
     @show_role.autocomplete("name")
-    async def role_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def role_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
         return [
-            app_commands.Choice(name=(f"{r.title} — {r.org or r.team or ''}".rstrip(" —"))[:100], value=r.id[:100])
+            app_commands.Choice(
+                name=(f"{r.title} — {r.org or r.team or ''}".rstrip(" —"))[:100], value=r.id[:100]
+            )
             for r in self.roles.complete(current, limit=25)
         ]
 
 
-class KnowledgeCog(commands.GroupCog, group_name="kb", group_description="The knowledge base behind the answers"):
+class KnowledgeCog(
+    commands.GroupCog, group_name="kb", group_description="The knowledge base behind the answers"
+):
     """/kb status, refresh and unanswered."""
 
     def __init__(self, bot: FAQBot) -> None:
@@ -231,12 +253,18 @@ class KnowledgeCog(commands.GroupCog, group_name="kb", group_description="The kn
         if not await self._moderators_only(interaction):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        report = await self.bot.runtime.knowledge.refresh(by=f"discord:{interaction.user.id}", dry_run=dry_run)
-        await interaction.followup.send(embed=refresh_embed(report), ephemeral=True, allowed_mentions=NO_MENTIONS)
+        report = await self.bot.runtime.knowledge.refresh(
+            by=f"discord:{interaction.user.id}", dry_run=dry_run
+        )
+        await interaction.followup.send(
+            embed=refresh_embed(report), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
 
     @app_commands.command(name="unanswered")
     @app_commands.describe(days="How far back to look")
-    async def unanswered(self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 365] = 30) -> None:
+    async def unanswered(
+        self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 365] = 30
+    ) -> None:
         """The questions members asked that had no answer, and answers voted unhelpful (moderators)."""
         if not await self._moderators_only(interaction):
             return

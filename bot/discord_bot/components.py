@@ -23,8 +23,10 @@ def _bot(interaction: discord.Interaction) -> FAQBot:
     return interaction.client  # type: ignore[return-value]
 
 
-class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:vote:(?P<qid>\d+):(?P<helpful>[01])"):
-    """"Helpful" / "Not helpful" on an answer; the vote is stored with the member's id."""
+class VoteButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:vote:(?P<qid>\d+):(?P<helpful>[01])"
+):
+    """ "Helpful" / "Not helpful" on an answer; the vote is stored with the member's id."""
 
     def __init__(self, question_id: int, helpful: bool) -> None:
         super().__init__(
@@ -39,11 +41,15 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:vo
         self.helpful = helpful
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /):
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ):
         return cls(int(match["qid"]), match["helpful"] == "1")
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        stored = await _bot(interaction).runtime.questions.vote(self.question_id, interaction.user.id, self.helpful)
+        stored = await _bot(interaction).runtime.questions.vote(
+            self.question_id, interaction.user.id, self.helpful
+        )
         text = "Thanks for the feedback!" if stored else "Thanks! (Your vote could not be saved right now.)"
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
@@ -53,11 +59,15 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:s
 
     def __init__(self) -> None:
         super().__init__(
-            discord.ui.Button(label="Share in channel", style=discord.ButtonStyle.primary, custom_id="faqbot:share")
+            discord.ui.Button(
+                label="Share in channel", style=discord.ButtonStyle.primary, custom_id="faqbot:share"
+            )
         )
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /):
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ):
         return cls()
 
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -82,7 +92,9 @@ class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faq
         )
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /):
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ):
         return cls()
 
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -93,7 +105,9 @@ class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faq
         await _bot(interaction).ask_cog.respond(interaction, values[0])
 
 
-def answer_view(question_id: int | None, answered: bool, suggestions: tuple[str, ...], share: bool) -> discord.ui.View | None:
+def answer_view(
+    question_id: int | None, answered: bool, suggestions: tuple[str, ...], share: bool
+) -> discord.ui.View | None:
     """Build the components under an answer (none when there is nothing to click)."""
     view = discord.ui.View(timeout=None)
     if answered and question_id is not None:
@@ -174,11 +188,17 @@ class RolesPager(discord.ui.View):
             except discord.HTTPException:
                 log.debug("could not disable the role pager after its timeout", exc_info=True)
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]) -> None:
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
         await _bot(interaction).apologise(interaction, error)
 
 
 def filters_text(flt: RoleFilter) -> str:
     """Describe the filters of a listing, escaped."""
-    parts = [f"{k}: {escape(v)}" for k, v in (("type", flt.type), ("org", flt.org), ("location", flt.location), ("query", flt.query)) if v]
+    parts = [
+        f"{k}: {escape(v)}"
+        for k, v in (("type", flt.type), ("org", flt.org), ("location", flt.location), ("query", flt.query))
+        if v
+    ]
     return ", ".join(parts)

@@ -89,7 +89,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
     first, *more = answer.citations
     body = first.snippet
     if first.question and body.startswith(first.question):
-        body = f"**{escape(first.question)}**\n{escape(body[len(first.question):].strip())}"
+        body = f"**{escape(first.question)}**\n{escape(body[len(first.question) :].strip())}"
     else:
         body = escape(body)
     embed = discord.Embed(title=trim_words(escape(answer.question), TITLE), colour=COLOUR_ANSWER)
@@ -127,7 +127,9 @@ def roles_embed(page: Page, filters: str) -> discord.Embed:
 def _role_summary(role: Role) -> str:
     who = " · ".join(escape(x) for x in (role.org, role.team) if x)
     where = escape(role.location) if role.location else ("Remote" if role.remote else None)
-    facts = " · ".join(x for x in (who, where, role.type, escape(role.compensation) if role.compensation else None) if x)
+    facts = " · ".join(
+        x for x in (who, where, role.type, escape(role.compensation) if role.compensation else None) if x
+    )
     posted = f"Posted {role.posted.strftime('%b %d, %Y')}" if role.posted else None
     apply = f"[Apply]({role.apply_url})" if role.apply_url else "No apply link yet"
     return "\n".join(x for x in (facts, " · ".join(y for y in (apply, posted) if y)) if x)
@@ -162,7 +164,9 @@ def status_embed(snapshot: Snapshot) -> discord.Embed:
     embed.add_field(name="Documents", value=str(len(corpus.documents)))
     embed.add_field(name="Passages", value=str(len(corpus.passages)))
     embed.add_field(name="Roles", value=str(len(corpus.roles)))
-    embed.add_field(name="Last refreshed", value=discord.utils.format_dt(snapshot.loaded_at, "R"), inline=False)
+    embed.add_field(
+        name="Last refreshed", value=discord.utils.format_dt(snapshot.loaded_at, "R"), inline=False
+    )
     if snapshot.snapshot_id is not None:
         embed.set_footer(text=f"Snapshot {snapshot.snapshot_id}")
     return fit(embed)
@@ -171,7 +175,10 @@ def status_embed(snapshot: Snapshot) -> discord.Embed:
 def refresh_embed(report: RefreshReport) -> discord.Embed:
     """Render what a refresh changed, and every warning."""
     if report.refused:
-        title, colour = "Refresh refused — members still get the previous knowledge base", discord.Colour.red()
+        title, colour = (
+            "Refresh refused — members still get the previous knowledge base",
+            discord.Colour.red(),
+        )
     elif report.applied:
         title, colour = "Knowledge base refreshed", discord.Colour.green()
     else:
@@ -191,7 +198,9 @@ def refresh_embed(report: RefreshReport) -> discord.Embed:
             embed.add_field(name=name, value="\n".join(escape(i) for i in items), inline=False)
     problems = [f"{'❌' if p.severity == 'error' else '⚠️'} {escape(str(p))}" for p in report.problems]
     if problems:
-        embed.add_field(name=f"Warnings and errors ({len(problems)})", value="\n".join(problems), inline=False)
+        embed.add_field(
+            name=f"Warnings and errors ({len(problems)})", value="\n".join(problems), inline=False
+        )
     embed.set_footer(
         text=f"{report.documents} documents · {report.passages} passages · {report.roles} roles · {report.seconds:.2f} s"
     )

@@ -42,9 +42,13 @@ async def run_bot(settings: Settings, token: str) -> None:
             try:
                 await bot.start(token)
             except discord.LoginFailure:
-                raise BotError(f"Discord rejected the token in {TOKEN_VARIABLE}: check it, or reset it in the portal") from None
+                raise BotError(
+                    f"Discord rejected the token in {TOKEN_VARIABLE}: check it, or reset it in the portal"
+                ) from None
             except discord.PrivilegedIntentsRequired:
-                raise BotError("Discord refused the gateway intents (this bot needs no privileged ones)") from None
+                raise BotError(
+                    "Discord refused the gateway intents (this bot needs no privileged ones)"
+                ) from None
     finally:
         if watcher is not None:
             watcher.cancel()

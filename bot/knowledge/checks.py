@@ -47,6 +47,8 @@ def check_corpus(corpus: Corpus, today: date, max_age_days: int) -> list[Problem
         if doc.published and (today - doc.published).days > max_age_days:
             age = (today - doc.published).days
             out.append(
-                Problem(doc.source, f"published {doc.published.isoformat()}, {age} days ago: is it still current?")
+                Problem(
+                    doc.source, f"published {doc.published.isoformat()}, {age} days ago: is it still current?"
+                )
             )
     return out

@@ -113,7 +113,12 @@ def _title(meta: dict, body: ParsedBody, source: str) -> str:
         if block.kind == "heading" and block.level == 1:
             return block.text
     first = body.blocks[0] if body.blocks else None
-    if first is not None and first.kind == "heading" and first.line <= 3 and not GENERIC_HEADING.search(first.text):
+    if (
+        first is not None
+        and first.kind == "heading"
+        and first.line <= 3
+        and not GENERIC_HEADING.search(first.text)
+    ):
         return first.text  # plain text whose first line names it
     return readable_name(source)
 

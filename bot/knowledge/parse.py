@@ -237,9 +237,7 @@ class _HtmlWalker:
     def flush(self) -> None:
         text = clean("".join(self.buffer))
         if text:
-            self.out.blocks.append(
-                Block("paragraph", text, self.buffer_line, 0, tuple(self.buffer_links))
-            )
+            self.out.blocks.append(Block("paragraph", text, self.buffer_line, 0, tuple(self.buffer_links)))
             self.out.links.extend(self.buffer_links)
         self.buffer, self.buffer_links = [], []
 
@@ -275,9 +273,7 @@ class _HtmlWalker:
                 if text:
                     kind = "item" if name in ("li", "dt", "dd") else "paragraph"
                     level = self.list_id if kind == "item" else 0
-                    self.out.blocks.append(
-                        Block(kind, text, self._line(child), level, tuple(links), lead)
-                    )
+                    self.out.blocks.append(Block(kind, text, self._line(child), level, tuple(links), lead))
                     self.out.links.extend(links)
                 for n in nested:
                     self.list_id += 1
@@ -292,8 +288,24 @@ class _HtmlWalker:
                 self.buffer.append(text)
                 if child.get("href"):
                     self.buffer_links.append(Link(clean(text), str(child["href"]), self._line(child)))
-            elif name in ("div", "section", "article", "main", "header", "body", "html", "table",
-                          "tbody", "thead", "tr", "dl", "figure", "details", "center", "span-block"):
+            elif name in (
+                "div",
+                "section",
+                "article",
+                "main",
+                "header",
+                "body",
+                "html",
+                "table",
+                "tbody",
+                "thead",
+                "tr",
+                "dl",
+                "figure",
+                "details",
+                "center",
+                "span-block",
+            ):
                 self.flush()
                 self.walk(child)
                 self.flush()
@@ -308,11 +320,12 @@ class _HtmlWalker:
         for br in tag.find_all("br"):
             br.replace_with("\n")
         links = [
-            Link(clean(a.get_text(" ")), str(a["href"]), self._line(a))
-            for a in tag.find_all("a", href=True)
+            Link(clean(a.get_text(" ")), str(a["href"]), self._line(a)) for a in tag.find_all("a", href=True)
         ]
         lead = None
-        first = next((c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())), None)
+        first = next(
+            (c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())), None
+        )
         if isinstance(first, Tag) and first.name in ("strong", "b"):
             lead = clean(first.get_text(" "))
         return clean(tag.get_text("")), links, lead
@@ -404,4 +417,6 @@ def _bare_links(text: str, line: int) -> tuple[Link, ...]:
 
 def _starts_item(line: str) -> bool:
     s = line.strip()
-    return bool(_BULLET.match(line)) or (s[:1].isupper() and len(s) < 300) or s[:1] in "$€£" or s[:1].isdigit()
+    return (
+        bool(_BULLET.match(line)) or (s[:1].isupper() and len(s) < 300) or s[:1] in "$€£" or s[:1].isdigit()
+    )

@@ -23,7 +23,9 @@ from bot.knowledge.frontmatter import to_date
 from bot.knowledge.parse import find_published
 from bot.models import Block, Document, Link, Problem, Role
 
-POSITIONS_CONTEXT = re.compile(r"\b(positions?|roles?|openings?|jobs?|vacanc\w*|internships?|opportunit\w*)\b", re.I)
+POSITIONS_CONTEXT = re.compile(
+    r"\b(positions?|roles?|openings?|jobs?|vacanc\w*|internships?|opportunit\w*)\b", re.I
+)
 APPLY_TEXT = re.compile(r"\b(apply|application|submit)\b", re.I)
 TEAM = re.compile(r"\b((?:[A-Z][\w&/-]*\s+)*?[A-Z][\w&/-]*)\s+team\b")
 ORG_EEO = re.compile(
@@ -142,7 +144,9 @@ def _front_matter_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     return out
 
 
-def _checked_link(url: str | None, title: str, doc: Document, line: int | None, problems: list[Problem]) -> str | None:
+def _checked_link(
+    url: str | None, title: str, doc: Document, line: int | None, problems: list[Problem]
+) -> str | None:
     if not url:
         return None
     reason = link_problem(str(url))

@@ -30,7 +30,6 @@ from bot.search.specificity import specificity
 from bot.search.stopwords import INTERROGATIVES
 from bot.search.tokenize import Tokenizer
 
-
 # The share of a question's weight, outside its document's title, above which that part
 # must itself be covered (see SearchEngine.coverage).
 PREDICATE_SHARE = 0.25
@@ -202,7 +201,9 @@ class SearchEngine:
         if doc_weight > 0 and self.doc_index.size:
             unique_docs = np.unique(docs)
             doc_scores = np.zeros(self.doc_index.size)
-            doc_scores[unique_docs] = self.doc_index.get_scores_for(unique_docs, query.expanded, query.weights)
+            doc_scores[unique_docs] = self.doc_index.get_scores_for(
+                unique_docs, query.expanded, query.weights
+            )
             best = doc_scores.max()
             if best > 0:
                 scores = scores * (1.0 + doc_weight * doc_scores[docs] / best)

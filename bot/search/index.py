@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-
 SPARSE_SHARE = 8  # questions with fewer postings than 1/8 of the passages are summed sparsely
 LEADERS_SHARE = 64  # terms in more than 1/64 of the passages keep their strongest passages
 LEADERS = 64  # how many (at least the re-ranking pool, so one term's leaders can set the floor)
@@ -80,13 +79,13 @@ class BM25Index:
         # Per-posting contribution, computed with the same float64 expression as get_scores.
         idf_per_posting = np.repeat(self.idf, df)
         dl = self.doc_len[self.postings]
-        self.weights = idf_per_posting * (
-            tf_arr * (k1 + 1) / (tf_arr + k1 * (1 - b + b * dl / self.avgdl))
-        ) if self.size else np.zeros(0)
-        # Each term's largest contribution: the bound that lets top() skip common terms.
-        self.max_weight = (
-            np.maximum.reduceat(self.weights, self.offsets[:-1]) if len(vocab) else np.zeros(0)
+        self.weights = (
+            idf_per_posting * (tf_arr * (k1 + 1) / (tf_arr + k1 * (1 - b + b * dl / self.avgdl)))
+            if self.size
+            else np.zeros(0)
         )
+        # Each term's largest contribution: the bound that lets top() skip common terms.
+        self.max_weight = np.maximum.reduceat(self.weights, self.offsets[:-1]) if len(vocab) else np.zeros(0)
         self.all_positive = bool((self.weights > 0).all())
         # For common terms, the passages where they weigh most (see top()).
         self.leaders: dict[int, np.ndarray] = {}
@@ -201,7 +200,9 @@ class BM25Index:
         # it contains a term. The k-th best score among a few likely winners (each frequent
         # term's strongest passages) is a floor for the top k: only passages at or above it
         # need sorting, not most of the index.
-        sample = np.unique(np.concatenate([self.leaders[t] for t, _ in terms if t in self.leaders] or [ids[:0]]))
+        sample = np.unique(
+            np.concatenate([self.leaders[t] for t, _ in terms if t in self.leaders] or [ids[:0]])
+        )
         if len(sample) >= k:
             sample_scores = acc[sample]
             floor = sample_scores[np.argpartition(-sample_scores, k - 1)[k - 1]]

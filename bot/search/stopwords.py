@@ -9,8 +9,9 @@ me", "please", "hey") that say nothing about what is asked.
 # asked, not what about, so they do not count towards coverage (see SearchEngine.coverage).
 INTERROGATIVES: frozenset[str] = frozenset("who when where why how what which".split())
 
-STOPWORDS: frozenset[str] = frozenset(
-    """
+STOPWORDS: frozenset[str] = (
+    frozenset(
+        """
     a about above after again against all am an and any are aren't as at be because been
     before being below between both but by can can't cannot could couldn't did didn't do does
     doesn't doing don't down during each few for from further had hadn't has hasn't have haven't
@@ -25,4 +26,6 @@ STOPWORDS: frozenset[str] = frozenset(
     also just may might must shall will s t d ll m re ve
     many much please hi hey hello thanks thank anyone somebody someone tell know wondering wonder
     """.split()
-) - INTERROGATIVES
+    )
+    - INTERROGATIVES
+)

@@ -56,7 +56,9 @@ class AnswerService:
         hits = engine.search(query, CANDIDATES + rs.see_also + 1)
         passages = snap.corpus.passages
         coverages = engine.coverage_many(query, [position for position, _ in hits])
-        scored = [(pos, score, cov, matched) for (pos, score), (cov, matched) in zip(hits, coverages, strict=True)]
+        scored = [
+            (pos, score, cov, matched) for (pos, score), (cov, matched) in zip(hits, coverages, strict=True)
+        ]
         primary = next((s for s in scored if s[2] >= rs.min_coverage), None)
         if primary is None:
             suggestions = tuple(
@@ -83,7 +85,9 @@ class AnswerService:
             self._cite(passages[pos], score, self._concepts(engine, query, pos), engine)
             for pos, score, _, _ in cited
         )
-        roles = tuple(self.roles.related(query, self.settings.answers.related_roles, snap)) if self.roles else ()
+        roles = (
+            tuple(self.roles.related(query, self.settings.answers.related_roles, snap)) if self.roles else ()
+        )
         return Answer(
             text,
             True,
@@ -143,7 +147,9 @@ def _surface_words(engine: SearchEngine, text: str, terms: list[str]) -> list[st
     """Map matched index terms back to the words the member typed ("part-time", not "parttime")."""
     wanted = set(terms)
     compounds = engine.tokenizer.compounds(text)
-    parts_shown = {p for joined, parts in compounds.items() if engine.tokenizer.term(joined) in wanted for p in parts}
+    parts_shown = {
+        p for joined, parts in compounds.items() if engine.tokenizer.term(joined) in wanted for p in parts
+    }
     out: dict[str, None] = {}
     for word in engine.tokenizer.words(text):
         term = engine.tokenizer.term(word)

@@ -21,7 +21,9 @@ class Gap:
     closest_question: str | None = None
 
 
-async def find_gaps(log: QuestionLog, holder: KnowledgeHolder, days: int) -> tuple[list[Gap], list[RatedAnswer]]:
+async def find_gaps(
+    log: QuestionLog, holder: KnowledgeHolder, days: int
+) -> tuple[list[Gap], list[RatedAnswer]]:
     """Return the unanswered questions of the last ``days`` days grouped, most frequent first,
     and the answers most often voted unhelpful."""
     engine = holder.current.engine

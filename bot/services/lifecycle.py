@@ -141,8 +141,12 @@ class KnowledgeService:
                 problems.append(Problem(source, f"cannot read file: {exc.strerror or exc}", None, "error"))
         return results, problems
 
-    def _build(self, files: list[FileResult], snapshot_id: int | None, problems: list[Problem] | None = None) -> Snapshot:
-        return Snapshot.build(assemble(files, problems), self.settings, snapshot_id=snapshot_id, files=tuple(files))
+    def _build(
+        self, files: list[FileResult], snapshot_id: int | None, problems: list[Problem] | None = None
+    ) -> Snapshot:
+        return Snapshot.build(
+            assemble(files, problems), self.settings, snapshot_id=snapshot_id, files=tuple(files)
+        )
 
     # -- refresh -------------------------------------------------------------------------
 
@@ -262,7 +266,9 @@ class KnowledgeService:
         service = AnswerService(KnowledgeHolder(snapshot), self.settings)
         result = evaluate(service, cases).to_json()
         report.eval = {k: result[k] for k in ("hit@1", "hit@3", "mrr", "abstention")}
-        report.eval["failed"] = [m["q"] for m in result["misses"] if m.get("rank") != 1 or m.get("expected") == "no answer"]
+        report.eval["failed"] = [
+            m["q"] for m in result["misses"] if m.get("rank") != 1 or m.get("expected") == "no answer"
+        ]
         floor = self.settings.knowledge.eval_min_hit1
         hit1 = result["hit@1"]
         if hit1 is not None and hit1 < floor and not force:

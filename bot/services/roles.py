@@ -67,7 +67,9 @@ class RoleService:
                 if not (_contains(role.location, flt.location) or (remote_wanted and role.remote)):
                     continue
             if query_terms:
-                text = " ".join(filter(None, (role.title, role.org, role.team, role.description, role.location)))
+                text = " ".join(
+                    filter(None, (role.title, role.org, role.team, role.description, role.location))
+                )
                 if not query_terms <= set(snap.engine.tokenizer(text)):
                     continue
             out.append(role)
@@ -106,7 +108,9 @@ class RoleService:
     def orgs(self) -> list[str]:
         """Return the distinct organisations and teams of open roles."""
         today = self.today()
-        names = {n for r in self.holder.current.corpus.roles if r.is_open(today) for n in (r.org, r.team) if n}
+        names = {
+            n for r in self.holder.current.corpus.roles if r.is_open(today) for n in (r.org, r.team) if n
+        }
         return sorted(names, key=str.casefold)
 
     def related(self, query: Query, limit: int, snapshot: Snapshot | None = None) -> list[Role]:

@@ -57,7 +57,9 @@ def snippet(
         return prefix + "\n".join(_join(numbered))  # a short FAQ answer is shown whole
     part_terms = _unit_terms(passage.text, tokenizer)
     # gain[i][c]: the most unit i is worth for concept c (0 when it does not mention it)
-    gain = [[max((w for t, w in c.items() if t in terms), default=0.0) for c in concepts] for terms in part_terms]
+    gain = [
+        [max((w for t, w in c.items() if t in terms), default=0.0) for c in concepts] for terms in part_terms
+    ]
     matches = [any(t in terms for c in concepts for t in c) for terms in part_terms]
     best = (-1.0, 0, 0)  # score, start, end (exclusive)
     best_key: tuple = (-1.0, False, 0, 0)

@@ -64,7 +64,7 @@ async def _v1(db: aiosqlite.Connection) -> None:
             at TEXT NOT NULL,
             PRIMARY KEY (question_id, user_id)
         );
-        """
+        """,
     )
 
 
@@ -76,7 +76,7 @@ async def _v2(db: aiosqlite.Connection) -> None:
         ALTER TABLE questions ADD COLUMN origin TEXT NOT NULL DEFAULT 'discord';
         CREATE INDEX questions_unanswered ON questions (answered, at);
         CREATE INDEX snapshots_active ON snapshots (active);
-        """
+        """,
     )
 
 

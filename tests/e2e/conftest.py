@@ -44,7 +44,12 @@ def bot_settings(tmp_path: Path, **discord_options) -> Settings:
         "view_timeout_seconds": 300.0,
         **discord_options,
     }
-    return replace(Settings(), knowledge_dir=folder, database=tmp_path / "data" / "bot.db", discord=DiscordSettings(**options))
+    return replace(
+        Settings(),
+        knowledge_dir=folder,
+        database=tmp_path / "data" / "bot.db",
+        discord=DiscordSettings(**options),
+    )
 
 
 async def start_bot(settings: Settings, fake: FakeDiscord) -> FAQBot:

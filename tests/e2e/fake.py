@@ -32,7 +32,14 @@ MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 31)  # view channel, send mes
 
 
 def user(uid: int, name: str, bot: bool = False) -> dict:
-    return {"id": str(uid), "username": name, "discriminator": "0", "global_name": name, "avatar": None, "bot": bot}
+    return {
+        "id": str(uid),
+        "username": name,
+        "discriminator": "0",
+        "global_name": name,
+        "avatar": None,
+        "bot": bot,
+    }
 
 
 def now() -> str:
@@ -208,7 +215,14 @@ class FakeDiscord:
             "member_count": 4,
             "members": [_member(BOT_ID, "faqbot", [], bot=True)],
             "channels": [
-                {"id": str(CHANNEL_ID), "type": 0, "name": "general", "position": 0, "permission_overwrites": [], "guild_id": str(GUILD_ID)}
+                {
+                    "id": str(CHANNEL_ID),
+                    "type": 0,
+                    "name": "general",
+                    "position": 0,
+                    "permission_overwrites": [],
+                    "guild_id": str(GUILD_ID),
+                }
             ],
             "threads": [],
             "voice_states": [],
@@ -250,8 +264,16 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return await asyncio.wait_for(future, timeout=10)
 
-    def interaction(self, data: dict, *, type: int = 2, user_id: int = MEMBER_ID, moderator: bool = False,
-                    message: dict | None = None, dm: bool = False) -> dict:
+    def interaction(
+        self,
+        data: dict,
+        *,
+        type: int = 2,
+        user_id: int = MEMBER_ID,
+        moderator: bool = False,
+        message: dict | None = None,
+        dm: bool = False,
+    ) -> dict:
         iid = self.next_id()
         payload = {
             "id": str(iid),
@@ -276,7 +298,14 @@ class FakeDiscord:
             perms = MEMBER_PERMISSIONS | (MANAGE_GUILD if moderator else 0)
             payload["guild_id"] = str(GUILD_ID)
             payload["guild_locale"] = "en-US"
-            payload["channel"] = {"id": str(CHANNEL_ID), "type": 0, "guild_id": str(GUILD_ID), "name": "general", "position": 0, "permission_overwrites": []}
+            payload["channel"] = {
+                "id": str(CHANNEL_ID),
+                "type": 0,
+                "guild_id": str(GUILD_ID),
+                "name": "general",
+                "position": 0,
+                "permission_overwrites": [],
+            }
             payload["member"] = {**_member(user_id, f"user{user_id}", []), "permissions": str(perms)}
         if message is not None:
             payload["message"] = message
@@ -319,8 +348,9 @@ class FakeDiscord:
 
     # -- messages ---------------------------------------------------------------------------------
 
-    async def message_create(self, content: str, *, author_id: int = MEMBER_ID, mentions_bot: bool = True,
-                             dm: bool = False) -> dict:
+    async def message_create(
+        self, content: str, *, author_id: int = MEMBER_ID, mentions_bot: bool = True, dm: bool = False
+    ) -> dict:
         """Dispatch a MESSAGE_CREATE from a member."""
         mid = self.next_id()
         data = {
@@ -493,13 +523,13 @@ class FakeDiscord:
             self.sent_payloads.append(body or {})
             self._notify("followup", message)
             return 200, message
-        original = next(
-            (m for m in self.messages.values() if m.get("interaction_token") == token), None
-        )
+        original = next((m for m in self.messages.values() if m.get("interaction_token") == token), None)
         if original is None:
             return 404, {"message": "Unknown Message", "code": 10008}
         if request.method == "PATCH":
-            original.update({k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")})
+            original.update(
+                {k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")}
+            )
             self.sent_payloads.append(body or {})
             self._notify("edit", original)
         return 200, original
@@ -516,7 +546,9 @@ class FakeDiscord:
             message = self.messages.get(int(parts[3]))
             if message is None:
                 return 404, {"message": "Unknown Message", "code": 10008}
-            message.update({k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")})
+            message.update(
+                {k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")}
+            )
             self.sent_payloads.append(body or {})
             self._notify("edit", message)
             return 200, message

@@ -36,7 +36,9 @@ async def test_login_and_command_sync(fake: FakeDiscord, bot) -> None:
 
 
 async def test_ask_answers_with_cited_embed(fake: FakeDiscord, bot) -> None:
-    reply = await fake.interact(fake.command("ask", [option("question", "Can I do the residency part-time?")]))
+    reply = await fake.interact(
+        fake.command("ask", [option("question", "Can I do the residency part-time?")])
+    )
     assert reply.type == 4
     assert reply.data["flags"] & EPHEMERAL
     (embed,) = reply.data["embeds"]
@@ -74,7 +76,9 @@ async def test_unanswered_question_offers_suggestions_and_is_recorded(fake: Fake
 
 
 async def test_vote_click_is_stored(fake: FakeDiscord, bot) -> None:
-    reply = await fake.interact(fake.command("ask", [option("question", "Is there a deadline for the fellowship?")]))
+    reply = await fake.interact(
+        fake.command("ask", [option("question", "Is there a deadline for the fellowship?")])
+    )
     vote = custom_id(reply.message, "faqbot:vote:", label="Not helpful")
     ack = await fake.interact(fake.click(reply.message, vote))
     assert ack.data["flags"] & EPHEMERAL and "Thanks" in ack.data["content"]
@@ -83,7 +87,9 @@ async def test_vote_click_is_stored(fake: FakeDiscord, bot) -> None:
 
 
 async def test_share_posts_publicly(fake: FakeDiscord, bot) -> None:
-    reply = await fake.interact(fake.command("ask", [option("question", "Do Hugging Face employees get equity?")]))
+    reply = await fake.interact(
+        fake.command("ask", [option("question", "Do Hugging Face employees get equity?")])
+    )
     shared = await fake.interact(fake.click(reply.message, "faqbot:share"))
     assert not shared.data.get("flags", 0) & EPHEMERAL
     assert shared.data["embeds"][0]["description"] == reply.data["embeds"][0]["description"]
@@ -143,7 +149,9 @@ async def test_empty_mention_gets_help_and_dm_is_answered(fake: FakeDiscord, bot
     assert "twelve (12)" in dm_reply["embeds"][0]["description"]
 
 
-async def test_kb_refresh_by_moderator_keeps_serving_with_broken_file(fake: FakeDiscord, bot, tmp_path) -> None:
+async def test_kb_refresh_by_moderator_keeps_serving_with_broken_file(
+    fake: FakeDiscord, bot, tmp_path
+) -> None:
     folder = bot.runtime.knowledge.folder
     (folder / "broken.md").write_text("---\ntitle: [oops\n---\nBroken\n")
     text = (folder / "hf-ai-research-residency.md").read_text(encoding="utf-8")
@@ -157,7 +165,9 @@ async def test_kb_refresh_by_moderator_keeps_serving_with_broken_file(fake: Fake
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     assert "hf-ai-research-residency.md" in fields["Broken files (last good version kept)"]
     assert "broken.md:2" in fields["Warnings and errors (" + fields_count(embed) + ")"]
-    answer = await fake.interact(fake.command("ask", [option("question", "Can I do the residency part-time?")]))
+    answer = await fake.interact(
+        fake.command("ask", [option("question", "Can I do the residency part-time?")])
+    )
     assert "full-time position" in answer.data["embeds"][0]["description"]
 
 
@@ -169,7 +179,9 @@ def fields_count(embed: dict) -> str:
 async def test_moderator_commands_refused_for_members(fake: FakeDiscord, bot) -> None:
     for sub in ("refresh", "unanswered"):
         reply = await fake.interact(fake.subcommand("kb", sub))
-        assert reply.type == 4 and reply.data["flags"] & EPHEMERAL and "Only moderators" in reply.data["content"]
+        assert (
+            reply.type == 4 and reply.data["flags"] & EPHEMERAL and "Only moderators" in reply.data["content"]
+        )
     status = await fake.interact(fake.subcommand("kb", "status"))
     fields = {f["name"]: f["value"] for f in status.data["embeds"][0]["fields"]}
     assert (fields["Documents"], fields["Roles"]) == ("5", "19")
@@ -179,7 +191,10 @@ async def test_moderator_sees_unanswered(fake: FakeDiscord, bot) -> None:
     await fake.interact(fake.command("ask", [option("question", "Is there a dress code?")]))
     await fake.interact(fake.command("ask", [option("question", "What is the dress code?")]))
     report = await fake.interact(fake.subcommand("kb", "unanswered", moderator=True))
-    assert "**2×** Is there a dress code?" in report.data["embeds"][0]["description"] or "**2×** What is the dress code?" in report.data["embeds"][0]["description"]
+    assert (
+        "**2×** Is there a dress code?" in report.data["embeds"][0]["description"]
+        or "**2×** What is the dress code?" in report.data["embeds"][0]["description"]
+    )
 
 
 async def test_gateway_drop_resume_and_answer(fake: FakeDiscord, bot) -> None:
@@ -187,7 +202,9 @@ async def test_gateway_drop_resume_and_answer(fake: FakeDiscord, bot) -> None:
     await fake.drop()
     await asyncio.wait_for(resumed, timeout=10)
     assert fake.identifies == 1 and fake.resumes == 1
-    reply = await fake.interact(fake.command("ask", [option("question", "Does Hugging Face reimburse conferences?")]))
+    reply = await fake.interact(
+        fake.command("ask", [option("question", "Does Hugging Face reimburse conferences?")])
+    )
     assert "conferences" in reply.data["embeds"][0]["description"]
     # RECONNECT also resumes
     resumed = fake.wait_for("resumed")
@@ -202,14 +219,18 @@ async def test_invalid_session_identifies_again(fake: FakeDiscord, bot) -> None:
     await fake.send_invalid_session()
     await asyncio.wait_for(fake.connected.wait(), timeout=15)
     assert fake.identifies == 2
-    reply = await fake.interact(fake.command("ask", [option("question", "Is there a deadline for the fellowship?")]))
+    reply = await fake.interact(
+        fake.command("ask", [option("question", "Is there a deadline for the fellowship?")])
+    )
     assert "ongoing" in reply.data["embeds"][0]["description"]
 
 
 async def test_rate_limited_callback_is_retried(fake: FakeDiscord, bot) -> None:
     limited = fake.wait_for("rate_limited")
     fake.rate_limit_next("/callback", retry_after=0.01)
-    reply = await fake.interact(fake.command("ask", [option("question", "Can I do the residency part-time?")]))
+    reply = await fake.interact(
+        fake.command("ask", [option("question", "Can I do the residency part-time?")])
+    )
     assert await limited
     assert "full-time" in reply.data["embeds"][0]["description"]
     callbacks = [r for r in fake.requests if r.path.endswith("/callback")]
@@ -217,8 +238,15 @@ async def test_rate_limited_callback_is_retried(fake: FakeDiscord, bot) -> None:
 
 
 async def test_fifty_questions_in_flight(fake: FakeDiscord, bot) -> None:
-    questions = ["Can I do the residency part-time?", "Is there a deadline for the fellowship?", "What is the best recipe for banana bread?"]
-    payloads = [fake.command("ask", [option("question", questions[i % 3])], user_id=900000000000001000 + i) for i in range(50)]
+    questions = [
+        "Can I do the residency part-time?",
+        "Is there a deadline for the fellowship?",
+        "What is the best recipe for banana bread?",
+    ]
+    payloads = [
+        fake.command("ask", [option("question", questions[i % 3])], user_id=900000000000001000 + i)
+        for i in range(50)
+    ]
     replies = await asyncio.gather(*(fake.interact(p) for p in payloads))
     assert len(replies) == 50 and all(r.type == 4 for r in replies)
     titles = [r.data["embeds"][0]["title"] for r in replies]
@@ -228,14 +256,21 @@ async def test_fifty_questions_in_flight(fake: FakeDiscord, bot) -> None:
 
 
 async def test_every_message_pings_no_one(fake: FakeDiscord, bot) -> None:
-    await fake.interact(fake.command("ask", [option("question", "@everyone <@900000000000000101> can I do the residency part-time?")]))
+    await fake.interact(
+        fake.command(
+            "ask", [option("question", "@everyone <@900000000000000101> can I do the residency part-time?")]
+        )
+    )
     sent = fake.wait_for("channel_message")
     await fake.message_create("<@900000000000000002> @everyone what is the weather?")
     await asyncio.wait_for(sent, timeout=10)
     assert fake.sent_payloads
     for payload in fake.sent_payloads:
         assert payload["allowed_mentions"]["parse"] == []
-        assert "replied_user" not in payload["allowed_mentions"] or payload["allowed_mentions"]["replied_user"] is False
+        assert (
+            "replied_user" not in payload["allowed_mentions"]
+            or payload["allowed_mentions"]["replied_user"] is False
+        )
     title = fake.sent_payloads[0]["embeds"][0]["title"]
     assert "@everyone" not in title.replace("@\u200beveryone", "") and "<@900000000000000101>" not in title
 
@@ -246,10 +281,16 @@ async def test_oversized_answer_is_trimmed_within_limits(fake: FakeDiscord, tmp_
     from tests.e2e.conftest import bot_settings, start_bot, stop_bot
 
     settings = bot_settings(tmp_path)
-    settings = replace(settings, answers=replace(settings.answers, snippet_chars=20_000, max_passage_chars=50_000))
+    settings = replace(
+        settings, answers=replace(settings.answers, snippet_chars=20_000, max_passage_chars=50_000)
+    )
     long_answer = " ".join(f"Sentence {i} explains the long visa rules in great detail." for i in range(400))
     (settings.knowledge_dir / "visa.md").write_text(
-        "---\ntitle: " + "Visa handbook " * 40 + "\n---\n## FAQ\n\n* **What are the visa rules?**<br>" + long_answer + "\n"
+        "---\ntitle: "
+        + "Visa handbook " * 40
+        + "\n---\n## FAQ\n\n* **What are the visa rules?**<br>"
+        + long_answer
+        + "\n"
     )
     bot = await start_bot(settings, fake)
     try:
@@ -275,7 +316,9 @@ async def test_unexpected_error_gets_a_private_apology(fake: FakeDiscord, bot, m
     assert "index exploded" not in reply.data["content"]
     assert any("error in an interaction" in r.message for r in caplog.records)
     monkeypatch.undo()
-    again = await fake.interact(fake.command("ask", [option("question", "Can I do the residency part-time?")]))
+    again = await fake.interact(
+        fake.command("ask", [option("question", "Can I do the residency part-time?")])
+    )
     assert "full-time" in again.data["embeds"][0]["description"]  # still running
 
 
@@ -286,9 +329,13 @@ async def test_long_question_and_cooldown_get_friendly_replies(fake: FakeDiscord
     try:
         too_long = await fake.interact(fake.command("ask", [option("question", "why " * 100)]))
         assert too_long.data["flags"] & EPHEMERAL and "a bit long" in too_long.data["content"]
-        first = await fake.interact(fake.command("ask", [option("question", "Is there a deadline for the fellowship?")]))
+        first = await fake.interact(
+            fake.command("ask", [option("question", "Is there a deadline for the fellowship?")])
+        )
         assert first.data["embeds"]
-        second = await fake.interact(fake.command("ask", [option("question", "Is there a deadline for the fellowship?")]))
+        second = await fake.interact(
+            fake.command("ask", [option("question", "Is there a deadline for the fellowship?")])
+        )
         assert second.data["flags"] & EPHEMERAL and "One question at a time" in second.data["content"]
     finally:
         await stop_bot(bot)
@@ -299,10 +346,14 @@ async def test_public_replies_and_view_timeout(fake: FakeDiscord, tmp_path) -> N
 
     bot = await start_bot(bot_settings(tmp_path, public_replies=True, view_timeout_seconds=0.2), fake)
     try:
-        answer = await fake.interact(fake.command("ask", [option("question", "Can I do the residency part-time?")]))
+        answer = await fake.interact(
+            fake.command("ask", [option("question", "Can I do the residency part-time?")])
+        )
         assert not answer.data.get("flags", 0) & EPHEMERAL
         assert "faqbot:share" not in [c.get("custom_id") for c in components(answer.data)]
-        edited = fake.wait_for("edit", lambda m: m.get("components") and all(c.get("disabled") for c in components(m)))
+        edited = fake.wait_for(
+            "edit", lambda m: m.get("components") and all(c.get("disabled") for c in components(m))
+        )
         listing = await fake.interact(fake.command("roles"))
         assert not all(c.get("disabled", False) for c in components(listing.data))
         message = await asyncio.wait_for(edited, timeout=10)
@@ -313,7 +364,9 @@ async def test_public_replies_and_view_timeout(fake: FakeDiscord, tmp_path) -> N
 
 async def test_database_failure_does_not_stop_answers(fake: FakeDiscord, bot, caplog) -> None:
     await bot.runtime.db.execute("PRAGMA query_only = ON")
-    reply = await fake.interact(fake.command("ask", [option("question", "Can I do the residency part-time?")]))
+    reply = await fake.interact(
+        fake.command("ask", [option("question", "Can I do the residency part-time?")])
+    )
     assert "full-time" in reply.data["embeds"][0]["description"]
     assert not any(c.get("custom_id", "").startswith("faqbot:vote") for c in components(reply.data))
     await fake.interact(fake.command("ask", [option("question", "Is there a deadline for the fellowship?")]))
