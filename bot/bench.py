@@ -20,7 +20,8 @@ import random
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -30,6 +31,7 @@ from bot.models import Passage
 from bot.search.tokenize import Tokenizer
 from bot.services.answers import AnswerService
 from bot.services.knowledge import KnowledgeHolder
+from bot.services.lifecycle import RefreshReport
 from bot.snapshot import Snapshot
 
 SYLLABLES = "ka lo mi ra ne to su vi da pe or an el is um ba ce fo gu hi".split()
@@ -226,3 +228,110 @@ def _print(r: SizeResult) -> None:
         f"          {bm25s}\n"
         f"          scores equal to rank-bm25: {'yes' if r.scores_equal else 'NO'}"
     )
+
+
+# -- the knowledge base's lifecycle ---------------------------------------------------------
+
+
+@dataclass
+class LifecycleResult:
+    """Figures for parsing, storing, starting from the store, and refreshing one file."""
+
+    documents: int
+    passages: int
+    parse_s: float  # parse, tokenize and index every file (a start without a store)
+    store_s: float  # write that snapshot to SQLite
+    start_s: float  # a start from the stored snapshot, ready to answer
+    start_speedup: float  # parse_s / start_s
+    refresh_s: float  # one file changed: re-read, re-parse it, update the index, store, swap
+    refresh_same_s: float  # nothing changed: hash every file and compare
+
+
+def write_documents(folder: Path, documents: int, sections: int = 10, seed: int = 11) -> None:
+    """Write synthetic Markdown documents (title, sections of pseudo-English, one FAQ item each)."""
+    rng = random.Random(seed)
+    vocab = _vocabulary(rng, 30_000)
+    cumulative = list(np.cumsum(_zipf_weights(len(vocab))))
+    for d in range(documents):
+        lines = [f"---\ntitle: Program {d} {' '.join(rng.choices(vocab[:3000], k=2)).title()}\n---", ""]
+        for s in range(sections):
+            words = rng.choices(vocab, cum_weights=cumulative, k=rng.randint(30, 90))
+            lines += [f"## {' '.join(words[:3]).title()} {s}", "", " ".join(words).capitalize() + ".", ""]
+        sub = folder / f"part{d // 1000:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"program-{d:05d}.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+async def bench_lifecycle(documents: int) -> LifecycleResult:
+    """Measure the lifecycle on ``documents`` synthetic files in a temporary folder."""
+    import tempfile
+
+    from bot.app import start_runtime
+    from bot.storage.database import open_database
+    from bot.storage.snapshots import SnapshotStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        settings = replace(Settings(), knowledge_dir=root / "knowledge", database=root / "bot.db")
+        write_documents(settings.knowledge_dir, documents)
+
+        start = time.perf_counter()
+        first = await start_runtime(settings, folder=settings.knowledge_dir, use_store=False)
+        parse_s = time.perf_counter() - start
+        passages = len(first.services.holder.current.corpus.passages)
+        db = await open_database(settings.database)
+        report = RefreshReport(added=[f.source for f in first.services.holder.current.files])
+        first.knowledge.store = SnapshotStore(db)
+        start = time.perf_counter()
+        await first.knowledge._save(
+            list(first.services.holder.current.files), "bench", report, first.services.holder.current
+        )
+        store_s = time.perf_counter() - start
+        await db.close()
+        del first
+        gc.collect()
+
+        start = time.perf_counter()
+        runtime = await start_runtime(settings)
+        start_s = time.perf_counter() - start
+        try:
+            assert len(runtime.services.holder.current.corpus.passages) == passages
+            target = sorted(settings.knowledge_dir.rglob("*.md"))[documents // 2]
+            target.write_text(target.read_text(encoding="utf-8") + "\n## Added section\n\nA new paragraph.\n")
+            start = time.perf_counter()
+            changed = await runtime.knowledge.refresh(by="bench")
+            refresh_s = time.perf_counter() - start
+            assert changed.applied and len(changed.changed) == 1, changed.refused
+            start = time.perf_counter()
+            await runtime.knowledge.refresh(by="bench")
+            refresh_same_s = time.perf_counter() - start
+        finally:
+            await runtime.close()
+    return LifecycleResult(
+        documents,
+        passages,
+        round(parse_s, 3),
+        round(store_s, 3),
+        round(start_s, 3),
+        round(parse_s / start_s, 1),
+        round(refresh_s, 3),
+        round(refresh_same_s, 3),
+    )
+
+
+def run_lifecycle_bench(documents: Sequence[int], *, as_json: bool) -> int:
+    """Run the lifecycle benchmark for each size and print the figures."""
+    import asyncio
+
+    results = [asyncio.run(bench_lifecycle(n)) for n in documents]
+    if as_json:
+        print(json.dumps([r.__dict__ for r in results], indent=2))
+    else:
+        for r in results:
+            print(
+                f"{r.documents:>8,} documents, {r.passages:,} passages: parse and index {r.parse_s:.2f} s, "
+                f"store {r.store_s:.2f} s\n"
+                f"          start from the store {r.start_s:.2f} s ({r.start_speedup:.1f}x faster than parsing)\n"
+                f"          refresh after one file changed {r.refresh_s:.3f} s, with nothing changed {r.refresh_same_s:.3f} s"
+            )
+    return 0

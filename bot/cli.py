@@ -119,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="benchmark retrieval on a synthetic knowledge base")
     p.add_argument("--passages", type=int, nargs="+", default=[1_000, 10_000, 100_000], metavar="N")
     p.add_argument("--queries", type=int, default=300)
+    p.add_argument(
+        "--documents",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="instead, benchmark the knowledge base's lifecycle over N synthetic files: "
+        "parse, store, start from the store, refresh one changed file",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_bench)
     return parser
@@ -527,6 +535,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Run the retrieval benchmark."""
-    from bot.bench import run_bench
+    from bot.bench import run_bench, run_lifecycle_bench
 
+    if args.documents:
+        return run_lifecycle_bench(args.documents, as_json=args.json)
     return run_bench(args.passages, args.queries, as_json=args.json)

@@ -74,7 +74,7 @@ class Document:
 class Passage:
     """A citable piece of a document: an FAQ item or a (part of a) section."""
 
-    id: int
+    id: int  # its place among its file's passages
     source: str
     title: str
     section: str | None  # heading path, " › "-joined

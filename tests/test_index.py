@@ -81,3 +81,27 @@ def test_tiny_corpus_still_finds_passages() -> None:
 def test_empty_corpus() -> None:
     index = BM25Index([])
     assert index.top(["x"], 3).ids.tolist() == []
+
+
+def test_replacing_units_equals_a_fresh_build() -> None:
+    from bot.search.index import Forward, Vocabulary
+
+    docs = corpus(seed=3, docs=300)
+    rng = random.Random(5)
+    vocab = Vocabulary()
+    index = BM25Index(docs, vocab=vocab)
+    for _ in range(5):
+        start = rng.randrange(len(docs))
+        stop = min(len(docs), start + rng.randrange(0, 6))
+        new_units = [
+            rng.choices([f"w{i}" for i in range(700)], k=rng.randint(0, 30))
+            for _ in range(rng.randrange(0, 5))
+        ]
+        index = index.replace_units(start, stop, Forward.from_terms(new_units, vocab))
+        docs = docs[:start] + new_units + docs[stop:]
+        fresh = BM25Index(docs)
+        reference = BM25Okapi(docs)
+        assert index.size == len(docs)
+        for query in (["w0", "w1"], ["w650", "w3"], ["w2", "w2", "w40"]):
+            assert np.array_equal(index.get_scores(query), fresh.get_scores(query))
+            assert np.array_equal(index.get_scores(query), reference.get_scores(query))

@@ -7,10 +7,12 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import bot.knowledge.loader as loader
 import bot.services.lifecycle as lifecycle
+import bot.snapshot as snapshot_module
 from bot.app import Runtime, start_runtime
 from bot.config import Settings
 from bot.errors import StorageError
@@ -74,6 +76,7 @@ async def test_first_start_stores_and_next_start_does_not_parse(tmp_path: Path, 
 
     monkeypatch.setattr(lifecycle, "parse_file", no_parsing)
     monkeypatch.setattr(loader, "parse_file", no_parsing)
+    monkeypatch.setattr(snapshot_module, "count_file", no_parsing)  # nor tokenized: counts are stored
     (tmp_path / "knowledge").rename(tmp_path / "elsewhere")  # even with the folder gone
     second = await start_runtime(settings)
     try:
@@ -295,3 +298,25 @@ async def test_gaps_group_similar_unanswered_questions(runtime: Runtime) -> None
     assert [g.count for g in gaps] == [2, 1]
     assert "dress code" in gaps[0].question
     assert rated[0].source == "lab.md" and (rated[0].unhelpful, rated[0].helpful) == (1, 1)
+
+
+async def test_refreshed_index_equals_a_fresh_build(runtime: Runtime, tmp_path: Path) -> None:
+    from bot.app import snapshot_from_folder
+
+    write(
+        tmp_path / "knowledge", "lab.md", FAQ.format(weekend="Weekends: closed, except the first Saturday.")
+    )
+    write(
+        tmp_path / "knowledge",
+        "aaa.md",
+        "# Bikes\n\n## Where do I park my bike?\n\nIn the racks by door B.\n",
+    )
+    (tmp_path / "knowledge" / "garden.md").unlink()
+    await runtime.knowledge.refresh(by="test")
+    refreshed = runtime.services.holder.current.engine
+    fresh = snapshot_from_folder(tmp_path / "knowledge", runtime.services.settings).engine
+    for question in ("Is the lab open on Saturday?", "Where do I park my bike?", "tomatoes garden", "lab"):
+        terms = refreshed.tokenizer(question)
+        assert np.array_equal(refreshed.index.get_scores(terms), fresh.index.get_scores(terms))
+        assert np.array_equal(refreshed.doc_index.get_scores(terms), fresh.doc_index.get_scores(terms))
+    assert refreshed.doc_of.tolist() == fresh.doc_of.tolist()

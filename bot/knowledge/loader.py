@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from bot.errors import KnowledgeError
 from bot.knowledge.chunk import chunk_document
 from bot.knowledge.document import SUPPORTED_SUFFIXES, DocumentError, parse_document
 from bot.knowledge.roles import document_org, extract_roles
@@ -44,22 +46,38 @@ class FileResult:
     problems: tuple[Problem, ...]
 
 
-def knowledge_files(folder: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """List the document files under ``folder`` (sorted), and warnings for skipped ones."""
-    if not folder.is_dir():
-        from bot.errors import KnowledgeError
+def read_file(path: str) -> bytes:
+    """Return a file's bytes (plain ``open``: pathlib costs more than the read for small files)."""
+    with open(path, "rb") as handle:
+        return handle.read()
 
+
+def knowledge_files(folder: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """List the document files under ``folder`` (sorted by path), and warnings for skipped ones.
+
+    Hidden files and folders are left out; so are the files other features read
+    (``questions.yaml``).
+    """
+    if not folder.is_dir():
         raise KnowledgeError(f"knowledge folder not found: {folder}")
-    files: list[tuple[str, Path]] = []
+    found: list[tuple[tuple[str, ...], str]] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel_root = os.path.relpath(root, folder)
+        parts = () if rel_root == "." else tuple(rel_root.split(os.sep))
+        found.extend(
+            (parts + (name,), os.path.join(root, name)) for name in names if not name.startswith(".")
+        )
+    found.sort(key=lambda item: item[0])
+    files: list[tuple[str, str]] = []
     skipped: list[Problem] = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file():
-            continue
+    for parts, path in found:
+        rel = "/".join(parts)
         if rel in RESERVED_FILES:
             continue
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            skipped.append(Problem(rel, f"skipped: unsupported file type '{path.suffix or '(none)'}'"))
+        suffix = os.path.splitext(parts[-1])[1].lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            skipped.append(Problem(rel, f"skipped: unsupported file type '{suffix or '(none)'}'"))
             continue
         files.append((rel, path))
     return files, skipped
@@ -103,16 +121,14 @@ def parse_file(source: str, data: bytes, max_chars: int) -> FileResult:
 
 
 def assemble(results: list[FileResult], extra_problems: list[Problem] | None = None) -> Corpus:
-    """Combine per-file results into one Corpus with passage ids numbered in order."""
+    """Combine per-file results into one Corpus (a passage's place in ``passages`` is its id there)."""
     corpus = Corpus(problems=list(extra_problems or []))
     for result in results:
         corpus.problems.extend(result.problems)
         if result.document is None:
             continue
         corpus.documents.append(result.document)
-        base = len(corpus.passages)
-        for p in result.passages:
-            corpus.passages.append(_renumber(p, base + p.id))
+        corpus.passages.extend(result.passages)
         corpus.roles.extend(result.roles)
     _dedupe_role_ids(corpus.roles)
     return corpus
@@ -124,7 +140,7 @@ def read_folder(folder: Path, max_chars: int = 900) -> tuple[list[FileResult], l
     results = []
     for source, path in files:
         try:
-            data = path.read_bytes()
+            data = read_file(path)
         except OSError as exc:
             skipped.append(Problem(source, f"cannot read file: {exc.strerror or exc}", None, "error"))
             continue
@@ -136,10 +152,6 @@ def load_folder(folder: Path, max_chars: int = 900) -> Corpus:
     """Read every document under ``folder``; broken files are reported, not fatal."""
     results, skipped = read_folder(folder, max_chars)
     return assemble(results, skipped)
-
-
-def _renumber(p: Passage, new_id: int) -> Passage:
-    return replace(p, id=new_id)
 
 
 def _dedupe_role_ids(roles: list[Role]) -> None:

@@ -25,7 +25,7 @@ from bot.config import RetrievalSettings
 from bot.knowledge.chunk import SECTION_SEP
 from bot.knowledge.document import FAQ_HEADING
 from bot.models import Passage
-from bot.search.index import BM25Index
+from bot.search.index import BM25Index, Forward, Vocabulary
 from bot.search.specificity import specificity
 from bot.search.stopwords import INTERROGATIVES
 from bot.search.tokenize import Tokenizer
@@ -33,6 +33,9 @@ from bot.search.tokenize import Tokenizer
 # The share of a question's weight, outside its document's title, above which that part
 # must itself be covered (see SearchEngine.coverage).
 PREDICATE_SHARE = 0.25
+# A refresh that changes at most this many runs of files updates the index in place;
+# more, and it is rebuilt from the counted terms (both are exact).
+MAX_INCREMENTAL_SPANS = 8
 # The specificity a question word ("when", "who") gets in BM25; content words get 0.5 to 5.
 QUESTION_WORD_WEIGHT = 1.0
 # Terms whose idf is below this count for less in a question (see SearchEngine._kb_damping).
@@ -77,6 +80,79 @@ def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSet
     return terms
 
 
+@dataclass(frozen=True, slots=True)
+class FileTerms:
+    """The counted terms of one file: of each passage, and of the file as a document."""
+
+    source: str
+    passages: Forward  # one unit per passage
+    document: Forward  # one unit (title, then every passage's terms), or none without passages
+    title: frozenset[str]  # the terms of its title and organisation
+
+
+def count_file(
+    source: str,
+    passages: Sequence[Passage],
+    tokenizer: Tokenizer,
+    settings: RetrievalSettings,
+    vocab: Vocabulary,
+    term_lists: Sequence[Sequence[str]] | None = None,
+) -> FileTerms:
+    """Tokenize and count one file's passages (``term_lists`` if already tokenized)."""
+    lists = (
+        list(term_lists)
+        if term_lists is not None
+        else [passage_terms(tokenizer, p, settings) for p in passages]
+    )
+    if not passages:
+        empty = Forward.concat([])
+        return FileTerms(source, empty, empty, frozenset())
+    # The organisation is part of what a document is about, like its title: "Brightwave"
+    # in a question chooses Brightwave's posting, not a passage in it.
+    title = tokenizer(f"{passages[0].title} {passages[0].org or ''}")
+    document = title * settings.title_weight + [t for terms in lists for t in terms]
+    return FileTerms(
+        source, Forward.from_terms(lists, vocab), Forward.from_terms([document], vocab), frozenset(title)
+    )
+
+
+def _path_key(source: str) -> tuple[str, ...]:
+    return tuple(source.split("/"))  # the order in which the loader lists files
+
+
+def changed_spans(
+    old: Sequence[FileTerms], new: Sequence[FileTerms]
+) -> list[tuple[int, int, list[FileTerms]]]:
+    """Return the runs of files that differ: (first old index, end old index, new files there)."""
+    spans: list[tuple[int, int, list[FileTerms]]] = []
+    i = j = 0
+    current: list | None = None
+    while i < len(old) or j < len(new):
+        same_source = i < len(old) and j < len(new) and old[i].source == new[j].source
+        if same_source and old[i] is new[j]:
+            if current is not None:
+                spans.append((current[0], current[1], current[2]))
+                current = None
+            i += 1
+            j += 1
+            continue
+        if current is None:
+            current = [i, i, []]
+        if same_source:
+            current[1], current[2] = i + 1, [*current[2], new[j]]
+            i += 1
+            j += 1
+        elif j >= len(new) or (i < len(old) and _path_key(old[i].source) < _path_key(new[j].source)):
+            current[1] = i + 1
+            i += 1
+        else:
+            current[2] = [*current[2], new[j]]
+            j += 1
+    if current is not None:
+        spans.append((current[0], current[1], current[2]))
+    return spans
+
+
 class SearchEngine:
     """BM25 retrieval over a fixed list of passages."""
 
@@ -87,36 +163,79 @@ class SearchEngine:
         synonyms: Sequence[Sequence[str]] = (),
         tokenizer: Tokenizer | None = None,
         corpus_terms: Sequence[Sequence[str]] | None = None,
+        *,
+        files: Sequence[FileTerms] | None = None,
+        vocab: Vocabulary | None = None,
+        previous: SearchEngine | None = None,
     ) -> None:
+        """Index ``passages``; ``files`` gives them already counted, file by file.
+
+        With ``previous`` (an engine over the same vocabulary and settings), only the files
+        that differ are re-indexed: see :meth:`BM25Index.replace_units`.
+        """
         self.settings = settings
         self.tokenizer = tokenizer or Tokenizer()
-        if corpus_terms is None:
-            corpus_terms = [passage_terms(self.tokenizer, p, settings) for p in passages]
-        self.index = BM25Index(corpus_terms, k1=settings.k1, b=settings.b, epsilon=settings.epsilon)
+        self.vocab = vocab if vocab is not None else (previous.vocab if previous else Vocabulary())
+        if files is None:
+            files = self._count(passages, corpus_terms)
+        self.files = tuple(files)
         self.synonyms = self._synonym_map(synonyms)
-        # Document level: passage position -> document number, and per-document terms.
-        self.doc_of = np.zeros(len(passages), dtype=np.int32)
-        doc_numbers: dict[str, int] = {}
-        doc_terms: list[list[str]] = []
-        self.title_terms: list[frozenset[str]] = []
-        for pos, passage in enumerate(passages):
-            number = doc_numbers.get(passage.source)
-            if number is None:
-                number = doc_numbers[passage.source] = len(doc_terms)
-                # The organisation is part of what a document is about, like its title:
-                # "Brightwave" in a question chooses Brightwave's posting, not a passage in it.
-                title = self.tokenizer(f"{passage.title} {passage.org or ''}")
-                doc_terms.append(title * settings.title_weight)
-                self.title_terms.append(frozenset(title))
-            self.doc_of[pos] = number
-            doc_terms[number].extend(corpus_terms[pos])
+        bm25 = {"k1": settings.k1, "b": settings.b, "epsilon": settings.epsilon}
+        spans = None
+        if previous is not None and previous.vocab is self.vocab and previous.settings == settings:
+            spans = changed_spans(previous.files, self.files)
+        if spans is not None and len(spans) <= MAX_INCREMENTAL_SPANS:
+            self.index, self.doc_index = previous.index, previous.doc_index
+            unit_starts = np.concatenate([[0], np.cumsum([f.passages.units for f in previous.files])])
+            doc_starts = np.concatenate([[0], np.cumsum([f.document.units for f in previous.files])])
+            for a, b, new in reversed(spans):  # from the end, so earlier positions stay valid
+                self.index = self.index.replace_units(
+                    int(unit_starts[a]), int(unit_starts[b]), Forward.concat([f.passages for f in new])
+                )
+                self.doc_index = self.doc_index.replace_units(
+                    int(doc_starts[a]), int(doc_starts[b]), Forward.concat([f.document for f in new])
+                )
+        else:
+            self.index = BM25Index.from_forward(
+                Forward.concat([f.passages for f in self.files]), self.vocab, **bm25
+            )
+            self.doc_index = BM25Index.from_forward(
+                Forward.concat([f.document for f in self.files]), self.vocab, **bm25
+            )
+        # Document level: passage position -> document number, and each document's title terms.
+        with_passages = [f for f in self.files if f.passages.units]
+        self.doc_of = np.repeat(
+            np.arange(len(with_passages), dtype=np.int32), [f.passages.units for f in with_passages]
+        )
+        self.title_terms: list[frozenset[str]] = [f.title for f in with_passages]
         self.all_title_terms: frozenset[str] = frozenset().union(*self.title_terms)
         docs_by_term: dict[str, list[int]] = {}
         for number, terms in enumerate(self.title_terms):
             for term in terms:
                 docs_by_term.setdefault(term, []).append(number)
         self.title_docs = {t: np.asarray(d, dtype=np.int32) for t, d in docs_by_term.items()}
-        self.doc_index = BM25Index(doc_terms, k1=settings.k1, b=settings.b, epsilon=settings.epsilon)
+
+    def _count(
+        self, passages: Sequence[Passage], corpus_terms: Sequence[Sequence[str]] | None
+    ) -> list[FileTerms]:
+        """Group passages by file (they come file after file) and count each file's terms."""
+        out = []
+        start = 0
+        for end in range(1, len(passages) + 1):
+            if end == len(passages) or passages[end].source != passages[start].source:
+                lists = None if corpus_terms is None else corpus_terms[start:end]
+                out.append(
+                    count_file(
+                        passages[start].source,
+                        passages[start:end],
+                        self.tokenizer,
+                        self.settings,
+                        self.vocab,
+                        lists,
+                    )
+                )
+                start = end
+        return out
 
     def _synonym_map(self, groups: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
         mapping: dict[str, list[str]] = {}

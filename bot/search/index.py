@@ -33,90 +33,296 @@ class Scored:
     scores: np.ndarray
 
 
+def _stable_order(keys: np.ndarray) -> np.ndarray:
+    """Return the stable sort order of non-negative int32 keys, in linear time.
+
+    numpy radix-sorts 16-bit keys; two passes (low half, then high half) sort 32-bit ones.
+    """
+    if not len(keys) or int(keys.max()) < 65536:
+        return np.argsort(keys.astype(np.uint16), kind="stable")
+    low = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    high = np.argsort((keys[low] >> 16).astype(np.uint16), kind="stable")
+    return low[high]
+
+
+class Vocabulary:
+    """Term strings to ids, append-only, shared by every index built from it.
+
+    Ids never change, so term counts computed once (per file) stay valid across refreshes;
+    an index only knows the ids that existed when it was built.
+    """
+
+    def __init__(self, terms: Iterable[str] = ()) -> None:
+        self.terms: list[str] = []
+        self.ids: dict[str, int] = {}
+        for term in terms:
+            self.id(term)
+
+    def id(self, term: str) -> int:
+        """Return the id of ``term``, adding it if new."""
+        tid = self.ids.get(term)
+        if tid is None:
+            tid = self.ids[term] = len(self.terms)
+            self.terms.append(term)
+        return tid
+
+    def get(self, term: str) -> int | None:
+        """Return the id of ``term``, or None if it was never seen."""
+        return self.ids.get(term)
+
+    def ids_of(self, terms: Sequence[str]) -> np.ndarray:
+        """Return the ids of many terms at once, adding the new ones."""
+        for term in set(terms).difference(self.ids):  # set and dict work in C; only new terms loop
+            self.id(term)
+        return np.fromiter(map(self.ids.__getitem__, terms), dtype=np.int32, count=len(terms))
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Forward:
+    """Term counts of consecutive units (passages or documents), in first-occurrence order."""
+
+    lengths: np.ndarray  # int32[units]: how many distinct terms each unit has
+    tids: np.ndarray  # int32: term ids, unit after unit, each unit's in first-occurrence order
+    tfs: np.ndarray  # int32: how often each term occurs in its unit
+
+    @classmethod
+    def from_terms(cls, units: Sequence[Sequence[str]], vocab: Vocabulary) -> Forward:
+        """Count the terms of each unit."""
+        lengths: list[int] = []
+        tids: list[int] = []
+        tfs: list[int] = []
+        ident = vocab.id
+        for unit in units:
+            counts: dict[str, int] = {}
+            for word in unit:
+                counts[word] = counts.get(word, 0) + 1
+            lengths.append(len(counts))
+            tids.extend(ident(w) for w in counts)
+            tfs.extend(counts.values())
+        return cls(
+            np.asarray(lengths, dtype=np.int32),
+            np.asarray(tids, dtype=np.int32),
+            np.asarray(tfs, dtype=np.int32),
+        )
+
+    @classmethod
+    def concat(cls, parts: Sequence[Forward]) -> Forward:
+        """Join the units of several forwards, in order."""
+        if not parts:
+            empty = np.zeros(0, dtype=np.int32)
+            return cls(empty, empty, empty)
+        return cls(
+            np.concatenate([p.lengths for p in parts]),
+            np.concatenate([p.tids for p in parts]),
+            np.concatenate([p.tfs for p in parts]),
+        )
+
+    @property
+    def units(self) -> int:
+        """Return how many units this covers."""
+        return len(self.lengths)
+
+    def to_bytes(self) -> bytes:
+        """Serialise (for the snapshot store)."""
+        head = np.asarray([len(self.lengths), len(self.tids)], dtype=np.int64).tobytes()
+        return (
+            head
+            + self.lengths.astype("<i4").tobytes()
+            + self.tids.astype("<i4").tobytes()
+            + self.tfs.astype("<i4").tobytes()
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Forward:
+        """Read what :meth:`to_bytes` wrote."""
+        units, n = np.frombuffer(data[:16], dtype="<i8").tolist()
+        body = np.frombuffer(data, dtype="<i4", offset=16)  # read-only views, no copies
+        return cls(body[:units], body[units : units + n], body[units + n :])
+
+
 class BM25Index:
-    """An immutable BM25 index over tokenized passages."""
+    """An immutable BM25 index over units (passages or documents) of terms."""
 
     def __init__(
         self,
-        corpus: Sequence[Sequence[str]],
+        corpus: Sequence[Sequence[str]] = (),
         *,
         k1: float = 1.5,
         b: float = 0.75,
         epsilon: float = 0.25,
+        vocab: Vocabulary | None = None,
     ) -> None:
+        self.vocab = vocab if vocab is not None else Vocabulary()
         self.k1, self.b, self.epsilon = k1, b, epsilon
-        self.size = len(corpus)
-        self.doc_len = np.fromiter((len(doc) for doc in corpus), dtype=np.float64, count=self.size)
-        total = int(self.doc_len.sum())
-        self.avgdl = total / self.size if self.size else 0.0
+        self._build(Forward.from_terms(corpus, self.vocab))
 
-        # Term ids in order of first appearance, as rank-bm25 fills its ``nd`` dict:
-        # the average idf is summed in that order, so the epsilon floor matches exactly.
-        vocab: dict[str, int] = {}
-        term_ids: list[int] = []
-        doc_ids: list[int] = []
-        tfs: list[int] = []
-        for doc_id, doc in enumerate(corpus):
-            counts: dict[str, int] = {}
-            for word in doc:
-                counts[word] = counts.get(word, 0) + 1
-            for word, tf in counts.items():
-                tid = vocab.setdefault(word, len(vocab))
-                term_ids.append(tid)
-                doc_ids.append(doc_id)
-                tfs.append(tf)
-        self.vocab = vocab
-        tid_arr = np.asarray(term_ids, dtype=np.int64)
-        order = np.argsort(tid_arr, kind="stable")
-        self.postings = np.asarray(doc_ids, dtype=np.int32)[order]
-        tf_arr = np.asarray(tfs, dtype=np.float64)[order]
-        df = np.bincount(tid_arr, minlength=len(vocab))
-        self.offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
-        np.cumsum(df, out=self.offsets[1:])
+    @classmethod
+    def from_forward(
+        cls, forward: Forward, vocab: Vocabulary, *, k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25
+    ) -> BM25Index:
+        """Build from counted terms (no tokenizing: for snapshots and refreshes)."""
+        index = cls.__new__(cls)
+        index.vocab, index.k1, index.b, index.epsilon = vocab, k1, b, epsilon
+        index._build(forward)
+        return index
+
+    def _build(self, forward: Forward) -> None:
+        n = len(forward.tids)
+        units = forward.units
+        starts = np.zeros(units, dtype=np.int64)
+        if units:
+            np.cumsum(forward.lengths[:-1], out=starts[1:])
+        unit = np.repeat(np.arange(units, dtype=np.int32), forward.lengths)
+        pos = np.arange(n, dtype=np.int64) - np.repeat(starts, forward.lengths)
+        order = _stable_order(forward.tids)  # by term, units in order within a term
+        df = (
+            np.bincount(forward.tids, minlength=len(self.vocab)) if n else np.zeros(len(self.vocab), np.int64)
+        )
+        doc_len = np.bincount(unit, weights=forward.tfs, minlength=units) if n else np.zeros(units)
+        self._finish(units, unit[order], forward.tfs[order], pos[order], df, doc_len)
+
+    def replace_units(self, start: int, stop: int, forward: Forward) -> BM25Index:
+        """Return a new index where units ``start..stop`` are replaced by ``forward``'s units.
+
+        The postings of the other units are kept as they are (renumbered after the gap) and
+        the new ones merged in: a few passes over the arrays, no re-tokenizing and no sort of
+        the whole index. Scores are then exactly those of a fresh build.
+        """
+        delta = forward.units - (stop - start)
+        units = self.size + delta
+        vocab_size = len(self.vocab)
+        keep = (self.postings < start) | (self.postings >= stop)
+        removed = np.flatnonzero(~keep)
+        # the terms of the removed postings, from where they sit in the term slices
+        removed_tids = np.searchsorted(self.offsets, removed, side="right") - 1
+        df = np.zeros(vocab_size, dtype=np.int64)
+        df[: len(self.df)] = self.df
+        df -= np.bincount(removed_tids, minlength=vocab_size)
+        kept_offsets = np.zeros(vocab_size + 1, dtype=np.int64)
+        np.cumsum(df, out=kept_offsets[1:])
+        postings = self.postings[keep]
+        postings[postings >= stop] += delta
+        # where each new posting goes: its term's slice, after the units before it
+        n_unit = start + np.repeat(np.arange(forward.units, dtype=np.int32), forward.lengths)
+        n_starts = np.zeros(forward.units, dtype=np.int64)
+        if forward.units:
+            np.cumsum(forward.lengths[:-1], out=n_starts[1:])
+        n_pos = np.arange(len(forward.tids), dtype=np.int64) - np.repeat(n_starts, forward.lengths)
+        order = np.lexsort((n_unit, forward.tids))
+        n_tid, n_unit, n_pos, n_tf = forward.tids[order], n_unit[order], n_pos[order], forward.tfs[order]
+        at = np.empty(len(n_tid), dtype=np.int64)
+        for i, (tid, unit) in enumerate(zip(n_tid.tolist(), n_unit.tolist(), strict=True)):
+            lo, hi = int(kept_offsets[tid]), int(kept_offsets[tid + 1])
+            at[i] = lo + int(np.searchsorted(postings[lo:hi], unit))
+        df += np.bincount(n_tid, minlength=vocab_size) if len(n_tid) else 0
+        doc_len = np.concatenate(
+            [
+                self.doc_len[:start],
+                np.bincount(n_unit - start, weights=n_tf, minlength=forward.units)
+                if forward.units
+                else np.zeros(0),
+                self.doc_len[stop:],
+            ]
+        )
+        index = BM25Index.__new__(BM25Index)
+        index.vocab, index.k1, index.b, index.epsilon = self.vocab, self.k1, self.b, self.epsilon
+        index._finish(
+            units,
+            np.insert(postings, at, n_unit),
+            np.insert(self.tf[keep], at, n_tf),
+            np.insert(self.pos[keep], at, n_pos),
+            df,
+            doc_len,
+        )
+        return index
+
+    def _finish(
+        self,
+        units: int,
+        postings: np.ndarray,
+        tf: np.ndarray,
+        pos: np.ndarray,
+        df: np.ndarray,
+        doc_len: np.ndarray,
+    ) -> None:
+        """Compute the weights from postings sorted by (term, unit), with their counts."""
+        k1, b = self.k1, self.b
+        self.size = units
+        big = len(tf) and (int(tf.max()) >= 65536 or int(pos.max()) >= 65536)
+        width = np.uint32 if big else np.uint16
+        self.postings = np.ascontiguousarray(postings, dtype=np.int32)
+        self.tf = np.ascontiguousarray(tf, dtype=width)
+        self.pos = np.ascontiguousarray(pos, dtype=width)
         self.df = df
+        self.offsets = np.zeros(len(df) + 1, dtype=np.int64)
+        np.cumsum(df, out=self.offsets[1:])
+        self.doc_len = np.asarray(doc_len, dtype=np.float64)
+        total = int(self.doc_len.sum())
+        self.avgdl = total / units if units else 0.0
         self.idf = self._okapi_idf(df)
-
-        # Per-posting contribution, computed with the same float64 expression as get_scores.
-        idf_per_posting = np.repeat(self.idf, df)
+        tf_f = self.tf.astype(np.float64)
         dl = self.doc_len[self.postings]
         self.weights = (
-            idf_per_posting * (tf_arr * (k1 + 1) / (tf_arr + k1 * (1 - b + b * dl / self.avgdl)))
-            if self.size
-            else np.zeros(0)
+            np.repeat(self.idf, df) * (tf_f * (k1 + 1) / (tf_f + k1 * (1 - b + b * dl / self.avgdl)))
+            if total
+            else np.zeros(len(self.postings))
         )
-        # Each term's largest contribution: the bound that lets top() skip common terms.
-        self.max_weight = np.maximum.reduceat(self.weights, self.offsets[:-1]) if len(vocab) else np.zeros(0)
+        # Each term's largest contribution; for frequent terms, their strongest passages
+        # are found when a question first needs them (see top()).
+        present = df > 0
+        self.max_weight = np.zeros(len(df))
+        if present.any():
+            self.max_weight[present] = np.maximum.reduceat(self.weights, self.offsets[:-1][present])
         self.all_positive = bool((self.weights > 0).all())
-        # For common terms, the passages where they weigh most (see top()).
         self.leaders: dict[int, np.ndarray] = {}
-        for tid in np.flatnonzero(df > max(self.size // LEADERS_SHARE, LEADERS)).tolist():
+
+    def _leaders(self, tid: int) -> np.ndarray | None:
+        """Return a frequent term's strongest passages (cached), or None for a rarer term."""
+        found = self.leaders.get(tid)
+        if found is None and self.df[tid] > max(self.size // LEADERS_SHARE, LEADERS):
             s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
-            n = min(LEADERS, e - s)
-            best = np.argpartition(-self.weights[s:e], n - 1)[:n]
-            self.leaders[tid] = self.postings[s:e][best]
+            best = np.argpartition(-self.weights[s:e], LEADERS - 1)[:LEADERS]
+            found = self.leaders[tid] = self.postings[s:e][best]
+        return found
 
     def _okapi_idf(self, df: np.ndarray) -> np.ndarray:
+        """rank-bm25's idf: Okapi, with negative values raised to epsilon * the average idf.
+
+        The average is summed in the order rank-bm25 meets the terms (unit by unit, each in
+        first-occurrence order), so the floor is the same to the last bit.
+        """
         idf = np.zeros(len(df), dtype=np.float64)
-        if not len(df):
+        present = np.flatnonzero(df > 0)
+        if not len(present):
             return idf
-        idf_sum = 0.0
-        negative: list[int] = []
         n = self.size
-        for i, freq in enumerate(df.tolist()):
-            value = math.log(n - freq + 0.5) - math.log(freq + 0.5)
-            idf[i] = value
+        per_df = {d: math.log(n - d + 0.5) - math.log(d + 0.5) for d in np.unique(df[present]).tolist()}
+        values = np.asarray([per_df[d] for d in df[present].tolist()])
+        idf[present] = values
+        first = self.offsets[:-1][present]
+        order = np.lexsort((self.pos[first], self.postings[first]))
+        idf_sum = 0.0
+        for value in values[order].tolist():
             idf_sum += value
-            if value < 0:
-                negative.append(i)
-        eps = self.epsilon * (idf_sum / len(df))
+        eps = self.epsilon * (idf_sum / len(present))
+        negative = present[values < 0]
         idf[negative] = eps
         return idf
+
+    def _tid(self, term: str) -> int | None:
+        tid = self.vocab.get(term)
+        if tid is None or tid >= len(self.df) or self.df[tid] == 0:
+            return None
+        return tid
 
     # -- queries ---------------------------------------------------------------------------
 
     def term_idf(self, term: str) -> float | None:
         """Return a term's idf, or None when no passage contains it."""
-        tid = self.vocab.get(term)
+        tid = self._tid(term)
         return None if tid is None else float(self.idf[tid])
 
     def unknown_idf(self) -> float:
@@ -125,7 +331,7 @@ class BM25Index:
 
     def passages_with(self, term: str) -> np.ndarray:
         """Return the positions of the passages that contain ``term``."""
-        tid = self.vocab.get(term)
+        tid = self._tid(term)
         if tid is None:
             return np.zeros(0, dtype=np.int32)
         return self.postings[self.offsets[tid] : self.offsets[tid + 1]]
@@ -134,7 +340,7 @@ class BM25Index:
         """Return every passage's score, like ``BM25Okapi.get_scores`` (dense; for tests)."""
         scores = np.zeros(self.size)
         for term in query:
-            tid = self.vocab.get(term)
+            tid = self._tid(term)
             if tid is not None:
                 s, e = self.offsets[tid], self.offsets[tid + 1]
                 scores[self.postings[s:e]] += self.weights[s:e]
@@ -146,7 +352,7 @@ class BM25Index:
         """Return the scores of the passages at ``ids`` only (sorted, unique ids)."""
         out = np.zeros(len(ids))
         for i, term in enumerate(query):
-            tid = self.vocab.get(term)
+            tid = self._tid(term)
             if tid is None:
                 continue
             s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
@@ -176,7 +382,7 @@ class BM25Index:
             return empty
         terms: list[tuple[int, float]] = []
         for i, term in enumerate(query):
-            tid = self.vocab.get(term)
+            tid = self._tid(term)
             w = 1.0 if weights is None else float(weights[i])
             if tid is not None and w != 0.0:
                 terms.append((tid, w))
@@ -200,9 +406,8 @@ class BM25Index:
         # it contains a term. The k-th best score among a few likely winners (each frequent
         # term's strongest passages) is a floor for the top k: only passages at or above it
         # need sorting, not most of the index.
-        sample = np.unique(
-            np.concatenate([self.leaders[t] for t, _ in terms if t in self.leaders] or [ids[:0]])
-        )
+        leaders = [found for t, _ in terms if (found := self._leaders(t)) is not None]
+        sample = np.unique(np.concatenate(leaders or [ids[:0]]))
         if len(sample) >= k:
             sample_scores = acc[sample]
             floor = sample_scores[np.argpartition(-sample_scores, k - 1)[k - 1]]
@@ -227,5 +432,15 @@ class BM25Index:
 
     def memory_bytes(self) -> int:
         """Return the bytes held by the index's arrays (the vocabulary dict excluded)."""
-        arrays = (self.postings, self.weights, self.offsets, self.idf, self.df, self.doc_len, self.max_weight)
+        arrays = (
+            self.postings,
+            self.weights,
+            self.tf,
+            self.pos,
+            self.offsets,
+            self.idf,
+            self.df,
+            self.doc_len,
+            self.max_weight,
+        )
         return sum(a.nbytes for a in arrays)

@@ -17,12 +17,14 @@ from bot.config import Settings
 from bot.errors import BotError, KnowledgeError, StorageError
 from bot.evaluation import evaluate, load_cases
 from bot.knowledge.document import content_hash
-from bot.knowledge.loader import FileResult, assemble, knowledge_files, parse_file
+from bot.knowledge.loader import FileResult, assemble, knowledge_files, parse_file, read_file
 from bot.models import Problem, Role
+from bot.search.index import Vocabulary
 from bot.services.answers import AnswerService
 from bot.services.knowledge import KnowledgeHolder
-from bot.snapshot import Snapshot
-from bot.storage.snapshots import SnapshotInfo, SnapshotStore
+from bot.snapshot import Snapshot, terms_version
+from bot.storage.codec import decode_terms, encode_terms
+from bot.storage.snapshots import SnapshotInfo, SnapshotStore, StoredFile
 
 log = logging.getLogger(__name__)
 
@@ -120,32 +122,66 @@ class KnowledgeService:
         if self.store is not None:
             active = await self.store.active_id()
             if active is not None:
-                files = await self.store.load(active)
-                return await asyncio.to_thread(self._build, files, active)
+                stored = await self.store.load(active)
+                return await asyncio.to_thread(self._from_store, stored, active)
         files, problems = await asyncio.to_thread(self._read_all)
         snapshot = await asyncio.to_thread(self._build, files, None, problems)
         if self.store is not None:
             report = RefreshReport(added=[f.source for f in files])
             self._count(report, snapshot)
-            snapshot_id = await self.store.save(files, "first start", report.summary())
+            snapshot_id = await self._save(files, "first start", report, snapshot)
             snapshot = _with_id(snapshot, snapshot_id)
         return snapshot
+
+    def _from_store(self, stored: list[StoredFile], snapshot_id: int) -> Snapshot:
+        """Build the snapshot from stored files and their stored term counts (no parsing, and
+        no tokenizing unless the settings they were counted with have changed)."""
+        version = terms_version(self.settings)
+        vocab = Vocabulary()
+        counted = {
+            (s.result.source, s.result.content_hash): decode_terms(s.terms, s.result.source, vocab)
+            for s in stored
+            if s.terms is not None and s.terms_version == version
+        }
+        return self._build([s.result for s in stored], snapshot_id, counted=counted, vocab=vocab)
+
+    async def _save(self, files: list[FileResult], by: str, report: RefreshReport, snapshot: Snapshot) -> int:
+        assert self.store is not None
+        vocab = snapshot.engine.vocab
+
+        def terms(result: FileResult) -> bytes | None:
+            counted = snapshot.counted.get((result.source, result.content_hash))
+            return encode_terms(counted, vocab) if counted is not None else None
+
+        return await self.store.save(files, by, report.summary(), terms, snapshot.version)
 
     def _read_all(self) -> tuple[list[FileResult], list[Problem]]:
         files, problems = knowledge_files(self.folder)
         results = []
         for source, path in files:
             try:
-                results.append(parse_file(source, path.read_bytes(), self.settings.answers.max_passage_chars))
+                results.append(parse_file(source, read_file(path), self.settings.answers.max_passage_chars))
             except OSError as exc:
                 problems.append(Problem(source, f"cannot read file: {exc.strerror or exc}", None, "error"))
         return results, problems
 
     def _build(
-        self, files: list[FileResult], snapshot_id: int | None, problems: list[Problem] | None = None
+        self,
+        files: list[FileResult],
+        snapshot_id: int | None,
+        problems: list[Problem] | None = None,
+        previous: Snapshot | None = None,
+        counted: dict | None = None,
+        vocab: Vocabulary | None = None,
     ) -> Snapshot:
         return Snapshot.build(
-            assemble(files, problems), self.settings, snapshot_id=snapshot_id, files=tuple(files)
+            assemble(files, problems),
+            self.settings,
+            snapshot_id=snapshot_id,
+            files=tuple(files),
+            previous=previous,
+            counted=counted,
+            vocab=vocab,
         )
 
     # -- refresh -------------------------------------------------------------------------
@@ -164,7 +200,7 @@ class KnowledgeService:
             report = RefreshReport(dry_run=dry_run)
             current = self.holder.current
             files, problems = await asyncio.to_thread(self._read_changed, current, report, force)
-            snapshot = await asyncio.to_thread(self._build, files, None, problems)
+            snapshot = await asyncio.to_thread(self._build, files, None, problems, current)
             self._count(report, snapshot)
             self._compare_roles(current.corpus.roles, snapshot.corpus.roles, report)
             report.refused = self._refusal(current, snapshot, force)
@@ -172,7 +208,7 @@ class KnowledgeService:
                 report.refused = await asyncio.to_thread(self._eval_gate, snapshot, report, force)
             if report.refused is None and not dry_run:
                 if self.store is not None:
-                    snapshot_id = await self.store.save(files, by, report.summary())
+                    snapshot_id = await self._save(files, by, report, snapshot)
                     snapshot = _with_id(snapshot, snapshot_id)
                     report.snapshot_id = snapshot_id
                 self.holder.swap(snapshot)
@@ -193,7 +229,7 @@ class KnowledgeService:
         results: list[FileResult] = []
         for source, path in listed:
             try:
-                data = path.read_bytes()
+                data = read_file(path)
             except OSError as exc:
                 problems.append(Problem(source, f"cannot read file: {exc.strerror or exc}", None, "error"))
                 if source in previous and previous[source].document is not None:
@@ -332,10 +368,11 @@ class KnowledgeService:
                 if active is None or active + 1 >= len(entries):
                     raise BotError("there is no earlier snapshot to roll back to")
                 snapshot_id = entries[active + 1].id
-            files = await self.store.load(snapshot_id)
-            if not files:
+            stored = await self.store.load(snapshot_id)
+            if not stored:
                 raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
-            snapshot = await asyncio.to_thread(self._build, files, snapshot_id)
+            files = [s.result for s in stored]
+            snapshot = await asyncio.to_thread(self._build, files, snapshot_id, None, self.holder.current)
             await self.store.activate(snapshot_id)
             self.holder.swap(snapshot)
             return snapshot

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import json
+import struct
 from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+import numpy as np
+import orjson
+
 from bot.knowledge.loader import FileResult
 from bot.models import Document, Passage, Problem, Role
+from bot.search.engine import FileTerms
+from bot.search.index import Forward, Vocabulary
 
 
 def _date(value: str | None) -> date | None:
@@ -46,12 +51,12 @@ def encode_file(result: FileResult) -> str:
         ],
         "problems": [asdict(p) for p in result.problems],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(data).decode()
 
 
 def decode_file(text: str) -> FileResult:
     """Rebuild a FileResult from :func:`encode_file`'s JSON."""
-    data = json.loads(text)
+    data = orjson.loads(text)
     raw_doc = data["document"]
     doc = None
     if raw_doc is not None:
@@ -71,3 +76,38 @@ def decode_file(text: str) -> FileResult:
     )
     problems = tuple(Problem(**p) for p in data["problems"])
     return FileResult(data["source"], data["content_hash"], doc, passages, roles, problems)
+
+
+def encode_terms(terms: FileTerms, vocab: Vocabulary) -> bytes:
+    """Serialise a file's counted terms with its own small vocabulary (term strings).
+
+    Ids of the in-memory vocabulary are not stored: they belong to one process. A file's
+    own list of terms keeps the counts valid for whichever process loads them.
+    """
+    tids = np.concatenate([terms.passages.tids, terms.document.tids])
+    local, inverse = np.unique(tids, return_inverse=True)
+    n = len(terms.passages.tids)
+    words = "\n".join(vocab.terms[t] for t in local.tolist()).encode()
+    title = "\n".join(sorted(terms.title)).encode()
+    passages = Forward(terms.passages.lengths, inverse[:n].astype(np.int32), terms.passages.tfs).to_bytes()
+    document = Forward(terms.document.lengths, inverse[n:].astype(np.int32), terms.document.tfs).to_bytes()
+    return struct.pack("<QQQ", len(words), len(title), len(passages)) + words + title + passages + document
+
+
+def decode_terms(data: bytes, source: str, vocab: Vocabulary) -> FileTerms:
+    """Rebuild a file's counted terms, mapping its terms into ``vocab``."""
+    words_len, title_len, passages_len = struct.unpack("<QQQ", data[:24])
+    at = 24
+    words = data[at : at + words_len].decode().split("\n") if words_len else []
+    at += words_len
+    title = frozenset(data[at : at + title_len].decode().split("\n")) if title_len else frozenset()
+    at += title_len
+    ids = vocab.ids_of(words)
+    passages = Forward.from_bytes(data[at : at + passages_len])
+    document = Forward.from_bytes(data[at + passages_len :])
+    return FileTerms(
+        source,
+        Forward(passages.lengths, ids[passages.tids], passages.tfs),
+        Forward(document.lengths, ids[document.tids], document.tfs),
+        title,
+    )

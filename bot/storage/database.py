@@ -80,7 +80,18 @@ async def _v2(db: aiosqlite.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
+async def _v3(db: aiosqlite.Connection) -> None:
+    # Each file's counted terms, so a start needs neither parsing nor tokenizing.
+    await _script(
+        db,
+        """
+        ALTER TABLE files ADD COLUMN terms BLOB;
+        ALTER TABLE files ADD COLUMN terms_version TEXT
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

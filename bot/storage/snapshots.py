@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -27,6 +27,15 @@ class SnapshotInfo:
     active: bool
 
 
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """A parsed file as stored, with its counted terms when they were kept."""
+
+    result: FileResult
+    terms: bytes | None
+    terms_version: str | None
+
+
 def file_key(result: FileResult) -> str:
     """Return the key of a file's parse: its path and content together."""
     return hashlib.sha256(f"{result.source}\0{result.content_hash}".encode()).hexdigest()
@@ -38,19 +47,45 @@ class SnapshotStore:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self.db = db
 
-    async def save(self, results: Sequence[FileResult], by: str, summary: dict) -> int:
-        """Store a snapshot and make it the active one, all in one transaction."""
+    async def save(
+        self,
+        results: Sequence[FileResult],
+        by: str,
+        summary: dict,
+        terms: Callable[[FileResult], bytes | None] | None = None,
+        terms_version: str = "",
+    ) -> int:
+        """Store a snapshot and make it the active one, all in one transaction.
+
+        Files already stored (same path and content) are not written again; ``terms`` gives
+        the counted terms to keep beside each new file.
+        """
         try:
             await self.db.execute("BEGIN IMMEDIATE")
             try:
+                async with self.db.execute("SELECT key, terms_version FROM files") as cur:
+                    stored = {row[0]: row[1] for row in await cur.fetchall()}
                 keys = []
                 for result in results:
                     key = file_key(result)
                     keys.append(key)
+                    if key in stored and stored[key] == terms_version:
+                        continue
+                    blob = terms(result) if terms is not None else None
                     await self.db.execute(
-                        "INSERT OR IGNORE INTO files (key, source, content_hash, data) VALUES (?, ?, ?, ?)",
-                        (key, result.source, result.content_hash, encode_file(result)),
+                        "INSERT INTO files (key, source, content_hash, data, terms, terms_version) "
+                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                        "terms = excluded.terms, terms_version = excluded.terms_version",
+                        (
+                            key,
+                            result.source,
+                            result.content_hash,
+                            encode_file(result),
+                            blob,
+                            terms_version if blob is not None else None,
+                        ),
                     )
+                    stored[key] = terms_version
                 cur = await self.db.execute(
                     "INSERT INTO snapshots (at, by, summary, active) VALUES (?, ?, ?, 0)",
                     (datetime.now(UTC).isoformat(timespec="seconds"), by, json.dumps(summary, default=str)),
@@ -75,18 +110,18 @@ class SnapshotStore:
             row = await cur.fetchone()
         return int(row[0]) if row else None
 
-    async def load(self, snapshot_id: int) -> list[FileResult]:
-        """Return the parsed files of a snapshot, in order."""
+    async def load(self, snapshot_id: int) -> list[StoredFile]:
+        """Return the parsed files of a snapshot, in order, with their stored term counts."""
         try:
             async with self.db.execute(
-                "SELECT f.data FROM snapshot_files sf JOIN files f ON f.key = sf.file_key "
+                "SELECT f.data, f.terms, f.terms_version FROM snapshot_files sf JOIN files f ON f.key = sf.file_key "
                 "WHERE sf.snapshot_id = ? ORDER BY sf.position",
                 (snapshot_id,),
             ) as cur:
                 rows = await cur.fetchall()
         except sqlite3.Error as exc:
             raise StorageError(f"could not read snapshot {snapshot_id}: {exc}") from None
-        return [decode_file(row[0]) for row in rows]
+        return [StoredFile(decode_file(data), terms, version) for data, terms, version in rows]
 
     async def activate(self, snapshot_id: int) -> None:
         """Make an earlier snapshot the active one."""
