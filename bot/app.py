@@ -31,7 +31,9 @@ class Services:
 
 def snapshot_from_folder(folder: Path, settings: Settings) -> Snapshot:
     """Parse ``folder`` and index it."""
-    results, problems = read_folder(folder, settings.answers.max_passage_chars)
+    results, problems = read_folder(
+        folder, settings.answers.max_passage_chars, settings.knowledge.max_file_bytes
+    )
     return Snapshot.build(assemble(results, problems), settings, files=tuple(results))
 
 

@@ -86,6 +86,7 @@ class KnowledgeSettings:
     refuse_shrink_below: float = 0.5
     watch: bool = False
     watch_debounce_seconds: float = 2.0
+    max_file_bytes: int = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "knowledge.refuse_shrink_below": (0.0, 1.0),
     "knowledge.max_document_age_days": (1, 100000),
     "knowledge.watch_debounce_seconds": (0.1, 3600),
+    "knowledge.max_file_bytes": (1_000, 1_000_000_000),
     "discord.cooldown_seconds": (0.0, 3600),
     "discord.roles_page_size": (1, 10),
     "discord.view_timeout_seconds": (10, 3600),

@@ -6,9 +6,10 @@ import hashlib
 import re
 from pathlib import Path
 
-from bot.knowledge.decode import decode_bytes, repair_text
+from bot.knowledge.decode import binary_reason, decode_bytes, repair_text
 from bot.knowledge.frontmatter import FrontMatterError, split_front_matter, to_date
 from bot.knowledge.parse import (
+    MarkupError,
     ParsedBody,
     looks_like_markdown,
     parse_html,
@@ -60,8 +61,9 @@ def read_document(path: Path, source: str, problems: list[Problem]) -> Document:
 
 def parse_document(data: bytes, source: str, problems: list[Problem]) -> Document:
     """Parse a file's bytes into a Document (see :func:`read_document`)."""
-    if b"\x00" in data[:4096]:
-        raise DocumentError("binary file (contains NUL bytes)")
+    binary = binary_reason(data)
+    if binary:
+        raise DocumentError(binary)
     text, warning = decode_bytes(data)
     if warning:
         problems.append(Problem(source, warning))
@@ -71,12 +73,17 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
     except FrontMatterError as exc:
         raise DocumentError(str(exc), exc.line) from None
     suffix = Path(source).suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        body = parse_html(fm.body, fm.body_line)
-    elif suffix in MARKDOWN_SUFFIXES or looks_like_markdown(fm.body) or fm.data:
-        body = parse_markdown(fm.body, fm.body_line)
-    else:
-        body = parse_plain(fm.body, fm.body_line)
+    try:
+        if suffix in HTML_SUFFIXES:
+            body = parse_html(fm.body, fm.body_line)
+        elif suffix in MARKDOWN_SUFFIXES or looks_like_markdown(fm.body) or fm.data:
+            body = parse_markdown(fm.body, fm.body_line)
+        else:
+            body = parse_plain(fm.body, fm.body_line)
+    except MarkupError as exc:
+        raise DocumentError(str(exc), exc.line) from None
+    except RecursionError:
+        raise DocumentError("the document is nested too deeply to read") from None
     meta = fm.data
     title = _title(meta, body, source)
     doc = Document(

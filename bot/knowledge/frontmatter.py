@@ -28,6 +28,11 @@ ROLE_FIELDS = (
 )
 KINDS = ("faq", "posting", "page")
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
+# What front matter may expand to once its aliases are followed: a few KB of YAML may
+# otherwise name billions of values (an "alias bomb").
+MAX_NODES = 10_000  # values (mappings, lists, scalars) counted with every alias expanded
+MAX_CHARS = 1_000_000  # characters of text in all of them together
+MAX_DEPTH = 50  # nesting of lists and mappings
 
 
 class FrontMatterError(ValueError):
@@ -58,19 +63,82 @@ def split_front_matter(text: str) -> FrontMatter:
     else:
         raise FrontMatterError("front matter starts with '---' but never ends", 1)
     raw = "\n".join(lines[1:end])
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise FrontMatterError(f"invalid YAML in front matter: {problem}", line) from None
+    data = load_yaml(raw, first_line=2)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError("front matter must be a mapping of keys to values", 2)
     _check(data, lines[1:end])
     return FrontMatter(data, "\n".join(lines[end + 1 :]), end + 2)
+
+
+class _DateError(yaml.constructor.ConstructorError):
+    """A YAML timestamp that names no real day (``2024-02-30``)."""
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, with a timestamp that cannot be a date an error with its line."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise _DateError(None, None, f"{node.value!r} is not a valid date ({exc})", node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def load_yaml(raw: str, first_line: int = 1) -> Any:
+    """Parse front-matter YAML safely; raise FrontMatterError with the file line when it is bad.
+
+    ``first_line`` is the file line of ``raw``'s first line. Besides YAML errors, this refuses
+    invalid dates (``2024-02-30``), nesting deeper than ``MAX_DEPTH`` and anything that expands
+    to more than ``MAX_NODES`` values or ``MAX_CHARS`` characters once aliases are followed.
+    """
+    try:
+        data = yaml.load(raw, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark else first_line - 1 or 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        if isinstance(exc, _DateError):
+            raise FrontMatterError(f"front matter: {problem}", line) from None
+        raise FrontMatterError(f"invalid YAML in front matter: {problem}", line) from None
+    except RecursionError:
+        raise FrontMatterError(
+            "front matter is nested too deeply to read", first_line - 1 or 1
+        ) from None
+    _check_size(data, first_line - 1 or 1)
+    return data
+
+
+def _check_size(data: Any, line: int) -> None:
+    """Walk ``data`` as if every alias were copied out, stopping as soon as a limit is passed."""
+    nodes = chars = 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise FrontMatterError(
+                f"front matter expands to more than {MAX_NODES:,} values (YAML aliases?): file rejected", line
+            )
+        if depth > MAX_DEPTH:
+            raise FrontMatterError(f"front matter is nested more than {MAX_DEPTH} levels deep", line)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((key, depth + 1))
+                stack.append((item, depth + 1))
+        elif isinstance(value, (list, tuple, set)):
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, (str, bytes)):
+            chars += len(value)
+            if chars > MAX_CHARS:
+                raise FrontMatterError(
+                    f"front matter expands to more than {MAX_CHARS:,} characters (YAML aliases?): file rejected",
+                    line,
+                )
 
 
 def key_line(fm_lines: list[str], key: str, start: int = 0) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -46,41 +47,176 @@ class FileResult:
     problems: tuple[Problem, ...]
 
 
-def read_file(path: str) -> bytes:
-    """Return a file's bytes (plain ``open``: pathlib costs more than the read for small files)."""
-    with open(path, "rb") as handle:
-        return handle.read()
+DEFAULT_MAX_FILE_BYTES = 5_000_000  # knowledge.max_file_bytes in config.yaml
 
 
-def knowledge_files(folder: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
-    """List the document files under ``folder`` (sorted by path), and warnings for skipped ones.
+class UnsafeFileError(OSError):
+    """A knowledge file that must not be read: not a regular file, outside the folder, too big."""
 
-    Hidden files and folders are left out; so are the files other features read
-    (``questions.yaml``).
+
+@dataclass(slots=True)
+class Listing:
+    """What a scan of the knowledge folder found.
+
+    ``files`` are (source, path) pairs of readable candidates; ``problems`` name every path
+    left out and why; ``unreadable`` are folders (relative, "" for the root) that could not
+    be listed, so documents under them are kept at their last good version, not removed.
+    """
+
+    files: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+    def covers_unreadable(self, source: str) -> bool:
+        """Tell whether ``source`` lies in a folder that could not be listed."""
+        return any(folder == "" or source.startswith(folder + "/") for folder in self.unreadable)
+
+
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes:
+    """Return a regular file's bytes, at most ``max_bytes``; raise UnsafeFileError otherwise.
+
+    The file is opened without blocking and checked on the open handle, so a FIFO, a device
+    or a file swapped for one after the folder was listed is refused, never waited on or read
+    without end.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFileError(f"not a regular file ({_kind(info.st_mode)})")
+        if info.st_size > max_bytes:
+            raise UnsafeFileError(_too_big(info.st_size, max_bytes))
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                raise UnsafeFileError(_too_big(size, max_bytes))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"larger than knowledge.max_file_bytes ({size:,} > {limit:,} bytes)"
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def read_error(exc: OSError) -> str:
+    """Describe why a file could not be read, in one line."""
+    if isinstance(exc, UnsafeFileError):
+        return f"not read: {exc}"
+    return f"cannot read file: {exc.strerror or exc}"
+
+
+def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Listing:
+    """List the document files under ``folder`` (sorted by path) and say why others were left out.
+
+    Only regular files whose real path is inside ``folder`` are listed: a symlink inside the
+    folder to a file inside it is fine; one that leads outside it (``/etc/passwd``), to a
+    device (``/dev/zero``) or a FIFO is a warning naming the path, and so is a file above
+    ``max_bytes``. Links to folders are not followed. Hidden files and folders are left out;
+    so are the files other features read (``questions.yaml``). A folder that cannot be listed
+    is an error and is recorded in ``unreadable``.
     """
     if not folder.is_dir():
         raise KnowledgeError(f"knowledge folder not found: {folder}")
+    listing = Listing()
+    root_real = os.path.realpath(folder)
     found: list[tuple[tuple[str, ...], str]] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+
+    def unreadable(exc: OSError) -> None:
+        rel = os.path.relpath(exc.filename or str(folder), folder)
+        rel = "" if rel == "." else _display(rel.replace(os.sep, "/"))
+        listing.unreadable.append(rel)
+        listing.problems.append(
+            Problem(rel or ".", f"cannot read folder: {exc.strerror or exc}; its documents keep their last good version", None, "error")
+        )
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
         rel_root = os.path.relpath(root, folder)
         parts = () if rel_root == "." else tuple(rel_root.split(os.sep))
-        found.extend(
-            ((*parts, name), os.path.join(root, name)) for name in names if not name.startswith(".")
-        )
+        kept = []
+        for d in dirs:
+            if d.startswith("."):
+                continue
+            if os.path.islink(os.path.join(root, d)):
+                listing.problems.append(Problem(_display("/".join((*parts, d))), "skipped: a link to a folder (not followed)"))
+                continue
+            kept.append(d)
+        dirs[:] = kept
+        found.extend(((*parts, name), os.path.join(root, name)) for name in names if not name.startswith("."))
     found.sort(key=lambda item: item[0])
-    files: list[tuple[str, str]] = []
-    skipped: list[Problem] = []
     for parts, path in found:
         rel = "/".join(parts)
+        if not _encodable(rel):
+            listing.problems.append(Problem(_display(rel), "skipped: the file name is not valid UTF-8; rename it"))
+            continue
         if rel in RESERVED_FILES:
             continue
         suffix = os.path.splitext(parts[-1])[1].lower()
         if suffix not in SUPPORTED_SUFFIXES:
-            skipped.append(Problem(rel, f"skipped: unsupported file type '{suffix or '(none)'}'"))
+            listing.problems.append(Problem(rel, f"skipped: unsupported file type '{suffix or '(none)'}'"))
             continue
-        files.append((rel, path))
-    return files, skipped
+        reason = _unsafe(path, root_real, max_bytes)
+        if reason:
+            listing.problems.append(Problem(rel, f"skipped: {reason}"))
+            continue
+        listing.files.append((rel, path))
+    return listing
+
+
+def _unsafe(path: str, root_real: str, max_bytes: int) -> str | None:
+    """Say why a listed path must not be read, or None when it is a regular file inside the folder."""
+    real = os.path.realpath(path)
+    if os.path.commonpath([root_real, real]) != root_real:
+        return f"a link to {_display(real)}, outside the knowledge folder"
+    try:
+        info = os.stat(real)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if not stat.S_ISREG(info.st_mode):
+        return f"not a regular file ({_kind(info.st_mode)})"
+    if info.st_size > max_bytes:
+        return _too_big(info.st_size, max_bytes)
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _display(text: str) -> str:
+    """Make a path printable: undecodable bytes become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if not _encodable(text) else text
+
+
+def knowledge_files(
+    folder: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """List the document files under ``folder`` and warnings for skipped ones (see :func:`scan_folder`)."""
+    listing = scan_folder(folder, max_bytes)
+    return listing.files, listing.problems
 
 
 def parse_file(source: str, data: bytes, max_chars: int) -> FileResult:
@@ -134,23 +270,25 @@ def assemble(results: list[FileResult], extra_problems: list[Problem] | None = N
     return corpus
 
 
-def read_folder(folder: Path, max_chars: int = 900) -> tuple[list[FileResult], list[Problem]]:
+def read_folder(
+    folder: Path, max_chars: int = 900, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> tuple[list[FileResult], list[Problem]]:
     """Parse every document under ``folder``; return the results and folder-level problems."""
-    files, skipped = knowledge_files(folder)
+    files, skipped = knowledge_files(folder, max_bytes)
     results = []
     for source, path in files:
         try:
-            data = read_file(path)
+            data = read_file(path, max_bytes)
         except OSError as exc:
-            skipped.append(Problem(source, f"cannot read file: {exc.strerror or exc}", None, "error"))
+            skipped.append(Problem(source, read_error(exc), None, "error"))
             continue
         results.append(parse_file(source, data, max_chars))
     return results, skipped
 
 
-def load_folder(folder: Path, max_chars: int = 900) -> Corpus:
+def load_folder(folder: Path, max_chars: int = 900, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Corpus:
     """Read every document under ``folder``; broken files are reported, not fatal."""
-    results, skipped = read_folder(folder, max_chars)
+    results, skipped = read_folder(folder, max_chars, max_bytes)
     return assemble(results, skipped)
 
 

@@ -183,11 +183,37 @@ def _render_inline(tok: Token, line: int) -> tuple[str, list[Link], str | None]:
 # -- HTML -------------------------------------------------------------------------------------
 
 
+MAX_HTML_DEPTH = 250  # deeper nesting is refused: no real page needs it, and walking it recurses
+
+
+class MarkupError(ValueError):
+    """Markup that cannot be read safely; ``line`` is 1-based within the file."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _check_depth(soup: BeautifulSoup, offset: int) -> None:
+    """Raise MarkupError when elements nest deeper than ``MAX_HTML_DEPTH`` (checked without recursion)."""
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_HTML_DEPTH:
+            line = (getattr(node, "sourceline", None) or 1) + offset
+            raise MarkupError(f"HTML nested more than {MAX_HTML_DEPTH} elements deep", line)
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+
+
 def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> ParsedBody:
-    """Parse HTML whose first line is line ``first_line`` of its file."""
+    """Parse HTML whose first line is line ``first_line`` of its file.
+
+    Raise MarkupError when it nests deeper than ``MAX_HTML_DEPTH``.
+    """
     out = ParsedBody()
     soup = BeautifulSoup(html, "html.parser")
     offset = first_line - 1
+    _check_depth(soup, offset)
     if not fragment:
         title = soup.find("title")
         if title and title.get_text(strip=True):

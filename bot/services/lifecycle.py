@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.errors import BotError, KnowledgeError, StorageError
 from bot.evaluation import evaluate, load_cases
 from bot.knowledge.document import content_hash
-from bot.knowledge.loader import FileResult, assemble, knowledge_files, parse_file, read_file
+from bot.knowledge.loader import FileResult, assemble, parse_file, read_error, read_file, scan_folder
 from bot.models import Problem, Role
 from bot.search.index import Vocabulary
 from bot.services.answers import AnswerService
@@ -156,13 +156,16 @@ class KnowledgeService:
         return await self.store.save(files, by, report.summary(), terms, snapshot.version)
 
     def _read_all(self) -> tuple[list[FileResult], list[Problem]]:
-        files, problems = knowledge_files(self.folder)
+        listing = scan_folder(self.folder, self.settings.knowledge.max_file_bytes)
+        problems = listing.problems
         results = []
-        for source, path in files:
+        for source, path in listing.files:
             try:
-                results.append(parse_file(source, read_file(path), self.settings.answers.max_passage_chars))
+                data = read_file(path, self.settings.knowledge.max_file_bytes)
             except OSError as exc:
-                problems.append(Problem(source, f"cannot read file: {exc.strerror or exc}", None, "error"))
+                problems.append(Problem(source, read_error(exc), None, "error"))
+                continue
+            results.append(parse_file(source, data, self.settings.answers.max_passage_chars))
         return results, problems
 
     def _build(
@@ -225,13 +228,14 @@ class KnowledgeService:
         if not self.folder.is_dir():
             raise KnowledgeError(f"knowledge folder not found: {self.folder}")
         previous = {f.source: f for f in current.files}
-        listed, problems = knowledge_files(self.folder)
+        listing = scan_folder(self.folder, self.settings.knowledge.max_file_bytes)
+        listed, problems = listing.files, listing.problems
         results: list[FileResult] = []
         for source, path in listed:
             try:
-                data = read_file(path)
+                data = read_file(path, self.settings.knowledge.max_file_bytes)
             except OSError as exc:
-                problems.append(Problem(source, f"cannot read file: {exc.strerror or exc}", None, "error"))
+                problems.append(Problem(source, read_error(exc), None, "error"))
                 if source in previous and previous[source].document is not None:
                     results.append(previous[source])
                     report.broken.append(source)
@@ -253,6 +257,13 @@ class KnowledgeService:
                 (report.changed if old is not None else report.added).append(source)
             results.append(new)
         seen = {source for source, _ in listed}
+        # A folder that cannot be listed is not an empty one: its documents stay as they were.
+        for source, old in previous.items():
+            if source not in seen and old.document is not None and listing.covers_unreadable(source):
+                results.append(old)
+                report.broken.append(source)
+                seen.add(source)
+        results.sort(key=lambda r: tuple(r.source.split("/")))
         report.removed = sorted(source for source in previous if source not in seen)
         return results, problems
 
