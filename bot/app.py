@@ -14,7 +14,7 @@ from bot.services.knowledge import KnowledgeHolder
 from bot.services.lifecycle import KnowledgeService
 from bot.services.roles import RoleService
 from bot.snapshot import Snapshot
-from bot.storage.database import open_database
+from bot.storage.database import is_read_only, open_database
 from bot.storage.questions import QuestionLog
 from bot.storage.snapshots import SnapshotStore
 
@@ -66,10 +66,11 @@ async def start_runtime(settings: Settings, *, folder: Path | None = None, use_s
     With a store, the last stored snapshot is used (built from the folder on first start);
     without one, ``folder`` (or the configured folder) is read directly.
     """
-    db = await open_database(settings.database) if use_store else None
+    db = await open_database(settings.database, allow_read_only=True) if use_store else None
     try:
-        store = SnapshotStore(db) if db is not None else None
+        store = SnapshotStore(db, settings.database) if db is not None else None
         knowledge = KnowledgeService(settings, None, store, folder=folder)
+        knowledge.read_only = db is not None and is_read_only(db)
         snapshot = await knowledge.load()
         services = build_services(settings, snapshot)
         knowledge.holder = services.holder

@@ -4,51 +4,147 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import json
 import logging
+import os
+import sqlite3
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from bot.app import Runtime, Services, build_services, snapshot_from_folder, start_runtime
 from bot.config import Settings, load_settings
 from bot.errors import BotError
 from bot.knowledge.checks import check_corpus
 from bot.models import ROLE_TYPES, Answer, Role
+from bot.sanitize import clean_text
 from bot.services.gaps import find_gaps
 from bot.services.lifecycle import RefreshReport
 from bot.services.roles import RoleFilter
+from bot.storage.database import describe_failure
 
 DEFAULT_CONFIG = Path("config.yaml")
 
 
+EXIT_BUG = 70  # sysexits' EX_SOFTWARE: an unexpected error, reported in one line
+EXIT_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE (``| head``)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the process exit status."""
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+    """Run the CLI; return the process exit status.
+
+    Every failure is one line on stderr, never a traceback (``--debug`` shows it): our own
+    errors exit 2, an unexpected one exits 70, a closed output pipe (``| head``) exits 141
+    quietly.
+    """
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        # Bytes that are not UTF-8 on stdin, or text the terminal cannot show, must not crash.
+        if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    debug = bool(getattr(args, "debug", False))
+    _setup_logging(debug)
     try:
         return int(args.handler(args) or 0)
     except BotError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_PIPE
+    except (sqlite3.Error, OSError) as exc:
+        if debug:
+            logging.getLogger(__name__).exception("failed")
+        _error(_os_failure(exc))
+        return 2
+    except Exception as exc:
+        if debug:
+            logging.getLogger(__name__).exception("unexpected error")
+        _error(f"unexpected {type(exc).__name__}: {exc} (a bug: run with --debug for details)")
+        return EXIT_BUG
+
+
+def _error(message: str) -> None:
+    """Print one line on stderr (a message's own newlines and control characters are flattened)."""
+    line = " ".join(clean_text(message).split())
+    try:
+        print(f"error: {line}", file=sys.stderr)
+    except (BrokenPipeError, OSError):
+        pass
+
+
+def _os_failure(exc: BaseException) -> str:
+    if isinstance(exc, sqlite3.Error) or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+        return describe_failure(exc, None)
+    assert isinstance(exc, OSError)
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, send what is left to /dev/null so the exit flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Log records as one line each: an exception's type and message, not its traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        exc = record.exc_info[1] if record.exc_info else None
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        line = super().format(record)
+        if exc is not None:
+            line += f" ({type(exc).__name__}: {exc})"
+        return " ".join(clean_text(line).split())
+
+
+def _setup_logging(debug: bool) -> None:
+    handler = logging.StreamHandler()
+    fmt = "%(levelname)s %(name)s: %(message)s"
+    handler.setFormatter(logging.Formatter(fmt) if debug else _OneLineFormatter(fmt))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        _error(f"{message} (see '{self.prog} --help')")
+        raise SystemExit(2)
+
+
+def _bounded_int(low: int, high: int, what: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} must be a whole number, not {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be between {low} and {high}, not {text}")
+        return value
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser = _Parser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser, knowledge: bool = True) -> None:
         p.add_argument("--config", type=Path, help="settings file (default: ./config.yaml if present)")
+        p.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
         if knowledge:
             p.add_argument("--knowledge", type=Path, metavar="DIR", help="read this knowledge folder")
 
@@ -90,12 +186,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = kb.add_parser("rollback", help="restore an earlier snapshot (default: the one before)")
     common(p, knowledge=False)
-    p.add_argument("id", type=int, nargs="?", help="snapshot id from 'kb history'")
+    p.add_argument(
+        "id", type=_bounded_int(1, 2**63 - 1, "the snapshot id"), nargs="?", help="snapshot id from 'kb history'"
+    )
     p.set_defaults(handler=cmd_kb_rollback)
 
     p = kb.add_parser("gaps", help="unanswered questions, grouped, and answers voted unhelpful")
     common(p, knowledge=False)
-    p.add_argument("--days", type=int, default=30)
+    p.add_argument("--days", type=_bounded_int(1, 36_500, "--days"), default=30)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_kb_gaps)
 
@@ -194,7 +292,7 @@ async def _ask(args: argparse.Namespace) -> int:
         for n, answer in enumerate(answers):
             if n:
                 print()
-            print(render_answer(answer))
+            print(clean_text(render_answer(answer)))
     return 0
 
 
@@ -266,7 +364,7 @@ async def _chat_loop(runtime: Runtime) -> int:
         if not line.strip():
             continue
         try:
-            print(render_answer(await _answer(runtime, line)))
+            print(clean_text(render_answer(await _answer(runtime, line))))
         except BotError as exc:
             print(f"error: {exc}")
         print()
@@ -316,12 +414,13 @@ async def _roles(args: argparse.Namespace) -> int:
         who = " · ".join(filter(None, (role.org, role.team)))
         where = role.location or ("Remote" if role.remote else None)
         facts = " · ".join(filter(None, (role.type, where, role.compensation)))
-        print(f"{role.title}" + (f" — {who}" if who else ""))
+        lines = [f"{role.title}" + (f" — {who}" if who else "")]
         if facts:
-            print(f"  {facts}")
+            lines.append(f"  {facts}")
         posted = f"posted {role.posted.isoformat()}" if role.posted else None
-        print(f"  {role.apply_url or 'no apply link yet'}" + (f"  ({posted})" if posted else ""))
-        print(f"  id: {role.id}")
+        lines.append(f"  {role.apply_url or 'no apply link yet'}" + (f"  ({posted})" if posted else ""))
+        lines.append(f"  id: {role.id}")
+        print(clean_text("\n".join(lines)))
     return 0
 
 
@@ -437,10 +536,17 @@ async def _kb_history(args: argparse.Namespace) -> int:
         s = e.summary
         marker = "*" if e.active else " "
         print(
-            f"{marker} {e.id:>4}  {e.at}  by {e.by}: +{len(s.get('added', []))} ~{len(s.get('changed', []))} "
-            f"-{len(s.get('removed', []))} documents; {s.get('passages')} passages, {s.get('roles')} roles"
+            clean_text(
+                f"{marker} {e.id:>4}  {e.at}  by {e.by}: +{_n(s.get('added'))} ~{_n(s.get('changed'))} "
+                f"-{_n(s.get('removed'))} documents; {s.get('passages')} passages, {s.get('roles')} roles"
+            )
         )
     return 0
+
+
+def _n(items: Any) -> str:
+    """Count a stored list (a hand-edited value that is not one shows as '?')."""
+    return str(len(items)) if isinstance(items, list) else "0" if items is None else "?"
 
 
 def cmd_kb_rollback(args: argparse.Namespace) -> int:
@@ -482,7 +588,7 @@ async def _kb_gaps(args: argparse.Namespace) -> int:
         else f"No unanswered questions in {args.days} days."
     )
     for g in gaps:
-        print(f"  {g.count:>3} × {g.question}")
+        print(f"  {g.count:>3} × {clean_text(g.question)}")  # rows stored before questions were cleaned
         if g.closest:
             print(
                 f"        closest: {g.closest}" + (f" ({g.closest_question})" if g.closest_question else "")
@@ -491,7 +597,7 @@ async def _kb_gaps(args: argparse.Namespace) -> int:
         print("Answers voted unhelpful:")
         for r in rated:
             where = f"{r.source} › {r.section}" if r.section else r.source
-            print(f"  {r.unhelpful:>3} unhelpful, {r.helpful} helpful: {where} (e.g. {r.example!r})")
+            print(clean_text(f"  {r.unhelpful:>3} unhelpful, {r.helpful} helpful: {where} (e.g. {r.example!r})"))
     return 0
 
 

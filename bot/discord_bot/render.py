@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
 
+from bot.knowledge.urls import safe_url
 from bot.models import Answer, Citation, Role
 from bot.services.lifecycle import RefreshReport
 from bot.services.roles import Page
@@ -18,9 +21,20 @@ COLOUR_ROLE = discord.Colour.green()
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
+_SHORT_MENTION = re.compile(r"<(?=[@#][!&]?\d)")
+
+
 def escape(text: str) -> str:
-    """Make member text inert: no Markdown, no mentions."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    """Make member text inert: no Markdown, no mentions (``<@&123>`` with any length of id too)."""
+    text = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return _SHORT_MENTION.sub("<\u200b", text)
+
+
+def link(text: str, url: str | None) -> str:
+    """Build a Markdown link whose text and address cannot break out of it; plain text if the URL is unsafe."""
+    label = escape(text).replace("]", "\\]")
+    target = safe_url(url)
+    return f"[{label}]({target})" if target else label
 
 
 def fit(embed: discord.Embed) -> discord.Embed:
@@ -59,7 +73,7 @@ def message_text(text: str) -> str:
 
 def _source_line(c: Citation) -> str:
     title = escape(c.title)
-    name = f"[{title}]({c.url})" if c.url else f"**{title}**"
+    name = link(c.title, c.url) if safe_url(c.url) else f"**{title}**"
     parts = [name]
     if c.section:
         parts.append(escape(c.section))
@@ -109,7 +123,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
 
 def _role_line(role: Role) -> str:
     title = escape(role.title)
-    return f"• [{title}]({role.apply_url})" if role.apply_url else f"• {title} (no apply link yet)"
+    return f"• {link(role.title, role.apply_url)}" if safe_url(role.apply_url) else f"• {title} (no apply link yet)"
 
 
 def roles_embed(page: Page, filters: str) -> discord.Embed:
@@ -131,13 +145,13 @@ def _role_summary(role: Role) -> str:
         x for x in (who, where, role.type, escape(role.compensation) if role.compensation else None) if x
     )
     posted = f"Posted {role.posted.strftime('%b %d, %Y')}" if role.posted else None
-    apply = f"[Apply]({role.apply_url})" if role.apply_url else "No apply link yet"
+    apply = link("Apply", role.apply_url) if safe_url(role.apply_url) else "No apply link yet"
     return "\n".join(x for x in (facts, " · ".join(y for y in (apply, posted) if y)) if x)
 
 
 def role_embed(role: Role, source_url: str | None) -> discord.Embed:
     """Render one role in full."""
-    embed = discord.Embed(title=escape(role.title), colour=COLOUR_ROLE, url=role.apply_url or None)
+    embed = discord.Embed(title=escape(role.title), colour=COLOUR_ROLE, url=safe_url(role.apply_url))
     if role.description:
         embed.description = escape(role.description)
     for name, value in (
@@ -151,8 +165,8 @@ def role_embed(role: Role, source_url: str | None) -> discord.Embed:
     ):
         if value:
             embed.add_field(name=name, value=escape(str(value)), inline=True)
-    embed.add_field(name="Apply", value=role.apply_url or "No apply link yet", inline=False)
-    source = f"[{escape(role.source)}]({source_url})" if source_url else escape(role.source)
+    embed.add_field(name="Apply", value=safe_url(role.apply_url) or "No apply link yet", inline=False)
+    source = link(role.source, source_url)
     embed.add_field(name="Source", value=source, inline=False)
     return fit(embed)
 

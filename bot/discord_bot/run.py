@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 
+import aiohttp
 import discord
 
 from bot.app import start_runtime
@@ -48,6 +49,10 @@ async def run_bot(settings: Settings, token: str) -> None:
             except discord.PrivilegedIntentsRequired:
                 raise BotError(
                     "Discord refused the gateway intents (this bot needs no privileged ones)"
+                ) from None
+            except (aiohttp.ClientError, OSError, asyncio.TimeoutError, discord.GatewayNotFound) as exc:
+                raise BotError(
+                    f"cannot reach Discord ({type(exc).__name__}: {exc}): check the network and try again"
                 ) from None
     finally:
         if watcher is not None:

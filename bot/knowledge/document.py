@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from bot.knowledge.decode import binary_reason, decode_bytes, repair_text
-from bot.knowledge.frontmatter import FrontMatterError, split_front_matter, to_date
+from bot.knowledge.frontmatter import FrontMatterError, key_line, split_front_matter, to_date
 from bot.knowledge.parse import (
     MarkupError,
     ParsedBody,
@@ -16,6 +16,7 @@ from bot.knowledge.parse import (
     parse_markdown,
     parse_plain,
 )
+from bot.knowledge.urls import safe_url, why_unsafe
 from bot.models import Document, Problem
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -91,7 +92,7 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
         title=title,
         kind=meta.get("kind") or guess_kind(body),
         blocks=body.blocks,
-        url=str(meta["url"]) if meta.get("url") else (body.source_urls[0] if body.source_urls else None),
+        url=_document_url(meta, body, source, text, problems),
         published=to_date(meta.get("published")) or body.published,
         org=str(meta["org"]) if meta.get("org") else None,
         front_matter=meta,
@@ -99,7 +100,7 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
         content_hash=content_hash(data),
     )
     if doc.url is None:
-        doc.url = _title_link(doc)
+        doc.url = safe_url(_title_link(doc))
     for link in body.links:
         if re.search(r"\)\($", link.text or "") or not link.url:
             problems.append(Problem(source, f"empty or malformed link '{link.text}'", link.line))
@@ -109,6 +110,18 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
                 Problem(source, "malformed Markdown link: '(text)(url)' should be '[text](url)'", n)
             )
     return doc
+
+
+def _document_url(meta: dict, body: ParsedBody, source: str, text: str, problems: list[Problem]) -> str | None:
+    """The document's own address: front matter ``url`` if it is a safe link, else one the body names."""
+    raw = meta.get("url")
+    if raw:
+        url = safe_url(raw if isinstance(raw, str) else str(raw))
+        if url is not None:
+            return url
+        line = key_line(text.split("\n")[1:], "url")
+        problems.append(Problem(source, f"front matter 'url' is not used: {why_unsafe(raw)}", line))
+    return next((u for u in map(safe_url, body.source_urls) if u), None)
 
 
 def _title(meta: dict, body: ParsedBody, source: str) -> str:

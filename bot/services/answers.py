@@ -7,6 +7,7 @@ import unicodedata
 from bot.config import Settings
 from bot.errors import QuestionError
 from bot.models import Answer, Citation, Passage
+from bot.sanitize import clean_text
 from bot.search.engine import Query, SearchEngine
 from bot.services.knowledge import KnowledgeHolder
 from bot.services.roles import RoleService
@@ -25,8 +26,12 @@ class AnswerService:
         self.roles = roles
 
     def clean_question(self, question: str) -> str:
-        """Normalise a question; raise QuestionError if it is empty or too long."""
-        text = " ".join(unicodedata.normalize("NFKC", question or "").split())
+        """Normalise a question; raise QuestionError if it is empty or too long.
+
+        Control characters and bytes that are not UTF-8 are removed here, at the boundary, so
+        they are neither stored nor echoed.
+        """
+        text = " ".join(unicodedata.normalize("NFKC", clean_text(question or "")).split())
         if not text:
             raise QuestionError("The question is empty: ask something like 'Is the residency remote?'")
         limit = self.settings.answers.max_question_chars

@@ -24,11 +24,12 @@ from bot.services.answers import AnswerService
 from bot.services.knowledge import KnowledgeHolder
 from bot.snapshot import Snapshot, terms_version
 from bot.storage.codec import decode_terms, encode_terms
-from bot.storage.snapshots import SnapshotInfo, SnapshotStore, StoredFile
+from bot.storage.snapshots import ANY_SNAPSHOT, SnapshotInfo, SnapshotStore, StaleSnapshotError, StoredFile
 
 log = logging.getLogger(__name__)
 
 QUESTIONS_FILE = "questions.yaml"
+REFRESH_ATTEMPTS = 5  # a refresh that finds a newer snapshot applied starts again from it, this often
 
 
 @dataclass
@@ -109,6 +110,7 @@ class KnowledgeService:
         self.store = store
         self.folder = folder or settings.knowledge_dir
         self.today = today
+        self.read_only = False  # the database could only be opened read-only
         self._lock = asyncio.Lock()
 
     # -- start ---------------------------------------------------------------------------
@@ -119,19 +121,37 @@ class KnowledgeService:
         Starting from the store needs no knowledge folder at all: the bot answers even when
         ``knowledge/`` is missing or broken at that moment.
         """
+        by = "first start"
         if self.store is not None:
             active = await self.store.active_id()
             if active is not None:
-                stored = await self.store.load(active)
-                return await asyncio.to_thread(self._from_store, stored, active)
+                try:
+                    return await self._load_stored(active)
+                except StorageError as exc:
+                    if not self.folder.is_dir():
+                        raise
+                    # The stored rows are damaged: answer from the folder, keep the rows as they are.
+                    log.error("%s; answering from %s instead", exc, self.folder)
+                    by = f"rebuilt: snapshot {active} could not be read"
         files, problems = await asyncio.to_thread(self._read_all)
         snapshot = await asyncio.to_thread(self._build, files, None, problems)
-        if self.store is not None:
+        if self.store is not None and not self.read_only:
             report = RefreshReport(added=[f.source for f in files])
             self._count(report, snapshot)
-            snapshot_id = await self._save(files, "first start", report, snapshot)
+            expected = None if by == "first start" else await self.store.active_id()
+            try:
+                snapshot_id = await self._save(files, by, report, snapshot, expect_active=expected)
+            except StaleSnapshotError as exc:
+                if exc.active is None:
+                    raise
+                return await self._load_stored(exc.active)  # another process stored one first: use it
             snapshot = _with_id(snapshot, snapshot_id)
         return snapshot
+
+    async def _load_stored(self, snapshot_id: int) -> Snapshot:
+        assert self.store is not None
+        stored = await self.store.load(snapshot_id)
+        return await asyncio.to_thread(self._from_store, stored, snapshot_id)
 
     def _from_store(self, stored: list[StoredFile], snapshot_id: int) -> Snapshot:
         """Build the snapshot from stored files and their stored term counts (no parsing, and
@@ -145,7 +165,15 @@ class KnowledgeService:
         }
         return self._build([s.result for s in stored], snapshot_id, counted=counted, vocab=vocab)
 
-    async def _save(self, files: list[FileResult], by: str, report: RefreshReport, snapshot: Snapshot) -> int:
+    async def _save(
+        self,
+        files: list[FileResult],
+        by: str,
+        report: RefreshReport,
+        snapshot: Snapshot,
+        *,
+        expect_active: object = ANY_SNAPSHOT,
+    ) -> int:
         assert self.store is not None
         vocab = snapshot.engine.vocab
 
@@ -153,7 +181,9 @@ class KnowledgeService:
             counted = snapshot.counted.get((result.source, result.content_hash))
             return encode_terms(counted, vocab) if counted is not None else None
 
-        return await self.store.save(files, by, report.summary(), terms, snapshot.version)
+        return await self.store.save(
+            files, by, report.summary(), terms, snapshot.version, expect_active=expect_active
+        )
 
     def _read_all(self) -> tuple[list[FileResult], list[Problem]]:
         listing = scan_folder(self.folder, self.settings.knowledge.max_file_bytes)
@@ -192,33 +222,58 @@ class KnowledgeService:
     async def refresh(self, *, by: str, dry_run: bool = False, force: bool = False) -> RefreshReport:
         """Re-read changed files, check the result, and swap it in atomically.
 
-        Refreshes run one at a time. Nothing is swapped in or stored unless every check
-        passes (or ``force``); the store is written in one transaction before the swap,
-        so a failure at any point leaves the previous snapshot in use and on disk.
+        Refreshes run one at a time in a process, and across processes the apply is a
+        compare-and-swap under SQLite's write lock: when another process applied a snapshot
+        after this refresh started from the one it had, that newer snapshot is loaded and the
+        refresh starts again from it (up to ``REFRESH_ATTEMPTS`` times), so a slow refresh
+        never undoes a newer one. Nothing is swapped in or stored unless every check passes
+        (or ``force``); the store is written in one transaction before the swap, so a failure
+        at any point leaves the previous snapshot in use and on disk.
         """
         if self.holder is None:
             raise BotError("no knowledge base loaded")
+        if self.read_only and not dry_run:
+            raise StorageError(
+                "the database is read-only: a refresh cannot be stored (the bot keeps answering from the "
+                "stored snapshot); make it writable, or use --dry-run"
+            )
         async with self._lock:
             start = time.perf_counter()
-            report = RefreshReport(dry_run=dry_run)
-            current = self.holder.current
-            files, problems = await asyncio.to_thread(self._read_changed, current, report, force)
-            snapshot = await asyncio.to_thread(self._build, files, None, problems, current)
-            self._count(report, snapshot)
-            self._compare_roles(current.corpus.roles, snapshot.corpus.roles, report)
-            report.refused = self._refusal(current, snapshot, force)
-            if report.refused is None:
-                report.refused = await asyncio.to_thread(self._eval_gate, snapshot, report, force)
-            if report.refused is None and not dry_run:
-                if self.store is not None:
-                    snapshot_id = await self._save(files, by, report, snapshot)
-                    snapshot = _with_id(snapshot, snapshot_id)
-                    report.snapshot_id = snapshot_id
-                self.holder.swap(snapshot)
-                report.applied = True
-                log.info("knowledge base refreshed by %s: %s", by, report.summary())
-            report.seconds = time.perf_counter() - start
-            return report
+            for attempt in range(1, REFRESH_ATTEMPTS + 1):
+                try:
+                    report = await self._refresh_once(by, dry_run, force)
+                except StaleSnapshotError as exc:
+                    if attempt == REFRESH_ATTEMPTS or exc.active is None:
+                        raise StorageError(
+                            f"gave up after {attempt} attempts: other processes kept applying refreshes"
+                        ) from None
+                    log.info("%s; refreshing again from it", exc)
+                    self.holder.swap(await self._load_stored(exc.active))
+                    continue
+                report.seconds = time.perf_counter() - start
+                return report
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _refresh_once(self, by: str, dry_run: bool, force: bool) -> RefreshReport:
+        assert self.holder is not None
+        report = RefreshReport(dry_run=dry_run)
+        current = self.holder.current
+        files, problems = await asyncio.to_thread(self._read_changed, current, report, force)
+        snapshot = await asyncio.to_thread(self._build, files, None, problems, current)
+        self._count(report, snapshot)
+        self._compare_roles(current.corpus.roles, snapshot.corpus.roles, report)
+        report.refused = self._refusal(current, snapshot, force)
+        if report.refused is None:
+            report.refused = await asyncio.to_thread(self._eval_gate, snapshot, report, force)
+        if report.refused is None and not dry_run:
+            if self.store is not None:
+                snapshot_id = await self._save(files, by, report, snapshot, expect_active=current.snapshot_id)
+                snapshot = _with_id(snapshot, snapshot_id)
+                report.snapshot_id = snapshot_id
+            self.holder.swap(snapshot)
+            report.applied = True
+            log.info("knowledge base refreshed by %s: %s", by, report.summary())
+        return report
 
     def _read_changed(
         self, current: Snapshot, report: RefreshReport, reparse: bool = False
@@ -372,6 +427,8 @@ class KnowledgeService:
         """Restore an earlier snapshot (by default the one before the active one)."""
         if self.store is None or self.holder is None:
             raise StorageError("rollback needs the database")
+        if self.read_only:
+            raise StorageError("the database is read-only: a rollback cannot be stored; make it writable first")
         async with self._lock:
             if snapshot_id is None:
                 entries = await self.store.history()

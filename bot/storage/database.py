@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Literal
 
 import aiosqlite
 
@@ -95,31 +98,155 @@ MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def rebuild_hint(path: Path) -> str:
-    """Say how to start over with a fresh database."""
-    return f"move {path} away and run 'python -m bot kb refresh' to rebuild it from knowledge/"
+FailureKind = Literal["full", "read-only", "locked", "damaged", "folder", "other"]
+
+_FULL, _READONLY, _BUSY, _LOCKED, _CORRUPT, _CANTOPEN, _NOTADB, _IOERR = 13, 8, 5, 6, 11, 14, 26, 10
 
 
-async def open_database(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> aiosqlite.Connection:
-    """Open (creating if needed) and migrate the database; raise StorageError on failure."""
+def failure_kind(exc: BaseException, path: Path | None = None) -> FailureKind:
+    """Classify a database failure by what is actually wrong (SQLite's error code, else errno)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).casefold()
+    err = getattr(exc, "errno", None)
+    if primary == _FULL or err == errno.ENOSPC or "disk is full" in text or "disk full" in text:
+        return "full"
+    if primary == _READONLY or err in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text:
+        return "read-only"
+    if primary in (_BUSY, _LOCKED) or "database is locked" in text or "table is locked" in text:
+        return "locked"
+    if primary in (_CORRUPT, _NOTADB) or "malformed" in text or "not a database" in text:
+        return "damaged"
+    if path is not None and path.is_dir():
+        return "folder"
+    if path is not None and (primary == _CANTOPEN or "unable to open" in text):
+        folder = path.parent
+        if (path.exists() and not os.access(path, os.W_OK)) or (
+            folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK)
+        ):
+            return "read-only"
+    return "other"
+
+
+def describe_failure(exc: BaseException, path: Path | None, doing: str = "use") -> str:
+    """Say in one line what is wrong with the database, never advising a step that loses data."""
+    kind = failure_kind(exc, path)
+    if path is None:
+        path = Path("(the bot's database)")
+    if kind == "full":
+        return (
+            f"disk full: cannot {doing} the database {path} ({exc}); free some space and try again "
+            "(nothing was lost)"
+        )
+    if kind == "read-only":
+        return (
+            f"the database {path} is read-only (the file or its folder cannot be written): cannot {doing} it; "
+            "make it writable and try again (nothing was lost)"
+        )
+    if kind == "locked":
+        return (
+            f"the database {path} is locked by another process (a refresh or a rollback?): "
+            f"cannot {doing} it now; try again when it is done"
+        )
+    if kind == "damaged":
+        return (
+            f"the database {path} is damaged ({exc}); it is left as it is. Restore it from a backup, recover its "
+            f"rows with 'sqlite3 {path} .recover', or rename it (keeping it) and run 'python -m bot kb refresh' "
+            "to start a new one from knowledge/"
+        )
+    if kind == "folder":
+        return f"'database' in config.yaml points at a folder, {path}: give it a file path such as data/faqbot.db"
+    return f"cannot {doing} the database {path}: {exc}"
+
+
+async def open_database(
+    path: Path, *, migrate_to: int = SCHEMA_VERSION, allow_read_only: bool = False
+) -> aiosqlite.Connection:
+    """Open (creating if needed) and migrate the database; raise StorageError on failure.
+
+    With ``allow_read_only``, a database that exists but cannot be written (read-only file,
+    folder or file system) is opened read-only instead, so the stored snapshot can still be
+    answered from; check :func:`is_read_only`.
+    """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path, isolation_level=None, timeout=10)
-    except (OSError, sqlite3.Error) as exc:
-        raise StorageError(f"cannot open database {path}: {exc}") from None
-    try:
-        await db.execute("PRAGMA foreign_keys = ON")
-        await db.execute("PRAGMA busy_timeout = 10000")
-        async with db.execute("PRAGMA journal_mode = WAL") as cur:
-            await cur.fetchone()
-        await migrate(db, migrate_to)
-    except sqlite3.DatabaseError as exc:
-        await db.close()
-        raise StorageError(f"database {path} is unreadable ({exc}); {rebuild_hint(path)}") from None
-    except BaseException:
-        await db.close()
-        raise
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = await aiosqlite.connect(path, isolation_level=None, timeout=10)
+        except (OSError, sqlite3.Error) as exc:
+            raise _Failed(exc) from None
+        try:
+            await db.execute("PRAGMA foreign_keys = ON")
+            await db.execute("PRAGMA busy_timeout = 10000")
+            async with db.execute("PRAGMA journal_mode = WAL") as cur:
+                await cur.fetchone()
+            await migrate(db, migrate_to)
+        except (OSError, sqlite3.Error) as exc:
+            await db.close()
+            raise _Failed(exc) from None
+        except BaseException:
+            await db.close()
+            raise
+    except _Failed as failed:
+        exc = failed.exc
+        if allow_read_only and path.is_file() and failure_kind(exc, path) == "read-only":
+            db = await _open_read_only(path)
+            if db is not None:
+                log.warning(
+                    "the database %s is read-only: answering from its stored snapshot; "
+                    "questions, votes and refreshes are not recorded",
+                    path,
+                )
+                return db
+        raise StorageError(describe_failure(exc, path, "open")) from None
     return db
+
+
+def storage_error(exc: BaseException, doing: str, path: Path | None = None) -> StorageError:
+    """Turn a SQLite or OS failure into a StorageError that says what is wrong."""
+    return StorageError(describe_failure(exc, path, doing))
+
+
+class _Failed(Exception):
+    def __init__(self, exc: BaseException) -> None:
+        super().__init__(str(exc))
+        self.exc = exc
+
+
+_READ_ONLY_DBS: set[int] = set()
+
+
+def is_read_only(db: aiosqlite.Connection) -> bool:
+    """Tell whether ``db`` was opened read-only by :func:`open_database`."""
+    return id(db) in _READ_ONLY_DBS
+
+
+async def _open_read_only(path: Path) -> aiosqlite.Connection | None:
+    """Open an existing database read-only; None if it cannot be read either.
+
+    In WAL mode a reader needs the ``-shm`` file; when the folder is read-only and it is
+    missing, the file is opened as immutable (no other process can be writing it then).
+    """
+    uri = path.resolve().as_uri()
+    for suffix in ("?mode=ro", "?mode=ro&immutable=1"):
+        db = None
+        try:
+            db = await aiosqlite.connect(uri + suffix, uri=True, isolation_level=None, timeout=10)
+            version = await schema_version(db)
+            async with db.execute("SELECT count(*) FROM snapshots") as cur:
+                await cur.fetchone()
+        except (OSError, sqlite3.Error):
+            if db is not None:
+                await db.close()
+            continue
+        if version != SCHEMA_VERSION:
+            await db.close()
+            raise StorageError(
+                f"the database {path} is read-only and has schema version {version}, not {SCHEMA_VERSION}: "
+                "make it writable so it can be migrated"
+            )
+        _READ_ONLY_DBS.add(id(db))
+        return db
+    return None
 
 
 async def schema_version(db: aiosqlite.Connection) -> int:

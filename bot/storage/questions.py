@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 import aiosqlite
 
 from bot.models import Answer
+from bot.storage.database import storage_error
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,23 @@ class RatedAnswer:
     unhelpful: int
     helpful: int
     example: str
+
+
+def _since(days: int) -> str:
+    """Return the ISO time ``days`` days ago (the earliest time there is, for absurd spans)."""
+    try:
+        return (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+    except OverflowError:
+        return "0000"
+
+
+def _sources(text: object) -> list[str]:
+    """Read a stored list of cited sources; a hand-edited value that is not one reads as empty."""
+    try:
+        value = json.loads(text) if isinstance(text, (str, bytes)) else None
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 class QuestionLog:
@@ -108,29 +126,33 @@ class QuestionLog:
         """Return the unanswered questions of the last ``days`` days, newest first."""
         if self.db is None:
             return []
-        since = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
-        async with self.db.execute(
-            "SELECT id, at, question, answered, sources FROM questions WHERE answered = 0 AND at >= ? "
-            "ORDER BY at DESC, id DESC",
-            (since,),
-        ) as cur:
-            rows = await cur.fetchall()
-        return [AskedQuestion(int(r[0]), r[1], r[2], bool(r[3]), json.loads(r[4])) for r in rows]
+        try:
+            async with self.db.execute(
+                "SELECT id, at, question, answered, sources FROM questions WHERE answered = 0 AND at >= ? "
+                "ORDER BY at DESC, id DESC",
+                (_since(days),),
+            ) as cur:
+                rows = await cur.fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, "read the question log from") from None
+        return [AskedQuestion(int(r[0]), str(r[1]), str(r[2]), bool(r[3]), _sources(r[4])) for r in rows]
 
     async def rated(self, days: int, limit: int = 10) -> list[RatedAnswer]:
         """Return the answers most often voted unhelpful in the last ``days`` days."""
         if self.db is None:
             return []
-        since = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
-        async with self.db.execute(
-            "SELECT q.sources, q.question, v.helpful FROM votes v JOIN questions q ON q.id = v.question_id "
-            "WHERE v.at >= ?",
-            (since,),
-        ) as cur:
-            rows = await cur.fetchall()
+        try:
+            async with self.db.execute(
+                "SELECT q.sources, q.question, v.helpful FROM votes v JOIN questions q ON q.id = v.question_id "
+                "WHERE v.at >= ?",
+                (_since(days),),
+            ) as cur:
+                rows = await cur.fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, "read the votes from") from None
         tally: dict[str, list] = {}
         for sources, question, helpful in rows:
-            first = (json.loads(sources) or ["?#"])[0]
+            first = (_sources(sources) or ["?#"])[0]
             entry = tally.setdefault(first, [0, 0, question])
             entry[0 if not helpful else 1] += 1
         out = []

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import aiosqlite
 
 from bot.errors import StorageError
 from bot.knowledge.loader import FileResult
 from bot.storage.codec import decode_file, encode_file
+from bot.storage.database import storage_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +39,42 @@ class StoredFile:
     terms_version: str | None
 
 
+class StaleSnapshotError(StorageError):
+    """Another process applied a snapshot after this one started from an older one."""
+
+    def __init__(self, expected: int | None, active: int | None) -> None:
+        super().__init__(
+            f"snapshot {active} was applied by another process after this refresh started from {expected}"
+        )
+        self.expected = expected
+        self.active = active
+
+
+ANY_SNAPSHOT: object = object()  # save() without comparing the active snapshot
+
+
 def file_key(result: FileResult) -> str:
     """Return the key of a file's parse: its path and content together."""
     return hashlib.sha256(f"{result.source}\0{result.content_hash}".encode()).hexdigest()
 
 
 class SnapshotStore:
-    """Save and load knowledge snapshots in the database."""
+    """Save and load knowledge snapshots in the database.
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    Writes take SQLite's write lock (``BEGIN IMMEDIATE``), so they are serialised across
+    processes; ``save`` compares the active snapshot with the one the caller started from
+    inside that lock, so a slow refresh can never undo a newer one.
+    """
+
+    def __init__(self, db: aiosqlite.Connection, path: Path | None = None) -> None:
         self.db = db
+        self.path = path
+
+    async def _rollback(self) -> None:
+        """Undo an open transaction, if SQLite has not already (it does on a full disk)."""
+        if self.db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                await self.db.execute("ROLLBACK")
 
     async def save(
         self,
@@ -54,15 +83,25 @@ class SnapshotStore:
         summary: dict,
         terms: Callable[[FileResult], bytes | None] | None = None,
         terms_version: str = "",
+        *,
+        expect_active: object = ANY_SNAPSHOT,
     ) -> int:
         """Store a snapshot and make it the active one, all in one transaction.
 
         Files already stored (same path and content) are not written again; ``terms`` gives
-        the counted terms to keep beside each new file.
+        the counted terms to keep beside each new file. With ``expect_active`` (a snapshot id,
+        or None for an empty store), raise StaleSnapshotError and store nothing when another
+        snapshot became active meanwhile.
         """
         try:
             await self.db.execute("BEGIN IMMEDIATE")
             try:
+                if expect_active is not ANY_SNAPSHOT:
+                    async with self.db.execute("SELECT id FROM snapshots WHERE active = 1") as cur:
+                        row = await cur.fetchone()
+                    active = int(row[0]) if row else None
+                    if active != expect_active:
+                        raise StaleSnapshotError(expect_active, active)  # type: ignore[arg-type]
                 async with self.db.execute("SELECT key, terms_version FROM files") as cur:
                     stored = {row[0]: row[1] for row in await cur.fetchall()}
                 keys = []
@@ -98,16 +137,19 @@ class SnapshotStore:
                 await self.db.execute("UPDATE snapshots SET active = (id = ?)", (snapshot_id,))
                 await self.db.execute("COMMIT")
             except BaseException:
-                await self.db.execute("ROLLBACK")
+                await self._rollback()
                 raise
-        except sqlite3.Error as exc:
-            raise StorageError(f"could not store the knowledge snapshot: {exc}") from None
+        except (sqlite3.Error, OSError) as exc:
+            raise storage_error(exc, "store the knowledge snapshot in", self.path) from None
         return snapshot_id
 
     async def active_id(self) -> int | None:
         """Return the id of the snapshot in use, if any."""
-        async with self.db.execute("SELECT id FROM snapshots WHERE active = 1") as cur:
-            row = await cur.fetchone()
+        try:
+            async with self.db.execute("SELECT id FROM snapshots WHERE active = 1") as cur:
+                row = await cur.fetchone()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, "read the active snapshot from", self.path) from None
         return int(row[0]) if row else None
 
     async def load(self, snapshot_id: int) -> list[StoredFile]:
@@ -120,26 +162,53 @@ class SnapshotStore:
             ) as cur:
                 rows = await cur.fetchall()
         except sqlite3.Error as exc:
-            raise StorageError(f"could not read snapshot {snapshot_id}: {exc}") from None
-        return [StoredFile(decode_file(data), terms, version) for data, terms, version in rows]
+            raise storage_error(exc, f"read snapshot {snapshot_id} from", self.path) from None
+        out = []
+        for n, (data, terms, version) in enumerate(rows):
+            try:
+                result = decode_file(data)
+            except Exception as exc:  # a hand-edited or damaged row: say which, never crash
+                raise StorageError(
+                    f"snapshot {snapshot_id}: stored file {n + 1} cannot be decoded ({type(exc).__name__}: "
+                    f"{str(exc)[:100]}); roll back to another snapshot or run 'python -m bot kb refresh --force'"
+                ) from None
+            out.append(StoredFile(result, terms if isinstance(terms, bytes) else None, version))
+        return out
 
     async def activate(self, snapshot_id: int) -> None:
         """Make an earlier snapshot the active one."""
-        async with self.db.execute("SELECT 1 FROM snapshots WHERE id = ?", (snapshot_id,)) as cur:
-            if await cur.fetchone() is None:
-                raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
-        await self.db.execute("BEGIN IMMEDIATE")
+        if not 0 < snapshot_id < 2**63:
+            raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
         try:
-            await self.db.execute("UPDATE snapshots SET active = (id = ?)", (snapshot_id,))
-            await self.db.execute("COMMIT")
-        except BaseException:
-            await self.db.execute("ROLLBACK")
-            raise
+            async with self.db.execute("SELECT 1 FROM snapshots WHERE id = ?", (snapshot_id,)) as cur:
+                if await cur.fetchone() is None:
+                    raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
+            await self.db.execute("BEGIN IMMEDIATE")
+            try:
+                await self.db.execute("UPDATE snapshots SET active = (id = ?)", (snapshot_id,))
+                await self.db.execute("COMMIT")
+            except BaseException:
+                await self._rollback()
+                raise
+        except (sqlite3.Error, OSError) as exc:
+            raise storage_error(exc, f"activate snapshot {snapshot_id} in", self.path) from None
 
     async def history(self, limit: int = 50) -> list[SnapshotInfo]:
-        """Return the most recent snapshots, newest first."""
-        async with self.db.execute(
-            "SELECT id, at, by, summary, active FROM snapshots ORDER BY id DESC LIMIT ?", (limit,)
-        ) as cur:
-            rows = await cur.fetchall()
-        return [SnapshotInfo(int(r[0]), r[1], r[2], json.loads(r[3]), bool(r[4])) for r in rows]
+        """Return the most recent snapshots, newest first (a damaged summary reads as empty)."""
+        try:
+            async with self.db.execute(
+                "SELECT id, at, by, summary, active FROM snapshots ORDER BY id DESC LIMIT ?", (limit,)
+            ) as cur:
+                rows = await cur.fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, "read the refresh history from", self.path) from None
+        return [SnapshotInfo(int(r[0]), str(r[1]), str(r[2]), _summary(r[3]), bool(r[4])) for r in rows]
+
+
+def _summary(text: object) -> dict:
+    """Read a stored change summary; a hand-edited one that is not a JSON object reads as empty."""
+    try:
+        value = json.loads(text) if isinstance(text, (str, bytes)) else None
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
