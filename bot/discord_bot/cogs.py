@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import re
 import time
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 from discord import app_commands
@@ -40,6 +42,29 @@ HELP = (
     "• `@{name} Can I do the residency part-time?`\n"
     "• `/ask` for a private answer, `/roles` for open roles, `/role` for one role in full."
 )
+
+
+Choices = list[app_commands.Choice[str]]
+
+
+def no_choices_on_error(
+    handler: Callable[[Any, discord.Interaction, str], Awaitable[Choices]],
+) -> Callable[[Any, discord.Interaction, str], Awaitable[Choices]]:
+    """Wrap an autocomplete handler: on any error, log it and offer no choices.
+
+    discord.py only logs autocomplete errors and sends nothing, so the member's menu would
+    spin and fail; an empty list is an answer Discord can show.
+    """
+
+    @functools.wraps(handler)
+    async def wrapper(self: Any, interaction: discord.Interaction, current: str) -> Choices:
+        try:
+            return await handler(self, interaction, current)
+        except Exception:
+            log.exception("autocomplete failed")
+            return []
+
+    return wrapper
 
 
 class AskCog(commands.Cog):
@@ -174,6 +199,7 @@ class RolesCog(commands.Cog):
         await interaction.response.send_message(embed=view.current(), view=view, allowed_mentions=NO_MENTIONS)
 
     @list_roles.autocomplete("org")
+    @no_choices_on_error
     async def org_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
@@ -210,6 +236,7 @@ class RolesCog(commands.Cog):
         )
 
     @show_role.autocomplete("name")
+    @no_choices_on_error
     async def role_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:

@@ -3,9 +3,10 @@ they keep working after a restart; the role pager lives as long as its timeout."
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -21,6 +22,26 @@ log = logging.getLogger(__name__)
 
 def _bot(interaction: discord.Interaction) -> FAQBot:
     return interaction.client  # type: ignore[return-value]
+
+
+Callback = Callable[[Any, discord.Interaction], Awaitable[None]]
+
+
+def apologising(callback: Callback) -> Callback:
+    """Wrap a component callback so any error gets the bot's private apology.
+
+    discord.py only logs errors of dynamic items (votes, share, suggestions); without this
+    the member would see "This interaction failed" and nothing else.
+    """
+
+    @functools.wraps(callback)
+    async def wrapper(self: Any, interaction: discord.Interaction) -> None:
+        try:
+            await callback(self, interaction)
+        except Exception as exc:
+            await _bot(interaction).apologise(interaction, exc)
+
+    return wrapper
 
 
 class VoteButton(
@@ -46,6 +67,7 @@ class VoteButton(
     ):
         return cls(int(match["qid"]), match["helpful"] == "1")
 
+    @apologising
     async def callback(self, interaction: discord.Interaction) -> None:
         stored = await _bot(interaction).runtime.questions.vote(
             self.question_id, interaction.user.id, self.helpful
@@ -70,6 +92,7 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:s
     ):
         return cls()
 
+    @apologising
     async def callback(self, interaction: discord.Interaction) -> None:
         message = interaction.message
         if message is None or not message.embeds:
@@ -97,6 +120,7 @@ class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faq
     ):
         return cls()
 
+    @apologising
     async def callback(self, interaction: discord.Interaction) -> None:
         values = (interaction.data or {}).get("values") or []
         if not values:
