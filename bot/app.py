@@ -60,13 +60,16 @@ class Runtime:
             self.db = None
 
 
-async def start_runtime(settings: Settings, *, folder: Path | None = None, use_store: bool = True) -> Runtime:
+async def start_runtime(
+    settings: Settings, *, folder: Path | None = None, use_store: bool = True, writable: bool = False
+) -> Runtime:
     """Open the database (unless ``use_store`` is False) and load the knowledge snapshot.
 
     With a store, the last stored snapshot is used (built from the folder on first start);
-    without one, ``folder`` (or the configured folder) is read directly.
+    without one, ``folder`` (or the configured folder) is read directly. A database that can
+    only be read is opened read-only (answers still work) unless ``writable`` is asked for.
     """
-    db = await open_database(settings.database, allow_read_only=True) if use_store else None
+    db = await open_database(settings.database, allow_read_only=not writable) if use_store else None
     try:
         store = SnapshotStore(db, settings.database) if db is not None else None
         knowledge = KnowledgeService(settings, None, store, folder=folder)

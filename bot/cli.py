@@ -50,7 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = bool(getattr(args, "debug", False))
     _setup_logging(debug)
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
+        return code
     except BotError as exc:
         _error(str(exc))
         return 2
@@ -102,6 +104,7 @@ class _OneLineFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         exc = record.exc_info[1] if record.exc_info else None
+        record = logging.makeLogRecord(record.__dict__)  # other handlers still get the traceback
         record.exc_info, record.exc_text, record.stack_info = None, None, None
         line = super().format(record)
         if exc is not None:
@@ -248,7 +251,7 @@ def services_for(args: argparse.Namespace) -> Services:
     return build_services(settings, snapshot_from_folder(folder, settings))
 
 
-async def runtime_for(args: argparse.Namespace, *, store_only: bool = False) -> Runtime:
+async def runtime_for(args: argparse.Namespace, *, store_only: bool = False, writable: bool = False) -> Runtime:
     """Open the runtime: from the stored snapshot, or from ``--knowledge DIR`` directly.
 
     ``ask``, ``roles`` and ``chat`` with ``--knowledge`` read that folder and leave the
@@ -258,7 +261,7 @@ async def runtime_for(args: argparse.Namespace, *, store_only: bool = False) -> 
     folder = getattr(args, "knowledge", None)
     if folder is not None and not store_only:
         return await start_runtime(settings, folder=folder, use_store=False)
-    return await start_runtime(settings, folder=folder)
+    return await start_runtime(settings, folder=folder, writable=writable)
 
 
 def emit_json(data: Any) -> None:
@@ -475,7 +478,7 @@ def cmd_kb_refresh(args: argparse.Namespace) -> int:
 
 
 async def _kb_refresh(args: argparse.Namespace) -> int:
-    runtime = await runtime_for(args, store_only=True)
+    runtime = await runtime_for(args, store_only=True, writable=not args.dry_run)
     try:
         report = await runtime.knowledge.refresh(by="cli", dry_run=args.dry_run, force=args.force)
     finally:
@@ -555,7 +558,7 @@ def cmd_kb_rollback(args: argparse.Namespace) -> int:
 
 
 async def _kb_rollback(args: argparse.Namespace) -> int:
-    runtime = await runtime_for(args, store_only=True)
+    runtime = await runtime_for(args, store_only=True, writable=True)
     try:
         snapshot = await runtime.knowledge.rollback(args.id)
     finally:

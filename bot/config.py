@@ -163,6 +163,8 @@ def load_settings(path: str | Path | None) -> Settings:
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+    except (ValueError, RecursionError) as exc:  # a timestamp that is no date, nesting without end
+        raise ConfigError(f"invalid YAML: {exc}", path=str(path)) from None
     if raw is None:
         raw = {}
     settings = _build(Settings, raw, "", str(path))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from bot.errors import BotError
+from bot.knowledge.frontmatter import FrontMatterError, load_yaml
 from bot.models import Answer
 from bot.services.answers import AnswerService
 
@@ -55,12 +55,12 @@ class Report:
 def load_cases(path: Path) -> list[Case]:
     """Read a question file; raise BotError naming the entry that is malformed."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"), max_nodes=1_000_000, max_chars=50_000_000)
     except (OSError, UnicodeDecodeError) as exc:
         raise BotError(f"{path}: cannot read question file: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BotError(f"{path}:{mark.line + 1 if mark else '?'}: invalid YAML") from None
+    except FrontMatterError as exc:  # bad YAML, an invalid date, an alias bomb: with its line
+        message = str(exc).replace("in front matter", "").replace("front matter", "the file")
+        raise BotError(f"{path}:{exc.line}: {' '.join(message.split())}") from None
     if not isinstance(raw, list):
         raise BotError(f"{path}: a question file is a list of entries with 'q'")
     cases = []

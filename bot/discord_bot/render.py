@@ -22,6 +22,7 @@ NO_MENTIONS = discord.AllowedMentions.none()
 
 
 _SHORT_MENTION = re.compile(r"<(?=[@#][!&]?\d)")
+_BRACKET = re.compile(r"(?<!\\)([\[\]])")  # a bracket not yet escaped
 
 
 def escape(text: str) -> str:
@@ -32,7 +33,7 @@ def escape(text: str) -> str:
 
 def link(text: str, url: str | None) -> str:
     """Build a Markdown link whose text and address cannot break out of it; plain text if the URL is unsafe."""
-    label = escape(text).replace("]", "\\]")
+    label = _BRACKET.sub(r"\\\1", escape(text))
     target = safe_url(url)
     return f"[{label}]({target})" if target else label
 

@@ -89,12 +89,12 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
-def load_yaml(raw: str, first_line: int = 1) -> Any:
+def load_yaml(raw: str, first_line: int = 1, *, max_nodes: int = MAX_NODES, max_chars: int = MAX_CHARS) -> Any:
     """Parse front-matter YAML safely; raise FrontMatterError with the file line when it is bad.
 
     ``first_line`` is the file line of ``raw``'s first line. Besides YAML errors, this refuses
     invalid dates (``2024-02-30``), nesting deeper than ``MAX_DEPTH`` and anything that expands
-    to more than ``MAX_NODES`` values or ``MAX_CHARS`` characters once aliases are followed.
+    to more than ``max_nodes`` values or ``max_chars`` characters once aliases are followed.
     """
     try:
         data = yaml.load(raw, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
@@ -109,20 +109,20 @@ def load_yaml(raw: str, first_line: int = 1) -> Any:
         raise FrontMatterError(
             "front matter is nested too deeply to read", first_line - 1 or 1
         ) from None
-    _check_size(data, first_line - 1 or 1)
+    _check_size(data, first_line - 1 or 1, max_nodes, max_chars)
     return data
 
 
-def _check_size(data: Any, line: int) -> None:
+def _check_size(data: Any, line: int, max_nodes: int, max_chars: int) -> None:
     """Walk ``data`` as if every alias were copied out, stopping as soon as a limit is passed."""
     nodes = chars = 0
     stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
         value, depth = stack.pop()
         nodes += 1
-        if nodes > MAX_NODES:
+        if nodes > max_nodes:
             raise FrontMatterError(
-                f"front matter expands to more than {MAX_NODES:,} values (YAML aliases?): file rejected", line
+                f"front matter expands to more than {max_nodes:,} values (YAML aliases?): file rejected", line
             )
         if depth > MAX_DEPTH:
             raise FrontMatterError(f"front matter is nested more than {MAX_DEPTH} levels deep", line)
@@ -134,9 +134,9 @@ def _check_size(data: Any, line: int) -> None:
             stack.extend((item, depth + 1) for item in value)
         elif isinstance(value, (str, bytes)):
             chars += len(value)
-            if chars > MAX_CHARS:
+            if chars > max_chars:
                 raise FrontMatterError(
-                    f"front matter expands to more than {MAX_CHARS:,} characters (YAML aliases?): file rejected",
+                    f"front matter expands to more than {max_chars:,} characters (YAML aliases?): file rejected",
                     line,
                 )
 

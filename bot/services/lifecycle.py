@@ -111,6 +111,7 @@ class KnowledgeService:
         self.folder = folder or settings.knowledge_dir
         self.today = today
         self.read_only = False  # the database could only be opened read-only
+        self._rewrite_rows = False  # stored rows were damaged: the next save writes them again
         self._lock = asyncio.Lock()
 
     # -- start ---------------------------------------------------------------------------
@@ -121,7 +122,6 @@ class KnowledgeService:
         Starting from the store needs no knowledge folder at all: the bot answers even when
         ``knowledge/`` is missing or broken at that moment.
         """
-        by = "first start"
         if self.store is not None:
             active = await self.store.active_id()
             if active is not None:
@@ -130,17 +130,20 @@ class KnowledgeService:
                 except StorageError as exc:
                     if not self.folder.is_dir():
                         raise
-                    # The stored rows are damaged: answer from the folder, keep the rows as they are.
-                    log.error("%s; answering from %s instead", exc, self.folder)
-                    by = f"rebuilt: snapshot {active} could not be read"
+                    # Damaged rows: answer from the folder and leave the rows as they are; the
+                    # next refresh stores this process's parse over them.
+                    log.error("%s; answering from %s until 'kb refresh' stores it again", exc, self.folder)
+                    self._rewrite_rows = True
+                    files, problems = await asyncio.to_thread(self._read_all)
+                    snapshot = await asyncio.to_thread(self._build, files, None, problems)
+                    return _with_id(snapshot, active)
         files, problems = await asyncio.to_thread(self._read_all)
         snapshot = await asyncio.to_thread(self._build, files, None, problems)
         if self.store is not None and not self.read_only:
             report = RefreshReport(added=[f.source for f in files])
             self._count(report, snapshot)
-            expected = None if by == "first start" else await self.store.active_id()
             try:
-                snapshot_id = await self._save(files, by, report, snapshot, expect_active=expected)
+                snapshot_id = await self._save(files, "first start", report, snapshot, expect_active=None)
             except StaleSnapshotError as exc:
                 if exc.active is None:
                     raise
@@ -151,7 +154,13 @@ class KnowledgeService:
     async def _load_stored(self, snapshot_id: int) -> Snapshot:
         assert self.store is not None
         stored = await self.store.load(snapshot_id)
-        return await asyncio.to_thread(self._from_store, stored, snapshot_id)
+        try:
+            return await asyncio.to_thread(self._from_store, stored, snapshot_id)
+        except Exception as exc:  # damaged term counts or rows edited by hand
+            raise StorageError(
+                f"snapshot {snapshot_id} cannot be rebuilt from its stored rows ({type(exc).__name__}: "
+                f"{str(exc)[:100]})"
+            ) from None
 
     def _from_store(self, stored: list[StoredFile], snapshot_id: int) -> Snapshot:
         """Build the snapshot from stored files and their stored term counts (no parsing, and
@@ -181,9 +190,17 @@ class KnowledgeService:
             counted = snapshot.counted.get((result.source, result.content_hash))
             return encode_terms(counted, vocab) if counted is not None else None
 
-        return await self.store.save(
-            files, by, report.summary(), terms, snapshot.version, expect_active=expect_active
+        snapshot_id = await self.store.save(
+            files,
+            by,
+            report.summary(),
+            terms,
+            snapshot.version,
+            expect_active=expect_active,
+            rewrite=self._rewrite_rows,
         )
+        self._rewrite_rows = False
+        return snapshot_id
 
     def _read_all(self) -> tuple[list[FileResult], list[Problem]]:
         listing = scan_folder(self.folder, self.settings.knowledge.max_file_bytes)

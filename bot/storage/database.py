@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import logging
 import os
 import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import aiosqlite
 
@@ -171,7 +172,7 @@ async def open_database(
     try:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = await aiosqlite.connect(path, isolation_level=None, timeout=10)
+            db = await _connect(path, isolation_level=None, timeout=10)
         except (OSError, sqlite3.Error) as exc:
             raise _Failed(exc) from None
         try:
@@ -206,6 +207,24 @@ def storage_error(exc: BaseException, doing: str, path: Path | None = None) -> S
     return StorageError(describe_failure(exc, path, doing))
 
 
+async def _connect(target: Path | str, **kwargs: Any) -> aiosqlite.Connection:
+    """Connect with aiosqlite, first trying the same connection synchronously.
+
+    When aiosqlite's connect fails, its worker thread finishes stopping after the caller
+    has moved on, and if the event loop is closed by then it prints "Event loop is closed"
+    tracebacks. Failing here first, in a thread that is waited for, avoids that.
+    """
+    await asyncio.to_thread(lambda: sqlite3.connect(target, **kwargs).close())
+    connection = aiosqlite.connect(target, **kwargs)
+    try:
+        return await connection
+    except BaseException:
+        thread = getattr(connection, "_thread", None)
+        if thread is not None and thread.is_alive():
+            await asyncio.to_thread(thread.join, 10)
+        raise
+
+
 class _Failed(Exception):
     def __init__(self, exc: BaseException) -> None:
         super().__init__(str(exc))
@@ -230,7 +249,7 @@ async def _open_read_only(path: Path) -> aiosqlite.Connection | None:
     for suffix in ("?mode=ro", "?mode=ro&immutable=1"):
         db = None
         try:
-            db = await aiosqlite.connect(uri + suffix, uri=True, isolation_level=None, timeout=10)
+            db = await _connect(uri + suffix, uri=True, isolation_level=None, timeout=10)
             version = await schema_version(db)
             async with db.execute("SELECT count(*) FROM snapshots") as cur:
                 await cur.fetchone()

@@ -85,13 +85,15 @@ class SnapshotStore:
         terms_version: str = "",
         *,
         expect_active: object = ANY_SNAPSHOT,
+        rewrite: bool = False,
     ) -> int:
         """Store a snapshot and make it the active one, all in one transaction.
 
         Files already stored (same path and content) are not written again; ``terms`` gives
         the counted terms to keep beside each new file. With ``expect_active`` (a snapshot id,
         or None for an empty store), raise StaleSnapshotError and store nothing when another
-        snapshot became active meanwhile.
+        snapshot became active meanwhile. ``rewrite`` writes every file's row again (to repair
+        rows that could not be decoded).
         """
         try:
             await self.db.execute("BEGIN IMMEDIATE")
@@ -108,13 +110,14 @@ class SnapshotStore:
                 for result in results:
                     key = file_key(result)
                     keys.append(key)
-                    if key in stored and stored[key] == terms_version:
+                    if key in stored and stored[key] == terms_version and not rewrite:
                         continue
                     blob = terms(result) if terms is not None else None
                     await self.db.execute(
                         "INSERT INTO files (key, source, content_hash, data, terms, terms_version) "
                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
-                        "terms = excluded.terms, terms_version = excluded.terms_version",
+                        "terms = excluded.terms, terms_version = excluded.terms_version"
+                        + (", data = excluded.data" if rewrite else ""),
                         (
                             key,
                             result.source,
