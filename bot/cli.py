@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import errno
 import json
 import logging
@@ -76,10 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _error(message: str) -> None:
     """Print one line on stderr (a message's own newlines and control characters are flattened)."""
     line = " ".join(clean_text(message).split())
-    try:
+    with contextlib.suppress(OSError):  # stderr closed too: nothing left to tell
         print(f"error: {line}", file=sys.stderr)
-    except (BrokenPipeError, OSError):
-        pass
 
 
 def _os_failure(exc: BaseException) -> str:
@@ -190,7 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = kb.add_parser("rollback", help="restore an earlier snapshot (default: the one before)")
     common(p, knowledge=False)
     p.add_argument(
-        "id", type=_bounded_int(1, 2**63 - 1, "the snapshot id"), nargs="?", help="snapshot id from 'kb history'"
+        "id",
+        type=_bounded_int(1, 2**63 - 1, "the snapshot id"),
+        nargs="?",
+        help="snapshot id from 'kb history'",
     )
     p.set_defaults(handler=cmd_kb_rollback)
 
@@ -251,7 +253,9 @@ def services_for(args: argparse.Namespace) -> Services:
     return build_services(settings, snapshot_from_folder(folder, settings))
 
 
-async def runtime_for(args: argparse.Namespace, *, store_only: bool = False, writable: bool = False) -> Runtime:
+async def runtime_for(
+    args: argparse.Namespace, *, store_only: bool = False, writable: bool = False
+) -> Runtime:
     """Open the runtime: from the stored snapshot, or from ``--knowledge DIR`` directly.
 
     ``ask``, ``roles`` and ``chat`` with ``--knowledge`` read that folder and leave the
@@ -600,7 +604,9 @@ async def _kb_gaps(args: argparse.Namespace) -> int:
         print("Answers voted unhelpful:")
         for r in rated:
             where = f"{r.source} › {r.section}" if r.section else r.source
-            print(clean_text(f"  {r.unhelpful:>3} unhelpful, {r.helpful} helpful: {where} (e.g. {r.example!r})"))
+            print(
+                clean_text(f"  {r.unhelpful:>3} unhelpful, {r.helpful} helpful: {where} (e.g. {r.example!r})")
+            )
     return 0
 
 

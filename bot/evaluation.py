@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from bot.errors import BotError
 from bot.knowledge.frontmatter import FrontMatterError, load_yaml
 from bot.models import Answer

@@ -124,7 +124,11 @@ def answer_embed(answer: Answer) -> discord.Embed:
 
 def _role_line(role: Role) -> str:
     title = escape(role.title)
-    return f"• {link(role.title, role.apply_url)}" if safe_url(role.apply_url) else f"• {title} (no apply link yet)"
+    return (
+        f"• {link(role.title, role.apply_url)}"
+        if safe_url(role.apply_url)
+        else f"• {title} (no apply link yet)"
+    )
 
 
 def roles_embed(page: Page, filters: str) -> discord.Embed:

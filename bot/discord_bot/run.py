@@ -50,7 +50,7 @@ async def run_bot(settings: Settings, token: str) -> None:
                 raise BotError(
                     "Discord refused the gateway intents (this bot needs no privileged ones)"
                 ) from None
-            except (aiohttp.ClientError, OSError, asyncio.TimeoutError, discord.GatewayNotFound) as exc:
+            except (TimeoutError, aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
                 raise BotError(
                     f"cannot reach Discord ({type(exc).__name__}: {exc}): check the network and try again"
                 ) from None

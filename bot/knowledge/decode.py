@@ -92,7 +92,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
             return normalise_newlines(data.decode(codec)), None
         except UnicodeDecodeError as exc:
             text = data.decode(codec, errors="replace")
-            return normalise_newlines(text), f"not valid {codec.upper()} (bad bytes at offset {exc.start}); replaced"
+            return normalise_newlines(
+                text
+            ), f"not valid {codec.upper()} (bad bytes at offset {exc.start}); replaced"
     try:
         text = data.decode("utf-8-sig")
         warning = None

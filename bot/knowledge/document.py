@@ -112,7 +112,9 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
     return doc
 
 
-def _document_url(meta: dict, body: ParsedBody, source: str, text: str, problems: list[Problem]) -> str | None:
+def _document_url(
+    meta: dict, body: ParsedBody, source: str, text: str, problems: list[Problem]
+) -> str | None:
     """The document's own address: front matter ``url`` if it is a safe link, else one the body names."""
     raw = meta.get("url")
     if raw:

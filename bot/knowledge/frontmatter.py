@@ -83,13 +83,17 @@ class _Loader(yaml.SafeLoader):
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError) as exc:
-            raise _DateError(None, None, f"{node.value!r} is not a valid date ({exc})", node.start_mark) from None
+            raise _DateError(
+                None, None, f"{node.value!r} is not a valid date ({exc})", node.start_mark
+            ) from None
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
-def load_yaml(raw: str, first_line: int = 1, *, max_nodes: int = MAX_NODES, max_chars: int = MAX_CHARS) -> Any:
+def load_yaml(
+    raw: str, first_line: int = 1, *, max_nodes: int = MAX_NODES, max_chars: int = MAX_CHARS
+) -> Any:
     """Parse front-matter YAML safely; raise FrontMatterError with the file line when it is bad.
 
     ``first_line`` is the file line of ``raw``'s first line. Besides YAML errors, this refuses
@@ -97,7 +101,7 @@ def load_yaml(raw: str, first_line: int = 1, *, max_nodes: int = MAX_NODES, max_
     to more than ``max_nodes`` values or ``max_chars`` characters once aliases are followed.
     """
     try:
-        data = yaml.load(raw, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(raw, Loader=_Loader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else first_line - 1 or 1
@@ -106,9 +110,7 @@ def load_yaml(raw: str, first_line: int = 1, *, max_nodes: int = MAX_NODES, max_
             raise FrontMatterError(f"front matter: {problem}", line) from None
         raise FrontMatterError(f"invalid YAML in front matter: {problem}", line) from None
     except RecursionError:
-        raise FrontMatterError(
-            "front matter is nested too deeply to read", first_line - 1 or 1
-        ) from None
+        raise FrontMatterError("front matter is nested too deeply to read", first_line - 1 or 1) from None
     _check_size(data, first_line - 1 or 1, max_nodes, max_chars)
     return data
 

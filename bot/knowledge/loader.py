@@ -146,7 +146,12 @@ def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Listin
         rel = "" if rel == "." else _display(rel.replace(os.sep, "/"))
         listing.unreadable.append(rel)
         listing.problems.append(
-            Problem(rel or ".", f"cannot read folder: {exc.strerror or exc}; its documents keep their last good version", None, "error")
+            Problem(
+                rel or ".",
+                f"cannot read folder: {exc.strerror or exc}; its documents keep their last good version",
+                None,
+                "error",
+            )
         )
 
     for root, dirs, names in os.walk(folder, onerror=unreadable):
@@ -157,7 +162,9 @@ def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Listin
             if d.startswith("."):
                 continue
             if os.path.islink(os.path.join(root, d)):
-                listing.problems.append(Problem(_display("/".join((*parts, d))), "skipped: a link to a folder (not followed)"))
+                listing.problems.append(
+                    Problem(_display("/".join((*parts, d))), "skipped: a link to a folder (not followed)")
+                )
                 continue
             kept.append(d)
         dirs[:] = kept
@@ -166,7 +173,9 @@ def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Listin
     for parts, path in found:
         rel = "/".join(parts)
         if not _encodable(rel):
-            listing.problems.append(Problem(_display(rel), "skipped: the file name is not valid UTF-8; rename it"))
+            listing.problems.append(
+                Problem(_display(rel), "skipped: the file name is not valid UTF-8; rename it")
+            )
             continue
         if rel in RESERVED_FILES:
             continue
@@ -208,7 +217,9 @@ def _encodable(text: str) -> bool:
 
 def _display(text: str) -> str:
     """Make a path printable: undecodable bytes become U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if not _encodable(text) else text
+    return (
+        text.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if not _encodable(text) else text
+    )
 
 
 def knowledge_files(

@@ -148,6 +148,10 @@ class KnowledgeService:
                 if exc.active is None:
                     raise
                 return await self._load_stored(exc.active)  # another process stored one first: use it
+            except StorageError as exc:
+                # Disk full, locked: answer from what was read; 'kb refresh' stores it later.
+                log.error("%s; answering from %s without storing it", exc, self.folder)
+                return snapshot
             snapshot = _with_id(snapshot, snapshot_id)
         return snapshot
 
@@ -445,7 +449,9 @@ class KnowledgeService:
         if self.store is None or self.holder is None:
             raise StorageError("rollback needs the database")
         if self.read_only:
-            raise StorageError("the database is read-only: a rollback cannot be stored; make it writable first")
+            raise StorageError(
+                "the database is read-only: a rollback cannot be stored; make it writable first"
+            )
         async with self._lock:
             if snapshot_id is None:
                 entries = await self.store.history()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import fake  # noqa: F401 - the fake Discord, for the handler tests
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "knowledge"
 TIMEOUT = 60  # seconds; a command that hangs (a FIFO read) fails the test instead of CI
@@ -94,7 +96,10 @@ def make_read_only(path: Path) -> None:
     if os.geteuid() != 0:
         path.chmod(0o555)
         return
-    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+    if (
+        shutil.which("chattr") is None
+        or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode
+    ):
         pytest.skip("cannot make a folder read-only for root here (no chattr +i)")
 
 

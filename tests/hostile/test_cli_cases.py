@@ -271,7 +271,11 @@ def test_closed_pipe_after_rollback(site: Site) -> None:
     os.close(read_end)
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "bot", "kb", "rollback"], cwd=site.root, stdout=write_end, stderr=subprocess.PIPE, timeout=60
+            [sys.executable, "-m", "bot", "kb", "rollback"],
+            cwd=site.root,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=60,
         )
     finally:
         os.close(write_end)

@@ -29,7 +29,9 @@ from tests.hostile.conftest import ROOT, SEED
 def shipped(tmp_path: Path) -> Settings:
     folder = tmp_path / "knowledge"
     shutil.copytree(SEED, folder)
-    return replace(load_settings(ROOT / "config.yaml"), knowledge_dir=folder, database=tmp_path / "data" / "bot.db")
+    return replace(
+        load_settings(ROOT / "config.yaml"), knowledge_dir=folder, database=tmp_path / "data" / "bot.db"
+    )
 
 
 async def test_disk_full_during_refresh_says_disk_full(tmp_path: Path) -> None:
@@ -41,7 +43,9 @@ async def test_disk_full_during_refresh_says_disk_full(tmp_path: Path) -> None:
             (pages,) = await cur.fetchone()
         # The database may not grow: what a full disk does to SQLite (SQLITE_FULL).
         await runtime.db.execute(f"PRAGMA max_page_count = {pages + 2}")
-        paragraphs = "\n\n".join(f"## Topic {n}\n\nPlain words about topic number {n} of many." for n in range(3000))
+        paragraphs = "\n\n".join(
+            f"## Topic {n}\n\nPlain words about topic number {n} of many." for n in range(3000)
+        )
         write(settings.knowledge_dir, "big.md", f"# Big\n\n{paragraphs}\n")
         with pytest.raises(StorageError) as raised:
             await runtime.knowledge.refresh(by="test")
@@ -78,7 +82,11 @@ async def test_stale_refresh_never_undoes_a_newer_one(tmp_path: Path, monkeypatc
     try:
         task_a = asyncio.create_task(first.knowledge.refresh(by="a", force=True))
         assert await asyncio.to_thread(read_started.wait, 30)
-        write(settings.knowledge_dir, "parade.md", "# Parade\n\n## Is there a dress code?\n\nWear the team colours.\n")
+        write(
+            settings.knowledge_dir,
+            "parade.md",
+            "# Parade\n\n## Is there a dress code?\n\nWear the team colours.\n",
+        )
         report_b = await second.knowledge.refresh(by="b")
         assert report_b.applied and report_b.added == ["parade.md"]
         b_applied.set()
@@ -166,7 +174,13 @@ def test_links_cannot_be_broken_out_of() -> None:
         "[a\\] \\[b\\](http://evil.example) \\[c](https://example.org/x_%28y%29)"
     )
     citation = Citation(
-        source="evil.md", title="Evil", url=evil, section=None, snippet="Wear the team colours.", score=1.0, line=1
+        source="evil.md",
+        title="Evil",
+        url=evil,
+        section=None,
+        snippet="Wear the team colours.",
+        score=1.0,
+        line=1,
     )
     embed = answer_embed(Answer("Dress code?", True, (citation,)))
     assert "evil.example" not in embed.description and "](" not in embed.description

@@ -120,7 +120,9 @@ async def test_unreadable_subfolder_keeps_its_documents(tmp_path: Path, monkeypa
     folder = tmp_path / "knowledge"
     shutil.copytree(SEED, folder)
     write(folder, "team/handbook.md", f"# Handbook\n\n## Holidays\n\nStaff get 25 {SECRET} days each year.\n")
-    settings = replace(load_settings(ROOT / "config.yaml"), knowledge_dir=folder, database=tmp_path / "bot.db")
+    settings = replace(
+        load_settings(ROOT / "config.yaml"), knowledge_dir=folder, database=tmp_path / "bot.db"
+    )
     runtime = await start_runtime(settings)
     try:
         real_scandir = os.scandir

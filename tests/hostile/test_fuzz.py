@@ -42,8 +42,14 @@ CONTROL = "".join(chr(c) for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0),
 WORDS = st.text(alphabet=string.ascii_letters + " éß—’?!.,:;*_`#[]()<>@&|\\\"'\t" + CONTROL, max_size=60)
 URLS = st.one_of(
     st.text(max_size=40),
-    st.builds(lambda host, path: f"https://{host}/{path}", st.from_regex(r"[a-z]{1,10}\.[a-z]{2,4}", fullmatch=True), WORDS),
-    st.sampled_from(["javascript:alert(1)", "http://", "https://x.org/) [@everyone](http://evil.example)", "ftp://x.org"]),
+    st.builds(
+        lambda host, path: f"https://{host}/{path}",
+        st.from_regex(r"[a-z]{1,10}\.[a-z]{2,4}", fullmatch=True),
+        WORDS,
+    ),
+    st.sampled_from(
+        ["javascript:alert(1)", "http://", "https://x.org/) [@everyone](http://evil.example)", "ftp://x.org"]
+    ),
 )
 
 
@@ -69,7 +75,9 @@ def test_random_bytes_never_crash_a_reader(data: bytes, name: str) -> None:
 
 
 @budget(400)
-@given(text=st.text(max_size=2000), name=SUFFIXES, bom=st.sampled_from(["utf-8", "utf-16", "utf-32", "cp1252"]))
+@given(
+    text=st.text(max_size=2000), name=SUFFIXES, bom=st.sampled_from(["utf-8", "utf-16", "utf-32", "cp1252"])
+)
 def test_random_unicode_never_crashes_a_reader(text: str, name: str, bom: str) -> None:
     check_result(parse_file(name, text.encode(bom, errors="replace"), 900))
 
@@ -94,22 +102,30 @@ YAML_VALUES = st.recursive(
 )
 FRONT_MATTER = st.one_of(
     st.dictionaries(
-        st.sampled_from(["title", "url", "published", "kind", "org", "roles", "other"]), YAML_VALUES, max_size=6
+        st.sampled_from(["title", "url", "published", "kind", "org", "roles", "other"]),
+        YAML_VALUES,
+        max_size=6,
     ).map(lambda d: yaml.safe_dump(d, allow_unicode=True)),
     st.text(max_size=300),  # anything at all between the fences
-    st.sampled_from(["a: &x [*x]", "published: 2024-02-30", "x: " + "[" * 200, "a: !!python/object:os.system ls"]),
+    st.sampled_from(
+        ["a: &x [*x]", "published: 2024-02-30", "x: " + "[" * 200, "a: !!python/object:os.system ls"]
+    ),
 )
 
 
 @budget(600)
-@given(front=st.one_of(st.none(), FRONT_MATTER), blocks=st.lists(markdown_block(), max_size=25), name=SUFFIXES)
+@given(
+    front=st.one_of(st.none(), FRONT_MATTER), blocks=st.lists(markdown_block(), max_size=25), name=SUFFIXES
+)
 def test_random_markdown_structure_never_crashes(front: str | None, blocks: list[str], name: str) -> None:
     body = "\n\n".join(blocks)
     text = f"---\n{front}\n---\n{body}" if front is not None else body
     check_result(parse_file(name, text.encode("utf-8", errors="surrogatepass"), 900))
 
 
-TAGS = st.sampled_from(["div", "p", "ul", "li", "h1", "h2", "a", "b", "table", "tr", "td", "script", "nav", "span", "pre"])
+TAGS = st.sampled_from(
+    ["div", "p", "ul", "li", "h1", "h2", "a", "b", "table", "tr", "td", "script", "nav", "span", "pre"]
+)
 
 
 def html_tree() -> st.SearchStrategy[str]:
@@ -158,12 +174,30 @@ def test_safe_urls_cannot_break_a_link(value: str) -> None:
 
 QUESTIONS = st.one_of(
     st.text(max_size=400),
-    st.lists(st.sampled_from(["residency", "part-time", "intern", "apply", "fee", "?", "\x1b[2J", "\udcff", "<@&1>", "@everyone"]), max_size=12).map(" ".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "residency",
+                "part-time",
+                "intern",
+                "apply",
+                "fee",
+                "?",
+                "\x1b[2J",
+                "\udcff",
+                "<@&1>",
+                "@everyone",
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join),
 )
 
 
 @pytest.mark.parametrize("which", ["seed_services", "extra_services"])
-def test_random_questions_get_an_answer_or_a_clear_refusal(which: str, request: pytest.FixtureRequest) -> None:
+def test_random_questions_get_an_answer_or_a_clear_refusal(
+    which: str, request: pytest.FixtureRequest
+) -> None:
     services: Services = request.getfixturevalue(which)
 
     @budget(400, deadline_ms=3000)

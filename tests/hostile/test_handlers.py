@@ -17,7 +17,7 @@ import bot.discord_bot.components as components
 from bot.config import load_settings
 from bot.discord_bot.client import APOLOGY, FAQBot
 from tests.conftest import KNOWLEDGE, ROOT
-from tests.e2e.conftest import fake, start_bot, stop_bot  # noqa: F401 - the fake Discord fixture
+from tests.e2e.conftest import start_bot, stop_bot
 from tests.e2e.fake import GUILD_ID, FakeDiscord
 
 EPHEMERAL = 64
@@ -33,7 +33,7 @@ async def aboom(*args: Any, **kwargs: Any) -> Any:
 
 
 @pytest.fixture
-async def shipped_bot(fake: FakeDiscord, tmp_path: Path):  # noqa: F811
+async def shipped_bot(fake: FakeDiscord, tmp_path: Path):
     """The bot with the shipped config.yaml (cooldown and all), pointed at the fake guild."""
     folder = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, folder)
@@ -141,7 +141,7 @@ async def pager(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
     "case", [ask, roles, role, kb_status, kb_refresh, kb_unanswered, vote, share, suggestion, pager]
 )
 async def test_injected_error_gets_the_apology(
-    fake: FakeDiscord,  # noqa: F811
+    fake: FakeDiscord,
     shipped_bot: FAQBot,
     monkeypatch: pytest.MonkeyPatch,
     case: Case,
@@ -155,9 +155,11 @@ async def test_injected_error_gets_the_apology(
     assert any("injected failure" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
 
 
-@pytest.mark.parametrize(("command", "name", "target"), [("roles", "org", "orgs"), ("role", "name", "complete")])
+@pytest.mark.parametrize(
+    ("command", "name", "target"), [("roles", "org", "orgs"), ("role", "name", "complete")]
+)
 async def test_injected_error_in_autocomplete_offers_no_choices(
-    fake: FakeDiscord,  # noqa: F811
+    fake: FakeDiscord,
     shipped_bot: FAQBot,
     monkeypatch: pytest.MonkeyPatch,
     command: str,
@@ -170,7 +172,7 @@ async def test_injected_error_in_autocomplete_offers_no_choices(
 
 
 async def test_injected_error_in_a_mention_gets_a_reply(
-    fake: FakeDiscord,  # noqa: F811
+    fake: FakeDiscord,
     shipped_bot: FAQBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
