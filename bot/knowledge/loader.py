@@ -60,12 +60,14 @@ class Listing:
 
     ``files`` are (source, path) pairs of readable candidates; ``problems`` name every path
     left out and why; ``unreadable`` are folders (relative, "" for the root) that could not
-    be listed, so documents under them are kept at their last good version, not removed.
+    be listed, and ``refused`` documents that were not read for safety: in a refresh both keep
+    their last good version instead of being removed.
     """
 
     files: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    refused: set[str] = field(default_factory=set)  # documents not read for safety (link out, FIFO, size)
 
     def covers_unreadable(self, source: str) -> bool:
         """Tell whether ``source`` lies in a folder that could not be listed."""
@@ -186,6 +188,7 @@ def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Listin
         reason = _unsafe(path, root_real, max_bytes)
         if reason:
             listing.problems.append(Problem(rel, f"skipped: {reason}"))
+            listing.refused.add(rel)
             continue
         listing.files.append((rel, path))
     return listing

@@ -333,9 +333,12 @@ class KnowledgeService:
                 (report.changed if old is not None else report.added).append(source)
             results.append(new)
         seen = {source for source, _ in listed}
-        # A folder that cannot be listed is not an empty one: its documents stay as they were.
+        # A folder that cannot be listed is not an empty one, and a file refused for safety (too
+        # big, now a link out or a FIFO) is still there: their documents stay as they were.
         for source, old in previous.items():
-            if source not in seen and old.document is not None and listing.covers_unreadable(source):
+            if source in seen or old.document is None:
+                continue
+            if listing.covers_unreadable(source) or source in listing.refused:
                 results.append(old)
                 report.broken.append(source)
                 seen.add(source)

@@ -141,3 +141,18 @@ async def test_unreadable_subfolder_keeps_its_documents(tmp_path: Path, monkeypa
         assert runtime.services.answers.ask(f"How many {SECRET} days do staff get?").answered
     finally:
         await runtime.close()
+
+
+def test_stored_file_that_becomes_unsafe_keeps_its_last_good_version(site: Site) -> None:
+    site.write("parade.md", f"# Parade\n\n## Is there a {SECRET} dress code?\n\nWear the team colours.\n")
+    first = site.cli("kb", "refresh")
+    assert first.code == 0, first.err
+    site.write("parade.md", "# Parade\n\n" + "Filler text for a log written by mistake. " * 130_000)
+    (site.knowledge / "hf-fellowship-program.md").unlink()
+    os.mkfifo(site.knowledge / "hf-fellowship-program.md")
+    again = site.cli("kb", "refresh", "--json")
+    again.assert_clean()
+    report = json.loads(again.out)
+    assert sorted(report["broken"]) == ["hf-fellowship-program.md", "parade.md"]
+    assert report["removed"] == []
+    assert _asked(site, f"Is there a {SECRET} dress code?")["answered"]
