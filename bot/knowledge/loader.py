@@ -185,7 +185,7 @@ def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Listin
         if suffix not in SUPPORTED_SUFFIXES:
             listing.problems.append(Problem(rel, f"skipped: unsupported file type '{suffix or '(none)'}'"))
             continue
-        reason = _unsafe(path, root_real, max_bytes)
+        reason = unsafe_reason(path, root_real, max_bytes)
         if reason:
             listing.problems.append(Problem(rel, f"skipped: {reason}"))
             listing.refused.add(rel)
@@ -194,8 +194,11 @@ def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Listin
     return listing
 
 
-def _unsafe(path: str, root_real: str, max_bytes: int) -> str | None:
-    """Say why a listed path must not be read, or None when it is a regular file inside the folder."""
+def unsafe_reason(path: str, root_real: str, max_bytes: int) -> str | None:
+    """Say why ``path`` must not be read, or None when it is a regular file inside ``root_real``.
+
+    ``root_real`` is the knowledge folder's real path (``os.path.realpath``).
+    """
     real = os.path.realpath(path)
     if os.path.commonpath([root_real, real]) != root_real:
         return f"a link to {_display(real)}, outside the knowledge folder"

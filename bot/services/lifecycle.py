@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -17,7 +18,15 @@ from bot.config import Settings
 from bot.errors import BotError, KnowledgeError, StorageError
 from bot.evaluation import evaluate, load_cases
 from bot.knowledge.document import content_hash
-from bot.knowledge.loader import FileResult, assemble, parse_file, read_error, read_file, scan_folder
+from bot.knowledge.loader import (
+    FileResult,
+    assemble,
+    parse_file,
+    read_error,
+    read_file,
+    scan_folder,
+    unsafe_reason,
+)
 from bot.models import Problem, Role
 from bot.search.index import Vocabulary
 from bot.services.answers import AnswerService
@@ -382,8 +391,14 @@ class KnowledgeService:
 
     def _eval_gate(self, snapshot: Snapshot, report: RefreshReport, force: bool) -> str | None:
         path = self.folder / QUESTIONS_FILE
-        if not path.is_file():
+        if not os.path.lexists(path):
             return None
+        unsafe = unsafe_reason(
+            str(path), os.path.realpath(self.folder), self.settings.knowledge.max_file_bytes
+        )
+        if unsafe:
+            report.problems.append(Problem(QUESTIONS_FILE, f"not read: {unsafe}", None, "error"))
+            return None if force else f"{QUESTIONS_FILE} cannot be read: {unsafe}"
         try:
             cases = load_cases(path)
         except BotError as exc:

@@ -156,3 +156,14 @@ def test_stored_file_that_becomes_unsafe_keeps_its_last_good_version(site: Site)
     assert sorted(report["broken"]) == ["hf-fellowship-program.md", "parade.md"]
     assert report["removed"] == []
     assert _asked(site, f"Is there a {SECRET} dress code?")["answered"]
+
+
+def test_questions_file_linked_out_of_the_folder_is_not_read(site: Site) -> None:
+    (site.knowledge / "questions.yaml").symlink_to("/etc/passwd")
+    refused = site.cli("kb", "refresh")
+    refused.assert_clean()
+    assert refused.code == 1 and "questions.yaml cannot be read" in refused.out
+    assert "outside the knowledge folder" in refused.out and "root:" not in refused.out
+    forced = site.cli("kb", "refresh", "--force")
+    forced.assert_clean()
+    assert forced.code == 0 and "applied as snapshot" in forced.out
