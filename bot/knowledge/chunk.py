@@ -148,6 +148,8 @@ def _pack(blocks: list[Block], section: str | None, question: str | None, max_ch
     line = blocks[0].line
     for block in blocks:
         for piece in _split_long(_render(block), max_chars):
+            if not piece.strip():  # found by fuzzing: "- **?** :" renders to nothing
+                continue
             if parts and size + len(piece) > max_chars:
                 yield Chunk(section, question, "\n".join(parts), line)
                 parts, size, line = [], 0, block.line
