@@ -9,7 +9,7 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +18,13 @@ from bot.config import Settings, load_settings
 from bot.errors import BotError
 from bot.knowledge.checks import check_corpus
 from bot.models import ROLE_TYPES, Answer, Role
+from bot.services.answers import Turn
 from bot.services.gaps import find_gaps
 from bot.services.lifecycle import RefreshReport
 from bot.services.roles import RoleFilter
 
 DEFAULT_CONFIG = Path("config.yaml")
+MAX_TURNS = 10  # earlier questions of a chat passed with each new one
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,6 +118,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-abstention", type=float, default=None, metavar="X")
     p.set_defaults(handler=cmd_eval)
 
+    p = sub.add_parser(
+        "calibrate", help="fit the ranking weights and the answer/decline decision on a question file"
+    )
+    common(p)
+    p.add_argument(
+        "files", nargs="+", metavar="FILE[:KNOWLEDGE]", help="question files, each with its knowledge folder"
+    )
+    p.set_defaults(handler=cmd_calibrate)
+
     p = sub.add_parser("bench", help="benchmark retrieval on a synthetic knowledge base")
     p.add_argument("--passages", type=int, nargs="+", default=[1_000, 10_000, 100_000], metavar="N")
     p.add_argument("--queries", type=int, default=300)
@@ -201,7 +212,12 @@ async def _ask(args: argparse.Namespace) -> int:
 def render_answer(answer: Answer) -> str:
     """Render an answer for a terminal."""
     lines = [f"Q: {answer.question}"]
-    if not answer.answered:
+    if answer.reply is not None:
+        lines.append(answer.reply)
+        return "\n".join(lines)
+    if answer.verdict == "unsure":
+        lines.append("Not sure this answers it — the closest I found:")
+    elif not answer.answered:
         lines.append("I don't know: the knowledge base has nothing that answers this.")
         if answer.suggestions:
             lines.append("Closest questions it does answer:")
@@ -231,10 +247,10 @@ def _where(title: str, section: str | None, published: date | None) -> str:
     return f"{text} ({published.isoformat()})" if published else text
 
 
-async def _answer(runtime: Runtime, question: str) -> Answer:
+async def _answer(runtime: Runtime, question: str, history: Sequence[Turn] = ()) -> Answer:
     """Answer a question and record it (when a store is open), as the bot does."""
     start = time.perf_counter()
-    answer = runtime.services.answers.ask(question)
+    answer = runtime.services.answers.ask(question, history)
     await runtime.questions.record(answer, (time.perf_counter() - start) * 1000, origin="cli")
     return answer
 
@@ -256,6 +272,7 @@ async def _chat_loop(runtime: Runtime) -> int:
     interactive = sys.stdin.isatty()
     if interactive:
         print("Ask a question (empty line or 'quit' to leave).")
+    history: list[Turn] = []
     while True:
         try:
             line = input("> " if interactive else "")
@@ -266,7 +283,9 @@ async def _chat_loop(runtime: Runtime) -> int:
         if not line.strip():
             continue
         try:
-            print(render_answer(await _answer(runtime, line)))
+            answer = await _answer(runtime, line, history[-MAX_TURNS:])
+            history.append(Turn(answer.question, datetime.now(UTC), answer.topic))
+            print(render_answer(answer))
         except BotError as exc:
             print(f"error: {exc}")
         print()
@@ -510,9 +529,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         for key in ("hit@1", "hit@3", "mrr", "abstention"):
             value = report[key]
             print(f"{key:11s} {'n/a' if value is None else f'{value:.3f}'}")
-        print(f"({report['answerable']} answerable, {report['unanswerable']} unanswerable questions)")
+        print(
+            f"({report['answerable']} answerable, {report['unanswerable']} unanswerable questions; "
+            f"answerable answered wrong: {report['answered_wrong']}, not sure: {report['unsure']})"
+        )
         for miss in report["misses"]:
-            print(f"  miss: {miss['q']}")
+            print(f"  miss: {miss['q']} [{miss['verdict']}]")
             cited = miss["cited"]
             if isinstance(cited, str):
                 print(f"        got: {cited}")
@@ -530,6 +552,34 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if failed:
         print(f"below the floor: {'; '.join(failed)}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    """Fit the ranking and the decision on question files and print the figures to put in the code."""
+    from bot.evaluation import calibrate, evaluate, load_cases
+    from bot.services.answers import AnswerService
+    from bot.services.decision import FEATURES
+
+    sets = []
+    for spec in args.files:
+        file, _, folder = spec.partition(":")
+        args.knowledge = Path(folder) if folder else args.knowledge
+        sets.append((services_for(args).answers, load_cases(Path(file))))
+    result = calibrate(sets)
+    m = result.model
+    print(f"fitted on {result.samples} questions of {', '.join(args.files)}")
+    print(f"first passage right (ranking alone): {result.passage_hit1:.3f}")
+    print("RANK_WEIGHTS = " + json.dumps(result.rank_weights))
+    print("COEFFICIENTS = " + json.dumps({f: round(c, 4) for f, c in zip(FEATURES, m.coefficients, strict=True)}))
+    print(f"INTERCEPT = {m.intercept:.4f}\nANSWER_AT = {m.answer_at:.4f}\nUNSURE_AT = {m.unsure_at:.4f}")
+    for (service, cases), spec in zip(sets, args.files, strict=True):
+        fitted = AnswerService(service.holder, service.settings, service.roles, m, result.rank_weights)
+        report = evaluate(fitted, cases).to_json()
+        print(
+            f"in-sample on {spec}: hit@1 {report['hit@1']:.3f}, hit@3 {report['hit@3']:.3f}, "
+            f"abstention {report['abstention']:.3f}"
+        )
     return 0
 
 

@@ -61,7 +61,6 @@ class RetrievalSettings:
     section_weight: int = 2
     question_weight: int = 2
     synonym_weight: float = 0.5
-    min_coverage: float = 0.6
     see_also: int = 2
     see_also_min_coverage: float = 0.5
 
@@ -75,6 +74,7 @@ class AnswerSettings:
     max_passage_chars: int = 900
     suggestions: int = 3
     related_roles: int = 3
+    conversation_minutes: float = 10.0
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,6 @@ _RANGES: dict[str, tuple[float, float]] = {
     "retrieval.k1": (0.0, 10.0),
     "retrieval.b": (0.0, 1.0),
     "retrieval.epsilon": (0.0, 1.0),
-    "retrieval.min_coverage": (0.0, 1.0),
     "retrieval.see_also_min_coverage": (0.0, 1.0),
     "retrieval.synonym_weight": (0.0, 10.0),
     "retrieval.see_also": (0, 10),
@@ -132,6 +131,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "answers.max_passage_chars": (200, 10000),
     "answers.suggestions": (0, 10),
     "answers.related_roles": (0, 10),
+    "answers.conversation_minutes": (0.0, 1440.0),
     "knowledge.eval_min_hit1": (0.0, 1.0),
     "knowledge.refuse_shrink_below": (0.0, 1.0),
     "knowledge.max_document_age_days": (1, 100000),

@@ -159,11 +159,22 @@ class Answer:
     suggestions: tuple[str, ...] = ()  # closest FAQ questions, when not answered
     roles: tuple[Role, ...] = ()
     snapshot_id: int | None = None  # the knowledge snapshot that answered
+    verdict: Literal["answer", "unsure", "none"] = "none"  # "unsure": citations may not answer
+    confidence: float = 0.0  # the decision's probability that the first citation answers
+    reply: str | None = None  # the reply to small talk ("hi", "help"), which is not searched
+    topic: tuple[str, ...] = ()  # the words naming the programme asked about (for follow-ups)
 
     def to_json(self) -> dict:
         """Return the CLI's JSON form of this answer."""
-        return {
+        data = {
             "question": self.question,
             "answered": self.answered,
+            "verdict": self.verdict,
+            "confidence": round(self.confidence, 4),
             "citations": [c.to_json() for c in self.citations],
         }
+        if self.reply is not None:
+            data["reply"] = self.reply
+        if self.suggestions:
+            data["suggestions"] = list(self.suggestions)
+        return data

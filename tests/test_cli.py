@@ -136,11 +136,11 @@ def test_kb_check_fails_on_broken_file(tmp_path: Path, capsys) -> None:
 
 def test_eval_command(capsys) -> None:
     code, out, _ = run(
-        capsys, "eval", str(DEV_QUESTIONS), "--knowledge", str(KNOWLEDGE), "--json", "--min-hit1", "0.9"
+        capsys, "eval", str(DEV_QUESTIONS), "--knowledge", str(KNOWLEDGE), "--json", "--min-hit1", "0.8"
     )
     data = json.loads(out)
     assert (
-        code == 0 and data["hit@1"] >= 0.9 and set(data) >= {"hit@1", "hit@3", "mrr", "abstention", "misses"}
+        code == 0 and data["hit@1"] >= 0.8 and set(data) >= {"hit@1", "hit@3", "mrr", "abstention", "misses"}
     )
     code, _, err = run(
         capsys, "eval", str(DEV_QUESTIONS), "--knowledge", str(KNOWLEDGE), "--min-hit1", "1.01"

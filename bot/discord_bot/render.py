@@ -70,7 +70,9 @@ def _source_line(c: Citation) -> str:
 
 def answer_embed(answer: Answer) -> discord.Embed:
     """Render an answer: the snippet in the source's words, where it is from, see also, roles."""
-    if not answer.answered:
+    if answer.reply is not None:
+        return fit(discord.Embed(description=escape(answer.reply), colour=COLOUR_ANSWER))
+    if not answer.citations:
         embed = discord.Embed(
             title="I don't know that one",
             description=(
@@ -92,8 +94,12 @@ def answer_embed(answer: Answer) -> discord.Embed:
         body = f"**{escape(first.question)}**\n{escape(body[len(first.question) :].strip())}"
     else:
         body = escape(body)
-    embed = discord.Embed(title=trim_words(escape(answer.question), TITLE), colour=COLOUR_ANSWER)
-    embed.description = f"{body}\n\n— {_source_line(first)}"
+    unsure = answer.verdict == "unsure"
+    embed = discord.Embed(
+        title=trim_words(escape(answer.question), TITLE), colour=COLOUR_UNKNOWN if unsure else COLOUR_ANSWER
+    )
+    lead = "*Not sure this answers it — the closest I found:*\n" if unsure else ""
+    embed.description = f"{lead}{body}\n\n— {_source_line(first)}"
     if more:
         embed.add_field(name="See also", value="\n".join(f"• {_source_line(c)}" for c in more), inline=False)
     if answer.roles:

@@ -337,12 +337,17 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–]|\d{1,2}[.)])\s+")
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Tell whether a .txt file is really Markdown (headings, bullets, links, HTML)."""
+    """Tell whether a .txt file is really Markdown (headings, links, HTML; bullets only beside them).
+
+    Dash bullets alone say nothing: plain-text postings use them too, and read as Markdown
+    their bare-line headings ("PROGRAM OVERVIEW", "About the role") would be lost.
+    """
     signals = 0
     signals += len(re.findall(r"^#{1,6} \S", text, re.M))
-    signals += len(re.findall(r"^\s*[*-] \S", text, re.M)) // 2
     signals += len(re.findall(r"\[[^\]\n]+\]\([^)\s]+\)", text))
     signals += len(re.findall(r"^<(h[1-6]|div|p|ul|table)\b", text, re.M))
+    if signals:
+        signals += len(re.findall(r"^\s*[*-] \S", text, re.M)) // 2
     return signals >= 2
 
 
@@ -353,6 +358,8 @@ def _is_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     if s[-1] in ".,;!?" or _BULLET.match(line) or ":" in s[:-1]:  # "Company: X" is data
         return False
     if not s[0].isupper():
+        return False
+    if s.endswith(":") and len(s.split()) > 4:  # "We are hiring into four teams:" leads into a list
         return False
     return len(s.split()) <= 10
 
