@@ -31,20 +31,20 @@ DEFAULT_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
 )
 
 DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("pay", "salary", "compensation", "stipend", "wage", "dollar", "euro", "pound"),
+    ("pay", "salary", "compensation", "stipend", "wage"),
     ("relocate", "move", "relocation"),
-    ("remote", "remotely", "online", "virtual", "distributed", "wherever"),
+    ("remote", "remotely", "online", "virtual"),
     ("choose", "pick", "select", "preference", "prefer"),
-    ("attend", "participate", "follow"),
-    ("fee", "cost", "charge"),
-    ("long", "duration", "length", "last", "month", "week", "year"),
-    ("deadline", "closes", "ongoing"),
+    ("attend", "participate"),
+    ("fee", "cost", "charge", "tuition"),
+    ("duration", "length", "long"),
+    ("deadline", "closes", "closing"),
     ("phd", "doctorate"),
-    ("become", "join", "nominated", "nomination", "admission", "admitted", "accepted"),
-    ("require", "requirement", "qualification", "need", "ask", "must", "minimum"),
-    ("job", "role", "position"),
-    ("language", "python", "java", "c++", "javascript", "coding"),
+    ("admission", "admitted", "accepted"),
+    ("require", "requirement", "qualification", "prerequisite"),
+    ("job", "role", "position", "vacancy", "opening"),
     ("benefits", "perks"),
+    ("coding", "programming"),
 )
 
 

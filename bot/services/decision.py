@@ -73,19 +73,19 @@ SIGNS: dict[str, int] = {
 
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
-    "coverage": 0.0022,
-    "similarity": 1.284,
-    "question_similarity": 2.4003,
-    "kind": 0.4399,
-    "margin": 0.6122,
-    "named": 1.6226,
-    "unknown": 0.0,
-    "sentence": 0.9618,
-    "absent": -1.96,
+    "coverage": 0.681,
+    "similarity": 2.0141,
+    "question_similarity": 0.7824,
+    "kind": 0.4867,
+    "margin": 0.7907,
+    "named": 1.6762,
+    "unknown": -0.1319,
+    "sentence": 0.4416,
+    "absent": -1.4968,
 }
-INTERCEPT = -2.4298
-ANSWER_AT = 0.5127
-UNSURE_AT = 0.2400
+INTERCEPT = -2.7539
+ANSWER_AT = 0.4816
+UNSURE_AT = 0.2295
 
 
 @dataclass(frozen=True, slots=True)
