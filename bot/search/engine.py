@@ -243,7 +243,6 @@ class SearchEngine:
         for number, f in enumerate(with_passages):
             for row in f.head_rows:
                 self.head_of[int(starts[number]) + row] = len(self.head_of)
-        self._start_of = {f.source: int(starts[number]) for number, f in enumerate(with_passages)}
         self.speller = Speller(frozenset().union(*(f.words for f in with_passages)))
 
     def _count(
@@ -382,10 +381,6 @@ class SearchEngine:
             if not present:
                 absent += weight
         return absent / total if total > 0 else 0.0
-
-    def position_of(self, source: str, passage_id: int) -> int:
-        """Return the position of a file's passage (its id counts from 0 within the file)."""
-        return self._start_of[source] + passage_id
 
     def topic_terms(self, position: int) -> frozenset[str]:
         """Return the terms of the title (and organisation) of the passage's document."""

@@ -167,7 +167,7 @@ class AnswerService:
                 if any(_same_place(passages[c.position], passages[o.position]) for o in cited):
                     continue
                 cited.append(c)
-        citations = tuple(self._cite(passages[c.position], c.score, seen, engine) for c in cited)
+        citations = tuple(self._cite(c.position, c.score, seen, snap) for c in cited)
         roles = (
             tuple(self.roles.related(seen.query, self.settings.answers.related_roles, snap))
             if self.roles and verdict == "answer"
@@ -315,9 +315,8 @@ class AnswerService:
 
     def cite_first(self, seen: Consideration) -> Citation:
         """Return the citation of the best candidate, whatever the verdict (for calibration)."""
-        snap = self.holder.current
         first = seen.candidates[0]
-        return self._cite(snap.corpus.passages[first.position], first.score, seen, snap.engine)
+        return self._cite(first.position, first.score, seen, self.holder.current)
 
     def _concepts(self, engine: SearchEngine, query: Query, position: int) -> list[dict[str, float]]:
         """Weigh query terms for choosing snippet sentences.
@@ -344,7 +343,9 @@ class AnswerService:
             concepts.append(concept)
         return concepts
 
-    def _cite(self, passage: Passage, score: float, seen: Consideration, engine: SearchEngine) -> Citation:
+    def _cite(self, position: int, score: float, seen: Consideration, snap: Snapshot) -> Citation:
+        engine = snap.engine
+        passage = snap.corpus.passages[position]
         parts = list(unit_texts(passage.text))
         meaning = unit_vectors(passage.text) @ seen.vector if parts else np.zeros(0)
         kinds = [seen.kind is not None and holds(p, seen.kind, seen.text) for p in parts]
@@ -355,7 +356,7 @@ class AnswerService:
             section=passage.section,
             snippet=snippet(
                 passage,
-                self._concepts(engine, seen.query, passage_position(engine, passage)),
+                self._concepts(engine, seen.query, position),
                 engine.tokenizer,
                 self.settings.answers.snippet_chars,
                 meaning=[float(m) for m in meaning],
@@ -371,11 +372,6 @@ class AnswerService:
 def _score(c: Candidate, weights: dict[str, float]) -> float:
     """Return a candidate's ranking score: its signals weighted by ``weights``."""
     return sum(weight * getattr(c, name) for name, weight in weights.items())
-
-
-def passage_position(engine: SearchEngine, passage: Passage) -> int:
-    """Return a passage's position in the engine (its file's start plus its id)."""
-    return engine.position_of(passage.source, passage.id)
 
 
 def _corrected(engine: SearchEngine, text: str) -> str:
