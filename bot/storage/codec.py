@@ -92,7 +92,7 @@ def encode_terms(terms: FileTerms, vocab: Vocabulary) -> bytes:
     title = "\n".join(sorted(terms.title)).encode()
     passages = Forward(terms.passages.lengths, inverse[:n].astype(np.int32), terms.passages.tfs).to_bytes()
     document = Forward(terms.document.lengths, inverse[n:].astype(np.int32), terms.document.tfs).to_bytes()
-    surface = "\n".join(sorted(terms.words)).encode()
+    surface = terms.words.encode()
     vectors = terms.vectors.to_bytes()
     heads = terms.heads.to_bytes()
     rows = np.asarray(terms.head_rows, dtype="<i4").tobytes()
@@ -119,7 +119,7 @@ def decode_terms(data: bytes, source: str, vocab: Vocabulary) -> FileTerms:
         Forward(passages.lengths, ids[passages.tids], passages.tfs),
         Forward(document.lengths, ids[document.tids], document.tfs),
         title,
-        frozenset(surface_b.decode().split("\n")) if surface_b else frozenset(),
+        surface_b.decode(),
         Vectors.from_bytes(vectors_b),
         Vectors.from_bytes(heads_b),
         tuple(np.frombuffer(rows_b, dtype="<i4").tolist()),
