@@ -24,9 +24,11 @@ def test_seed_roles(seed_services) -> None:
     residency = next(r for r in roles if r.type == "residency")
     assert residency.apply_url is None  # its link ends in TBD
     meta = next(r for r in roles if r.org == "Meta")
-    assert meta.compensation == "$7,650/month to $12,134/month + benefits"
+    assert meta.compensation == "$7,650/month to $12,134/month"  # the amount, not the line
+    assert (meta.title, meta.team) == ("Research Scientist Intern", "AI Alignment")
     engineer = next(r for r in roles if r.source.startswith("hf-ml-engineer"))
-    assert (engineer.location, engineer.remote, engineer.type) == ("France", True, "full-time")
+    # "- EMEA remote" in its title; no employment type is stated, so none is guessed
+    assert (engineer.location, engineer.remote, engineer.type) == ("EMEA", True, None)
     # the Fellowship is by nomination: nothing to apply to, so no role
     assert not any(r.source == "hf-fellowship-program.md" for r in roles)
 

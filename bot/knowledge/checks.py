@@ -13,7 +13,9 @@ def _normal_question(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def check_corpus(corpus: Corpus, today: date, max_age_days: int) -> list[Problem]:
+def check_corpus(
+    corpus: Corpus, today: date, max_age_days: int, role_max_age_days: int = 365
+) -> list[Problem]:
     """Return warnings about the corpus as a whole (file and line on each)."""
     out: list[Problem] = []
     seen: dict[str, tuple[str, int]] = {}
@@ -40,6 +42,17 @@ def check_corpus(corpus: Corpus, today: date, max_age_days: int) -> list[Problem
                 Problem(
                     role.source,
                     f"role '{role.title}' is marked open but closed on {role.closes.isoformat()}",
+                    role.line,
+                )
+            )
+        if role.is_stale(today, role_max_age_days):
+            age = (today - role.posted).days if role.posted else 0
+            out.append(
+                Problem(
+                    role.source,
+                    f"role '{role.title}' is stale: no closing date and posted {age} days ago "
+                    f"(roles.max_age_days is {role_max_age_days}); close it with 'status: closed' "
+                    "or give it 'closes:' in the front matter",
                     role.line,
                 )
             )

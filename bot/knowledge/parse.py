@@ -18,6 +18,7 @@ from dateutil import parser as dateparser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from bot.knowledge.jsonld import JobPosting, read_job_postings
 from bot.models import Block, Link
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -42,6 +43,11 @@ PUBLISHED = re.compile(
     r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})",
     re.I,
 )
+# "© 2026 Acme Inc. All rights reserved", "Copyright (c) 2025-2026 Acme": the page's owner.
+COPYRIGHT = re.compile(
+    r"(?:©|\([cC]\)|\b[Cc]opyright\b)\s*(?:©\s*|\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"([A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,4})",
+)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # Emphasis markers left literal by broken Markdown ("_ **Bold.**_"): not words, not content.
 _STRAY_EMPHASIS = re.compile(r"(?<![\w*_])[_*]+(?=\s)|(?<=[\s.!?:])[_*]+(?![\w*_])")
@@ -57,6 +63,10 @@ class ParsedBody:
     published: date | None = None
     published_line: int | None = None
     source_urls: list[str] = field(default_factory=list)  # canonical / "update on GitHub"
+    job_postings: list[JobPosting] = field(default_factory=list)  # schema.org JSON-LD
+    og_title: str | None = None
+    site_name: str | None = None  # og:site_name
+    copyright: str | None = None  # the owner named in a "© 2026 Acme" line
 
 
 def clean(text: str) -> str:
@@ -126,6 +136,8 @@ def parse_markdown(body: str, first_line: int = 1) -> ParsedBody:
             out.links.extend(sub.links)
             out.html_title = out.html_title or sub.html_title
             out.source_urls.extend(sub.source_urls)
+            out.job_postings.extend(sub.job_postings)
+            out.copyright = out.copyright or sub.copyright
             if sub.published and not out.published:
                 out.published, out.published_line = sub.published, sub.published_line
         elif tok.type == "tr_open":
@@ -196,11 +208,22 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
             tag = soup.select_one(selector)
             if tag and tag.get(attr):
                 out.source_urls.append(str(tag[attr]))
+        for prop in ("og:title", "og:site_name"):
+            tag = soup.find("meta", attrs={"property": prop}) or soup.find("meta", attrs={"name": prop})
+            value = clean(str(tag.get("content") or "")) if tag else ""
+            if value and prop == "og:title":
+                out.og_title = value
+            elif value:
+                out.site_name = value
+    out.job_postings = read_job_postings(soup, offset)
     # Metadata first: it often lives inside the markup we then drop.
     for a in soup.find_all("a", href=True):
         if SOURCE_LINK_TEXT.match(a.get_text(" ", strip=True)):
             out.source_urls.append(str(a["href"]))
     text_all = soup.get_text(" ")
+    owner = COPYRIGHT.search(text_all)
+    if owner:
+        out.copyright = re.split(r"\s+All\b", owner.group(1))[0].strip(" .,·|-") or None
     out.published = find_published(text_all)
     if out.published:
         node = soup.find(string=PUBLISHED)
