@@ -71,12 +71,18 @@ class FAQBot(commands.Bot):
 
     async def _announce_loop(self) -> None:
         while True:
-            try:
-                await self.announce()
-            except Exception:
-                log.exception("could not announce roles")
+            await self.announce_tick()
             self.announced_once.set()
             await asyncio.sleep(ANNOUNCE_POLL_SECONDS)
+
+    async def announce_tick(self) -> int:
+        """Take in a refresh made from the command line, then announce; never raises."""
+        try:
+            await self.runtime.knowledge.follow_store()
+            return await self.announce()
+        except Exception:
+            log.exception("could not announce roles")
+            return 0
 
     async def announce(self) -> int:
         """Post newly opened roles (and closing reminders) to ``discord.announce_channel``, once.

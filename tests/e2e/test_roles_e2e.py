@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import sys
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -131,13 +132,34 @@ async def test_new_roles_announced_once_and_never_after_restart(fake: FakeDiscor
         assert [m["embeds"][0]["title"] for m in new] == ["Technical Writer"]
         (button,) = components(new[0])
         assert button["url"] == "https://jobs.acme.example.net/technical-writer"
+        # a refresh from the command line, in another process, is announced too
+        (folder / "tutor.html").write_text(
+            job_page("Math Tutor", today, today + timedelta(days=90)), encoding="utf-8"
+        )
+        config = tmp_path / "config.yaml"
+        shipped_text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+        config.write_text(
+            shipped_text.replace("knowledge_dir: knowledge", f"knowledge_dir: {folder}").replace(
+                "database: data/faqbot.db", f"database: {settings.database}"
+            ),
+            encoding="utf-8",
+        )
+        cli = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "kb", "refresh", "--config", str(config), cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(cli.communicate(), timeout=60)
+        assert cli.returncode == 0, err.decode()
+        assert b"roles opened: Math Tutor" in out
+        assert await bot.announce_tick() == 1
+        assert announced()[-1]["embeds"][0]["title"] == "Math Tutor"
     finally:
         await stop_bot(bot)
     before = len(announced())
     bot = await start_bot(settings, fake)  # same database: a restart repeats nothing
     try:
         await asyncio.wait_for(bot.announced_once.wait(), timeout=10)
-        assert len(announced()) == before == 2
+        assert len(announced()) == before == 3
     finally:
         await stop_bot(bot)
     assert all(p["allowed_mentions"]["parse"] == [] for p in fake.sent_payloads)
