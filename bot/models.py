@@ -111,6 +111,7 @@ class Document:
     # and the site's own name (og:site_name or its © line).
     job_postings: tuple[Any, ...] = ()
     site_name: str | None = None
+    hints: dict[str, str] = field(default_factory=dict)  # "location", "type": from page markup
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,14 @@ def test_og_title_labels_and_hourly_pay(roles) -> None:
     assert role.compensation == "USD 38 - 45 per hour"
 
 
+def test_job_board_markup_without_json_ld(roles) -> None:
+    role = roles["lever-no-jsonld"]
+    assert role.title == "Site Reliability Engineer"  # the og:title part that heads the page
+    assert (role.org, role.location, role.type) == ("Globex Corporation", "Toronto, ON", "full-time")
+    assert role.description == "In this role you will keep our clusters healthy and improve how we deploy."
+    assert role.apply_url == "https://jobs.lever.co/globex/77/apply"
+
+
 @pytest.mark.parametrize("name", ["posting-1.txt", "job.txt", "meta-intern-2026.txt", "x.txt"])
 def test_plain_text_title_comes_from_the_text_not_the_file_name(tmp_path: Path, shipped, name: str) -> None:
     write(tmp_path, name, (POSTINGS / "posting-1.txt").read_text(encoding="utf-8"))

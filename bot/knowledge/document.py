@@ -104,6 +104,7 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
         links=body.links,
         job_postings=tuple(body.job_postings),
         site_name=body.site_name or body.copyright,
+        hints=body.hints,
         content_hash=content_hash(data),
     )
     if doc.url is None:
@@ -143,15 +144,18 @@ def clean_page_title(text: str, owners: tuple[str | None, ...] = ()) -> str:
 
     def extra(part: str) -> bool:
         low = part.casefold()
-        return bool(SITE_WORDS.match(part)) or low in names or any(
-            low.startswith(n) and SITE_WORDS.match(part[len(n) :].strip()) for n in names
-        ) or bool(re.match(r"^.{1,40}\s+(careers?|jobs)$", part, re.I))
+        if SITE_WORDS.match(part) or low in names or any(n.startswith(low + " ") for n in names):
+            return True
+        if any(low.startswith(n) and SITE_WORDS.match(part[len(n) :].strip()) for n in names):
+            return True  # "Acme Careers"
+        return bool(re.match(r"^.{1,40}\s+(careers?|jobs)$", part, re.I))
 
+    count = len(parts)
     while len(parts) > 1 and extra(parts[-1]):
         parts.pop()
     while len(parts) > 1 and extra(parts[0]):
         parts.pop(0)
-    title = " - ".join(parts) if parts else text
+    title = " - ".join(parts) if len(parts) < count else text  # untouched unless trimmed
     match = _GREENHOUSE.match(title)
     if match:
         return match.group(1).strip()
@@ -161,16 +165,25 @@ def clean_page_title(text: str, owners: tuple[str | None, ...] = ()) -> str:
     return title
 
 
+def _page_title(text: str, owners: tuple[str | None, ...], body: ParsedBody) -> str:
+    """Clean a page title; a part of it that is also a heading of the page is the title."""
+    headings = {b.text.casefold(): b.text for b in body.blocks if b.kind == "heading"}
+    for part in _TITLE_SEPARATORS.split(text):
+        if part and part.strip().casefold() in headings and len(_TITLE_SEPARATORS.split(text)) > 1:
+            return headings[part.strip().casefold()]
+    return clean_page_title(text, owners)
+
+
 def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) -> tuple[str, str]:
     """Return the document's title and where it came from (front matter, JSON-LD, ... file name)."""
     if meta.title:
         return meta.title, "front matter"
-    owners = (body.site_name, *(p.org for p in body.job_postings), meta.org)
+    owners = (body.site_name, body.copyright, *(p.org for p in body.job_postings), meta.org)
     posted = next((p.title for p in body.job_postings if p.title), None)
     if posted:
         return clean_page_title(posted, owners), "JSON-LD"
     if body.og_title:
-        return clean_page_title(body.og_title, owners), "og:title"
+        return _page_title(body.og_title, owners, body), "og:title"
     for block in body.blocks:
         if block.kind == "heading" and block.level == 1 and not GENERIC_HEADING.search(block.text):
             return block.text, "heading"
@@ -184,7 +197,7 @@ def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) 
         ):
             return block.text, "heading"  # plain text whose own heading line names it
     if body.html_title:
-        return clean_page_title(body.html_title, owners), "<title>"
+        return _page_title(body.html_title, owners, body), "<title>"
     return readable_name(source), "file name"
 
 

@@ -8,6 +8,7 @@ read before anything is guessed from the page's text.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -204,6 +205,8 @@ def _posting(item: dict, line: int) -> JobPosting:
     if not apply_url and isinstance(contact, dict):
         apply_url = _text(contact.get("url"))
     description = _text(item.get("description"))
+    if description and "&lt;" in description:
+        description = html.unescape(description)  # HTML escaped once more inside the JSON
     if description and "<" in description:
         description = " ".join(BeautifulSoup(description, "html.parser").get_text("\n").split()) or None
     return JobPosting(

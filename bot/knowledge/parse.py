@@ -67,6 +67,7 @@ class ParsedBody:
     og_title: str | None = None
     site_name: str | None = None  # og:site_name
     copyright: str | None = None  # the owner named in a "© 2026 Acme" line
+    hints: dict[str, str] = field(default_factory=dict)  # job boards' marked-up location, type
 
 
 def clean(text: str) -> str:
@@ -216,6 +217,7 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
             elif value:
                 out.site_name = value
     out.job_postings = read_job_postings(soup, offset)
+    out.hints = _marked_up_facts(soup)
     # Metadata first: it often lives inside the markup we then drop.
     for a in soup.find_all("a", href=True):
         if SOURCE_LINK_TEXT.match(a.get_text(" ", strip=True)):
@@ -241,6 +243,31 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
     walker.walk(soup.body or soup)
     walker.flush()
     return out
+
+
+# Job boards mark a posting's place and commitment up by class or id (Greenhouse
+# "location", Lever "posting-category location" / "commitment", Workable "job-location").
+_HINT_CLASSES = {
+    "location": re.compile(r"(?:^|[\s_-])(?:job-?|posting-?)?location(?:$|[\s_-])", re.I),
+    "type": re.compile(r"(?:^|[\s_-])(?:commitment|employment-?type|job-?type|workplace-?type)(?:$|[\s_-])", re.I),
+}
+
+
+def _marked_up_facts(soup: BeautifulSoup) -> dict[str, str]:
+    """Return the short texts job boards mark up as the location or the commitment."""
+    found: dict[str, str] = {}
+    for tag in soup.find_all(True, limit=5000):
+        if tag.decomposed:
+            continue
+        marks = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "") + " "
+        marks += str(tag.get("data-ui") or "") + " " + str(tag.get("itemprop") or "")
+        for name, pattern in _HINT_CLASSES.items():
+            if name in found or not pattern.search(marks.strip()):
+                continue
+            text = clean(tag.get_text(" "))
+            if text and len(text) <= 80 and "\n" not in text:
+                found[name] = text
+    return found
 
 
 class _HtmlWalker:

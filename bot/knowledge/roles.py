@@ -515,6 +515,9 @@ def _place(doc: Document, title: str, subtitles: list[str]) -> tuple[str | None,
     labelled = _labelled(doc, LOCATION_LABEL)
     if labelled:
         return read_place(labelled[0], loose=True)
+    marked = doc.hints.get("location")
+    if marked:
+        return read_place(re.sub(r"^locations?\s*:\s*", "", marked, flags=re.I), loose=True)
     place, remote = read_place(title, loose=False)
     if remote is None:
         match = PLACE_REMOTE.search(title) or re.search(r"\b(?i:remote)\b", title)
@@ -543,6 +546,8 @@ def _employment(doc: Document, title: str, subtitles: list[str]) -> str | None:
     labelled = _labelled(doc, TYPE_LABEL)
     if labelled:
         return role_type(labelled[0])
+    if doc.hints.get("type"):
+        return role_type(doc.hints["type"])
     for text in subtitles + [b.text for b in doc.blocks[:30] if len(b.text.split()) <= 6]:
         found = role_type(text)
         if found in ("full-time", "part-time", "contract"):
