@@ -205,6 +205,22 @@ def test_wrong_typed_role_field_never_reaches_answers_or_listings(tmp_path: Path
         assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
 
 
+def test_a_stored_role_of_the_wrong_type_cannot_crash_listings(seed_services, shipped: Settings) -> None:
+    from bot.knowledge.loader import FileResult, assemble
+    from bot.models import Role
+    from bot.services.knowledge import KnowledgeHolder
+    from bot.snapshot import Snapshot
+
+    bad = Role("jobs/cook", "Cook", None, ["Acme"], 456, {"a": 1}, "yes", None, None, "jobs.md", None, None, "open")
+    corpus = assemble([FileResult("jobs.md", "x", seed_services.holder.current.corpus.documents[0], (), (bad,), ())])
+    (role,) = corpus.roles
+    assert (role.org, role.team, role.location, role.remote) == (None, "456", None, None)
+    holder = KnowledgeHolder(Snapshot.build(corpus, shipped))
+    service = RoleService(holder)
+    assert [r.title for r in service.list()] == ["Cook"] and service.orgs() == ["456"]
+    assert [r.title for r in service.complete("co")] == ["Cook"]
+
+
 # -- stale roles, filters, autocomplete ----------------------------------------------------------
 
 

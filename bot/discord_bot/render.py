@@ -263,7 +263,8 @@ def refresh_embed(report: RefreshReport) -> discord.Embed:
     ):
         if items:
             embed.add_field(name=name, value="\n".join(escape(i) for i in items), inline=False)
-    problems = [f"{'❌' if p.severity == 'error' else '⚠️'} {escape(str(p))}" for p in report.problems]
+    ordered = sorted(report.problems, key=lambda p: p.severity != "error")  # errors first: never cut off
+    problems = [f"{'❌' if p.severity == 'error' else '⚠️'} {escape(str(p))}" for p in ordered]
     if problems:
         embed.add_field(
             name=f"Warnings and errors ({len(problems)})", value="\n".join(problems), inline=False

@@ -1,4 +1,5 @@
-"""Checks a moderator wants before members see a change: duplicates, dead links, stale roles."""
+"""Checks a moderator wants before members see a change: duplicates, dead links, unstated and
+stale roles."""
 
 from __future__ import annotations
 
@@ -6,11 +7,27 @@ import re
 from datetime import date
 
 from bot.knowledge.loader import Corpus
-from bot.models import Problem
+from bot.models import Problem, Role
 
 
 def _normal_question(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def unstated(role: Role) -> list[str]:
+    """Return the fields a member looks for that the role's posting does not state."""
+    return [
+        name
+        for name, value in (
+            ("organisation", role.org),
+            ("location", role.location or role.remote is not None),
+            ("pay", role.compensation),
+            ("employment type", role.type),
+            ("posting date", role.posted),
+            ("closing date", role.closes or role.status == "closed"),
+        )
+        if not value
+    ]
 
 
 def check_corpus(
@@ -35,6 +52,9 @@ def check_corpus(
                 )
             )
     for role in corpus.roles:
+        missing = unstated(role)
+        if missing:
+            out.append(Problem(role.source, f"role '{role.title}': not stated: {', '.join(missing)}", role.line))
         if role.apply_url is None:
             out.append(Problem(role.source, f"role '{role.title}' has no usable apply link", role.line))
         if role.status == "open" and role.closes and role.closes < today:

@@ -9,7 +9,7 @@ Roles are read from the text, in order of precedence:
 Front matter then has the last word: a ``roles:`` entry merges over the role it names
 (or adds one), and the document's ``status``/``closes``/``type`` apply to all its roles.
 Nothing unstated is guessed: a field the posting does not state stays empty, and
-``kb check`` lists it.
+``kb check`` lists it (bot.knowledge.checks).
 
 A document with none of these (the Fellowship, which is by nomination only) yields no
 role: ``/roles`` lists what one can apply to, and questions about such programmes are
@@ -203,28 +203,7 @@ def extract_roles(doc: Document, problems: list[Problem]) -> list[Role]:
         apply_url = _checked_link(role.apply_url, role.title, doc, line, problems)
         role = replace(role, status=status, closes=closes, type=kind, apply_url=apply_url)
         out.append(role)
-        _report_unstated(doc, role, problems)
     return out
-
-
-def _report_unstated(doc: Document, role: Role, problems: list[Problem]) -> None:
-    missing = [
-        name
-        for name, value in (
-            ("organisation", role.org),
-            ("location", role.location or role.remote),
-            ("pay", role.compensation),
-            ("employment type", role.type),
-            ("posting date", role.posted),
-            ("closing date", role.closes or role.status == "closed"),
-        )
-        if not value
-    ]
-    notes = [f"not stated: {', '.join(missing)}"] if missing else []
-    if doc.front_matter.title is None and role.title == readable_name(doc.source):
-        notes.insert(0, "title guessed from the file name")
-    if notes:
-        problems.append(Problem(doc.source, f"role '{role.title}': {'; '.join(notes)}", role.line))
 
 
 def _norm(text: str) -> str:

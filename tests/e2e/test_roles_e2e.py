@@ -163,3 +163,25 @@ async def test_new_roles_announced_once_and_never_after_restart(fake: FakeDiscor
     finally:
         await stop_bot(bot)
     assert all(p["allowed_mentions"]["parse"] == [] for p in fake.sent_payloads)
+
+
+async def test_wrong_typed_field_is_reported_and_listings_keep_working(fake: FakeDiscord, tmp_path: Path) -> None:
+    bot = await start_bot(shipped(tmp_path), fake)
+    try:
+        folder = bot.runtime.knowledge.folder
+        (folder / "jobs.md").write_text(
+            "---\ntitle: Jobs\nroles:\n  - title: Cook\n    team: 456\n---\nWe hire cooks.\n", encoding="utf-8"
+        )
+        followup = fake.wait_for("followup")
+        await fake.interact(fake.subcommand("kb", "refresh", moderator=True))
+        report = (await asyncio.wait_for(followup, timeout=10))["embeds"][0]
+        problems = next(f["value"] for f in report["fields"] if f["name"].startswith("Warnings and errors"))
+        assert "jobs.md:5: error: role 1: 'team' must be text" in problems
+        orgs = await fake.interact(fake.autocomplete("roles", "org", "sci"))
+        assert [c["value"] for c in orgs.data["choices"]] == ["Science"]
+        answer = await fake.interact(fake.command("ask", [option("question", "Can I do the residency part-time?")]))
+        assert "full-time position" in answer.data["embeds"][0]["description"]
+        listing = await fake.interact(fake.command("roles"))
+        assert listing.data["embeds"][0]["footer"]["text"] == "Page 1 of 4 · 19 roles"
+    finally:
+        await stop_bot(bot)
