@@ -78,7 +78,12 @@ def test_link_url_refuses_what_could_break_out_of_a_link() -> None:
     from bot.discord_bot.render import link_url
 
     assert link_url("https://jobs.example.net/1?a=b") == "https://jobs.example.net/1?a=b"
-    for bad in ("javascript:alert(1)", "https://x.net/a) [@everyone](http://evil", "https://a b", "ftp://x.net/f"):
+    for bad in (
+        "javascript:alert(1)",
+        "https://x.net/a) [@everyone](http://evil",
+        "https://a b",
+        "ftp://x.net/f",
+    ):
         assert link_url(bad) is None
 
 

@@ -85,7 +85,11 @@ def test_seed_meta_posting_renamed_keeps_its_title(tmp_path: Path, shipped) -> N
 
 
 def test_file_name_title_is_reported(tmp_path: Path, capsys) -> None:
-    write(tmp_path, "acme-gardener.txt", "we need someone to water the plants every day.\n\napply: https://acme.example.net/jobs/1\n")
+    write(
+        tmp_path,
+        "acme-gardener.txt",
+        "we need someone to water the plants every day.\n\napply: https://acme.example.net/jobs/1\n",
+    )
     assert main(["kb", "check", "--knowledge", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "acme-gardener.txt:1: warning: title 'Acme Gardener' taken from the file name" in out
@@ -94,7 +98,11 @@ def test_file_name_title_is_reported(tmp_path: Path, capsys) -> None:
 def test_front_matter_status_closed_applies_to_the_document_and_keeps_fields(roles) -> None:
     role = roles["closed-posting"]
     assert role.status == "closed"
-    assert (role.location, role.remote, role.compensation) == ("Berlin (hybrid)", False, "€70,000–€85,000 per year")
+    assert (role.location, role.remote, role.compensation) == (
+        "Berlin (hybrid)",
+        False,
+        "€70,000–€85,000 per year",
+    )
     assert role.apply_url == "https://jobs.brightwave.example.net/data-engineer"
 
 
@@ -139,7 +147,11 @@ def test_prose_about_remote_options_does_not_make_a_role_remote() -> None:
 @pytest.mark.parametrize(
     ("title", "owners", "clean"),
     [
-        ("Community ML Intern (Summer 2026) - Hugging Face - Careers", ("Hugging Face",), "Community ML Intern (Summer 2026)"),
+        (
+            "Community ML Intern (Summer 2026) - Hugging Face - Careers",
+            ("Hugging Face",),
+            "Community ML Intern (Summer 2026)",
+        ),
         ("Acme - Staff Engineer", ("Acme",), "Staff Engineer"),
         ("Job Application for Data Analyst at Acme", (), "Data Analyst"),
         ("Acme hiring Product Designer in Berlin, Germany | LinkedIn", (), "Product Designer"),
@@ -157,9 +169,21 @@ def test_page_title_suffixes_are_removed(title: str, owners, clean: str) -> None
     ("front", "line", "words"),
     [
         ("title: Jobs\nroles:\n  - title: Cook\n    team: 456\n", 5, "role 1: 'team' must be text"),
-        ("title: Jobs\nroles:\n  - title: Cook\n    location: [Oslo, Bergen]\n", 5, "'location' must be text, not a list"),
-        ("title: Jobs\nroles:\n  - title: Cook\n    org: {name: Acme}\n", 5, "'org' must be text, not a mapping"),
-        ("title: Jobs\nroles:\n  - title: Cook\n  - title: Baker\n    remote: maybe\n", 6, "role 2: 'remote' must be true or false"),
+        (
+            "title: Jobs\nroles:\n  - title: Cook\n    location: [Oslo, Bergen]\n",
+            5,
+            "'location' must be text, not a list",
+        ),
+        (
+            "title: Jobs\nroles:\n  - title: Cook\n    org: {name: Acme}\n",
+            5,
+            "'org' must be text, not a mapping",
+        ),
+        (
+            "title: Jobs\nroles:\n  - title: Cook\n  - title: Baker\n    remote: maybe\n",
+            6,
+            "role 2: 'remote' must be true or false",
+        ),
         ("title: [a, b]\n", 2, "'title' must be text"),
         ("org: 12\n", 2, "'org' must be text"),
         ("status: finished\n", 2, "'status' must be one of open, closed"),
@@ -175,7 +199,9 @@ def test_wrong_typed_front_matter_is_an_error_with_its_line(front: str, line: in
 
 def test_unknown_front_matter_key_is_a_warning_naming_the_known_ones() -> None:
     problems: list = []
-    parse_document(b"---\ntitle: Jobs\nstatuss: closed\nthumbnail: x.png\n---\nBody text.\n", "jobs.md", problems)
+    parse_document(
+        b"---\ntitle: Jobs\nstatuss: closed\nthumbnail: x.png\n---\nBody text.\n", "jobs.md", problems
+    )
     (warning,) = problems
     assert warning.line == 3 and "'statuss'" in warning.message and "did you mean 'status'" in warning.message
     assert "known fields: title, url, published, kind, org, type, status, closes, roles" in warning.message
@@ -183,7 +209,9 @@ def test_unknown_front_matter_key_is_a_warning_naming_the_known_ones() -> None:
 
 def test_wrong_typed_role_field_never_reaches_answers_or_listings(tmp_path: Path) -> None:
     write(tmp_path, "good.md", "# Residency\n\nThe residency lasts nine months and is paid.\n")
-    write(tmp_path, "jobs.md", "---\ntitle: Jobs\nroles:\n  - title: Cook\n    team: 456\n---\nWe hire cooks.\n")
+    write(
+        tmp_path, "jobs.md", "---\ntitle: Jobs\nroles:\n  - title: Cook\n    team: 456\n---\nWe hire cooks.\n"
+    )
     result = subprocess.run(
         [sys.executable, "-m", "bot", "kb", "check", "--knowledge", str(tmp_path)],
         capture_output=True,
@@ -193,7 +221,9 @@ def test_wrong_typed_role_field_never_reaches_answers_or_listings(tmp_path: Path
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
     problems = [ln.strip() for ln in result.stdout.splitlines() if "jobs.md" in ln]
-    assert problems == ["jobs.md:5: error: role 1: 'team' must be text, not a number (put it in quotes: team: \"456\")"]
+    assert problems == [
+        "jobs.md:5: error: role 1: 'team' must be text, not a number (put it in quotes: team: \"456\")"
+    ]
     for argv in (["roles"], ["ask", "How long is the residency?"]):
         run = subprocess.run(
             [sys.executable, "-m", "bot", *argv, "--knowledge", str(tmp_path)],
@@ -211,8 +241,12 @@ def test_a_stored_role_of_the_wrong_type_cannot_crash_listings(seed_services, sh
     from bot.services.knowledge import KnowledgeHolder
     from bot.snapshot import Snapshot
 
-    bad = Role("jobs/cook", "Cook", None, ["Acme"], 456, {"a": 1}, "yes", None, None, "jobs.md", None, None, "open")
-    corpus = assemble([FileResult("jobs.md", "x", seed_services.holder.current.corpus.documents[0], (), (bad,), ())])
+    bad = Role(
+        "jobs/cook", "Cook", None, ["Acme"], 456, {"a": 1}, "yes", None, None, "jobs.md", None, None, "open"
+    )
+    corpus = assemble(
+        [FileResult("jobs.md", "x", seed_services.holder.current.corpus.documents[0], (), (bad,), ())]
+    )
     (role,) = corpus.roles
     assert (role.org, role.team, role.location, role.remote) == (None, "456", None, None)
     holder = KnowledgeHolder(Snapshot.build(corpus, shipped))

@@ -212,9 +212,7 @@ class RolesCog(commands.Cog):
             None,
         )
         source_url = document.url if document else None
-        embed = role_embed(
-            role, document.title if document else None, source_url, self.roles.is_stale(role)
-        )
+        embed = role_embed(role, document.title if document else None, source_url, self.roles.is_stale(role))
         kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
         view = link_view(role, source_url)
         if view is not None:

@@ -54,7 +54,9 @@ def check_corpus(
     for role in corpus.roles:
         missing = unstated(role)
         if missing:
-            out.append(Problem(role.source, f"role '{role.title}': not stated: {', '.join(missing)}", role.line))
+            out.append(
+                Problem(role.source, f"role '{role.title}': not stated: {', '.join(missing)}", role.line)
+            )
         if role.apply_url is None:
             out.append(Problem(role.source, f"role '{role.title}' has no usable apply link", role.line))
         if role.status == "open" and role.closes and role.closes < today:

@@ -187,7 +187,7 @@ def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) 
     for block in body.blocks:
         if block.kind == "heading" and block.level == 1 and not GENERIC_HEADING.search(block.text):
             return block.text, "heading"
-    for n, block in enumerate(body.blocks[: 4 if plain else 1]):
+    for block in body.blocks[: 4 if plain else 1]:
         if (
             block.kind == "heading"
             and (plain or block.line <= 3)

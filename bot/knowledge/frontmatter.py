@@ -156,14 +156,16 @@ def _value(key: str, value: Any, line: int, prefix: str) -> Any:
     if key in _DATE_FIELDS:
         day = to_date(value)
         if day is None:
-            raise FrontMatterError(f"{prefix}'{key}' must be a date like 2024-05-31, not {_show(value)}", line)
+            raise FrontMatterError(
+                f"{prefix}'{key}' must be a date like 2024-05-31, not {_show(value)}", line
+            )
         return day
     if key in _BOOL_FIELDS:
         if not isinstance(value, bool):
             raise FrontMatterError(f"{prefix}'{key}' must be true or false, not {_show(value)}", line)
         return value
     if not isinstance(value, str):
-        hint = f" (put it in quotes: {key}: \"{value}\")" if isinstance(value, (int, float)) else ""
+        hint = f' (put it in quotes: {key}: "{value}")' if isinstance(value, (int, float)) else ""
         raise FrontMatterError(f"{prefix}'{key}' must be text, not {_show(value)}{hint}", line)
     value = value.strip()
     choices = _CHOICES.get(key)

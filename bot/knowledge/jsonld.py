@@ -177,7 +177,7 @@ def salary(value: Any) -> str | None:
 
     low_text, high_text = money(low), money(high)
     if low_text and high_text and low_text != high_text:
-        shown = f"{low_text}–{high_text[len(currency) + 1:] if currency and not symbol else high_text}"
+        shown = f"{low_text}–{high_text[len(currency) + 1 :] if currency and not symbol else high_text}"
     else:
         shown = low_text or high_text or money(single)
     if not shown:

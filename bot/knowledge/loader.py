@@ -66,9 +66,7 @@ def knowledge_files(folder: Path) -> tuple[list[tuple[str, str]], list[Problem]]
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel_root = os.path.relpath(root, folder)
         parts = () if rel_root == "." else tuple(rel_root.split(os.sep))
-        found.extend(
-            ((*parts, name), os.path.join(root, name)) for name in names if not name.startswith(".")
-        )
+        found.extend(((*parts, name), os.path.join(root, name)) for name in names if not name.startswith("."))
     found.sort(key=lambda item: item[0])
     files: list[tuple[str, str]] = []
     skipped: list[Problem] = []

@@ -249,7 +249,9 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
 # "location", Lever "posting-category location" / "commitment", Workable "job-location").
 _HINT_CLASSES = {
     "location": re.compile(r"(?:^|[\s_-])(?:job-?|posting-?)?location(?:$|[\s_-])", re.I),
-    "type": re.compile(r"(?:^|[\s_-])(?:commitment|employment-?type|job-?type|workplace-?type)(?:$|[\s_-])", re.I),
+    "type": re.compile(
+        r"(?:^|[\s_-])(?:commitment|employment-?type|job-?type|workplace-?type)(?:$|[\s_-])", re.I
+    ),
 }
 
 

@@ -37,10 +37,10 @@ ORG_EEO = re.compile(
     r"\b((?:[A-Z][\w&.'-]*\s+){0,3}[A-Z][\w&.'-]*) is (?:proud to be )?an? equal (?:employment )?opportunity",
 )
 ORG_ABOUT = re.compile(r"^(?:more )?about (?!the\b|you\b|us\b|this\b|our\b)(.+?):?$", re.I)
-_CURRENCY = (
-    r"(?:(?:US|CA|AU|NZ|HK|S|C|A)?\$|[€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|NZD|SEK|NOK|DKK|JPY|INR|SGD|PLN|CZK|BRL|MXN)\b)"
+_CURRENCY = r"(?:(?:US|CA|AU|NZ|HK|S|C|A)?\$|[€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|NZD|SEK|NOK|DKK|JPY|INR|SGD|PLN|CZK|BRL|MXN)\b)"
+_NUMBER = (
+    r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?(?:\s?[kK]\b)?|\d+(?:[.,]\d{1,2})?(?:\s?[kK]\b)?"
 )
-_NUMBER = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?(?:\s?[kK]\b)?|\d+(?:[.,]\d{1,2})?(?:\s?[kK]\b)?"
 _MONEY = rf"(?:{_CURRENCY}\s?(?:{_NUMBER})(?:\s?{_CURRENCY})?|(?:{_NUMBER})\s?{_CURRENCY})"
 _UNIT = (
     r"(?:\s*(?:/|per|an?|each)\s*(?:year|yr|annum|month|mo|week|wk|day|hour|hr)\b\.?"
@@ -48,9 +48,7 @@ _UNIT = (
 )
 # An amount with its unit, or a range: "$140,000–$175,000 per year", "CAD 150,000–185,000 a year",
 # "$7,650/month to $12,134/month", "€60k – €75k". Bare amounts ("$40 million raised") are not pay.
-MONEY = re.compile(
-    rf"{_MONEY}(?:{_UNIT})?(?:\s*(?:-|–|—|to)\s*(?:{_MONEY}|{_NUMBER}\b)(?:{_UNIT})?)?"
-)
+MONEY = re.compile(rf"{_MONEY}(?:{_UNIT})?(?:\s*(?:-|–|—|to)\s*(?:{_MONEY}|{_NUMBER}\b)(?:{_UNIT})?)?")
 COMPETITIVE = re.compile(r"\b(competitive (?:salary|stipend|pay|compensation))\b", re.I)
 DEADLINE = re.compile(
     r"\b(?:deadline|applications? close[sd]?(?: on)?|apply by)\s*:?\s*"
@@ -59,7 +57,9 @@ DEADLINE = re.compile(
 )
 PLACEHOLDER_PARTS = frozenset({"tbd", "todo", "tba", "xxx", "placeholder", "link", "url"})
 ORG_LABEL = re.compile(r"^(?:company|organi[sz]ation|employer|organi[sz]er)\s*:\s*(.+)$", re.I)
-LOCATION_LABEL = re.compile(r"^(?:locations?|based in|office|where|job location|work location)\s*:\s*(.+)$", re.I)
+LOCATION_LABEL = re.compile(
+    r"^(?:locations?|based in|office|where|job location|work location)\s*:\s*(.+)$", re.I
+)
 TYPE_LABEL = re.compile(
     r"^(?:employment type|job type|type of employment|contract type|commitment|schedule|work type)\s*:\s*(.+)$",
     re.I,
@@ -487,7 +487,9 @@ POSTING_SECTION = re.compile(
     r"about the (?:job|role|position)|about you|what you.ll do|who you are|job description)\s*:?\s*$",
     re.I,
 )
-_GENERIC_LINE = re.compile(r"^(?:about\b|overview|summary|description|details|full[- ]time|part[- ]time)", re.I)
+_GENERIC_LINE = re.compile(
+    r"^(?:about\b|overview|summary|description|details|full[- ]time|part[- ]time)", re.I
+)
 
 
 def _place(doc: Document, title: str, subtitles: list[str]) -> tuple[str | None, bool | None]:

@@ -360,8 +360,9 @@ async def test_public_replies_and_view_timeout(fake: FakeDiscord, tmp_path) -> N
         assert "faqbot:share" not in [c.get("custom_id") for c in components(answer.data)]
         edited = fake.wait_for(
             "edit",
-            lambda m: m.get("components")
-            and all(c.get("disabled") for c in components(m) if c.get("style") != 5),
+            lambda m: (
+                m.get("components") and all(c.get("disabled") for c in components(m) if c.get("style") != 5)
+            ),
         )
         listing = await fake.interact(fake.command("roles"))
         assert not all(c.get("disabled", False) for c in components(listing.data))

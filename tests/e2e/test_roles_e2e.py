@@ -48,7 +48,7 @@ def job_page(title: str, posted: date, closes: date) -> str:
 "title": "{title}", "datePosted": "{posted.isoformat()}", "validThrough": "{closes.isoformat()}",
 "employmentType": "PART_TIME", "hiringOrganization": {{"name": "Acme"}}, "jobLocationType": "TELECOMMUTE",
 "applicantLocationRequirements": {{"@type": "Country", "name": "Canada"}},
-"url": "https://jobs.acme.example.net/{title.lower().replace(' ', '-')}"}}]}}</script></head>
+"url": "https://jobs.acme.example.net/{title.lower().replace(" ", "-")}"}}]}}</script></head>
 <body><h1>{title}</h1><p>You will answer questions from our customers by chat and email.</p></body></html>"""
 
 
@@ -94,7 +94,10 @@ async def test_role_autocomplete_by_word_and_detail(fake: FakeDiscord, tmp_path:
         assert embed["description"].startswith("As a Community ML Intern you will help")
         fields = {f["name"]: f["value"] for f in embed["fields"]}
         assert fields["Pay"] == "€2,000–€2,500 per month" and fields["Location"] == "France · Remote"
-        assert fields["Source"] == "[Community ML Intern (Summer 2026)](https://apply.workable.com/huggingface/j/ABC123/)"
+        assert (
+            fields["Source"]
+            == "[Community ML Intern (Summer 2026)](https://apply.workable.com/huggingface/j/ABC123/)"
+        )
         labels = {b["label"]: b.get("url") for b in components(detail.data)}
         assert labels["Apply"] == "https://apply.workable.com/huggingface/j/ABC123/apply"
         meta = await fake.interact(fake.autocomplete("role", "name", "research scientist"))
@@ -122,7 +125,8 @@ async def test_new_roles_announced_once_and_never_after_restart(fake: FakeDiscor
         assert reminder["embeds"][0]["author"]["name"].startswith("Closing soon")
         assert reminder["embeds"][0]["title"] == "Support Agent"
         (folder / "writer.html").write_text(
-            job_page("Technical Writer", today - timedelta(days=1), today + timedelta(days=60)), encoding="utf-8"
+            job_page("Technical Writer", today - timedelta(days=1), today + timedelta(days=60)),
+            encoding="utf-8",
         )
         posted = fake.wait_for("channel_message", lambda m: m["channel_id"] == str(ANNOUNCE))
         await fake.interact(fake.subcommand("kb", "refresh", moderator=True))
@@ -145,8 +149,16 @@ async def test_new_roles_announced_once_and_never_after_restart(fake: FakeDiscor
             encoding="utf-8",
         )
         cli = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "kb", "refresh", "--config", str(config), cwd=ROOT,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "bot",
+            "kb",
+            "refresh",
+            "--config",
+            str(config),
+            cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )
         out, err = await asyncio.wait_for(cli.communicate(), timeout=60)
         assert cli.returncode == 0, err.decode()
@@ -165,12 +177,15 @@ async def test_new_roles_announced_once_and_never_after_restart(fake: FakeDiscor
     assert all(p["allowed_mentions"]["parse"] == [] for p in fake.sent_payloads)
 
 
-async def test_wrong_typed_field_is_reported_and_listings_keep_working(fake: FakeDiscord, tmp_path: Path) -> None:
+async def test_wrong_typed_field_is_reported_and_listings_keep_working(
+    fake: FakeDiscord, tmp_path: Path
+) -> None:
     bot = await start_bot(shipped(tmp_path), fake)
     try:
         folder = bot.runtime.knowledge.folder
         (folder / "jobs.md").write_text(
-            "---\ntitle: Jobs\nroles:\n  - title: Cook\n    team: 456\n---\nWe hire cooks.\n", encoding="utf-8"
+            "---\ntitle: Jobs\nroles:\n  - title: Cook\n    team: 456\n---\nWe hire cooks.\n",
+            encoding="utf-8",
         )
         followup = fake.wait_for("followup")
         await fake.interact(fake.subcommand("kb", "refresh", moderator=True))
@@ -179,7 +194,9 @@ async def test_wrong_typed_field_is_reported_and_listings_keep_working(fake: Fak
         assert "jobs.md:5: error: role 1: 'team' must be text" in problems
         orgs = await fake.interact(fake.autocomplete("roles", "org", "sci"))
         assert [c["value"] for c in orgs.data["choices"]] == ["Science"]
-        answer = await fake.interact(fake.command("ask", [option("question", "Can I do the residency part-time?")]))
+        answer = await fake.interact(
+            fake.command("ask", [option("question", "Can I do the residency part-time?")])
+        )
         assert "full-time position" in answer.data["embeds"][0]["description"]
         listing = await fake.interact(fake.command("roles"))
         assert listing.data["embeds"][0]["footer"]["text"] == "Page 1 of 4 · 19 roles"
