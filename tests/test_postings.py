@@ -66,6 +66,57 @@ def test_job_board_markup_without_json_ld(roles) -> None:
     assert role.apply_url == "https://jobs.lever.co/globex/77/apply"
 
 
+def test_job_board_byline_copied_with_the_text(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "linkedin-copy.md",
+        "# Machine Learning Engineer\n\nAcme Robotics · Berlin, Germany (Hybrid) · 2 weeks ago · Over 100 applicants\n\n"
+        "Full-time · Mid-Senior level\n\n## About the job\n\nAcme builds robots for warehouses. You will train "
+        "the perception models that let our robots pick parcels.\n\n[Apply](https://www.linkedin.com/jobs/view/123/apply)\n",
+    )
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert (role.org, role.location, role.remote, role.type) == (
+        "Acme Robotics",
+        "Berlin, Germany (hybrid)",
+        False,
+        "full-time",
+    )
+    assert role.description == "You will train the perception models that let our robots pick parcels."
+
+
+def test_json_ld_list_of_postings_gives_one_role_each(tmp_path: Path, shipped) -> None:
+    postings = [
+        {
+            "@type": "JobPosting",
+            "title": title,
+            "hiringOrganization": "Initech",
+            "url": f"https://jobs.initech.example.net/{n}",
+        }
+        for n, title in enumerate(["Accountant", "Office Manager"])
+    ]
+    script = json.dumps([{"@type": "Organization", "name": "Initech"}, *postings])
+    write(
+        tmp_path,
+        "jobs.html",
+        f'<html><head><script type="application/ld+json">{script}</script></head><body><h1>Jobs</h1></body></html>',
+    )
+    roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert [(r.title, r.org, r.apply_url) for r in roles] == [
+        ("Accountant", "Initech", "https://jobs.initech.example.net/0"),
+        ("Office Manager", "Initech", "https://jobs.initech.example.net/1"),
+    ]
+
+
+def test_broken_json_ld_is_skipped(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "page.html",
+        '<html><head><title>Cook - Diner - Careers</title><script type="application/ld+json">{"@type": "JobPosting", "title": </script></head><body><p>Apply at <a href="https://diner.example.net/apply">our site</a>.</p></body></html>',
+    )
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert role.title == "Cook - Diner" and role.apply_url == "https://diner.example.net/apply"
+
+
 @pytest.mark.parametrize("name", ["posting-1.txt", "job.txt", "meta-intern-2026.txt", "x.txt"])
 def test_plain_text_title_comes_from_the_text_not_the_file_name(tmp_path: Path, shipped, name: str) -> None:
     write(tmp_path, name, (POSTINGS / "posting-1.txt").read_text(encoding="utf-8"))

@@ -124,6 +124,9 @@ def document_org(doc: Document) -> str | None:
     labelled = _labelled(doc, ORG_LABEL)
     if labelled:
         return labelled[0]
+    byline = _byline(doc).get("org") if doc.kind == "posting" else None
+    if byline:
+        return byline
     subtitles, _ = preamble(doc)
     for block in doc.blocks:
         if block.kind == "heading":
@@ -493,6 +496,7 @@ _GENERIC_LINE = re.compile(
 
 
 def _place(doc: Document, title: str, subtitles: list[str]) -> tuple[str | None, bool | None]:
+    """Where the role is and whether it is remote, from what the posting says (see read_place)."""
     labelled = _labelled(doc, LOCATION_LABEL)
     if labelled:
         return read_place(labelled[0], loose=True)
@@ -503,20 +507,63 @@ def _place(doc: Document, title: str, subtitles: list[str]) -> tuple[str | None,
     if remote is None:
         match = PLACE_REMOTE.search(title) or re.search(r"\b(?i:remote)\b", title)
         if match:
-            place = match.groupdict().get("place") if hasattr(match, "groupdict") else None
-            remote = True
+            place, remote = match.groupdict().get("place"), True
     if remote:
         return place, True
     for sub in subtitles:
         found, said = read_place(sub, loose=True)
         if said is not None or found:
             return found, said
+    byline = _byline(doc)
+    if byline.get("location"):
+        return read_place(byline["location"], loose=True)
     for block in doc.blocks[:40]:
         if block.kind != "heading" and len(block.text) < 400:
             found, said = read_place(block.text)
             if said:
                 return found, said
     return None, None
+
+
+_BYLINE_SEPARATORS = re.compile(r"\s+[·•|]\s+")
+_CITY_COUNTRY = re.compile(
+    r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*, ?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?: \([\w -]+\))?$"
+)
+_NOT_A_NAME = re.compile(
+    r"\b(ago|applicants?|posted|reposted|published|level|people|clicked|over|min read|home|menu)\b", re.I
+)
+
+
+def _byline(doc: Document) -> dict[str, str]:
+    """Read a job board's byline under the title: "Acme · Berlin, Germany (Hybrid) · 2 weeks ago".
+
+    Copies from LinkedIn and similar boards put the company, place and commitment on one
+    short line with "·" or "|" between them, before the text. Return the parts found as
+    ``org`` and ``location``.
+    """
+    found: dict[str, str] = {}
+    for block in doc.blocks[:6]:
+        if block.kind == "heading" or len(block.text) > 160:
+            continue
+        parts = [p.strip() for p in _BYLINE_SEPARATORS.split(block.text) if p.strip()]
+        if len(parts) < 2:
+            continue
+        for n, part in enumerate(parts):
+            place, remote = read_place(part, loose=True)
+            if "location" not in found and (remote is not None or _CITY_COUNTRY.match(part)):
+                found["location"] = part
+            elif (
+                n == 0
+                and remote is None
+                and not role_type(part)
+                and not _NOT_A_NAME.search(part)
+                and len(part.split()) <= 5
+                and part[:1].isupper()
+            ):
+                found["org"] = part
+        if found:
+            return found
+    return found
 
 
 def _employment(doc: Document, title: str, subtitles: list[str]) -> str | None:
