@@ -549,7 +549,7 @@ def _byline(doc: Document) -> dict[str, str]:
         if len(parts) < 2:
             continue
         for n, part in enumerate(parts):
-            place, remote = read_place(part, loose=True)
+            _, remote = read_place(part, loose=True)
             if "location" not in found and (remote is not None or _CITY_COUNTRY.match(part)):
                 found["location"] = part
             elif (
