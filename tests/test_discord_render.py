@@ -117,3 +117,14 @@ def test_moderators_by_permission_or_configured_role() -> None:
     assert is_moderator(_interaction(False, ["x"]), ("100",))  # by role id
     dm = SimpleNamespace(guild=None, user=None, permissions=discord.Permissions.all())
     assert not is_moderator(dm, ())
+
+
+def test_document_text_cannot_break_out_of_a_masked_link() -> None:
+    from bot.discord_bot.render import role_embed
+
+    role = Role(
+        "a", "Cook", None, None, None, None, None, None, "https://diner.example.net/a", "a.md", None, None, "open"
+    )
+    embed = role_embed(role, "Jobs](https://evil.example.net) [@everyone", "https://diner.example.net/jobs")
+    source = next(f.value for f in embed.fields if f.name == "Source")
+    assert source == "[Jobs\\](https://evil.example.net) \\[@\u200beveryone](https://diner.example.net/jobs)"

@@ -44,6 +44,7 @@ def test_link_problem() -> None:
     assert "TBD" in link_problem("https://apply.workable.com/huggingface/j/TBD")
     assert link_problem("javascript:alert(1)") == "not an http(s) link"
     assert link_problem("https://jobs.example.org/123") is None
+    assert link_problem("https://jobs.example.org/1) [@everyone](http://evil.example.net") is not None
 
 
 def test_front_matter_roles_open_closed_and_expired(tmp_path: Path) -> None:

@@ -112,9 +112,8 @@ def answer_embed(answer: Answer) -> discord.Embed:
 
 
 def _role_line(role: Role) -> str:
-    title = escape(role.title)
     url = link_url(role.apply_url)
-    return f"• [{title}]({url})" if url else f"• {title} (no apply link yet)"
+    return f"• [{link_text(role.title)}]({url})" if url else f"• {escape(role.title)} (no apply link yet)"
 
 
 def plural(count: int, word: str) -> str:
@@ -128,6 +127,11 @@ def link_url(url: str | None) -> str | None:
     if not url or len(url) > 512 or not re.match(r"^https?://[^\s<>()\[\]\"'`]+$", url):
         return None
     return url
+
+
+def link_text(text: str) -> str:
+    """Escape text shown inside a masked link, brackets too, so it cannot end the link early."""
+    return escape(text).replace("[", "\\[").replace("]", "\\]")
 
 
 def _date(day: date | None) -> str | None:
@@ -203,9 +207,9 @@ def role_embed(
         embed.add_field(name="Status", value="Closed", inline=True)
     if not role.apply_url:
         embed.add_field(name="Apply", value="No apply link yet", inline=False)
-    name = escape(source_title or role.source)
+    name = source_title or role.source
     url = link_url(source_url)
-    embed.add_field(name="Source", value=f"[{name}]({url})" if url else name, inline=False)
+    embed.add_field(name="Source", value=f"[{link_text(name)}]({url})" if url else escape(name), inline=False)
     if stale:
         embed.set_footer(text="No closing date and posted over a year ago: it may no longer be open")
     return fit(embed)

@@ -72,6 +72,8 @@ _DEDUP_PREFIX = re.compile(r"^(?:announcing|introducing)\s+(?:the\s+|our\s+)?", 
 
 def link_problem(url: str) -> str | None:
     """Say why a link cannot be shown as an apply link, or None if it looks usable."""
+    if re.search(r"[\s<>\"'`\[\]]", url.strip()):
+        return "malformed link (spaces, quotes or brackets)"  # could break out of a Markdown link
     try:
         parsed = urlparse(url.strip())
     except ValueError:
