@@ -123,7 +123,19 @@ def test_document_text_cannot_break_out_of_a_masked_link() -> None:
     from bot.discord_bot.render import role_embed
 
     role = Role(
-        "a", "Cook", None, None, None, None, None, None, "https://diner.example.net/a", "a.md", None, None, "open"
+        "a",
+        "Cook",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "https://diner.example.net/a",
+        "a.md",
+        None,
+        None,
+        "open",
     )
     embed = role_embed(role, "Jobs](https://evil.example.net) [@everyone", "https://diner.example.net/jobs")
     source = next(f.value for f in embed.fields if f.name == "Source")
