@@ -135,6 +135,17 @@ def test_seed_meta_posting_renamed_keeps_its_title(tmp_path: Path, shipped) -> N
     assert not role.description.startswith("Meta is committed")
 
 
+def test_plain_text_faq_section_heading_is_not_taken_for_a_title(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "summer-camp.txt",
+        "Our summer camp runs for two weeks in July and every child is welcome to join us.\n\n"
+        "Eligibility\n\nChildren aged 8 to 14 can take part.\n",
+    )
+    (doc,) = snapshot_from_folder(tmp_path, shipped).corpus.documents
+    assert doc.title == "Summer Camp"
+
+
 def test_file_name_title_is_reported(tmp_path: Path, capsys) -> None:
     write(
         tmp_path,

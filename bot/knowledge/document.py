@@ -187,10 +187,12 @@ def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) 
     for block in body.blocks:
         if block.kind == "heading" and block.level == 1 and not GENERIC_HEADING.search(block.text):
             return block.text, "heading"
-    for block in body.blocks[: 4 if plain else 1]:
+    # A plain-text posting may open with "About the job" and a paragraph before its title line.
+    posting = plain and guess_kind(body) == "posting"
+    for block in body.blocks[: 4 if posting else 1]:
         if (
             block.kind == "heading"
-            and (plain or block.line <= 3)
+            and (posting or block.line <= 3)
             and not GENERIC_HEADING.search(block.text)
             and not POSTING_HEADING.search(block.text)
             and len(block.text.split()) <= 10
