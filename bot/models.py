@@ -90,7 +90,6 @@ class FrontMatterFields:
     status: Literal["open", "closed"] | None = None
     closes: date | None = None
     roles: tuple[RoleFields, ...] = ()
-    lines: dict[str, int] = field(default_factory=dict)  # field -> line in the file
 
 
 @dataclass(slots=True)

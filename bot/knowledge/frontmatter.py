@@ -106,7 +106,6 @@ def validate_front_matter(
     """
     warnings: list[tuple[str, int]] = []
     values: dict[str, Any] = {}
-    lines: dict[str, int] = {}
     for key, value in data.items():
         line = key_line(fm_lines, str(key))
         if key == "roles":
@@ -115,12 +114,10 @@ def validate_front_matter(
             if str(key) not in IGNORED_FIELDS:
                 warnings.append((_unknown(str(key), FIELDS), line))
             continue
-        lines[key] = line
         values[key] = _value(key, value, line, "")
     roles: list[RoleFields] = []
     if data.get("roles") is not None:
         roles_line = key_line(fm_lines, "roles")
-        lines["roles"] = roles_line
         if not isinstance(data["roles"], list):
             raise FrontMatterError("'roles' must be a list of roles (each '- title: ...')", roles_line)
         starts = _entry_lines(fm_lines, roles_line - 2, len(data["roles"]))
@@ -128,7 +125,7 @@ def validate_front_matter(
             first = starts[n - 1] if n - 1 < len(starts) else roles_line
             following = starts[n] if n < len(starts) else len(fm_lines) + 2
             roles.append(_role(n, raw, fm_lines, first, following, warnings))
-    fields = FrontMatterFields(**values, roles=tuple(roles), lines=lines)
+    fields = FrontMatterFields(**values, roles=tuple(roles))
     return fields, warnings
 
 
