@@ -374,3 +374,27 @@ def test_roles_setting_is_typed(tmp_path: Path) -> None:
     config.write_text("roles:\n  max_age_days: 90\n")
     assert load_settings(config).roles.max_age_days == 90
     assert replace(Settings()).roles.max_age_days == 365
+
+
+def test_refresh_keeps_the_last_good_version_of_a_file_with_a_wrong_typed_field(
+    tmp_path: Path, capsys
+) -> None:
+    import shutil
+
+    shutil.copytree(KNOWLEDGE, tmp_path / "knowledge")
+    config = tmp_path / "config.yaml"
+    config.write_text("knowledge_dir: knowledge\ndatabase: data/bot.db\n")
+    assert main(["roles", "--config", str(config), "--json"]) == 0  # first start stores the snapshot
+    before = {r["id"] for r in json.loads(capsys.readouterr().out)}
+    page = tmp_path / "knowledge" / "hf-internships-2023.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace("---\n", "---\nroles:\n  - title: Gradio Internship\n    team: [UI, Demos]\n", 1),
+        encoding="utf-8",
+    )
+    assert main(["kb", "refresh", "--config", str(config), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["broken"] == ["hf-internships-2023.md"]
+    assert any(e["line"] == 4 and "'team' must be text, not a list" in e["message"] for e in report["errors"])
+    assert main(["roles", "--config", str(config), "--json"]) == 0
+    assert {r["id"] for r in json.loads(capsys.readouterr().out)} == before
