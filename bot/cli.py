@@ -64,8 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--type", choices=ROLE_TYPES)
     p.add_argument("--org", metavar="TEXT")
-    p.add_argument("--location", metavar="TEXT")
-    p.add_argument("--query", metavar="TEXT")
+    p.add_argument("--location", metavar="TEXT", help="words of the place, e.g. EMEA, Canada, Berlin")
+    p.add_argument("--query", metavar="TEXT", help="words of the title, team, organisation or description")
+    p.add_argument("--remote", action="store_true", help="only remote roles")
     p.add_argument("--all", action="store_true", help="include closed roles")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_roles)
@@ -295,8 +296,8 @@ async def _chat_loop(runtime: Runtime) -> int:
 # -- roles -----------------------------------------------------------------------------------
 
 
-def role_json(role: Role) -> dict:
-    """Return the CLI's JSON form of a role."""
+def role_json(role: Role, stale: bool = False) -> dict:
+    """Return the CLI's JSON form of a role (``stale``: see RoleService.is_stale)."""
     return {
         "id": role.id,
         "title": role.title,
@@ -311,6 +312,7 @@ def role_json(role: Role) -> dict:
         "posted": role.posted.isoformat() if role.posted else None,
         "closes": role.closes.isoformat() if role.closes else None,
         "status": role.status,
+        "stale": stale,
     }
 
 
@@ -322,26 +324,51 @@ def cmd_roles(args: argparse.Namespace) -> int:
 async def _roles(args: argparse.Namespace) -> int:
     runtime = await runtime_for(args)
     await runtime.close()
-    services = runtime.services
-    flt = RoleFilter(args.type, args.org, args.location, args.query, include_closed=args.all)
-    roles = services.roles.list(flt)
+    service = runtime.services.roles
+    flt = RoleFilter(
+        args.type, args.org, args.location, args.query, include_closed=args.all, remote=args.remote
+    )
+    roles = service.list(flt)
     if args.json:
-        emit_json([role_json(r) for r in roles])
+        emit_json([role_json(r, service.is_stale(r)) for r in roles])
         return 0
+    programmes = service.by_nomination(args.type) if args.type or not roles else []
+    for programme in programmes:
+        print(f"{programme.title} is by nomination only: there is nothing to apply to ({programme.source}).")
     if not roles:
         print("No open roles match." if not args.all else "No roles match.")
         return 0
     for role in roles:
-        who = " · ".join(filter(None, (role.org, role.team)))
-        where = role.location or ("Remote" if role.remote else None)
-        facts = " · ".join(filter(None, (role.type, where, role.compensation)))
-        print(f"{role.title}" + (f" — {who}" if who else ""))
-        if facts:
-            print(f"  {facts}")
-        posted = f"posted {role.posted.isoformat()}" if role.posted else None
-        print(f"  {role.apply_url or 'no apply link yet'}" + (f"  ({posted})" if posted else ""))
-        print(f"  id: {role.id}")
+        print(render_role(role, service.is_stale(role)))
+    print(f"{len(roles)} {'role' if len(roles) == 1 else 'roles'}")
     return 0
+
+
+def render_role(role: Role, stale: bool) -> str:
+    """Render one role for a terminal: title, org · team, place, pay, dates, apply link."""
+    who = " · ".join(filter(None, (role.org, role.team)))
+    lines = [role.title + (f" — {who}" if who else "")]
+    where = " · ".join(filter(None, (role.location, "Remote" if role.remote else None)))
+    facts = " · ".join(filter(None, (role.type, where, role.compensation)))
+    if facts:
+        lines.append(f"  {facts}")
+    dates = " · ".join(
+        filter(
+            None,
+            (
+                f"posted {role.posted.isoformat()}" if role.posted else None,
+                f"closes {role.closes.isoformat()}" if role.closes else None,
+                "closed" if role.status == "closed" else None,
+            ),
+        )
+    )
+    if dates:
+        lines.append(f"  {dates}")
+    if stale:
+        lines.append("  stale: no closing date and posted long ago, it may no longer be open")
+    lines.append(f"  {role.apply_url or 'no apply link yet'}")
+    lines.append(f"  id: {role.id}")
+    return "\n".join(lines)
 
 
 # -- kb check --------------------------------------------------------------------------------
@@ -352,7 +379,10 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
     services = services_for(args)
     corpus = services.holder.current.corpus
     problems = corpus.problems + check_corpus(
-        corpus, date.today(), services.settings.knowledge.max_document_age_days
+        corpus,
+        date.today(),
+        services.settings.knowledge.max_document_age_days,
+        services.settings.roles.max_age_days,
     )
     errors = [p for p in problems if p.severity == "error"]
     if args.json:

@@ -89,6 +89,15 @@ class KnowledgeSettings:
 
 
 @dataclass(frozen=True)
+class RoleSettings:
+    """When a listed role is no longer trusted to be open."""
+
+    # A role with no closing date whose posting is older than this is "stale": flagged in
+    # listings and kb check, never offered with an answer as an open role.
+    max_age_days: int = 365
+
+
+@dataclass(frozen=True)
 class DiscordSettings:
     """The Discord front end."""
 
@@ -98,6 +107,8 @@ class DiscordSettings:
     cooldown_seconds: float = 5.0
     roles_page_size: int = 5
     view_timeout_seconds: float = 300.0
+    announce_channel: int = 0  # channel id for new roles and closing reminders; 0: off
+    closing_soon_days: int = 0  # remind this many days before a role closes; 0: off
 
 
 @dataclass(frozen=True)
@@ -111,6 +122,7 @@ class Settings:
     retrieval: RetrievalSettings = field(default_factory=RetrievalSettings)
     answers: AnswerSettings = field(default_factory=AnswerSettings)
     knowledge: KnowledgeSettings = field(default_factory=KnowledgeSettings)
+    roles: RoleSettings = field(default_factory=RoleSettings)
     discord: DiscordSettings = field(default_factory=DiscordSettings)
 
 
@@ -139,6 +151,9 @@ _RANGES: dict[str, tuple[float, float]] = {
     "discord.cooldown_seconds": (0.0, 3600),
     "discord.roles_page_size": (1, 10),
     "discord.view_timeout_seconds": (10, 3600),
+    "discord.announce_channel": (0, 2**63 - 1),
+    "discord.closing_soon_days": (0, 365),
+    "roles.max_age_days": (1, 100000),
 }
 
 

@@ -16,7 +16,8 @@ def test_answer_cites_the_faq_in_its_own_words(seed_services) -> None:
     assert first.section == "FAQs"
     assert first.url and first.title.startswith("Announcing")
     assert {"residency", "part-time"} <= set(answer.matched_terms)
-    assert any(r.type == "residency" for r in answer.roles)
+    # the 2022 residency has no closing date: stale, so never offered as an open role
+    assert not any(r.type == "residency" for r in answer.roles)
 
 
 def test_unanswerable_is_declined_with_suggestions(seed_services) -> None:

@@ -103,12 +103,13 @@ def test_roles_json_contract(capsys) -> None:
         "posted",
         "closes",
         "status",
+        "stale",
     }
     assert all(r["team"] == "Open Source" and r["status"] == "open" for r in roles)
 
 
 def test_roles_query_and_location(capsys) -> None:
-    _, out, _ = run(capsys, "roles", "--knowledge", str(KNOWLEDGE), "--json", "--location", "France")
+    _, out, _ = run(capsys, "roles", "--knowledge", str(KNOWLEDGE), "--json", "--location", "EMEA")
     assert [r["title"] for r in json.loads(out)] == [
         "Machine Learning Engineer in the Optimization team - EMEA remote"
     ]

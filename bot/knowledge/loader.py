@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from bot.errors import KnowledgeError
@@ -65,9 +66,7 @@ def knowledge_files(folder: Path) -> tuple[list[tuple[str, str]], list[Problem]]
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel_root = os.path.relpath(root, folder)
         parts = () if rel_root == "." else tuple(rel_root.split(os.sep))
-        found.extend(
-            ((*parts, name), os.path.join(root, name)) for name in names if not name.startswith(".")
-        )
+        found.extend(((*parts, name), os.path.join(root, name)) for name in names if not name.startswith("."))
     found.sort(key=lambda item: item[0])
     files: list[tuple[str, str]] = []
     skipped: list[Problem] = []
@@ -129,7 +128,7 @@ def assemble(results: list[FileResult], extra_problems: list[Problem] | None = N
             continue
         corpus.documents.append(result.document)
         corpus.passages.extend(result.passages)
-        corpus.roles.extend(result.roles)
+        corpus.roles.extend(typed_role(r) for r in result.roles)
     _dedupe_role_ids(corpus.roles)
     return corpus
 
@@ -152,6 +151,32 @@ def load_folder(folder: Path, max_chars: int = 900) -> Corpus:
     """Read every document under ``folder``; broken files are reported, not fatal."""
     results, skipped = read_folder(folder, max_chars)
     return assemble(results, skipped)
+
+
+_ROLE_TEXT = ("title", "type", "org", "team", "location", "compensation", "apply_url", "description")
+
+
+def typed_role(role: Role) -> Role:
+    """Return ``role`` with every field of its type (text as text, remote as true/false/None).
+
+    Files are validated when read; this also covers parses stored by an older version (a
+    ``team: 456`` applied before validation existed), which must never crash a listing.
+    """
+    changes: dict[str, object] = {}
+    for name in _ROLE_TEXT:
+        value = getattr(role, name)
+        if value is not None and not isinstance(value, str):
+            changes[name] = str(value) if isinstance(value, (int, float)) else None
+    if not isinstance(role.title, str) and "title" in changes and changes["title"] is None:
+        changes["title"] = role.id
+    if role.remote is not None and not isinstance(role.remote, bool):
+        changes["remote"] = None
+    if role.status not in ("open", "closed"):
+        changes["status"] = "open"
+    for name in ("posted", "closes"):
+        if getattr(role, name) is not None and not isinstance(getattr(role, name), date):
+            changes[name] = None
+    return replace(role, **changes) if changes else role
 
 
 def _dedupe_role_ids(roles: list[Role]) -> None:
