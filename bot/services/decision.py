@@ -73,19 +73,19 @@ SIGNS: dict[str, int] = {
 
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
-    "coverage": 0.681,
-    "similarity": 2.0141,
-    "question_similarity": 0.7824,
-    "kind": 0.4867,
-    "margin": 0.7907,
-    "named": 1.6762,
-    "unknown": -0.1319,
-    "sentence": 0.4416,
-    "absent": -1.4968,
+    "coverage": 0.4736,
+    "similarity": 1.3041,
+    "question_similarity": 1.2735,
+    "kind": 0.5616,
+    "margin": 0.7587,
+    "named": 1.6821,
+    "unknown": -0.2065,
+    "sentence": 0.2474,
+    "absent": -1.7845,
 }
-INTERCEPT = -2.7539
-ANSWER_AT = 0.4816
-UNSURE_AT = 0.2295
+INTERCEPT = -2.3572
+ANSWER_AT = 0.5557
+UNSURE_AT = 0.2234
 
 
 @dataclass(frozen=True, slots=True)
