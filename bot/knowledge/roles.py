@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 
 from bot.knowledge.chunk import preamble, split_sentences
 from bot.knowledge.document import readable_name
+from bot.knowledge.frontmatter import ROLE_FIELDS
 from bot.knowledge.parse import find_published
 from bot.models import Block, Document, Link, Problem, Role, RoleFields
 
@@ -264,20 +265,7 @@ def _override(role: Role, entry: RoleFields, keep_id: bool = True) -> Role:
     """Return ``role`` with every field ``entry`` states put over it."""
     changes = {
         name: getattr(entry, name)
-        for name in (
-            "title",
-            "type",
-            "org",
-            "team",
-            "location",
-            "remote",
-            "compensation",
-            "apply_url",
-            "closes",
-            "status",
-            "posted",
-            "description",
-        )
+        for name in ROLE_FIELDS
         if getattr(entry, name) is not None
     }
     return replace(role, **changes, line=entry.line if role.line in (None, 1) else role.line)
