@@ -40,7 +40,7 @@ def snapshot_from_folder(folder: Path, settings: Settings) -> Snapshot:
 def build_services(settings: Settings, snapshot: Snapshot) -> Services:
     """Wire the services around a first snapshot."""
     holder = KnowledgeHolder(snapshot)
-    roles = RoleService(holder)
+    roles = RoleService(holder, max_age_days=settings.roles.max_age_days)
     return Services(settings, holder, AnswerService(holder, settings, roles), roles)
 
 

@@ -13,7 +13,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -23,12 +23,14 @@ from bot.errors import BotError
 from bot.knowledge.checks import check_corpus
 from bot.models import ROLE_TYPES, Answer, Role
 from bot.sanitize import clean_text
+from bot.services.answers import Turn
 from bot.services.gaps import find_gaps
 from bot.services.lifecycle import RefreshReport
 from bot.services.roles import RoleFilter
 from bot.storage.database import describe_failure
 
 DEFAULT_CONFIG = Path("config.yaml")
+MAX_TURNS = 10  # earlier questions of a chat passed with each new one
 
 
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE: an unexpected error, reported in one line
@@ -160,8 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--type", choices=ROLE_TYPES)
     p.add_argument("--org", metavar="TEXT")
-    p.add_argument("--location", metavar="TEXT")
-    p.add_argument("--query", metavar="TEXT")
+    p.add_argument("--location", metavar="TEXT", help="words of the place, e.g. EMEA, Canada, Berlin")
+    p.add_argument("--query", metavar="TEXT", help="words of the title, team, organisation or description")
+    p.add_argument("--remote", action="store_true", help="only remote roles")
     p.add_argument("--all", action="store_true", help="include closed roles")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_roles)
@@ -218,6 +221,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-hit3", type=float, default=None, metavar="X")
     p.add_argument("--min-abstention", type=float, default=None, metavar="X")
     p.set_defaults(handler=cmd_eval)
+
+    p = sub.add_parser(
+        "calibrate", help="fit the ranking weights and the answer/decline decision on a question file"
+    )
+    common(p)
+    p.add_argument(
+        "files", nargs="+", metavar="FILE[:KNOWLEDGE]", help="question files, each with its knowledge folder"
+    )
+    p.set_defaults(handler=cmd_calibrate)
 
     p = sub.add_parser("bench", help="benchmark retrieval on a synthetic knowledge base")
     p.add_argument("--passages", type=int, nargs="+", default=[1_000, 10_000, 100_000], metavar="N")
@@ -306,7 +318,12 @@ async def _ask(args: argparse.Namespace) -> int:
 def render_answer(answer: Answer) -> str:
     """Render an answer for a terminal."""
     lines = [f"Q: {answer.question}"]
-    if not answer.answered:
+    if answer.reply is not None:
+        lines.append(answer.reply)
+        return "\n".join(lines)
+    if answer.verdict == "unsure":
+        lines.append("Not sure this answers it — the closest I found:")
+    elif not answer.answered:
         lines.append("I don't know: the knowledge base has nothing that answers this.")
         if answer.suggestions:
             lines.append("Closest questions it does answer:")
@@ -336,10 +353,10 @@ def _where(title: str, section: str | None, published: date | None) -> str:
     return f"{text} ({published.isoformat()})" if published else text
 
 
-async def _answer(runtime: Runtime, question: str) -> Answer:
+async def _answer(runtime: Runtime, question: str, history: Sequence[Turn] = ()) -> Answer:
     """Answer a question and record it (when a store is open), as the bot does."""
     start = time.perf_counter()
-    answer = runtime.services.answers.ask(question)
+    answer = runtime.services.answers.ask(question, history)
     await runtime.questions.record(answer, (time.perf_counter() - start) * 1000, origin="cli")
     return answer
 
@@ -361,6 +378,7 @@ async def _chat_loop(runtime: Runtime) -> int:
     interactive = sys.stdin.isatty()
     if interactive:
         print("Ask a question (empty line or 'quit' to leave).")
+    history: list[Turn] = []
     while True:
         try:
             line = input("> " if interactive else "")
@@ -371,7 +389,9 @@ async def _chat_loop(runtime: Runtime) -> int:
         if not line.strip():
             continue
         try:
-            print(clean_text(render_answer(await _answer(runtime, line))))
+            answer = await _answer(runtime, line, history[-MAX_TURNS:])
+            history.append(Turn(answer.question, datetime.now(UTC), answer.topic))
+            print(clean_text(render_answer(answer)))
         except BotError as exc:
             print(f"error: {exc}")
         print()
@@ -381,8 +401,8 @@ async def _chat_loop(runtime: Runtime) -> int:
 # -- roles -----------------------------------------------------------------------------------
 
 
-def role_json(role: Role) -> dict:
-    """Return the CLI's JSON form of a role."""
+def role_json(role: Role, stale: bool = False) -> dict:
+    """Return the CLI's JSON form of a role (``stale``: see RoleService.is_stale)."""
     return {
         "id": role.id,
         "title": role.title,
@@ -397,6 +417,7 @@ def role_json(role: Role) -> dict:
         "posted": role.posted.isoformat() if role.posted else None,
         "closes": role.closes.isoformat() if role.closes else None,
         "status": role.status,
+        "stale": stale,
     }
 
 
@@ -408,27 +429,51 @@ def cmd_roles(args: argparse.Namespace) -> int:
 async def _roles(args: argparse.Namespace) -> int:
     runtime = await runtime_for(args)
     await runtime.close()
-    services = runtime.services
-    flt = RoleFilter(args.type, args.org, args.location, args.query, include_closed=args.all)
-    roles = services.roles.list(flt)
+    service = runtime.services.roles
+    flt = RoleFilter(
+        args.type, args.org, args.location, args.query, include_closed=args.all, remote=args.remote
+    )
+    roles = service.list(flt)
     if args.json:
-        emit_json([role_json(r) for r in roles])
+        emit_json([role_json(r, service.is_stale(r)) for r in roles])
         return 0
+    programmes = service.by_nomination(args.type) if args.type or not roles else []
+    for programme in programmes:
+        print(f"{programme.title} is by nomination only: there is nothing to apply to ({programme.source}).")
     if not roles:
         print("No open roles match." if not args.all else "No roles match.")
         return 0
     for role in roles:
-        who = " · ".join(filter(None, (role.org, role.team)))
-        where = role.location or ("Remote" if role.remote else None)
-        facts = " · ".join(filter(None, (role.type, where, role.compensation)))
-        lines = [f"{role.title}" + (f" — {who}" if who else "")]
-        if facts:
-            lines.append(f"  {facts}")
-        posted = f"posted {role.posted.isoformat()}" if role.posted else None
-        lines.append(f"  {role.apply_url or 'no apply link yet'}" + (f"  ({posted})" if posted else ""))
-        lines.append(f"  id: {role.id}")
-        print(clean_text("\n".join(lines)))
+        print(clean_text(render_role(role, service.is_stale(role))))
+    print(f"{len(roles)} {'role' if len(roles) == 1 else 'roles'}")
     return 0
+
+
+def render_role(role: Role, stale: bool) -> str:
+    """Render one role for a terminal: title, org · team, place, pay, dates, apply link."""
+    who = " · ".join(filter(None, (role.org, role.team)))
+    lines = [role.title + (f" — {who}" if who else "")]
+    where = " · ".join(filter(None, (role.location, "Remote" if role.remote else None)))
+    facts = " · ".join(filter(None, (role.type, where, role.compensation)))
+    if facts:
+        lines.append(f"  {facts}")
+    dates = " · ".join(
+        filter(
+            None,
+            (
+                f"posted {role.posted.isoformat()}" if role.posted else None,
+                f"closes {role.closes.isoformat()}" if role.closes else None,
+                "closed" if role.status == "closed" else None,
+            ),
+        )
+    )
+    if dates:
+        lines.append(f"  {dates}")
+    if stale:
+        lines.append("  stale: no closing date and posted long ago, it may no longer be open")
+    lines.append(f"  {role.apply_url or 'no apply link yet'}")
+    lines.append(f"  id: {role.id}")
+    return "\n".join(lines)
 
 
 # -- kb check --------------------------------------------------------------------------------
@@ -439,7 +484,10 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
     services = services_for(args)
     corpus = services.holder.current.corpus
     problems = corpus.problems + check_corpus(
-        corpus, date.today(), services.settings.knowledge.max_document_age_days
+        corpus,
+        date.today(),
+        services.settings.knowledge.max_document_age_days,
+        services.settings.roles.max_age_days,
     )
     errors = [p for p in problems if p.severity == "error"]
     if args.json:
@@ -625,9 +673,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         for key in ("hit@1", "hit@3", "mrr", "abstention"):
             value = report[key]
             print(f"{key:11s} {'n/a' if value is None else f'{value:.3f}'}")
-        print(f"({report['answerable']} answerable, {report['unanswerable']} unanswerable questions)")
+        print(
+            f"({report['answerable']} answerable, {report['unanswerable']} unanswerable questions; "
+            f"answerable answered wrong: {report['answered_wrong']}, not sure: {report['unsure']})"
+        )
         for miss in report["misses"]:
-            print(f"  miss: {miss['q']}")
+            print(f"  miss: {miss['q']} [{miss['verdict']}]")
             cited = miss["cited"]
             if isinstance(cited, str):
                 print(f"        got: {cited}")
@@ -645,6 +696,34 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if failed:
         print(f"below the floor: {'; '.join(failed)}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    """Fit the ranking and the decision on question files and print the figures to put in the code."""
+    from bot.evaluation import calibrate, evaluate, load_cases
+    from bot.services.answers import AnswerService
+    from bot.services.decision import FEATURES
+
+    sets = []
+    for spec in args.files:
+        file, _, folder = spec.partition(":")
+        args.knowledge = Path(folder) if folder else args.knowledge
+        sets.append((services_for(args).answers, load_cases(Path(file))))
+    result = calibrate(sets)
+    m = result.model
+    print(f"fitted on {result.samples} questions of {', '.join(args.files)}")
+    print(f"first passage right (ranking alone): {result.passage_hit1:.3f}")
+    print("RANK_WEIGHTS = " + json.dumps(result.rank_weights))
+    print("COEFFICIENTS = " + json.dumps({f: round(c, 4) for f, c in zip(FEATURES, m.coefficients, strict=True)}))
+    print(f"INTERCEPT = {m.intercept:.4f}\nANSWER_AT = {m.answer_at:.4f}\nUNSURE_AT = {m.unsure_at:.4f}")
+    for (service, cases), spec in zip(sets, args.files, strict=True):
+        fitted = AnswerService(service.holder, service.settings, service.roles, m, result.rank_weights)
+        report = evaluate(fitted, cases).to_json()
+        print(
+            f"in-sample on {spec}: hit@1 {report['hit@1']:.3f}, hit@3 {report['hit@3']:.3f}, "
+            f"abstention {report['abstention']:.3f}"
+        )
     return 0
 
 

@@ -31,20 +31,20 @@ DEFAULT_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
 )
 
 DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("pay", "salary", "compensation", "stipend", "wage", "dollar", "euro", "pound"),
+    ("pay", "salary", "compensation", "stipend", "wage"),
     ("relocate", "move", "relocation"),
-    ("remote", "remotely", "online", "virtual", "distributed", "wherever"),
+    ("remote", "remotely", "online", "virtual"),
     ("choose", "pick", "select", "preference", "prefer"),
-    ("attend", "participate", "follow"),
-    ("fee", "cost", "charge"),
-    ("long", "duration", "length", "last", "month", "week", "year"),
-    ("deadline", "closes", "ongoing"),
+    ("attend", "participate"),
+    ("fee", "cost", "charge", "tuition"),
+    ("duration", "length", "long"),
+    ("deadline", "closes", "closing"),
     ("phd", "doctorate"),
-    ("become", "join", "nominated", "nomination", "admission", "admitted", "accepted"),
-    ("require", "requirement", "qualification", "need", "ask", "must", "minimum"),
-    ("job", "role", "position"),
-    ("language", "python", "java", "c++", "javascript", "coding"),
+    ("admission", "admitted", "accepted"),
+    ("require", "requirement", "qualification", "prerequisite"),
+    ("job", "role", "position", "vacancy", "opening"),
     ("benefits", "perks"),
+    ("coding", "programming"),
 )
 
 
@@ -61,7 +61,6 @@ class RetrievalSettings:
     section_weight: int = 2
     question_weight: int = 2
     synonym_weight: float = 0.5
-    min_coverage: float = 0.6
     see_also: int = 2
     see_also_min_coverage: float = 0.5
 
@@ -75,6 +74,7 @@ class AnswerSettings:
     max_passage_chars: int = 900
     suggestions: int = 3
     related_roles: int = 3
+    conversation_minutes: float = 10.0
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,15 @@ class KnowledgeSettings:
 
 
 @dataclass(frozen=True)
+class RoleSettings:
+    """When a listed role is no longer trusted to be open."""
+
+    # A role with no closing date whose posting is older than this is "stale": flagged in
+    # listings and kb check, never offered with an answer as an open role.
+    max_age_days: int = 365
+
+
+@dataclass(frozen=True)
 class DiscordSettings:
     """The Discord front end."""
 
@@ -99,6 +108,8 @@ class DiscordSettings:
     cooldown_seconds: float = 5.0
     roles_page_size: int = 5
     view_timeout_seconds: float = 300.0
+    announce_channel: int = 0  # channel id for new roles and closing reminders; 0: off
+    closing_soon_days: int = 0  # remind this many days before a role closes; 0: off
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,7 @@ class Settings:
     retrieval: RetrievalSettings = field(default_factory=RetrievalSettings)
     answers: AnswerSettings = field(default_factory=AnswerSettings)
     knowledge: KnowledgeSettings = field(default_factory=KnowledgeSettings)
+    roles: RoleSettings = field(default_factory=RoleSettings)
     discord: DiscordSettings = field(default_factory=DiscordSettings)
 
 
@@ -119,7 +131,6 @@ _RANGES: dict[str, tuple[float, float]] = {
     "retrieval.k1": (0.0, 10.0),
     "retrieval.b": (0.0, 1.0),
     "retrieval.epsilon": (0.0, 1.0),
-    "retrieval.min_coverage": (0.0, 1.0),
     "retrieval.see_also_min_coverage": (0.0, 1.0),
     "retrieval.synonym_weight": (0.0, 10.0),
     "retrieval.see_also": (0, 10),
@@ -133,6 +144,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "answers.max_passage_chars": (200, 10000),
     "answers.suggestions": (0, 10),
     "answers.related_roles": (0, 10),
+    "answers.conversation_minutes": (0.0, 1440.0),
     "knowledge.eval_min_hit1": (0.0, 1.0),
     "knowledge.refuse_shrink_below": (0.0, 1.0),
     "knowledge.max_document_age_days": (1, 100000),
@@ -141,6 +153,9 @@ _RANGES: dict[str, tuple[float, float]] = {
     "discord.cooldown_seconds": (0.0, 3600),
     "discord.roles_page_size": (1, 10),
     "discord.view_timeout_seconds": (10, 3600),
+    "discord.announce_channel": (0, 2**63 - 1),
+    "discord.closing_soon_days": (0, 365),
+    "roles.max_age_days": (1, 100000),
 }
 
 

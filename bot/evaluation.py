@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from bot.errors import BotError
 from bot.knowledge.frontmatter import FrontMatterError, load_yaml
-from bot.models import Answer
-from bot.services.answers import AnswerService
+from bot.models import Answer, Citation, Passage
+from bot.services.answers import RANK_WEIGHTS, AnswerService, Candidate
+from bot.services.decision import Model, fit
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,8 @@ class Report:
     hit3: int = 0
     reciprocal: float = 0.0
     declined: int = 0
+    unsure: int = 0  # answerable questions that got "not sure" (the first citation may be right)
+    wrong: int = 0  # answerable questions answered with a wrong first citation
     misses: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -40,6 +46,8 @@ class Report:
             "hit@3": self.rate(self.hit3, self.answerable),
             "mrr": round(self.reciprocal / self.answerable, 4) if self.answerable else None,
             "abstention": self.rate(self.declined, self.unanswerable),
+            "answered_wrong": self.wrong,
+            "unsure": self.unsure,
             "answerable": self.answerable,
             "unanswerable": self.unanswerable,
             "misses": self.misses,
@@ -80,11 +88,12 @@ def load_cases(path: Path) -> list[Case]:
     return cases
 
 
-def citation_ok(case: Case, answer: Answer, rank: int) -> bool:
+def citation_ok(case: Case, answer: Answer | Citation, rank: int) -> bool:
     """Tell whether the citation at ``rank`` (0-based) is a right answer to ``case``."""
-    if rank >= len(answer.citations):
+    citations = (answer,) if isinstance(answer, Citation) else answer.citations
+    if rank >= len(citations):
         return False
-    c = answer.citations[rank]
+    c = citations[rank]
     if case.source and case.source.casefold() not in f"{c.source} {c.title}".casefold():
         return False
     if case.evidence:
@@ -102,10 +111,14 @@ def evaluate(service: AnswerService, cases: list[Case]) -> Report:
             if not answer.answered:
                 report.declined += 1
             else:
-                report.misses.append({"q": case.question, "expected": "no answer", "cited": _cited(answer)})
+                report.misses.append(
+                    {"q": case.question, "expected": "no answer", "cited": _cited(answer), "verdict": answer.verdict}
+                )
             continue
         report.answerable += 1
+        report.unsure += answer.verdict == "unsure"
         rank = next((r for r in range(3) if answer.answered and citation_ok(case, answer, r)), None)
+        report.wrong += answer.answered and rank != 0
         if rank is not None:
             report.hit3 += 1
             report.reciprocal += 1 / (rank + 1)
@@ -115,7 +128,8 @@ def evaluate(service: AnswerService, cases: list[Case]) -> Report:
                 {
                     "q": case.question,
                     "expected": {"source": case.source, "evidence": list(case.evidence)},
-                    "cited": _cited(answer) if answer.answered else "no answer",
+                    "cited": _cited(answer) if answer.citations else "no answer",
+                    "verdict": answer.verdict,
                     "rank": None if rank is None else rank + 1,
                 }
             )
@@ -124,3 +138,84 @@ def evaluate(service: AnswerService, cases: list[Case]) -> Report:
 
 def _cited(answer: Answer) -> list[dict]:
     return [{"source": c.source, "section": c.section, "snippet": c.snippet} for c in answer.citations[:3]]
+
+
+# -- calibration -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """The fitted decision and ranking weights, with what they score on the calibration questions."""
+
+    model: Model
+    rank_weights: dict[str, float]
+    passage_hit1: float  # share of answerable questions whose first candidate is a right passage
+    samples: int
+
+
+def _passage_ok(case: Case, passage: Passage) -> bool:
+    """Tell whether a passage is a right one for ``case`` (right document, evidence in its text)."""
+    if case.source and case.source.casefold() not in f"{passage.source} {passage.title}".casefold():
+        return False
+    text = " ".join(f"{passage.question or ''} {passage.text}".casefold().split())
+    return not case.evidence or any(" ".join(e.casefold().split()) in text for e in case.evidence)
+
+
+def _rank(candidates: Sequence[Candidate], weights: dict[str, float]) -> list[Candidate]:
+    def score(c: Candidate) -> float:
+        return sum(weights[k] * getattr(c, k) for k in weights)
+
+    return sorted(candidates, key=lambda c: (-score(c), c.position))
+
+
+def calibrate(
+    sets: Sequence[tuple[AnswerService, list[Case]]], grid: Sequence[float] = (0.0, 0.5, 1.0, 2.0, 3.0)
+) -> Calibration:
+    """Fit the ranking weights and the answer/decline model on labelled questions.
+
+    ``sets`` pairs each question file with a service over its own knowledge base.
+
+    1. Ranking: every combination of ``grid`` values for the weights of
+       :data:`bot.services.answers.RANK_WEIGHTS` (the BM25 weight fixed at 1) is scored by
+       how many answerable questions get a right passage first; the best wins (ties: the
+       smallest weights).
+    2. Decision: with that ranking, each question's first candidate is cited; label 1 when
+       the citation is right (:func:`citation_ok`), else 0; :func:`bot.services.decision.fit`
+       fits the model and sets the thresholds on the questions that must be declined.
+    """
+    import itertools
+
+    names = list(RANK_WEIGHTS)
+    combos = np.asarray([(1.0, *values) for values in itertools.product(grid, repeat=len(names) - 1)])
+    hits = np.zeros(len(combos), dtype=np.int64)
+    answerable = 0
+    for service, cases in sets:
+        passages = service.holder.current.corpus.passages
+        for case in cases:
+            if not case.answerable:
+                continue
+            answerable += 1
+            seen = service.consider(service.clean_question(case.question))
+            if not seen.candidates:
+                continue
+            signals = np.asarray([[getattr(c, k) for k in names] for c in seen.candidates])
+            right = np.asarray([_passage_ok(case, passages[c.position]) for c in seen.candidates])
+            hits += right[np.argmax(signals @ combos.T, axis=0)]
+    order = np.lexsort((combos.sum(axis=1), -hits))  # most hits, then the smallest weights
+    weights = {k: float(v) for k, v in zip(names, combos[order[0]], strict=True)}
+    samples, labels, negatives = [], [], []
+    for service, cases in sets:
+        tuned = AnswerService(service.holder, service.settings, service.roles, service.model, rank_weights=weights)
+        for case in cases:
+            seen = tuned.consider(tuned.clean_question(case.question))
+            if seen.evidence is None:
+                continue
+            samples.append(seen.evidence)
+            labels.append(int(case.answerable and citation_ok(case, tuned.cite_first(seen), 0)))
+            negatives.append(not case.answerable)
+    return Calibration(
+        fit(samples, labels, negatives),
+        weights,
+        int(hits[order[0]]) / answerable if answerable else 0.0,
+        len(samples),
+    )

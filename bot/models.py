@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 Kind = Literal["faq", "posting", "page"]
@@ -54,6 +54,44 @@ class Block:
     lead: str | None = None  # an item's bold lead-in ("**Question?**"), if any
 
 
+@dataclass(frozen=True, slots=True)
+class RoleFields:
+    """A ``roles:`` entry of front matter, validated: what the moderator said about one role."""
+
+    title: str
+    line: int  # where the entry starts in its file
+    type: str | None = None
+    org: str | None = None
+    team: str | None = None
+    location: str | None = None
+    remote: bool | None = None
+    compensation: str | None = None
+    apply_url: str | None = None
+    closes: date | None = None
+    status: Literal["open", "closed"] | None = None
+    posted: date | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatterFields:
+    """A document's front matter, validated field by field (one schema for every file).
+
+    ``status`` and ``closes`` apply to every role of the document; a ``roles:`` entry's own
+    values win for its role.
+    """
+
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    kind: Kind | None = None
+    org: str | None = None
+    type: str | None = None
+    status: Literal["open", "closed"] | None = None
+    closes: date | None = None
+    roles: tuple[RoleFields, ...] = ()
+
+
 @dataclass(slots=True)
 class Document:
     """A parsed knowledge file."""
@@ -65,9 +103,14 @@ class Document:
     url: str | None = None
     published: date | None = None
     org: str | None = None
-    front_matter: dict = field(default_factory=dict)
+    front_matter: FrontMatterFields = field(default_factory=FrontMatterFields)
     links: list[Link] = field(default_factory=list)
     content_hash: str = ""
+    # Read at parse time only (not stored): schema.org JobPostings (bot.knowledge.jsonld)
+    # and the site's own name (og:site_name or its © line).
+    job_postings: tuple[Any, ...] = ()
+    site_name: str | None = None
+    hints: dict[str, str] = field(default_factory=dict)  # "location", "type": from page markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +154,16 @@ class Role:
         if self.status == "closed":
             return False
         return self.closes is None or self.closes >= today
+
+    def is_stale(self, today: date, max_age_days: int) -> bool:
+        """Tell whether the role is open only because nothing closes it: no closing date, and
+        its posting is older than ``max_age_days`` (so it may well be filled)."""
+        return (
+            self.is_open(today)
+            and self.closes is None
+            and self.posted is not None
+            and (today - self.posted).days > max_age_days
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +212,22 @@ class Answer:
     suggestions: tuple[str, ...] = ()  # closest FAQ questions, when not answered
     roles: tuple[Role, ...] = ()
     snapshot_id: int | None = None  # the knowledge snapshot that answered
+    verdict: Literal["answer", "unsure", "none"] = "none"  # "unsure": citations may not answer
+    confidence: float = 0.0  # the decision's probability that the first citation answers
+    reply: str | None = None  # the reply to small talk ("hi", "help"), which is not searched
+    topic: tuple[str, ...] = ()  # the words naming the programme asked about (for follow-ups)
 
     def to_json(self) -> dict:
         """Return the CLI's JSON form of this answer."""
-        return {
+        data = {
             "question": self.question,
             "answered": self.answered,
+            "verdict": self.verdict,
+            "confidence": round(self.confidence, 4),
             "citations": [c.to_json() for c in self.citations],
         }
+        if self.reply is not None:
+            data["reply"] = self.reply
+        if self.suggestions:
+            data["suggestions"] = list(self.suggestions)
+        return data

@@ -10,16 +10,18 @@ from bot.config import Settings
 from bot.knowledge.loader import Corpus, FileResult
 from bot.search.engine import FileTerms, SearchEngine, count_file
 from bot.search.index import Vocabulary
+from bot.search.names import Names
+from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 
 # Bump when tokenizing changes, so stored term counts are not reused across versions.
-TOKENIZER_VERSION = "1"
+TOKENIZER_VERSION = "2"
 
 
 def terms_version(settings: Settings) -> str:
     """Return what stored term counts depend on: tokenizer version, equivalents, field weights."""
     r = settings.retrieval
-    key = repr((TOKENIZER_VERSION, settings.equivalents, r.section_weight, r.question_weight, r.title_weight))
+    key = repr((TOKENIZER_VERSION, MODEL, settings.equivalents, r.section_weight, r.question_weight, r.title_weight))
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -34,6 +36,11 @@ class Snapshot:
     files: tuple[FileResult, ...] = ()  # the parsed files it was built from, in order
     counted: dict[tuple[str, str], FileTerms] = field(default_factory=dict)  # (source, hash) -> terms
     version: str = ""  # terms_version() of the settings it was built with
+    names: Names = field(default_factory=lambda: Names((), {}, {}))  # what each document is called
+
+    def __post_init__(self) -> None:
+        if not self.names.by_doc and self.engine.files:
+            object.__setattr__(self, "names", _names(self.corpus, self.engine))
 
     @classmethod
     def build(
@@ -104,3 +111,16 @@ class Snapshot:
             previous=previous.engine if previous is not None else None,
         )
         return cls(corpus, engine, snapshot_id=snapshot_id, files=files, counted=now_counted, version=version)
+
+
+def _names(corpus: Corpus, engine: SearchEngine) -> Names:
+    """Collect each indexed document's names: title, organisation, its roles' titles and teams."""
+    strings: dict[str, list[str]] = {}
+    for passage in corpus.passages:
+        if passage.source not in strings:
+            strings[passage.source] = [passage.title, passage.org or ""]
+    for role in corpus.roles:
+        if role.source in strings:
+            strings[role.source] += [role.title, role.team or ""]
+    order = [f.source for f in engine.files if f.passages.units]
+    return Names.build([strings.get(source, []) for source in order], engine.tokenizer)

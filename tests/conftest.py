@@ -14,6 +14,7 @@ KNOWLEDGE = ROOT / "knowledge"
 EXTRA = Path(__file__).resolve().parent / "data" / "kb_extra"
 DEV_QUESTIONS = Path(__file__).resolve().parent / "data" / "dev-questions.yaml"  # copy of shared/eval
 EXTRA_QUESTIONS = Path(__file__).resolve().parent / "data" / "extra-questions.yaml"
+PARAPHRASE_QUESTIONS = Path(__file__).resolve().parent / "data" / "paraphrase-questions.yaml"  # copy of shared/eval
 
 
 @pytest.fixture(scope="session")

@@ -26,17 +26,17 @@ def test_missing_keys_take_defaults(tmp_path: Path) -> None:
 
 def test_unknown_key_is_named_with_suggestion(tmp_path: Path) -> None:
     path = tmp_path / "config.yaml"
-    path.write_text("retrieval:\n  min_coverge: 0.5\n")
+    path.write_text("retrieval:\n  see_also_min_coverge: 0.5\n")
     with pytest.raises(ConfigError) as err:
         load_settings(path)
-    assert "retrieval.min_coverge" in str(err.value)
-    assert "retrieval.min_coverage" in str(err.value)
+    assert "retrieval.see_also_min_coverge" in str(err.value)
+    assert "retrieval.see_also_min_coverage" in str(err.value)
 
 
 @pytest.mark.parametrize(
     ("text", "key", "words"),
     [
-        ("retrieval:\n  min_coverage: 2\n", "retrieval.min_coverage", "between"),
+        ("retrieval:\n  see_also_min_coverage: 2\n", "retrieval.see_also_min_coverage", "between"),
         ("answers:\n  snippet_chars: many\n", "answers.snippet_chars", "number"),
         ("discord:\n  public_replies: 'yes'\n", "discord.public_replies", "true or false"),
         ("synonyms: pay\n", "synonyms", "list"),

@@ -69,7 +69,22 @@ def test_roles_embed_pages() -> None:
     )
     embed = roles_embed(Page((role,), 2, 3, 11), "type: full-time")
     assert embed.footer.text == "Page 2 of 3 · 11 roles"
-    assert "[Apply](https://acme.example.org/a)" in embed.fields[0].value
+    assert embed.fields[0].value == "Acme\nOslo\n€50k\nPosted May 1, 2024"  # Apply is a link button
+    single = roles_embed(Page((role,), 1, 1, 1), "")
+    assert single.footer.text == "1 role"  # no page numbers on a single page, and a singular
+
+
+def test_link_url_refuses_what_could_break_out_of_a_link() -> None:
+    from bot.discord_bot.render import link_url
+
+    assert link_url("https://jobs.example.net/1?a=b") == "https://jobs.example.net/1?a=b"
+    for bad in (
+        "javascript:alert(1)",
+        "https://x.net/a) [@everyone](http://evil",
+        "https://a b",
+        "ftp://x.net/f",
+    ):
+        assert link_url(bad) is None
 
 
 def test_cooldown_per_member() -> None:
@@ -102,3 +117,26 @@ def test_moderators_by_permission_or_configured_role() -> None:
     assert is_moderator(_interaction(False, ["x"]), ("100",))  # by role id
     dm = SimpleNamespace(guild=None, user=None, permissions=discord.Permissions.all())
     assert not is_moderator(dm, ())
+
+
+def test_document_text_cannot_break_out_of_a_masked_link() -> None:
+    from bot.discord_bot.render import role_embed
+
+    role = Role(
+        "a",
+        "Cook",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "https://diner.example.net/a",
+        "a.md",
+        None,
+        None,
+        "open",
+    )
+    embed = role_embed(role, "Jobs](https://evil.example.net) [@everyone", "https://diner.example.net/jobs")
+    source = next(f.value for f in embed.fields if f.name == "Source")
+    assert source == "[Jobs\\](https://evil.example.net) \\[@\u200beveryone](https://diner.example.net/jobs)"

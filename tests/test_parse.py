@@ -44,7 +44,7 @@ def test_seed_documents_are_read_as_they_are() -> None:
     assert engineer.url.startswith("https://www.remotewlb.com/apply/")
     assert engineer.kind == "posting"
     meta = docs["meta-research-scientist-intern-ai-alignment.txt"]
-    assert meta.title == "Meta Research Scientist Intern AI Alignment"  # from the file name
+    assert meta.title == "Research Scientist Intern"  # its own heading line, not the file name
     assert meta.kind == "posting"
     text = " ".join(p.text for p in corpus.passages)
     for junk in ("medium-zoom", "Gravatar", "lysandre", "Update on GitHub", "â€", "ü§ó", "<div"):

@@ -24,9 +24,11 @@ def test_seed_roles(seed_services) -> None:
     residency = next(r for r in roles if r.type == "residency")
     assert residency.apply_url is None  # its link ends in TBD
     meta = next(r for r in roles if r.org == "Meta")
-    assert meta.compensation == "$7,650/month to $12,134/month + benefits"
+    assert meta.compensation == "$7,650/month to $12,134/month"  # the amount, not the line
+    assert (meta.title, meta.team) == ("Research Scientist Intern", "AI Alignment")
     engineer = next(r for r in roles if r.source.startswith("hf-ml-engineer"))
-    assert (engineer.location, engineer.remote, engineer.type) == ("France", True, "full-time")
+    # "- EMEA remote" in its title; no employment type is stated, so none is guessed
+    assert (engineer.location, engineer.remote, engineer.type) == ("EMEA", True, None)
     # the Fellowship is by nomination: nothing to apply to, so no role
     assert not any(r.source == "hf-fellowship-program.md" for r in roles)
 
@@ -42,6 +44,7 @@ def test_link_problem() -> None:
     assert "TBD" in link_problem("https://apply.workable.com/huggingface/j/TBD")
     assert link_problem("javascript:alert(1)") == "not an http(s) link"
     assert link_problem("https://jobs.example.org/123") is None
+    assert link_problem("https://jobs.example.org/1) [@everyone](http://evil.example.net") is not None
 
 
 def test_front_matter_roles_open_closed_and_expired(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -10,12 +11,17 @@ from discord.ext import commands
 
 from bot.app import Runtime
 from bot.discord_bot.cogs import AskCog, KnowledgeCog, RolesCog
-from bot.discord_bot.components import ShareButton, SuggestionSelect, VoteButton
-from bot.discord_bot.render import NO_MENTIONS
+from bot.discord_bot.components import ShareButton, SuggestionSelect, VoteButton, link_view
+from bot.discord_bot.render import NO_MENTIONS, announcement_embed
 from bot.errors import BotError
+from bot.services.announcements import BASELINE, baseline, pending
+from bot.storage.announcements import AnnouncementLog
 
 log = logging.getLogger(__name__)
 
+# How often the bot looks for roles to announce besides right after its own refreshes:
+# catches automatic (watch) refreshes and closing dates coming near as days pass.
+ANNOUNCE_POLL_SECONDS = 60.0
 APOLOGY = "Sorry, something went wrong on my side. The moderators can see what happened in the logs."
 
 
@@ -42,6 +48,9 @@ class FAQBot(commands.Bot):
         self.settings = runtime.services.settings
         self.ask_cog: AskCog
         self.tree.on_error = self.on_app_command_error
+        self._announce_lock = asyncio.Lock()
+        self._announcer: asyncio.Task | None = None
+        self.announced_once = asyncio.Event()  # set after the first look for announcements
 
     async def setup_hook(self) -> None:
         """Add the cogs and persistent components, then sync the commands."""
@@ -51,6 +60,71 @@ class FAQBot(commands.Bot):
         await self.add_cog(KnowledgeCog(self))
         self.add_dynamic_items(VoteButton, ShareButton, SuggestionSelect)
         await self.sync_commands()
+        if self.settings.discord.announce_channel and self.runtime.db is not None:
+            self._announcer = asyncio.create_task(self._announce_loop())
+
+    async def close(self) -> None:
+        """Stop announcing, then disconnect."""
+        if self._announcer is not None:
+            self._announcer.cancel()
+        await super().close()
+
+    async def _announce_loop(self) -> None:
+        while True:
+            await self.announce_tick()
+            self.announced_once.set()
+            await asyncio.sleep(ANNOUNCE_POLL_SECONDS)
+
+    async def announce_tick(self) -> int:
+        """Take in a refresh made from the command line, then announce; never raises."""
+        try:
+            await self.runtime.knowledge.follow_store()
+            return await self.announce()
+        except Exception:
+            log.exception("could not announce roles")
+            return 0
+
+    async def announce(self) -> int:
+        """Post newly opened roles (and closing reminders) to ``discord.announce_channel``, once.
+
+        What was posted is recorded in the database, so a restart never posts it again.
+        The first time, the roles already open are only noted: a new channel is not flooded.
+        Return how many messages were posted.
+        """
+        channel_id = self.settings.discord.announce_channel
+        db = self.runtime.db
+        if not channel_id or db is None:
+            return 0
+        async with self._announce_lock:
+            record = AnnouncementLog(db)
+            roles = self.runtime.services.holder.current.corpus.roles
+            today = self.runtime.services.roles.today()
+            known = await record.known()
+            if BASELINE not in known:
+                rows = baseline(roles, today)
+                await record.record(rows)
+                known |= {key for key, _, _ in rows}
+            channel = self.get_partial_messageable(channel_id)
+            posted = 0
+            for item in pending(
+                roles,
+                today,
+                known,
+                closing_soon_days=self.settings.discord.closing_soon_days,
+                max_age_days=self.settings.roles.max_age_days,
+            ):
+                view = link_view(item.role)
+                kwargs = {"embed": announcement_embed(item.kind, item.role), "allowed_mentions": NO_MENTIONS}
+                if view is not None:
+                    kwargs["view"] = view
+                try:
+                    await channel.send(**kwargs)
+                except discord.HTTPException as exc:
+                    log.warning("cannot post in the announcement channel %s: %s", channel_id, exc)
+                    break
+                await record.record([(key, item.role.id, True) for key in item.keys])
+                posted += 1
+            return posted
 
     async def sync_commands(self) -> None:
         """Sync to the guilds in config.yaml (instant, for development), else globally."""

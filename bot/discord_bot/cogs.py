@@ -15,7 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot.access import Cooldown, is_moderator
-from bot.discord_bot.components import RolesPager, answer_view, filters_text
+from bot.discord_bot.components import RolesPager, answer_view, filters_text, link_view
 from bot.discord_bot.render import (
     NO_MENTIONS,
     answer_embed,
@@ -174,8 +174,9 @@ class RolesCog(commands.Cog):
     @app_commands.describe(
         type="Only roles of this kind",
         org="Only roles at this organisation or team",
-        location="Only roles in this place (or 'remote')",
-        query="Words the role must mention",
+        location="Words of the place, e.g. EMEA, Canada, Berlin (or 'remote')",
+        query="Words of the title, team, organisation or description",
+        remote="Only remote roles",
     )
     async def list_roles(
         self,
@@ -184,9 +185,11 @@ class RolesCog(commands.Cog):
         org: app_commands.Range[str, 1, 100] | None = None,
         location: app_commands.Range[str, 1, 100] | None = None,
         query: app_commands.Range[str, 1, 100] | None = None,
+        remote: bool = False,
     ) -> None:
         """List open roles, newest first."""
-        flt = RoleFilter(type=type, org=org, location=location, query=query)
+        flt = RoleFilter(type=type, org=org, location=location, query=query, remote=remote)
+        programmes = self.roles.by_nomination(type) if type else []
         view = RolesPager(
             self.roles,
             flt,
@@ -195,8 +198,15 @@ class RolesCog(commands.Cog):
             interaction.user.id,
             self.settings.discord.view_timeout_seconds,
             on_timeout_edit=lambda v: interaction.edit_original_response(view=v),
+            programmes=programmes,
         )
-        await interaction.response.send_message(embed=view.current(), view=view, allowed_mentions=NO_MENTIONS)
+        embed = view.current()
+        if not view.has_pager:
+            view.stop()  # nothing to turn: link buttons only, which need no timeout
+        kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
+        if view.children:
+            kwargs["view"] = view
+        await interaction.response.send_message(**kwargs)
 
     @list_roles.autocomplete("org")
     @no_choices_on_error
@@ -207,7 +217,7 @@ class RolesCog(commands.Cog):
         return [app_commands.Choice(name=n[:100], value=n[:100]) for n in names[:25]]
 
     @app_commands.command(name="role")
-    @app_commands.describe(name="The role (start typing its title)")
+    @app_commands.describe(name="The role (start typing its title, e.g. “ml engineer”)")
     async def show_role(
         self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 200]
     ) -> None:
@@ -223,29 +233,29 @@ class RolesCog(commands.Cog):
                 allowed_mentions=NO_MENTIONS,
             )
             return
-        source_url = next(
-            (
-                d.url
-                for d in self.bot.runtime.services.holder.current.corpus.documents
-                if d.source == role.source
-            ),
+        document = next(
+            (d for d in self.bot.runtime.services.holder.current.corpus.documents if d.source == role.source),
             None,
         )
-        await interaction.response.send_message(
-            embed=role_embed(role, source_url), allowed_mentions=NO_MENTIONS
-        )
+        source_url = document.url if document else None
+        embed = role_embed(role, document.title if document else None, source_url, self.roles.is_stale(role))
+        kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
+        view = link_view(role, source_url)
+        if view is not None:
+            kwargs["view"] = view
+        await interaction.response.send_message(**kwargs)
 
     @show_role.autocomplete("name")
     @no_choices_on_error
     async def role_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return [
-            app_commands.Choice(
-                name=(f"{r.title} — {r.org or r.team or ''}".rstrip(" —"))[:100], value=r.id[:100]
-            )
-            for r in self.roles.complete(current, limit=25)
-        ]
+        choices = []
+        for r in self.roles.complete(current, limit=25):
+            label = " — ".join(x for x in (r.title, r.org or r.team) if x)
+            label = label if len(label) <= 100 else label[:99].rstrip() + "…"
+            choices.append(app_commands.Choice(name=label, value=r.id[:100]))
+        return choices
 
 
 class KnowledgeCog(
@@ -286,6 +296,8 @@ class KnowledgeCog(
         await interaction.followup.send(
             embed=refresh_embed(report), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
+        if report.applied:
+            await self.bot.announce()
 
     @app_commands.command(name="unanswered")
     @app_commands.describe(days="How far back to look")

@@ -6,13 +6,14 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.discord_bot.render import NO_MENTIONS, escape, fit, roles_embed
-from bot.services.roles import RoleFilter, RoleService
+from bot.discord_bot.render import NO_MENTIONS, escape, fit, link_url, roles_embed
+from bot.models import Role
+from bot.services.roles import Programme, RoleFilter, RoleService
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import FAQBot
@@ -144,8 +145,34 @@ def answer_view(
     return view if view.children else None
 
 
+def apply_buttons(roles: Sequence[Role], row: int | None = None) -> list[discord.ui.Button]:
+    """Return an "Apply" link button for each role with a usable apply link."""
+    buttons = []
+    for role in roles:
+        url = link_url(role.apply_url)
+        if url:
+            label = f"Apply: {role.title}" if len(roles) > 1 else "Apply"
+            label = label if len(label) <= 80 else label[:79].rstrip() + "…"
+            buttons.append(discord.ui.Button(label=label, url=url, row=row))
+    return buttons
+
+
+def link_view(role: Role, source_url: str | None = None) -> discord.ui.View | None:
+    """The link buttons under one role: Apply, and the posting itself."""
+    view = discord.ui.View(timeout=None)
+    for button in apply_buttons([role]):
+        view.add_item(button)
+    url = link_url(source_url)
+    if url and url != link_url(role.apply_url):
+        view.add_item(discord.ui.Button(label="Posting", url=url))
+    return view if view.children else None
+
+
 class RolesPager(discord.ui.View):
-    """Previous / Next through a role listing; only the member who asked can turn pages."""
+    """Previous / Next through a role listing, with an Apply link button per role shown.
+
+    Only the member who asked can turn pages; with a single page there is no pager at all.
+    """
 
     def __init__(
         self,
@@ -156,6 +183,7 @@ class RolesPager(discord.ui.View):
         owner_id: int,
         timeout: float,
         on_timeout_edit: Callable[[discord.ui.View], Any] | None = None,
+        programmes: Sequence[Programme] = (),
     ) -> None:
         super().__init__(timeout=timeout)
         self.roles = roles
@@ -164,47 +192,60 @@ class RolesPager(discord.ui.View):
         self.page_size = page_size
         self.owner_id = owner_id
         self.number = 1
+        self.pages = 1
+        self.programmes = tuple(programmes)
         self.on_timeout_edit = on_timeout_edit
-        self.refresh_buttons()
+        self.pager = (self.previous, self.position, self.next)
 
     def current(self) -> discord.Embed:
-        """Return the embed of the current page (clamping the page number)."""
+        """Return the embed of the current page (clamping the page number), and set the buttons."""
         page = self.roles.page(self.flt, self.number, self.page_size)
         self.number, self.pages = page.number, page.pages
-        self.refresh_buttons()
-        return roles_embed(page, self.filters_text)
+        self.clear_items()
+        if page.pages > 1:
+            for item in self.pager:
+                self.add_item(item)
+            self.previous.disabled = self.number <= 1
+            self.next.disabled = self.number >= page.pages
+            self.position.label = f"page {self.number} of {page.pages}"
+        for button in apply_buttons(page.roles, row=1):
+            self.add_item(button)
+        return roles_embed(page, self.filters_text, self.programmes)
 
-    def refresh_buttons(self) -> None:
-        pages = self.roles.page(self.flt, 1, self.page_size).pages
-        self.previous.disabled = self.number <= 1
-        self.next.disabled = self.number >= pages
-        self.position.label = f"page {self.number} of {pages}"
+    @property
+    def has_pager(self) -> bool:
+        """Tell whether the listing has more than one page (and so buttons that time out)."""
+        return self.pages > 1
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.owner_id:
             await interaction.response.send_message(
-                "These pages belong to someone else: use /roles to get your own.", ephemeral=True
+                "These pages belong to someone else: use /roles to get your own.",
+                ephemeral=True,
+                allowed_mentions=NO_MENTIONS,
             )
             return False
         return True
 
-    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
+    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary, row=0)
     async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         self.number -= 1
         await interaction.response.edit_message(embed=self.current(), view=self)
 
-    @discord.ui.button(label="page 1 of 1", style=discord.ButtonStyle.secondary, disabled=True)
+    @discord.ui.button(label="page 1 of 1", style=discord.ButtonStyle.secondary, disabled=True, row=0)
     async def position(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         await interaction.response.defer()  # never enabled; here for its label
 
-    @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
+    @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary, row=0)
     async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         self.number += 1
         await interaction.response.edit_message(embed=self.current(), view=self)
 
     async def on_timeout(self) -> None:
+        if not self.has_pager:
+            return  # link buttons keep working: nothing to disable
         for item in self.children:
-            if isinstance(item, discord.ui.Button):
+            if isinstance(item, discord.ui.Button) and item.url is None:
                 item.disabled = True
         if self.on_timeout_edit is not None:
             try:
@@ -225,4 +266,6 @@ def filters_text(flt: RoleFilter) -> str:
         for k, v in (("type", flt.type), ("org", flt.org), ("location", flt.location), ("query", flt.query))
         if v
     ]
+    if flt.remote:
+        parts.append("remote")
     return ", ".join(parts)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import date
 
 import discord
 
-from bot.knowledge.urls import safe_url
 from bot.models import Answer, Citation, Role
 from bot.services.lifecycle import RefreshReport
-from bot.services.roles import Page
+from bot.services.roles import Page, Programme
 from bot.services.snippets import trim_words
 from bot.snapshot import Snapshot
 
@@ -22,20 +23,12 @@ NO_MENTIONS = discord.AllowedMentions.none()
 
 
 _SHORT_MENTION = re.compile(r"<(?=[@#][!&]?\d)")
-_BRACKET = re.compile(r"(?<!\\)([\[\]])")  # a bracket not yet escaped
 
 
 def escape(text: str) -> str:
     """Make member text inert: no Markdown, no mentions (``<@&123>`` with any length of id too)."""
     text = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
     return _SHORT_MENTION.sub("<\u200b", text)
-
-
-def link(text: str, url: str | None) -> str:
-    """Build a Markdown link whose text and address cannot break out of it; plain text if the URL is unsafe."""
-    label = _BRACKET.sub(r"\\\1", escape(text))
-    target = safe_url(url)
-    return f"[{label}]({target})" if target else label
 
 
 def fit(embed: discord.Embed) -> discord.Embed:
@@ -73,8 +66,8 @@ def message_text(text: str) -> str:
 
 
 def _source_line(c: Citation) -> str:
-    title = escape(c.title)
-    name = link(c.title, c.url) if safe_url(c.url) else f"**{title}**"
+    url = link_url(c.url)  # a document's url is checked when read; older stored parses are not
+    name = f"[{link_text(c.title)}]({url})" if url else f"**{escape(c.title)}**"
     parts = [name]
     if c.section:
         parts.append(escape(c.section))
@@ -85,7 +78,9 @@ def _source_line(c: Citation) -> str:
 
 def answer_embed(answer: Answer) -> discord.Embed:
     """Render an answer: the snippet in the source's words, where it is from, see also, roles."""
-    if not answer.answered:
+    if answer.reply is not None:
+        return fit(discord.Embed(description=escape(answer.reply), colour=COLOUR_ANSWER))
+    if not answer.citations:
         embed = discord.Embed(
             title="I don't know that one",
             description=(
@@ -107,8 +102,12 @@ def answer_embed(answer: Answer) -> discord.Embed:
         body = f"**{escape(first.question)}**\n{escape(body[len(first.question) :].strip())}"
     else:
         body = escape(body)
-    embed = discord.Embed(title=trim_words(escape(answer.question), TITLE), colour=COLOUR_ANSWER)
-    embed.description = f"{body}\n\n— {_source_line(first)}"
+    unsure = answer.verdict == "unsure"
+    embed = discord.Embed(
+        title=trim_words(escape(answer.question), TITLE), colour=COLOUR_UNKNOWN if unsure else COLOUR_ANSWER
+    )
+    lead = "*Not sure this answers it — the closest I found:*\n" if unsure else ""
+    embed.description = f"{lead}{body}\n\n— {_source_line(first)}"
     if more:
         embed.add_field(name="See also", value="\n".join(f"• {_source_line(c)}" for c in more), inline=False)
     if answer.roles:
@@ -123,56 +122,132 @@ def answer_embed(answer: Answer) -> discord.Embed:
 
 
 def _role_line(role: Role) -> str:
-    title = escape(role.title)
-    return (
-        f"• {link(role.title, role.apply_url)}"
-        if safe_url(role.apply_url)
-        else f"• {title} (no apply link yet)"
+    url = link_url(role.apply_url)
+    return f"• [{link_text(role.title)}]({url})" if url else f"• {escape(role.title)} (no apply link yet)"
+
+
+def plural(count: int, word: str) -> str:
+    """Return "1 role", "2 roles"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def link_url(url: str | None) -> str | None:
+    """Return ``url`` if it can be a link button or masked link: http(s), no spaces or
+    brackets that could break out of Markdown, at most 512 characters; else None."""
+    if not url or len(url) > 512 or not re.match(r"^https?://[^\s<>()\[\]\"'`]+$", url):
+        return None
+    return url
+
+
+def link_text(text: str) -> str:
+    """Escape text shown inside a masked link, brackets too, so it cannot end the link early.
+
+    ``escape`` already escapes some brackets (``\\[``): escaping those again would escape the
+    backslash and leave the bracket bare, so only brackets after an even run of backslashes
+    get one.
+    """
+    return _BRACKET.sub(_escape_bracket, escape(text))
+
+
+_BRACKET = re.compile(r"(\\*)([\[\]])")
+
+
+def _escape_bracket(match: re.Match[str]) -> str:
+    slashes, bracket = match.groups()
+    return slashes + bracket if len(slashes) % 2 else f"{slashes}\\{bracket}"
+
+
+def _date(day: date | None) -> str | None:
+    return day.strftime("%b %d, %Y").replace(" 0", " ") if day else None
+
+
+def _role_lines(role: Role, stale: bool) -> list[str]:
+    """The facts a member acts on: org · team, place · remote, pay, posted · closes."""
+    who = " · ".join(escape(x) for x in (role.org, role.team) if x)
+    where = " · ".join(x for x in (escape(role.location) if role.location else None, _remote(role)) if x)
+    pay = escape(role.compensation) if role.compensation else None
+    dates = " · ".join(
+        x
+        for x in (
+            f"Posted {_date(role.posted)}" if role.posted else None,
+            f"Closes {_date(role.closes)}" if role.closes else None,
+        )
+        if x
+    )
+    lines = [x for x in (who, where, pay, dates) if x]
+    if stale:
+        lines.append("⚠️ No closing date and posted over a year ago: it may no longer be open")
+    return lines
+
+
+def _remote(role: Role) -> str | None:
+    return "Remote" if role.remote else ("On site" if role.remote is False else None)
+
+
+def nomination_line(programmes: Sequence[Programme]) -> str:
+    """Say which programmes are by nomination, so there is nothing to apply to."""
+    return "\n".join(
+        f"**{escape(p.title)}** is by nomination only: there is nothing to apply to." for p in programmes
     )
 
 
-def roles_embed(page: Page, filters: str) -> discord.Embed:
-    """Render one page of a role listing."""
+def roles_embed(page: Page, filters: str, programmes: Sequence[Programme] = ()) -> discord.Embed:
+    """Render one page of a role listing (page numbers only when there is more than one)."""
     title = f"Open roles{f' — {filters}' if filters else ''}"
+    note = nomination_line(programmes)
     if not page.roles:
-        return fit(discord.Embed(title=title, description="No open roles match.", colour=COLOUR_ROLE))
-    embed = discord.Embed(title=title, colour=COLOUR_ROLE)
+        text = "\n\n".join(x for x in (note, "No open roles match.") if x)
+        return fit(discord.Embed(title=title, description=text, colour=COLOUR_ROLE))
+    embed = discord.Embed(title=title, colour=COLOUR_ROLE, description=note or None)
     for role in page.roles:
-        embed.add_field(name=escape(role.title), value=_role_summary(role), inline=False)
-    embed.set_footer(text=f"Page {page.number} of {page.pages} · {page.total} roles")
+        stale = role.id in page.stale
+        lines = _role_lines(role, stale)
+        embed.add_field(name=escape(role.title), value="\n".join(lines) or "\u200b", inline=False)
+    count = plural(page.total, "role")
+    embed.set_footer(text=f"Page {page.number} of {page.pages} · {count}" if page.pages > 1 else count)
     return fit(embed)
 
 
-def _role_summary(role: Role) -> str:
-    who = " · ".join(escape(x) for x in (role.org, role.team) if x)
-    where = escape(role.location) if role.location else ("Remote" if role.remote else None)
-    facts = " · ".join(
-        x for x in (who, where, role.type, escape(role.compensation) if role.compensation else None) if x
-    )
-    posted = f"Posted {role.posted.strftime('%b %d, %Y')}" if role.posted else None
-    apply = link("Apply", role.apply_url) if safe_url(role.apply_url) else "No apply link yet"
-    return "\n".join(x for x in (facts, " · ".join(y for y in (apply, posted) if y)) if x)
-
-
-def role_embed(role: Role, source_url: str | None) -> discord.Embed:
-    """Render one role in full."""
-    embed = discord.Embed(title=escape(role.title), colour=COLOUR_ROLE, url=safe_url(role.apply_url))
+def role_embed(
+    role: Role, source_title: str | None, source_url: str | None, stale: bool = False
+) -> discord.Embed:
+    """Render one role in full: its own summary, the facts, and its source by title and link."""
+    embed = discord.Embed(title=escape(role.title), colour=COLOUR_ROLE, url=link_url(role.apply_url))
     if role.description:
-        embed.description = escape(role.description)
+        embed.description = escape(trim_words(role.description, 600))
     for name, value in (
         ("Organisation", role.org),
         ("Team", role.team),
         ("Type", role.type),
-        ("Location", role.location or ("Remote" if role.remote else None)),
-        ("Compensation", role.compensation),
-        ("Posted", role.posted.strftime("%b %d, %Y") if role.posted else None),
-        ("Closes", role.closes.strftime("%b %d, %Y") if role.closes else None),
+        ("Location", " · ".join(x for x in (role.location, _remote(role)) if x) or None),
+        ("Pay", role.compensation),
+        ("Posted", _date(role.posted)),
+        ("Closes", _date(role.closes)),
     ):
         if value:
             embed.add_field(name=name, value=escape(str(value)), inline=True)
-    embed.add_field(name="Apply", value=safe_url(role.apply_url) or "No apply link yet", inline=False)
-    source = link(role.source, source_url)
-    embed.add_field(name="Source", value=source, inline=False)
+    if role.status == "closed":
+        embed.add_field(name="Status", value="Closed", inline=True)
+    if not role.apply_url:
+        embed.add_field(name="Apply", value="No apply link yet", inline=False)
+    name = source_title or role.source
+    url = link_url(source_url)
+    embed.add_field(name="Source", value=f"[{link_text(name)}]({url})" if url else escape(name), inline=False)
+    if stale:
+        embed.set_footer(text="No closing date and posted over a year ago: it may no longer be open")
+    return fit(embed)
+
+
+def announcement_embed(kind: str, role: Role) -> discord.Embed:
+    """Render an announcement: a newly opened role, or one closing soon."""
+    heading = "New role" if kind == "opened" else f"Closing soon: {_date(role.closes)}"
+    embed = discord.Embed(title=escape(role.title), colour=COLOUR_ROLE, url=link_url(role.apply_url))
+    embed.set_author(name=heading)
+    lines = _role_lines(role, False)
+    if role.description:
+        lines.append("")
+        lines.append(escape(trim_words(role.description, 300)))
+    embed.description = "\n".join(lines) or None
     return fit(embed)
 
 
@@ -215,7 +290,8 @@ def refresh_embed(report: RefreshReport) -> discord.Embed:
     ):
         if items:
             embed.add_field(name=name, value="\n".join(escape(i) for i in items), inline=False)
-    problems = [f"{'❌' if p.severity == 'error' else '⚠️'} {escape(str(p))}" for p in report.problems]
+    ordered = sorted(report.problems, key=lambda p: p.severity != "error")  # errors first: never cut off
+    problems = [f"{'❌' if p.severity == 'error' else '⚠️'} {escape(str(p))}" for p in ordered]
     if problems:
         embed.add_field(
             name=f"Warnings and errors ({len(problems)})", value="\n".join(problems), inline=False

@@ -1,4 +1,5 @@
-"""Checks a moderator wants before members see a change: duplicates, dead links, stale roles."""
+"""Checks a moderator wants before members see a change: duplicates, dead links, unstated and
+stale roles."""
 
 from __future__ import annotations
 
@@ -6,14 +7,32 @@ import re
 from datetime import date
 
 from bot.knowledge.loader import Corpus
-from bot.models import Problem
+from bot.models import Problem, Role
 
 
 def _normal_question(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def check_corpus(corpus: Corpus, today: date, max_age_days: int) -> list[Problem]:
+def unstated(role: Role) -> list[str]:
+    """Return the fields a member looks for that the role's posting does not state."""
+    return [
+        name
+        for name, value in (
+            ("organisation", role.org),
+            ("location", role.location or role.remote is not None),
+            ("pay", role.compensation),
+            ("employment type", role.type),
+            ("posting date", role.posted),
+            ("closing date", role.closes or role.status == "closed"),
+        )
+        if not value
+    ]
+
+
+def check_corpus(
+    corpus: Corpus, today: date, max_age_days: int, role_max_age_days: int = 365
+) -> list[Problem]:
     """Return warnings about the corpus as a whole (file and line on each)."""
     out: list[Problem] = []
     seen: dict[str, tuple[str, int]] = {}
@@ -33,6 +52,11 @@ def check_corpus(corpus: Corpus, today: date, max_age_days: int) -> list[Problem
                 )
             )
     for role in corpus.roles:
+        missing = unstated(role)
+        if missing:
+            out.append(
+                Problem(role.source, f"role '{role.title}': not stated: {', '.join(missing)}", role.line)
+            )
         if role.apply_url is None:
             out.append(Problem(role.source, f"role '{role.title}' has no usable apply link", role.line))
         if role.status == "open" and role.closes and role.closes < today:
@@ -40,6 +64,17 @@ def check_corpus(corpus: Corpus, today: date, max_age_days: int) -> list[Problem
                 Problem(
                     role.source,
                     f"role '{role.title}' is marked open but closed on {role.closes.isoformat()}",
+                    role.line,
+                )
+            )
+        if role.is_stale(today, role_max_age_days):
+            age = (today - role.posted).days if role.posted else 0
+            out.append(
+                Problem(
+                    role.source,
+                    f"role '{role.title}' is stale: no closing date and posted {age} days ago "
+                    f"(roles.max_age_days is {role_max_age_days}); close it with 'status: closed' "
+                    "or give it 'closes:' in the front matter",
                     role.line,
                 )
             )

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from bot.knowledge.decode import binary_reason, decode_bytes, repair_text
-from bot.knowledge.frontmatter import FrontMatterError, key_line, split_front_matter, to_date
+from bot.knowledge.frontmatter import FrontMatterError, key_line, split_front_matter, validate_front_matter
 from bot.knowledge.parse import (
     MarkupError,
     ParsedBody,
@@ -17,7 +17,7 @@ from bot.knowledge.parse import (
     parse_plain,
 )
 from bot.knowledge.urls import safe_url, why_unsafe
-from bot.models import Document, Problem
+from bot.models import Document, FrontMatterFields, Problem
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -71,32 +71,48 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
     text = repair_text(text)
     try:
         fm = split_front_matter(text)
+        fm_lines = text.split("\n")[1 : max(1, fm.body_line - 2)] if fm.data else []
+        meta, warnings = validate_front_matter(fm.data, fm_lines)
     except FrontMatterError as exc:
         raise DocumentError(str(exc), exc.line) from None
+    problems.extend(Problem(source, message, line) for message, line in warnings)
     suffix = Path(source).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        body_parser = parse_html
+    elif suffix in MARKDOWN_SUFFIXES or looks_like_markdown(fm.body) or fm.data:
+        body_parser = parse_markdown
+    else:
+        body_parser = parse_plain
     try:
-        if suffix in HTML_SUFFIXES:
-            body = parse_html(fm.body, fm.body_line)
-        elif suffix in MARKDOWN_SUFFIXES or looks_like_markdown(fm.body) or fm.data:
-            body = parse_markdown(fm.body, fm.body_line)
-        else:
-            body = parse_plain(fm.body, fm.body_line)
+        body = body_parser(fm.body, fm.body_line)
     except MarkupError as exc:
         raise DocumentError(str(exc), exc.line) from None
     except RecursionError:
         raise DocumentError("the document is nested too deeply to read") from None
-    meta = fm.data
-    title = _title(meta, body, source)
+    plain = suffix not in HTML_SUFFIXES and body_parser is parse_plain
+    title, title_from = _title(meta, body, source, plain)
+    if title_from == "file name":
+        problems.append(
+            Problem(
+                source,
+                f"title '{title}' taken from the file name: no title in front matter, JSON-LD, "
+                "og:title, headings or <title> (add 'title:' to the front matter)",
+                1,
+            )
+        )
     doc = Document(
         source=source,
         title=title,
-        kind=meta.get("kind") or guess_kind(body),
+        kind=meta.kind or guess_kind(body),
         blocks=body.blocks,
-        url=_document_url(meta, body, source, text, problems),
-        published=to_date(meta.get("published")) or body.published,
-        org=str(meta["org"]) if meta.get("org") else None,
+        url=_document_url(meta.url, body, source, fm_lines, problems),
+        published=meta.published or body.published,
+        org=meta.org,
         front_matter=meta,
         links=body.links,
+        job_postings=tuple(body.job_postings),
+        site_name=body.site_name or body.copyright,
+        hints=body.hints,
         content_hash=content_hash(data),
     )
     if doc.url is None:
@@ -113,36 +129,100 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
 
 
 def _document_url(
-    meta: dict, body: ParsedBody, source: str, text: str, problems: list[Problem]
+    url: str | None, body: ParsedBody, source: str, fm_lines: list[str], problems: list[Problem]
 ) -> str | None:
     """The document's own address: front matter ``url`` if it is a safe link, else one the body names."""
-    raw = meta.get("url")
-    if raw:
-        url = safe_url(raw if isinstance(raw, str) else str(raw))
-        if url is not None:
-            return url
-        line = key_line(text.split("\n")[1:], "url")
-        problems.append(Problem(source, f"front matter 'url' is not used: {why_unsafe(raw)}", line))
+    if url:
+        safe = safe_url(url)
+        if safe is not None:
+            return safe
+        problems.append(
+            Problem(source, f"front matter 'url' is not used: {why_unsafe(url)}", key_line(fm_lines, "url"))
+        )
     return next((u for u in map(safe_url, body.source_urls) if u), None)
 
 
-def _title(meta: dict, body: ParsedBody, source: str) -> str:
-    if meta.get("title"):
-        return str(meta["title"]).strip()
-    if body.html_title:
-        return body.html_title
+# Words a job board or career site adds to a page's <title> around the job's own title.
+SITE_WORDS = re.compile(
+    r"^(careers?|jobs?|job board|job openings?|open positions|join us|work with us|hiring|apply|"
+    r"job application|greenhouse|lever|workable|linkedin|indeed|ashby|smartrecruiters|recruitee|"
+    r"bamboohr|personio|teamtailor|workday|glassdoor|wellfound|angellist|remote ?ok)$",
+    re.I,
+)
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+|\s*\|\s*")
+_GREENHOUSE = re.compile(r"^job application for (.+?) at (.+)$", re.I)
+_LINKEDIN = re.compile(r"^(.+?) hiring (.+?)(?: in (.+))?$")
+
+
+def clean_page_title(text: str, owners: tuple[str | None, ...] = ()) -> str:
+    """Remove what a site adds to a page title: " - Acme - Careers", "| LinkedIn", "Acme - ".
+
+    ``owners`` are names of the site or organisation (og:site_name, JSON-LD employer);
+    segments equal to them or to job-board words are dropped at either end.
+    """
+    text = " ".join(text.split())
+    names = {o.casefold() for o in owners if o}
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(text) if p and p.strip()]
+
+    def extra(part: str) -> bool:
+        low = part.casefold()
+        if SITE_WORDS.match(part) or low in names or any(n.startswith(low + " ") for n in names):
+            return True
+        if any(low.startswith(n) and SITE_WORDS.match(part[len(n) :].strip()) for n in names):
+            return True  # "Acme Careers"
+        return bool(re.match(r"^.{1,40}\s+(careers?|jobs)$", part, re.I))
+
+    count = len(parts)
+    while len(parts) > 1 and extra(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and extra(parts[0]):
+        parts.pop(0)
+    title = " - ".join(parts) if len(parts) < count else text  # untouched unless trimmed
+    match = _GREENHOUSE.match(title)
+    if match:
+        return match.group(1).strip()
+    match = _LINKEDIN.match(title)
+    if match and (match.group(1).casefold() in names or "linkedin" in text.casefold()):
+        return match.group(2).strip()
+    return title
+
+
+def _page_title(text: str, owners: tuple[str | None, ...], body: ParsedBody) -> str:
+    """Clean a page title; a part of it that is also a heading of the page is the title."""
+    headings = {b.text.casefold(): b.text for b in body.blocks if b.kind == "heading"}
+    for part in _TITLE_SEPARATORS.split(text):
+        if part and part.strip().casefold() in headings and len(_TITLE_SEPARATORS.split(text)) > 1:
+            return headings[part.strip().casefold()]
+    return clean_page_title(text, owners)
+
+
+def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) -> tuple[str, str]:
+    """Return the document's title and where it came from (front matter, JSON-LD, ... file name)."""
+    if meta.title:
+        return meta.title, "front matter"
+    owners = (body.site_name, body.copyright, *(p.org for p in body.job_postings), meta.org)
+    posted = next((p.title for p in body.job_postings if p.title), None)
+    if posted:
+        return clean_page_title(posted, owners), "JSON-LD"
+    if body.og_title:
+        return _page_title(body.og_title, owners, body), "og:title"
     for block in body.blocks:
-        if block.kind == "heading" and block.level == 1:
-            return block.text
-    first = body.blocks[0] if body.blocks else None
-    if (
-        first is not None
-        and first.kind == "heading"
-        and first.line <= 3
-        and not GENERIC_HEADING.search(first.text)
-    ):
-        return first.text  # plain text whose first line names it
-    return readable_name(source)
+        if block.kind == "heading" and block.level == 1 and not GENERIC_HEADING.search(block.text):
+            return block.text, "heading"
+    # A plain-text posting may open with "About the job" and a paragraph before its title line.
+    posting = plain and guess_kind(body) == "posting"
+    for block in body.blocks[: 4 if posting else 1]:
+        if (
+            block.kind == "heading"
+            and (posting or block.line <= 3)
+            and not GENERIC_HEADING.search(block.text)
+            and not POSTING_HEADING.search(block.text)
+            and len(block.text.split()) <= 10
+        ):
+            return block.text, "heading"  # plain text whose own heading line names it
+    if body.html_title:
+        return _page_title(body.html_title, owners, body), "<title>"
+    return readable_name(source), "file name"
 
 
 def readable_name(source: str) -> str:

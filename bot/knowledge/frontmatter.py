@@ -1,7 +1,8 @@
-"""YAML front matter: split it from the body and check the fields we honour."""
+"""YAML front matter: split it from the body and validate the fields we honour against their types."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -9,9 +10,9 @@ from typing import Any
 
 import yaml
 
-from bot.models import ROLE_TYPES
+from bot.models import ROLE_TYPES, FrontMatterFields, RoleFields
 
-FIELDS = ("title", "url", "published", "kind", "org", "roles")
+FIELDS = ("title", "url", "published", "kind", "org", "type", "status", "closes", "roles")
 ROLE_FIELDS = (
     "title",
     "type",
@@ -68,7 +69,6 @@ def split_front_matter(text: str) -> FrontMatter:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError("front matter must be a mapping of keys to values", 2)
-    _check(data, lines[1:end])
     return FrontMatter(data, "\n".join(lines[end + 1 :]), end + 2)
 
 
@@ -152,57 +152,130 @@ def key_line(fm_lines: list[str], key: str, start: int = 0) -> int:
     return 2
 
 
-def _check(data: dict[str, Any], fm_lines: list[str]) -> None:
-    for key in ("title", "url", "org"):
-        value = data.get(key)
-        if value is not None and not isinstance(value, (str, int, float)):
-            raise FrontMatterError(f"'{key}' must be text", key_line(fm_lines, key))
-    if data.get("kind") is not None and data["kind"] not in KINDS:
-        raise FrontMatterError(
-            f"'kind' must be one of {', '.join(KINDS)}, not {data['kind']!r}",
-            key_line(fm_lines, "kind"),
-        )
-    if data.get("published") is not None and to_date(data["published"]) is None:
-        raise FrontMatterError(
-            f"'published' must be a date like 2024-05-31, not {data['published']!r}",
-            key_line(fm_lines, "published"),
-        )
-    roles = data.get("roles")
-    if roles is None:
-        return
-    if not isinstance(roles, list):
-        raise FrontMatterError("'roles' must be a list", key_line(fm_lines, "roles"))
-    start = key_line(fm_lines, "roles") - 2
-    for n, role in enumerate(roles, 1):
-        if not isinstance(role, dict):
-            raise FrontMatterError(f"role {n} must be a mapping", key_line(fm_lines, "roles"))
-        line = key_line(fm_lines, "title", start)
-        if not role.get("title"):
-            raise FrontMatterError(f"role {n} has no 'title'", line)
-        unknown = sorted(set(role) - set(ROLE_FIELDS))
-        if unknown:
-            raise FrontMatterError(f"role {n} has unknown field(s): {', '.join(unknown)}", line)
-        if role.get("type") is not None and role["type"] not in ROLE_TYPES:
+# Keys blogs and static-site generators put in front matter that the bot does not need:
+# accepted without a warning (they carry nothing a member is shown).
+IGNORED_FIELDS = frozenset(
+    "thumbnail image authors author tags categories layout draft slug permalink lang "
+    "description summary date updated lastmod weight aliases toc".split()
+)
+# Which fields are text, dates, true/false, or one of a few values; the dataclasses in
+# bot.models (FrontMatterFields, RoleFields) are the schema, this says how to read each.
+_DATE_FIELDS = frozenset({"published", "closes", "posted"})
+_BOOL_FIELDS = frozenset({"remote"})
+_CHOICES: dict[str, tuple[str, ...]] = {"kind": KINDS, "type": ROLE_TYPES, "status": ("open", "closed")}
+
+
+def validate_front_matter(
+    data: dict[str, Any], fm_lines: list[str]
+) -> tuple[FrontMatterFields, list[tuple[str, int]]]:
+    """Check every field against its type and return them typed, with warnings (message, line).
+
+    A field of the wrong type (a number, list or mapping where text is expected, a date
+    that is not one) raises FrontMatterError with its line: the file is rejected, and a
+    refresh keeps its last good version. Unknown keys are warnings naming the known ones.
+    """
+    warnings: list[tuple[str, int]] = []
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        line = key_line(fm_lines, str(key))
+        if key == "roles":
+            continue
+        if key not in FIELDS:
+            if str(key) not in IGNORED_FIELDS:
+                warnings.append((_unknown(str(key), FIELDS), line))
+            continue
+        values[key] = _value(key, value, line, "")
+    roles: list[RoleFields] = []
+    if data.get("roles") is not None:
+        roles_line = key_line(fm_lines, "roles")
+        if not isinstance(data["roles"], list):
+            raise FrontMatterError("'roles' must be a list of roles (each '- title: ...')", roles_line)
+        starts = _entry_lines(fm_lines, roles_line - 2, len(data["roles"]))
+        for n, raw in enumerate(data["roles"], 1):
+            first = starts[n - 1] if n - 1 < len(starts) else roles_line
+            following = starts[n] if n < len(starts) else len(fm_lines) + 2
+            roles.append(_role(n, raw, fm_lines, first, following, warnings))
+    fields = FrontMatterFields(**values, roles=tuple(roles))
+    return fields, warnings
+
+
+def _role(
+    n: int, raw: Any, fm_lines: list[str], first: int, following: int, warnings: list[tuple[str, int]]
+) -> RoleFields:
+    if not isinstance(raw, dict):
+        raise FrontMatterError(f"role {n} must be a mapping of fields ('title: ...')", first)
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        line = _line_within(fm_lines, str(key), first, following)
+        if key not in ROLE_FIELDS:
+            warnings.append((f"role {n}: " + _unknown(str(key), ROLE_FIELDS), line))
+            continue
+        values[key] = _value(key, value, line, f"role {n}: ")
+    if not values.get("title"):
+        raise FrontMatterError(f"role {n} has no 'title'", first)
+    return RoleFields(**values, line=first)
+
+
+def _value(key: str, value: Any, line: int, prefix: str) -> Any:
+    """Return ``value`` as the type ``key`` holds (None stays None); raise if it is not one."""
+    if value is None:
+        return None
+    if key in _DATE_FIELDS:
+        day = to_date(value)
+        if day is None:
             raise FrontMatterError(
-                f"role {n}: 'type' must be one of {', '.join(ROLE_TYPES)}, not {role['type']!r}",
-                key_line(fm_lines, "type", start),
+                f"{prefix}'{key}' must be a date like 2024-05-31, not {_show(value)}", line
             )
-        if role.get("status") is not None and role["status"] not in ("open", "closed"):
-            raise FrontMatterError(
-                f"role {n}: 'status' must be open or closed, not {role['status']!r}",
-                key_line(fm_lines, "status", start),
-            )
-        for key in ("closes", "posted"):
-            if role.get(key) is not None and to_date(role[key]) is None:
-                raise FrontMatterError(
-                    f"role {n}: '{key}' must be a date like 2024-05-31, not {role[key]!r}",
-                    key_line(fm_lines, key, start),
-                )
-        if role.get("remote") is not None and not isinstance(role["remote"], bool):
-            raise FrontMatterError(
-                f"role {n}: 'remote' must be true or false", key_line(fm_lines, "remote", start)
-            )
-        start = line - 1
+        return day
+    if key in _BOOL_FIELDS:
+        if not isinstance(value, bool):
+            raise FrontMatterError(f"{prefix}'{key}' must be true or false, not {_show(value)}", line)
+        return value
+    if not isinstance(value, str):
+        hint = f' (put it in quotes: {key}: "{value}")' if isinstance(value, (int, float)) else ""
+        raise FrontMatterError(f"{prefix}'{key}' must be text, not {_show(value)}{hint}", line)
+    value = value.strip()
+    choices = _CHOICES.get(key)
+    if choices and value not in choices:
+        raise FrontMatterError(f"{prefix}'{key}' must be one of {', '.join(choices)}, not {value!r}", line)
+    return value or None
+
+
+def _show(value: Any) -> str:
+    kind = {list: "a list", dict: "a mapping", bool: "true/false", int: "a number", float: "a number"}
+    return kind.get(type(value), repr(value)[:60])
+
+
+def _unknown(key: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown front-matter field '{key}'{hint}, ignored; known fields: {', '.join(known)}"
+
+
+def _entry_lines(fm_lines: list[str], roles_index: int, count: int) -> list[int]:
+    """Return the file line of each ``- `` entry under ``roles:`` (block style; best effort)."""
+    out: list[int] = []
+    indent: int | None = None
+    for i in range(roles_index + 1, len(fm_lines)):
+        text = fm_lines[i]
+        stripped = text.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        depth = len(text) - len(stripped)
+        if depth == 0 and not stripped.startswith("-"):
+            break  # the next top-level key
+        if stripped.startswith("-") and (indent is None or depth == indent):
+            indent = depth
+            out.append(i + 2)
+    return out[:count] if len(out) >= count else out
+
+
+def _line_within(fm_lines: list[str], key: str, first: int, following: int) -> int:
+    pattern = re.compile(rf"^\s*-?\s*{re.escape(key)}\s*:|[{{,]\s*{re.escape(key)}\s*:")
+    for i in range(first - 2, min(following - 2, len(fm_lines))):
+        if i >= 0 and pattern.search(fm_lines[i]):
+            return i + 2
+    return first
 
 
 def to_date(value: Any) -> date | None:

@@ -6,6 +6,7 @@ import logging
 import os
 import stat
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from bot.errors import KnowledgeError
@@ -282,7 +283,7 @@ def assemble(results: list[FileResult], extra_problems: list[Problem] | None = N
             continue
         corpus.documents.append(result.document)
         corpus.passages.extend(result.passages)
-        corpus.roles.extend(result.roles)
+        corpus.roles.extend(typed_role(r) for r in result.roles)
     _dedupe_role_ids(corpus.roles)
     return corpus
 
@@ -307,6 +308,32 @@ def load_folder(folder: Path, max_chars: int = 900, max_bytes: int = DEFAULT_MAX
     """Read every document under ``folder``; broken files are reported, not fatal."""
     results, skipped = read_folder(folder, max_chars, max_bytes)
     return assemble(results, skipped)
+
+
+_ROLE_TEXT = ("title", "type", "org", "team", "location", "compensation", "apply_url", "description")
+
+
+def typed_role(role: Role) -> Role:
+    """Return ``role`` with every field of its type (text as text, remote as true/false/None).
+
+    Files are validated when read; this also covers parses stored by an older version (a
+    ``team: 456`` applied before validation existed), which must never crash a listing.
+    """
+    changes: dict[str, object] = {}
+    for name in _ROLE_TEXT:
+        value = getattr(role, name)
+        if value is not None and not isinstance(value, str):
+            changes[name] = str(value) if isinstance(value, (int, float)) else None
+    if not isinstance(role.title, str) and "title" in changes and changes["title"] is None:
+        changes["title"] = role.id
+    if role.remote is not None and not isinstance(role.remote, bool):
+        changes["remote"] = None
+    if role.status not in ("open", "closed"):
+        changes["status"] = "open"
+    for name in ("posted", "closes"):
+        if getattr(role, name) is not None and not isinstance(getattr(role, name), date):
+            changes[name] = None
+    return replace(role, **changes) if changes else role
 
 
 def _dedupe_role_ids(roles: list[Role]) -> None:

@@ -18,6 +18,7 @@ from dateutil import parser as dateparser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from bot.knowledge.jsonld import JobPosting, read_job_postings
 from bot.models import Block, Link
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -42,6 +43,11 @@ PUBLISHED = re.compile(
     r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})",
     re.I,
 )
+# "© 2026 Acme Inc. All rights reserved", "Copyright (c) 2025-2026 Acme": the page's owner.
+COPYRIGHT = re.compile(
+    r"(?:©|\([cC]\)|\b[Cc]opyright\b)\s*(?:©\s*|\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"([A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,4})",
+)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # Emphasis markers left literal by broken Markdown ("_ **Bold.**_"): not words, not content.
 _STRAY_EMPHASIS = re.compile(r"(?<![\w*_])[_*]+(?=\s)|(?<=[\s.!?:])[_*]+(?![\w*_])")
@@ -57,6 +63,11 @@ class ParsedBody:
     published: date | None = None
     published_line: int | None = None
     source_urls: list[str] = field(default_factory=list)  # canonical / "update on GitHub"
+    job_postings: list[JobPosting] = field(default_factory=list)  # schema.org JSON-LD
+    og_title: str | None = None
+    site_name: str | None = None  # og:site_name
+    copyright: str | None = None  # the owner named in a "© 2026 Acme" line
+    hints: dict[str, str] = field(default_factory=dict)  # job boards' marked-up location, type
 
 
 def clean(text: str) -> str:
@@ -126,6 +137,8 @@ def parse_markdown(body: str, first_line: int = 1) -> ParsedBody:
             out.links.extend(sub.links)
             out.html_title = out.html_title or sub.html_title
             out.source_urls.extend(sub.source_urls)
+            out.job_postings.extend(sub.job_postings)
+            out.copyright = out.copyright or sub.copyright
             if sub.published and not out.published:
                 out.published, out.published_line = sub.published, sub.published_line
         elif tok.type == "tr_open":
@@ -222,11 +235,23 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
             tag = soup.select_one(selector)
             if tag and tag.get(attr):
                 out.source_urls.append(str(tag[attr]))
+        for prop in ("og:title", "og:site_name"):
+            tag = soup.find("meta", attrs={"property": prop}) or soup.find("meta", attrs={"name": prop})
+            value = clean(str(tag.get("content") or "")) if tag else ""
+            if value and prop == "og:title":
+                out.og_title = value
+            elif value:
+                out.site_name = value
+    out.job_postings = read_job_postings(soup, offset)
+    out.hints = _marked_up_facts(soup)
     # Metadata first: it often lives inside the markup we then drop.
     for a in soup.find_all("a", href=True):
         if SOURCE_LINK_TEXT.match(a.get_text(" ", strip=True)):
             out.source_urls.append(str(a["href"]))
     text_all = soup.get_text(" ")
+    owner = COPYRIGHT.search(text_all)
+    if owner:
+        out.copyright = re.split(r"\s+All\b", owner.group(1))[0].strip(" .,·|-") or None
     out.published = find_published(text_all)
     if out.published:
         node = soup.find(string=PUBLISHED)
@@ -244,6 +269,33 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
     walker.walk(soup.body or soup)
     walker.flush()
     return out
+
+
+# Job boards mark a posting's place and commitment up by class or id (Greenhouse
+# "location", Lever "posting-category location" / "commitment", Workable "job-location").
+_HINT_CLASSES = {
+    "location": re.compile(r"(?:^|[\s_-])(?:job-?|posting-?)?location(?:$|[\s_-])", re.I),
+    "type": re.compile(
+        r"(?:^|[\s_-])(?:commitment|employment-?type|job-?type|workplace-?type)(?:$|[\s_-])", re.I
+    ),
+}
+
+
+def _marked_up_facts(soup: BeautifulSoup) -> dict[str, str]:
+    """Return the short texts job boards mark up as the location or the commitment."""
+    found: dict[str, str] = {}
+    for tag in soup.find_all(True, limit=5000):
+        if tag.decomposed:
+            continue
+        marks = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "") + " "
+        marks += str(tag.get("data-ui") or "") + " " + str(tag.get("itemprop") or "")
+        for name, pattern in _HINT_CLASSES.items():
+            if name in found or not pattern.search(marks.strip()):
+                continue
+            text = clean(tag.get_text(" "))
+            if text and len(text) <= 80 and "\n" not in text:
+                found[name] = text
+    return found
 
 
 class _HtmlWalker:
@@ -363,12 +415,17 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–]|\d{1,2}[.)])\s+")
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Tell whether a .txt file is really Markdown (headings, bullets, links, HTML)."""
+    """Tell whether a .txt file is really Markdown (headings, links, HTML; bullets only beside them).
+
+    Dash bullets alone say nothing: plain-text postings use them too, and read as Markdown
+    their bare-line headings ("PROGRAM OVERVIEW", "About the role") would be lost.
+    """
     signals = 0
     signals += len(re.findall(r"^#{1,6} \S", text, re.M))
-    signals += len(re.findall(r"^\s*[*-] \S", text, re.M)) // 2
     signals += len(re.findall(r"\[[^\]\n]+\]\([^)\s]+\)", text))
     signals += len(re.findall(r"^<(h[1-6]|div|p|ul|table)\b", text, re.M))
+    if signals:
+        signals += len(re.findall(r"^\s*[*-] \S", text, re.M)) // 2
     return signals >= 2
 
 
@@ -379,6 +436,8 @@ def _is_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     if s[-1] in ".,;!?" or _BULLET.match(line) or ":" in s[:-1]:  # "Company: X" is data
         return False
     if not s[0].isupper():
+        return False
+    if s.endswith(":") and len(s.split()) > 4:  # "We are hiring into four teams:" leads into a list
         return False
     return len(s.split()) <= 10
 

@@ -1,10 +1,15 @@
-"""Extract roles (positions one can apply to) from documents.
+"""Extract roles (positions one can apply to) from documents, as the postings state them.
 
-In order of precedence:
-1. front matter ``roles:`` — the moderator said so;
-2. a list of positions: list items that start with a link, under a heading or intro that
+Roles are read from the text, in order of precedence:
+1. a list of positions: list items that start with a link, under a heading or intro that
    speaks of positions/roles/openings — one role per item, its team from the intro;
+2. schema.org ``JobPosting`` JSON-LD (what job boards embed), one role per posting;
 3. the document itself, when it is a job posting or carries an application link.
+
+Front matter then has the last word: a ``roles:`` entry merges over the role it names
+(or adds one), and the document's ``status``/``closes``/``type`` apply to all its roles.
+Nothing unstated is guessed: a field the posting does not state stays empty, and
+``kb check`` lists it (bot.knowledge.checks).
 
 A document with none of these (the Fellowship, which is by nomination only) yields no
 role: ``/roles`` lists what one can apply to, and questions about such programmes are
@@ -14,14 +19,15 @@ answered from their own text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlparse
 
-from bot.knowledge.chunk import preamble
+from bot.knowledge.chunk import preamble, split_sentences
 from bot.knowledge.document import readable_name
-from bot.knowledge.frontmatter import to_date
+from bot.knowledge.frontmatter import ROLE_FIELDS
 from bot.knowledge.parse import find_published
-from bot.models import Block, Document, Link, Problem, Role
+from bot.models import Block, Document, Link, Problem, Role, RoleFields
 
 POSITIONS_CONTEXT = re.compile(
     r"\b(positions?|roles?|openings?|jobs?|vacanc\w*|internships?|opportunit\w*)\b", re.I
@@ -32,7 +38,18 @@ ORG_EEO = re.compile(
     r"\b((?:[A-Z][\w&.'-]*\s+){0,3}[A-Z][\w&.'-]*) is (?:proud to be )?an? equal (?:employment )?opportunity",
 )
 ORG_ABOUT = re.compile(r"^(?:more )?about (?!the\b|you\b|us\b|this\b|our\b)(.+?):?$", re.I)
-MONEY = re.compile(r"[$€£]\s?\d[\d,.]*\s*(?:k\b|K\b)?(?:\s*/\s*\w+|\s+per\s+\w+)?")
+_CURRENCY = r"(?:(?:US|CA|AU|NZ|HK|S|C|A)?\$|[€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|NZD|SEK|NOK|DKK|JPY|INR|SGD|PLN|CZK|BRL|MXN)\b)"
+_NUMBER = (
+    r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?(?:\s?[kK]\b)?|\d+(?:[.,]\d{1,2})?(?:\s?[kK]\b)?"
+)
+_MONEY = rf"(?:{_CURRENCY}\s?(?:{_NUMBER})(?:\s?{_CURRENCY})?|(?:{_NUMBER})\s?{_CURRENCY})"
+_UNIT = (
+    r"(?:\s*(?:/|per|an?|each)\s*(?:year|yr|annum|month|mo|week|wk|day|hour|hr)\b\.?"
+    r"|\s+(?:annually|yearly|monthly|weekly|daily|hourly|p\.?a\.?)(?!\w))"
+)
+# An amount with its unit, or a range: "$140,000–$175,000 per year", "CAD 150,000–185,000 a year",
+# "$7,650/month to $12,134/month", "€60k – €75k". Bare amounts ("$40 million raised") are not pay.
+MONEY = re.compile(rf"{_MONEY}(?:{_UNIT})?(?:\s*(?:-|–|—|to)\s*(?:{_MONEY}|{_NUMBER}\b)(?:{_UNIT})?)?")
 COMPETITIVE = re.compile(r"\b(competitive (?:salary|stipend|pay|compensation))\b", re.I)
 DEADLINE = re.compile(
     r"\b(?:deadline|applications? close[sd]?(?: on)?|apply by)\s*:?\s*"
@@ -41,13 +58,23 @@ DEADLINE = re.compile(
 )
 PLACEHOLDER_PARTS = frozenset({"tbd", "todo", "tba", "xxx", "placeholder", "link", "url"})
 ORG_LABEL = re.compile(r"^(?:company|organi[sz]ation|employer|organi[sz]er)\s*:\s*(.+)$", re.I)
-LOCATION_LABEL = re.compile(r"^(?:location|based in|office|where)\s*:\s*(.+)$", re.I)
-PAY_LABEL = re.compile(r"^(?:salary|compensation|pay|stipend|pay range)\s*:\s*(.+)$", re.I)
+LOCATION_LABEL = re.compile(
+    r"^(?:locations?|based in|office|where|job location|work location)\s*:\s*(.+)$", re.I
+)
+TYPE_LABEL = re.compile(
+    r"^(?:employment type|job type|type of employment|contract type|commitment|schedule|work type)\s*:\s*(.+)$",
+    re.I,
+)
+PAY_LABEL = re.compile(
+    r"^(?:salary(?: range)?|compensation|pay|stipend|pay range|base salary|salary band)\s*:\s*(.+)$", re.I
+)
 _DEDUP_PREFIX = re.compile(r"^(?:announcing|introducing)\s+(?:the\s+|our\s+)?", re.I)
 
 
 def link_problem(url: str) -> str | None:
     """Say why a link cannot be shown as an apply link, or None if it looks usable."""
+    if re.search(r"[\s<>\"'`\[\]]", url.strip()):
+        return "malformed link (spaces, quotes or brackets)"  # could break out of a Markdown link
     try:
         parsed = urlparse(url.strip())
     except ValueError:
@@ -71,7 +98,10 @@ def slug(text: str) -> str:
 
 
 def role_type(*texts: str | None, posting: bool = False) -> str | None:
-    """Guess the role type from its title and context."""
+    """Return the role type the texts state (intern, residency, ..., full-time), else None.
+
+    ``posting`` is accepted for compatibility and ignored: an unstated type stays None.
+    """
     text = " ".join(t for t in texts if t).casefold()
     for pattern, kind in (
         (r"\bintern(ship)?s?\b", "internship"),
@@ -83,16 +113,23 @@ def role_type(*texts: str | None, posting: bool = False) -> str | None:
     ):
         if re.search(pattern, text):
             return kind
-    return "full-time" if posting else None
+    return None
 
 
 def document_org(doc: Document) -> str | None:
-    """Find the organisation behind a document: front matter, byline, "About X", EEO line."""
+    """Find the organisation behind a document: front matter, JSON-LD employer, "Company:"
+    line, "About X", EEO line, byline; else the site's name (og:site_name, © line)."""
     if doc.org:
         return doc.org
+    employer = next((p.org for p in doc.job_postings if p.org), None)
+    if employer:
+        return employer
     labelled = _labelled(doc, ORG_LABEL)
     if labelled:
-        return labelled
+        return labelled[0]
+    byline = _byline(doc).get("org") if doc.kind == "posting" else None
+    if byline:
+        return byline
     subtitles, _ = preamble(doc)
     for block in doc.blocks:
         if block.kind == "heading":
@@ -103,45 +140,135 @@ def document_org(doc: Document) -> str | None:
         match = ORG_EEO.search(block.text)
         if match:
             return re.sub(r"^(?:The|We|At)\s+", "", match.group(1)).strip()
-    return subtitles[0] if subtitles else None
+    return subtitles[0] if subtitles else doc.site_name
+
+
+# "by nomination", "nominated by", "invitation only": a programme one cannot apply to.
+NOMINATION = re.compile(
+    r"\b(?:by (?:nomination|invitation)(?: only)?|nominated by|(?:nomination|invitation)[- ]only|"
+    r"contingent on (?:the )?nomination)\b",
+    re.I,
+)
+_ROLE_CUE = re.compile(
+    r"\b(?:you|you'll|you’ll|your|we(?: are|'re|’re) (?:looking|seeking|hiring)|"
+    r"(?:this|the) (?:role|position|internship|residency|job)|as an? \w+|join(?:ing)? (?:our|the)|"
+    r"responsib\w+|will (?:work|build|design|develop|lead|join))\b",
+    re.I,
+)
+ROLE_SECTION = re.compile(
+    r"^(?:about (?:the|this) (?:job|role|position|opportunity|internship)|the role|the job|"
+    r"job description|role description|position summary|overview|summary|what you.ll do|your role)\b",
+    re.I,
+)
+# Places "remote" is said with: "Remote (Americas)", "Remote within Canada", "EMEA remote".
+_PLACE = r"[A-Z][\w.&'/-]*(?:(?:,\s*|\s+(?:and\s+|&\s+)?)[A-Z][\w.&'/-]*)*"
+REMOTE_IN = re.compile(r"\b(?i:remote)\s*\(\s*(?P<place>[^)]{2,60}?)\s*\)")
+REMOTE_WITHIN = re.compile(
+    rf"\b(?i:remote)\s*(?:(?i:within|in|from|across|throughout)\s+(?:the\s+)?|[-–—,:]\s*)(?P<place>{_PLACE})"
+)
+PLACE_REMOTE = re.compile(rf"(?P<place>{_PLACE})[\s-]+(?i:remote)\b")
+HYBRID = re.compile(r"\b(hybrid|on[- ]?site|in[- ]office)\b", re.I)
+NOT_REMOTE = re.compile(r"\b(?:no|not|non)[- ]remote\b", re.I)
+SUMMARY_CHARS = 300
+
+
+def by_nomination(text: str) -> bool:
+    """Tell whether ``text`` says a programme is entered by nomination or invitation only."""
+    return bool(NOMINATION.search(text))
+
+
+def trim_at_word(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters at a word boundary, adding "…" if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def extract_roles(doc: Document, problems: list[Problem]) -> list[Role]:
-    """Return the roles ``doc`` offers, reporting unusable links to ``problems``."""
-    if doc.front_matter.get("roles"):
-        return _front_matter_roles(doc, problems)
-    roles = _position_list_roles(doc, problems)
-    if roles:
-        return roles
-    return _document_role(doc, problems)
+    """Return the roles ``doc`` offers, reporting unusable links and unstated fields to ``problems``.
 
-
-def _front_matter_roles(doc: Document, problems: list[Problem]) -> list[Role]:
-    org = document_org(doc)
-    out = []
-    for raw in doc.front_matter["roles"]:
-        title = str(raw["title"])
-        apply_url = _checked_link(raw.get("apply_url"), title, doc, None, problems)
-        out.append(
-            Role(
-                id=f"{slug(readable_name(doc.source))}/{slug(title)}",
-                title=title,
-                type=raw.get("type") or role_type(title, posting=doc.kind == "posting"),
-                org=str(raw["org"]) if raw.get("org") else org,
-                team=raw.get("team"),
-                location=raw.get("location"),
-                remote=raw.get("remote"),
-                compensation=str(raw["compensation"]) if raw.get("compensation") else None,
-                apply_url=apply_url,
-                source=doc.source,
-                posted=to_date(raw.get("posted")) or doc.published,
-                closes=to_date(raw.get("closes")),
-                status=raw.get("status") or "open",
-                description=raw.get("description"),
-                line=1,
-            )
-        )
+    Roles come from the text (a list of positions, the page's JSON-LD JobPostings, or the
+    posting itself); front matter ``roles:`` entries then merge over the role they name (or
+    add one), and the document's own ``status`` / ``closes`` / ``type`` apply to every role
+    whose entry does not say otherwise.
+    """
+    extracted = _position_list_roles(doc, problems) or _json_ld_roles(doc) or _document_role(doc)
+    roles = _merge_entries(doc, extracted)
+    meta = doc.front_matter
+    out: list[Role] = []
+    for role, entry in roles:
+        status = (entry.status if entry and entry.status else None) or meta.status or role.status
+        closes = (entry.closes if entry and entry.closes else None) or meta.closes or role.closes
+        kind = (entry.type if entry and entry.type else None) or meta.type or role.type
+        line = role.line
+        apply_url = _checked_link(role.apply_url, role.title, doc, line, problems)
+        role = replace(role, status=status, closes=closes, type=kind, apply_url=apply_url)
+        out.append(role)
     return out
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.casefold())
+
+
+def _merge_entries(doc: Document, extracted: list[Role]) -> list[tuple[Role, RoleFields | None]]:
+    """Pair each extracted role with the front-matter entry naming it; entries override fields."""
+    entries = list(doc.front_matter.roles)
+    pairs: list[tuple[Role, RoleFields | None]] = [(r, None) for r in extracted]
+    unmatched: list[RoleFields] = []
+    for entry in entries:
+        key = _norm(entry.title)
+        hits = [i for i, (r, e) in enumerate(pairs) if e is None and _norm(r.title) == key]
+        if not hits:
+            hits = [i for i, (r, e) in enumerate(pairs) if e is None and key and key in _norm(r.title)]
+        if len(hits) == 1:
+            pairs[hits[0]] = (_override(pairs[hits[0]][0], entry), entry)
+        else:
+            unmatched.append(entry)
+    document_role = len(extracted) == 1 and extracted[0].id == slug(readable_name(doc.source))
+    if unmatched and document_role and pairs[0][1] is None:
+        # The moderator names the posting's role(s) in their own words: one entry merges
+        # over the role read from the text; several replace it.
+        if len(unmatched) == 1:
+            return [(_override(extracted[0], unmatched[0], keep_id=True), unmatched[0])]
+        pairs = []
+    org = document_org(doc)
+    base = readable_name(doc.source)
+    for entry in unmatched:
+        role = Role(
+            id=f"{slug(base)}/{slug(entry.title)}",
+            title=entry.title,
+            type=role_type(entry.title),
+            org=org,
+            team=None,
+            location=None,
+            remote=None,
+            compensation=None,
+            apply_url=None,
+            source=doc.source,
+            posted=doc.published,
+            closes=None,
+            status="open",
+            description=None,
+            line=entry.line,
+        )
+        pairs.append((_override(role, entry, keep_id=True), entry))
+    return pairs
+
+
+def _override(role: Role, entry: RoleFields, keep_id: bool = True) -> Role:
+    """Return ``role`` with every field ``entry`` states put over it."""
+    changes = {
+        name: getattr(entry, name)
+        for name in ROLE_FIELDS
+        if getattr(entry, name) is not None
+    }
+    return replace(role, **changes, line=entry.line if role.line in (None, 1) else role.line)
 
 
 def _checked_link(
@@ -198,16 +325,58 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
                     location=None,
                     remote=None,
                     compensation=None,
-                    apply_url=_checked_link(link.url, title, doc, item.line, problems),
+                    apply_url=link.url,
                     source=doc.source,
                     posted=doc.published,
                     closes=_deadline(doc),
                     status="open",
-                    description=description,
+                    description=trim_at_word(description, SUMMARY_CHARS) if description else None,
                     line=item.line,
                 )
             )
     return roles
+
+
+def _json_ld_roles(doc: Document) -> list[Role]:
+    """One role per schema.org JobPosting; what it leaves unsaid is read from the page's text."""
+    postings = [p for p in doc.job_postings if p.title]
+    if not postings:
+        return []
+    text_role = _document_role(doc, force=True)[0]
+    out = []
+    for posting in postings:
+        title = doc.title if len(postings) == 1 else posting.title
+        location, remote = posting.location, posting.remote
+        if location is None and remote is None:
+            location, remote = text_role.location, text_role.remote
+        elif location:
+            place, said_remote = read_place(location, loose=True)
+            location = place or location
+            remote = remote or said_remote
+        summary = _summary_of([posting.description]) if posting.description else None
+        kind = role_type(title, posting=False) or posting.employment_type or text_role.type
+        out.append(
+            Role(
+                id=slug(readable_name(doc.source))
+                if len(postings) == 1
+                else f"{slug(readable_name(doc.source))}/{slug(title)}",
+                title=title,
+                type=kind,
+                org=posting.org or text_role.org,
+                team=text_role.team if len(postings) == 1 else None,
+                location=location,
+                remote=remote,
+                compensation=posting.compensation or text_role.compensation,
+                apply_url=posting.apply_url or text_role.apply_url or doc.url,
+                source=doc.source,
+                posted=posting.posted or doc.published,
+                closes=posting.closes or text_role.closes,
+                status="open",
+                description=summary or text_role.description,
+                line=posting.line or 1,
+            )
+        )
+    return out
 
 
 def _apply_link(doc: Document) -> Link | None:
@@ -229,39 +398,205 @@ def _apply_link(doc: Document) -> Link | None:
     return fallback
 
 
-def _labelled(doc: Document, labels: re.Pattern[str]) -> str | None:
-    """Return the value of a "Label: value" line, as job boards write "Location: Berlin"."""
+def _labelled(doc: Document, labels: re.Pattern[str]) -> tuple[str, int] | None:
+    """Return the value and line of a "Label: value" line, as job boards write "Location: Berlin"."""
     for block in doc.blocks:
         if block.kind == "heading":
             continue
         match = labels.match(block.text)
         if match and len(block.text) <= 200:
-            return match.group(1).strip()
+            return match.group(1).strip(), block.line
     return None
 
 
-def _document_role(doc: Document, problems: list[Problem]) -> list[Role]:
+def read_place(text: str, loose: bool = False) -> tuple[str | None, bool | None]:
+    """Read a place and whether the work is remote from how a posting says it.
+
+    "EMEA remote", "Remote (Americas)", "Remote within Canada" give the place and True;
+    "Berlin (hybrid)" gives "Berlin (hybrid)" and False. With ``loose`` (a title, a
+    location line) a bare "Remote" counts; in prose only a remote phrase naming a place does.
+    """
+    text = " ".join(text.split()).strip(" .,;")
+    if NOT_REMOTE.search(text):
+        return (text if loose else None), False
+    for pattern in (REMOTE_IN, REMOTE_WITHIN) + ((PLACE_REMOTE,) if loose else ()):
+        match = pattern.search(text)
+        if match:
+            place = match.group("place").strip(" ,.-–—")
+            rest = (text[: match.start()] + text[match.end() :]).strip(" ,.-–—()")
+            if loose and rest and len(rest) > len(match.group(0)) and pattern is not PLACE_REMOTE:
+                return text, True  # "San Francisco or Remote (US)": keep all it says
+            return place or None, True
+    if not loose:
+        return None, None
+    if re.search(r"\bremote\b", text, re.I):
+        rest = re.sub(r"\s*\b(?:fully\s+)?remote\b\s*", " ", text, flags=re.I).strip(" ,.-–—/()|")
+        return (rest or None), True
+    hybrid = HYBRID.search(text)
+    if hybrid:
+        word = hybrid.group(1).lower().replace(" ", "-")
+        place = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,.-–—") or None
+        shown = f"{place} ({word})" if place and place.casefold() != word else place
+        return shown, False
+    return text or None, None
+
+
+def clean_role_title(text: str) -> str:
+    """A role's title from its document's: no "Announcing the", no emoji."""
+    title = _DEDUP_PREFIX.sub("", text).strip()
+    title = re.sub(r"\s*[^\w\s,()&/+.:'’-]+\s*", " ", title).strip()
+    return re.sub(r"\s{2,}", " ", title)
+
+
+def _title_and_team(doc: Document) -> tuple[str, str | None]:
+    """The role's title from the document's, and a team named on the line after it.
+
+    Plain-text postings put the title on a line of its own and the team on the next
+    ("Research Scientist Intern" / "AI Alignment"), sometimes run into the first section
+    heading ("AI Alignment Responsibilities:").
+    """
+    title = clean_role_title(doc.title)
+    at = next((i for i, b in enumerate(doc.blocks[:6]) if b.kind == "heading" and b.text == doc.title), None)
+    if at is None or at + 1 >= len(doc.blocks):
+        return title, None
+    following = doc.blocks[at + 1]
+    if following.kind != "heading" or following.level < doc.blocks[at].level:
+        return title, None
+    text = following.text.strip()
+    section = POSTING_SECTION.search(text)
+    if section and section.start() > 0:
+        team = text[: section.start()].strip(" ,:-–—")
+        return title, team if 0 < len(team.split()) <= 5 else None
+    if section or len(text.split()) > 5 or _GENERIC_LINE.search(text) or read_place(text, loose=True)[1]:
+        return title, None
+    after = doc.blocks[at + 2] if at + 2 < len(doc.blocks) else None
+    if after is not None and after.kind == "heading" and POSTING_SECTION.search(after.text):
+        return title, text
+    return title, None
+
+
+POSTING_SECTION = re.compile(
+    r"\b(?:responsibilit\w*|(?:minimum|preferred|basic)?\s*qualifications|requirements|"
+    r"about the (?:job|role|position)|about you|what you.ll do|who you are|job description)\s*:?\s*$",
+    re.I,
+)
+_GENERIC_LINE = re.compile(
+    r"^(?:about\b|overview|summary|description|details|full[- ]time|part[- ]time)", re.I
+)
+
+
+def _place(doc: Document, title: str, subtitles: list[str]) -> tuple[str | None, bool | None]:
+    """Where the role is and whether it is remote, from what the posting says (see read_place)."""
+    labelled = _labelled(doc, LOCATION_LABEL)
+    if labelled:
+        return read_place(labelled[0], loose=True)
+    marked = doc.hints.get("location")
+    if marked:
+        return read_place(re.sub(r"^locations?\s*:\s*", "", marked, flags=re.I), loose=True)
+    place, remote = read_place(title, loose=False)
+    if remote is None:
+        match = PLACE_REMOTE.search(title) or re.search(r"\b(?i:remote)\b", title)
+        if match:
+            place, remote = match.groupdict().get("place"), True
+    if remote:
+        return place, True
+    for sub in subtitles:
+        found, said = read_place(sub, loose=True)
+        if said is not None or found:
+            return found, said
+    byline = _byline(doc)
+    if byline.get("location"):
+        return read_place(byline["location"], loose=True)
+    for block in doc.blocks[:40]:
+        if block.kind != "heading" and len(block.text) < 400:
+            found, said = read_place(block.text)
+            if said:
+                return found, said
+    return None, None
+
+
+_BYLINE_SEPARATORS = re.compile(r"\s+[·•|]\s+")
+_CITY_COUNTRY = re.compile(
+    r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*, ?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?: \([\w -]+\))?$"
+)
+_NOT_A_NAME = re.compile(
+    r"\b(ago|applicants?|posted|reposted|published|level|people|clicked|over|min read|home|menu)\b", re.I
+)
+
+
+def _byline(doc: Document) -> dict[str, str]:
+    """Read a job board's byline under the title: "Acme · Berlin, Germany (Hybrid) · 2 weeks ago".
+
+    Copies from LinkedIn and similar boards put the company, place and commitment on one
+    short line with "·" or "|" between them, before the text. Return the parts found as
+    ``org`` and ``location``.
+    """
+    found: dict[str, str] = {}
+    for block in doc.blocks[:6]:
+        if block.kind == "heading" or len(block.text) > 160:
+            continue
+        parts = [p.strip() for p in _BYLINE_SEPARATORS.split(block.text) if p.strip()]
+        if len(parts) < 2:
+            continue
+        for n, part in enumerate(parts):
+            _, remote = read_place(part, loose=True)
+            if "location" not in found and (remote is not None or _CITY_COUNTRY.match(part)):
+                found["location"] = part
+            elif (
+                n == 0
+                and remote is None
+                and not role_type(part)
+                and not _NOT_A_NAME.search(part)
+                and len(part.split()) <= 5
+                and part[:1].isupper()
+            ):
+                found["org"] = part
+        if found:
+            return found
+    return found
+
+
+def _employment(doc: Document, title: str, subtitles: list[str]) -> str | None:
+    """The role type the posting states: in its title, a "Job type:" line or a byline; else None."""
+    stated = role_type(title)
+    if stated:
+        return stated
+    labelled = _labelled(doc, TYPE_LABEL)
+    if labelled:
+        return role_type(labelled[0])
+    if doc.hints.get("type"):
+        return role_type(doc.hints["type"])
+    for text in subtitles + [b.text for b in doc.blocks[:30] if len(b.text.split()) <= 6]:
+        found = role_type(text)
+        if found in ("full-time", "part-time", "contract"):
+            return found
+    return None
+
+
+def _document_role(doc: Document, force: bool = False) -> list[Role]:
     apply = _apply_link(doc)
-    if doc.kind != "posting" and apply is None:
+    if doc.kind != "posting" and apply is None and not force:
         return []
-    title = _DEDUP_PREFIX.sub("", doc.title).strip()
-    title = re.sub(r"\s*[^\w\s,()&/-]+\s*", " ", title).strip()  # drop emoji from the title
+    title, team = _title_and_team(doc)
     subtitles, _ = preamble(doc)
     org = document_org(doc)
-    location = _labelled(doc, LOCATION_LABEL) or next((s for s in subtitles if s != org), None)
-    remote = True if re.search(r"\bremote\b", f"{doc.title} {location or ''}", re.I) else None
-    line = apply.line if apply else None
+    location, remote = _place(doc, doc.title, [s for s in subtitles if s != org])
+    if team is None:
+        named = TEAM.search(title)  # "Engineer in the Optimization team"
+        team = named.group(1) if named and named.group(1) not in ("The", "Our", "A") else None
+    heading = next((b.line for b in doc.blocks[:6] if b.kind == "heading" and b.text == doc.title), None)
+    line = apply.line if apply else heading
     return [
         Role(
             id=slug(readable_name(doc.source)),
             title=title,
-            type=role_type(title, posting=doc.kind == "posting"),
+            type=_employment(doc, title, subtitles),
             org=org,
-            team=None,
+            team=team,
             location=location,
             remote=remote,
             compensation=_compensation(doc),
-            apply_url=_checked_link(apply.url, title, doc, line, problems) if apply else None,
+            apply_url=apply.url if apply else None,
             source=doc.source,
             posted=doc.published,
             closes=_deadline(doc),
@@ -272,17 +607,27 @@ def _document_role(doc: Document, problems: list[Problem]) -> list[Role]:
     ]
 
 
+def _pay_in(text: str, labelled: bool = False) -> str | None:
+    """The first amount in ``text`` that is pay: with a unit or a range (any amount after a label)."""
+    for match in MONEY.finditer(text):
+        found = match.group(0).strip()
+        if labelled or re.search(_UNIT, found) or re.search(r"\d\s*(?:-|–|—|to)\s*\D{0,4}\d", found):
+            return " ".join(found.split())
+    return None
+
+
 def _compensation(doc: Document) -> str | None:
     labelled = _labelled(doc, PAY_LABEL)
     if labelled:
-        return labelled
-    for block in doc.blocks:
-        if block.kind != "heading" and MONEY.search(block.text):
-            text = block.text
-            if len(text) <= 160:
-                return text
-            match = MONEY.search(text)
-            return text[max(0, match.start() - 40) : match.end() + 80].strip()
+        amount = _pay_in(labelled[0], labelled=True)
+        if amount:
+            return amount
+        if len(labelled[0]) <= 80:
+            return labelled[0]
+    for block in doc.blocks:  # plain text often puts the pay on a line of its own
+        amount = _pay_in(block.text)
+        if amount:
+            return amount
     for block in doc.blocks:
         match = COMPETITIVE.search(block.text)
         if match:
@@ -298,9 +643,38 @@ def _deadline(doc: Document) -> date | None:
     return None
 
 
-def _summary(doc: Document) -> str | None:
-    _, start = preamble(doc)
-    for block in doc.blocks[start:]:
-        if block.kind == "paragraph" and len(block.text) > 60:
-            return block.text[:300]
+def _summary_of(texts: list[str]) -> str | None:
+    """The first sentences about the role in ``texts``: from the first that speaks of it."""
+    for text in texts:
+        sentences = split_sentences(" ".join(text.split()))
+        start = next((i for i, s in enumerate(sentences) if _ROLE_CUE.search(s)), None)
+        if start is None:
+            continue
+        picked = ""
+        for sentence in sentences[start:]:
+            if picked and len(picked) + len(sentence) + 1 > SUMMARY_CHARS:
+                break
+            picked = f"{picked} {sentence}".strip()
+        return trim_at_word(picked, SUMMARY_CHARS)
     return None
+
+
+def _summary(doc: Document) -> str | None:
+    """The posting's own summary: the start of its "About the role" section, else the first
+    paragraph that speaks of the role (not the company's boilerplate)."""
+    _, start = preamble(doc)
+    blocks = doc.blocks[start:]
+    sections: list[str] = []
+    inside = False
+    for block in blocks:
+        if block.kind == "heading":
+            if inside and sections:
+                break
+            inside = bool(ROLE_SECTION.search(block.text))
+        elif inside and block.kind == "paragraph" and len(block.text) > 40:
+            sections.append(block.text)
+    paragraphs = [b.text for b in blocks if b.kind == "paragraph" and len(b.text) > 60]
+    found = _summary_of(sections) or _summary_of(paragraphs)
+    if found:
+        return found
+    return trim_at_word(paragraphs[0], SUMMARY_CHARS) if paragraphs else None

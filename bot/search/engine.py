@@ -17,7 +17,7 @@ it would only blur which passage of that document answers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -26,7 +26,9 @@ from bot.knowledge.chunk import SECTION_SEP
 from bot.knowledge.document import FAQ_HEADING
 from bot.models import Passage
 from bot.search.index import BM25Index, Forward, Vocabulary
+from bot.search.semantic import SemanticIndex, Vectors, embed
 from bot.search.specificity import specificity
+from bot.search.spelling import Speller
 from bot.search.stopwords import INTERROGATIVES
 from bot.search.tokenize import Tokenizer
 
@@ -80,14 +82,26 @@ def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSet
     return terms
 
 
+def passage_text(passage: Passage) -> str:
+    """Return what a passage's vector is computed from: its FAQ question, section and text."""
+    parts = [passage.question or "", passage.section or "", passage.text]
+    return "\n".join(p for p in parts if p)
+
+
 @dataclass(frozen=True, slots=True)
 class FileTerms:
-    """The counted terms of one file: of each passage, and of the file as a document."""
+    """What is computed once per file: counted terms, surface words and vectors of its passages."""
 
     source: str
     passages: Forward  # one unit per passage
     document: Forward  # one unit (title, then every passage's terms), or none without passages
     title: frozenset[str]  # the terms of its title and organisation
+    # its distinct lower-case words, sorted and joined by newlines (for spelling): one string
+    # holds them in a tenth of the memory of a set of strings
+    words: str = ""
+    vectors: Vectors = field(default_factory=lambda: Vectors.concat([]))  # one per passage
+    heads: Vectors = field(default_factory=lambda: Vectors.concat([]))  # one per FAQ question
+    head_rows: tuple[int, ...] = ()  # the passage (within the file) of each head vector
 
 
 def count_file(
@@ -111,8 +125,19 @@ def count_file(
     # in a question chooses Brightwave's posting, not a passage in it.
     title = tokenizer(f"{passages[0].title} {passages[0].org or ''}")
     document = title * settings.title_weight + [t for terms in lists for t in terms]
+    words = "\n".join(
+        sorted({w for p in passages for w in tokenizer.words(f"{p.title} {p.question or ''} {p.text}")})
+    )
+    head_rows = tuple(i for i, p in enumerate(passages) if p.question)
     return FileTerms(
-        source, Forward.from_terms(lists, vocab), Forward.from_terms([document], vocab), frozenset(title)
+        source,
+        Forward.from_terms(lists, vocab),
+        Forward.from_terms([document], vocab),
+        frozenset(title),
+        words,
+        Vectors.quantize(embed([passage_text(p) for p in passages])),
+        Vectors.quantize(embed([passages[i].question or "" for i in head_rows])),
+        head_rows,
     )
 
 
@@ -214,6 +239,15 @@ class SearchEngine:
             for term in terms:
                 docs_by_term.setdefault(term, []).append(number)
         self.title_docs = {t: np.asarray(d, dtype=np.int32) for t, d in docs_by_term.items()}
+        # Meaning: passage vectors, FAQ-question vectors by passage position, and spelling.
+        self.semantic = SemanticIndex([f.vectors for f in with_passages])
+        self.heads = SemanticIndex([f.heads for f in with_passages])
+        starts = np.concatenate([[0], np.cumsum([f.passages.units for f in with_passages])]).astype(np.int64)
+        self.head_of: dict[int, int] = {}
+        for number, f in enumerate(with_passages):
+            for row in f.head_rows:
+                self.head_of[int(starts[number]) + row] = len(self.head_of)
+        self.speller = Speller(w for f in with_passages if f.words for w in f.words.split("\n"))
 
     def _count(
         self, passages: Sequence[Passage], corpus_terms: Sequence[Sequence[str]] | None
@@ -246,12 +280,13 @@ class SearchEngine:
                 bucket.extend(t for t in terms if t != term and t not in bucket)
         return {k: tuple(v) for k, v in mapping.items()}
 
-    def query(self, text: str) -> Query:
+    def query(self, text: str, expansions: dict[str, tuple[str, ...]] | None = None) -> Query:
         """Tokenize a question, weigh its terms by how topical they are, and add synonyms.
 
         Each term's BM25 contribution is scaled by the specificity of the word behind it
         relative to the question's average, so "become" in "How do people become Fellows?"
-        pulls less than "Fellows".
+        pulls less than "Fellows". ``expansions`` adds further synonyms (the knowledge base's
+        acronyms: "hf" stands for "hugging face").
         """
         importance: dict[str, float] = {}
         terms_list: list[str] = []
@@ -273,7 +308,8 @@ class SearchEngine:
         added: dict[str, tuple[str, ...]] = {}
         own = set(terms)
         for term in importance:
-            extra = tuple(s for s in self.synonyms.get(term, ()) if s not in own and s not in expanded)
+            alternatives = self.synonyms.get(term, ()) + (expansions or {}).get(term, ())
+            extra = tuple(dict.fromkeys(s for s in alternatives if s not in own and s not in expanded))
             if extra and self.settings.synonym_weight > 0:
                 added[term] = extra
                 expanded.extend(extra)
@@ -328,6 +364,27 @@ class SearchEngine:
                 scores = scores * (1.0 + doc_weight * doc_scores[docs] / best)
         order = np.lexsort((ids, -scores))[:k]
         return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
+
+    def absent_share(self, query: Query, position: int, skip: frozenset[str] = frozenset()) -> float:
+        """Return the share of the question's weight in words (and their synonyms) that the
+        passage's whole document never uses; ``skip`` terms (the names) are left out."""
+        doc = np.asarray([self.doc_of[position]])
+        total = absent = 0.0
+        for term in query.unique_terms:
+            if term in skip:
+                continue
+            weight = self.informativeness(term, query)
+            total += weight
+            present = False
+            for alt in (term, *self.synonyms.get(term, ()), *query.synonyms.get(term, ())):
+                ids = self.doc_index.passages_with(alt)
+                titled = self.title_docs.get(alt)
+                if (len(ids) and _member(ids, doc)[0]) or (titled is not None and _member(titled, doc)[0]):
+                    present = True
+                    break
+            if not present:
+                absent += weight
+        return absent / total if total > 0 else 0.0
 
     def topic_terms(self, position: int) -> frozenset[str]:
         """Return the terms of the title (and organisation) of the passage's document."""

@@ -1,29 +1,120 @@
-"""Answer a member's question with cited passages, or say the knowledge base has no answer."""
+"""Answer a member's question with cited passages, or say the knowledge base has no answer.
+
+The path of a question (:meth:`AnswerService.ask`):
+
+1. **Small talk** ("hi", "thanks", "help") gets a short reply saying what the bot knows.
+2. **Typos** are corrected against the knowledge base's own words (:mod:`bot.search.spelling`).
+3. **Scope**: the programmes, organisations and roles the question names
+   (:mod:`bot.search.names`) restrict the candidates to their documents. A follow-up that
+   names nothing ("and is it remote?") inherits the names of the conversation's last
+   question within ``answers.conversation_minutes``.
+4. **Candidates** come from BM25 (exact words, synonyms, acronyms) and from the semantic
+   index (meaning: "swag" finds "merchandise"), so a paraphrase that shares no word with
+   its passage is still found.
+5. **Ranking** combines, for each candidate, its BM25 score relative to the best, its
+   vector similarity to the question and to its FAQ question, its coverage of the
+   question's words and whether it holds the kind of answer asked for
+   (:data:`RANK_WEIGHTS`).
+6. **Decision**: the best candidate's signals go through the calibrated model of
+   :mod:`bot.services.decision`: answer, "not sure" (the closest passage, labelled), or
+   decline with the closest questions.
+7. **Snippets** show the sentences of the passage that answer (:mod:`bot.services.snippets`).
+"""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
 
 from bot.config import Settings
 from bot.errors import QuestionError
 from bot.models import Answer, Citation, Passage
 from bot.sanitize import clean_text
+from bot.search.answer_type import AnswerKind, asked_kind, holds
 from bot.search.engine import Query, SearchEngine
+from bot.search.semantic import embed_one
+from bot.services.decision import SHIPPED, Evidence, Model, Verdict
 from bot.services.knowledge import KnowledgeHolder
 from bot.services.roles import RoleService
-from bot.services.snippets import snippet
+from bot.services.smalltalk import help_text, small_talk
+from bot.services.snippets import snippet, unit_texts, unit_vectors
+from bot.snapshot import Snapshot
 
-SEE_ALSO_RATIO = 0.5  # a see-also passage scores at least this share of the answer's score
-CANDIDATES = 10  # passages looked at beyond the first, for see-also and suggestions
+BM25_POOL = 50  # passages taken from BM25
+SEMANTIC_POOL = 20  # passages taken from the semantic index
+SCOPE_EXACT = 400  # a scope with at most this many passages is searched whole
+SEE_ALSO_RATIO = 0.5  # a see-also passage ranks at least this share of the answer's score
+# How the candidate signals add up to a ranking score (fitted with the decision; see
+# bot/services/decision.py): BM25 relative to the best candidate, cosine similarity to the
+# passage and to its FAQ question, coverage of the question's words, answer kind held.
+RANK_WEIGHTS: dict[str, float] = {
+    "bm25": 1.0,
+    "similarity": 0.5,
+    "question_similarity": 2.0,
+    "coverage": 1.0,
+    "kind": 0.5,
+    "sentence": 3.0,
+}
+SENTENCE_POOL = 6  # the best candidates whose sentences are compared with the question one by one
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """An earlier question of the same conversation."""
+
+    question: str
+    at: datetime
+    topic: tuple[str, ...] = ()  # the words that named its programme
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A passage considered for an answer, with its signals."""
+
+    position: int
+    bm25: float
+    similarity: float
+    question_similarity: float
+    coverage: float
+    kind: float
+    sentence: float  # the best cosine of the question with one of its sentences
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Consideration:
+    """Everything decided about a question before it is rendered."""
+
+    text: str  # the question as asked, normalised
+    searched: str  # what was searched: typos corrected, a follow-up's topic added
+    query: Query
+    vector: np.ndarray
+    kind: AnswerKind | None
+    candidates: tuple[Candidate, ...]  # best first
+    evidence: Evidence | None  # of the first candidate
+    topic: tuple[str, ...]
 
 
 class AnswerService:
     """Turn questions into answers over the current knowledge snapshot."""
 
-    def __init__(self, holder: KnowledgeHolder, settings: Settings, roles: RoleService | None = None) -> None:
+    def __init__(
+        self,
+        holder: KnowledgeHolder,
+        settings: Settings,
+        roles: RoleService | None = None,
+        model: Model = SHIPPED,
+        rank_weights: dict[str, float] | None = None,
+    ) -> None:
         self.holder = holder
         self.settings = settings
         self.roles = roles
+        self.model = model
+        self.rank_weights = dict(rank_weights or RANK_WEIGHTS)
 
     def clean_question(self, question: str) -> str:
         """Normalise a question; raise QuestionError if it is empty or too long.
@@ -39,69 +130,198 @@ class AnswerService:
             raise QuestionError(f"The question is too long ({len(text)} characters; the limit is {limit}).")
         return text
 
-    def ask(self, question: str) -> Answer:
-        """Answer ``question`` from one consistent snapshot.
-
-        The no-answer rule: BM25 ranks passages, but a raw BM25 score says nothing absolute
-        (it grows with question length and shrinks with corpus size). What decides is
-        *coverage* (:meth:`SearchEngine.coverage`): the share of the question's information,
-        each distinct word weighted by how topical it is, that the passage matches in its
-        text, section, FAQ question or document title (a synonym counts), with what is asked
-        *about* a programme counted apart from the words that name it. "What is the best
-        recipe for banana bread?" covers almost nothing even if some passage says "best";
-        "When does the residency start?" covers "residency" but not "start". The first
-        passage in ranking order whose coverage reaches ``retrieval.min_coverage`` is the
-        answer; if none of the top candidates does, the bot says it does not know.
-        """
+    def ask(self, question: str, history: Sequence[Turn] = (), now: datetime | None = None) -> Answer:
+        """Answer ``question`` from one consistent snapshot; ``history`` holds the conversation's earlier turns."""
         text = self.clean_question(question)
         snap = self.holder.current
+        talk = small_talk(text)
+        if talk is not None:
+            titles = list(dict.fromkeys(d.title for d in snap.corpus.documents))
+            return Answer(text, False, (), reply=help_text(titles, talk), snapshot_id=snap.snapshot_id)
+        seen = self.consider(text, history, now, snap)
         engine = snap.engine
-        query = engine.query(text)
-        rs = self.settings.retrieval
-        hits = engine.search(query, CANDIDATES + rs.see_also + 1)
         passages = snap.corpus.passages
-        coverages = engine.coverage_many(query, [position for position, _ in hits])
-        scored = [
-            (pos, score, cov, matched) for (pos, score), (cov, matched) in zip(hits, coverages, strict=True)
-        ]
-        primary = next((s for s in scored if s[2] >= rs.min_coverage), None)
-        if primary is None:
+        if seen.evidence is None:
+            return Answer(text, False, (), snapshot_id=snap.snapshot_id, topic=seen.topic)
+        verdict, confidence = self.model.verdict(seen.evidence)
+        first = seen.candidates[0]
+        if verdict == "none":
             suggestions = tuple(
-                dict.fromkeys(passages[p].question for p, *_ in scored if passages[p].question)
+                dict.fromkeys(
+                    passages[c.position].question for c in seen.candidates if passages[c.position].question
+                )
             )[: self.settings.answers.suggestions]
             return Answer(
                 text,
                 False,
                 (),
-                coverage=scored[0][2] if scored else 0.0,
+                coverage=first.coverage,
                 suggestions=suggestions,
                 snapshot_id=snap.snapshot_id,
+                verdict="none",
+                confidence=confidence,
+                topic=seen.topic,
             )
-        cited = [primary]
-        for s in scored:
-            if len(cited) > rs.see_also:
-                break
-            if s is primary or s[2] < rs.see_also_min_coverage or s[1] < SEE_ALSO_RATIO * primary[1]:
-                continue
-            if any(_same_place(passages[s[0]], passages[c[0]]) for c in cited):
-                continue
-            cited.append(s)
-        citations = tuple(
-            self._cite(passages[pos], score, self._concepts(engine, query, pos), engine)
-            for pos, score, _, _ in cited
-        )
+        cited = [first]
+        if verdict == "answer":
+            for c in seen.candidates[1:]:
+                if len(cited) > self.settings.retrieval.see_also:
+                    break
+                if c.coverage < self.settings.retrieval.see_also_min_coverage or c.score < SEE_ALSO_RATIO * first.score:
+                    continue
+                if any(_same_place(passages[c.position], passages[o.position]) for o in cited):
+                    continue
+                cited.append(c)
+        citations = tuple(self._cite(c.position, c.score, seen, snap) for c in cited)
         roles = (
-            tuple(self.roles.related(query, self.settings.answers.related_roles, snap)) if self.roles else ()
+            tuple(self.roles.related(seen.query, self.settings.answers.related_roles, snap))
+            if self.roles and verdict == "answer"
+            else ()
         )
         return Answer(
             text,
-            True,
+            verdict == "answer",
             citations,
-            matched_terms=tuple(_surface_words(engine, text, primary[3])),
-            coverage=primary[2],
+            matched_terms=tuple(_surface_words(engine, seen.searched, self._matched(engine, seen, first))),
+            coverage=first.coverage,
             roles=roles,
             snapshot_id=snap.snapshot_id,
+            verdict=verdict,
+            confidence=confidence,
+            topic=seen.topic,
         )
+
+    def decide(self, seen: Consideration) -> tuple[Verdict, float]:
+        """Return the verdict on a consideration (for calibration and tests)."""
+        if seen.evidence is None:
+            return "none", 0.0
+        return self.model.verdict(seen.evidence)
+
+    # -- finding and ranking candidates -------------------------------------------------
+
+    def consider(
+        self,
+        text: str,
+        history: Sequence[Turn] = (),
+        now: datetime | None = None,
+        snap: Snapshot | None = None,
+    ) -> Consideration:
+        """Find, measure and rank the candidate passages for a (cleaned) question."""
+        snap = snap or self.holder.current
+        engine = snap.engine
+        corrected = _corrected(engine, text)
+        own_terms = [t for t in engine.tokenizer(corrected)]
+        named = snap.names.named(own_terms)
+        topic = tuple(w for w in engine.tokenizer.words(corrected) if engine.tokenizer.term(w) in named)
+        searched = corrected
+        if not named:
+            inherited = _inherited_topic(history, now, self.settings.answers.conversation_minutes)
+            if inherited:
+                topic = inherited
+                searched = f"{corrected} ({' '.join(inherited)})"
+                named = snap.names.named(engine.tokenizer(" ".join(inherited)))
+        query = engine.query(searched, snap.names.expansions)
+        vector = embed_one(_without_names(engine, searched, frozenset(named)))
+        kind = asked_kind(text)
+        scope = snap.names.scope(named, query.importance)
+        candidates = self._candidates(snap, query, vector, scope)
+        if not candidates:
+            return Consideration(text, searched, query, vector, kind, (), None, topic)
+        definition = bool(named) and all(t in named or query.importance.get(t, 0) < 1.0 for t in query.unique_terms)
+        measured = self._measure(snap, query, vector, kind, searched, candidates, definition)
+        first = measured[0]
+        passages = snap.corpus.passages
+        runner_up = next(
+            (c for c in measured[1:] if not _same_place(passages[c.position], passages[first.position])), None
+        )
+        evidence = Evidence(
+            coverage=first.coverage,
+            similarity=first.similarity,
+            question_similarity=first.question_similarity,
+            kind=first.kind,
+            margin=first.score - (runner_up.score if runner_up else 0.0),
+            named=1.0 if scope is not None else 0.0,
+            unknown=_unknown_share(engine, query),
+            sentence=first.sentence,
+            absent=engine.absent_share(query, first.position, frozenset(named)),
+        )
+        return Consideration(text, searched, query, vector, kind, tuple(measured), evidence, topic)
+
+    def _candidates(
+        self, snap: Snapshot, query: Query, vector: np.ndarray, scope: frozenset[int] | None
+    ) -> dict[int, float]:
+        """Return candidate positions with their BM25 score (0 for those found by meaning alone)."""
+        engine = snap.engine
+        found: dict[int, float] = dict(engine.search(query, BM25_POOL))
+        ids, _ = engine.semantic.top(vector, SEMANTIC_POOL)
+        for position in ids.tolist():
+            found.setdefault(position, 0.0)
+        if scope is None:
+            return found
+        allowed = np.fromiter(scope, dtype=np.int32)
+        in_scope = {p: s for p, s in found.items() if int(engine.doc_of[p]) in scope}
+        everything = np.flatnonzero(np.isin(engine.doc_of, allowed))
+        if len(everything) <= SCOPE_EXACT:
+            for position in everything.tolist():
+                in_scope.setdefault(position, 0.0)
+        return in_scope
+
+    def _measure(
+        self,
+        snap: Snapshot,
+        query: Query,
+        vector: np.ndarray,
+        kind: AnswerKind | None,
+        question: str,
+        found: dict[int, float],
+        definition: bool = False,
+    ) -> list[Candidate]:
+        """Measure each candidate's signals and rank them, best first.
+
+        The sentence-level similarity is computed for the :data:`SENTENCE_POOL` best by the
+        other signals only (it embeds each of their sentences); the others keep their
+        passage similarity in its place.
+        """
+        engine = snap.engine
+        positions = list(found)
+        bm25 = np.asarray([found[p] for p in positions])
+        best = bm25.max() if len(bm25) else 0.0
+        relative = bm25 / best if best > 0 else bm25
+        sims = engine.semantic.similarity(vector, positions)
+        heads = _head_similarities(engine, vector, positions, sims)
+        coverages = engine.coverage_many(query, positions)
+        passages = snap.corpus.passages
+        out = []
+        w = self.rank_weights
+        for i, position in enumerate(positions):
+            k = 0.0
+            passage = passages[position]
+            if kind is not None:
+                k = 1.0 if holds(f"{passage.question or ''}\n{passage.text}", kind, question) else -1.0
+            elif definition and passage.id == 0:
+                k = 1.0  # "what is the fellowship?": the document's opening says what it is
+            c = Candidate(
+                position, float(relative[i]), float(sims[i]), float(heads[i]), coverages[i][0], k, float(sims[i]), 0.0
+            )
+            out.append(c)
+        out = sorted(out, key=lambda c: (-_score(c, w), c.position))
+        for i, c in enumerate(out[:SENTENCE_POOL]):
+            vectors = unit_vectors(passages[c.position].text)
+            if len(vectors):
+                out[i] = replace(c, sentence=float((vectors @ vector).max()))
+        out = [replace(c, score=_score(c, w)) for c in out]
+        out.sort(key=lambda c: (-c.score, c.position))
+        return out
+
+    def _matched(self, engine: SearchEngine, seen: Consideration, candidate: Candidate) -> list[str]:
+        return engine.coverage_many(seen.query, [candidate.position])[0][1]
+
+    # -- citing -------------------------------------------------------------------------
+
+    def cite_first(self, seen: Consideration) -> Citation:
+        """Return the citation of the best candidate, whatever the verdict (for calibration)."""
+        first = seen.candidates[0]
+        return self._cite(first.position, first.score, seen, self.holder.current)
 
     def _concepts(self, engine: SearchEngine, query: Query, position: int) -> list[dict[str, float]]:
         """Weigh query terms for choosing snippet sentences.
@@ -128,20 +348,95 @@ class AnswerService:
             concepts.append(concept)
         return concepts
 
-    def _cite(
-        self, passage: Passage, score: float, concepts: list[dict[str, float]], engine: SearchEngine
-    ) -> Citation:
+    def _cite(self, position: int, score: float, seen: Consideration, snap: Snapshot) -> Citation:
+        engine = snap.engine
+        passage = snap.corpus.passages[position]
+        parts = list(unit_texts(passage.text))
+        meaning = unit_vectors(passage.text) @ seen.vector if parts else np.zeros(0)
+        kinds = [seen.kind is not None and holds(p, seen.kind, seen.text) for p in parts]
         return Citation(
             source=passage.source,
             title=passage.title,
             url=passage.url,
             section=passage.section,
-            snippet=snippet(passage, concepts, engine.tokenizer, self.settings.answers.snippet_chars),
+            snippet=snippet(
+                passage,
+                self._concepts(engine, seen.query, position),
+                engine.tokenizer,
+                self.settings.answers.snippet_chars,
+                meaning=[float(m) for m in meaning],
+                kinds=kinds,
+            ),
             score=score,
             line=passage.line,
             published=passage.published,
             question=passage.question,
         )
+
+
+def _score(c: Candidate, weights: dict[str, float]) -> float:
+    """Return a candidate's ranking score: its signals weighted by ``weights``."""
+    return sum(weight * getattr(c, name) for name, weight in weights.items())
+
+
+def _corrected(engine: SearchEngine, text: str) -> str:
+    """Return ``text`` with misspelt words replaced by the knowledge base's spelling."""
+    words = text.split()
+    out = []
+    for raw in words:
+        core = raw.strip(".,!?;:()[]\"'").casefold()
+        fixed = engine.speller.correct(core) if core else None
+        out.append(raw.casefold().replace(core, fixed) if fixed else raw)
+    return " ".join(out)
+
+
+def _without_names(engine: SearchEngine, text: str, named: frozenset[str]) -> str:
+    """Return ``text`` without the words that name its programme, for comparing meaning.
+
+    The names chose the documents (scope); within them, "Hugging Face" in "How do people
+    become Hugging Face Fellows?" would only pull towards every sentence that says
+    "Hugging Face". What is asked is in the other words.
+    """
+    if not named:
+        return text
+    kept = [w for w in text.split() if engine.tokenizer.term(w.strip(".,!?;:()\"'").casefold()) not in named]
+    return " ".join(kept) if kept else text
+
+
+def _inherited_topic(history: Sequence[Turn], now: datetime | None, minutes: float) -> tuple[str, ...]:
+    """Return the topic of the latest earlier turn that had one, within the time window."""
+    if not history:
+        return ()
+    now = now or datetime.now(UTC)
+    window = timedelta(minutes=minutes)
+    for turn in reversed(history):
+        if now - turn.at > window:
+            break
+        if turn.topic:
+            return turn.topic
+    return ()
+
+
+def _head_similarities(
+    engine: SearchEngine, vector: np.ndarray, positions: list[int], fallback: np.ndarray
+) -> np.ndarray:
+    """Return the similarity of the question to each passage's FAQ question (else its passage)."""
+    out = np.asarray(fallback, dtype=np.float64).copy()
+    rows = [(i, engine.head_of[p]) for i, p in enumerate(positions) if p in engine.head_of]
+    if rows:
+        sims = engine.heads.similarity(vector, [r for _, r in rows])
+        for (i, _), s in zip(rows, sims, strict=True):
+            out[i] = float(s)
+    return out
+
+
+def _unknown_share(engine: SearchEngine, query: Query) -> float:
+    """Return the share of the question's weight in words the knowledge base never uses."""
+    total = sum(query.importance.values())
+    if total <= 0:
+        return 0.0
+    unknown = sum(w for t, w in query.importance.items() if engine.index.term_idf(t) is None)
+    return unknown / total
 
 
 def _same_place(a: Passage, b: Passage) -> bool:

@@ -454,6 +454,23 @@ class KnowledgeService:
             elif now != seen:
                 pending = now
 
+    async def follow_store(self) -> bool:
+        """Swap in the snapshot another process made active (``kb refresh``, ``kb rollback``).
+
+        Return True when it did. Used by the bot's announcer, so roles opened by a refresh
+        from the command line are announced without a restart.
+        """
+        if self.store is None or self.holder is None:
+            return False
+        async with self._lock:
+            active = await self.store.active_id()
+            if active is None or active == self.holder.current.snapshot_id:
+                return False
+            snapshot = await self._load_stored(active)  # damaged rows: a StorageError, not a crash
+            self.holder.swap(snapshot)
+            log.info("now answering from snapshot %s, applied by another process", active)
+            return True
+
     # -- history -------------------------------------------------------------------------
 
     async def history(self) -> list[SnapshotInfo]:

@@ -1,15 +1,23 @@
-"""Listing, filtering and finding roles."""
+"""Listing, filtering and finding roles; the one place that says open, closed or stale."""
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.knowledge.roles import by_nomination, clean_role_title, role_type
 from bot.models import Role
 from bot.search.engine import Query
 from bot.services.knowledge import KnowledgeHolder
 from bot.snapshot import Snapshot
+
+DEFAULT_MAX_AGE_DAYS = 365
+# How close a typed word must be to a title word to match it in autocomplete (difflib ratio):
+# 0.8 lets one wrong or missing letter through in words of five letters or more.
+FUZZY_RATIO = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +29,7 @@ class RoleFilter:
     location: str | None = None
     query: str | None = None
     include_closed: bool = False
+    remote: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,49 +40,110 @@ class Page:
     number: int  # 1-based
     pages: int
     total: int
+    stale: frozenset[str] = frozenset()  # ids of the roles on the page that are stale
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """A programme with nothing to apply to (by nomination or invitation), named in listings."""
+
+    title: str
+    type: str | None
+    source: str
+    url: str | None
 
 
 def _contains(haystack: str | None, needle: str) -> bool:
     return bool(haystack) and needle.casefold() in haystack.casefold()
 
 
+def _words(text: str | None) -> list[str]:
+    return re.findall(r"\w+", (text or "").casefold())
+
+
 def _newest_first(role: Role) -> tuple:
     return (role.posted is None, -(role.posted or date.min).toordinal(), role.title.casefold())
+
+
+def word_matches(typed: str, words: list[str]) -> int:
+    """Return how many title words one typed word stands for (0: none).
+
+    A word matches a title word it starts ("eng" → "Engineer"), the initials of
+    consecutive title words ("ml" → "Machine Learning"), or a title word it is one typo
+    away from ("enginer" → "Engineer").
+    """
+    for w in words:
+        if w.startswith(typed):
+            return 1
+    if 2 <= len(typed) <= 5:
+        initials = "".join(w[0] for w in words)
+        if typed in initials:
+            return len(typed)
+    if len(typed) >= 4:
+        for w in words:
+            if difflib.SequenceMatcher(None, typed, w).ratio() >= FUZZY_RATIO:
+                return 1
+    return 0
 
 
 class RoleService:
     """Answer questions about roles from the current snapshot."""
 
-    def __init__(self, holder: KnowledgeHolder, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        holder: KnowledgeHolder,
+        today: Callable[[], date] = date.today,
+        max_age_days: int = DEFAULT_MAX_AGE_DAYS,
+    ) -> None:
         self.holder = holder
         self.today = today
+        self.max_age_days = max_age_days
+
+    def is_stale(self, role: Role, today: date | None = None) -> bool:
+        """Tell whether an open role has no closing date and a posting older than the limit."""
+        return role.is_stale(today or self.today(), self.max_age_days)
+
+    def offered(self, role: Role, today: date) -> bool:
+        """Tell whether a role may be offered as open: open and not stale."""
+        return role.is_open(today) and not role.is_stale(today, self.max_age_days)
 
     def list(self, flt: RoleFilter | None = None) -> list[Role]:
-        """Return the roles matching ``flt``, newest first; open ones only unless asked."""
+        """Return the roles matching ``flt``, newest first; open ones only unless asked.
+
+        Stale roles are listed (and flagged by the front ends): they may still be open.
+        """
         flt = flt or RoleFilter()
         snap = self.holder.current
         today = self.today()
         out = []
         query_terms = set(snap.engine.tokenizer(flt.query)) if flt.query else set()
+        place_words = _words(flt.location)
         for role in snap.corpus.roles:
             if not flt.include_closed and not role.is_open(today):
                 continue
             if flt.type and role.type != flt.type:
                 continue
+            if flt.remote and not role.remote:
+                continue
             if flt.org and not (_contains(role.org, flt.org) or _contains(role.team, flt.org)):
                 continue
-            if flt.location:
-                remote_wanted = flt.location.strip().casefold() == "remote"
-                if not (_contains(role.location, flt.location) or (remote_wanted and role.remote)):
-                    continue
+            if place_words and not self._in_place(role, place_words):
+                continue
             if query_terms:
-                text = " ".join(
-                    filter(None, (role.title, role.org, role.team, role.description, role.location))
-                )
+                text = " ".join(filter(None, (role.title, role.org, role.team, role.description)))
                 if not query_terms <= set(snap.engine.tokenizer(text)):
                     continue
             out.append(role)
         return sorted(out, key=_newest_first)
+
+    @staticmethod
+    def _in_place(role: Role, wanted: list[str]) -> bool:
+        """Every word of the wanted place is in the role's location or title ("EMEA", "Canada");
+        "remote" also matches any remote role."""
+        have = set(_words(role.location)) | set(_words(role.title))
+        if role.remote:
+            have.add("remote")
+        return all(w in have for w in wanted)
 
     def page(self, flt: RoleFilter | None, number: int, size: int) -> Page:
         """Return page ``number`` (1-based, clamped) of the listing."""
@@ -81,7 +151,10 @@ class RoleService:
         pages = max(1, -(-len(roles) // size))
         number = min(max(1, number), pages)
         start = (number - 1) * size
-        return Page(tuple(roles[start : start + size]), number, pages, len(roles))
+        shown = tuple(roles[start : start + size])
+        today = self.today()
+        stale = frozenset(r.id for r in shown if r.is_stale(today, self.max_age_days))
+        return Page(shown, number, pages, len(roles), stale)
 
     def get(self, key: str) -> Role | None:
         """Find a role by id, or by title when only one role has it."""
@@ -92,18 +165,34 @@ class RoleService:
         named = [r for r in roles if r.title.casefold() == key.strip().casefold()]
         return named[0] if len(named) == 1 else None
 
-    def complete(self, prefix: str, limit: int = 25) -> list[Role]:
-        """Return open roles whose title, org or team contains ``prefix`` (for autocomplete)."""
+    def complete(self, typed: str, limit: int = 25) -> list[Role]:
+        """Return open roles matching what was typed, best first (for autocomplete).
+
+        Every typed word must match a word of the role's title, organisation or team: by
+        prefix, by initials ("ml engineer" finds "Machine Learning Engineer") or within one
+        typo. Roles matching more title words come first, then newer ones.
+        """
         today = self.today()
-        words = prefix.casefold().split()
-        out = []
-        for role in sorted(self.holder.current.corpus.roles, key=_newest_first):
-            text = f"{role.title} {role.org or ''} {role.team or ''}".casefold()
-            if role.is_open(today) and all(w in text for w in words):
-                out.append(role)
-            if len(out) >= limit:
-                break
-        return out
+        typed_words = _words(typed)
+        scored: list[tuple[int, tuple, Role]] = []
+        for role in self.holder.current.corpus.roles:
+            if not role.is_open(today):
+                continue
+            title_words = _words(role.title)
+            other_words = _words(f"{role.org or ''} {role.team or ''}")
+            score = 0
+            for word in typed_words:
+                hit = word_matches(word, title_words)
+                if hit:
+                    score += 2 * hit
+                elif word_matches(word, other_words):
+                    score += 1
+                else:
+                    break
+            else:
+                scored.append((-score, _newest_first(role), role))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        return [role for _, _, role in scored[:limit]]
 
     def orgs(self) -> list[str]:
         """Return the distinct organisations and teams of open roles."""
@@ -113,12 +202,33 @@ class RoleService:
         }
         return sorted(names, key=str.casefold)
 
+    def by_nomination(self, type: str | None = None) -> list[Programme]:
+        """Return programmes (of ``type``, if given) that say one joins them by nomination.
+
+        They have no role to list, so a listing says so instead of showing nothing: "The
+        Fellowship is by nomination only".
+        """
+        snap = self.holder.current
+        with_roles = {r.source for r in snap.corpus.roles}
+        out: list[Programme] = []
+        for doc in snap.corpus.documents:
+            if doc.source in with_roles:
+                continue
+            kind = role_type(doc.title)
+            if type and kind != type:
+                continue
+            if kind is None:
+                continue
+            if any(p.source == doc.source and by_nomination(p.text) for p in snap.corpus.passages):
+                out.append(Programme(clean_role_title(doc.title), kind, doc.source, doc.url))
+        return out
+
     def related(self, query: Query, limit: int, snapshot: Snapshot | None = None) -> list[Role]:
         """Return open roles that the question is about (its terms name them), best first.
 
         A role is related when the question's terms that name any role (title, org, team,
         type) match this role more than any other: "the Meta internship" matches the Meta
-        role on two terms and the other internships on one.
+        role on two terms and the other internships on one. Stale roles are never offered.
         """
         if limit <= 0:
             return []
@@ -128,7 +238,7 @@ class RoleService:
         factor = snap.engine.settings.synonym_weight
         scored: list[tuple[float, Role]] = []
         for role in snap.corpus.roles:
-            if not role.is_open(today):
+            if not self.offered(role, today):
                 continue
             terms = set(tokenizer(" ".join(filter(None, (role.title, role.org, role.team, role.type)))))
             score = 0.0

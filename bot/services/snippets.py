@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+
 from bot.knowledge.chunk import split_sentences
 from bot.models import Passage
+from bot.search.semantic import embed
 from bot.search.tokenize import Tokenizer
+
+BULLET = "• "  # how chunking marks a list item in a passage's text
+MEANING_BAND = 0.08  # sentences within this cosine of the closest one count as meaning the same
+MEANING_FLOOR = 0.25  # below this similarity a sentence means nothing in particular
+KIND_BONUS = 1.5  # a sentence holding the kind of answer asked for, relative to the best word match
 
 
 def trim_words(text: str, limit: int, ellipsis: str = "…") -> str:
@@ -24,7 +32,7 @@ def units(passage: Passage) -> list[tuple[int, str]]:
     """Split a passage's text into (line number within the passage, sentence); list items kept whole."""
     out: list[tuple[int, str]] = []
     for n, line in enumerate(passage.text.split("\n")):
-        if line.startswith("• "):
+        if line.startswith(BULLET):
             out.append((n, line))
         else:
             out.extend((n, sentence) for sentence in split_sentences(line))
@@ -36,6 +44,8 @@ def snippet(
     concepts: list[dict[str, float]],
     tokenizer: Tokenizer,
     limit: int,
+    meaning: list[float] | None = None,
+    kinds: list[bool] | None = None,
 ) -> str:
     """Return the run of consecutive sentences of ``passage`` that best answers, within ``limit`` characters.
 
@@ -46,6 +56,11 @@ def snippet(
     preamble before the answer), then the earliest, then the longest (most context). An
     FAQ passage leads with its
     question, which is part of what the member needs to see.
+
+    ``meaning`` (one cosine similarity to the question per unit) and ``kinds`` (whether a
+    unit holds the kind of answer asked for: a date, an amount, a place) add to a unit's
+    worth, so the sentence that says "9-month" or "$7,650/month" is chosen even when it
+    shares no word with the question. A sentence that adds nothing is not shown.
     """
     prefix = f"{passage.question}\n" if passage.question else ""
     budget = max(80, limit - len(prefix))
@@ -60,25 +75,39 @@ def snippet(
     gain = [
         [max((w for t, w in c.items() if t in terms), default=0.0) for c in concepts] for terms in part_terms
     ]
-    matches = [any(t in terms for c in concepts for t in c) for terms in part_terms]
+    lexical_top = max((max(row) for row in gain if row), default=0.0) or 1.0
+    bonus = [0.0] * len(parts)
+    if meaning is not None and len(meaning) == len(parts):
+        top = max(meaning)
+        # the closest sentences in meaning, scaled like the best word match
+        bonus = [lexical_top * max(0.0, m - max(MEANING_FLOOR, top - MEANING_BAND)) / MEANING_BAND for m in meaning]
+    if kinds is not None and len(kinds) == len(parts):
+        bonus = [b + (KIND_BONUS * lexical_top if k else 0.0) for b, k in zip(bonus, kinds, strict=True)]
+    matches = [
+        any(t in terms for c in concepts for t in c) or b > 0
+        for terms, b in zip(part_terms, bonus, strict=True)
+    ]
     best = (-1.0, 0, 0)  # score, start, end (exclusive)
     best_key: tuple = (-1.0, False, 0, 0)
     for lo in range(len(parts)):
         size = -1
+        extra = 0.0
         running = [0.0] * len(concepts)
         for hi in range(lo, len(parts)):
             size += 1 + len(parts[hi])
             if size > budget and hi > lo:
                 break
             running = [max(a, b) for a, b in zip(running, gain[hi], strict=True)]
-            score = sum(running)
-            key = (round(score, 9), matches[lo], -lo, hi - lo)
+            extra = max(extra, bonus[hi]) if hi > lo else bonus[hi]
+            score = sum(running) + extra
+            key = (round(score, 9), matches[lo], -(hi - lo), -lo)
             if key > best_key:
                 best_key, best = key, (score, lo, hi + 1)
     score, lo, hi = best
 
     def window_score(a: int, b: int) -> float:
-        return sum(max(g[c] for g in gain[a:b]) for c in range(len(concepts))) if concepts else 0.0
+        lexical = sum(max(g[c] for g in gain[a:b]) for c in range(len(concepts))) if concepts else 0.0
+        return lexical + max(bonus[a:b])
 
     # Drop leading sentences the answer does not need, then use the room they freed. An FAQ
     # answer keeps its first sentence: "No." or "Absolutely not!" is the answer itself.
@@ -89,12 +118,27 @@ def snippet(
         and window_score(lo + 1, hi) >= score - 1e-9
     ):
         lo += 1
+    # Context that belongs to the answer: a following sentence that itself matches, or
+    # what a lead-in ending in ":" introduces.
     size = sum(len(p) + 1 for p in parts[lo:hi]) - 1
-    while hi < len(parts) and size + 1 + len(parts[hi]) <= budget:
+    while hi < len(parts) and (matches[hi] or parts[hi - 1].rstrip().endswith(":") or (
+        parts[hi].startswith(BULLET) and parts[lo].rstrip().endswith(":")
+    )) and size + 1 + len(parts[hi]) <= budget:
         size += 1 + len(parts[hi])
         hi += 1
     body = "\n".join(_join(numbered[lo:hi]))
     return prefix + trim_words(body, budget)
+
+
+def unit_texts(text: str) -> tuple[str, ...]:
+    """Return the sentences and list items of a passage's text (cached)."""
+    return tuple(part for _, part in _units_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def unit_vectors(text: str) -> np.ndarray:
+    """Return the vectors of a passage's units (cached: the passages that answer repeat)."""
+    return embed(list(unit_texts(text)))
 
 
 @lru_cache(maxsize=4096)

@@ -14,6 +14,7 @@ from bot.knowledge.loader import FileResult
 from bot.models import Document, Passage, Problem, Role
 from bot.search.engine import FileTerms
 from bot.search.index import Forward, Vocabulary
+from bot.search.semantic import Vectors
 
 
 def _date(value: str | None) -> date | None:
@@ -91,23 +92,35 @@ def encode_terms(terms: FileTerms, vocab: Vocabulary) -> bytes:
     title = "\n".join(sorted(terms.title)).encode()
     passages = Forward(terms.passages.lengths, inverse[:n].astype(np.int32), terms.passages.tfs).to_bytes()
     document = Forward(terms.document.lengths, inverse[n:].astype(np.int32), terms.document.tfs).to_bytes()
-    return struct.pack("<QQQ", len(words), len(title), len(passages)) + words + title + passages + document
+    surface = terms.words.encode()
+    vectors = terms.vectors.to_bytes()
+    heads = terms.heads.to_bytes()
+    rows = np.asarray(terms.head_rows, dtype="<i4").tobytes()
+    parts = (words, title, passages, document, surface, vectors, heads, rows)
+    return struct.pack(f"<{len(parts)}Q", *map(len, parts)) + b"".join(parts)
 
 
 def decode_terms(data: bytes, source: str, vocab: Vocabulary) -> FileTerms:
     """Rebuild a file's counted terms, mapping its terms into ``vocab``."""
-    words_len, title_len, passages_len = struct.unpack("<QQQ", data[:24])
-    at = 24
-    words = data[at : at + words_len].decode().split("\n") if words_len else []
-    at += words_len
-    title = frozenset(data[at : at + title_len].decode().split("\n")) if title_len else frozenset()
-    at += title_len
+    sizes = struct.unpack("<8Q", data[:64])
+    chunks = []
+    at = 64
+    for size in sizes:
+        chunks.append(data[at : at + size])
+        at += size
+    words_b, title_b, passages_b, document_b, surface_b, vectors_b, heads_b, rows_b = chunks
+    words = words_b.decode().split("\n") if words_b else []
+    title = frozenset(title_b.decode().split("\n")) if title_b else frozenset()
     ids = vocab.ids_of(words)
-    passages = Forward.from_bytes(data[at : at + passages_len])
-    document = Forward.from_bytes(data[at + passages_len :])
+    passages = Forward.from_bytes(passages_b)
+    document = Forward.from_bytes(document_b)
     return FileTerms(
         source,
         Forward(passages.lengths, ids[passages.tids], passages.tfs),
         Forward(document.lengths, ids[document.tids], document.tfs),
         title,
+        surface_b.decode(),
+        Vectors.from_bytes(vectors_b),
+        Vectors.from_bytes(heads_b),
+        tuple(np.frombuffer(rows_b, dtype="<i4").tolist()),
     )

@@ -95,7 +95,22 @@ async def _v3(db: aiosqlite.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
+async def _v4(db: aiosqlite.Connection) -> None:
+    # What was announced in discord.announce_channel, so nothing is posted twice (restarts too).
+    await _script(
+        db,
+        """
+        CREATE TABLE announcements (
+            key TEXT PRIMARY KEY,            -- 'opened:<role id>', 'closing:<role id>:<date>', 'baseline'
+            role_id TEXT,
+            at TEXT NOT NULL,
+            posted INTEGER NOT NULL          -- 0: only noted (roles open before announcing began)
+        )
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -84,8 +84,8 @@ class QuestionLog:
         origin: str = "discord",
     ) -> int | None:
         """Store a question and its outcome; return its id, or None if it could not be stored."""
-        if self.db is None:
-            return None
+        if self.db is None or answer.reply is not None:
+            return None  # small talk ("hi", "help") is neither a question nor a gap
         sources = [f"{c.source}#{c.section or ''}" for c in answer.citations]
         try:
             cur = await self.db.execute(

@@ -101,8 +101,12 @@ async def test_roles_paging_and_strangers_refused(fake: FakeDiscord, bot) -> Non
     embed = first.data["embeds"][0]
     assert embed["footer"]["text"] == "Page 1 of 4 · 17 roles"
     labels = [c["label"] for c in components(first.data)]
-    assert labels == ["Previous", "page 1 of 4", "Next"]
-    assert [c.get("disabled", False) for c in components(first.data)] == [True, True, False]
+    assert labels[:3] == ["Previous", "page 1 of 4", "Next"]
+    assert [c.get("disabled", False) for c in components(first.data)][:3] == [True, True, False]
+    # each role shown with a usable link gets an Apply link button (style 5), not a raw URL
+    links = [c for c in components(first.data) if c.get("style") == 5]
+    assert links and all(c["label"].startswith("Apply: ") and c["url"].startswith("https://") for c in links)
+    assert not any("https://" in f["value"] for f in embed["fields"])
     nxt = custom_id(first.message, label="Next")
     second = await fake.interact(fake.click(first.message, nxt))
     assert second.type == 7
@@ -122,8 +126,11 @@ async def test_role_autocomplete_and_detail(fake: FakeDiscord, bot) -> None:
     embed = detail.data["embeds"][0]
     assert embed["title"] == "Gradio Internship"
     fields = {f["name"]: f["value"] for f in embed["fields"]}
-    assert fields["Apply"] == "https://huggingface.workable.com/jobs/2832520"
-    assert "hf-internships-2023.md" in fields["Source"]
+    assert "Apply" not in fields  # a link button instead of a raw URL
+    (apply,) = [c for c in components(detail.data) if c.get("label") == "Apply"]
+    assert apply["url"] == "https://huggingface.workable.com/jobs/2832520"
+    # the source by its document title and link, not its file name
+    assert fields["Source"].startswith("[We are hiring interns!](https://github.com/")
     orgs = await fake.interact(fake.autocomplete("roles", "org", "sci"))
     assert [c["value"] for c in orgs.data["choices"]] == ["Science"]
 
@@ -352,7 +359,10 @@ async def test_public_replies_and_view_timeout(fake: FakeDiscord, tmp_path) -> N
         assert not answer.data.get("flags", 0) & EPHEMERAL
         assert "faqbot:share" not in [c.get("custom_id") for c in components(answer.data)]
         edited = fake.wait_for(
-            "edit", lambda m: m.get("components") and all(c.get("disabled") for c in components(m))
+            "edit",
+            lambda m: (
+                m.get("components") and all(c.get("disabled") for c in components(m) if c.get("style") != 5)
+            ),
         )
         listing = await fake.interact(fake.command("roles"))
         assert not all(c.get("disabled", False) for c in components(listing.data))

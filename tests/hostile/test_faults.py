@@ -18,7 +18,7 @@ import bot.cli as cli
 import bot.services.lifecycle as lifecycle
 from bot.app import start_runtime
 from bot.config import Settings, load_settings
-from bot.discord_bot.render import answer_embed, escape, link
+from bot.discord_bot.render import answer_embed, escape, link_text, link_url
 from bot.discord_bot.run import run
 from bot.errors import BotError, StorageError
 from bot.models import Answer, Citation
@@ -115,6 +115,7 @@ COMMANDS = {
     "chat": ["chat"],
     "eval": ["eval", "questions.yaml"],
     "bench": ["bench", "--passages", "10"],
+    "calibrate": ["calibrate", "questions.yaml"],
 }
 
 
@@ -169,10 +170,8 @@ def test_mentions_with_short_ids_are_escaped() -> None:
 
 def test_links_cannot_be_broken_out_of() -> None:
     evil = "https://example.org/) [@everyone](http://evil.example)"
-    assert link("Title", evil) == "Title"
-    assert link("a] [b](http://evil.example) [c", "https://example.org/x_(y)") == (
-        "[a\\] \\[b\\](http://evil.example) \\[c](https://example.org/x_%28y%29)"
-    )
+    assert link_url(evil) is None
+    assert link_text("a] [b](http://evil.example) [c") == "a\\] \\[b\\](http://evil.example) \\[c"
     citation = Citation(
         source="evil.md",
         title="Evil",

@@ -1,0 +1,113 @@
+"""What kind of answer a question asks for, and whether a text holds one.
+
+"When …?" wants a date, "how long …?" a duration, "how much …?" an amount, "how many …?"
+a number, "where …?" a place, "how often …?" a frequency. A passage that talks about the
+right topic but holds no such thing ("How much do interns get paid?" against a post that
+never states pay) does not answer it. Yes/no questions ("Is there a deadline?") ask for no
+particular kind: "No, admission is ongoing" answers them.
+
+Only what the text adds counts: a year or a number that the question itself contains
+("when do the 2023 internships start?") is not evidence of an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+AnswerKind = Literal["date", "duration", "amount", "count", "place", "frequency"]
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|dozen|"
+    "a few|several"
+)
+_NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?|semesters?|quarters?)"
+_MONTHS = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+)
+
+# The question patterns, tried in order (the first match decides).
+_ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
+    ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
+    ("duration", re.compile(rf"\bhow long\b|\bhow many {_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
+    ("amount", re.compile(
+        r"\bhow much\b|\b(?:what|whats|what's|which)\b.*\b(?:salary|salaries|pay|stipend|wage|compensation|"
+        r"cost|fee|fees|price|budget)\b"
+    )),
+    ("count", re.compile(r"\bhow many\b")),
+    ("date", re.compile(
+        r"\bwhen\b|\bwhat (?:date|day|time)\b|\b(?:what|whats|what's|which)\b.*\b(?:deadline|start date|due date|closing date)\b"
+    )),
+    ("place", re.compile(
+        r"\bwhere\b|\b(?:what|whats|what's|which)\b.*\b(?:city|cities|country|countries|location|office|"
+        r"offices|region|place|timezone|time zone|part of the world)\b"
+    )),
+)
+
+_HOLDS: dict[AnswerKind, re.Pattern[str]] = {
+    "frequency": re.compile(
+        r"\b(?:daily|weekly|biweekly|monthly|quarterly|yearly|annually|every|once|twice|per (?:day|week|month|year))\b"
+        r"|\btimes a\b"
+    ),
+    "duration": re.compile(
+        rf"\b{_NUMBER}[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?{_UNIT}"
+        r"|\b(?:full|half)[\s-]year\b"
+    ),
+    "amount": re.compile(
+        r"[$€£¥]\s?\d|\d\s?(?:k|usd|eur|gbp|cad|aud|chf)\b|\b(?:usd|eur|gbp|cad|aud|chf)\s?\d"
+        r"|\b\d[\d,.]*\s*(?:per|/|an|a)\s*(?:hour|hr|day|week|month|year|annum)\b"
+        r"|\bno (?:fees?|costs?|charge)\b|\bfree of charge\b|\bunpaid\b|\bfor free\b"
+    ),
+    "count": re.compile(rf"\b{_NUMBER}\b"),
+    "date": re.compile(
+        rf"\b{_MONTHS}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\b"
+        r"|\b(?:ongoing|rolling|any ?time|throughout the year|start dates?|deadline|closes|opens)\b"
+    ),
+    "place": re.compile(
+        r"\b(?:remote|remotely|on-?site|hybrid|office|offices|located|location|based in|relocat\w*|"
+        r"wherever|anywhere|emea|apac|latam|americas|europe|asia|africa|oceania|north america|south america|"
+        r"city|country|countries|timezone|time zone)\b"
+        r"|\b(?:in|at|from|near) (?-i:[A-Z][a-z]+|[A-Z]{2,})",
+        re.IGNORECASE,
+    ),
+}
+
+
+# A question that is not a yes/no question ("meta intern salary?", "residency start date")
+# asks for what its noun names.
+_YES_NO = re.compile(
+    r"^(?:is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had)\b"
+)
+_NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
+    ("amount", re.compile(r"\b(?:salary|salaries|pay|stipend|wage|wages|compensation|comp|cost|fee|fees|price)\b")),
+    ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|dates?)\b")),
+    ("duration", re.compile(r"\b(?:duration|length)\b")),
+    ("place", re.compile(r"\b(?:location|city|country|office|offices|timezone)\b")),
+)
+
+
+def asked_kind(question: str) -> AnswerKind | None:
+    """Return the kind of answer a question asks for, or None (yes/no and open questions)."""
+    text = " ".join(question.casefold().split())
+    for kind, pattern in _ASKS:
+        if pattern.search(text):
+            return kind
+    if _YES_NO.match(text) or re.search(r"\b(?:what|which|who|why|how)\b", text):
+        return None
+    for kind, pattern in _NOUNS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
+    """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
+    asked = question.casefold()
+    for match in _HOLDS[kind].finditer(text if kind == "place" else text.casefold()):
+        found = match.group(0).casefold().strip()
+        if found and found not in asked:
+            return True
+    return False

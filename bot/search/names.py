@@ -1,0 +1,120 @@
+"""Programme scope: which documents a question names.
+
+The names come from the knowledge base itself: each document's title (without a trailing
+qualifier such as " - EMEA remote" or "(Summer 2026)"), its organisation, and the titles and
+teams of the roles read from it, plus the acronyms of their capitalised runs ("Hugging
+Face" → "hf", "Machine Learning Engineer" → "ml", "mle"). A question word names something
+when it is one of those name terms, is specific enough to be a name (not "team" or
+"new": :data:`MIN_SPECIFICITY`) and does not belong to every document.
+
+A question that names something is answered only from the documents that match its names
+best (:meth:`Names.scope`): "What's the salary for the Hugging Face internships?" is
+answered from the Hugging Face internships post or declined, never from Meta's posting
+that states a salary.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
+
+from bot.search.specificity import specificity
+from bot.search.tokenize import Tokenizer
+
+MIN_SPECIFICITY = 2.0  # "program" (Zipf 5.0) still names; "team", "new", "work" do not
+ACRONYM_MAX_ZIPF = 4.0  # an "acronym" that is a common word ("as", "it") is not one
+_QUALIFIER = re.compile(r"\s+[-–—|:·]\s+|\s*\(")
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z]*|[0-9]+[A-Za-z]*")
+
+
+def name_parts(title: str) -> str:
+    """Return a title without its trailing qualifier (" - EMEA remote", " (Summer 2026)")."""
+    return _QUALIFIER.split(title, maxsplit=1)[0].strip()
+
+
+def acronyms(name: str) -> dict[str, str]:
+    """Return the acronyms of a name's capitalised runs, each with the words it stands for."""
+    out: dict[str, str] = {}
+    run: list[str] = []
+    for word in [*re.findall(r"[^\W_]+", name), ""]:
+        if word and word[0].isupper() and word.isalpha():
+            run.append(word)
+            continue
+        for end in range(2, len(run) + 1):
+            short = "".join(w[0] for w in run[:end]).lower()
+            if zipf_frequency(short, "en") < ACRONYM_MAX_ZIPF:
+                out.setdefault(short, " ".join(run[:end]))
+        run = []
+    return out
+
+
+@dataclass(frozen=True)
+class Names:
+    """The name terms of each document, and the acronyms that stand for them."""
+
+    by_doc: tuple[frozenset[str], ...]
+    expansions: dict[str, tuple[str, ...]]  # acronym term -> the terms it stands for
+    doc_freq: dict[str, int]
+
+    @classmethod
+    def build(cls, documents: Sequence[Iterable[str]], tokenizer: Tokenizer) -> Names:
+        """Collect name terms from each document's name strings (title, org, role titles, teams)."""
+        by_doc: list[frozenset[str]] = []
+        expansions: dict[str, tuple[str, ...]] = {}
+        for strings in documents:
+            terms: set[str] = set()
+            for text in strings:
+                if not text:
+                    continue
+                name = name_parts(text)
+                terms.update(
+                    tokenizer.term(w) or ""
+                    for w in tokenizer.words(name)
+                    if specificity(w) >= MIN_SPECIFICITY
+                )
+                for short, words in acronyms(name).items():
+                    term = tokenizer.term(short)
+                    if term is None:
+                        continue
+                    terms.add(term)
+                    expansions.setdefault(term, tuple(tokenizer(words)))
+            terms.discard("")
+            by_doc.append(frozenset(terms))
+        freq: dict[str, int] = {}
+        for terms in by_doc:
+            for term in terms:
+                freq[term] = freq.get(term, 0) + 1
+        return cls(tuple(by_doc), expansions, freq)
+
+    def named(self, terms: Iterable[str]) -> dict[str, float]:
+        """Return the question terms that name something, each with how much it tells documents apart."""
+        n = len(self.by_doc)
+        out: dict[str, float] = {}
+        for term in terms:
+            df = self.doc_freq.get(term, 0)
+            if 0 < df < n:
+                out[term] = math.log(1.0 + n / df)
+        return out
+
+    def scope(self, named: dict[str, float], weights: dict[str, float]) -> frozenset[int] | None:
+        """Return the document numbers that match the named terms best, or None when nothing is named.
+
+        A document's match is the weighted share of named terms among its names (weight:
+        how topical the word is, times how few documents it names).
+        """
+        if not named:
+            return None
+        score = [0.0] * len(self.by_doc)
+        for term, rarity in named.items():
+            w = rarity * weights.get(term, 1.0)
+            for doc, names in enumerate(self.by_doc):
+                if term in names:
+                    score[doc] += w
+        best = max(score)
+        if best <= 0:
+            return None
+        return frozenset(d for d, s in enumerate(score) if s >= best - 1e-9)

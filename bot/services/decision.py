@@ -1,0 +1,184 @@
+"""Answer, "not sure", or decline: one calibrated decision from a few signals.
+
+Each signal is measured on the best candidate passage (see :class:`Evidence`). A logistic
+model turns them into the probability that the passage answers the question; two
+thresholds split that into three verdicts:
+
+* ``answer``: probability at least :data:`ANSWER_AT`: the passage is shown as the answer;
+* ``unsure``: at least :data:`UNSURE_AT`: the closest passage is shown, labelled as
+  possibly not answering (members would rather see it than nothing);
+* ``none``: the bot says it does not know and offers the closest questions.
+
+How the numbers below were fitted (``python -m bot calibrate``, :func:`fit`): every
+question of the calibration file ``tests/data/calibration-questions.yaml`` (written for
+this, independently of the evaluation files) is asked over the bundled knowledge base; the
+label of a question is 1 when its best candidate is a right answer (right document, and the
+snippet shows the expected words) and 0 otherwise (wrong passage, or a question the
+documents do not answer). The coefficients are an L2-regularised logistic regression on
+standardised signals; ``ANSWER_AT`` is the lowest threshold at which at most
+:data:`TARGET_FALSE_ANSWERS` of the calibration questions that must not be answered are
+answered, ``UNSURE_AT`` the same at :data:`TARGET_FALSE_UNSURE`. The evaluation files
+(``../shared/eval``) were never used to fit; ``python -m bot eval`` reports on them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass, fields
+from typing import Literal
+
+import numpy as np
+
+Verdict = Literal["answer", "unsure", "none"]
+
+TARGET_FALSE_ANSWERS = 0.12  # share of unanswerable calibration questions allowed an answer
+TARGET_FALSE_UNSURE = 0.35  # ... allowed at least an "unsure"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The signals measured on the best candidate passage for a question."""
+
+    coverage: float  # weighted share of the question's words the passage has (synonyms, titles count)
+    similarity: float  # cosine of question and passage vectors
+    question_similarity: float  # cosine of question and the passage's FAQ question (else = similarity)
+    kind: float  # +1 the passage holds the kind of answer asked for, -1 it does not, 0 none asked
+    margin: float  # ranking score of the best passage minus the next one elsewhere
+    named: float  # 1 when the question names a programme and the passage's document is it
+    unknown: float  # share of the question's weight in words the knowledge base never uses
+    sentence: float  # the best cosine of the question with one sentence of the passage
+    absent: float  # share of the question's weight (names aside) in words its document never uses
+
+    def vector(self) -> np.ndarray:
+        """Return the signals as an array, in field order."""
+        return np.asarray(astuple(self), dtype=np.float64)
+
+
+FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence))
+# The direction each signal may push: more of it can only raise (or only lower) confidence.
+# A fit that gives a signal the other sign has learnt an accident of its data: that signal
+# is then left out (coefficient 0).
+SIGNS: dict[str, int] = {
+    "coverage": 1,
+    "similarity": 1,
+    "question_similarity": 1,
+    "kind": 1,
+    "margin": 1,
+    "named": 1,
+    "unknown": -1,
+    "sentence": 1,
+    "absent": -1,
+}
+
+# Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
+COEFFICIENTS: dict[str, float] = {
+    "coverage": 0.4736,
+    "similarity": 1.3041,
+    "question_similarity": 1.2735,
+    "kind": 0.5616,
+    "margin": 0.7587,
+    "named": 1.6821,
+    "unknown": -0.2065,
+    "sentence": 0.2474,
+    "absent": -1.7845,
+}
+INTERCEPT = -2.3572
+ANSWER_AT = 0.5557
+UNSURE_AT = 0.2234
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A fitted decision: coefficients over :data:`FEATURES`, intercept and the two thresholds."""
+
+    coefficients: tuple[float, ...]
+    intercept: float
+    answer_at: float
+    unsure_at: float
+
+    def probability(self, evidence: Evidence) -> float:
+        """Return the probability that the passage answers the question."""
+        z = float(np.dot(self.coefficients, evidence.vector())) + self.intercept
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def verdict(self, evidence: Evidence) -> tuple[Verdict, float]:
+        """Return the verdict and the probability behind it."""
+        p = self.probability(evidence)
+        if p >= self.answer_at:
+            return "answer", p
+        if p >= self.unsure_at:
+            return "unsure", p
+        return "none", p
+
+
+SHIPPED = Model(tuple(COEFFICIENTS[f] for f in FEATURES), INTERCEPT, ANSWER_AT, UNSURE_AT)
+
+
+def fit(
+    samples: Sequence[Evidence],
+    labels: Sequence[int],
+    must_decline: Sequence[bool],
+    *,
+    l2: float = 1.0,
+    iterations: int = 200,
+) -> Model:
+    """Fit a logistic model and its thresholds (see the module docstring).
+
+    ``labels[i]`` is 1 when the best candidate of question i is a right answer;
+    ``must_decline[i]`` is true when answering question i at all is wrong (its documents
+    do not answer it, or the best candidate is wrong).
+    """
+    x = np.stack([s.vector() for s in samples])
+    y = np.asarray(labels, dtype=np.float64)
+    mean, std = x.mean(axis=0), x.std(axis=0)
+    std[std == 0] = 1.0
+    z1 = np.hstack([(x - mean) / std, np.ones((len(x), 1))])
+    signs = np.asarray([SIGNS[f] for f in FEATURES] + [0])
+    active = np.ones(z1.shape[1], dtype=bool)
+    while True:
+        w = _logistic(z1[:, active], y, l2, iterations)
+        full = np.zeros(z1.shape[1])
+        full[active] = w
+        wrong = active & (signs * full < 0)
+        if not wrong.any():
+            break
+        active &= ~wrong
+    w = full
+    coefficients = w[:-1] / std
+    intercept = float(w[-1] - np.dot(w[:-1], mean / std))
+    raw = Model(tuple(coefficients.tolist()), intercept, 0.5, 0.5)
+    probabilities = np.asarray([raw.probability(s) for s in samples])
+    negatives = np.sort(probabilities[np.asarray(must_decline, dtype=bool)])[::-1]
+    return Model(
+        raw.coefficients,
+        intercept,
+        _threshold(negatives, TARGET_FALSE_ANSWERS),
+        _threshold(negatives, TARGET_FALSE_UNSURE),
+    )
+
+
+def _logistic(z1: np.ndarray, y: np.ndarray, l2: float, iterations: int) -> np.ndarray:
+    """Fit L2-regularised logistic regression by Newton's method (the last column is the intercept)."""
+    w = np.zeros(z1.shape[1])
+    penalty = np.full(z1.shape[1], l2)
+    penalty[-1] = 0.0  # the intercept is not shrunk
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z1 @ w, -60, 60)))
+        gradient = z1.T @ (p - y) + penalty * w
+        hessian = (z1.T * (p * (1 - p))) @ z1 + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    return w
+
+
+def _threshold(negatives_desc: np.ndarray, allowed: float) -> float:
+    """Return the lowest threshold that lets at most ``allowed`` of the negatives through."""
+    if not len(negatives_desc):
+        return 0.5
+    k = int(math.floor(allowed * len(negatives_desc)))
+    if k >= len(negatives_desc):
+        return float(negatives_desc[-1])
+    return float(min(0.99, negatives_desc[k] + 1e-6))

@@ -1,0 +1,400 @@
+"""Roles as the postings state them: JSON-LD, titles from the text, place, pay, closing, stale."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_services, snapshot_from_folder
+from bot.cli import main
+from bot.config import Settings, load_settings
+from bot.knowledge.document import DocumentError, clean_page_title, parse_document
+from bot.knowledge.roles import read_place
+from bot.services.roles import RoleFilter, RoleService
+from tests.conftest import KNOWLEDGE, ROOT, write
+
+POSTINGS = Path(__file__).resolve().parent / "data" / "postings"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Settings:
+    return load_settings(ROOT / "config.yaml")
+
+
+@pytest.fixture(scope="module")
+def roles(shipped: Settings) -> dict[str, object]:
+    corpus = snapshot_from_folder(POSTINGS, shipped).corpus
+    return {r.id: r for r in corpus.roles}
+
+
+def test_json_ld_job_posting_is_read(roles) -> None:
+    role = roles["community-ml-intern"]
+    assert role.title == "Community ML Intern (Summer 2026)"  # not the <title> with its site suffix
+    assert (role.org, role.type, role.remote, role.location) == ("Hugging Face", "internship", True, "France")
+    assert role.compensation == "€2,000–€2,500 per month"
+    assert (role.posted, role.closes) == (date(2026, 3, 2), date(2026, 12, 15))
+    assert role.apply_url == "https://apply.workable.com/huggingface/j/ABC123/apply"
+    # its own first sentences about the role, not the company's boilerplate
+    assert role.description.startswith("As a Community ML Intern you will help")
+
+
+def test_json_ld_inside_a_graph(roles) -> None:
+    role = roles["greenhouse-backend"]
+    assert (role.title, role.org, role.type) == ("Senior Backend Engineer", "Northwind Labs", "full-time")
+    assert role.location == "Toronto, ON, CA" and role.posted == date(2026, 10, 1)
+    assert role.compensation == "CAD 150,000–185,000 per year"
+
+
+def test_og_title_labels_and_hourly_pay(roles) -> None:
+    role = roles["lever-page"]
+    assert role.title == "Field Robotics Technician" and role.org == "Acme Robotics"
+    assert (role.location, role.remote, role.type) == ("Americas", True, "contract")
+    assert role.compensation == "USD 38 - 45 per hour"
+
+
+def test_job_board_markup_without_json_ld(roles) -> None:
+    role = roles["lever-no-jsonld"]
+    assert role.title == "Site Reliability Engineer"  # the og:title part that heads the page
+    assert (role.org, role.location, role.type) == ("Globex Corporation", "Toronto, ON", "full-time")
+    assert role.description == "In this role you will keep our clusters healthy and improve how we deploy."
+    assert role.apply_url == "https://jobs.lever.co/globex/77/apply"
+
+
+def test_job_board_byline_copied_with_the_text(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "linkedin-copy.md",
+        "# Machine Learning Engineer\n\nAcme Robotics · Berlin, Germany (Hybrid) · 2 weeks ago · Over 100 applicants\n\n"
+        "Full-time · Mid-Senior level\n\n## About the job\n\nAcme builds robots for warehouses. You will train "
+        "the perception models that let our robots pick parcels.\n\n[Apply](https://www.linkedin.com/jobs/view/123/apply)\n",
+    )
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert (role.org, role.location, role.remote, role.type) == (
+        "Acme Robotics",
+        "Berlin, Germany (hybrid)",
+        False,
+        "full-time",
+    )
+    assert role.description == "You will train the perception models that let our robots pick parcels."
+
+
+def test_json_ld_list_of_postings_gives_one_role_each(tmp_path: Path, shipped) -> None:
+    postings = [
+        {
+            "@type": "JobPosting",
+            "title": title,
+            "hiringOrganization": "Initech",
+            "url": f"https://jobs.initech.example.net/{n}",
+        }
+        for n, title in enumerate(["Accountant", "Office Manager"])
+    ]
+    script = json.dumps([{"@type": "Organization", "name": "Initech"}, *postings])
+    write(
+        tmp_path,
+        "jobs.html",
+        f'<html><head><script type="application/ld+json">{script}</script></head><body><h1>Jobs</h1></body></html>',
+    )
+    roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert [(r.title, r.org, r.apply_url) for r in roles] == [
+        ("Accountant", "Initech", "https://jobs.initech.example.net/0"),
+        ("Office Manager", "Initech", "https://jobs.initech.example.net/1"),
+    ]
+
+
+def test_broken_json_ld_is_skipped(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "page.html",
+        '<html><head><title>Cook - Diner - Careers</title><script type="application/ld+json">{"@type": "JobPosting", "title": </script></head><body><p>Apply at <a href="https://diner.example.net/apply">our site</a>.</p></body></html>',
+    )
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert role.title == "Cook - Diner" and role.apply_url == "https://diner.example.net/apply"
+
+
+@pytest.mark.parametrize("name", ["posting-1.txt", "job.txt", "meta-intern-2026.txt", "x.txt"])
+def test_plain_text_title_comes_from_the_text_not_the_file_name(tmp_path: Path, shipped, name: str) -> None:
+    write(tmp_path, name, (POSTINGS / "posting-1.txt").read_text(encoding="utf-8"))
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert (role.title, role.team) == ("Applied Scientist", "Routing Research")
+    assert (role.location, role.remote) == ("Canada", True)
+    assert role.compensation == "CAD 150,000–185,000 a year"
+    assert role.type is None  # not stated: not guessed
+
+
+def test_seed_meta_posting_renamed_keeps_its_title(tmp_path: Path, shipped) -> None:
+    text = (KNOWLEDGE / "meta-research-scientist-intern-ai-alignment.txt").read_bytes()
+    write(tmp_path, "meta-intern-2026.txt", text)
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert (role.title, role.team, role.org) == ("Research Scientist Intern", "AI Alignment", "Meta")
+    assert not role.description.startswith("Meta is committed")
+
+
+def test_plain_text_faq_section_heading_is_not_taken_for_a_title(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "summer-camp.txt",
+        "Our summer camp runs for two weeks in July and every child is welcome to join us.\n\n"
+        "Eligibility\n\nChildren aged 8 to 14 can take part.\n",
+    )
+    (doc,) = snapshot_from_folder(tmp_path, shipped).corpus.documents
+    assert doc.title == "Summer Camp"
+
+
+def test_file_name_title_is_reported(tmp_path: Path, capsys) -> None:
+    write(
+        tmp_path,
+        "acme-gardener.txt",
+        "we need someone to water the plants every day.\n\napply: https://acme.example.net/jobs/1\n",
+    )
+    assert main(["kb", "check", "--knowledge", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "acme-gardener.txt:1: warning: title 'Acme Gardener' taken from the file name" in out
+
+
+def test_front_matter_status_closed_applies_to_the_document_and_keeps_fields(roles) -> None:
+    role = roles["closed-posting"]
+    assert role.status == "closed"
+    assert (role.location, role.remote, role.compensation) == (
+        "Berlin (hybrid)",
+        False,
+        "€70,000–€85,000 per year",
+    )
+    assert role.apply_url == "https://jobs.brightwave.example.net/data-engineer"
+
+
+def test_closes_at_top_level_and_entries_merge_over_extracted_roles(roles) -> None:
+    front = roles["closes-and-entries/frontend-engineer"]
+    support = roles["closes-and-entries/support-specialist"]
+    designer = roles["closes-and-entries/product-designer"]
+    assert all(r.closes == date(2026, 12, 31) for r in (front, support, designer))
+    assert front.location == "Lisbon"  # from its entry
+    assert front.apply_url == "https://jobs.brightwave.example.net/frontend"  # kept from the text
+    assert front.description.startswith("build our web app") and front.team == "Product"
+    assert (support.status, designer.status) == ("closed", "open")
+
+
+def test_cli_lists_closed_roles_only_with_all(capsys) -> None:
+    assert main(["roles", "--knowledge", str(POSTINGS), "--json"]) == 0
+    open_ids = {r["id"] for r in json.loads(capsys.readouterr().out)}
+    assert "closed-posting" not in open_ids and "closes-and-entries/support-specialist" not in open_ids
+    assert main(["roles", "--knowledge", str(POSTINGS), "--json", "--all"]) == 0
+    assert "closed-posting" in {r["id"] for r in json.loads(capsys.readouterr().out)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EMEA remote", ("EMEA", True)),
+        ("Remote (Americas)", ("Americas", True)),
+        ("Remote within Canada", ("Canada", True)),
+        ("Berlin (hybrid)", ("Berlin (hybrid)", False)),
+        ("Remote", (None, True)),
+        ("Paris, France", ("Paris, France", None)),
+    ],
+)
+def test_read_place(text: str, expected) -> None:
+    assert read_place(text, loose=True) == expected
+
+
+def test_prose_about_remote_options_does_not_make_a_role_remote() -> None:
+    assert read_place("We offer flexible working hours and remote options.") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "owners", "clean"),
+    [
+        (
+            "Community ML Intern (Summer 2026) - Hugging Face - Careers",
+            ("Hugging Face",),
+            "Community ML Intern (Summer 2026)",
+        ),
+        ("Acme - Staff Engineer", ("Acme",), "Staff Engineer"),
+        ("Job Application for Data Analyst at Acme", (), "Data Analyst"),
+        ("Acme hiring Product Designer in Berlin, Germany | LinkedIn", (), "Product Designer"),
+        ("Senior Engineer | Acme Careers", (), "Senior Engineer"),
+    ],
+)
+def test_page_title_suffixes_are_removed(title: str, owners, clean: str) -> None:
+    assert clean_page_title(title, owners) == clean
+
+
+# -- front matter types (issue 11, serious 1) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "words"),
+    [
+        ("title: Jobs\nroles:\n  - title: Cook\n    team: 456\n", 5, "role 1: 'team' must be text"),
+        (
+            "title: Jobs\nroles:\n  - title: Cook\n    location: [Oslo, Bergen]\n",
+            5,
+            "'location' must be text, not a list",
+        ),
+        (
+            "title: Jobs\nroles:\n  - title: Cook\n    org: {name: Acme}\n",
+            5,
+            "'org' must be text, not a mapping",
+        ),
+        (
+            "title: Jobs\nroles:\n  - title: Cook\n  - title: Baker\n    remote: maybe\n",
+            6,
+            "role 2: 'remote' must be true or false",
+        ),
+        ("title: [a, b]\n", 2, "'title' must be text"),
+        ("org: 12\n", 2, "'org' must be text"),
+        ("status: finished\n", 2, "'status' must be one of open, closed"),
+        ("closes: next week\n", 2, "'closes' must be a date"),
+        ("roles: {title: Cook}\n", 2, "'roles' must be a list"),
+    ],
+)
+def test_wrong_typed_front_matter_is_an_error_with_its_line(front: str, line: int, words: str) -> None:
+    with pytest.raises(DocumentError) as err:
+        parse_document(f"---\n{front}---\nWe hire cooks.\n".encode(), "jobs.md", [])
+    assert err.value.line == line and words in str(err.value)
+
+
+def test_unknown_front_matter_key_is_a_warning_naming_the_known_ones() -> None:
+    problems: list = []
+    parse_document(
+        b"---\ntitle: Jobs\nstatuss: closed\nthumbnail: x.png\n---\nBody text.\n", "jobs.md", problems
+    )
+    (warning,) = problems
+    assert warning.line == 3 and "'statuss'" in warning.message and "did you mean 'status'" in warning.message
+    assert "known fields: title, url, published, kind, org, type, status, closes, roles" in warning.message
+
+
+def test_wrong_typed_role_field_never_reaches_answers_or_listings(tmp_path: Path) -> None:
+    write(tmp_path, "good.md", "# Residency\n\nThe residency lasts nine months and is paid.\n")
+    write(
+        tmp_path, "jobs.md", "---\ntitle: Jobs\nroles:\n  - title: Cook\n    team: 456\n---\nWe hire cooks.\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "check", "--knowledge", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+    problems = [ln.strip() for ln in result.stdout.splitlines() if "jobs.md" in ln]
+    assert problems == [
+        "jobs.md:5: error: role 1: 'team' must be text, not a number (put it in quotes: team: \"456\")"
+    ]
+    for argv in (["roles"], ["ask", "How long is the residency?"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "bot", *argv, "--knowledge", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+        assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+
+
+def test_a_stored_role_of_the_wrong_type_cannot_crash_listings(seed_services, shipped: Settings) -> None:
+    from bot.knowledge.loader import FileResult, assemble
+    from bot.models import Role
+    from bot.services.knowledge import KnowledgeHolder
+    from bot.snapshot import Snapshot
+
+    bad = Role(
+        "jobs/cook", "Cook", None, ["Acme"], 456, {"a": 1}, "yes", None, None, "jobs.md", None, None, "open"
+    )
+    corpus = assemble(
+        [FileResult("jobs.md", "x", seed_services.holder.current.corpus.documents[0], (), (bad,), ())]
+    )
+    (role,) = corpus.roles
+    assert (role.org, role.team, role.location, role.remote) == (None, "456", None, None)
+    holder = KnowledgeHolder(Snapshot.build(corpus, shipped))
+    service = RoleService(holder)
+    assert [r.title for r in service.list()] == ["Cook"] and service.orgs() == ["456"]
+    assert [r.title for r in service.complete("co")] == ["Cook"]
+
+
+# -- stale roles, filters, autocomplete ----------------------------------------------------------
+
+
+def test_stale_roles_are_flagged_and_never_offered_with_answers(shipped: Settings, capsys) -> None:
+    from bot.services.answers import AnswerService
+
+    services = build_services(shipped, snapshot_from_folder(KNOWLEDGE, shipped))
+
+    def offered(today: date) -> list[str]:
+        roles = RoleService(services.holder, today=lambda: today, max_age_days=shipped.roles.max_age_days)
+        answers = AnswerService(services.holder, shipped, roles)
+        return [r.type for r in answers.ask("Can I do the residency part-time?").roles]
+
+    assert "residency" in offered(date(2022, 6, 1))  # posted 2022-02-25: still fresh
+    assert "residency" not in offered(date(2023, 6, 1))  # no closing date, over a year old
+    roles = RoleService(services.holder, today=lambda: date(2023, 6, 1), max_age_days=365)
+    residency = next(r for r in roles.list() if r.type == "residency")
+    assert roles.is_stale(residency)
+    interns = [r for r in roles.list() if r.source == "hf-internships-2023.md"]
+    assert interns and not any(roles.is_stale(r) for r in interns)  # posted 2022-11-29
+    assert main(["roles", "--knowledge", str(KNOWLEDGE), "--json", "--type", "residency"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["stale"] is True  # today it is years old, and still listed
+    assert main(["roles", "--knowledge", str(KNOWLEDGE), "--type", "residency"]) == 0
+    assert "stale: no closing date" in capsys.readouterr().out
+    assert main(["kb", "check", "--knowledge", str(KNOWLEDGE)]) == 0
+    assert "hf-ai-research-residency.md:41: warning: role 'AI Research Residency Program' is stale" in (
+        capsys.readouterr().out
+    )
+
+
+def test_filters_match_what_members_type(seed_services) -> None:
+    roles = seed_services.roles
+    emea = roles.list(RoleFilter(location="EMEA"))
+    assert [r.source for r in emea] == ["hf-ml-engineer-optimization-emea.md"]
+    assert [r.source for r in roles.list(RoleFilter(remote=True))] == ["hf-ml-engineer-optimization-emea.md"]
+    assert [r.title for r in roles.list(RoleFilter(query="alignment"))] == ["Research Scientist Intern"]
+
+
+@pytest.mark.parametrize("typed", ["ml engineer", "machine learn", "enginer optimization", "ML eng"])
+def test_role_autocomplete_by_word_initials_and_typos(seed_services, typed: str) -> None:
+    found = seed_services.roles.complete(typed)
+    assert found and found[0].title.startswith("Machine Learning Engineer")
+
+
+def test_fellowship_is_by_nomination(seed_services, capsys) -> None:
+    (programme,) = seed_services.roles.by_nomination("fellowship")
+    assert programme.title == "Hugging Face Fellowship Program"
+    assert main(["roles", "--knowledge", str(KNOWLEDGE), "--type", "fellowship"]) == 0
+    assert "Hugging Face Fellowship Program is by nomination only" in capsys.readouterr().out
+
+
+def test_roles_setting_is_typed(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("roles:\n  max_age_days: 90\n")
+    assert load_settings(config).roles.max_age_days == 90
+    assert replace(Settings()).roles.max_age_days == 365
+
+
+def test_refresh_keeps_the_last_good_version_of_a_file_with_a_wrong_typed_field(
+    tmp_path: Path, capsys
+) -> None:
+    import shutil
+
+    shutil.copytree(KNOWLEDGE, tmp_path / "knowledge")
+    config = tmp_path / "config.yaml"
+    config.write_text("knowledge_dir: knowledge\ndatabase: data/bot.db\n")
+    assert main(["roles", "--config", str(config), "--json"]) == 0  # first start stores the snapshot
+    before = {r["id"] for r in json.loads(capsys.readouterr().out)}
+    page = tmp_path / "knowledge" / "hf-internships-2023.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace("---\n", "---\nroles:\n  - title: Gradio Internship\n    team: [UI, Demos]\n", 1),
+        encoding="utf-8",
+    )
+    assert main(["kb", "refresh", "--config", str(config), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["broken"] == ["hf-internships-2023.md"]
+    assert any(e["line"] == 4 and "'team' must be text, not a list" in e["message"] for e in report["errors"])
+    assert main(["roles", "--config", str(config), "--json"]) == 0
+    assert {r["id"] for r in json.loads(capsys.readouterr().out)} == before

@@ -1,0 +1,485 @@
+"""Understanding a question: typos, names and scope, answer kinds, small talk, follow-ups,
+the calibrated decision, the semantic index and the stored terms that feed them."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.app import Services, start_runtime
+from bot.cli import main
+from bot.config import Settings
+from bot.models import Passage
+from bot.search.answer_type import asked_kind, holds
+from bot.search.engine import count_file
+from bot.search.index import Vocabulary
+from bot.search.names import Names, acronyms, name_parts
+from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
+from bot.search.spelling import Speller
+from bot.services.answers import AnswerService, Turn
+from bot.services.decision import FEATURES, Evidence, Model, fit
+from bot.services.smalltalk import small_talk
+from bot.storage.codec import decode_terms, encode_terms
+from tests.conftest import KNOWLEDGE, write
+
+RESIDENCY = "hf-ai-research-residency.md"
+FELLOWSHIP = "hf-fellowship-program.md"
+INTERNSHIPS = "hf-internships-2023.md"
+META = "meta-research-scientist-intern-ai-alignment.txt"
+
+
+def candidate_sources(services: Services, question: str, history=(), now=None) -> set[str]:
+    """The documents of every passage the pipeline considered for a question."""
+    answers = services.answers
+    seen = answers.consider(answers.clean_question(question), history, now)
+    passages = services.holder.current.corpus.passages
+    return {passages[c.position].source for c in seen.candidates}
+
+
+# -- 1. typos ------------------------------------------------------------------------------
+
+VOCAB = ["residency", "residence", "fellowship", "internship", "program", "paid", "remote", "avocados"]
+
+
+@pytest.mark.parametrize(
+    ("typo", "fixed"),
+    [("residncy", "residency"), ("fellowhsip", "fellowship"), ("internshp", "internship")],
+)
+def test_speller_corrects_typos_to_the_vocabulary(typo: str, fixed: str) -> None:
+    assert Speller(VOCAB).correct(typo) == fixed
+
+
+def test_speller_never_changes_a_known_word() -> None:
+    speller = Speller(VOCAB)
+    for word in VOCAB:
+        assert speller.correct(word) is None
+    # "residence" is one edit from "residency" but is the knowledge base's own word
+    assert speller.correct("residence") is None
+
+
+def test_speller_leaves_english_words_alone() -> None:
+    # one edit from "avocados", but "avocado" is a word a member may mean
+    assert Speller(VOCAB).correct("avocado") is None
+
+
+def test_speller_leaves_words_with_digits_and_short_words_alone() -> None:
+    speller = Speller([*VOCAB, "form", "h100"])
+    assert speller.correct("residncy2") is None
+    assert speller.correct("h10o") is None
+    assert speller.correct("fom") is None  # one edit from "form", but too short to judge
+
+
+def test_speller_ambiguous_tie_corrects_nothing() -> None:
+    assert Speller(["zorbax"]).correct("zorbay") == "zorbax"
+    assert Speller(["zorbax", "zorbaq"]).correct("zorbay") is None
+
+
+# -- 2. names and scope ----------------------------------------------------------------------
+
+
+def test_name_parts_strips_trailing_qualifiers() -> None:
+    assert name_parts("Machine Learning Engineer in the Optimization team - EMEA remote") == (
+        "Machine Learning Engineer in the Optimization team"
+    )
+    assert name_parts("Research Internship (Summer 2026)") == "Research Internship"
+    assert name_parts("Fellowship Program") == "Fellowship Program"
+
+
+def test_acronyms_of_capitalised_runs() -> None:
+    assert acronyms("Hugging Face") == {"hf": "Hugging Face"}
+    assert "mle" in acronyms("Machine Learning Engineer")
+    assert acronyms("the hugging face") == {}
+
+
+def test_names_scope_a_question_to_the_document_it_names(seed_services: Services) -> None:
+    tokenizer = seed_services.holder.current.engine.tokenizer
+    names = Names.build(
+        [
+            ["Acme Residency Program", "Acme"],
+            ["Acme Fellowship Program - EMEA remote", "Acme"],
+            ["Acme Summer Internship (Summer 2026)", "Acme"],
+        ],
+        tokenizer,
+    )
+    named = names.named(tokenizer("Is the fellowship paid?"))
+    assert set(named) == {tokenizer.term("fellowship")}
+    assert names.scope(named, {}) == frozenset({1})
+    assert names.scope(names.named(tokenizer("Is the internship paid?")), {}) == frozenset({2})
+    # "Acme" is a name of every document: it tells none apart
+    acme = tokenizer.term("acme")
+    assert names.doc_freq[acme] == 3
+    assert names.named([acme]) == {}
+    assert names.scope(names.named(tokenizer("Does Acme pay?")), {}) is None
+    # the qualifier is no name
+    assert tokenizer.term("emea") not in names.by_doc[1]
+
+
+# -- 3. answer kinds -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When does the residency start?", "date"),
+        ("How long is the fellowship?", "duration"),
+        ("How many weeks is the internship?", "duration"),
+        ("How much does the Meta internship pay?", "amount"),
+        ("What's the salary for the internships?", "amount"),
+        ("How many interns will be hired?", "count"),
+        ("Where is the ML engineer role based?", "place"),
+        ("How often do residents meet their mentors?", "frequency"),
+        ("Is there a deadline?", None),
+        ("Can I do the residency part-time?", None),
+        ("Why should I apply?", None),
+        ("meta intern salary?", "amount"),
+        ("residency start date", "date"),
+    ],
+)
+def test_asked_kind(question: str, kind: str | None) -> None:
+    assert asked_kind(question) == kind
+
+
+def test_holds_finds_answers_of_the_asked_kind() -> None:
+    assert holds("$7,650/month to $12,134/month + benefits", "amount")
+    assert not holds("All residents will be paid a competitive salary.", "amount")
+    assert holds("The residency is a 9-month program.", "duration")
+    assert holds("Internships last twelve (12) to twenty-four (24) weeks.", "duration")
+    assert not holds("The internship is full-time and paid.", "duration")
+
+
+def test_holds_ignores_what_the_question_already_contains() -> None:
+    text = "The 2023 internships are listed below."
+    assert holds(text, "date")
+    assert not holds(text, "date", "When do the 2023 internships start?")
+    assert holds("The 2023 internships start in 2024.", "date", "When do the 2023 internships start?")
+
+
+# -- 4. small talk ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["hi", "thanks!", "help", "what can you do?", "good morning everyone"])
+def test_small_talk_is_recognised(text: str) -> None:
+    assert small_talk(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["help me with the residency application", "hi, is the residency paid?", "is the residency paid?"]
+)
+def test_questions_are_not_small_talk(text: str) -> None:
+    assert small_talk(text) is None
+
+
+def test_small_talk_reply_says_what_the_bot_knows(seed_services: Services) -> None:
+    answer = seed_services.answers.ask("hi")
+    titles = [d.title for d in seed_services.holder.current.corpus.documents]
+    assert answer.reply
+    assert any(title in answer.reply for title in titles)
+    assert "Fellowship Program" in answer.reply
+    assert answer.answered is False and answer.verdict == "none" and answer.citations == ()
+
+
+def test_a_question_with_a_greeting_is_answered_not_greeted(seed_services: Services) -> None:
+    answer = seed_services.answers.ask("hi, is the residency paid?")
+    assert answer.reply is None
+    assert answer.citations and answer.citations[0].source == RESIDENCY
+
+
+# -- 5. scope --------------------------------------------------------------------------------
+
+
+def test_hugging_face_salary_is_never_answered_from_meta(seed_services: Services) -> None:
+    question = "What's the salary for the Hugging Face internships?"
+    answer = seed_services.answers.ask(question)
+    assert all(c.source != META for c in answer.citations)
+    assert candidate_sources(seed_services, question) == {INTERNSHIPS}
+
+
+def test_fellowship_question_cites_only_the_fellowship(seed_services: Services) -> None:
+    question = "Is the fellowship paid and do I become an employee?"
+    answer = seed_services.answers.ask(question)
+    assert {c.source for c in answer.citations} <= {FELLOWSHIP}
+    assert candidate_sources(seed_services, question) == {FELLOWSHIP}
+
+
+def test_meta_internship_pay_is_answered_from_the_meta_posting(seed_services: Services) -> None:
+    answer = seed_services.answers.ask("How much does the Meta internship pay?")
+    assert answer.verdict == "answer" and answer.answered
+    assert answer.citations[0].source == META
+    assert "$7,650" in answer.citations[0].snippet
+
+
+# -- 6. typos end to end ---------------------------------------------------------------------
+
+
+def test_misspelt_programme_is_found(seed_services: Services) -> None:
+    answer = seed_services.answers.ask("is the residncy paid?")
+    assert answer.citations and answer.citations[0].source == RESIDENCY
+    assert answer.topic == ("residency",)
+
+
+# -- 7. follow-ups ---------------------------------------------------------------------------
+
+
+def test_follow_up_inherits_the_programme_within_the_window(seed_services: Services) -> None:
+    answers = seed_services.answers
+    first = answers.ask("Can I do the residency part-time?")
+    assert first.topic and first.citations[0].source == RESIDENCY
+    now = datetime.now(UTC)
+    history = [Turn(first.question, now, first.topic)]
+    follow = answers.ask("and is it remote?", history=history, now=now)
+    assert all(c.source == RESIDENCY for c in follow.citations)
+    assert follow.topic == first.topic
+    assert candidate_sources(seed_services, "and is it remote?", history, now) == {RESIDENCY}
+
+
+def test_follow_up_after_the_window_inherits_nothing(seed_services: Services, settings: Settings) -> None:
+    answers = seed_services.answers
+    first = answers.ask("Can I do the residency part-time?")
+    now = datetime.now(UTC)
+    old = now - timedelta(minutes=settings.answers.conversation_minutes + 1)
+    history = [Turn(first.question, old, first.topic)]
+    follow = answers.ask("and is it remote?", history=history, now=now)
+    assert follow.topic == ()
+    assert candidate_sources(seed_services, "and is it remote?", history, now) != {RESIDENCY}
+
+
+def test_a_follow_up_that_names_its_programme_keeps_its_own(seed_services: Services) -> None:
+    answers = seed_services.answers
+    first = answers.ask("Can I do the residency part-time?")
+    now = datetime.now(UTC)
+    follow = answers.ask("Is the fellowship paid?", history=[Turn(first.question, now, first.topic)], now=now)
+    assert follow.topic == ("fellowship",)
+    assert all(c.source == FELLOWSHIP for c in follow.citations)
+
+
+# -- 8. verdicts -----------------------------------------------------------------------------
+
+QUESTIONS = [
+    "Is there a fee to join the residency program?",
+    "How much does the Meta internship pay?",
+    "Can I do the residency part-time?",
+    "and is it remote?",
+    "What's the salary for the Hugging Face internships?",
+    "Do Hugging Face employees get equity?",
+    "What is the best recipe for banana bread?",
+    "how do i change my nickname on this server",
+    "hi",
+]
+
+
+def test_every_answer_has_a_consistent_verdict(seed_services: Services) -> None:
+    verdicts = set()
+    for question in QUESTIONS:
+        answer = seed_services.answers.ask(question)
+        verdicts.add(answer.verdict)
+        assert answer.verdict in {"answer", "unsure", "none"}
+        assert answer.answered == (answer.verdict == "answer")
+        assert 0.0 <= answer.confidence <= 1.0
+        if answer.verdict == "unsure":
+            assert answer.citations
+        if answer.verdict == "none":
+            assert answer.citations == ()
+    assert {"answer", "none"} <= verdicts
+
+
+def test_off_topic_question_is_declined(seed_services: Services) -> None:
+    answer = seed_services.answers.ask("how do i change my nickname on this server")
+    assert answer.verdict == "none" and not answer.answered and answer.citations == ()
+
+
+@pytest.mark.parametrize(
+    ("answer_at", "unsure_at", "verdict"), [(0.1, 0.05, "answer"), (0.9, 0.1, "unsure"), (0.95, 0.9, "none")]
+)
+def test_the_model_decides_the_verdict(
+    seed_services: Services, settings: Settings, answer_at: float, unsure_at: float, verdict: str
+) -> None:
+    # a model that always says 0.5: the thresholds alone decide
+    model = Model(tuple(0.0 for _ in FEATURES), 0.0, answer_at, unsure_at)
+    service = AnswerService(seed_services.holder, settings, seed_services.roles, model=model)
+    answer = service.ask("Can I do the residency part-time?")
+    assert answer.verdict == verdict
+    assert answer.answered == (verdict == "answer")
+    assert answer.confidence == pytest.approx(0.5)
+    if verdict == "none":
+        assert answer.citations == ()
+    else:
+        assert answer.citations and answer.citations[0].source == RESIDENCY
+
+
+# -- 9. CLI ----------------------------------------------------------------------------------
+
+
+def test_cli_ask_json_has_verdict_confidence_and_reply(capsys) -> None:
+    code = main(["ask", "--knowledge", str(KNOWLEDGE), "--json", "hi", "Can I do the residency part-time?"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    greeting, question = json.loads(out)
+    for item in (greeting, question):
+        assert {"verdict", "confidence"} <= set(item)
+    assert greeting["reply"] and greeting["verdict"] == "none" and greeting["citations"] == []
+    assert "reply" not in question
+    assert question["verdict"] == "answer" and question["citations"][0]["source"] == RESIDENCY
+
+
+# -- 10. decision fit ------------------------------------------------------------------------
+
+
+def _samples(n: int = 400, seed: int = 7) -> tuple[list[Evidence], list[int]]:
+    rng = np.random.default_rng(seed)
+    similarity = rng.uniform(0.0, 1.0, n)
+    labels = (similarity + rng.normal(0.0, 0.15, n) > 0.5).astype(int)
+    # "absent" rises with the label here: the wrong direction for it
+    absent = np.clip(0.2 + 0.5 * labels + rng.normal(0.0, 0.1, n), 0.0, 1.0)
+    samples = [
+        Evidence(
+            coverage=float(rng.uniform()),
+            similarity=float(similarity[i]),
+            question_similarity=float(rng.uniform()),
+            kind=float(rng.choice([-1.0, 0.0, 1.0])),
+            margin=float(rng.uniform()),
+            named=float(rng.integers(0, 2)),
+            unknown=float(rng.uniform(0.0, 0.3)),
+            sentence=float(rng.uniform()),
+            absent=float(absent[i]),
+        )
+        for i in range(n)
+    ]
+    return samples, labels.tolist()
+
+
+def _like(similarity: float) -> Evidence:
+    return Evidence(0.5, similarity, 0.5, 0.0, 0.5, 0.0, 0.1, 0.5, 0.5)
+
+
+def test_fit_learns_that_similarity_raises_confidence() -> None:
+    samples, labels = _samples()
+    model = fit(samples, labels, [y == 0 for y in labels])
+    assert model.coefficients[FEATURES.index("similarity")] > 0
+    assert model.probability(_like(0.9)) > model.probability(_like(0.1)) + 0.3
+
+
+def test_fit_drops_a_signal_with_the_wrong_sign() -> None:
+    samples, labels = _samples()
+    absent = np.asarray([s.absent for s in samples])
+    assert np.corrcoef(absent, labels)[0, 1] > 0.5  # the data says "absent" helps
+    model = fit(samples, labels, [y == 0 for y in labels])
+    assert model.coefficients[FEATURES.index("absent")] == 0.0
+
+
+def test_fit_thresholds_are_ordered() -> None:
+    samples, labels = _samples()
+    model = fit(samples, labels, [y == 0 for y in labels])
+    assert 0.0 < model.unsure_at <= model.answer_at < 1.0
+    negatives = [model.probability(s) for s, y in zip(samples, labels, strict=True) if y == 0]
+    # at most 12% of the must-decline questions get an answer
+    assert sum(p >= model.answer_at for p in negatives) <= 0.12 * len(negatives)
+
+
+# -- 11. semantic index ----------------------------------------------------------------------
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_vectors_round_trip_through_bytes() -> None:
+    rng = np.random.default_rng(1)
+    matrix = _unit(rng.normal(size=(25, DIM)))
+    vectors = Vectors.quantize(matrix)
+    back = Vectors.from_bytes(vectors.to_bytes())
+    assert len(back) == 25
+    assert np.array_equal(back.codes, vectors.codes)
+    assert np.allclose(back.rows(slice(None)), matrix, atol=1e-2)
+    assert len(Vectors.from_bytes(Vectors.quantize(np.zeros((0, DIM))).to_bytes())) == 0
+
+
+def _clustered_parts(
+    rng: np.random.Generator, parts: int, rows: int = 10
+) -> tuple[list[Vectors], np.ndarray]:
+    matrices = []
+    for _ in range(parts):
+        centre = _unit(rng.normal(size=(1, DIM)))
+        noise = rng.normal(scale=0.3 / np.sqrt(DIM), size=(rows, DIM))
+        matrices.append(_unit(centre + noise))
+    return [Vectors.quantize(m) for m in matrices], np.concatenate(matrices)
+
+
+def test_semantic_index_finds_a_stored_vector_first_above_the_exact_limit() -> None:
+    rng = np.random.default_rng(2)
+    parts, matrix = _clustered_parts(rng, EXACT_LIMIT // 10 + 20)
+    index = SemanticIndex(parts)
+    assert index.size == len(matrix) > EXACT_LIMIT
+    assert index._dense is None  # the two-level search is the one under test
+    for position in rng.choice(len(matrix), 25, replace=False).tolist():
+        ids, sims = index.top(matrix[position], 5)
+        assert ids[0] == position
+        assert len(ids) == 5 and np.all(np.diff(sims) <= 1e-6)
+
+
+def test_semantic_index_similarity_is_the_dot_product_of_dequantized_rows() -> None:
+    rng = np.random.default_rng(3)
+    for count in (3, EXACT_LIMIT // 10 + 5):  # exact and two-level
+        parts, _ = _clustered_parts(rng, count)
+        index = SemanticIndex(parts)
+        query = _unit(rng.normal(size=(1, DIM)))[0]
+        positions = [0, 7, len(index.vectors) - 1]
+        dequantized = Vectors.concat(parts).rows(np.asarray(positions))
+        assert np.allclose(index.similarity(query, positions), dequantized @ query, atol=1e-6)
+
+
+# -- 12. stored terms ------------------------------------------------------------------------
+
+
+def test_file_terms_survive_encoding(seed_services: Services, settings: Settings) -> None:
+    tokenizer = seed_services.holder.current.engine.tokenizer
+    source = "lab.md"
+    passages = [
+        Passage(0, source, "Lab FAQ", None, None, "The lab is a shared space for members.", 5),
+        Passage(
+            1, source, "Lab FAQ", "FAQ", "Is the lab open on weekends?", "Yes, on Saturdays from 9 to 5.", 9
+        ),
+        Passage(2, source, "Lab FAQ", "FAQ", None, "Microscopes need training first.", 13),
+    ]
+    vocab = Vocabulary(["unrelated", "terms", "first"])
+    terms = count_file(source, passages, tokenizer, settings.retrieval, vocab)
+    other = Vocabulary(["something", "else"])
+    back = decode_terms(encode_terms(terms, vocab), source, other)
+    assert back.source == source
+    assert back.words == terms.words and "saturdays" in back.words
+    assert back.title == terms.title
+    assert back.head_rows == terms.head_rows == (1,)
+    assert np.allclose(back.vectors.rows(slice(None)), terms.vectors.rows(slice(None)), atol=1e-6)
+    assert np.allclose(back.heads.rows(slice(None)), terms.heads.rows(slice(None)), atol=1e-6)
+    assert len(back.vectors) == 3 and len(back.heads) == 1
+    # the counts name the same terms in the other process's vocabulary
+    decoded = [other.terms[t] for t in back.passages.tids.tolist()]
+    assert decoded == [vocab.terms[t] for t in terms.passages.tids.tolist()]
+    assert np.array_equal(back.passages.tfs, terms.passages.tfs)
+    assert np.array_equal(back.passages.lengths, terms.passages.lengths)
+
+
+# -- 13. small talk is not a question ----------------------------------------------------------
+
+
+async def test_small_talk_is_not_recorded_as_a_question(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    write(folder, "lab.md", "# Lab\n\n## Where is the lab?\n\nThe lab is in building 4, room 210.\n")
+    write(folder, "parking.md", "# Parking\n\n## Where can visitors park?\n\nVisitors park in lot C.\n")
+    runtime = await start_runtime(Settings(knowledge_dir=folder, database=tmp_path / "data" / "bot.db"))
+    try:
+        hello = runtime.services.answers.ask("hi")
+        assert hello.reply is not None
+        assert await runtime.questions.record(hello, 1.0) is None
+        gap = runtime.services.answers.ask("Can I bring my dog to the lab?")
+        assert not gap.answered and gap.reply is None
+        assert await runtime.questions.record(gap, 1.0) is not None
+        stored = await runtime.questions.unanswered(7)
+        assert [q.question for q in stored] == ["Can I bring my dog to the lab?"]
+        async with runtime.db.execute("SELECT COUNT(*) FROM questions") as cur:
+            assert (await cur.fetchone())[0] == 1
+    finally:
+        await runtime.close()
