@@ -7,6 +7,7 @@ import errno
 import logging
 import os
 import sqlite3
+import weakref
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, Literal
@@ -116,7 +117,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 FailureKind = Literal["full", "read-only", "locked", "damaged", "folder", "other"]
 
-_FULL, _READONLY, _BUSY, _LOCKED, _CORRUPT, _CANTOPEN, _NOTADB, _IOERR = 13, 8, 5, 6, 11, 14, 26, 10
+_FULL, _READONLY, _BUSY, _LOCKED, _CORRUPT, _CANTOPEN, _NOTADB = 13, 8, 5, 6, 11, 14, 26  # SQLite codes
 
 
 def failure_kind(exc: BaseException, path: Path | None = None) -> FailureKind:
@@ -246,12 +247,12 @@ class _Failed(Exception):
         self.exc = exc
 
 
-_READ_ONLY_DBS: set[int] = set()
+_READ_ONLY_DBS: weakref.WeakSet[aiosqlite.Connection] = weakref.WeakSet()
 
 
 def is_read_only(db: aiosqlite.Connection) -> bool:
     """Tell whether ``db`` was opened read-only by :func:`open_database`."""
-    return id(db) in _READ_ONLY_DBS
+    return db in _READ_ONLY_DBS
 
 
 async def _open_read_only(path: Path) -> aiosqlite.Connection | None:
@@ -278,7 +279,7 @@ async def _open_read_only(path: Path) -> aiosqlite.Connection | None:
                 f"the database {path} is read-only and has schema version {version}, not {SCHEMA_VERSION}: "
                 "make it writable so it can be migrated"
             )
-        _READ_ONLY_DBS.add(id(db))
+        _READ_ONLY_DBS.add(db)
         return db
     return None
 
