@@ -593,7 +593,7 @@ async def _kb_history(args: argparse.Namespace) -> int:
         print(
             clean_text(
                 f"{marker} {e.id:>4}  {e.at}  by {e.by}: +{_n(s.get('added'))} ~{_n(s.get('changed'))} "
-                f"-{_n(s.get('removed'))} documents; {s.get('passages')} passages, {s.get('roles')} roles"
+                f"-{_n(s.get('removed'))} documents; {s.get('passages', '?')} passages, {s.get('roles', '?')} roles"
             )
         )
     return 0
