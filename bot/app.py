@@ -14,7 +14,7 @@ from bot.services.knowledge import KnowledgeHolder
 from bot.services.lifecycle import KnowledgeService
 from bot.services.roles import RoleService
 from bot.snapshot import Snapshot
-from bot.storage.database import is_read_only, open_database
+from bot.storage.database import open_database, read_only_reason
 from bot.storage.questions import QuestionLog
 from bot.storage.snapshots import SnapshotStore
 
@@ -73,11 +73,11 @@ async def start_runtime(
     try:
         store = SnapshotStore(db, settings.database) if db is not None else None
         knowledge = KnowledgeService(settings, None, store, folder=folder)
-        knowledge.read_only = db is not None and is_read_only(db)
+        knowledge.read_only = read_only_reason(db) if db is not None else None
         snapshot = await knowledge.load()
         services = build_services(settings, snapshot)
         knowledge.holder = services.holder
-        return Runtime(services, knowledge, QuestionLog(db), db)
+        return Runtime(services, knowledge, QuestionLog(db, writable=knowledge.read_only is None), db)
     except BaseException:
         if db is not None:
             await db.close()

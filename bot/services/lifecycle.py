@@ -119,7 +119,7 @@ class KnowledgeService:
         self.store = store
         self.folder = folder or settings.knowledge_dir
         self.today = today
-        self.read_only = False  # the database could only be opened read-only
+        self.read_only: str | None = None  # why the database could only be opened read-only
         self._rewrite_rows = False  # stored rows were damaged: the next save writes them again
         self._lock = asyncio.Lock()
 
@@ -264,8 +264,8 @@ class KnowledgeService:
             raise BotError("no knowledge base loaded")
         if self.read_only and not dry_run:
             raise StorageError(
-                "the database is read-only: a refresh cannot be stored (the bot keeps answering from the "
-                "stored snapshot); make it writable, or use --dry-run"
+                f"the database cannot be written ({self.read_only}): a refresh cannot be stored (the bot "
+                "keeps answering from the stored snapshot); fix that first, or use --dry-run"
             )
         async with self._lock:
             start = time.perf_counter()
@@ -485,7 +485,7 @@ class KnowledgeService:
             raise StorageError("rollback needs the database")
         if self.read_only:
             raise StorageError(
-                "the database is read-only: a rollback cannot be stored; make it writable first"
+                f"the database cannot be written ({self.read_only}): a rollback cannot be stored; fix that first"
             )
         async with self._lock:
             if snapshot_id is None:

@@ -117,7 +117,16 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 FailureKind = Literal["full", "read-only", "locked", "damaged", "folder", "other"]
 
-_FULL, _READONLY, _BUSY, _LOCKED, _CORRUPT, _CANTOPEN, _NOTADB = 13, 8, 5, 6, 11, 14, 26  # SQLite codes
+_FULL, _READONLY, _BUSY, _LOCKED, _CORRUPT, _CANTOPEN, _NOTADB, _IOERR = 13, 8, 5, 6, 11, 14, 26, 10  # SQLite
+
+
+def _no_space(path: Path) -> bool:
+    """Tell whether the file system holding ``path`` has no room left for a small file."""
+    try:
+        info = os.statvfs(path.parent if path.parent.exists() else Path.cwd())
+    except (OSError, AttributeError):
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
 
 
 def failure_kind(exc: BaseException, path: Path | None = None) -> FailureKind:
@@ -128,6 +137,8 @@ def failure_kind(exc: BaseException, path: Path | None = None) -> FailureKind:
     err = getattr(exc, "errno", None)
     if primary == _FULL or err == errno.ENOSPC or "disk is full" in text or "disk full" in text:
         return "full"
+    if (primary == _IOERR or "disk i/o error" in text) and path is not None and _no_space(path):
+        return "full"  # SQLite cannot create its -shm or -wal file on a full disk: "disk I/O error"
     if primary == _READONLY or err in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text:
         return "read-only"
     if primary in (_BUSY, _LOCKED) or "database is locked" in text or "table is locked" in text:
@@ -182,8 +193,8 @@ async def open_database(
     """Open (creating if needed) and migrate the database; raise StorageError on failure.
 
     With ``allow_read_only``, a database that exists but cannot be written (read-only file,
-    folder or file system) is opened read-only instead, so the stored snapshot can still be
-    answered from; check :func:`is_read_only`.
+    folder or file system, or a full disk) is opened read-only instead, so the stored
+    snapshot can still be answered from; check :func:`is_read_only`.
     """
     try:
         try:
@@ -205,13 +216,15 @@ async def open_database(
             raise
     except _Failed as failed:
         exc = failed.exc
-        if allow_read_only and path.is_file() and failure_kind(exc, path) == "read-only":
-            db = await _open_read_only(path)
+        kind = failure_kind(exc, path)
+        if allow_read_only and path.is_file() and kind in ("read-only", "full"):
+            db = await _open_read_only(path, "read-only" if kind == "read-only" else "disk full")
             if db is not None:
                 log.warning(
-                    "the database %s is read-only: answering from its stored snapshot; "
+                    "the database %s %s: answering from its stored snapshot; "
                     "questions, votes and refreshes are not recorded",
                     path,
+                    "is read-only" if kind == "read-only" else "cannot be written (disk full)",
                 )
                 return db
         raise StorageError(describe_failure(exc, path, "open")) from None
@@ -247,15 +260,15 @@ class _Failed(Exception):
         self.exc = exc
 
 
-_READ_ONLY_DBS: weakref.WeakSet[aiosqlite.Connection] = weakref.WeakSet()
+_READ_ONLY_DBS: weakref.WeakKeyDictionary[aiosqlite.Connection, str] = weakref.WeakKeyDictionary()
 
 
-def is_read_only(db: aiosqlite.Connection) -> bool:
-    """Tell whether ``db`` was opened read-only by :func:`open_database`."""
-    return db in _READ_ONLY_DBS
+def read_only_reason(db: aiosqlite.Connection) -> str | None:
+    """Say why ``db`` was opened read-only by :func:`open_database` ("read-only", "disk full"), or None."""
+    return _READ_ONLY_DBS.get(db)
 
 
-async def _open_read_only(path: Path) -> aiosqlite.Connection | None:
+async def _open_read_only(path: Path, reason: str) -> aiosqlite.Connection | None:
     """Open an existing database read-only; None if it cannot be read either.
 
     In WAL mode a reader needs the ``-shm`` file; when the folder is read-only and it is
@@ -279,7 +292,7 @@ async def _open_read_only(path: Path) -> aiosqlite.Connection | None:
                 f"the database {path} is read-only and has schema version {version}, not {SCHEMA_VERSION}: "
                 "make it writable so it can be migrated"
             )
-        _READ_ONLY_DBS.add(db)
+        _READ_ONLY_DBS[db] = reason
         return db
     return None
 

@@ -65,8 +65,9 @@ class QuestionLog:
     caller goes on: members still get their answer.
     """
 
-    def __init__(self, db: aiosqlite.Connection | None) -> None:
+    def __init__(self, db: aiosqlite.Connection | None, *, writable: bool = True) -> None:
         self.db = db
+        self.writable = writable  # False: a read-only database, already reported when it was opened
         self._warned = False
 
     def _failed(self, exc: Exception) -> None:
@@ -84,7 +85,7 @@ class QuestionLog:
         origin: str = "discord",
     ) -> int | None:
         """Store a question and its outcome; return its id, or None if it could not be stored."""
-        if self.db is None or answer.reply is not None:
+        if self.db is None or not self.writable or answer.reply is not None:
             return None  # small talk ("hi", "help") is neither a question nor a gap
         sources = [f"{c.source}#{c.section or ''}" for c in answer.citations]
         try:
@@ -109,7 +110,7 @@ class QuestionLog:
 
     async def vote(self, question_id: int, user_id: int, helpful: bool) -> bool:
         """Record (or change) a member's vote on an answer; return False if it was not stored."""
-        if self.db is None:
+        if self.db is None or not self.writable:
             return False
         try:
             await self.db.execute(

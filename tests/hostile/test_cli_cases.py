@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -283,3 +284,42 @@ def test_closed_pipe_after_rollback(site: Site) -> None:
     finally:
         os.close(write_end)
     assert proc.returncode == 141 and proc.stderr == b""
+
+
+FULL_DISK_SCRIPT = """
+set -u
+mount -t tmpfs -o size=4m tmpfs "$MNT" || exit 97
+cp -r "$SITE" "$MNT/site" && cd "$MNT/site" || exit 98
+dd if=/dev/zero of="$MNT/filler" bs=4k 2>/dev/null
+printf '%s\\n' "--- ask"
+"$PY" -m bot ask "Can I do the residency part-time?" 2>&1
+printf '%s\\n' "--- ask rc=$?" "--- refresh"
+"$PY" -m bot kb refresh --force 2>&1
+printf '%s\\n' "--- refresh rc=$?"
+"""
+
+
+def test_full_disk_keeps_answering_and_says_disk_full(site: Site, tmp_path) -> None:
+    """A real full disk: a 4 MB tmpfs filled to the last block, in a private mount namespace."""
+    if shutil.which("unshare") is None:
+        pytest.skip("no unshare: cannot mount a small file system for a full disk")
+    stored(site)
+    mount = tmp_path / "mnt"
+    mount.mkdir()
+    proc = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", FULL_DISK_SCRIPT],
+        env={**os.environ, "MNT": str(mount), "SITE": str(site.root), "PY": sys.executable},
+        capture_output=True,
+        timeout=120,
+    )
+    if proc.returncode in (97, 98) or b"unshare:" in proc.stderr:
+        pytest.skip(f"cannot mount a small file system here: {proc.stderr.decode()[:200]}")
+    out = proc.stdout.decode()
+    assert "Traceback" not in out, out
+    ask, refresh = out.split("--- refresh\n")
+    assert "full-time position" in ask and "--- ask rc=0" in ask, out
+    assert "disk full" in ask and "move" not in ask
+    assert len([line for line in ask.splitlines() if line.startswith(("WARNING", "ERROR"))]) == 1, ask
+    lines = [line for line in refresh.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1 and lines[0].startswith("error: disk full"), out
+    assert "--- refresh rc=2" in refresh
