@@ -61,10 +61,16 @@ def test_symlink_inside_the_folder_is_read(site: Site) -> None:
 def test_symlink_to_dev_zero_and_a_device(site: Site) -> None:
     (site.knowledge / "zero.md").symlink_to("/dev/zero")
     (site.knowledge / "null.txt").symlink_to("/dev/null")
+    (site.knowledge / "loop-a.md").symlink_to("loop-b.md")
+    (site.knowledge / "loop-b.md").symlink_to("loop-a.md")
+    (site.knowledge / "again").symlink_to(site.knowledge)
     start = time.monotonic()
     report = _check(site)
     assert time.monotonic() - start < 30
     assert _messages(report, "zero.md") and _messages(report, "null.txt")
+    assert any("symbolic links" in m for m in _messages(report, "loop-a.md"))
+    assert _messages(report, "again") == ["skipped: a link to a folder (not followed)"]
+    assert report["documents"] == 5
 
 
 def test_fifo_does_not_block(site: Site) -> None:
