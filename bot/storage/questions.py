@@ -5,6 +5,7 @@ No user names are stored; a user id only with a vote, to keep one vote per membe
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sqlite3
@@ -58,6 +59,9 @@ def _sources(text: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+WRITE_WAIT_SECONDS = 2.0  # longest a question or vote waits to be recorded (Discord allows 3 s)
+
+
 class QuestionLog:
     """Record questions and votes; never let a storage failure stop an answer.
 
@@ -72,8 +76,22 @@ class QuestionLog:
 
     def _failed(self, exc: Exception) -> None:
         if not self._warned:
-            log.error("cannot write to the database, questions and votes are not recorded: %s", exc)
+            reason = (
+                f"another process held the write lock for over {WRITE_WAIT_SECONDS:g} s"
+                if isinstance(exc, TimeoutError)
+                else str(exc)
+            )
+            log.error("cannot write to the database, questions and votes are not recorded: %s", reason)
             self._warned = True
+
+    async def _write(self, sql: str, parameters: tuple) -> aiosqlite.Cursor:
+        """Run one write, waiting at most ``WRITE_WAIT_SECONDS`` for another process's lock.
+
+        SQLite itself would wait up to its 10 s busy timeout; a member's answer cannot (Discord
+        drops an interaction not answered within 3 s). The write may still land later.
+        """
+        assert self.db is not None
+        return await asyncio.wait_for(self.db.execute(sql, parameters), WRITE_WAIT_SECONDS)
 
     async def record(
         self,
@@ -89,7 +107,7 @@ class QuestionLog:
             return None  # small talk ("hi", "help") is neither a question nor a gap
         sources = [f"{c.source}#{c.section or ''}" for c in answer.citations]
         try:
-            cur = await self.db.execute(
+            cur = await self._write(
                 "INSERT INTO questions (at, guild_id, channel_id, question, answered, sources, latency_ms, origin) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -104,7 +122,7 @@ class QuestionLog:
                 ),
             )
             return int(cur.lastrowid)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, TimeoutError) as exc:
             self._failed(exc)
             return None
 
@@ -113,13 +131,13 @@ class QuestionLog:
         if self.db is None or not self.writable:
             return False
         try:
-            await self.db.execute(
+            await self._write(
                 "INSERT INTO votes (question_id, user_id, helpful, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (question_id, user_id) DO UPDATE SET helpful = excluded.helpful, at = excluded.at",
                 (question_id, user_id, int(helpful), datetime.now(UTC).isoformat(timespec="seconds")),
             )
             return True
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, TimeoutError) as exc:
             self._failed(exc)
             return False
 

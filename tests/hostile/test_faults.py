@@ -7,6 +7,7 @@ import asyncio
 import shutil
 import sqlite3
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 
 import bot.cli as cli
 import bot.services.lifecycle as lifecycle
+import bot.storage.questions as questions
 from bot.app import start_runtime
 from bot.config import Settings, load_settings
 from bot.discord_bot.render import answer_embed, escape, link_text, link_url
@@ -183,3 +185,24 @@ def test_links_cannot_be_broken_out_of() -> None:
     )
     embed = answer_embed(Answer("Dress code?", True, (citation,)))
     assert "evil.example" not in embed.description and "](" not in embed.description
+
+
+async def test_question_is_answered_while_another_process_holds_the_write_lock(
+    tmp_path: Path, caplog
+) -> None:
+    settings = shipped(tmp_path)
+    runtime = await start_runtime(settings)
+    holder = sqlite3.connect(settings.database, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # a refresh in another process, storing its snapshot
+        answer = runtime.services.answers.ask("Can I do the residency part-time?")
+        start = time.monotonic()
+        assert await runtime.questions.record(answer, 1.0) is None
+        assert await runtime.questions.vote(1, 42, True) is False
+        waited = time.monotonic() - start
+        assert waited < questions.WRITE_WAIT_SECONDS * 2 + 1  # not SQLite's 10 s, twice
+        assert sum("write lock" in r.getMessage() for r in caplog.records) == 1  # logged once
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        await runtime.close()
