@@ -303,15 +303,18 @@ async def _ask(args: argparse.Namespace) -> int:
     runtime = await runtime_for(args)
     try:
         answers = [await _answer(runtime, q) for q in args.question]
+        # Printed before closing: closing waits for a question-log write that another
+        # process's write lock still holds up, and the answers must not.
+        if args.json:
+            emit_json([a.to_json() for a in answers])
+        else:
+            for n, answer in enumerate(answers):
+                if n:
+                    print()
+                print(clean_text(render_answer(answer)))
+        sys.stdout.flush()
     finally:
         await runtime.close()
-    if args.json:
-        emit_json([a.to_json() for a in answers])
-    else:
-        for n, answer in enumerate(answers):
-            if n:
-                print()
-            print(clean_text(render_answer(answer)))
     return 0
 
 

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from tests.hostile.conftest import Site, make_read_only, make_writable
+from tests.hostile.conftest import TIMEOUT, Result, Site, make_read_only, make_writable
 
 BOMB_LEVELS = 9
 
@@ -78,15 +78,33 @@ def test_database_pointing_at_a_folder(site: Site) -> None:
     site.cli("ask", "Can I do the residency part-time?").assert_error(2, "points at a folder", "database")
 
 
-def test_rollback_while_another_process_holds_the_write_lock(site: Site) -> None:
+def test_another_process_holds_the_write_lock(site: Site) -> None:
+    """Another process is writing (a refresh storing its snapshot): a rollback says "locked"
+    after SQLite's 10 s busy timeout; meanwhile questions are answered (not recorded)."""
     stored(site, snapshots=2)
     holder = sqlite3.connect(site.db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        line = site.cli("kb", "rollback").assert_error(2, "locked by another process")
+        rollback = subprocess.Popen(
+            [sys.executable, "-m", "bot", "kb", "rollback"],
+            cwd=site.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            asked = site.cli("ask", "Can I do the residency part-time?")  # while the rollback waits
+            asked.assert_clean()
+            assert asked.code == 0 and "full-time position" in asked.out
+            assert "write lock" in asked.err and len(asked.err.strip().splitlines()) == 1
+            out, err = rollback.communicate(timeout=TIMEOUT)
+        finally:
+            rollback.kill()
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+    line = Result(rollback.returncode, out.decode(), err.decode()).assert_error(
+        2, "locked by another process"
+    )
     assert "move" not in line
     after = site.cli("kb", "rollback")  # the lock is gone: it works
     assert after.code == 0, after.err
@@ -111,7 +129,6 @@ def test_corrupted_database_page(site: Site) -> None:
 
 
 def test_huge_numbers_on_rollback_and_gaps(site: Site) -> None:
-    stored(site)
     site.cli("kb", "rollback", "99999999999999999999999").assert_error(2, "snapshot id")
     site.cli("kb", "rollback", "-5").assert_error(2, "snapshot id")
     site.cli("kb", "rollback", "4000000000").assert_error(2, "no snapshot 4000000000")

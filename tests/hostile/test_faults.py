@@ -187,9 +187,9 @@ def test_links_cannot_be_broken_out_of() -> None:
     assert "evil.example" not in embed.description and "](" not in embed.description
 
 
-async def test_question_is_answered_while_another_process_holds_the_write_lock(
-    tmp_path: Path, caplog
-) -> None:
+async def test_question_log_waits_briefly_for_another_process_write_lock(tmp_path: Path, caplog) -> None:
+    """Discord drops an interaction not answered within 3 s: recording a question may not
+    wait out SQLite's 10 s busy timeout first."""
     settings = shipped(tmp_path)
     runtime = await start_runtime(settings)
     holder = sqlite3.connect(settings.database, isolation_level=None)
@@ -198,10 +198,8 @@ async def test_question_is_answered_while_another_process_holds_the_write_lock(
         answer = runtime.services.answers.ask("Can I do the residency part-time?")
         start = time.monotonic()
         assert await runtime.questions.record(answer, 1.0) is None
-        assert await runtime.questions.vote(1, 42, True) is False
-        waited = time.monotonic() - start
-        assert waited < questions.WRITE_WAIT_SECONDS * 2 + 1  # not SQLite's 10 s, twice
-        assert sum("write lock" in r.getMessage() for r in caplog.records) == 1  # logged once
+        assert time.monotonic() - start < questions.WRITE_WAIT_SECONDS + 0.5
+        assert sum("write lock" in r.getMessage() for r in caplog.records) == 1
     finally:
         holder.execute("ROLLBACK")
         holder.close()
