@@ -237,10 +237,8 @@ def test_front_matter_url_cannot_inject_a_link(site: Site) -> None:
 
 
 COMMANDS = [
-    ["ask", "Can I do the residency part-time?"],
     ["ask", "--json", "Can I do the residency part-time?"],
     ["roles"],
-    ["roles", "--json"],
     ["kb", "check"],
     ["kb", "refresh", "--dry-run"],
     ["kb", "history"],
