@@ -11,7 +11,7 @@ import numpy as np
 from bot.errors import BotError
 from bot.knowledge.frontmatter import FrontMatterError, load_yaml
 from bot.models import Answer, Citation, Passage
-from bot.services.answers import RANK_WEIGHTS, AnswerService, Candidate
+from bot.services.answers import RANK_WEIGHTS, AnswerService
 from bot.services.decision import Model, fit
 
 
@@ -159,13 +159,6 @@ def _passage_ok(case: Case, passage: Passage) -> bool:
         return False
     text = " ".join(f"{passage.question or ''} {passage.text}".casefold().split())
     return not case.evidence or any(" ".join(e.casefold().split()) in text for e in case.evidence)
-
-
-def _rank(candidates: Sequence[Candidate], weights: dict[str, float]) -> list[Candidate]:
-    def score(c: Candidate) -> float:
-        return sum(weights[k] * getattr(c, k) for k in weights)
-
-    return sorted(candidates, key=lambda c: (-score(c), c.position))
 
 
 def calibrate(

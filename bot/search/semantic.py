@@ -38,7 +38,7 @@ _lock = threading.Lock()
 _model = None
 
 
-def _load_model():  # noqa: ANN202 - the library's own type
+def _load_model():  # the library's own type
     global _model
     with _lock:
         if _model is None:

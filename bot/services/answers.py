@@ -83,6 +83,7 @@ class Candidate:
     kind: float
     sentence: float  # the best cosine of the question with one of its sentences
     score: float
+    matched: tuple[str, ...] = ()  # the question's terms it has (directly or by synonym)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +183,7 @@ class AnswerService:
             text,
             verdict == "answer",
             citations,
-            matched_terms=tuple(_surface_words(engine, seen.searched, self._matched(engine, seen, first))),
+            matched_terms=tuple(_surface_words(engine, seen.searched, list(first.matched))),
             coverage=first.coverage,
             roles=roles,
             snapshot_id=snap.snapshot_id,
@@ -301,7 +302,15 @@ class AnswerService:
             elif definition and passage.id == 0:
                 k = 1.0  # "what is the fellowship?": the document's opening says what it is
             c = Candidate(
-                position, float(relative[i]), float(sims[i]), float(heads[i]), coverages[i][0], k, float(sims[i]), 0.0
+                position,
+                float(relative[i]),
+                float(sims[i]),
+                float(heads[i]),
+                coverages[i][0],
+                k,
+                float(sims[i]),
+                0.0,
+                tuple(coverages[i][1]),
             )
             out.append(c)
         out = sorted(out, key=lambda c: (-_score(c, w), c.position))
@@ -312,9 +321,6 @@ class AnswerService:
         out = [replace(c, score=_score(c, w)) for c in out]
         out.sort(key=lambda c: (-c.score, c.position))
         return out
-
-    def _matched(self, engine: SearchEngine, seen: Consideration, candidate: Candidate) -> list[str]:
-        return engine.coverage_many(seen.query, [candidate.position])[0][1]
 
     # -- citing -------------------------------------------------------------------------
 

@@ -178,7 +178,7 @@ def _threshold(negatives_desc: np.ndarray, allowed: float) -> float:
     """Return the lowest threshold that lets at most ``allowed`` of the negatives through."""
     if not len(negatives_desc):
         return 0.5
-    k = int(math.floor(allowed * len(negatives_desc)))
+    k = math.floor(allowed * len(negatives_desc))
     if k >= len(negatives_desc):
         return float(negatives_desc[-1])
     return float(min(0.99, negatives_desc[k] + 1e-6))
