@@ -73,9 +73,9 @@ def test_dev_eval_keeps_its_floor(seed_services) -> None:
 
 def test_paraphrase_eval_keeps_its_floor(seed_services) -> None:
     report = evaluate(seed_services.answers, load_cases(PARAPHRASE_QUESTIONS)).to_json()
-    assert report["hit@1"] >= 0.25, report["misses"]
-    assert report["abstention"] >= 0.95, report["misses"]
-    assert report["answered_wrong"] <= 2, report["misses"]
+    assert report["hit@1"] >= 0.33, report["misses"]
+    assert report["abstention"] >= 0.93, report["misses"]
+    assert report["answered_wrong"] <= 5, report["misses"]
 
 
 def test_calibration_sets_keep_their_floor(extra_services) -> None:

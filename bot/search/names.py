@@ -58,7 +58,7 @@ class Names:
 
     by_doc: tuple[frozenset[str], ...]
     expansions: dict[str, tuple[str, ...]]  # acronym term -> the terms it stands for
-    doc_freq: dict[str, int]
+    docs_of: dict[str, tuple[int, ...]]  # name term -> the documents it names
 
     @classmethod
     def build(cls, documents: Sequence[Iterable[str]], tokenizer: Tokenizer) -> Names:
@@ -84,18 +84,18 @@ class Names:
                     expansions.setdefault(term, tuple(tokenizer(words)))
             terms.discard("")
             by_doc.append(frozenset(terms))
-        freq: dict[str, int] = {}
-        for terms in by_doc:
+        docs_of: dict[str, list[int]] = {}
+        for doc, terms in enumerate(by_doc):
             for term in terms:
-                freq[term] = freq.get(term, 0) + 1
-        return cls(tuple(by_doc), expansions, freq)
+                docs_of.setdefault(term, []).append(doc)
+        return cls(tuple(by_doc), expansions, {t: tuple(d) for t, d in docs_of.items()})
 
     def named(self, terms: Iterable[str]) -> dict[str, float]:
         """Return the question terms that name something, each with how much it tells documents apart."""
         n = len(self.by_doc)
         out: dict[str, float] = {}
         for term in terms:
-            df = self.doc_freq.get(term, 0)
+            df = len(self.docs_of.get(term, ()))
             if 0 < df < n:
                 out[term] = math.log(1.0 + n / df)
         return out
@@ -108,13 +108,12 @@ class Names:
         """
         if not named:
             return None
-        score = [0.0] * len(self.by_doc)
+        score: dict[int, float] = {}
         for term, rarity in named.items():
             w = rarity * weights.get(term, 1.0)
-            for doc, names in enumerate(self.by_doc):
-                if term in names:
-                    score[doc] += w
-        best = max(score)
+            for doc in self.docs_of.get(term, ()):
+                score[doc] = score.get(doc, 0.0) + w
+        best = max(score.values(), default=0.0)
         if best <= 0:
             return None
-        return frozenset(d for d, s in enumerate(score) if s >= best - 1e-9)
+        return frozenset(d for d, s in score.items() if s >= best - 1e-9)

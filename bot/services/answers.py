@@ -41,7 +41,7 @@ from bot.services.decision import SHIPPED, Evidence, Model, Verdict
 from bot.services.knowledge import KnowledgeHolder
 from bot.services.roles import RoleService
 from bot.services.smalltalk import help_text, small_talk
-from bot.services.snippets import snippet, unit_texts, unit_vectors
+from bot.services.snippets import snippet, unit_texts, unit_vectors, unit_vectors_many
 from bot.snapshot import Snapshot
 
 BM25_POOL = 50  # passages taken from BM25
@@ -168,7 +168,10 @@ class AnswerService:
             for c in seen.candidates[1:]:
                 if len(cited) > self.settings.retrieval.see_also:
                     break
-                if c.coverage < self.settings.retrieval.see_also_min_coverage or c.score < SEE_ALSO_RATIO * first.score:
+                if (
+                    c.coverage < self.settings.retrieval.see_also_min_coverage
+                    or c.score < SEE_ALSO_RATIO * first.score
+                ):
                     continue
                 if any(_same_place(passages[c.position], passages[o.position]) for o in cited):
                     continue
@@ -228,7 +231,9 @@ class AnswerService:
         candidates = self._candidates(snap, query, vector, scope)
         if not candidates:
             return Consideration(text, searched, query, vector, kind, (), None, topic)
-        definition = bool(named) and all(t in named or query.importance.get(t, 0) < 1.0 for t in query.unique_terms)
+        definition = bool(named) and all(
+            t in named or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
+        )
         measured = self._measure(snap, query, vector, kind, searched, candidates, definition)
         first = measured[0]
         passages = snap.corpus.passages
@@ -259,12 +264,15 @@ class AnswerService:
             found.setdefault(position, 0.0)
         if scope is None:
             return found
-        allowed = np.fromiter(scope, dtype=np.int32)
         in_scope = {p: s for p, s in found.items() if int(engine.doc_of[p]) in scope}
-        everything = np.flatnonzero(np.isin(engine.doc_of, allowed))
-        if len(everything) <= SCOPE_EXACT:
-            for position in everything.tolist():
-                in_scope.setdefault(position, 0.0)
+        # Passages come document after document, so a document's passages are one range.
+        docs = np.fromiter(scope, dtype=np.int32)
+        starts = np.searchsorted(engine.doc_of, docs, side="left")
+        ends = np.searchsorted(engine.doc_of, docs, side="right")
+        if int((ends - starts).sum()) <= SCOPE_EXACT:
+            for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+                for position in range(start, end):
+                    in_scope.setdefault(position, 0.0)
         return in_scope
 
     def _measure(
@@ -314,8 +322,10 @@ class AnswerService:
             )
             out.append(c)
         out = sorted(out, key=lambda c: (-_score(c, w), c.position))
-        for i, c in enumerate(out[:SENTENCE_POOL]):
-            vectors = unit_vectors(passages[c.position].text)
+        pool = out[:SENTENCE_POOL]
+        for i, (c, vectors) in enumerate(
+            zip(pool, unit_vectors_many([passages[c.position].text for c in pool]), strict=True)
+        ):
             if len(vectors):
                 out[i] = replace(c, sentence=float((vectors @ vector).max()))
         out = [replace(c, score=_score(c, w)) for c in out]

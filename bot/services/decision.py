@@ -32,7 +32,7 @@ import numpy as np
 
 Verdict = Literal["answer", "unsure", "none"]
 
-TARGET_FALSE_ANSWERS = 0.12  # share of unanswerable calibration questions allowed an answer
+TARGET_FALSE_ANSWERS = 0.15  # share of unanswerable calibration questions allowed an answer (the product target: at least 85% declined)
 TARGET_FALSE_UNSURE = 0.35  # ... allowed at least an "unsure"
 
 
@@ -84,7 +84,7 @@ COEFFICIENTS: dict[str, float] = {
     "absent": -1.7845,
 }
 INTERCEPT = -2.3572
-ANSWER_AT = 0.5557
+ANSWER_AT = 0.4513
 UNSURE_AT = 0.2234
 
 
