@@ -43,6 +43,9 @@ def _load_model():  # the library's own type
     with _lock:
         if _model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            # A question is a handful of tokens: the tokenizer's thread pool costs more than it
+            # saves, and competes with the bot's own threads.
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
             import wordllama
             from wordllama import WordLlama
 
