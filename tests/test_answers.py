@@ -1,7 +1,7 @@
 import pytest
 
 from bot.errors import QuestionError
-from bot.evaluation import citation_ok, evaluate, load_cases
+from bot.services.evaluation import citation_ok, evaluate, load_cases
 from tests.conftest import DEV_QUESTIONS, EXTRA_QUESTIONS, PARAPHRASE_QUESTIONS
 
 
