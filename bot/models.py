@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Severity = Literal["error", "warning"]
 Kind = Literal["faq", "posting", "page"]
+# The role types a posting may name, written once: ROLE_TYPES is derived from the Literal.
 RoleType = Literal["internship", "residency", "fellowship", "full-time", "part-time", "contract"]
-ROLE_TYPES: tuple[str, ...] = (
-    "internship",
-    "residency",
-    "fellowship",
-    "full-time",
-    "part-time",
-    "contract",
-)
+ROLE_TYPES: tuple[RoleType, ...] = get_args(RoleType)
 
 
 @dataclass(frozen=True, slots=True)

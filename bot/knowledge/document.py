@@ -48,20 +48,11 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_document(path: Path, source: str, problems: list[Problem]) -> Document:
-    """Parse the file at ``path``; ``source`` is its path relative to the knowledge folder.
+def parse_document(data: bytes, source: str, problems: list[Problem]) -> Document:
+    """Parse a file's bytes into a Document; ``source`` is its path relative to the knowledge folder.
 
     Raise DocumentError when the file cannot be used; append softer problems to ``problems``.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"cannot read file: {exc.strerror or exc}") from None
-    return parse_document(data, source, problems)
-
-
-def parse_document(data: bytes, source: str, problems: list[Problem]) -> Document:
-    """Parse a file's bytes into a Document (see :func:`read_document`)."""
     binary = binary_reason(data)
     if binary:
         raise DocumentError(binary)
