@@ -1,4 +1,4 @@
-from bot.knowledge.chunk import SECTION_SEP, chunk_document, split_sentences
+from bot.knowledge.chunk import BULLET, SECTION_SEP, chunk_document, split_sentences
 from bot.knowledge.document import parse_document
 from bot.knowledge.loader import load_folder
 from tests.conftest import KNOWLEDGE
@@ -37,6 +37,11 @@ def test_long_sections_split_between_sentences() -> None:
     for c in out:
         assert len(c.text) <= 300
         assert c.text.endswith(".")
+
+
+def test_list_items_start_their_line_with_the_bullet() -> None:
+    out = chunks("# T\n\n## Perks\n\nYou get:\n\n- a laptop\n- a desk\n")
+    assert out[0].text.split("\n") == ["You get:", f"{BULLET}a laptop", f"{BULLET}a desk"]
 
 
 def test_sentence_splitter_keeps_abbreviations() -> None:
