@@ -247,9 +247,7 @@ def test_checker_reports_an_import_of_a_higher_layer() -> None:
             "bot.services.answers": "from bot.search import engine\n",
         }
     )
-    assert layer_violations(graph) == [
-        "bot.search.engine:2 imports bot.services.answers from a higher layer"
-    ]
+    assert layer_violations(graph) == ["bot.search.engine:2 imports bot.services.answers from a higher layer"]
 
 
 def test_checker_reports_siblings_and_unplaced_modules() -> None:
