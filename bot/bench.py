@@ -22,12 +22,14 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
 from bot.config import Settings
 from bot.knowledge.loader import Corpus
 from bot.models import Passage
+from bot.search.index import BM25Index
 from bot.search.tokenize import Tokenizer
 from bot.services.answers import AnswerService
 from bot.services.knowledge import KnowledgeHolder
@@ -54,6 +56,8 @@ class SizeResult:
     bm25s_p50_ms: float | None
     bm25s_p99_ms: float | None
     scores_equal: bool
+
+T = TypeVar("T")
 
 
 def _vocabulary(rng: random.Random, size: int) -> list[str]:
@@ -112,7 +116,7 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
     return float(np.percentile(arr, 50)), float(np.percentile(arr, 99))
 
 
-def _time_each(items: Sequence, fn: Callable) -> list[float]:
+def _time_each(items: Sequence[T], fn: Callable[[T], object]) -> list[float]:
     out = []
     for item in items:
         start = time.perf_counter()
@@ -193,10 +197,10 @@ def bench_size(n: int, questions: int, settings: Settings) -> SizeResult:
     )
 
 
-def _same_top(full: np.ndarray, ids: np.ndarray, index, terms) -> bool:
+def _same_top(full: np.ndarray, ids: np.ndarray, index: BM25Index, terms: list[str]) -> bool:
     containing = {i for t in terms for i in index.passages_with(t).tolist()}
     expected = sorted(containing, key=lambda i: (-full[i], i))[:10]
-    return ids.tolist() == expected
+    return bool(ids.tolist() == expected)
 
 
 def run_bench(sizes: Sequence[int], questions: int, *, as_json: bool) -> int:

@@ -666,7 +666,7 @@ async def _kb_gaps(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score the knowledge base on a question file; exit 1 below any floor given."""
-    from bot.evaluation import evaluate, load_cases
+    from bot.services.evaluation import evaluate, load_cases
 
     services = services_for(args)
     report = evaluate(services.answers, load_cases(args.file)).to_json()
@@ -704,9 +704,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
     """Fit the ranking and the decision on question files and print the figures to put in the code."""
-    from bot.evaluation import calibrate, evaluate, load_cases
     from bot.services.answers import AnswerService
     from bot.services.decision import FEATURES
+    from bot.services.evaluation import calibrate, evaluate, load_cases
 
     sets = []
     for spec in args.files:

@@ -182,7 +182,7 @@ def load_settings(path: str | Path | None) -> Settings:
         raise ConfigError(f"invalid YAML: {exc}", path=str(path)) from None
     if raw is None:
         raw = {}
-    settings = _build(Settings, raw, "", str(path))
+    settings: Settings = _build(Settings, raw, "", str(path))
     base = path.parent
     return replace(
         settings,
@@ -195,7 +195,7 @@ def _resolve(base: Path, value: Path) -> Path:
     return value if value.is_absolute() else base / value
 
 
-def _build(cls: type, raw: Any, prefix: str, path: str) -> Any:
+def _build(cls: type[Any], raw: Any, prefix: str, path: str) -> Any:
     if not isinstance(raw, dict):
         raise ConfigError("must be a mapping of keys to values", key=prefix or None, path=path)
     hints = typing.get_type_hints(cls)
@@ -212,7 +212,7 @@ def _build(cls: type, raw: Any, prefix: str, path: str) -> Any:
 
 
 def _convert(hint: Any, value: Any, key: str, path: str) -> Any:
-    if is_dataclass(hint):
+    if isinstance(hint, type) and is_dataclass(hint):
         return _build(hint, value if value is not None else {}, f"{key}.", path)
     origin = typing.get_origin(hint)
     if hint is bool:

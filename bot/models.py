@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Severity = Literal["error", "warning"]
 Kind = Literal["faq", "posting", "page"]
+BlockKind = Literal["heading", "paragraph", "item"]
+# The role types a posting may name, written once: ROLE_TYPES is derived from the Literal.
 RoleType = Literal["internship", "residency", "fellowship", "full-time", "part-time", "contract"]
-ROLE_TYPES: tuple[str, ...] = (
-    "internship",
-    "residency",
-    "fellowship",
-    "full-time",
-    "part-time",
-    "contract",
-)
+ROLE_TYPES: tuple[RoleType, ...] = get_args(RoleType)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +41,7 @@ class Link:
 class Block:
     """One unit of document structure: a heading, a paragraph or a list item."""
 
-    kind: Literal["heading", "paragraph", "item"]
+    kind: BlockKind
     text: str
     line: int
     level: int = 0  # heading level; for items, the list they belong to
@@ -188,7 +183,7 @@ class Citation:
     published: date | None = None
     question: str | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Return the CLI's JSON form of this citation."""
         return {
             "source": self.source,
@@ -217,7 +212,7 @@ class Answer:
     reply: str | None = None  # the reply to small talk ("hi", "help"), which is not searched
     topic: tuple[str, ...] = ()  # the words naming the programme asked about (for follow-ups)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Return the CLI's JSON form of this answer."""
         data = {
             "question": self.question,

@@ -10,11 +10,17 @@ from bot.app import Services, build_services, snapshot_from_folder
 from bot.config import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+# The five seed documents, kept unchanged (README). Tests pin counts read off them by hand
+# (5 documents, 19 roles, 16 of them internships, ...): the documents do not change, so a
+# different count means the reading changed, which those tests are there to catch. Line
+# numbers are not pinned: tests find the line with line_of().
 KNOWLEDGE = ROOT / "knowledge"
 EXTRA = Path(__file__).resolve().parent / "data" / "kb_extra"
 DEV_QUESTIONS = Path(__file__).resolve().parent / "data" / "dev-questions.yaml"  # copy of shared/eval
 EXTRA_QUESTIONS = Path(__file__).resolve().parent / "data" / "extra-questions.yaml"
-PARAPHRASE_QUESTIONS = Path(__file__).resolve().parent / "data" / "paraphrase-questions.yaml"  # copy of shared/eval
+PARAPHRASE_QUESTIONS = (
+    Path(__file__).resolve().parent / "data" / "paraphrase-questions.yaml"
+)  # copy of shared/eval
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +50,11 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def line_of(source: str, text: str, folder: Path = KNOWLEDGE) -> int:
+    """Return the 1-based number of the one line of ``folder/source`` that contains ``text``."""
+    lines = (folder / source).read_text(encoding="utf-8").splitlines()
+    found = [n for n, line in enumerate(lines, 1) if text in line]
+    assert len(found) == 1, f"{text!r} is on lines {found} of {source}, not on exactly one"
+    return found[0]

@@ -214,27 +214,34 @@ async def test_answers_during_refresh_come_from_one_snapshot(runtime: Runtime, t
     old_id = runtime.services.holder.current.snapshot_id
     write(tmp_path / "knowledge", "lab.md", FAQ.format(weekend="No, the lab is closed on weekends."))
     stop = threading.Event()
+    woken = threading.Event()  # an answer came from another snapshot, or an error
     answers = []
     errors = []
 
     def ask_repeatedly():
         while not stop.is_set():
             try:
-                answers.append(runtime.services.answers.ask("Is the lab open on weekends?"))
+                answer = runtime.services.answers.ask("Is the lab open on weekends?")
             except Exception as exc:  # any error fails the test below
                 errors.append(exc)
+                woken.set()
+                return
+            answers.append(answer)
+            if answer.snapshot_id != old_id:
+                woken.set()
 
     threads = [threading.Thread(target=ask_repeatedly) for _ in range(4)]
     for t in threads:
         t.start()
     try:
-        report = await runtime.knowledge.refresh(by="test")
-        while not any(a.snapshot_id == report.snapshot_id for a in answers):
-            await asyncio.sleep(0)
+        report = await asyncio.wait_for(runtime.knowledge.refresh(by="test"), timeout=60)
+        # Bounded: if no answer ever comes from the new snapshot, fail instead of hanging.
+        assert await asyncio.to_thread(woken.wait, 60), "no answer came from the new snapshot"
     finally:
         stop.set()
         for t in threads:
-            t.join()
+            t.join(timeout=60)
+    assert not any(t.is_alive() for t in threads)
     assert not errors and answers
     expected = {old_id: "Saturdays", report.snapshot_id: "closed on weekends"}
     for answer in answers:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from bot.knowledge.document import is_question, strip_decoration
 from bot.models import Block, Document
 
-SECTION_SEP = " › "
+SECTION_SEP = " › "  # between the headings of a passage's section path
+BULLET = "• "  # how a list item starts its line in a passage's text (snippets find items by it)
 
 # A sentence ends at . ! ? or … followed by space and a capital, digit or opening quote,
 # unless the word before is a common abbreviation.
@@ -138,7 +139,7 @@ def _replace(block: Block, text: str) -> Block:
 
 
 def _render(block: Block) -> str:
-    return f"• {block.text}" if block.kind == "item" else block.text
+    return f"{BULLET}{block.text}" if block.kind == "item" else block.text
 
 
 def _pack(blocks: list[Block], section: str | None, question: str | None, max_chars: int) -> Iterator[Chunk]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.knowledge.decode import binary_reason, decode_bytes, repair_text
@@ -17,7 +18,7 @@ from bot.knowledge.parse import (
     parse_plain,
 )
 from bot.knowledge.urls import safe_url, why_unsafe
-from bot.models import Document, FrontMatterFields, Problem
+from bot.models import Document, FrontMatterFields, Kind, Problem
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -48,20 +49,11 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_document(path: Path, source: str, problems: list[Problem]) -> Document:
-    """Parse the file at ``path``; ``source`` is its path relative to the knowledge folder.
+def parse_document(data: bytes, source: str, problems: list[Problem]) -> Document:
+    """Parse a file's bytes into a Document; ``source`` is its path relative to the knowledge folder.
 
     Raise DocumentError when the file cannot be used; append softer problems to ``problems``.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"cannot read file: {exc.strerror or exc}") from None
-    return parse_document(data, source, problems)
-
-
-def parse_document(data: bytes, source: str, problems: list[Problem]) -> Document:
-    """Parse a file's bytes into a Document (see :func:`read_document`)."""
     binary = binary_reason(data)
     if binary:
         raise DocumentError(binary)
@@ -77,6 +69,7 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
         raise DocumentError(str(exc), exc.line) from None
     problems.extend(Problem(source, message, line) for message, line in warnings)
     suffix = Path(source).suffix.lower()
+    body_parser: Callable[[str, int], ParsedBody]
     if suffix in HTML_SUFFIXES:
         body_parser = parse_html
     elif suffix in MARKDOWN_SUFFIXES or looks_like_markdown(fm.body) or fm.data:
@@ -252,7 +245,7 @@ def _title_link(doc: Document) -> str | None:
     return None
 
 
-def guess_kind(body: ParsedBody) -> str:
+def guess_kind(body: ParsedBody) -> Kind:
     """Guess faq, posting or page from the document's structure."""
     headings = [b.text for b in body.blocks if b.kind == "heading"]
     if any(POSTING_HEADING.search(h) for h in headings):
@@ -266,7 +259,7 @@ def guess_kind(body: ParsedBody) -> str:
 
 def is_question(text: str | None) -> bool:
     """Tell whether a heading or bold lead-in is a question (trailing emoji allowed)."""
-    return bool(text) and strip_decoration(text).endswith("?")
+    return text is not None and strip_decoration(text).endswith("?")
 
 
 def strip_decoration(text: str) -> str:

@@ -79,7 +79,7 @@ class _DateError(yaml.constructor.ConstructorError):
 class _Loader(yaml.SafeLoader):
     """PyYAML's safe loader, with a timestamp that cannot be a date an error with its line."""
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError) as exc:

@@ -64,7 +64,7 @@ def read_job_postings(soup: BeautifulSoup, offset: int = 0) -> list[JobPosting]:
     return out
 
 
-def _items(data: Any, depth: int = 0) -> list[dict]:
+def _items(data: Any, depth: int = 0) -> list[dict[str, Any]]:
     """Return the JobPosting objects in a JSON-LD value (top level, lists, ``@graph``)."""
     if depth > 5:
         return []
@@ -176,6 +176,7 @@ def salary(value: Any) -> str | None:
         return f"{currency} {text}" if currency else text
 
     low_text, high_text = money(low), money(high)
+    shown: str | None
     if low_text and high_text and low_text != high_text:
         shown = f"{low_text}–{high_text[len(currency) + 1 :] if currency and not symbol else high_text}"
     else:
@@ -186,7 +187,7 @@ def salary(value: Any) -> str | None:
     return f"{shown} per {per}" if per else shown
 
 
-def _posting(item: dict, line: int) -> JobPosting:
+def _posting(item: dict[str, Any], line: int) -> JobPosting:
     employment = item.get("employmentType")
     kinds = employment if isinstance(employment, list) else [employment]
     kinds = [EMPLOYMENT_TYPES.get(str(k).upper().replace("-", "_").replace(" ", "_")) for k in kinds if k]
@@ -224,5 +225,5 @@ def _posting(item: dict, line: int) -> JobPosting:
     )
 
 
-def _as_list(value: Any) -> list:
+def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else ([] if value is None else [value])

@@ -8,6 +8,7 @@ import stat
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bot.errors import KnowledgeError
 from bot.knowledge.chunk import chunk_document
@@ -319,14 +320,17 @@ def typed_role(role: Role) -> Role:
     Files are validated when read; this also covers parses stored by an older version (a
     ``team: 456`` applied before validation existed), which must never crash a listing.
     """
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for name in _ROLE_TEXT:
         value = getattr(role, name)
         if value is not None and not isinstance(value, str):
             changes[name] = str(value) if isinstance(value, (int, float)) else None
-    if not isinstance(role.title, str) and "title" in changes and changes["title"] is None:
+    # Typed as object: a stored parse may hold any type, whatever Role declares.
+    title: object = role.title
+    remote: object = role.remote
+    if not isinstance(title, str) and "title" in changes and changes["title"] is None:
         changes["title"] = role.id
-    if role.remote is not None and not isinstance(role.remote, bool):
+    if remote is not None and not isinstance(remote, bool):
         changes["remote"] = None
     if role.status not in ("open", "closed"):
         changes["status"] = "open"

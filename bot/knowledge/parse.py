@@ -12,14 +12,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4 import Comment as HtmlComment
+from bs4 import BeautifulSoup
+from bs4.element import Comment as HtmlComment
+from bs4.element import NavigableString, Tag
 from dateutil import parser as dateparser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from bot.knowledge.jsonld import JobPosting, read_job_postings
-from bot.models import Block, Link
+from bot.models import Block, BlockKind, Link
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
@@ -349,7 +350,7 @@ class _HtmlWalker:
                     n.extract()
                 text, links, lead = self._inline(child)
                 if text:
-                    kind = "item" if name in ("li", "dt", "dd") else "paragraph"
+                    kind: BlockKind = "item" if name in ("li", "dt", "dd") else "paragraph"
                     level = self.list_id if kind == "item" else 0
                     self.out.blocks.append(Block(kind, text, self._line(child), level, tuple(links), lead))
                     self.out.links.extend(links)

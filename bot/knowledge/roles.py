@@ -121,7 +121,7 @@ def document_org(doc: Document) -> str | None:
     line, "About X", EEO line, byline; else the site's name (og:site_name, © line)."""
     if doc.org:
         return doc.org
-    employer = next((p.org for p in doc.job_postings if p.org), None)
+    employer: str | None = next((p.org for p in doc.job_postings if p.org), None)
     if employer:
         return employer
     labelled = _labelled(doc, ORG_LABEL)

@@ -270,12 +270,7 @@ class BM25Index:
             if total
             else np.zeros(len(self.postings))
         )
-        # Each term's largest contribution; for frequent terms, their strongest passages
-        # are found when a question first needs them (see top()).
-        present = df > 0
-        self.max_weight = np.zeros(len(df))
-        if present.any():
-            self.max_weight[present] = np.maximum.reduceat(self.weights, self.offsets[:-1][present])
+        # A frequent term's strongest passages are found when a question first needs them (see top()).
         self.all_positive = bool((self.weights > 0).all())
         self.leaders: dict[int, np.ndarray] = {}
 
@@ -429,18 +424,3 @@ class BM25Index:
             cand, vals = cand[keep], vals[keep]
         order = np.lexsort((cand, -vals))[:k]
         return Scored(cand[order].astype(np.int32, copy=False), vals[order])
-
-    def memory_bytes(self) -> int:
-        """Return the bytes held by the index's arrays (the vocabulary dict excluded)."""
-        arrays = (
-            self.postings,
-            self.weights,
-            self.tf,
-            self.pos,
-            self.offsets,
-            self.idf,
-            self.df,
-            self.doc_len,
-            self.max_weight,
-        )
-        return sum(a.nbytes for a in arrays)

@@ -85,8 +85,8 @@ class Names:
             terms.discard("")
             by_doc.append(frozenset(terms))
         docs_of: dict[str, list[int]] = {}
-        for doc, terms in enumerate(by_doc):
-            for term in terms:
+        for doc, doc_terms in enumerate(by_doc):
+            for term in doc_terms:
                 docs_of.setdefault(term, []).append(doc)
         return cls(tuple(by_doc), expansions, {t: tuple(d) for t, d in docs_of.items()})
 

@@ -6,7 +6,7 @@ me", "please", "hey") that say nothing about what is asked.
 
 # Question words are kept as terms: an FAQ question "When is the deadline?" should match
 # "When do applications close?" better than "Who can apply?". They say how something is
-# asked, not what about, so they do not count towards coverage (see SearchEngine.coverage).
+# asked, not what about, so they do not count towards coverage (see SearchEngine.coverage_many).
 INTERROGATIVES: frozenset[str] = frozenset("who when where why how what which".split())
 
 STOPWORDS: frozenset[str] = (

@@ -81,5 +81,5 @@ class Tokenizer:
     def _stem_uncached(self, word: str) -> str:
         if "'" in word:
             word = word.replace("'", "")
-        stem = self._stemmer.stemWord(word)
+        stem: str = self._stemmer.stemWord(word)
         return self._canonical.get(stem, stem)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.errors import BotError, KnowledgeError, StorageError
-from bot.evaluation import evaluate, load_cases
 from bot.knowledge.document import content_hash
 from bot.knowledge.loader import (
     FileResult,
@@ -30,6 +29,7 @@ from bot.knowledge.loader import (
 from bot.models import Problem, Role
 from bot.search.index import Vocabulary
 from bot.services.answers import AnswerService
+from bot.services.evaluation import evaluate, load_cases
 from bot.services.knowledge import KnowledgeHolder
 from bot.snapshot import Snapshot, terms_version
 from bot.storage.codec import decode_terms, encode_terms

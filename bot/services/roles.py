@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # RoleService.list shadows list in the class body's annotations
 import difflib
 import re
 from collections.abc import Callable
@@ -54,14 +55,16 @@ class Programme:
 
 
 def _contains(haystack: str | None, needle: str) -> bool:
-    return bool(haystack) and needle.casefold() in haystack.casefold()
+    if not haystack:
+        return False
+    return needle.casefold() in haystack.casefold()
 
 
 def _words(text: str | None) -> list[str]:
     return re.findall(r"\w+", (text or "").casefold())
 
 
-def _newest_first(role: Role) -> tuple:
+def _newest_first(role: Role) -> tuple[bool, int, str]:
     return (role.posted is None, -(role.posted or date.min).toordinal(), role.title.casefold())
 
 
@@ -107,7 +110,7 @@ class RoleService:
         """Tell whether a role may be offered as open: open and not stale."""
         return role.is_open(today) and not role.is_stale(today, self.max_age_days)
 
-    def list(self, flt: RoleFilter | None = None) -> list[Role]:
+    def list(self, flt: RoleFilter | None = None) -> builtins.list[Role]:
         """Return the roles matching ``flt``, newest first; open ones only unless asked.
 
         Stale roles are listed (and flagged by the front ends): they may still be open.
@@ -137,7 +140,7 @@ class RoleService:
         return sorted(out, key=_newest_first)
 
     @staticmethod
-    def _in_place(role: Role, wanted: list[str]) -> bool:
+    def _in_place(role: Role, wanted: builtins.list[str]) -> bool:
         """Every word of the wanted place is in the role's location or title ("EMEA", "Canada");
         "remote" also matches any remote role."""
         have = set(_words(role.location)) | set(_words(role.title))
@@ -165,7 +168,7 @@ class RoleService:
         named = [r for r in roles if r.title.casefold() == key.strip().casefold()]
         return named[0] if len(named) == 1 else None
 
-    def complete(self, typed: str, limit: int = 25) -> list[Role]:
+    def complete(self, typed: str, limit: int = 25) -> builtins.list[Role]:
         """Return open roles matching what was typed, best first (for autocomplete).
 
         Every typed word must match a word of the role's title, organisation or team: by
@@ -174,7 +177,7 @@ class RoleService:
         """
         today = self.today()
         typed_words = _words(typed)
-        scored: list[tuple[int, tuple, Role]] = []
+        scored: list[tuple[int, tuple[bool, int, str], Role]] = []
         for role in self.holder.current.corpus.roles:
             if not role.is_open(today):
                 continue
@@ -194,7 +197,7 @@ class RoleService:
         scored.sort(key=lambda item: (item[0], item[1]))
         return [role for _, _, role in scored[:limit]]
 
-    def orgs(self) -> list[str]:
+    def orgs(self) -> builtins.list[str]:
         """Return the distinct organisations and teams of open roles."""
         today = self.today()
         names = {
@@ -202,7 +205,7 @@ class RoleService:
         }
         return sorted(names, key=str.casefold)
 
-    def by_nomination(self, type: str | None = None) -> list[Programme]:
+    def by_nomination(self, type: str | None = None) -> builtins.list[Programme]:
         """Return programmes (of ``type``, if given) that say one joins them by nomination.
 
         They have no role to list, so a listing says so instead of showing nothing: "The
@@ -223,7 +226,7 @@ class RoleService:
                 out.append(Programme(clean_role_title(doc.title), kind, doc.source, doc.url))
         return out
 
-    def related(self, query: Query, limit: int, snapshot: Snapshot | None = None) -> list[Role]:
+    def related(self, query: Query, limit: int, snapshot: Snapshot | None = None) -> builtins.list[Role]:
         """Return open roles that the question is about (its terms name them), best first.
 
         A role is related when the question's terms that name any role (title, org, team,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -37,9 +38,9 @@ class Report:
     declined: int = 0
     unsure: int = 0  # answerable questions that got "not sure" (the first citation may be right)
     wrong: int = 0  # answerable questions answered with a wrong first citation
-    misses: list[dict] = field(default_factory=list)
+    misses: list[dict[str, Any]] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Return the CLI's JSON form."""
         return {
             "hit@1": self.rate(self.hit1, self.answerable),
@@ -136,7 +137,7 @@ def evaluate(service: AnswerService, cases: list[Case]) -> Report:
     return report
 
 
-def _cited(answer: Answer) -> list[dict]:
+def _cited(answer: Answer) -> list[dict[str, Any]]:
     return [{"source": c.source, "section": c.section, "snippet": c.snippet} for c in answer.citations[:3]]
 
 
