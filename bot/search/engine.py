@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -33,7 +34,7 @@ from bot.search.stopwords import INTERROGATIVES
 from bot.search.tokenize import Tokenizer
 
 # The share of a question's weight, outside its document's title, above which that part
-# must itself be covered (see SearchEngine.coverage).
+# must itself be covered (see SearchEngine.coverage_many).
 PREDICATE_SHARE = 0.25
 # A refresh that changes at most this many runs of files updates the index in place;
 # more, and it is rebuilt from the counted terms (both are exact).
@@ -65,7 +66,7 @@ class Query:
 def _member(sorted_values: np.ndarray, items: np.ndarray) -> np.ndarray:
     """Tell, for each of ``items``, whether it is in the sorted array ``sorted_values``."""
     where = np.minimum(np.searchsorted(sorted_values, items), len(sorted_values) - 1)
-    return sorted_values[where] == items
+    return np.asarray(sorted_values[where] == items)
 
 
 def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSettings) -> list[str]:
@@ -151,7 +152,7 @@ def changed_spans(
     """Return the runs of files that differ: (first old index, end old index, new files there)."""
     spans: list[tuple[int, int, list[FileTerms]]] = []
     i = j = 0
-    current: list | None = None
+    current: list[Any] | None = None
     while i < len(old) or j < len(new):
         same_source = i < len(old) and j < len(new) and old[i].source == new[j].source
         if same_source and old[i] is new[j]:
@@ -181,6 +182,11 @@ def changed_spans(
 class SearchEngine:
     """BM25 retrieval over a fixed list of passages."""
 
+    vocab: Vocabulary
+    files: tuple[FileTerms, ...]
+    index: BM25Index
+    doc_index: BM25Index
+
     def __init__(
         self,
         passages: Sequence[Passage],
@@ -209,7 +215,7 @@ class SearchEngine:
         spans = None
         if previous is not None and previous.vocab is self.vocab and previous.settings == settings:
             spans = changed_spans(previous.files, self.files)
-        if spans is not None and len(spans) <= MAX_INCREMENTAL_SPANS:
+        if previous is not None and spans is not None and len(spans) <= MAX_INCREMENTAL_SPANS:
             self.index, self.doc_index = previous.index, previous.doc_index
             unit_starts = np.concatenate([[0], np.cumsum([f.passages.units for f in previous.files])])
             doc_starts = np.concatenate([[0], np.cumsum([f.document.units for f in previous.files])])
@@ -390,18 +396,6 @@ class SearchEngine:
         """Return the terms of the title (and organisation) of the passage's document."""
         return self.title_terms[int(self.doc_of[position])]
 
-    def contains(self, term: str, position: int) -> bool:
-        """Tell whether the passage at ``position`` has ``term`` in any field, its document title included."""
-        if term in self.title_terms[int(self.doc_of[position])]:
-            return True
-        ids = self.index.passages_with(term)
-        i = int(np.searchsorted(ids, position))
-        return i < len(ids) and int(ids[i]) == position
-
-    def matched_terms(self, query: Query, position: int) -> list[str]:
-        """Return the question's own terms that the passage matches (directly or by synonym)."""
-        return self._matched_many(query, np.asarray([position]))[0]
-
     def _matched_many(self, query: Query, positions: np.ndarray) -> list[list[str]]:
         """Return, for each passage position, the question terms it matches (one pass per term)."""
         docs = self.doc_of[positions]
@@ -442,8 +436,8 @@ class SearchEngine:
         # a small weight so that such terms still count a little towards coverage.
         return max(idf, 0.05 * unknown)
 
-    def coverage(self, query: Query, position: int) -> tuple[float, list[str]]:
-        """Return the share of the question's information that a passage covers, and the matched terms.
+    def coverage_many(self, query: Query, positions: Sequence[int]) -> list[tuple[float, list[str]]]:
+        """Return, for each passage, the share of the question's information it covers and the matched terms.
 
         Each distinct question term weighs how topical it is (see :mod:`bot.search.specificity`);
         a term counts as covered when the passage has it or one of its synonyms in its text,
@@ -456,10 +450,6 @@ class SearchEngine:
         base never uses ("Is the Meta internship in London?"), the coverage is the lower of
         the overall share and the share of those terms that the passage covers.
         """
-        return self.coverage_many(query, [position])[0]
-
-    def coverage_many(self, query: Query, positions: Sequence[int]) -> list[tuple[float, list[str]]]:
-        """Return :meth:`coverage` for several passages at once."""
         terms = query.unique_terms
         if not terms or not len(positions):
             return [(0.0, []) for _ in positions]

@@ -24,6 +24,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -35,10 +36,10 @@ PROBE = 48
 EXACT_LIMIT = 4096
 
 _lock = threading.Lock()
-_model = None
+_model: Any = None  # wordllama's WordLlamaInference (the library has no type hints)
 
 
-def _load_model():  # the library's own type
+def _load_model() -> Any:
     global _model
     with _lock:
         if _model is None:
@@ -64,12 +65,12 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     model = _load_model()
     vectors = np.asarray(model.embed(list(texts), norm=False, return_np=True), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return np.asarray(np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0))
 
 
 def embed_one(text: str) -> np.ndarray:
     """Return the unit-length vector of one text."""
-    return embed([text])[0]
+    return np.asarray(embed([text])[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ class Vectors:
 
     def rows(self, positions: np.ndarray | slice) -> np.ndarray:
         """Return the float32 vectors of some rows."""
-        return self.codes[positions].astype(np.float32) * self.scales[positions, None]
+        return np.asarray(self.codes[positions].astype(np.float32) * self.scales[positions, None])
 
     def to_bytes(self) -> bytes:
         """Serialise (row count, scales, codes)."""
@@ -145,8 +146,8 @@ class SemanticIndex:
         if not len(ids):
             return np.zeros(0, dtype=np.float32)
         if self._dense is not None:
-            return self._dense[ids] @ query
-        return self.vectors.rows(ids) @ query
+            return np.asarray(self._dense[ids] @ query)
+        return np.asarray(self.vectors.rows(ids) @ query)
 
     def top(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Return up to ``k`` (positions, similarities) of the nearest passages, best first."""
@@ -166,8 +167,3 @@ class SemanticIndex:
         best = np.argpartition(-sims, k - 1)[:k]
         best = best[np.argsort(-sims[best], kind="stable")]
         return ids[best], sims[best]
-
-    def memory_bytes(self) -> int:
-        """Return the bytes held by the vectors and the block means."""
-        dense = self._dense.nbytes if self._dense is not None else 0
-        return self.vectors.codes.nbytes + self.vectors.scales.nbytes + dense + self._block_means.nbytes

@@ -147,11 +147,8 @@ class AnswerService:
         verdict, confidence = self.model.verdict(seen.evidence)
         first = seen.candidates[0]
         if verdict == "none":
-            suggestions = tuple(
-                dict.fromkeys(
-                    passages[c.position].question for c in seen.candidates if passages[c.position].question
-                )
-            )[: self.settings.answers.suggestions]
+            asked = (passages[c.position].question for c in seen.candidates)
+            suggestions = tuple(dict.fromkeys(q for q in asked if q))[: self.settings.answers.suggestions]
             return Answer(
                 text,
                 False,
@@ -392,7 +389,7 @@ class AnswerService:
 
 def _score(c: Candidate, weights: dict[str, float]) -> float:
     """Return a candidate's ranking score: its signals weighted by ``weights``."""
-    return sum(weight * getattr(c, name) for name, weight in weights.items())
+    return float(sum(weight * getattr(c, name) for name, weight in weights.items()))
 
 
 def _corrected(engine: SearchEngine, text: str) -> str:

@@ -9,12 +9,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.knowledge.chunk import split_sentences
+from bot.knowledge.chunk import BULLET, split_sentences
 from bot.models import Passage
 from bot.search.semantic import embed
 from bot.search.tokenize import Tokenizer
 
-BULLET = "• "  # how chunking marks a list item in a passage's text
 MEANING_BAND = 0.08  # sentences within this cosine of the closest one count as meaning the same
 MEANING_FLOOR = 0.25  # below this similarity a sentence means nothing in particular
 KIND_BONUS = 1.5  # a sentence holding the kind of answer asked for, relative to the best word match
@@ -93,7 +92,7 @@ def snippet(
         for terms, b in zip(part_terms, bonus, strict=True)
     ]
     best = (-1.0, 0, 0)  # score, start, end (exclusive)
-    best_key: tuple = (-1.0, False, 0, 0)
+    best_key: tuple[float, bool, int, int] = (-1.0, False, 0, 0)
     for lo in range(len(parts)):
         size = -1
         extra = 0.0
@@ -191,7 +190,7 @@ def _unit_terms(text: str, tokenizer: Tokenizer) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(tokenizer(part)) for _, part in _units_cached(text))
 
 
-def _join(parts: list[tuple[int, str]]) -> list[str]:
+def _join(parts: Sequence[tuple[int, str]]) -> list[str]:
     """Join sentences of the same source line again; each line of the passage stays a line."""
     lines: list[str] = []
     last = None
