@@ -163,6 +163,7 @@ async def test_kb_refresh_by_moderator_keeps_serving_with_broken_file(
     (folder / "broken.md").write_text("---\ntitle: [oops\n---\nBroken\n")
     text = (folder / "hf-ai-research-residency.md").read_text(encoding="utf-8")
     (folder / "hf-ai-research-residency.md").write_text("---\nkind: nonsense\n---\n" + text, encoding="utf-8")
+    (folder / "dress.md").write_text("# Dress code\n\n## Is there a dress code?\n\nNo, wear what you like.\n")
     followup = fake.wait_for("followup")
     deferred = await fake.interact(fake.subcommand("kb", "refresh", moderator=True))
     assert deferred.type == 5
