@@ -87,6 +87,9 @@ class KnowledgeSettings:
     watch: bool = False
     watch_debounce_seconds: float = 2.0
     max_file_bytes: int = 5_000_000
+    # How often a running bot looks for a snapshot stored by another process (a 'kb refresh'
+    # or 'kb rollback' from the command line, another bot) and swaps it in; 0: only at start.
+    reload_seconds: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "knowledge.max_document_age_days": (1, 100000),
     "knowledge.watch_debounce_seconds": (0.1, 3600),
     "knowledge.max_file_bytes": (1_000, 1_000_000_000),
+    "knowledge.reload_seconds": (0.0, 3600),
     "discord.cooldown_seconds": (0.0, 3600),
     "discord.roles_page_size": (1, 10),
     "discord.view_timeout_seconds": (10, 3600),

@@ -170,28 +170,43 @@ class KnowledgeService:
             snapshot = _with_id(snapshot, snapshot_id)
         return snapshot
 
-    async def _load_stored(self, snapshot_id: int) -> Snapshot:
+    async def _load_stored(self, snapshot_id: int, previous: Snapshot | None = None) -> Snapshot:
+        """Rebuild a stored snapshot; with ``previous`` (the one in use), reuse its counted terms
+        and update its index in place for the files that differ, as a refresh does."""
         assert self.store is not None
         stored = await self.store.load(snapshot_id)
         try:
-            return await asyncio.to_thread(self._from_store, stored, snapshot_id)
+            return await asyncio.to_thread(self._from_store, stored, snapshot_id, previous)
         except Exception as exc:  # damaged term counts or rows edited by hand
             raise StorageError(
                 f"snapshot {snapshot_id} cannot be rebuilt from its stored rows ({type(exc).__name__}: "
                 f"{str(exc)[:100]})"
             ) from None
 
-    def _from_store(self, stored: list[StoredFile], snapshot_id: int) -> Snapshot:
+    def _from_store(
+        self, stored: list[StoredFile], snapshot_id: int, previous: Snapshot | None = None
+    ) -> Snapshot:
         """Build the snapshot from stored files and their stored term counts (no parsing, and
         no tokenizing unless the settings they were counted with have changed)."""
         version = terms_version(self.settings)
-        vocab = Vocabulary()
+        if (
+            previous is not None
+            and previous.version == version
+            and previous.engine.settings == self.settings.retrieval
+        ):
+            vocab, known = previous.engine.vocab, previous.counted
+        else:
+            previous, vocab, known = None, Vocabulary(), {}
         counted = {
             (s.result.source, s.result.content_hash): decode_terms(s.terms, s.result.source, vocab)
             for s in stored
-            if s.terms is not None and s.terms_version == version
+            if s.terms is not None
+            and s.terms_version == version
+            and (s.result.source, s.result.content_hash) not in known
         }
-        return self._build([s.result for s in stored], snapshot_id, counted=counted, vocab=vocab)
+        return self._build(
+            [s.result for s in stored], snapshot_id, None, previous, counted=counted, vocab=vocab
+        )
 
     async def _save(
         self,
@@ -286,7 +301,7 @@ class KnowledgeService:
                             f"gave up after {attempt} attempts: other processes kept applying refreshes"
                         ) from None
                     log.info("%s; refreshing again from it", exc)
-                    self.holder.swap(await self._load_stored(exc.active))
+                    self.holder.swap(await self._load_stored(exc.active, self.holder.current))
                     continue
                 report.seconds = time.perf_counter() - start
                 return report
@@ -452,8 +467,9 @@ class KnowledgeService:
     async def follow_store(self) -> bool:
         """Swap in the snapshot another process made active (``kb refresh``, ``kb rollback``).
 
-        Return True when it did. Used by the bot's announcer, so roles opened by a refresh
-        from the command line are announced without a restart.
+        Return True when it did. The running bot calls this every ``knowledge.reload_seconds``,
+        so every process answers from one knowledge base; the swap is the same atomic one as
+        after a refresh in this process.
         """
         if self.store is None or self.holder is None:
             return False
@@ -461,7 +477,9 @@ class KnowledgeService:
             active = await self.store.active_id()
             if active is None or active == self.holder.current.snapshot_id:
                 return False
-            snapshot = await self._load_stored(active)  # damaged rows: a StorageError, not a crash
+            # Damaged rows: a StorageError, not a crash. Built over the snapshot in use, so only
+            # the files that differ are decoded and indexed.
+            snapshot = await self._load_stored(active, self.holder.current)
             self.holder.swap(snapshot)
             log.info("now answering from snapshot %s, applied by another process", active)
             return True
@@ -512,7 +530,7 @@ class KnowledgeService:
             if not stored:
                 raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
             files = [s.result for s in stored]
-            snapshot = await asyncio.to_thread(self._build, files, snapshot_id, None, current)
+            snapshot = await asyncio.to_thread(self._from_store, stored, snapshot_id, current)
             report = RefreshReport(dry_run=dry_run, kind="rollback", restores=snapshot_id)
             self._count(report, snapshot)
             report.take(
