@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 from bot.app import Runtime, Services, build_services, snapshot_from_folder, start_runtime
 from bot.config import Settings, load_settings
 from bot.errors import BotError
-from bot.knowledge.checks import check_corpus
+from bot.knowledge.checks import problem_list
 from bot.models import ROLE_TYPES, Answer, Problem, Role
 from bot.sanitize import clean_text
 from bot.services.answers import Turn
@@ -488,7 +488,7 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
     """Report the knowledge base's size and every problem; exit 1 on errors."""
     services = services_for(args)
     corpus = services.holder.current.corpus
-    problems = corpus.problems + check_corpus(
+    problems = problem_list(
         corpus,
         date.today(),
         services.settings.knowledge.max_document_age_days,

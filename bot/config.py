@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from bot.errors import ConfigError
+from bot.yaml_errors import explain_yaml_error
 
 DEFAULT_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("apply", "application", "applicant"),
@@ -178,9 +179,8 @@ def load_settings(path: str | Path | None) -> Settings:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config file: {exc}", path=str(path)) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(exc, "problem", None) or str(exc)
+        problem, line = explain_yaml_error(exc)
+        where = f"{path}:{line + 1}" if line is not None else str(path)
         raise ConfigError(f"{where}: invalid YAML: {problem}") from None
     except (ValueError, RecursionError) as exc:  # a timestamp that is no date, nesting without end
         raise ConfigError(f"invalid YAML: {exc}", path=str(path)) from None

@@ -132,3 +132,53 @@ async def test_rollback_to_the_same_knowledge_is_refused(seeded: Runtime) -> Non
     current = seeded.services.holder.current.snapshot_id
     with pytest.raises(BotError, match="in use already"):
         await seeded.knowledge.rollback(current, by="test")
+
+
+def cli_json(capsys, *argv: str) -> tuple[int, dict]:
+    import json
+
+    from bot.cli import main
+
+    code = main(list(argv))
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_kb_check_and_kb_refresh_report_one_list_of_problems(tmp_path: Path, capsys) -> None:
+    settings = shipped_settings(tmp_path)
+    config = tmp_path / "config.yaml"
+    config.write_text(f"knowledge_dir: {settings.knowledge_dir}\ndatabase: {settings.database}\n")
+    write(settings.knowledge_dir, "bad.md", "---\ntitle: Residency: the FAQ\n---\n# Bad\n\nText.\n")
+    _, check = cli_json(capsys, "kb", "check", "--config", str(config), "--json")
+    _, refresh = cli_json(capsys, "kb", "refresh", "--config", str(config), "--json", "--dry-run")
+    checked = [(p["source"], p["line"], p["message"]) for p in check["problems"]]
+    refreshed = [(p["source"], p["line"], p["message"]) for p in refresh["errors"] + refresh["warnings"]]
+    assert sorted(checked, key=str) == sorted(refreshed, key=str)
+    assert len(set(checked)) == len(checked)  # each once
+    assert any("days ago: is it still current?" in m for _, _, m in refreshed)  # age warnings too
+    # a placeholder apply link is one warning, not also "has no usable apply link"
+    embodied = [m for s, _, m in checked if "Embodied AI Internship" in m and "link" in m]
+    assert len(embodied) == 1 and "placeholder link" in embodied[0]
+    (bad,) = [p for p in check["problems"] if p["source"] == "bad.md"]
+    assert bad["line"] == 2 and "quote a value that contains ':'" in bad["message"]
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "words"),
+    [
+        ("title: Residency: the FAQ\n", 2, "quote a value that contains ':'"),
+        ("title: ok\n\turl: x\n", 3, "replace the tab with spaces"),
+        ("title: ok\nkind: [broken\n", 3, "'[' is not closed"),
+        ('title: "Residency\nurl: x\n', 2, "quote is not closed"),
+        ("title: 'It's fine'\n", 2, "double quotes"),
+        ("title: @home\n", 2, "starts with '@'"),
+        ("title: *bold*\n", 2, "put the value in quotes"),
+        ("roles:\n  - title: A\n   team: B\n", 4, "uneven indentation"),
+    ],
+)
+def test_yaml_mistakes_are_explained_with_their_line(yaml_text: str, line: int, words: str) -> None:
+    from bot.knowledge.loader import parse_file
+
+    result = parse_file("doc.md", f"---\n{yaml_text}---\n# Doc\n\nText.\n".encode(), 900)
+    (error,) = [p for p in result.problems if p.severity == "error"]
+    assert error.line == line and words in error.message, error
+    assert "(YAML: " in error.message  # the parser's own words stay, to search for

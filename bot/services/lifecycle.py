@@ -17,6 +17,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.errors import BotError, KnowledgeError, StorageError
 from bot.evaluation import evaluate, load_cases
+from bot.knowledge.checks import problem_list
 from bot.knowledge.document import content_hash
 from bot.knowledge.loader import (
     FileResult,
@@ -386,7 +387,9 @@ class KnowledgeService:
             len(corpus.passages),
             len(corpus.roles),
         )
-        report.problems = list(corpus.problems)
+        report.problems = problem_list(
+            corpus, self.today(), self.settings.knowledge.max_document_age_days, self.settings.roles.max_age_days
+        )
 
     def _refusal(self, current: Snapshot, new: Snapshot, force: bool) -> str | None:
         old_count = len(current.corpus.passages)
