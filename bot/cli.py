@@ -201,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=cmd_kb_rollback)
 
-    p = kb.add_parser("gaps", help="unanswered questions, grouped, and answers voted unhelpful")
+    p = kb.add_parser("gaps", help="questions declined, answered unsure or voted unhelpful, grouped")
     common(p, knowledge=False)
     p.add_argument("--days", type=_bounded_int(1, 36_500, "--days"), default=30)
     p.add_argument("--json", action="store_true")
@@ -673,21 +673,28 @@ async def _kb_gaps(args: argparse.Namespace) -> int:
     finally:
         await runtime.close()
     if args.json:
-        emit_json({"unanswered": [g.__dict__ for g in gaps], "unhelpful": [r.__dict__ for r in rated]})
+        emit_json(
+            {"days": args.days, "gaps": [g.__dict__ for g in gaps], "unhelpful": [r.__dict__ for r in rated]}
+        )
         return 0
     print(
-        f"Unanswered questions, last {args.days} days:"
+        f"What went wrong for members in the last {args.days} days (declined, unsure, voted unhelpful):"
         if gaps
-        else f"No unanswered questions in {args.days} days."
+        else f"Nothing went wrong for members in the last {args.days} days: no question declined, "
+        "answered unsure or voted unhelpful."
     )
     for g in gaps:
-        print(f"  {g.count:>3} × {clean_text(g.question)}")  # rows stored before questions were cleaned
+        lines = [f"  {g.count:>3} × {g.question}", f"        {g.kinds()}; latest {when(g.latest)}"]
+        others = [e for e in g.examples if e != g.question]
+        if others:
+            lines.append("        also: " + " | ".join(others))
         if g.closest:
-            print(
+            lines.append(
                 f"        closest: {g.closest}" + (f" ({g.closest_question})" if g.closest_question else "")
             )
+        print(clean_text("\n".join(lines)))  # rows stored before questions were cleaned
     if rated:
-        print("Answers voted unhelpful:")
+        print("Passages voted unhelpful:")
         for r in rated:
             where = f"{r.source} › {r.section}" if r.section else r.source
             print(

@@ -200,7 +200,7 @@ def test_store_mode_refresh_history_rollback_and_gaps(tmp_path: Path, capsys) ->
     assert lines[0].startswith(f"*    {history[0]['id'] + 1}") and "rollback to the files of snapshot" in lines[0]
     assert "documents removed: dress.md" in out and "by " + getpass.getuser() in out
     code, out, _ = run(capsys, "kb", "gaps", "--config", config, "--json")
-    gaps = json.loads(out)["unanswered"]
+    gaps = json.loads(out)["gaps"]
     assert gaps[0]["question"] == "Is there a dress code?" and gaps[0]["count"] == 1
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from bot.app import Runtime, start_runtime
 from bot.config import load_settings
+from bot.models import Answer, Citation
 from tests.conftest import KNOWLEDGE, ROOT, write
 
 INTERNSHIPS = "hf-internships-2023.md"
@@ -182,3 +183,58 @@ def test_yaml_mistakes_are_explained_with_their_line(yaml_text: str, line: int, 
     (error,) = [p for p in result.problems if p.severity == "error"]
     assert error.line == line and words in error.message, error
     assert "(YAML: " in error.message  # the parser's own words stay, to search for
+
+
+def outcome(question: str, verdict: str, source: str = RESIDENCY) -> Answer:
+    """An answer as the answer service returns it, with ``verdict`` (not depending on its thresholds)."""
+    cited = () if verdict == "none" else (Citation(source, "t", None, "FAQ", "snippet", 1.0, 1),)
+    return Answer(question, verdict == "answer", cited, verdict=verdict)
+
+
+async def test_gaps_group_declines_unsure_and_unhelpful_answers_without_greetings(seeded: Runtime) -> None:
+    from bot.services.gaps import find_gaps
+
+    log = seeded.questions
+    for q in ("Is there a dress code?", "What is the dress code?", "Is there a dress code in the office?"):
+        await log.record(outcome(q, "none"), 12.0)
+    await log.record(outcome("When does the residency start?", "unsure"), 30.0)
+    await log.record(outcome("What is the start date of the residency?", "none"), 30.0)
+    voted = await log.record(outcome("Can I do the residency part-time?", "answer"), 8.0)
+    await log.vote(voted, 1, False)
+    await log.vote(voted, 2, False)
+    await log.vote(voted, 3, True)
+    liked = await log.record(outcome("Is the fellowship paid?", "answer", "hf-fellowship-program.md"), 8.0)
+    await log.vote(liked, 1, True)
+    # rows stored before small talk was left out of the log
+    for _ in range(2):
+        await seeded.db.execute(
+            "INSERT INTO questions (at, question, answered, sources, latency_ms, verdict) "
+            "VALUES (datetime('now'), 'hi', 0, '[]', 1.0, 'none')"
+        )
+    gaps, rated = await find_gaps(log, seeded.services.holder, days=30)
+    summary = {g.question: (g.count, g.declined, g.unsure, g.unhelpful) for g in gaps}
+    assert summary == {
+        "Is there a dress code in the office?": (3, 3, 0, 0),
+        "What is the start date of the residency?": (2, 1, 1, 0),
+        "Can I do the residency part-time?": (1, 0, 0, 1),
+    }
+    dress = gaps[0]
+    assert dress.kinds() == "3 declined" and dress.latest[:4].isdigit() and len(dress.examples) == 3
+    start = gaps[1]
+    assert start.kinds() == "1 declined, 1 unsure" and start.closest and start.closest.startswith(RESIDENCY)
+    assert rated[0].source == RESIDENCY and (rated[0].unhelpful, rated[0].helpful) == (2, 1)
+
+
+async def test_migration_fills_in_the_verdict_of_older_questions(tmp_path: Path) -> None:
+    from bot.storage.database import open_database
+
+    old = await open_database(tmp_path / "old.db", migrate_to=4)
+    await old.executemany(
+        "INSERT INTO questions (at, question, answered, sources, latency_ms) VALUES (datetime('now'), ?, ?, ?, 1.0)",
+        [("answered?", 1, '["a.md#x"]'), ("unsure?", 0, '["a.md#x"]'), ("declined?", 0, "[]")],
+    )
+    await old.close()
+    db = await open_database(tmp_path / "old.db")
+    async with db.execute("SELECT question, verdict FROM questions ORDER BY id") as cur:
+        assert await cur.fetchall() == [("answered?", "answer"), ("unsure?", "unsure"), ("declined?", "none")]
+    await db.close()

@@ -22,9 +22,10 @@ from bot.discord_bot.access import is_moderator
 from bot.discord_bot.render import COLOUR_ANSWER, COLOUR_UNKNOWN, NO_MENTIONS, escape, fit, plural
 from bot.models import Problem
 from bot.services.changes import change_lines, describe_entry, when
-from bot.services.gaps import find_gaps
+from bot.services.gaps import Gap, find_gaps
 from bot.services.lifecycle import RefreshReport
 from bot.snapshot import Snapshot
+from bot.storage.questions import RatedAnswer
 from bot.storage.snapshots import SnapshotInfo
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 PROBLEMS_SHOWN = 8  # problems listed in an embed; all of them go in an attached file when there are more
 ITEMS_SHOWN = 8  # entries of one change list shown in an embed
 HISTORY_SHOWN = 8  # history entries in /kb history
+GAPS_SHOWN = 12  # groups of questions in /kb unanswered
 ONLY_MODERATORS = "Only moderators (Manage Server, or a moderator role) can do that."
 ROLLBACK_NOTE = (
     "The files in the knowledge folder are not changed: the next refresh (`/kb refresh`, "
@@ -168,6 +170,34 @@ def history_embed(entries: Sequence[SnapshotInfo]) -> discord.Embed:
         embed.add_field(name=f"Snapshot {e.id}{marker}", value="\n".join(lines), inline=False)
     if len(entries) > HISTORY_SHOWN:
         embed.set_footer(text=f"The latest {HISTORY_SHOWN}; 'python -m bot kb history' lists them all")
+    return fit(embed)
+
+
+def gaps_embed(gaps: Sequence[Gap], rated: Sequence[RatedAnswer], days: int) -> discord.Embed:
+    """Render what went wrong for members: each group's count, kinds, latest date, closest passage."""
+    embed = discord.Embed(
+        title=f"What went wrong for members, last {days} days", colour=discord.Colour.orange()
+    )
+    lines = []
+    for g in gaps[:GAPS_SHOWN]:
+        line = f"**{g.count}×** {escape(g.question)}\n{g.kinds()} · latest {_moment(g.latest)}"
+        if g.closest:
+            line += f"\nclosest: {escape(g.closest)}"
+        lines.append(line)
+    if len(gaps) > GAPS_SHOWN:
+        lines.append(f"… and {len(gaps) - GAPS_SHOWN} more ('python -m bot kb gaps' lists them all)")
+    embed.description = (
+        "\n\n".join(lines) or "Nothing: no question was declined, answered unsure or voted unhelpful. 🎉"
+    )
+    if rated:
+        embed.add_field(
+            name="Passages voted unhelpful",
+            value="\n".join(
+                f"**{r.unhelpful}×** {escape(r.source)}{' › ' + escape(r.section) if r.section else ''}"
+                for r in rated
+            ),
+            inline=False,
+        )
     return fit(embed)
 
 
@@ -348,21 +378,10 @@ class KnowledgeCog(
     async def unanswered(
         self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 365] = 30
     ) -> None:
-        """The questions members asked that had no answer, and answers voted unhelpful (moderators)."""
+        """Questions declined, answered unsure or voted unhelpful, grouped (moderators)."""
         if not await self._moderators_only(interaction):
             return
         gaps, rated = await find_gaps(self.bot.runtime.questions, self.bot.runtime.services.holder, days)
-        embed = discord.Embed(title=f"Unanswered questions, last {days} days", colour=discord.Colour.orange())
-        embed.description = "\n".join(f"**{g.count}×** {escape(g.question)}" for g in gaps[:20]) or "None. 🎉"
-        if rated:
-            embed.add_field(
-                name="Answers voted unhelpful",
-                value="\n".join(
-                    f"**{r.unhelpful}×** {escape(r.source)}{' › ' + escape(r.section) if r.section else ''}"
-                    for r in rated
-                ),
-                inline=False,
-            )
         await interaction.response.send_message(
-            embed=fit(embed), ephemeral=True, allowed_mentions=NO_MENTIONS
+            embed=gaps_embed(gaps, rated, days), ephemeral=True, allowed_mentions=NO_MENTIONS
         )

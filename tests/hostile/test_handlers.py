@@ -118,7 +118,7 @@ async def kb_rollback(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) ->
 
 
 async def kb_unanswered(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
-    mp.setattr(bot.runtime.questions, "unanswered", aboom)
+    mp.setattr(bot.runtime.questions, "outcomes", aboom)
     return await fake.interact(fake.subcommand("kb", "unanswered", moderator=True, user_id=ASKER))
 
 
