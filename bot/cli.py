@@ -29,6 +29,7 @@ from bot.services.changes import change_lines, describe_entry, when
 from bot.services.gaps import find_gaps
 from bot.services.lifecycle import RefreshReport
 from bot.services.roles import RoleFilter
+from bot.services.stats import collect_stats
 from bot.storage.database import describe_failure
 
 DEFAULT_CONFIG = Path("config.yaml")
@@ -206,6 +207,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=_bounded_int(1, 36_500, "--days"), default=30)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_kb_gaps)
+
+    p = kb.add_parser(
+        "stats", help="how the bot is doing: questions by outcome, votes, hours, gaps, answer time"
+    )
+    common(p, knowledge=False)
+    p.add_argument("--days", type=_bounded_int(1, 3_650, "--days"), default=30)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--png", type=Path, metavar="FILE", help="also draw the chart into FILE (PNG)")
+    p.set_defaults(handler=cmd_kb_stats)
 
     p = sub.add_parser("run", help="run the Discord bot (token from DISCORD_TOKEN)")
     common(p, knowledge=False)
@@ -700,6 +710,30 @@ async def _kb_gaps(args: argparse.Namespace) -> int:
             print(
                 clean_text(f"  {r.unhelpful:>3} unhelpful, {r.helpful} helpful: {where} (e.g. {r.example!r})")
             )
+    return 0
+
+
+def cmd_kb_stats(args: argparse.Namespace) -> int:
+    """Show how the bot is doing, as text or JSON, and as a chart with --png."""
+    return asyncio.run(_kb_stats(args))
+
+
+async def _kb_stats(args: argparse.Namespace) -> int:
+    runtime = await runtime_for(args, store_only=True)
+    try:
+        stats = await collect_stats(runtime.questions, runtime.services.holder, args.days)
+    finally:
+        await runtime.close()
+    if args.png is not None:
+        from bot.charts import stats_png
+
+        args.png.write_bytes(stats_png(stats))
+    if args.json:
+        emit_json(stats.to_json())
+    else:
+        print(clean_text(stats.text()))
+        if args.png is not None:
+            print(f"Chart written to {args.png}")
     return 0
 
 

@@ -36,3 +36,16 @@ def test_knowledge_and_search_do_not_import_services() -> None:
         for path in (PACKAGE / sub).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             assert "bot.services" not in text and "bot.cli" not in text, path
+
+
+def test_matplotlib_is_imported_only_where_a_chart_is_drawn() -> None:
+    """No module imports matplotlib at its top level: bot.charts does, inside the function
+    that draws (and so does no service, nor the bot at start)."""
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        top = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+        names = {a.name.split(".")[0] for n in top if isinstance(n, ast.Import) for a in n.names}
+        names |= {n.module.split(".")[0] for n in top if isinstance(n, ast.ImportFrom) and n.module}
+        assert "matplotlib" not in names, path
+    uses = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if "matplotlib" in imports(p)]
+    assert uses == ["charts.py"]

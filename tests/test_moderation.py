@@ -238,3 +238,48 @@ async def test_migration_fills_in_the_verdict_of_older_questions(tmp_path: Path)
     async with db.execute("SELECT question, verdict FROM questions ORDER BY id") as cur:
         assert await cur.fetchall() == [("answered?", "answer"), ("unsure?", "unsure"), ("declined?", "none")]
     await db.close()
+
+
+async def test_stats_count_outcomes_votes_hours_and_latency(seeded: Runtime) -> None:
+    from bot.services.stats import collect_stats
+
+    log = seeded.questions
+    for n, verdict in enumerate(["answer"] * 6 + ["unsure"] * 2 + ["none"] * 2):
+        qid = await log.record(outcome(f"Question number {n} about the dress code?", verdict), float(n + 1))
+        if verdict == "answer" and n < 4:
+            await log.vote(qid, 1, n != 0)  # 3 helpful, 1 unhelpful
+    stats = await collect_stats(log, seeded.services.holder, days=7)
+    assert len(stats.per_day) == 7 and stats.per_day[-1].total == 10 and stats.total == 10
+    assert (stats.count("answered"), stats.count("unsure"), stats.count("declined")) == (6, 2, 2)
+    assert (stats.helpful, stats.unhelpful, stats.helpful_share) == (3, 1, 0.75)
+    assert sum(stats.hours) == 10 and stats.busiest()[0][1] == 10
+    assert stats.latency_p50 == 5.5 and 9.9 < stats.latency_p99 <= 10
+    assert stats.gaps and stats.gaps[0].count == 5  # 2 unsure, 2 declined, 1 voted unhelpful: one topic
+    data = stats.to_json()
+    assert data["votes"]["helpful_share"] == 0.75 and data["latency_ms"]["p50"] == 5.5
+    assert "6 answered (60%), 2 unsure (20%), 2 declined (20%)" in stats.text()
+
+
+def test_kb_stats_prints_figures_and_draws_the_chart(tmp_path: Path, capsys) -> None:
+    import json
+
+    from bot.cli import main
+
+    settings = shipped_settings(tmp_path)
+    config = tmp_path / "config.yaml"
+    config.write_text(f"knowledge_dir: {settings.knowledge_dir}\ndatabase: {settings.database}\n")
+    assert (
+        main(["ask", "--config", str(config), "Can I do the residency part-time?", "Is there a dress code?"])
+        == 0
+    )
+    capsys.readouterr()
+    chart = tmp_path / "stats.png"
+    assert main(["kb", "stats", "--config", str(config), "--days", "3", "--png", str(chart), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["questions"] == 2 and len(data["per_day"]) == 3 and data["declined"] >= 1
+    png = chart.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1100, 660)
+    assert main(["kb", "stats", "--config", str(config)]) == 0
+    assert "Last 30 days" in capsys.readouterr().out

@@ -8,6 +8,7 @@ command's default permissions, which a server admin can change.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from bot.models import Problem
 from bot.services.changes import change_lines, describe_entry, when
 from bot.services.gaps import Gap, find_gaps
 from bot.services.lifecycle import RefreshReport
+from bot.services.stats import Stats, collect_stats
 from bot.snapshot import Snapshot
 from bot.storage.questions import RatedAnswer
 from bot.storage.snapshots import SnapshotInfo
@@ -196,6 +198,37 @@ def gaps_embed(gaps: Sequence[Gap], rated: Sequence[RatedAnswer], days: int) -> 
                 f"**{r.unhelpful}×** {escape(r.source)}{' › ' + escape(r.section) if r.section else ''}"
                 for r in rated
             ),
+            inline=False,
+        )
+    return fit(embed)
+
+
+def stats_embed(stats: Stats) -> discord.Embed:
+    """Render the figures of /kb stats (the chart is attached as its image)."""
+    embed = discord.Embed(title=f"How the bot is doing, last {stats.days} days", colour=COLOUR_ANSWER)
+    lines = [f"**{stats.total}** questions"]
+    if stats.total:
+        lines.append(
+            " · ".join(
+                f"{stats.count(k)} {k} ({stats.count(k) / stats.total:.0%})"
+                for k in ("answered", "unsure", "declined")
+            )
+        )
+    share = stats.helpful_share
+    votes = stats.helpful + stats.unhelpful
+    lines.append(
+        f"Helpful votes: {stats.helpful} of {votes} ({share:.0%})" if share is not None else "No votes yet"
+    )
+    if stats.latency_p50 is not None and stats.latency_p99 is not None:
+        lines.append(f"Answer time: p50 {stats.latency_p50:.1f} ms · p99 {stats.latency_p99:.1f} ms")
+    busiest = stats.busiest()
+    if busiest:
+        lines.append("Busiest hours (UTC): " + ", ".join(f"{h:02d}:00 ({n})" for h, n in busiest))
+    embed.description = "\n".join(lines)
+    if stats.gaps:
+        embed.add_field(
+            name="Top unanswered topics",
+            value="\n".join(f"**{g.count}×** {escape(g.question)} ({g.kinds()})" for g in stats.gaps),
             inline=False,
         )
     return fit(embed)
@@ -385,3 +418,26 @@ class KnowledgeCog(
         await interaction.response.send_message(
             embed=gaps_embed(gaps, rated, days), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
+
+    @app_commands.command(name="stats")
+    @app_commands.describe(days="How far back to look")
+    async def stats(
+        self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 365] = 30
+    ) -> None:
+        """How the bot is doing: questions by outcome, helpful votes, busy hours, answer time (moderators)."""
+        if not await self._moderators_only(interaction):
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        figures = await collect_stats(self.bot.runtime.questions, self.bot.runtime.services.holder, days)
+        embed = stats_embed(figures)
+        kwargs: dict[str, Any] = {"embed": embed, "ephemeral": True, "allowed_mentions": NO_MENTIONS}
+        try:
+            from bot.charts import stats_png
+
+            png = await asyncio.to_thread(stats_png, figures)
+        except ImportError as exc:  # matplotlib missing from this install: the figures still go out
+            log.warning("no chart for /kb stats: %s", exc)
+        else:
+            kwargs["file"] = discord.File(io.BytesIO(png), filename="stats.png")
+            embed.set_image(url="attachment://stats.png")
+        await interaction.followup.send(**kwargs)

@@ -29,7 +29,7 @@ async def test_login_and_command_sync(fake: FakeDiscord, bot) -> None:
     assert roles_options["org"]["autocomplete"] is True
     assert synced["role"]["options"][0]["autocomplete"] is True
     kb = {o["name"]: o for o in synced["kb"]["options"]}
-    assert set(kb) == {"status", "refresh", "history", "rollback", "unanswered"}
+    assert set(kb) == {"status", "refresh", "history", "rollback", "unanswered", "stats"}
     assert all(o["description"] for o in kb.values())
     # /kb status is for everyone, so the group carries no default permission: refresh and
     # unanswered check moderator rights in their handlers (tested below)

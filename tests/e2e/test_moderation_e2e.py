@@ -197,3 +197,22 @@ async def test_refresh_lists_a_few_problems_and_attaches_them_all(fake: FakeDisc
     assert field["name"].startswith(f"{PROBLEMS_SHOWN + 2} errors, ")
     assert field["value"].count("❌") == PROBLEMS_SHOWN and "problems.txt" in field["value"]
     assert body["allowed_mentions"] == {"parse": []}
+
+
+async def test_kb_stats_sends_figures_and_the_chart(fake: FakeDiscord, bot) -> None:
+    await ask(fake)
+    await ask(fake, "Is there a dress code?")
+    refused = await fake.interact(fake.subcommand("kb", "stats"))
+    assert "Only moderators" in refused.data["content"]
+    followup = fake.wait_for("followup")
+    await fake.interact(fake.subcommand("kb", "stats", moderator=True))
+    sent = await asyncio.wait_for(followup, timeout=20)
+    embed = sent["embeds"][0]
+    assert embed["title"] == "How the bot is doing, last 30 days"
+    assert (
+        embed["description"].startswith("**2** questions")
+        and "answer time" in embed["description"].casefold()
+    )
+    assert embed["image"]["url"] == "attachment://stats.png"
+    body = fake.requests[-1].body
+    assert body["files"]["stats.png"][:4] == b"\x89PNG" and body["allowed_mentions"] == {"parse": []}

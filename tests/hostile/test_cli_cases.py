@@ -243,8 +243,10 @@ COMMANDS = [
     ["roles"],
     ["kb", "check"],
     ["kb", "refresh", "--dry-run"],
+    ["kb", "refresh"],  # `kb refresh | head`: nothing changed here, but its report is long
     ["kb", "history"],
     ["kb", "gaps"],
+    ["kb", "stats"],
     ["chat"],
     ["eval", "questions.yaml"],
 ]

@@ -116,6 +116,7 @@ COMMANDS = {
     "kb_history": ["kb", "history"],
     "kb_rollback": ["kb", "rollback"],
     "kb_gaps": ["kb", "gaps"],
+    "kb_stats": ["kb", "stats"],
     "run": ["run"],
     "chat": ["chat"],
     "eval": ["eval", "questions.yaml"],

@@ -117,6 +117,15 @@ async def kb_rollback(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) ->
     return type("Reply", (), {"type": 4, "data": sent})()
 
 
+async def kb_stats(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
+    mp.setattr(bot.runtime.questions, "outcomes", aboom)
+    followup = fake.wait_for("followup")
+    deferred = await fake.interact(fake.subcommand("kb", "stats", moderator=True, user_id=ASKER))
+    assert deferred.type == 5
+    sent = await asyncio.wait_for(followup, timeout=10)
+    return type("Reply", (), {"type": 4, "data": sent})()
+
+
 async def kb_unanswered(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
     mp.setattr(bot.runtime.questions, "outcomes", aboom)
     return await fake.interact(fake.subcommand("kb", "unanswered", moderator=True, user_id=ASKER))
