@@ -382,10 +382,10 @@ class KnowledgeCog(
         view = RollbackConfirm(
             self, interaction.user.id, preview.restores, self.settings.discord.view_timeout_seconds
         )
-        view.message_edit = interaction.edit_original_response
-        await interaction.followup.send(
-            embed=fit(embed), view=view, ephemeral=True, allowed_mentions=NO_MENTIONS
+        sent = await interaction.followup.send(
+            embed=fit(embed), view=view, ephemeral=True, allowed_mentions=NO_MENTIONS, wait=True
         )
+        view.message_edit = sent.edit  # to disable the buttons when they time out
 
     @rollback.autocomplete("snapshot")
     async def rollback_autocomplete(

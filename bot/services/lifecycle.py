@@ -458,7 +458,7 @@ class KnowledgeService:
             now = await asyncio.to_thread(self.signature)
             if now != seen and now == pending:
                 try:
-                    report = await self.refresh(by="watching knowledge/", kind="automatic refresh")
+                    report = await self.refresh(by="the bot (knowledge.watch)", kind="automatic refresh")
                     if report.refused:
                         log.warning("automatic refresh refused: %s", report.refused)
                 except BotError as exc:

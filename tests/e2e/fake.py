@@ -529,7 +529,9 @@ class FakeDiscord:
             self._notify("followup", message)
             return 200, message
         original = next((m for m in self.messages.values() if m.get("interaction_token") == token), None)
-        if original is None:  # a component's interaction: its original is the message it is on
+        if len(parts) >= 5 and parts[4].isdigit():  # a follow-up message by its id
+            original = self.messages.get(int(parts[4]))
+        elif original is None:  # a component's interaction: its original is the message it is on
             source = next(
                 (
                     e["d"].get("message")

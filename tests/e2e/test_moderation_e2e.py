@@ -216,3 +216,34 @@ async def test_kb_stats_sends_figures_and_the_chart(fake: FakeDiscord, bot) -> N
     assert embed["image"]["url"] == "attachment://stats.png"
     body = fake.requests[-1].body
     assert body["files"]["stats.png"][:4] == b"\x89PNG" and body["allowed_mentions"] == {"parse": []}
+
+
+async def test_rollback_buttons_expire(fake: FakeDiscord, tmp_path: Path) -> None:
+    bot = await start_bot(bot_settings(tmp_path, view_timeout_seconds=0.2), fake)
+    try:
+        edit_residency(bot.runtime.knowledge.folder)
+        await bot.runtime.knowledge.refresh(by="test")
+        followup = fake.wait_for("followup")
+        await fake.interact(fake.subcommand("kb", "rollback", moderator=True, user_id=MODERATOR_ID))
+        preview = await asyncio.wait_for(followup, timeout=10)
+        expired = fake.wait_for(
+            "edit", lambda m: m["id"] == preview["id"] and all(c.get("disabled") for c in components(m))
+        )
+        await asyncio.wait_for(expired, timeout=10)
+        assert "part-time too" in await ask(fake)  # nothing was rolled back
+    finally:
+        await stop_bot(bot)
+
+
+async def test_a_failing_reload_is_logged_once_and_answers_go_on(
+    fake: FakeDiscord, bot, monkeypatch, caplog
+) -> None:
+    from bot.errors import StorageError
+
+    async def locked() -> bool:
+        raise StorageError("the database is locked by another process")
+
+    monkeypatch.setattr(bot.runtime.knowledge, "follow_store", locked)
+    assert await bot.reload_tick() is False and await bot.reload_tick() is False
+    assert sum("cannot take in the stored knowledge base" in r.message for r in caplog.records) == 1
+    assert "full-time position" in await ask(fake)
