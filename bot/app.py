@@ -61,20 +61,26 @@ class Runtime:
 
 
 async def start_runtime(
-    settings: Settings, *, folder: Path | None = None, use_store: bool = True, writable: bool = False
+    settings: Settings,
+    *,
+    folder: Path | None = None,
+    use_store: bool = True,
+    writable: bool = False,
+    author: str = "first start",
 ) -> Runtime:
     """Open the database (unless ``use_store`` is False) and load the knowledge snapshot.
 
     With a store, the last stored snapshot is used (built from the folder on first start);
     without one, ``folder`` (or the configured folder) is read directly. A database that can
     only be read is opened read-only (answers still work) unless ``writable`` is asked for.
+    ``author`` is who a first start's snapshot is recorded as made by.
     """
     db = await open_database(settings.database, allow_read_only=not writable) if use_store else None
     try:
         store = SnapshotStore(db, settings.database) if db is not None else None
         knowledge = KnowledgeService(settings, None, store, folder=folder)
         knowledge.read_only = read_only_reason(db) if db is not None else None
-        snapshot = await knowledge.load()
+        snapshot = await knowledge.load(by=author)
         services = build_services(settings, snapshot)
         knowledge.holder = services.holder
         return Runtime(services, knowledge, QuestionLog(db, writable=knowledge.read_only is None), db)

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import errno
+import getpass
 import json
 import logging
 import os
@@ -20,13 +21,15 @@ from typing import Any, NoReturn
 from bot.app import Runtime, Services, build_services, snapshot_from_folder, start_runtime
 from bot.config import Settings, load_settings
 from bot.errors import BotError
-from bot.knowledge.checks import check_corpus
-from bot.models import ROLE_TYPES, Answer, Role
+from bot.knowledge.checks import problem_list
+from bot.models import ROLE_TYPES, Answer, Problem, Role
 from bot.sanitize import clean_text
 from bot.services.answers import Turn
+from bot.services.changes import change_lines, describe_entry, when
 from bot.services.gaps import find_gaps
 from bot.services.lifecycle import RefreshReport
 from bot.services.roles import RoleFilter
+from bot.services.stats import collect_stats
 from bot.storage.database import describe_failure
 
 DEFAULT_CONFIG = Path("config.yaml")
@@ -199,11 +202,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=cmd_kb_rollback)
 
-    p = kb.add_parser("gaps", help="unanswered questions, grouped, and answers voted unhelpful")
+    p = kb.add_parser("gaps", help="questions declined, answered unsure or voted unhelpful, grouped")
     common(p, knowledge=False)
     p.add_argument("--days", type=_bounded_int(1, 36_500, "--days"), default=30)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_kb_gaps)
+
+    p = kb.add_parser(
+        "stats", help="how the bot is doing: questions by outcome, votes, hours, gaps, answer time"
+    )
+    common(p, knowledge=False)
+    p.add_argument("--days", type=_bounded_int(1, 3_650, "--days"), default=30)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--png", type=Path, metavar="FILE", help="also draw the chart into FILE (PNG)")
+    p.set_defaults(handler=cmd_kb_stats)
 
     p = sub.add_parser("run", help="run the Discord bot (token from DISCORD_TOKEN)")
     common(p, knowledge=False)
@@ -277,7 +289,7 @@ async def runtime_for(
     folder = getattr(args, "knowledge", None)
     if folder is not None and not store_only:
         return await start_runtime(settings, folder=folder, use_store=False)
-    return await start_runtime(settings, folder=folder, writable=writable)
+    return await start_runtime(settings, folder=folder, writable=writable, author=cli_author())
 
 
 def emit_json(data: Any) -> None:
@@ -486,7 +498,7 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
     """Report the knowledge base's size and every problem; exit 1 on errors."""
     services = services_for(args)
     corpus = services.holder.current.corpus
-    problems = corpus.problems + check_corpus(
+    problems = problem_list(
         corpus,
         date.today(),
         services.settings.knowledge.max_document_age_days,
@@ -532,52 +544,87 @@ def cmd_kb_refresh(args: argparse.Namespace) -> int:
     return asyncio.run(_kb_refresh(args))
 
 
+def cli_author() -> str:
+    """Name who runs this command, for the history: the operating-system user."""
+    try:
+        name = getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no user name in the environment nor the password file
+        name = f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown user"
+    return f"{clean_text(name)} (command line)"
+
+
 async def _kb_refresh(args: argparse.Namespace) -> int:
     runtime = await runtime_for(args, store_only=True, writable=not args.dry_run)
     try:
-        report = await runtime.knowledge.refresh(by="cli", dry_run=args.dry_run, force=args.force)
+        report = await runtime.knowledge.refresh(by=cli_author(), dry_run=args.dry_run, force=args.force)
     finally:
         await runtime.close()
     if args.json:
         emit_json(report.to_json())
     else:
-        print(render_refresh(report))
+        print(clean_text(render_refresh(report)))
     return 1 if report.refused else 0
 
 
-def render_refresh(report: RefreshReport) -> str:
-    """Render a refresh report for a terminal."""
-    state = (
-        f"refused: {report.refused}"
-        if report.refused
-        else ("dry run, nothing applied" if report.dry_run else f"applied as snapshot {report.snapshot_id}")
+def refresh_state(report: RefreshReport) -> str:
+    """Say in one line whether a refresh or rollback was applied, and why not."""
+    broken = len(report.broken)
+    kept = (
+        f"; {plural(broken, 'file')} could not be read and {'keeps its' if broken == 1 else 'keep their'} "
+        "last good version (see the errors)"
+        if broken
+        else ""
     )
-    lines = [f"Refresh {state} ({report.seconds:.2f} s)"]
+    if report.refused:
+        return f"Refused, nothing applied: {report.refused}"
+    if not report.changes:
+        return f"Nothing to apply: no document changed{kept}"
+    if report.dry_run:
+        return "Dry run: this would change (nothing applied)"
+    if report.kind == "rollback":
+        return f"Rolled back: snapshot {report.snapshot_id} restores the files of snapshot {report.restores}"
+    return f"Applied as snapshot {report.snapshot_id}"
+
+
+def plural(count: int, word: str) -> str:
+    """Return "1 file", "2 files"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def render_refresh(report: RefreshReport) -> str:
+    """Render a refresh or rollback report for a terminal."""
+    lines = [f"{refresh_state(report)} ({report.seconds:.2f} s)"]
     lines.append(f"  {report.documents} documents, {report.passages} passages, {report.roles} roles")
-    for label, items in (
-        ("added", report.added),
-        ("changed", report.changed),
-        ("removed", report.removed),
-        ("broken (last good version kept)", report.broken),
-        ("roles opened", report.roles_opened),
-        ("roles closed", report.roles_closed),
-        ("roles changed", report.roles_changed),
-    ):
-        if items:
-            lines.append(f"  {label}: {', '.join(items)}")
-    if not report.changes and not report.broken:
-        lines.append("  no document changed")
+    for label, items in change_lines(report.summary()):
+        lines.append(f"  {label}: {'; '.join(items)}")
     if report.eval:
         lines.append(
             f"  questions.yaml: hit@1 {report.eval['hit@1']}, hit@3 {report.eval['hit@3']}, "
             f"abstention {report.eval['abstention']}"
         )
-    lines += [f"  {p}" for p in report.problems]
+    if report.kind == "rollback":
+        lines.append(ROLLBACK_NOTE)
+    lines += problem_lines(report.problems)
     return "\n".join(lines)
 
 
+ROLLBACK_NOTE = (
+    "  The files in the knowledge folder are unchanged: the next refresh reads them again and "
+    "re-applies what was rolled back, unless they are fixed first."
+)
+
+
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """List problems for a terminal: a count line, then each with its file and line."""
+    if not problems:
+        return []
+    errors = sum(p.severity == "error" for p in problems)
+    lines = [f"  {plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}:"]
+    return lines + [f"    {p}" for p in problems]
+
+
 def cmd_kb_history(args: argparse.Namespace) -> int:
-    """List the applied refreshes."""
+    """List the applied refreshes and rollbacks."""
     return asyncio.run(_kb_history(args))
 
 
@@ -588,23 +635,25 @@ async def _kb_history(args: argparse.Namespace) -> int:
     finally:
         await runtime.close()
     if args.json:
-        emit_json([{"id": e.id, "at": e.at, "by": e.by, "summary": e.summary} for e in entries])
+        emit_json(
+            [{"id": e.id, "at": e.at, "by": e.by, "active": e.active, "summary": e.summary} for e in entries]
+        )
         return 0
+    if not entries:
+        print("No snapshot stored yet.")
     for e in entries:
         s = e.summary
         marker = "*" if e.active else " "
-        print(
-            clean_text(
-                f"{marker} {e.id:>4}  {e.at}  by {e.by}: +{_n(s.get('added'))} ~{_n(s.get('changed'))} "
-                f"-{_n(s.get('removed'))} documents; {s.get('passages', '?')} passages, {s.get('roles', '?')} roles"
-            )
+        lines = [f"{marker} {e.id:>4}  {when(e.at)}  {describe_entry(s, e.by)}"]
+        lines += [f"        {label}: {'; '.join(items)}" for label, items in change_lines(s)]
+        lines.append(
+            f"        {s.get('documents', '?')} documents, {s.get('passages', '?')} passages, "
+            f"{s.get('roles', '?')} roles"
         )
+        print(clean_text("\n".join(lines)))
+    if entries:
+        print("(* the snapshot in use)")
     return 0
-
-
-def _n(items: Any) -> str:
-    """Count a stored list (a hand-edited value that is not one shows as '?')."""
-    return str(len(items)) if isinstance(items, list) else "0" if items is None else "?"
 
 
 def cmd_kb_rollback(args: argparse.Namespace) -> int:
@@ -615,14 +664,10 @@ def cmd_kb_rollback(args: argparse.Namespace) -> int:
 async def _kb_rollback(args: argparse.Namespace) -> int:
     runtime = await runtime_for(args, store_only=True, writable=True)
     try:
-        snapshot = await runtime.knowledge.rollback(args.id)
+        report = await runtime.knowledge.rollback(args.id, by=cli_author())
     finally:
         await runtime.close()
-    corpus = snapshot.corpus
-    print(
-        f"Snapshot {snapshot.snapshot_id} is active again: {len(corpus.documents)} documents, "
-        f"{len(corpus.passages)} passages, {len(corpus.roles)} roles"
-    )
+    print(clean_text(render_refresh(report)))
     return 0
 
 
@@ -638,26 +683,57 @@ async def _kb_gaps(args: argparse.Namespace) -> int:
     finally:
         await runtime.close()
     if args.json:
-        emit_json({"unanswered": [g.__dict__ for g in gaps], "unhelpful": [r.__dict__ for r in rated]})
+        emit_json(
+            {"days": args.days, "gaps": [g.__dict__ for g in gaps], "unhelpful": [r.__dict__ for r in rated]}
+        )
         return 0
     print(
-        f"Unanswered questions, last {args.days} days:"
+        f"What went wrong for members in the last {args.days} days (declined, unsure, voted unhelpful):"
         if gaps
-        else f"No unanswered questions in {args.days} days."
+        else f"Nothing went wrong for members in the last {args.days} days: no question declined, "
+        "answered unsure or voted unhelpful."
     )
     for g in gaps:
-        print(f"  {g.count:>3} × {clean_text(g.question)}")  # rows stored before questions were cleaned
+        lines = [f"  {g.count:>3} × {g.question}", f"        {g.kinds()}; latest {when(g.latest)}"]
+        others = [e for e in g.examples if e != g.question]
+        if others:
+            lines.append("        also: " + " | ".join(others))
         if g.closest:
-            print(
+            lines.append(
                 f"        closest: {g.closest}" + (f" ({g.closest_question})" if g.closest_question else "")
             )
+        print(clean_text("\n".join(lines)))  # rows stored before questions were cleaned
     if rated:
-        print("Answers voted unhelpful:")
+        print("Passages voted unhelpful:")
         for r in rated:
             where = f"{r.source} › {r.section}" if r.section else r.source
             print(
                 clean_text(f"  {r.unhelpful:>3} unhelpful, {r.helpful} helpful: {where} (e.g. {r.example!r})")
             )
+    return 0
+
+
+def cmd_kb_stats(args: argparse.Namespace) -> int:
+    """Show how the bot is doing, as text or JSON, and as a chart with --png."""
+    return asyncio.run(_kb_stats(args))
+
+
+async def _kb_stats(args: argparse.Namespace) -> int:
+    runtime = await runtime_for(args, store_only=True)
+    try:
+        stats = await collect_stats(runtime.questions, runtime.services.holder, args.days)
+    finally:
+        await runtime.close()
+    if args.png is not None:
+        from bot.charts import stats_png
+
+        args.png.write_bytes(stats_png(stats))
+    if args.json:
+        emit_json(stats.to_json())
+    else:
+        print(clean_text(stats.text()))
+        if args.png is not None:
+            print(f"Chart written to {args.png}")
     return 0
 
 
@@ -718,7 +794,10 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     print(f"fitted on {result.samples} questions of {', '.join(args.files)}")
     print(f"first passage right (ranking alone): {result.passage_hit1:.3f}")
     print("RANK_WEIGHTS = " + json.dumps(result.rank_weights))
-    print("COEFFICIENTS = " + json.dumps({f: round(c, 4) for f, c in zip(FEATURES, m.coefficients, strict=True)}))
+    print(
+        "COEFFICIENTS = "
+        + json.dumps({f: round(c, 4) for f, c in zip(FEATURES, m.coefficients, strict=True)})
+    )
     print(f"INTERCEPT = {m.intercept:.4f}\nANSWER_AT = {m.answer_at:.4f}\nUNSURE_AT = {m.unsure_at:.4f}")
     for (service, cases), spec in zip(sets, args.files, strict=True):
         fitted = AnswerService(service.holder, service.settings, service.roles, m, result.rank_weights)

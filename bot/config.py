@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from bot.errors import ConfigError
+from bot.yaml_errors import explain_yaml_error
 
 DEFAULT_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("apply", "application", "applicant"),
@@ -87,6 +88,9 @@ class KnowledgeSettings:
     watch: bool = False
     watch_debounce_seconds: float = 2.0
     max_file_bytes: int = 5_000_000
+    # How often a running bot looks for a snapshot stored by another process (a 'kb refresh'
+    # or 'kb rollback' from the command line, another bot) and swaps it in; 0: only at start.
+    reload_seconds: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "knowledge.max_document_age_days": (1, 100000),
     "knowledge.watch_debounce_seconds": (0.1, 3600),
     "knowledge.max_file_bytes": (1_000, 1_000_000_000),
+    "knowledge.reload_seconds": (0.0, 3600),
     "discord.cooldown_seconds": (0.0, 3600),
     "discord.roles_page_size": (1, 10),
     "discord.view_timeout_seconds": (10, 3600),
@@ -174,9 +179,8 @@ def load_settings(path: str | Path | None) -> Settings:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config file: {exc}", path=str(path)) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(exc, "problem", None) or str(exc)
+        problem, line = explain_yaml_error(exc)
+        where = f"{path}:{line + 1}" if line is not None else str(path)
         raise ConfigError(f"{where}: invalid YAML: {problem}") from None
     except (ValueError, RecursionError) as exc:  # a timestamp that is no date, nesting without end
         raise ConfigError(f"invalid YAML: {exc}", path=str(path)) from None

@@ -29,13 +29,13 @@ ROOT = "bot"
 
 # Lowest first. Components in one tuple are siblings and must not import each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("bot", "errors", "models", "sanitize"),  # "bot" is the empty package itself
+    ("bot", "errors", "models", "sanitize", "yaml_errors"),  # "bot" is the empty package itself
     ("config",),  # raises ConfigError
     ("knowledge",),  # reading and parsing documents
     ("search",),  # tokenizing, the index, ranking
     ("snapshot", "storage"),  # a corpus with its engine; SQLite
     ("services",),  # answers, roles, lifecycle (storage behind it), evaluation
-    ("app",),  # the composition root
+    ("app", "charts"),  # the composition root; the kb stats chart
     ("bench", "discord_bot"),  # front ends over app
     ("cli",),  # the command line (runs bench and the Discord bot)
     ("__main__",),
@@ -317,3 +317,18 @@ def test_checker_reports_discord_outside_the_adapters() -> None:
 )
 def test_checker_reports_cycles(sources: dict[str, str], expected: list[list[str]]) -> None:
     assert cycles(graph_of(sources)) == expected
+
+
+def test_matplotlib_is_imported_only_where_a_chart_is_drawn() -> None:
+    """No module imports matplotlib at its top level: bot.charts does, inside the function
+    that draws (and so does no service, nor the bot at start)."""
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        top = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+        names = {a.name.split(".")[0] for n in top if isinstance(n, ast.Import) for a in n.names}
+        names |= {n.module.split(".")[0] for n in top if isinstance(n, ast.ImportFrom) and n.module}
+        assert "matplotlib" not in names, path
+    uses = sorted(
+        name for name, found in GRAPH.items() if any(i.target.split(".")[0] == "matplotlib" for i in found)
+    )
+    assert uses == ["bot.charts"]

@@ -1,3 +1,4 @@
+import getpass
 import json
 from pathlib import Path
 
@@ -195,12 +196,18 @@ def test_store_mode_refresh_history_rollback_and_gaps(tmp_path: Path, capsys) ->
     assert "wear what you like" in out
     code, out, _ = run(capsys, "kb", "history", "--config", config, "--json")
     history = json.loads(out)
-    assert [set(h) for h in history] == [{"id", "at", "by", "summary"}] * 2
-    assert history[0]["by"] == "cli" and history[0]["summary"]["added"] == ["dress.md"]
+    assert [set(h) for h in history] == [{"id", "at", "by", "active", "summary"}] * 2
+    assert history[0]["by"] == f"{getpass.getuser()} (command line)"
+    assert history[0]["summary"]["added"] == ["dress.md"] and history[0]["summary"]["kind"] == "refresh"
     code, out, _ = run(capsys, "kb", "rollback", "--config", config)
-    assert code == 0 and f"Snapshot {history[1]['id']} is active again" in out
+    assert code == 0 and f"restores the files of snapshot {history[1]['id']}" in out
+    assert "documents removed: dress.md" in out and "files in the knowledge folder are unchanged" in out
+    code, out, _ = run(capsys, "kb", "history", "--config", config)
+    lines = out.splitlines()
+    assert lines[0].startswith(f"*    {history[0]['id'] + 1}") and "rollback to the files of snapshot" in lines[0]
+    assert "documents removed: dress.md" in out and "by " + getpass.getuser() in out
     code, out, _ = run(capsys, "kb", "gaps", "--config", config, "--json")
-    gaps = json.loads(out)["unanswered"]
+    gaps = json.loads(out)["gaps"]
     assert gaps[0]["question"] == "Is there a dress code?" and gaps[0]["count"] == 1
 
 

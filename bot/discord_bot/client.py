@@ -10,8 +10,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import Runtime
-from bot.discord_bot.cogs import AskCog, KnowledgeCog, RolesCog
+from bot.discord_bot.cogs import AskCog, RolesCog
 from bot.discord_bot.components import ShareButton, SuggestionSelect, VoteButton, link_view
+from bot.discord_bot.moderation import KnowledgeCog
 from bot.discord_bot.render import NO_MENTIONS, announcement_embed
 from bot.errors import BotError
 from bot.services.announcements import BASELINE, baseline, pending
@@ -50,6 +51,8 @@ class FAQBot(commands.Bot):
         self.tree.on_error = self.on_app_command_error
         self._announce_lock = asyncio.Lock()
         self._announcer: asyncio.Task | None = None
+        self._reloader: asyncio.Task | None = None
+        self._reload_failure: str | None = None  # the last failure logged, so it is logged once
         self.announced_once = asyncio.Event()  # set after the first look for announcements
 
     async def setup_hook(self) -> None:
@@ -62,12 +65,41 @@ class FAQBot(commands.Bot):
         await self.sync_commands()
         if self.settings.discord.announce_channel and self.runtime.db is not None:
             self._announcer = asyncio.create_task(self._announce_loop())
+        if self.settings.knowledge.reload_seconds > 0 and self.runtime.db is not None:
+            self._reloader = asyncio.create_task(self._reload_loop(self.settings.knowledge.reload_seconds))
 
     async def close(self) -> None:
-        """Stop announcing, then disconnect."""
-        if self._announcer is not None:
-            self._announcer.cancel()
+        """Stop announcing and reloading, then disconnect."""
+        for task in (self._announcer, self._reloader):
+            if task is not None:
+                task.cancel()
         await super().close()
+
+    async def _reload_loop(self, seconds: float) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            await self.reload_tick()
+
+    async def reload_tick(self) -> bool:
+        """Swap in a snapshot another process stored (a CLI refresh or rollback); never raises.
+
+        Return True when the knowledge base in use changed. A failure (a locked or damaged
+        database) is logged once and the bot keeps answering from the snapshot it has.
+        """
+        try:
+            changed = await self.runtime.knowledge.follow_store()
+        except Exception as exc:
+            text = str(exc) if isinstance(exc, BotError) else f"{type(exc).__name__}: {exc}"
+            if text != self._reload_failure:
+                log.error(
+                    "cannot take in the stored knowledge base, still answering from the one in use: %s", text
+                )
+                self._reload_failure = text
+            return False
+        self._reload_failure = None
+        if changed:
+            await self.announce_tick()
+        return changed
 
     async def _announce_loop(self) -> None:
         while True:

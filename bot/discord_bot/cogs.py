@@ -1,4 +1,7 @@
-"""Slash commands and mention handling: read arguments, call one service, render, reply."""
+"""Slash commands and mention handling: read arguments, call one service, render, reply.
+
+The moderators' /kb commands are in :mod:`bot.discord_bot.moderation`.
+"""
 
 from __future__ import annotations
 
@@ -14,21 +17,17 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot.access import Cooldown, is_moderator
+from bot.discord_bot.access import Cooldown
 from bot.discord_bot.components import RolesPager, answer_view, filters_text, link_view
 from bot.discord_bot.render import (
     NO_MENTIONS,
     answer_embed,
     escape,
-    fit,
     message_text,
-    refresh_embed,
     role_embed,
-    status_embed,
 )
 from bot.errors import QuestionError
 from bot.models import Answer
-from bot.services.gaps import find_gaps
 from bot.services.roles import RoleFilter
 
 if TYPE_CHECKING:
@@ -256,67 +255,3 @@ class RolesCog(commands.Cog):
             label = label if len(label) <= 100 else label[:99].rstrip() + "…"
             choices.append(app_commands.Choice(name=label, value=r.id[:100]))
         return choices
-
-
-class KnowledgeCog(
-    commands.GroupCog, group_name="kb", group_description="The knowledge base behind the answers"
-):
-    """/kb status, refresh and unanswered."""
-
-    def __init__(self, bot: FAQBot) -> None:
-        self.bot = bot
-        self.settings = bot.runtime.services.settings
-        super().__init__()
-
-    async def _moderators_only(self, interaction: discord.Interaction) -> bool:
-        if is_moderator(interaction, self.settings.discord.moderator_roles):
-            return True
-        await interaction.response.send_message(
-            "Only moderators (Manage Server, or a moderator role) can do that.", ephemeral=True
-        )
-        return False
-
-    @app_commands.command(name="status")
-    async def status(self, interaction: discord.Interaction) -> None:
-        """How many documents, passages and roles the bot knows, and when they were refreshed."""
-        await interaction.response.send_message(
-            embed=status_embed(self.bot.runtime.services.holder.current), ephemeral=True
-        )
-
-    @app_commands.command(name="refresh")
-    @app_commands.describe(dry_run="Only show what would change")
-    async def refresh(self, interaction: discord.Interaction, dry_run: bool = False) -> None:
-        """Reload the knowledge folder without a restart (moderators)."""
-        if not await self._moderators_only(interaction):
-            return
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        report = await self.bot.runtime.knowledge.refresh(
-            by=f"discord:{interaction.user.id}", dry_run=dry_run
-        )
-        await interaction.followup.send(
-            embed=refresh_embed(report), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
-        if report.applied:
-            await self.bot.announce()
-
-    @app_commands.command(name="unanswered")
-    @app_commands.describe(days="How far back to look")
-    async def unanswered(
-        self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 365] = 30
-    ) -> None:
-        """The questions members asked that had no answer, and answers voted unhelpful (moderators)."""
-        if not await self._moderators_only(interaction):
-            return
-        gaps, rated = await find_gaps(self.bot.runtime.questions, self.bot.runtime.services.holder, days)
-        embed = discord.Embed(title=f"Unanswered questions, last {days} days", colour=discord.Colour.orange())
-        embed.description = "\n".join(f"**{g.count}×** {escape(g.question)}" for g in gaps[:20]) or "None. 🎉"
-        if rated:
-            embed.add_field(
-                name="Answers voted unhelpful",
-                value="\n".join(
-                    f"**{r.unhelpful}×** {escape(r.source)}{' › ' + escape(r.section) if r.section else ''}"
-                    for r in rated
-                ),
-                inline=False,
-            )
-        await interaction.response.send_message(embed=fit(embed), ephemeral=True)

@@ -9,10 +9,8 @@ from datetime import date
 import discord
 
 from bot.models import Answer, Citation, Role
-from bot.services.lifecycle import RefreshReport
 from bot.services.roles import Page, Programme
 from bot.services.snippets import trim_words
-from bot.snapshot import Snapshot
 
 TITLE, DESCRIPTION, FIELD_NAME, FIELD_VALUE, FOOTER, AUTHOR = 256, 4096, 256, 1024, 2048, 256
 TOTAL, FIELDS, MESSAGE = 6000, 25, 2000
@@ -248,55 +246,4 @@ def announcement_embed(kind: str, role: Role) -> discord.Embed:
         lines.append("")
         lines.append(escape(trim_words(role.description, 300)))
     embed.description = "\n".join(lines) or None
-    return fit(embed)
-
-
-def status_embed(snapshot: Snapshot) -> discord.Embed:
-    """Render the knowledge base's size and age."""
-    corpus = snapshot.corpus
-    embed = discord.Embed(title="Knowledge base", colour=COLOUR_ANSWER)
-    embed.add_field(name="Documents", value=str(len(corpus.documents)))
-    embed.add_field(name="Passages", value=str(len(corpus.passages)))
-    embed.add_field(name="Roles", value=str(len(corpus.roles)))
-    embed.add_field(
-        name="Last refreshed", value=discord.utils.format_dt(snapshot.loaded_at, "R"), inline=False
-    )
-    if snapshot.snapshot_id is not None:
-        embed.set_footer(text=f"Snapshot {snapshot.snapshot_id}")
-    return fit(embed)
-
-
-def refresh_embed(report: RefreshReport) -> discord.Embed:
-    """Render what a refresh changed, and every warning."""
-    if report.refused:
-        title, colour = (
-            "Refresh refused — members still get the previous knowledge base",
-            discord.Colour.red(),
-        )
-    elif report.applied:
-        title, colour = "Knowledge base refreshed", discord.Colour.green()
-    else:
-        title, colour = "Dry run — nothing applied", COLOUR_UNKNOWN
-    embed = discord.Embed(title=title, colour=colour)
-    embed.description = escape(report.refused) if report.refused else None
-    for name, items in (
-        ("Documents added", report.added),
-        ("Documents changed", report.changed),
-        ("Documents removed", report.removed),
-        ("Broken files (last good version kept)", report.broken),
-        ("Roles opened", report.roles_opened),
-        ("Roles closed", report.roles_closed),
-        ("Roles changed", report.roles_changed),
-    ):
-        if items:
-            embed.add_field(name=name, value="\n".join(escape(i) for i in items), inline=False)
-    ordered = sorted(report.problems, key=lambda p: p.severity != "error")  # errors first: never cut off
-    problems = [f"{'❌' if p.severity == 'error' else '⚠️'} {escape(str(p))}" for p in ordered]
-    if problems:
-        embed.add_field(
-            name=f"Warnings and errors ({len(problems)})", value="\n".join(problems), inline=False
-        )
-    embed.set_footer(
-        text=f"{report.documents} documents · {report.passages} passages · {report.roles} roles · {report.seconds:.2f} s"
-    )
     return fit(embed)

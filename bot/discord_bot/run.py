@@ -33,7 +33,7 @@ async def run_bot(settings: Settings, token: str) -> None:
     """Load the knowledge base, log in and serve until stopped."""
     from bot.discord_bot.client import FAQBot
 
-    runtime = await start_runtime(settings)
+    runtime = await start_runtime(settings, author="the Discord bot")
     watcher = None
     try:
         bot = FAQBot(runtime)

@@ -4,6 +4,7 @@ stale roles."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from bot.knowledge.loader import Corpus
@@ -35,6 +36,8 @@ def check_corpus(
 ) -> list[Problem]:
     """Return warnings about the corpus as a whole (file and line on each)."""
     out: list[Problem] = []
+    # A placeholder apply link is already warned about where it is read: not again as "no link".
+    placeholders = {(p.source, p.line) for p in corpus.problems if "placeholder link" in p.message}
     seen: dict[str, tuple[str, int]] = {}
     for p in corpus.passages:
         if not p.question:
@@ -57,7 +60,7 @@ def check_corpus(
             out.append(
                 Problem(role.source, f"role '{role.title}': not stated: {', '.join(missing)}", role.line)
             )
-        if role.apply_url is None:
+        if role.apply_url is None and (role.source, role.line) not in placeholders:
             out.append(Problem(role.source, f"role '{role.title}' has no usable apply link", role.line))
         if role.status == "open" and role.closes and role.closes < today:
             out.append(
@@ -87,3 +90,19 @@ def check_corpus(
                 )
             )
     return out
+
+
+def problem_list(
+    corpus: Corpus,
+    today: date,
+    max_age_days: int,
+    role_max_age_days: int = 365,
+    extra: Sequence[Problem] = (),
+) -> list[Problem]:
+    """Return every problem of a knowledge base once, by file and line: what reading found
+    (and ``extra``) and what :func:`check_corpus` finds.
+
+    The one list ``kb check``, ``kb refresh`` and ``/kb refresh`` all report.
+    """
+    found = [*corpus.problems, *extra, *check_corpus(corpus, today, max_age_days, role_max_age_days)]
+    return sorted(dict.fromkeys(found), key=lambda p: (p.source, p.line or 0))

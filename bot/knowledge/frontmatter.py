@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from bot.models import ROLE_TYPES, FrontMatterFields, RoleFields
+from bot.yaml_errors import explain_yaml_error
 
 FIELDS = ("title", "url", "published", "kind", "org", "type", "status", "closes", "roles")
 ROLE_FIELDS = (
@@ -103,12 +104,13 @@ def load_yaml(
     try:
         data = yaml.load(raw, Loader=_Loader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + first_line if mark else first_line - 1 or 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
         if isinstance(exc, _DateError):
-            raise FrontMatterError(f"front matter: {problem}", line) from None
-        raise FrontMatterError(f"invalid YAML in front matter: {problem}", line) from None
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + first_line if mark else first_line - 1 or 1
+            raise FrontMatterError(f"front matter: {getattr(exc, 'problem', None)}", line) from None
+        message, at = explain_yaml_error(exc)
+        line = at + first_line if at is not None else first_line - 1 or 1
+        raise FrontMatterError(f"invalid YAML in front matter: {message}", line) from None
     except RecursionError:
         raise FrontMatterError("front matter is nested too deeply to read", first_line - 1 or 1) from None
     _check_size(data, first_line - 1 or 1, max_nodes, max_chars)

@@ -1,4 +1,4 @@
-"""Measure retrieval on a question file (the format of shared/eval/dev-questions.yaml)."""
+"""Measure retrieval on a question file (the format: README, "Question files")."""
 
 from __future__ import annotations
 

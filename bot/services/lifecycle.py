@@ -10,12 +10,13 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
 from bot.config import Settings
 from bot.errors import BotError, KnowledgeError, StorageError
+from bot.knowledge.checks import problem_list
 from bot.knowledge.document import content_hash
 from bot.knowledge.loader import (
     FileResult,
@@ -26,9 +27,10 @@ from bot.knowledge.loader import (
     scan_folder,
     unsafe_reason,
 )
-from bot.models import Problem, Role
+from bot.models import Problem
 from bot.search.index import Vocabulary
 from bot.services.answers import AnswerService
+from bot.services.changes import Changes, compare
 from bot.services.evaluation import evaluate, load_cases
 from bot.services.knowledge import KnowledgeHolder
 from bot.snapshot import Snapshot, terms_version
@@ -42,19 +44,15 @@ REFRESH_ATTEMPTS = 5  # a refresh that finds a newer snapshot applied starts aga
 
 
 @dataclass
-class RefreshReport:
-    """What a refresh found, and whether it was applied."""
+class RefreshReport(Changes):
+    """What a refresh (or a rollback) found, and whether it was applied."""
 
     applied: bool = False
     dry_run: bool = False
     refused: str | None = None
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+    kind: str = "refresh"  # "first start", "refresh", "automatic refresh", "rollback"
+    restores: int | None = None  # a rollback: the snapshot whose files it restores
     broken: list[str] = field(default_factory=list)  # kept at their last good version
-    roles_opened: list[str] = field(default_factory=list)
-    roles_closed: list[str] = field(default_factory=list)
-    roles_changed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     eval: dict | None = None
     documents: int = 0
@@ -66,22 +64,28 @@ class RefreshReport:
     @property
     def changes(self) -> bool:
         """Tell whether anything differs from the knowledge base in use."""
-        return bool(self.added or self.changed or self.removed)
+        return self.any
+
+    def take(self, changes: Changes) -> None:
+        """Copy what ``changes`` found into this report."""
+        for f in fields(Changes):
+            setattr(self, f.name, list(getattr(changes, f.name)))
 
     def summary(self) -> dict:
         """Return the short summary stored in the refresh history."""
-        return {
-            "added": self.added,
-            "changed": self.changed,
-            "removed": self.removed,
-            "broken": self.broken,
-            "roles_opened": self.roles_opened,
-            "roles_closed": self.roles_closed,
-            "roles_changed": self.roles_changed,
-            "documents": self.documents,
-            "passages": self.passages,
-            "roles": self.roles,
-        }
+        out: dict = {"kind": self.kind}
+        if self.restores is not None:
+            out["restores"] = self.restores
+        out.update({f.name: getattr(self, f.name) for f in fields(Changes)})
+        out.update(
+            {
+                "broken": self.broken,
+                "documents": self.documents,
+                "passages": self.passages,
+                "roles": self.roles,
+            }
+        )
+        return out
 
     def to_json(self) -> dict:
         """Return the CLI's JSON form."""
@@ -89,6 +93,7 @@ class RefreshReport:
             "applied": self.applied,
             "dry_run": self.dry_run,
             "refused": self.refused,
+            "changes": self.changes,
             **self.summary(),
             "warnings": [_problem_json(p) for p in self.problems if p.severity == "warning"],
             "errors": [_problem_json(p) for p in self.problems if p.severity == "error"],
@@ -125,8 +130,8 @@ class KnowledgeService:
 
     # -- start ---------------------------------------------------------------------------
 
-    async def load(self) -> Snapshot:
-        """Return the stored active snapshot, or build one from the folder and store it.
+    async def load(self, by: str = "first start") -> Snapshot:
+        """Return the stored active snapshot, or build one from the folder and store it (as made ``by``).
 
         Starting from the store needs no knowledge folder at all: the bot answers even when
         ``knowledge/`` is missing or broken at that moment.
@@ -149,10 +154,12 @@ class KnowledgeService:
         files, problems = await asyncio.to_thread(self._read_all)
         snapshot = await asyncio.to_thread(self._build, files, None, problems)
         if self.store is not None and not self.read_only:
-            report = RefreshReport(added=[f.source for f in files])
+            report = RefreshReport(
+                added=[f.source for f in files if f.document is not None], kind="first start"
+            )
             self._count(report, snapshot)
             try:
-                snapshot_id = await self._save(files, "first start", report, snapshot, expect_active=None)
+                snapshot_id = await self._save(files, by, report, snapshot, expect_active=None)
             except StaleSnapshotError as exc:
                 if exc.active is None:
                     raise
@@ -164,28 +171,43 @@ class KnowledgeService:
             snapshot = _with_id(snapshot, snapshot_id)
         return snapshot
 
-    async def _load_stored(self, snapshot_id: int) -> Snapshot:
+    async def _load_stored(self, snapshot_id: int, previous: Snapshot | None = None) -> Snapshot:
+        """Rebuild a stored snapshot; with ``previous`` (the one in use), reuse its counted terms
+        and update its index in place for the files that differ, as a refresh does."""
         assert self.store is not None
         stored = await self.store.load(snapshot_id)
         try:
-            return await asyncio.to_thread(self._from_store, stored, snapshot_id)
+            return await asyncio.to_thread(self._from_store, stored, snapshot_id, previous)
         except Exception as exc:  # damaged term counts or rows edited by hand
             raise StorageError(
                 f"snapshot {snapshot_id} cannot be rebuilt from its stored rows ({type(exc).__name__}: "
                 f"{str(exc)[:100]})"
             ) from None
 
-    def _from_store(self, stored: list[StoredFile], snapshot_id: int) -> Snapshot:
+    def _from_store(
+        self, stored: list[StoredFile], snapshot_id: int, previous: Snapshot | None = None
+    ) -> Snapshot:
         """Build the snapshot from stored files and their stored term counts (no parsing, and
         no tokenizing unless the settings they were counted with have changed)."""
         version = terms_version(self.settings)
-        vocab = Vocabulary()
+        if (
+            previous is not None
+            and previous.version == version
+            and previous.engine.settings == self.settings.retrieval
+        ):
+            vocab, known = previous.engine.vocab, previous.counted
+        else:
+            previous, vocab, known = None, Vocabulary(), {}
         counted = {
             (s.result.source, s.result.content_hash): decode_terms(s.terms, s.result.source, vocab)
             for s in stored
-            if s.terms is not None and s.terms_version == version
+            if s.terms is not None
+            and s.terms_version == version
+            and (s.result.source, s.result.content_hash) not in known
         }
-        return self._build([s.result for s in stored], snapshot_id, counted=counted, vocab=vocab)
+        return self._build(
+            [s.result for s in stored], snapshot_id, None, previous, counted=counted, vocab=vocab
+        )
 
     async def _save(
         self,
@@ -249,7 +271,9 @@ class KnowledgeService:
 
     # -- refresh -------------------------------------------------------------------------
 
-    async def refresh(self, *, by: str, dry_run: bool = False, force: bool = False) -> RefreshReport:
+    async def refresh(
+        self, *, by: str, dry_run: bool = False, force: bool = False, kind: str = "refresh"
+    ) -> RefreshReport:
         """Re-read changed files, check the result, and swap it in atomically.
 
         Refreshes run one at a time in a process, and across processes the apply is a
@@ -271,27 +295,31 @@ class KnowledgeService:
             start = time.perf_counter()
             for attempt in range(1, REFRESH_ATTEMPTS + 1):
                 try:
-                    report = await self._refresh_once(by, dry_run, force)
+                    report = await self._refresh_once(by, dry_run, force, kind)
                 except StaleSnapshotError as exc:
                     if attempt == REFRESH_ATTEMPTS or exc.active is None:
                         raise StorageError(
                             f"gave up after {attempt} attempts: other processes kept applying refreshes"
                         ) from None
                     log.info("%s; refreshing again from it", exc)
-                    self.holder.swap(await self._load_stored(exc.active))
+                    self.holder.swap(await self._load_stored(exc.active, self.holder.current))
                     continue
                 report.seconds = time.perf_counter() - start
                 return report
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _refresh_once(self, by: str, dry_run: bool, force: bool) -> RefreshReport:
+    async def _refresh_once(self, by: str, dry_run: bool, force: bool, kind: str) -> RefreshReport:
         assert self.holder is not None
-        report = RefreshReport(dry_run=dry_run)
+        report = RefreshReport(dry_run=dry_run, kind=kind)
         current = self.holder.current
         files, problems = await asyncio.to_thread(self._read_changed, current, report, force)
         snapshot = await asyncio.to_thread(self._build, files, None, problems, current)
         self._count(report, snapshot)
-        self._compare_roles(current.corpus.roles, snapshot.corpus.roles, report)
+        report.take(compare(current.files, files, current.corpus.roles, snapshot.corpus.roles, self.today()))
+        if not report.changes and not self._rewrite_rows:
+            # Nothing members could see differs (broken files keep their last good version):
+            # no new snapshot, so history lists only real changes.
+            return report
         report.refused = self._refusal(current, snapshot, force)
         if report.refused is None:
             report.refused = await asyncio.to_thread(self._eval_gate, snapshot, report, force)
@@ -309,7 +337,7 @@ class KnowledgeService:
         self, current: Snapshot, report: RefreshReport, reparse: bool = False
     ) -> tuple[list[FileResult], list[Problem]]:
         """Parse only files whose content changed (all with ``reparse``); keep the last good
-        version of broken ones."""
+        version of broken ones (listed in ``report.broken``)."""
         if not self.folder.is_dir():
             raise KnowledgeError(f"knowledge folder not found: {self.folder}")
         previous = {f.source: f for f in current.files}
@@ -338,8 +366,6 @@ class KnowledgeService:
                 continue
             if new.document is None:
                 report.broken.append(source)  # new and broken: reported, nothing to keep
-            else:
-                (report.changed if old is not None else report.added).append(source)
             results.append(new)
         seen = {source for source, _ in listed}
         # A folder that cannot be listed is not an empty one, and a file refused for safety (too
@@ -352,7 +378,6 @@ class KnowledgeService:
                 report.broken.append(source)
                 seen.add(source)
         results.sort(key=lambda r: tuple(r.source.split("/")))
-        report.removed = sorted(source for source in previous if source not in seen)
         return results, problems
 
     def _count(self, report: RefreshReport, snapshot: Snapshot) -> None:
@@ -362,21 +387,9 @@ class KnowledgeService:
             len(corpus.passages),
             len(corpus.roles),
         )
-        report.problems = list(corpus.problems)
-
-    def _compare_roles(self, old: list[Role], new: list[Role], report: RefreshReport) -> None:
-        today = self.today()
-        before = {r.id: r for r in old}
-        after = {r.id: r for r in new}
-        for rid, role in after.items():
-            was = before.get(rid)
-            if role.is_open(today) and (was is None or not was.is_open(today)):
-                report.roles_opened.append(role.title)
-            elif was is not None and role.is_open(today) and was != role:
-                report.roles_changed.append(role.title)
-        for rid, role in before.items():
-            if role.is_open(today) and (rid not in after or not after[rid].is_open(today)):
-                report.roles_closed.append(role.title)
+        report.problems = problem_list(
+            corpus, self.today(), self.settings.knowledge.max_document_age_days, self.settings.roles.max_age_days
+        )
 
     def _refusal(self, current: Snapshot, new: Snapshot, force: bool) -> str | None:
         old_count = len(current.corpus.passages)
@@ -445,7 +458,7 @@ class KnowledgeService:
             now = await asyncio.to_thread(self.signature)
             if now != seen and now == pending:
                 try:
-                    report = await self.refresh(by="watch")
+                    report = await self.refresh(by="the bot (knowledge.watch)", kind="automatic refresh")
                     if report.refused:
                         log.warning("automatic refresh refused: %s", report.refused)
                 except BotError as exc:
@@ -457,8 +470,9 @@ class KnowledgeService:
     async def follow_store(self) -> bool:
         """Swap in the snapshot another process made active (``kb refresh``, ``kb rollback``).
 
-        Return True when it did. Used by the bot's announcer, so roles opened by a refresh
-        from the command line are announced without a restart.
+        Return True when it did. The running bot calls this every ``knowledge.reload_seconds``,
+        so every process answers from one knowledge base; the swap is the same atomic one as
+        after a refresh in this process.
         """
         if self.store is None or self.holder is None:
             return False
@@ -466,7 +480,9 @@ class KnowledgeService:
             active = await self.store.active_id()
             if active is None or active == self.holder.current.snapshot_id:
                 return False
-            snapshot = await self._load_stored(active)  # damaged rows: a StorageError, not a crash
+            # Damaged rows: a StorageError, not a crash. Built over the snapshot in use, so only
+            # the files that differ are decoded and indexed.
+            snapshot = await self._load_stored(active, self.holder.current)
             self.holder.swap(snapshot)
             log.info("now answering from snapshot %s, applied by another process", active)
             return True
@@ -479,29 +495,63 @@ class KnowledgeService:
             return []
         return await self.store.history()
 
-    async def rollback(self, snapshot_id: int | None = None) -> Snapshot:
-        """Restore an earlier snapshot (by default the one before the active one)."""
+    async def info(self, snapshot_id: int | None = None) -> SnapshotInfo | None:
+        """Return the history entry of a snapshot (by default the one in use), if it is stored."""
+        if self.store is None or self.holder is None:
+            return None
+        wanted = self.holder.current.snapshot_id if snapshot_id is None else snapshot_id
+        return await self.store.info(wanted) if wanted is not None else None
+
+    async def rollback(
+        self, snapshot_id: int | None = None, *, by: str = "unknown", dry_run: bool = False
+    ) -> RefreshReport:
+        """Restore the files of an earlier snapshot (by default the entry before the active one).
+
+        The restore is a new history entry (``kind`` "rollback", ``restores`` the snapshot
+        whose files it uses), so history stays a true record and other processes take it in
+        like any refresh. The knowledge folder is not touched: a later refresh reads it again.
+        ``dry_run`` reports what would change and restores nothing.
+        """
         if self.store is None or self.holder is None:
             raise StorageError("rollback needs the database")
-        if self.read_only:
+        if self.read_only and not dry_run:
             raise StorageError(
                 f"the database cannot be written ({self.read_only}): a rollback cannot be stored; fix that first"
             )
         async with self._lock:
+            start = time.perf_counter()
+            current = self.holder.current
             if snapshot_id is None:
                 entries = await self.store.history()
                 active = next((i for i, e in enumerate(entries) if e.active), None)
                 if active is None or active + 1 >= len(entries):
                     raise BotError("there is no earlier snapshot to roll back to")
                 snapshot_id = entries[active + 1].id
+            if snapshot_id == current.snapshot_id:
+                raise BotError(f"snapshot {snapshot_id} is the one in use already")
             stored = await self.store.load(snapshot_id)
             if not stored:
                 raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
             files = [s.result for s in stored]
-            snapshot = await asyncio.to_thread(self._build, files, snapshot_id, None, self.holder.current)
-            await self.store.activate(snapshot_id)
-            self.holder.swap(snapshot)
-            return snapshot
+            snapshot = await asyncio.to_thread(self._from_store, stored, snapshot_id, current)
+            report = RefreshReport(dry_run=dry_run, kind="rollback", restores=snapshot_id)
+            self._count(report, snapshot)
+            report.take(
+                compare(current.files, files, current.corpus.roles, snapshot.corpus.roles, self.today())
+            )
+            if not report.changes:
+                raise BotError(
+                    f"snapshot {snapshot_id} holds the same knowledge base as the one in use: nothing to roll back"
+                )
+            if not dry_run:
+                new_id = await self.store.restore(snapshot_id, by, report.summary())
+                self.holder.swap(_with_id(snapshot, new_id))
+                report.snapshot_id, report.applied = new_id, True
+                log.info(
+                    "rolled back to the files of snapshot %s by %s (now snapshot %s)", snapshot_id, by, new_id
+                )
+            report.seconds = time.perf_counter() - start
+            return report
 
 
 def _with_id(snapshot: Snapshot, snapshot_id: int) -> Snapshot:

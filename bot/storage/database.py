@@ -111,7 +111,22 @@ async def _v4(db: aiosqlite.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
+async def _v5_question_verdict(db: aiosqlite.Connection) -> None:
+    # (moderation) What the bot did with each question: 'answer', 'unsure' (the closest passage,
+    # labelled) or 'none' (declined), for kb gaps and kb stats. Older rows are filled in from
+    # what they recorded: an unsure answer cited passages, a decline none.
+    await _script(
+        db,
+        """
+        ALTER TABLE questions ADD COLUMN verdict TEXT;
+        UPDATE questions SET verdict = CASE
+            WHEN answered = 1 THEN 'answer' WHEN sources IN ('[]', '') THEN 'none' ELSE 'unsure' END;
+        CREATE INDEX questions_at ON questions (at)
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5_question_verdict)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

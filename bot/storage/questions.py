@@ -32,6 +32,28 @@ class AskedQuestion:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcome:
+    """A recorded question with what the bot did and how members voted on it."""
+
+    id: int
+    at: str
+    question: str
+    verdict: str  # "answer", "unsure" or "none" (declined)
+    sources: list[str]
+    latency_ms: float
+    helpful: int  # votes
+    unhelpful: int
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """One member's vote on an answer."""
+
+    at: str
+    helpful: bool
+
+
+@dataclass(frozen=True, slots=True)
 class RatedAnswer:
     """An answer (its first source and section) with its votes."""
 
@@ -108,8 +130,8 @@ class QuestionLog:
         sources = [f"{c.source}#{c.section or ''}" for c in answer.citations]
         try:
             cur = await self._write(
-                "INSERT INTO questions (at, guild_id, channel_id, question, answered, sources, latency_ms, origin) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO questions (at, guild_id, channel_id, question, answered, sources, latency_ms, origin, "
+                "verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     datetime.now(UTC).isoformat(timespec="seconds"),
                     guild_id,
@@ -119,6 +141,7 @@ class QuestionLog:
                     json.dumps(sources),
                     round(latency_ms, 3),
                     origin,
+                    answer.verdict,
                 ),
             )
             return int(cur.lastrowid)
@@ -180,3 +203,60 @@ class QuestionLog:
             out.append(RatedAnswer(source, section or None, bad, good, example))
         out.sort(key=lambda r: (-r.unhelpful, r.helpful, r.source))
         return [r for r in out if r.unhelpful][:limit]
+
+    async def outcomes(self, days: int) -> list[Outcome]:
+        """Return every question of the last ``days`` days with its verdict and votes, newest first."""
+        if self.db is None:
+            return []
+        try:
+            async with self.db.execute(
+                "SELECT q.id, q.at, q.question, q.answered, q.verdict, q.sources, q.latency_ms, "
+                "COALESCE(SUM(v.helpful = 1), 0), COALESCE(SUM(v.helpful = 0), 0) "
+                "FROM questions q LEFT JOIN votes v ON v.question_id = q.id WHERE q.at >= ? "
+                "GROUP BY q.id ORDER BY q.at DESC, q.id DESC",
+                (_since(days),),
+            ) as cur:
+                rows = await cur.fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, "read the question log from") from None
+        out = []
+        for qid, at, question, answered, verdict, sources, latency, helpful, unhelpful in rows:
+            cited = _sources(sources)
+            if verdict not in (
+                "answer",
+                "unsure",
+                "none",
+            ):  # a hand-edited row: read it from what it recorded
+                verdict = "answer" if answered else ("unsure" if cited else "none")
+            out.append(
+                Outcome(
+                    int(qid),
+                    str(at),
+                    str(question),
+                    verdict,
+                    cited,
+                    _number(latency),
+                    int(helpful or 0),
+                    int(unhelpful or 0),
+                )
+            )
+        return out
+
+    async def votes(self, days: int) -> list[Vote]:
+        """Return the votes cast in the last ``days`` days."""
+        if self.db is None:
+            return []
+        try:
+            async with self.db.execute("SELECT at, helpful FROM votes WHERE at >= ?", (_since(days),)) as cur:
+                rows = await cur.fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, "read the votes from") from None
+        return [Vote(str(at), bool(helpful)) for at, helpful in rows]
+
+
+def _number(value: object) -> float:
+    """Read a stored number; a hand-edited value that is not one reads as 0."""
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0

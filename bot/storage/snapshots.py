@@ -178,23 +178,53 @@ class SnapshotStore:
             out.append(StoredFile(result, terms if isinstance(terms, bytes) else None, version))
         return out
 
-    async def activate(self, snapshot_id: int) -> None:
-        """Make an earlier snapshot the active one."""
+    async def restore(self, snapshot_id: int, by: str, summary: dict) -> int:
+        """Store a new snapshot with the files of ``snapshot_id`` and make it active (a rollback).
+
+        A new entry rather than flipping the active flag back: history records the rollback,
+        with who made it, and every process sees a new snapshot id.
+        """
         if not 0 < snapshot_id < 2**63:
             raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
         try:
-            async with self.db.execute("SELECT 1 FROM snapshots WHERE id = ?", (snapshot_id,)) as cur:
-                if await cur.fetchone() is None:
-                    raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
             await self.db.execute("BEGIN IMMEDIATE")
             try:
-                await self.db.execute("UPDATE snapshots SET active = (id = ?)", (snapshot_id,))
+                async with self.db.execute("SELECT 1 FROM snapshots WHERE id = ?", (snapshot_id,)) as cur:
+                    if await cur.fetchone() is None:
+                        raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
+                cur = await self.db.execute(
+                    "INSERT INTO snapshots (at, by, summary, active) VALUES (?, ?, ?, 0)",
+                    (datetime.now(UTC).isoformat(timespec="seconds"), by, json.dumps(summary, default=str)),
+                )
+                new_id = int(cur.lastrowid)
+                await self.db.execute(
+                    "INSERT INTO snapshot_files (snapshot_id, position, file_key) "
+                    "SELECT ?, position, file_key FROM snapshot_files WHERE snapshot_id = ?",
+                    (new_id, snapshot_id),
+                )
+                await self.db.execute("UPDATE snapshots SET active = (id = ?)", (new_id,))
                 await self.db.execute("COMMIT")
             except BaseException:
                 await self._rollback()
                 raise
         except (sqlite3.Error, OSError) as exc:
-            raise storage_error(exc, f"activate snapshot {snapshot_id} in", self.path) from None
+            raise storage_error(exc, f"restore snapshot {snapshot_id} in", self.path) from None
+        return new_id
+
+    async def info(self, snapshot_id: int) -> SnapshotInfo | None:
+        """Return one snapshot's history entry, or None if there is none."""
+        try:
+            async with self.db.execute(
+                "SELECT id, at, by, summary, active FROM snapshots WHERE id = ?", (snapshot_id,)
+            ) as cur:
+                row = await cur.fetchone()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, "read the refresh history from", self.path) from None
+        return (
+            SnapshotInfo(int(row[0]), str(row[1]), str(row[2]), _summary(row[3]), bool(row[4]))
+            if row
+            else None
+        )
 
     async def history(self, limit: int = 50) -> list[SnapshotInfo]:
         """Return the most recent snapshots, newest first (a damaged summary reads as empty)."""

@@ -412,12 +412,17 @@ class FakeDiscord:
     async def _rest(self, request: web.Request) -> web.Response:
         path = "/" + request.match_info["path"]
         body: Any = None
-        if request.can_read_body:
+        if request.can_read_body and request.content_type.startswith("multipart"):
+            # a message with attachments: its JSON in 'payload_json', each file in 'files[n]'
+            form = await request.post()
+            body = json.loads(str(form.get("payload_json") or "{}"))
+            body["files"] = {
+                f.filename: f.file.read() for key, f in form.items() if key.startswith("files[")
+            }
+        elif request.can_read_body:
             raw = await request.read()
             if request.content_type == "application/json" and raw:
                 body = json.loads(raw)
-            elif raw and request.content_type.startswith("multipart"):
-                body = {"multipart": True}
         self.requests.append(Request(request.method, path, dict(request.query), body))
         for i, (needle, retry_after) in enumerate(self.rate_limits):
             if needle in path:
@@ -524,6 +529,18 @@ class FakeDiscord:
             self._notify("followup", message)
             return 200, message
         original = next((m for m in self.messages.values() if m.get("interaction_token") == token), None)
+        if len(parts) >= 5 and parts[4].isdigit():  # a follow-up message by its id
+            original = self.messages.get(int(parts[4]))
+        elif original is None:  # a component's interaction: its original is the message it is on
+            source = next(
+                (
+                    e["d"].get("message")
+                    for e in reversed(self._events)
+                    if e["t"] == "INTERACTION_CREATE" and e["d"]["token"] == token
+                ),
+                None,
+            )
+            original = self.messages.get(int(source["id"])) if source else None
         if original is None:
             return 404, {"message": "Unknown Message", "code": 10008}
         if request.method == "PATCH":

@@ -190,7 +190,7 @@ async def test_wrong_typed_field_is_reported_and_listings_keep_working(
         followup = fake.wait_for("followup")
         await fake.interact(fake.subcommand("kb", "refresh", moderator=True))
         report = (await asyncio.wait_for(followup, timeout=10))["embeds"][0]
-        problems = next(f["value"] for f in report["fields"] if f["name"].startswith("Warnings and errors"))
+        problems = next(f["value"] for f in report["fields"] if f["name"].startswith("1 error, "))
         assert "jobs.md:5: error: role 1: 'team' must be text" in problems
         orgs = await fake.interact(fake.autocomplete("roles", "org", "sci"))
         assert [c["value"] for c in orgs.data["choices"]] == ["Science"]

@@ -140,7 +140,7 @@ async def test_unreadable_subfolder_keeps_its_documents(tmp_path: Path, monkeypa
 
         monkeypatch.setattr(os, "scandir", scandir)
         report = await runtime.knowledge.refresh(by="test")
-        assert report.applied
+        assert not report.applied and not report.changes  # nothing else changed: nothing to apply
         assert "team/handbook.md" not in report.removed
         assert report.broken == ["team/handbook.md"]
         assert any("cannot read folder" in p.message and p.source == "team" for p in report.problems)
@@ -166,10 +166,12 @@ def test_stored_file_that_becomes_unsafe_keeps_its_last_good_version(site: Site)
 
 def test_questions_file_linked_out_of_the_folder_is_not_read(site: Site) -> None:
     (site.knowledge / "questions.yaml").symlink_to("/etc/passwd")
+    assert site.cli("kb", "history").code == 0  # the first start stores the folder as it is
+    site.write("parade.md", "# Parade\n\n## Is there a dress code?\n\nWear the team colours.\n")
     refused = site.cli("kb", "refresh")
     refused.assert_clean()
     assert refused.code == 1 and "questions.yaml cannot be read" in refused.out
     assert "outside the knowledge folder" in refused.out and "root:" not in refused.out
     forced = site.cli("kb", "refresh", "--force")
     forced.assert_clean()
-    assert forced.code == 0 and "applied as snapshot" in forced.out
+    assert forced.code == 0 and "Applied as snapshot" in forced.out

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-import bot.discord_bot.cogs as cogs
 import bot.discord_bot.components as components
+import bot.discord_bot.moderation as moderation
 from bot.config import load_settings
 from bot.discord_bot.client import APOLOGY, FAQBot
 from tests.conftest import KNOWLEDGE, ROOT
@@ -90,7 +90,7 @@ async def role(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
 
 
 async def kb_status(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
-    mp.setattr(cogs, "status_embed", boom)
+    mp.setattr(moderation, "status_embed", boom)
     return await fake.interact(fake.subcommand("kb", "status", user_id=ASKER))
 
 
@@ -103,8 +103,31 @@ async def kb_refresh(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> 
     return type("Reply", (), {"type": 4, "data": sent})()
 
 
+async def kb_history(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
+    mp.setattr(bot.runtime.knowledge, "history", aboom)
+    return await fake.interact(fake.subcommand("kb", "history", moderator=True, user_id=ASKER))
+
+
+async def kb_rollback(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
+    mp.setattr(bot.runtime.knowledge, "rollback", aboom)
+    followup = fake.wait_for("followup")
+    deferred = await fake.interact(fake.subcommand("kb", "rollback", moderator=True, user_id=ASKER))
+    assert deferred.type == 5
+    sent = await asyncio.wait_for(followup, timeout=10)
+    return type("Reply", (), {"type": 4, "data": sent})()
+
+
+async def kb_stats(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
+    mp.setattr(bot.runtime.questions, "outcomes", aboom)
+    followup = fake.wait_for("followup")
+    deferred = await fake.interact(fake.subcommand("kb", "stats", moderator=True, user_id=ASKER))
+    assert deferred.type == 5
+    sent = await asyncio.wait_for(followup, timeout=10)
+    return type("Reply", (), {"type": 4, "data": sent})()
+
+
 async def kb_unanswered(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
-    mp.setattr(bot.runtime.questions, "unanswered", aboom)
+    mp.setattr(bot.runtime.questions, "outcomes", aboom)
     return await fake.interact(fake.subcommand("kb", "unanswered", moderator=True, user_id=ASKER))
 
 
@@ -138,7 +161,21 @@ async def pager(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
 
 
 @pytest.mark.parametrize(
-    "case", [ask, roles, role, kb_status, kb_refresh, kb_unanswered, vote, share, suggestion, pager]
+    "case",
+    [
+        ask,
+        roles,
+        role,
+        kb_status,
+        kb_refresh,
+        kb_history,
+        kb_rollback,
+        kb_unanswered,
+        vote,
+        share,
+        suggestion,
+        pager,
+    ],
 )
 async def test_injected_error_gets_the_apology(
     fake: FakeDiscord,
