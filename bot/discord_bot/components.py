@@ -127,7 +127,7 @@ class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faq
         if not values:
             await interaction.response.defer()
             return
-        await _bot(interaction).ask_cog.respond(interaction, values[0])
+        await _bot(interaction).ask_cog.respond(interaction, values[0], typed=False)
 
 
 def answer_view(
