@@ -77,11 +77,17 @@ class AskCog(commands.Cog):
         self.questions = bot.runtime.questions
         self.cooldown = Cooldown(self.settings.discord.cooldown_seconds)
 
-    def _limit_message(self, user_id: int, question: str) -> str | None:
-        """Return a friendly refusal for an over-long question or a member over the cooldown."""
+    def _limit_message(self, user_id: int, question: str, typed: bool = True) -> str | None:
+        """Return a friendly refusal for an over-long question or a member over the cooldown.
+
+        Only questions the member typed count against the cooldown: a follow-up they picked
+        (a suggestion, a button) never does.
+        """
         limit = self.settings.answers.max_question_chars
         if len(question) > limit:
             return f"That question is a bit long ({len(question)} characters): please keep it under {limit}."
+        if not typed:
+            return None
         wait = self.cooldown.retry_after(user_id)
         if wait:
             return f"One question at a time, please: try again in {wait:.0f} s."
@@ -97,9 +103,9 @@ class AskCog(commands.Cog):
         qid = await self.questions.record(answer, latency, guild_id=guild_id, channel_id=channel_id)
         return answer, qid
 
-    async def respond(self, interaction: discord.Interaction, question: str) -> None:
-        """Answer a question asked through an interaction."""
-        refusal = self._limit_message(interaction.user.id, question)
+    async def respond(self, interaction: discord.Interaction, question: str, *, typed: bool = True) -> None:
+        """Answer a question asked through an interaction (``typed``: by the member, not picked)."""
+        refusal = self._limit_message(interaction.user.id, question, typed)
         if refusal:
             await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
@@ -108,8 +114,12 @@ class AskCog(commands.Cog):
                 question, guild_id=interaction.guild_id, channel_id=interaction.channel_id
             )
         except QuestionError as exc:
+            self.cooldown.release(interaction.user.id)
             await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
+        except Exception:
+            self.cooldown.release(interaction.user.id)  # the apology should not cost them their question
+            raise
         public = self.settings.discord.public_replies
         view = answer_view(qid, answer.answered, answer.suggestions, share=not public)
         kwargs = {"embed": answer_embed(answer), "ephemeral": not public, "allowed_mentions": NO_MENTIONS}
@@ -154,6 +164,7 @@ class AskCog(commands.Cog):
             await message.reply(**kwargs)
         except Exception:
             log.exception("failed to answer a message")
+            self.cooldown.release(message.author.id)
             with contextlib.suppress(discord.HTTPException):
                 await message.reply(
                     "Sorry, something went wrong while answering. Please try again.",

@@ -14,9 +14,9 @@ import pytest
 import yarl
 
 from bot.app import start_runtime
-from bot.config import DiscordSettings, Settings
+from bot.config import Settings, load_settings
 from bot.discord_bot.client import FAQBot
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, ROOT
 from tests.e2e.fake import GUILD_ID, MOD_ROLE_ID, FakeDiscord
 
 
@@ -35,20 +35,17 @@ async def fake():
 
 
 def bot_settings(tmp_path: Path, **discord_options) -> Settings:
+    """The shipped config.yaml (cooldown and all), pointed at a copy of the knowledge base, a fresh
+    database and the fake guild; ``discord_options`` only for tests about a setting."""
+    shipped = load_settings(ROOT / "config.yaml")
     folder = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, folder)
-    options = {
-        "guilds": (GUILD_ID,),
-        "moderator_roles": (str(MOD_ROLE_ID),),
-        "cooldown_seconds": 0.0,
-        "view_timeout_seconds": 300.0,
-        **discord_options,
-    }
+    options = {"guilds": (GUILD_ID,), "moderator_roles": (str(MOD_ROLE_ID),), **discord_options}
     return replace(
-        Settings(),
+        shipped,
         knowledge_dir=folder,
         database=tmp_path / "data" / "bot.db",
-        discord=DiscordSettings(**options),
+        discord=replace(shipped.discord, **options),
     )
 
 
