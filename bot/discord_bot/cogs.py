@@ -21,7 +21,7 @@ from bot.discord_bot.render import (
     answer_embed,
     escape,
     fit,
-    message_text,
+    help_embed,
     refresh_embed,
     role_embed,
     status_embed,
@@ -38,9 +38,8 @@ log = logging.getLogger(__name__)
 
 RoleType = Literal["internship", "residency", "fellowship", "full-time", "part-time", "contract"]
 HELP = (
-    "Ask me about the programs and open roles, for example:\n"
-    "• `@{name} Can I do the residency part-time?`\n"
-    "• `/ask` for a private answer, `/roles` for open roles, `/role` for one role in full."
+    "• Mention me with a question, e.g. `@{name} Can I do the residency part-time?`, or DM me\n"
+    "• `/ask` for a private answer, `/roles` for open roles, `/role` for one role in full"
 )
 
 
@@ -120,12 +119,40 @@ class AskCog(commands.Cog):
         except Exception:
             self.cooldown.release(interaction.user.id)  # the apology should not cost them their question
             raise
+        if answer.reply is not None:  # a greeting or "help": for the member only, and free
+            self.cooldown.release(interaction.user.id)
+            await interaction.response.send_message(
+                embed=self.help_embed(answer), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
         public = self.settings.discord.public_replies
-        view = answer_view(qid, answer.answered, answer.suggestions, share=not public)
-        kwargs = {"embed": answer_embed(answer), "ephemeral": not public, "allowed_mentions": NO_MENTIONS}
+        view = answer_view(qid, answer, share=not public)
+        kwargs = {"embed": self.embed(answer), "ephemeral": not public, "allowed_mentions": NO_MENTIONS}
         if view is not None:
             kwargs["view"] = view
         await interaction.response.send_message(**kwargs)
+
+    def embed(self, answer: Answer, requested_by: str | None = None) -> discord.Embed:
+        """Render an answer with this bot's settings."""
+        return answer_embed(
+            answer, show_matched=self.settings.discord.show_matched_words, requested_by=requested_by
+        )
+
+    def help_embed(self, answer: Answer) -> discord.Embed:
+        """Render the core's reply to small talk, with how to ask in Discord."""
+        name = escape(self.bot.user.display_name) if self.bot.user else "faqbot"
+        return help_embed(answer.reply or "", HELP.format(name=name))
+
+    async def tell_privately(self, message: discord.Message, embed: discord.Embed) -> None:
+        """Send ``embed`` to the message's author only: in a DM (a reply when the message is one), else
+        as a reply in the channel when their DMs are closed."""
+        if message.guild is None:
+            await message.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)
+            return
+        try:
+            await message.author.send(embed=embed, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException:  # DMs closed: answer where they asked
+            await message.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)
 
     @app_commands.command(name="ask")
     @app_commands.describe(question="What you want to know, e.g. “Can I do the residency part-time?”")
@@ -141,15 +168,8 @@ class AskCog(commands.Cog):
         direct = message.guild is None
         if not direct and self.bot.user not in message.mentions:
             return
-        question = re.sub(rf"<@!?{self.bot.user.id}>", "", message.content).strip()
+        question = re.sub(rf"<@!?{self.bot.user.id}>", "", message.content).strip() or "help"
         try:
-            if not question:
-                await message.reply(
-                    message_text(HELP.format(name=escape(self.bot.user.display_name))),
-                    mention_author=False,
-                    allowed_mentions=NO_MENTIONS,
-                )
-                return
             refusal = self._limit_message(message.author.id, question)
             if refusal:
                 await message.reply(refusal, mention_author=False, allowed_mentions=NO_MENTIONS)
@@ -157,8 +177,12 @@ class AskCog(commands.Cog):
             answer, qid = await self.answer(
                 question, guild_id=message.guild.id if message.guild else None, channel_id=message.channel.id
             )
-            view = answer_view(qid, answer.answered, answer.suggestions, share=False)
-            kwargs = {"embed": answer_embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
+            if answer.reply is not None:  # a greeting or "help" (a bare mention too): for the member only
+                self.cooldown.release(message.author.id)  # and free: their question may come next
+                await self.tell_privately(message, self.help_embed(answer))
+                return
+            view = answer_view(qid, answer, share=False)
+            kwargs = {"embed": self.embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
             if view is not None:
                 kwargs["view"] = view
             await message.reply(**kwargs)
