@@ -10,7 +10,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import Runtime
-from bot.discord_bot.cogs import AskCog, KnowledgeCog, RolesCog
+from bot.discord_bot.answering import AskCog
+from bot.discord_bot.cogs import KnowledgeCog, RolesCog
 from bot.discord_bot.components import ShareButton, SuggestionSelect, VoteButton, link_view
 from bot.discord_bot.render import NO_MENTIONS, announcement_embed
 from bot.errors import BotError

@@ -1,12 +1,9 @@
-"""Slash commands and mention handling: read arguments, call one service, render, reply."""
+"""/roles, /role and /kb: read arguments, call one service, render, reply (answers are in answering.py)."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
-import re
-import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -14,20 +11,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot.access import Cooldown, is_moderator
-from bot.discord_bot.components import RolesPager, answer_view, filters_text, link_view
+from bot.discord_bot.access import is_moderator
+from bot.discord_bot.components import RolesPager, filters_text, link_view
 from bot.discord_bot.render import (
     NO_MENTIONS,
-    answer_embed,
     escape,
     fit,
-    help_embed,
     refresh_embed,
     role_embed,
     status_embed,
 )
-from bot.errors import QuestionError
-from bot.models import Answer
 from bot.services.gaps import find_gaps
 from bot.services.roles import RoleFilter
 
@@ -37,12 +30,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RoleType = Literal["internship", "residency", "fellowship", "full-time", "part-time", "contract"]
-HELP = (
-    "• Mention me with a question, e.g. `@{name} Can I do the residency part-time?`, or DM me\n"
-    "• `/ask` for a private answer, `/roles` for open roles, `/role` for one role in full"
-)
-
-
 Choices = list[app_commands.Choice[str]]
 
 
@@ -64,137 +51,6 @@ def no_choices_on_error(
             return []
 
     return wrapper
-
-
-class AskCog(commands.Cog):
-    """Answers: /ask, mentions and direct messages."""
-
-    def __init__(self, bot: FAQBot) -> None:
-        self.bot = bot
-        self.settings = bot.runtime.services.settings
-        self.answers = bot.runtime.services.answers
-        self.questions = bot.runtime.questions
-        self.cooldown = Cooldown(self.settings.discord.cooldown_seconds)
-
-    def _limit_message(self, user_id: int, question: str, typed: bool = True) -> str | None:
-        """Return a friendly refusal for an over-long question or a member over the cooldown.
-
-        Only questions the member typed count against the cooldown: a follow-up they picked
-        (a suggestion, a button) never does.
-        """
-        limit = self.settings.answers.max_question_chars
-        if len(question) > limit:
-            return f"That question is a bit long ({len(question)} characters): please keep it under {limit}."
-        if not typed:
-            return None
-        wait = self.cooldown.retry_after(user_id)
-        if wait:
-            return f"One question at a time, please: try again in {wait:.0f} s."
-        return None
-
-    async def answer(
-        self, question: str, *, guild_id: int | None, channel_id: int | None
-    ) -> tuple[Answer, int | None]:
-        """Answer and record a question; return the answer and its stored id."""
-        start = time.perf_counter()
-        answer = self.answers.ask(question)
-        latency = (time.perf_counter() - start) * 1000
-        qid = await self.questions.record(answer, latency, guild_id=guild_id, channel_id=channel_id)
-        return answer, qid
-
-    async def respond(self, interaction: discord.Interaction, question: str, *, typed: bool = True) -> None:
-        """Answer a question asked through an interaction (``typed``: by the member, not picked)."""
-        refusal = self._limit_message(interaction.user.id, question, typed)
-        if refusal:
-            await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
-            return
-        try:
-            answer, qid = await self.answer(
-                question, guild_id=interaction.guild_id, channel_id=interaction.channel_id
-            )
-        except QuestionError as exc:
-            self.cooldown.release(interaction.user.id)
-            await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS)
-            return
-        except Exception:
-            self.cooldown.release(interaction.user.id)  # the apology should not cost them their question
-            raise
-        if answer.reply is not None:  # a greeting or "help": for the member only, and free
-            self.cooldown.release(interaction.user.id)
-            await interaction.response.send_message(
-                embed=self.help_embed(answer), ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
-            return
-        public = self.settings.discord.public_replies
-        view = answer_view(qid, answer, share=not public)
-        kwargs = {"embed": self.embed(answer), "ephemeral": not public, "allowed_mentions": NO_MENTIONS}
-        if view is not None:
-            kwargs["view"] = view
-        await interaction.response.send_message(**kwargs)
-
-    def embed(self, answer: Answer, requested_by: str | None = None) -> discord.Embed:
-        """Render an answer with this bot's settings."""
-        return answer_embed(
-            answer, show_matched=self.settings.discord.show_matched_words, requested_by=requested_by
-        )
-
-    def help_embed(self, answer: Answer) -> discord.Embed:
-        """Render the core's reply to small talk, with how to ask in Discord."""
-        name = escape(self.bot.user.display_name) if self.bot.user else "faqbot"
-        return help_embed(answer.reply or "", HELP.format(name=name))
-
-    async def tell_privately(self, message: discord.Message, embed: discord.Embed) -> None:
-        """Send ``embed`` to the message's author only: in a DM (a reply when the message is one), else
-        as a reply in the channel when their DMs are closed."""
-        if message.guild is None:
-            await message.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)
-            return
-        try:
-            await message.author.send(embed=embed, allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException:  # DMs closed: answer where they asked
-            await message.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)
-
-    @app_commands.command(name="ask")
-    @app_commands.describe(question="What you want to know, e.g. “Can I do the residency part-time?”")
-    async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
-        """Ask a question about the programs and roles; the answer cites its source."""
-        await self.respond(interaction, question)
-
-    @commands.Cog.listener()
-    async def on_message(self, message: discord.Message) -> None:
-        """Answer a mention or a direct message, in a reply to it."""
-        if message.author.bot or self.bot.user is None:
-            return
-        direct = message.guild is None
-        if not direct and self.bot.user not in message.mentions:
-            return
-        question = re.sub(rf"<@!?{self.bot.user.id}>", "", message.content).strip() or "help"
-        try:
-            refusal = self._limit_message(message.author.id, question)
-            if refusal:
-                await message.reply(refusal, mention_author=False, allowed_mentions=NO_MENTIONS)
-                return
-            answer, qid = await self.answer(
-                question, guild_id=message.guild.id if message.guild else None, channel_id=message.channel.id
-            )
-            if answer.reply is not None:  # a greeting or "help" (a bare mention too): for the member only
-                self.cooldown.release(message.author.id)  # and free: their question may come next
-                await self.tell_privately(message, self.help_embed(answer))
-                return
-            view = answer_view(qid, answer, share=False)
-            kwargs = {"embed": self.embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
-            if view is not None:
-                kwargs["view"] = view
-            await message.reply(**kwargs)
-        except Exception:
-            log.exception("failed to answer a message")
-            self.cooldown.release(message.author.id)
-            with contextlib.suppress(discord.HTTPException):
-                await message.reply(
-                    "Sorry, something went wrong while answering. Please try again.",
-                    mention_author=False,
-                    allowed_mentions=NO_MENTIONS,
-                )
 
 
 class RolesCog(commands.Cog):

@@ -319,7 +319,7 @@ async def test_oversized_answer_is_trimmed_within_limits(fake: FakeDiscord, tmp_
 
 
 async def test_unexpected_error_gets_a_private_apology(fake: FakeDiscord, bot, monkeypatch, caplog) -> None:
-    def broken(question):
+    def broken(*args, **kwargs):
         raise RuntimeError("index exploded")
 
     monkeypatch.setattr(bot.runtime.services.answers, "ask", broken)

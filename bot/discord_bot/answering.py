@@ -1,0 +1,253 @@
+"""Answers: /ask, mentions, DMs and follow-ups in conversations.
+
+A conversation is a DM channel, a thread, or a chain of replies (a member replying to the
+bot's answer, or to their own question): its earlier turns go to the answer service, which
+reads a follow-up ("and is it remote?") as being about the same programme. Handlers stay
+thin: read the message, find the conversation, call the service, render, reply.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_bot.access import Cooldown
+from bot.discord_bot.components import answer_view
+from bot.discord_bot.render import NO_MENTIONS, answer_embed, escape, help_embed
+from bot.errors import QuestionError
+from bot.models import Answer
+from bot.services.answers import Turn
+
+if TYPE_CHECKING:
+    from bot.discord_bot.client import FAQBot
+
+log = logging.getLogger(__name__)
+
+HELP = (
+    "• Mention me with a question, e.g. `@{name} Can I do the residency part-time?`, or DM me\n"
+    "• Reply to my answer for a follow-up, e.g. “and is it remote?”\n"
+    "• `/ask` for a private answer, `/roles` for open roles, `/role` for one role in full"
+)
+SORRY = "Sorry, something went wrong while answering. Please try again."
+
+# Characters that show as nothing (zero-width spaces and joiners, direction marks, soft
+# hyphens, word joiners): they only hide words from the search, or text from a reader.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>")
+
+
+def question_text(text: str) -> str:
+    """Return the question in a message: without mentions (the bot's too) or invisible characters."""
+    return " ".join(_MENTION.sub(" ", _INVISIBLE.sub("", text or "")).split())
+
+
+class AskCog(commands.Cog):
+    """Answers: /ask, mentions, direct messages and replies, within their conversations."""
+
+    def __init__(self, bot: FAQBot) -> None:
+        self.bot = bot
+        self.settings = bot.runtime.services.settings
+        self.answers = bot.runtime.services.answers
+        self.questions = bot.runtime.questions
+        self.conversations = bot.runtime.conversations
+        self.cooldown = Cooldown(self.settings.discord.cooldown_seconds)
+
+    # -- the shared steps ------------------------------------------------------------------
+
+    def _limit_message(self, user_id: int, question: str, typed: bool = True) -> str | None:
+        """Return a friendly refusal for an over-long question or a member over the cooldown.
+
+        Only questions the member typed count against the cooldown: a follow-up they picked
+        (a suggestion, a button) never does.
+        """
+        limit = self.settings.answers.max_question_chars
+        if len(question) > limit:
+            return f"That question is a bit long ({len(question)} characters): please keep it under {limit}."
+        if not typed:
+            return None
+        wait = self.cooldown.retry_after(user_id)
+        if wait:
+            return f"One question at a time, please: try again in {wait:.0f} s."
+        return None
+
+    async def answer(
+        self,
+        question: str,
+        *,
+        guild_id: int | None,
+        channel_id: int | None,
+        history: Sequence[Turn] = (),
+        record: bool = True,
+    ) -> tuple[Answer, int | None]:
+        """Answer a question within its conversation (``history``) and record it; return the
+        answer and its stored id."""
+        start = time.perf_counter()
+        answer = self.answers.ask(question, history, self.conversations.now())
+        latency = (time.perf_counter() - start) * 1000
+        qid = (
+            await self.questions.record(answer, latency, guild_id=guild_id, channel_id=channel_id)
+            if record
+            else None
+        )
+        return answer, qid
+
+    def embed(self, answer: Answer, requested_by: str | None = None) -> discord.Embed:
+        """Render an answer with this bot's settings."""
+        return answer_embed(
+            answer, show_matched=self.settings.discord.show_matched_words, requested_by=requested_by
+        )
+
+    def help_embed(self, answer: Answer) -> discord.Embed:
+        """Render the core's reply to small talk, with how to ask in Discord."""
+        name = escape(self.bot.user.display_name) if self.bot.user else "faqbot"
+        return help_embed(answer.reply or "", HELP.format(name=name))
+
+    async def tell_privately(self, message: discord.Message, embed: discord.Embed) -> None:
+        """Send ``embed`` to the message's author only: in a DM (a reply when the message is one), else
+        as a reply in the channel when their DMs are closed."""
+        if message.guild is None:
+            await message.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)
+            return
+        try:
+            await message.author.send(embed=embed, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException:  # DMs closed: answer where they asked
+            await message.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)
+
+    # -- conversations -----------------------------------------------------------------------
+
+    @staticmethod
+    def channel_conversation(channel: object, guild_id: int | None) -> str | None:
+        """The conversation a whole channel is: a DM or a thread; None for a shared channel."""
+        if isinstance(channel, discord.Thread):
+            return f"thread:{channel.id}"
+        if guild_id is None and channel is not None:
+            return f"dm:{getattr(channel, 'id', 0)}"
+        return None
+
+    async def message_conversation(self, message: discord.Message) -> tuple[str, bool]:
+        """Return the conversation a message continues or starts, and whether it is a reply chain
+        (whose messages must be linked to it, so replies to them continue it)."""
+        whole = self.channel_conversation(message.channel, message.guild.id if message.guild else None)
+        if whole is not None:
+            return whole, False
+        reference = message.reference.message_id if message.reference else None
+        if reference is not None:
+            known = await self.conversations.key_of(reference)
+            if known is not None:
+                return known, True
+        return f"reply:{message.id}", True
+
+    # -- /ask ----------------------------------------------------------------------------------
+
+    async def respond(self, interaction: discord.Interaction, question: str, *, typed: bool = True) -> None:
+        """Answer a question asked through an interaction (``typed``: by the member, not picked).
+
+        In a thread or a DM, the conversation's earlier turns are taken into account.
+        """
+        question = question_text(question) or question
+        refusal = self._limit_message(interaction.user.id, question, typed)
+        if refusal:
+            await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        key = self.channel_conversation(interaction.channel, interaction.guild_id)
+        try:
+            history = await self.conversations.history(key)
+            answer, qid = await self.answer(
+                question, guild_id=interaction.guild_id, channel_id=interaction.channel_id, history=history
+            )
+        except QuestionError as exc:
+            self.cooldown.release(interaction.user.id)
+            await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        except Exception:
+            self.cooldown.release(interaction.user.id)  # the apology should not cost them their question
+            raise
+        if answer.reply is not None:  # a greeting or "help": for the member only, and free
+            self.cooldown.release(interaction.user.id)
+            await interaction.response.send_message(
+                embed=self.help_embed(answer), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
+        public = self.settings.discord.public_replies
+        view = answer_view(qid, answer, share=not public)
+        kwargs = {"embed": self.embed(answer), "ephemeral": not public, "allowed_mentions": NO_MENTIONS}
+        if view is not None:
+            kwargs["view"] = view
+        await self.conversations.remember(key, answer)  # first: a quick follow-up finds it
+        await interaction.response.send_message(**kwargs)
+
+    @app_commands.command(name="ask")
+    @app_commands.describe(question="What you want to know, e.g. “Can I do the residency part-time?”")
+    async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
+        """Ask a question about the programs and roles; the answer cites its source."""
+        await self.respond(interaction, question)
+
+    # -- messages ------------------------------------------------------------------------------
+
+    def _replies_to_bot(self, message: discord.Message) -> bool:
+        """Tell whether the message replies to one of the bot's own messages."""
+        resolved = message.reference.resolved if message.reference else None
+        return isinstance(resolved, discord.Message) and self.bot.user is not None and (
+            resolved.author.id == self.bot.user.id
+        )
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer a mention, a direct message or a reply to the bot, in a reply to it."""
+        if message.author.bot or self.bot.user is None:
+            return
+        if message.guild is None or self.bot.user in message.mentions or self._replies_to_bot(message):
+            await self.answer_message(message)
+
+    async def answer_message(self, message: discord.Message) -> None:
+        """Answer a message addressed to the bot, within its conversation; never raises.
+
+        Dispatches ``question_handled(message, answer message or None)`` when done.
+        """
+        sent: discord.Message | None = None
+        try:
+            sent = await self._answer_message(message)
+        finally:
+            self.bot.dispatch("question_handled", message, sent)
+
+    async def _answer_message(self, message: discord.Message) -> discord.Message | None:
+        question = question_text(message.content) or "help"  # a bare mention asks for help
+        try:
+            refusal = self._limit_message(message.author.id, question)
+            if refusal:
+                return await message.reply(refusal, mention_author=False, allowed_mentions=NO_MENTIONS)
+            key, chain = await self.message_conversation(message)
+            history = await self.conversations.history(key)
+            answer, qid = await self.answer(
+                question,
+                guild_id=message.guild.id if message.guild else None,
+                channel_id=message.channel.id,
+                history=history,
+            )
+            if answer.reply is not None:  # a greeting or "help": for the member only
+                self.cooldown.release(message.author.id)  # and free: their question may come next
+                await self.tell_privately(message, self.help_embed(answer))
+                return None
+            view = answer_view(qid, answer, share=False)
+            kwargs = {"embed": self.embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
+            if view is not None:
+                kwargs["view"] = view
+            await self.conversations.remember(key, answer, (message.id,) if chain else ())
+            sent = await message.reply(**kwargs)
+            if chain:  # a reply to the answer continues the conversation too
+                await self.conversations.link(key, sent.id)
+            return sent
+        except Exception:
+            log.exception("failed to answer a message")
+            self.cooldown.release(message.author.id)
+            with contextlib.suppress(discord.HTTPException):
+                return await message.reply(SORRY, mention_author=False, allowed_mentions=NO_MENTIONS)
+            return None
