@@ -1,4 +1,4 @@
-"""Answers: /ask, mentions, DMs and follow-ups in conversations.
+"""Answers: /ask, mentions, DMs, follow-ups in conversations, and "Find answer" on any message.
 
 A conversation is a DM channel, a thread, or a chain of replies (a member replying to the
 bot's answer, or to their own question): its earlier turns go to the answer service, which
@@ -42,11 +42,31 @@ SORRY = "Sorry, something went wrong while answering. Please try again."
 # hyphens, word joiners): they only hide words from the search, or text from a reader.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _MENTION = re.compile(r"<(?:@[!&]?|#)\d+>")
+_MASKED_LINK = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?[a-z][a-z0-9+.-]*:[^()\s]*>?\s*\)", re.IGNORECASE)
+_URL = re.compile(r"<?\bhttps?://\S+", re.IGNORECASE)
 
 
 def question_text(text: str) -> str:
-    """Return the question in a message: without mentions (the bot's too) or invisible characters."""
-    return " ".join(_MENTION.sub(" ", _INVISIBLE.sub("", text or "")).split())
+    """Return the question in a message: without mentions (the bot's too), links (a masked link
+    keeps its text) or invisible characters. Links and mentions are not what is asked, and
+    leaving them out keeps them out of the title the answer shows."""
+    text = _INVISIBLE.sub("", text or "")
+    text = _URL.sub(" ", _MASKED_LINK.sub(r"\1", _MENTION.sub(" ", text)))
+    return " ".join(text.split())
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def picked_question(text: str, limit: int) -> str | None:
+    """Return what to ask for a message someone else wrote: all of it when it fits in ``limit``
+    characters, else its last sentence ending in "?" that does; None when there is none."""
+    if len(text) <= limit:
+        return text
+    for sentence in reversed(_SENTENCE_END.split(text)):
+        if sentence.endswith("?") and len(sentence) <= limit:
+            return sentence
+    return None
 
 
 class AskCog(commands.Cog):
@@ -59,6 +79,16 @@ class AskCog(commands.Cog):
         self.questions = bot.runtime.questions
         self.conversations = bot.runtime.conversations
         self.cooldown = Cooldown(self.settings.discord.cooldown_seconds)
+        # Apps → Find answer on any message. A context menu cannot be declared in a cog's body;
+        # it is added to the tree when the cog loads. Discord sends the target message's text
+        # with the command, without the Message Content intent.
+        self.find_menu = app_commands.ContextMenu(name="Find answer", callback=self.find_answer)
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.find_menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.find_menu.name, type=self.find_menu.type)
 
     # -- the shared steps ------------------------------------------------------------------
 
@@ -195,8 +225,10 @@ class AskCog(commands.Cog):
     def _replies_to_bot(self, message: discord.Message) -> bool:
         """Tell whether the message replies to one of the bot's own messages."""
         resolved = message.reference.resolved if message.reference else None
-        return isinstance(resolved, discord.Message) and self.bot.user is not None and (
-            resolved.author.id == self.bot.user.id
+        return (
+            isinstance(resolved, discord.Message)
+            and self.bot.user is not None
+            and (resolved.author.id == self.bot.user.id)
         )
 
     @commands.Cog.listener()
@@ -251,3 +283,77 @@ class AskCog(commands.Cog):
             with contextlib.suppress(discord.HTTPException):
                 return await message.reply(SORRY, mention_author=False, allowed_mentions=NO_MENTIONS)
             return None
+
+    # -- Apps → Find answer --------------------------------------------------------------------
+
+    async def find_answer(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        """Answer someone's message for them: a public reply to it when the answer is confident;
+        otherwise only the member who asked sees what was found, and nothing is posted."""
+        text = question_text(message.content)
+        if not text:
+            await interaction.response.send_message(
+                "That message has no text I can answer.", ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
+        limit = self.settings.answers.max_question_chars
+        question = picked_question(text, limit)
+        if question is None:
+            await interaction.response.send_message(
+                f"That message is long ({len(text)} characters) and has no question of at most {limit} "
+                "characters I could pick out: ask it with /ask.",
+                ephemeral=True,
+                allowed_mentions=NO_MENTIONS,
+            )
+            return
+        refusal = self._limit_message(interaction.user.id, question)
+        if refusal:
+            await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        key = await self.conversations.key_of(message.id) or f"reply:{message.id}"
+        try:
+            history = await self.conversations.history(key)
+            answer, qid = await self.answer(
+                question, guild_id=interaction.guild_id, channel_id=interaction.channel_id, history=history
+            )
+        except QuestionError as exc:
+            self.cooldown.release(interaction.user.id)
+            await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        except Exception:
+            self.cooldown.release(interaction.user.id)
+            raise
+        if answer.reply is not None:
+            await interaction.response.send_message(
+                "That message is not a question I can answer, so I posted nothing.",
+                ephemeral=True,
+                allowed_mentions=NO_MENTIONS,
+            )
+            return
+        view = answer_view(qid, answer, share=False)
+        if answer.verdict != "answer":  # nothing half-sure is posted for someone else to read
+            kwargs = {"embed": self.embed(answer), "ephemeral": True, "allowed_mentions": NO_MENTIONS}
+            if view is not None:
+                kwargs["view"] = view
+            await interaction.response.send_message(
+                "I have no confident answer to that message, so I posted nothing. What I found:", **kwargs
+            )
+            return
+        await self.conversations.remember(key, answer, (message.id,))
+        embed = self.embed(answer, requested_by=interaction.user.display_name)
+        kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
+        if view is not None:
+            kwargs["view"] = view
+        try:
+            sent = await message.reply(mention_author=False, **kwargs)
+        except discord.HTTPException as exc:  # the bot may not post there (no access): answer here instead
+            log.info(
+                "cannot reply to the message in channel %s (%s): answering in the interaction",
+                message.channel.id,
+                exc,
+            )
+            await interaction.response.send_message(**kwargs)
+            return
+        await self.conversations.link(key, sent.id)
+        await interaction.response.send_message(
+            "Posted the answer as a reply to that message.", ephemeral=True, allowed_mentions=NO_MENTIONS
+        )

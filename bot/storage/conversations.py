@@ -87,7 +87,8 @@ class ConversationLog:
     async def key_of(self, message_id: int, since: datetime) -> str | None:
         """Return the conversation a message (a question or an answer) belongs to, if still kept."""
         rows = await self._rows(
-            "SELECT key FROM conversation_messages WHERE message_id = ? AND at >= ?", (message_id, _iso(since))
+            "SELECT key FROM conversation_messages WHERE message_id = ? AND at >= ?",
+            (message_id, _iso(since)),
         )
         return str(rows[0][0]) if rows else None
 

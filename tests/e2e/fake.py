@@ -582,7 +582,9 @@ class FakeDiscord:
         scope = parts[3] if "guilds" in parts else "global"
         synced = []
         for cmd in body:
-            synced.append({**cmd, "id": str(self.next_id()), "application_id": str(APP_ID), "version": "1"})
+            synced.append(
+                {"description": "", **cmd, "id": str(self.next_id()), "application_id": str(APP_ID), "version": "1"}
+            )
         self.commands[scope] = synced
         self.synced.set()
         return 200, synced

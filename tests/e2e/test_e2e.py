@@ -19,7 +19,8 @@ async def test_login_and_command_sync(fake: FakeDiscord, bot) -> None:
     paths = [r.path for r in fake.requests]
     assert paths[:2] == ["/users/@me", "/oauth2/applications/@me"]
     synced = {c["name"]: c for c in next(iter(fake.commands.values()))}
-    assert set(synced) == {"ask", "roles", "role", "kb"}
+    assert set(synced) == {"ask", "roles", "role", "kb", "Find answer"}
+    assert synced["Find answer"]["type"] == 3  # Apps → Find answer on a message
     assert synced["ask"]["description"].startswith("Ask a question")
     (question,) = synced["ask"]["options"]
     assert question["name"] == "question" and question["required"] and question["max_length"] == 1000
