@@ -1,4 +1,5 @@
-"""Answers: /ask, mentions, DMs, follow-ups in conversations, and "Find answer" on any message.
+"""Answers: /ask, mentions, DMs, follow-ups in conversations, "Find answer" on any message, and
+help channels.
 
 A conversation is a DM channel, a thread, or a chain of replies (a member replying to the
 bot's answer, or to their own question): its earlier turns go to the answer service, which
@@ -13,6 +14,7 @@ import logging
 import re
 import time
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import discord
@@ -37,6 +39,9 @@ HELP = (
     "• `/ask` for a private answer, `/roles` for open roles, `/role` for one role in full"
 )
 SORRY = "Sorry, something went wrong while answering. Please try again."
+# A thread in a help channel is new (its first message may be answered) this long after it
+# was created; the first message the bot sees in an older thread is not that thread's first.
+NEW_THREAD = timedelta(hours=1)
 
 # Characters that show as nothing (zero-width spaces and joiners, direction marks, soft
 # hyphens, word joiners): they only hide words from the search, or text from a reader.
@@ -115,18 +120,16 @@ class AskCog(commands.Cog):
         guild_id: int | None,
         channel_id: int | None,
         history: Sequence[Turn] = (),
-        record: bool = True,
+        only_confident: bool = False,
     ) -> tuple[Answer, int | None]:
-        """Answer a question within its conversation (``history``) and record it; return the
-        answer and its stored id."""
+        """Answer a question within its conversation (``history``) and record it (``only_confident``:
+        only a confident answer); return the answer and its stored id."""
         start = time.perf_counter()
         answer = self.answers.ask(question, history, self.conversations.now())
         latency = (time.perf_counter() - start) * 1000
-        qid = (
-            await self.questions.record(answer, latency, guild_id=guild_id, channel_id=channel_id)
-            if record
-            else None
-        )
+        if only_confident and answer.verdict != "answer":
+            return answer, None
+        qid = await self.questions.record(answer, latency, guild_id=guild_id, channel_id=channel_id)
         return answer, qid
 
     def embed(self, answer: Answer, requested_by: str | None = None) -> discord.Embed:
@@ -233,11 +236,16 @@ class AskCog(commands.Cog):
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        """Answer a mention, a direct message or a reply to the bot, in a reply to it."""
+        """Answer a mention, a direct message or a reply to the bot, in a reply to it; in help
+        channels, new questions nobody asked the bot (when confident)."""
         if message.author.bot or self.bot.user is None:
             return
         if message.guild is None or self.bot.user in message.mentions or self._replies_to_bot(message):
             await self.answer_message(message)
+            return
+        kind = self.help_kind(message)
+        if kind is not None:
+            await self.answer_help(message, kind)
 
     async def answer_message(self, message: discord.Message) -> None:
         """Answer a message addressed to the bot, within its conversation; never raises.
@@ -256,6 +264,10 @@ class AskCog(commands.Cog):
             refusal = self._limit_message(message.author.id, question)
             if refusal:
                 return await message.reply(refusal, mention_author=False, allowed_mentions=NO_MENTIONS)
+            if self.help_kind(message) == "first":  # asked of the bot: the thread's first question is taken
+                await self.conversations.take_help_thread(
+                    message.channel.id, starter=message.id == message.channel.id
+                )
             key, chain = await self.message_conversation(message)
             history = await self.conversations.history(key)
             answer, qid = await self.answer(
@@ -357,3 +369,72 @@ class AskCog(commands.Cog):
         await interaction.response.send_message(
             "Posted the answer as a reply to that message.", ephemeral=True, allowed_mentions=NO_MENTIONS
         )
+
+    # -- help channels --------------------------------------------------------------------------
+
+    def help_kind(self, message: discord.Message) -> str | None:
+        """Say how a message in a help channel may be answered unasked: "first" (a message in a
+        new thread or forum post of a help channel: only its first one will be), "question" (a
+        message in the help channel itself that ends in "?" and replies to no one), or None."""
+        channels = self.settings.discord.help_channels
+        if not channels or message.guild is None or not self.bot.reads_messages:
+            return None
+        channel = message.channel
+        if isinstance(channel, discord.Thread):
+            if channel.parent_id not in channels:
+                return None
+            created = discord.utils.snowflake_time(channel.id)  # a thread's id is made when it is
+            new = message.id == channel.id or message.created_at - created < NEW_THREAD
+            return "first" if new else None
+        if channel.id in channels and message.reference is None and message.content.rstrip().endswith("?"):
+            return "question"
+        return None
+
+    async def answer_help(self, message: discord.Message, kind: str) -> None:
+        """Answer a new question in a help channel only when the answer is confident; never raises.
+
+        Nothing is said otherwise ("not sure" or a decline would be noise there), and a thread
+        is answered at most once. Dispatches ``question_handled(message, answer or None)``.
+        """
+        sent: discord.Message | None = None
+        try:
+            sent = await self._answer_help(message, kind)
+        except Exception:
+            log.exception("failed to answer in a help channel")
+            with contextlib.suppress(discord.HTTPException):
+                sent = await message.reply(SORRY, mention_author=False, allowed_mentions=NO_MENTIONS)
+        finally:
+            self.bot.dispatch("question_handled", message, sent)
+
+    async def _answer_help(self, message: discord.Message, kind: str) -> discord.Message | None:
+        thread = message.channel if kind == "first" else None
+        if thread is not None and not await self.conversations.take_help_thread(
+            thread.id, starter=message.id == thread.id
+        ):
+            return None
+        question = picked_question(question_text(message.content), self.settings.answers.max_question_chars)
+        if not question:
+            return None
+        key = f"thread:{thread.id}" if thread is not None else f"reply:{message.id}"
+        history = await self.conversations.history(key)
+        try:
+            answer, qid = await self.answer(
+                question,
+                guild_id=message.guild.id if message.guild else None,
+                channel_id=message.channel.id,
+                history=history,
+                only_confident=True,
+            )
+        except QuestionError:
+            return None
+        if answer.verdict != "answer":
+            return None
+        await self.conversations.remember(key, answer, () if thread is not None else (message.id,))
+        view = answer_view(qid, answer, share=False)
+        kwargs = {"embed": self.embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
+        if view is not None:
+            kwargs["view"] = view
+        sent = await message.reply(**kwargs)
+        if thread is None:
+            await self.conversations.link(key, sent.id)
+        return sent

@@ -52,9 +52,11 @@ class FAQBot(commands.Bot):
         self._announce_lock = asyncio.Lock()
         self._announcer: asyncio.Task | None = None
         self.announced_once = asyncio.Event()  # set after the first look for announcements
+        self.reads_messages = False  # the Message Content intent is on (help channels only)
 
     async def setup_hook(self) -> None:
         """Add the cogs and persistent components, then sync the commands."""
+        self.request_message_content()
         self.ask_cog = AskCog(self)
         await self.add_cog(self.ask_cog)
         await self.add_cog(RolesCog(self))
@@ -63,6 +65,27 @@ class FAQBot(commands.Bot):
         await self.sync_commands()
         if self.settings.discord.announce_channel and self.runtime.db is not None:
             self._announcer = asyncio.create_task(self._announce_loop())
+
+    def request_message_content(self) -> None:
+        """Ask for the Message Content intent when help channels need it and the portal allows it.
+
+        Runs after login, before the gateway connects: the application's flags say whether the
+        intent is enabled in the developer portal. Asking for it when it is not would make
+        Discord refuse the connection, so then the bot runs without help channels and says so
+        in one line. discord.py has no public way to change intents after construction; the
+        gateway reads them from the connection state when it identifies.
+        """
+        if not self.settings.discord.help_channels:
+            return
+        flags = self.application.flags if self.application is not None else None
+        if flags is None or not (flags.gateway_message_content or flags.gateway_message_content_limited):
+            log.warning(
+                "discord.help_channels is set but the Message Content intent is off in the developer portal "
+                "(Bot → Privileged Gateway Intents): help channels are not answered; everything else works"
+            )
+            return
+        self._connection._intents.message_content = True
+        self.reads_messages = True
 
     async def close(self) -> None:
         """Stop announcing, then disconnect."""

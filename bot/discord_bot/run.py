@@ -48,7 +48,9 @@ async def run_bot(settings: Settings, token: str) -> None:
                 ) from None
             except discord.PrivilegedIntentsRequired:
                 raise BotError(
-                    "Discord refused the gateway intents (this bot needs no privileged ones)"
+                    "Discord refused the gateway intents: the Message Content intent (for discord.help_channels) "
+                    "is off in the developer portal (Bot → Privileged Gateway Intents); enable it, or empty "
+                    "discord.help_channels"
                 ) from None
             except (TimeoutError, aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
                 raise BotError(

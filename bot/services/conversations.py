@@ -69,3 +69,9 @@ class Conversations:
         if key and self.enabled:
             assert self.log is not None
             await self.log.link(key, message_id, self.now())
+
+    async def take_help_thread(self, thread_id: int, *, starter: bool) -> bool:
+        """Claim a help thread's first message, once (``starter``: a forum post's own message)."""
+        if self.log is None:
+            return starter
+        return await self.log.take_thread(thread_id, self.now(), starter=starter)

@@ -139,42 +139,20 @@ class ConversationLog:
         "ON CONFLICT (message_id) DO UPDATE SET key = excluded.key, at = excluded.at"
     )
 
-    async def open_thread(self, thread_id: int, at: datetime) -> None:
-        """Note a new thread in a help channel: its first message may be answered."""
-        await self._write(
+    async def take_thread(self, thread_id: int, at: datetime, *, starter: bool) -> bool:
+        """Claim a help thread's first message, once: True for the first caller only.
+
+        One insert decides, so two messages arriving together cannot both be first, and a
+        restart remembers. Without a writable database only a forum post's own message
+        (``starter``) is taken: it is unique anyway.
+        """
+        inserted = await self._write(
             [
                 ("DELETE FROM help_threads WHERE at < ?", (_iso(at - timedelta(days=HELP_THREAD_DAYS)),)),
                 (
-                    "INSERT INTO help_threads (thread_id, taken, at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
+                    "INSERT INTO help_threads (thread_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     (thread_id, _iso(at)),
                 ),
             ]
         )
-
-    async def take_thread(self, thread_id: int, at: datetime, *, starter: bool) -> bool:
-        """Claim a help thread's first message, once: True for the first caller only.
-
-        A thread noted by :meth:`open_thread` is claimed by its first message; a forum post's
-        starter message (``starter``) claims its thread even if its creation was missed.
-        Without a writable database only starter messages are taken (they are unique anyway).
-        """
-        if not self.writable:
-            return starter
-        claimed = await self._write(
-            [("UPDATE help_threads SET taken = 1 WHERE thread_id = ? AND taken = 0", (thread_id,))]
-        )
-        if claimed:
-            return True
-        if claimed is None:
-            return starter
-        if not starter:
-            return False
-        inserted = await self._write(
-            [
-                (
-                    "INSERT INTO help_threads (thread_id, taken, at) VALUES (?, 1, ?) ON CONFLICT DO NOTHING",
-                    (thread_id, _iso(at)),
-                )
-            ]
-        )
-        return bool(inserted)
+        return starter if inserted is None else inserted > 0

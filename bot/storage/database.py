@@ -133,9 +133,8 @@ async def _v5(db: aiosqlite.Connection) -> None:
         );
         CREATE INDEX conversation_messages_at ON conversation_messages (at);
         CREATE TABLE help_threads (
-            thread_id INTEGER PRIMARY KEY,   -- a new post or thread in discord.help_channels
-            taken INTEGER NOT NULL,          -- 1 once its first message was considered
-            at TEXT NOT NULL
+            thread_id INTEGER PRIMARY KEY,   -- a new post or thread in discord.help_channels whose
+            at TEXT NOT NULL                 -- first message was considered (so only that one is)
         );
         CREATE INDEX help_threads_at ON help_threads (at)
         """,

@@ -11,7 +11,9 @@ FOLLOW_UP = "where is it?"  # names no programme: on its own, the bot does not k
 
 def about_meta(message: dict) -> bool:
     embed = message["embeds"][0]
-    return embed.get("title") != "I don't know that one" and "Research Scientist Intern" in embed["description"]
+    return (
+        embed.get("title") != "I don't know that one" and "Research Scientist Intern" in embed["description"]
+    )
 
 
 async def turns(bot) -> list[tuple[str, str]]:

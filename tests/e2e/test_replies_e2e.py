@@ -18,7 +18,9 @@ async def test_answer_embed_has_source_see_also_and_roles(fake: FakeDiscord, bot
     assert "twelve (12)" in embed["description"]
     # the source as "[title](url) · section · date"
     source = embed["description"].rsplit("\n— ", 1)[1]
-    assert re.fullmatch(r"\*\*.+\*\* · About the job( · \w{3} \d\d, \d{4})?|\[.+\]\(https://.+\) · .+", source)
+    assert re.fullmatch(
+        r"\*\*.+\*\* · About the job( · \w{3} \d\d, \d{4})?|\[.+\]\(https://.+\) · .+", source
+    )
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     see_also = fields["See also"].split("\n• ")
     assert len(see_also) == 2
@@ -74,13 +76,17 @@ async def test_greetings_get_the_help_privately(fake: FakeDiscord, tmp_path) -> 
         _, dm = await said(fake, f"{MENTION} hello!", author_id=STRANGER_ID)
         assert dm["channel_id"] == str(DM_CHANNEL_ID)
         assert "I answer questions" in dm["embeds"][0]["description"]
-        assert not [m for m in fake.messages.values() if m["channel_id"] != str(DM_CHANNEL_ID) and not m["flags"]]
+        assert not [
+            m for m in fake.messages.values() if m["channel_id"] != str(DM_CHANNEL_ID) and not m["flags"]
+        ]
     finally:
         await stop_bot(bot)
 
 
 def vote_styles(message: dict) -> dict[str, int]:
-    return {c["label"]: c["style"] for c in components(message) if c.get("label") in ("Helpful", "Not helpful")}
+    return {
+        c["label"]: c["style"] for c in components(message) if c.get("label") in ("Helpful", "Not helpful")
+    }
 
 
 async def votes(bot) -> list[tuple[int, int]]:
@@ -93,12 +99,17 @@ async def test_vote_on_a_private_answer_is_shown_on_it_and_can_change(fake: Fake
     assert vote_styles(reply.data) == {"Helpful": SECONDARY, "Not helpful": SECONDARY}
     helpful = button(reply.data, "Helpful")["custom_id"]
     first = await fake.interact(fake.click(reply.message, helpful))
-    assert first.type == 7 and first.data["content"] == "Recorded your vote: **👍 Helpful**. Thanks for the feedback!"
+    assert (
+        first.type == 7
+        and first.data["content"] == "Recorded your vote: **👍 Helpful**. Thanks for the feedback!"
+    )
     assert vote_styles(first.message) == {"Helpful": SUCCESS, "Not helpful": SECONDARY}
     assert first.message["embeds"] == reply.data["embeds"] and button(first.message, "Share in channel")
     again = await fake.interact(fake.click(first.message, helpful))
     assert again.data["content"] == "Your vote is already **👍 Helpful**."
-    changed = await fake.interact(fake.click(again.message, button(again.message, "Not helpful")["custom_id"]))
+    changed = await fake.interact(
+        fake.click(again.message, button(again.message, "Not helpful")["custom_id"])
+    )
     assert changed.data["content"] == "Changed your vote to **👎 Not helpful**."
     assert vote_styles(changed.message) == {"Helpful": SECONDARY, "Not helpful": DANGER}
     assert await votes(bot) == [(900000000000000100, 0)]
