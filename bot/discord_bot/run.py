@@ -31,12 +31,12 @@ def token_from_environment() -> str:
 
 async def run_bot(settings: Settings, token: str) -> None:
     """Load the knowledge base, log in and serve until stopped."""
-    from bot.discord_bot.client import FAQBot
+    from bot.discord_bot.client import create_bot
 
     runtime = await start_runtime(settings)
     watcher = None
     try:
-        bot = FAQBot(runtime)
+        bot = create_bot(runtime)
         if settings.knowledge.watch:
             watcher = asyncio.create_task(runtime.knowledge.watch(settings.knowledge.watch_debounce_seconds))
         async with bot:

@@ -15,7 +15,7 @@ import yarl
 
 from bot.app import start_runtime
 from bot.config import Settings, load_settings
-from bot.discord_bot.client import FAQBot
+from bot.discord_bot.client import FAQBot, create_bot
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.e2e.fake import GUILD_ID, MOD_ROLE_ID, FakeDiscord
 
@@ -51,7 +51,7 @@ def bot_settings(tmp_path: Path, **discord_options) -> Settings:
 
 async def start_bot(settings: Settings, fake: FakeDiscord) -> FAQBot:
     runtime = await start_runtime(settings)
-    bot = FAQBot(runtime)
+    bot = create_bot(runtime)
     bot._test_task = asyncio.create_task(bot.start("fake-token"))  # type: ignore[attr-defined]
     # discord.py dispatches on_ready only after waiting guild_ready_timeout (2 s) for more
     # guilds; events are handled from the first GUILD_CREATE on, so tests start once the

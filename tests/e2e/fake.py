@@ -87,6 +87,7 @@ class FakeDiscord:
     shard_count: int = 1  # what GET /gateway/bot recommends; guilds are spread over the shards
     app_flags: int = 0  # the application's flags (privileged intents enabled in the portal)
     guild_ids: tuple[int, ...] = (GUILD_ID,)
+    max_concurrency: int = 1  # shards whose id modulo this differs may identify together
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(910000000000000000)
@@ -244,7 +245,12 @@ class FakeDiscord:
             {
                 "url": f"ws://127.0.0.1:{self.port}/gateway",
                 "shards": self.shard_count,
-                "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1},
+                "session_start_limit": {
+                    "total": 1000,
+                    "remaining": 1000,
+                    "reset_after": 0,
+                    "max_concurrency": self.max_concurrency,
+                },
             }
         )
 
