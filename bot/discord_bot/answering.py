@@ -185,7 +185,7 @@ class AskCog(commands.Cog):
 
         In a thread or a DM, the conversation's earlier turns are taken into account.
         """
-        question = question_text(question) or question
+        question = question_text(question)  # nothing left (only a mention, say): the core says it is empty
         refusal = self._limit_message(interaction.user.id, question, typed)
         if refusal:
             await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -32,6 +32,11 @@ async def fake():
     finally:
         discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_base, old_gateway
         await server.stop()
+    # whatever the test did, no message the bot sent or edited could ping anyone
+    for payload in server.sent_payloads:
+        mentions = payload.get("allowed_mentions")
+        assert mentions is not None and mentions["parse"] == [], payload
+        assert mentions.get("replied_user", False) is False, payload
 
 
 def bot_settings(tmp_path: Path, **discord_options) -> Settings:
