@@ -103,7 +103,9 @@ class VoteButton(
         chosen = self.helpful if stored else before
         message = interaction.message
         if message is not None and message.flags.ephemeral:  # only this member sees it: mark it there
-            await interaction.response.edit_message(content=text, view=_restyled(message, self.question_id, chosen))
+            await interaction.response.edit_message(
+                content=text, view=_restyled(message, self.question_id, chosen)
+            )
             return
         view = discord.ui.View(timeout=None)
         view.add_item(VoteButton(self.question_id, True, chosen))

@@ -339,7 +339,9 @@ class FakeDiscord:
         guild_id: int = GUILD_ID,
     ) -> dict:
         iid = self.next_id()
-        channel = channel or _channel(CHANNEL_ID if guild_id == GUILD_ID else CHANNEL2_ID, 0, "general", guild_id)
+        channel = channel or _channel(
+            CHANNEL_ID if guild_id == GUILD_ID else CHANNEL2_ID, 0, "general", guild_id
+        )
         payload = {
             "id": str(iid),
             "application_id": str(APP_ID),
@@ -460,7 +462,9 @@ class FakeDiscord:
         await self.dispatch("MESSAGE_CREATE", data)
         return data
 
-    async def thread_create(self, parent_id: int, name: str = "a question", *, thread_id: int | None = None) -> dict:
+    async def thread_create(
+        self, parent_id: int, name: str = "a question", *, thread_id: int | None = None
+    ) -> dict:
         """Dispatch a newly created public thread (a forum post when ``parent_id`` is the forum)."""
         tid = thread_id or self.next_id()
         data = {
@@ -589,7 +593,13 @@ class FakeDiscord:
         synced = []
         for cmd in body:
             synced.append(
-                {"description": "", **cmd, "id": str(self.next_id()), "application_id": str(APP_ID), "version": "1"}
+                {
+                    "description": "",
+                    **cmd,
+                    "id": str(self.next_id()),
+                    "application_id": str(APP_ID),
+                    "version": "1",
+                }
             )
         self.commands[scope] = synced
         self.synced.set()

@@ -386,7 +386,9 @@ async def test_database_failure_does_not_stop_answers(fake: FakeDiscord, bot, ca
     assert "full-time" in reply.data["embeds"][0]["description"]
     assert not any(c.get("custom_id", "").startswith("faqbot:vote") for c in components(reply.data))
     other = await fake.interact(
-        fake.command("ask", [option("question", "Is there a deadline for the fellowship?")], user_id=STRANGER_ID)
+        fake.command(
+            "ask", [option("question", "Is there a deadline for the fellowship?")], user_id=STRANGER_ID
+        )
     )
     assert "ongoing" in other.data["embeds"][0]["description"]
     assert sum("cannot write to the database" in r.message for r in caplog.records) == 1
