@@ -240,7 +240,12 @@ class AskCog(commands.Cog):
         channels, new questions nobody asked the bot (when confident)."""
         if message.author.bot or self.bot.user is None:
             return
-        if message.guild is None or self.bot.user in message.mentions or self._replies_to_bot(message):
+        # A reply that does not ping the bot carries its text only with the Message Content
+        # intent: without it (or with no text, an image say) it is not a question.
+        addressed = self.bot.user in message.mentions or (
+            self._replies_to_bot(message) and message.content.strip()
+        )
+        if message.guild is None or addressed:
             await self.answer_message(message)
             return
         kind = self.help_kind(message)

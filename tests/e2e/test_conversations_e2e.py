@@ -79,3 +79,13 @@ async def test_turns_expire_after_the_window(fake: FakeDiscord, bot) -> None:
     _, second = await said(fake, FOLLOW_UP, dm=True, mentions_bot=False, bot=bot)
     assert not about_meta(second)
     assert [q for _, q in await turns(bot)] == [FOLLOW_UP]  # the old turn was deleted, not just ignored
+
+
+async def test_a_reply_without_its_text_is_not_a_question(fake: FakeDiscord, bot) -> None:
+    # without the Message Content intent, a reply that does not ping the bot arrives empty
+    _, answer = await said(fake, f"{MENTION} {FIRST}", bot)
+    await fake.message_create("", reply_to=answer, mentions_bot=False)
+    later(bot, 30)
+    _, next_answer = await said(fake, f"{MENTION} {FIRST}", bot)
+    posted = [m["id"] for m in fake.messages.values() if m["author"]["bot"]]
+    assert posted == [answer["id"], next_answer["id"]]  # no help or "empty question" in between
