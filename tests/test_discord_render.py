@@ -96,6 +96,8 @@ def test_cooldown_per_member() -> None:
     assert cooldown.retry_after(1) == 2.0
     now[0] = 105.0
     assert cooldown.retry_after(1) == 0
+    cooldown.release(1)  # its question failed: the member may ask again at once
+    assert cooldown.retry_after(1) == 0 and cooldown.retry_after(1) == 5.0
 
 
 def _interaction(manage_guild: bool, role_names: list[str]) -> SimpleNamespace:

@@ -294,6 +294,9 @@ class AskCog(commands.Cog):
             if chain:  # a reply to the answer continues the conversation too
                 await self.conversations.link(key, sent.id)
             return sent
+        except QuestionError as exc:  # the core's own limits (a question too long once normalised)
+            self.cooldown.release(message.author.id)
+            return await message.reply(str(exc), mention_author=False, allowed_mentions=NO_MENTIONS)
         except Exception:
             log.exception("failed to answer a message")
             self.cooldown.release(message.author.id)
