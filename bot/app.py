@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiosqlite
@@ -10,10 +10,12 @@ import aiosqlite
 from bot.config import Settings
 from bot.knowledge.loader import assemble, read_folder
 from bot.services.answers import AnswerService
+from bot.services.conversations import Conversations
 from bot.services.knowledge import KnowledgeHolder
 from bot.services.lifecycle import KnowledgeService
 from bot.services.roles import RoleService
 from bot.snapshot import Snapshot
+from bot.storage.conversations import ConversationLog
 from bot.storage.database import open_database, read_only_reason
 from bot.storage.questions import QuestionLog
 from bot.storage.snapshots import SnapshotStore
@@ -52,6 +54,7 @@ class Runtime:
     knowledge: KnowledgeService
     questions: QuestionLog
     db: aiosqlite.Connection | None = None
+    conversations: Conversations = field(default_factory=lambda: Conversations(None, 0))
 
     async def close(self) -> None:
         """Close the database."""
@@ -83,7 +86,12 @@ async def start_runtime(
         snapshot = await knowledge.load(by=author)
         services = build_services(settings, snapshot)
         knowledge.holder = services.holder
-        return Runtime(services, knowledge, QuestionLog(db, writable=knowledge.read_only is None), db)
+        writable = knowledge.read_only is None
+        conversations = Conversations(
+            ConversationLog(db, writable=writable) if db is not None else None,
+            settings.answers.conversation_minutes,
+        )
+        return Runtime(services, knowledge, QuestionLog(db, writable=writable), db, conversations)
     except BaseException:
         if db is not None:
             await db.close()

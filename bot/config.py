@@ -7,6 +7,7 @@ and an unknown key (usually a typo) is an error that names it.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -114,6 +115,18 @@ class DiscordSettings:
     view_timeout_seconds: float = 300.0
     announce_channel: int = 0  # channel id for new roles and closing reminders; 0: off
     closing_soon_days: int = 0  # remind this many days before a role closes; 0: off
+    # Channels and forums where the bot answers new questions by itself (needs the Message
+    # Content intent): only confident answers, at most once per thread.
+    help_channels: tuple[int, ...] = ()
+    show_matched_words: bool = False  # the "Matched: …" footer under answers (for debugging)
+    shards: str = "off"  # "off" (one connection), "auto" (as many as Discord says) or a number
+
+    @property
+    def shard_count(self) -> int | None:
+        """The number of shards to run, None for as many as Discord recommends; 0: unsharded."""
+        if self.shards == "off":
+            return 0
+        return None if self.shards == "auto" else int(self.shards)
 
 
 @dataclass(frozen=True)
@@ -161,6 +174,11 @@ _RANGES: dict[str, tuple[float, float]] = {
     "discord.announce_channel": (0, 2**63 - 1),
     "discord.closing_soon_days": (0, 365),
     "roles.max_age_days": (1, 100000),
+}
+
+# Text settings that take one of a few forms: the pattern and what to say when it does not match.
+_FORMS: dict[str, tuple[str, str]] = {
+    "discord.shards": (r"off|auto|[1-9][0-9]{0,4}", "must be off, auto or a number of shards"),
 }
 
 
@@ -237,8 +255,13 @@ def _convert(hint: Any, value: Any, key: str, path: str) -> Any:
             raise ConfigError("must be a path", key=key, path=path)
         return Path(value)
     if hint is str:
-        if not isinstance(value, (str, int)):
+        if value is False and key in _FORMS and re.fullmatch(_FORMS[key][0], "off"):
+            value = "off"  # YAML reads a bare off (or no) as false
+        wrong_type = isinstance(value, bool) or not isinstance(value, (str, int))
+        if wrong_type and key not in _FORMS:
             raise ConfigError(f"must be text, not {value!r}", key=key, path=path)
+        if key in _FORMS and (wrong_type or not re.fullmatch(_FORMS[key][0], str(value))):
+            raise ConfigError(f"{_FORMS[key][1]}, not {value!r}", key=key, path=path)
         return str(value)
     if origin is tuple:
         item_hint = typing.get_args(hint)[0]

@@ -41,6 +41,10 @@ def test_unknown_key_is_named_with_suggestion(tmp_path: Path) -> None:
         ("discord:\n  public_replies: 'yes'\n", "discord.public_replies", "true or false"),
         ("synonyms: pay\n", "synonyms", "list"),
         ("answers: 3\n", "answers", "mapping"),
+        ("discord:\n  shards: many\n", "discord.shards", "off, auto or a number"),
+        ("discord:\n  shards: 0\n", "discord.shards", "off, auto or a number"),
+        ("discord:\n  shards: true\n", "discord.shards", "off, auto or a number"),
+        ("discord:\n  help_channels: 12\n", "discord.help_channels", "list"),
     ],
 )
 def test_bad_values_name_the_key(tmp_path: Path, text: str, key: str, words: str) -> None:
@@ -62,3 +66,10 @@ def test_invalid_yaml_gives_line(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
         load_settings(tmp_path / "nope.yaml")
+
+
+@pytest.mark.parametrize(("value", "count"), [("off", 0), ("no", 0), ("'off'", 0), ("auto", None), ("4", 4)])
+def test_shards_off_auto_or_a_number(tmp_path: Path, value: str, count: int | None) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(f"discord:\n  shards: {value}\n")
+    assert load_settings(path).discord.shard_count == count

@@ -45,10 +45,11 @@ def test_answer_embed_cites_source_and_escapes_question() -> None:
     )
     answer = Answer("where is the *lab*? @everyone", True, (citation,), matched_terms=("lab",))
     embed = answer_embed(answer)
+    assert embed.footer.text is None  # matched words are for debugging: off unless asked for
+    assert answer_embed(answer, show_matched=True).footer.text == "Matched: lab"
     assert embed.title == "where is the \\*lab\\*? @\u200beveryone"
     assert embed.description.startswith("**Where is it?**\nIn building 4.")
     assert "[Lab FAQ](https://lab.example.org) · FAQ · Jan 02, 2024" in embed.description
-    assert embed.footer.text == "Matched: lab"
 
 
 def test_roles_embed_pages() -> None:
@@ -95,6 +96,8 @@ def test_cooldown_per_member() -> None:
     assert cooldown.retry_after(1) == 2.0
     now[0] = 105.0
     assert cooldown.retry_after(1) == 0
+    cooldown.release(1)  # its question failed: the member may ask again at once
+    assert cooldown.retry_after(1) == 0 and cooldown.retry_after(1) == 5.0
 
 
 def _interaction(manage_guild: bool, role_names: list[str]) -> SimpleNamespace:

@@ -42,3 +42,7 @@ class Cooldown:
         if len(self._last) > 10_000:  # forget members whose period is long over
             self._last = {u: t for u, t in self._last.items() if now - t < self.seconds}
         return 0.0
+
+    def release(self, user_id: int) -> None:
+        """End the member's current period: their question was not answered (an error on our side)."""
+        self._last.pop(user_id, None)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.app import Runtime
-from bot.discord_bot.cogs import AskCog, RolesCog
+from bot.discord_bot.answering import AskCog
+from bot.discord_bot.cogs import RolesCog
 from bot.discord_bot.components import ShareButton, SuggestionSelect, VoteButton, link_view
 from bot.discord_bot.moderation import KnowledgeCog
 from bot.discord_bot.render import NO_MENTIONS, announcement_embed
@@ -36,14 +38,15 @@ def intents() -> discord.Intents:
 
 
 class FAQBot(commands.Bot):
-    """A discord.py bot over the core services in ``runtime``."""
+    """A discord.py bot over the core services in ``runtime`` (one gateway connection)."""
 
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: Runtime, **options: Any) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents(),
             allowed_mentions=NO_MENTIONS,
             help_command=None,
+            **options,
         )
         self.runtime = runtime
         self.settings = runtime.services.settings
@@ -54,9 +57,11 @@ class FAQBot(commands.Bot):
         self._reloader: asyncio.Task | None = None
         self._reload_failure: str | None = None  # the last failure logged, so it is logged once
         self.announced_once = asyncio.Event()  # set after the first look for announcements
+        self.reads_messages = False  # the Message Content intent is on (help channels only)
 
     async def setup_hook(self) -> None:
         """Add the cogs and persistent components, then sync the commands."""
+        self.request_message_content()
         self.ask_cog = AskCog(self)
         await self.add_cog(self.ask_cog)
         await self.add_cog(RolesCog(self))
@@ -67,6 +72,27 @@ class FAQBot(commands.Bot):
             self._announcer = asyncio.create_task(self._announce_loop())
         if self.settings.knowledge.reload_seconds > 0 and self.runtime.db is not None:
             self._reloader = asyncio.create_task(self._reload_loop(self.settings.knowledge.reload_seconds))
+
+    def request_message_content(self) -> None:
+        """Ask for the Message Content intent when help channels need it and the portal allows it.
+
+        Runs after login, before the gateway connects: the application's flags say whether the
+        intent is enabled in the developer portal. Asking for it when it is not would make
+        Discord refuse the connection, so then the bot runs without help channels and says so
+        in one line. discord.py has no public way to change intents after construction; the
+        gateway reads them from the connection state when it identifies.
+        """
+        if not self.settings.discord.help_channels:
+            return
+        flags = self.application.flags if self.application is not None else None
+        if flags is None or not (flags.gateway_message_content or flags.gateway_message_content_limited):
+            log.warning(
+                "discord.help_channels is set but the Message Content intent is off in the developer portal "
+                "(Bot → Privileged Gateway Intents): help channels are not answered; everything else works"
+            )
+            return
+        self._connection._intents.message_content = True
+        self.reads_messages = True
 
     async def close(self) -> None:
         """Stop announcing and reloading, then disconnect."""
@@ -193,3 +219,45 @@ class FAQBot(commands.Bot):
                 await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException:
             log.warning("could not tell the member about an error", exc_info=True)
+
+
+IDENTIFY_INTERVAL = 5.0  # Discord allows max_concurrency identifies per 5 s, one per bucket
+
+
+class ShardedFAQBot(FAQBot, commands.AutoShardedBot):
+    """The same bot over discord.py's AutoShardedBot: one process, many shards (Discord requires
+    sharding past 2,500 servers). Every handler works the same on any shard."""
+
+    def __init__(self, runtime: Runtime, shard_count: int | None) -> None:
+        super().__init__(runtime, shard_count=shard_count)
+        self._max_concurrency = 1
+        self._identified: dict[int, float] = {}
+        self._identify_lock = asyncio.Lock()
+
+    async def setup_hook(self) -> None:
+        """Learn how many shards may identify at once, then set up as usual."""
+        try:
+            self._max_concurrency = max(1, (await self.fetch_session_start_limits()).max_concurrency)
+        except (discord.HTTPException, discord.GatewayNotFound, KeyError, TypeError):
+            log.warning("could not read the session start limits: shards identify one every 5 s")
+        await super().setup_hook()
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Wait as Discord asks: 5 s between identifies of the same bucket (shard id modulo
+        max_concurrency). discord.py waits 5 s before every shard but the first; a large bot
+        whose max_concurrency is 16 starts 16 times faster."""
+        bucket = (shard_id or 0) % self._max_concurrency
+        loop = asyncio.get_running_loop()
+        async with self._identify_lock:
+            last = self._identified.get(bucket)
+            if last is not None and loop.time() - last < IDENTIFY_INTERVAL:
+                await asyncio.sleep(IDENTIFY_INTERVAL - (loop.time() - last))
+            self._identified[bucket] = loop.time()
+
+
+def create_bot(runtime: Runtime) -> FAQBot:
+    """Build the bot ``discord.shards`` asks for: unsharded (off), or sharded (auto or a number)."""
+    count = runtime.services.settings.discord.shard_count
+    if count == 0:
+        return FAQBot(runtime)
+    return ShardedFAQBot(runtime, shard_count=count)

@@ -1,15 +1,13 @@
-"""Slash commands and mention handling: read arguments, call one service, render, reply.
+"""/roles and /role: read arguments, call one service, render, reply.
 
-The moderators' /kb commands are in :mod:`bot.discord_bot.moderation`.
+Answers are in :mod:`bot.discord_bot.answering`, the moderators' /kb commands in
+:mod:`bot.discord_bot.moderation`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
-import re
-import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,17 +15,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot.access import Cooldown
-from bot.discord_bot.components import RolesPager, answer_view, filters_text, link_view
+from bot.discord_bot.components import RolesPager, filters_text, link_view
 from bot.discord_bot.render import (
     NO_MENTIONS,
-    answer_embed,
     escape,
-    message_text,
     role_embed,
 )
-from bot.errors import QuestionError
-from bot.models import Answer
 from bot.services.roles import RoleFilter
 
 if TYPE_CHECKING:
@@ -36,13 +29,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RoleType = Literal["internship", "residency", "fellowship", "full-time", "part-time", "contract"]
-HELP = (
-    "Ask me about the programs and open roles, for example:\n"
-    "• `@{name} Can I do the residency part-time?`\n"
-    "• `/ask` for a private answer, `/roles` for open roles, `/role` for one role in full."
-)
-
-
 Choices = list[app_commands.Choice[str]]
 
 
@@ -64,101 +50,6 @@ def no_choices_on_error(
             return []
 
     return wrapper
-
-
-class AskCog(commands.Cog):
-    """Answers: /ask, mentions and direct messages."""
-
-    def __init__(self, bot: FAQBot) -> None:
-        self.bot = bot
-        self.settings = bot.runtime.services.settings
-        self.answers = bot.runtime.services.answers
-        self.questions = bot.runtime.questions
-        self.cooldown = Cooldown(self.settings.discord.cooldown_seconds)
-
-    def _limit_message(self, user_id: int, question: str) -> str | None:
-        """Return a friendly refusal for an over-long question or a member over the cooldown."""
-        limit = self.settings.answers.max_question_chars
-        if len(question) > limit:
-            return f"That question is a bit long ({len(question)} characters): please keep it under {limit}."
-        wait = self.cooldown.retry_after(user_id)
-        if wait:
-            return f"One question at a time, please: try again in {wait:.0f} s."
-        return None
-
-    async def answer(
-        self, question: str, *, guild_id: int | None, channel_id: int | None
-    ) -> tuple[Answer, int | None]:
-        """Answer and record a question; return the answer and its stored id."""
-        start = time.perf_counter()
-        answer = self.answers.ask(question)
-        latency = (time.perf_counter() - start) * 1000
-        qid = await self.questions.record(answer, latency, guild_id=guild_id, channel_id=channel_id)
-        return answer, qid
-
-    async def respond(self, interaction: discord.Interaction, question: str) -> None:
-        """Answer a question asked through an interaction."""
-        refusal = self._limit_message(interaction.user.id, question)
-        if refusal:
-            await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
-            return
-        try:
-            answer, qid = await self.answer(
-                question, guild_id=interaction.guild_id, channel_id=interaction.channel_id
-            )
-        except QuestionError as exc:
-            await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS)
-            return
-        public = self.settings.discord.public_replies
-        view = answer_view(qid, answer.answered, answer.suggestions, share=not public)
-        kwargs = {"embed": answer_embed(answer), "ephemeral": not public, "allowed_mentions": NO_MENTIONS}
-        if view is not None:
-            kwargs["view"] = view
-        await interaction.response.send_message(**kwargs)
-
-    @app_commands.command(name="ask")
-    @app_commands.describe(question="What you want to know, e.g. “Can I do the residency part-time?”")
-    async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
-        """Ask a question about the programs and roles; the answer cites its source."""
-        await self.respond(interaction, question)
-
-    @commands.Cog.listener()
-    async def on_message(self, message: discord.Message) -> None:
-        """Answer a mention or a direct message, in a reply to it."""
-        if message.author.bot or self.bot.user is None:
-            return
-        direct = message.guild is None
-        if not direct and self.bot.user not in message.mentions:
-            return
-        question = re.sub(rf"<@!?{self.bot.user.id}>", "", message.content).strip()
-        try:
-            if not question:
-                await message.reply(
-                    message_text(HELP.format(name=escape(self.bot.user.display_name))),
-                    mention_author=False,
-                    allowed_mentions=NO_MENTIONS,
-                )
-                return
-            refusal = self._limit_message(message.author.id, question)
-            if refusal:
-                await message.reply(refusal, mention_author=False, allowed_mentions=NO_MENTIONS)
-                return
-            answer, qid = await self.answer(
-                question, guild_id=message.guild.id if message.guild else None, channel_id=message.channel.id
-            )
-            view = answer_view(qid, answer.answered, answer.suggestions, share=False)
-            kwargs = {"embed": answer_embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
-            if view is not None:
-                kwargs["view"] = view
-            await message.reply(**kwargs)
-        except Exception:
-            log.exception("failed to answer a message")
-            with contextlib.suppress(discord.HTTPException):
-                await message.reply(
-                    "Sorry, something went wrong while answering. Please try again.",
-                    mention_author=False,
-                    allowed_mentions=NO_MENTIONS,
-                )
 
 
 class RolesCog(commands.Cog):

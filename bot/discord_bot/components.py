@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.discord_bot.render import NO_MENTIONS, escape, fit, link_url, roles_embed
-from bot.models import Role
+from bot.models import Answer, Role
 from bot.services.roles import Programme, RoleFilter, RoleService
 
 if TYPE_CHECKING:
@@ -45,17 +45,43 @@ def apologising(callback: Callback) -> Callback:
     return wrapper
 
 
+VOTE_LABELS = {True: "👍 Helpful", False: "👎 Not helpful"}
+
+
+def vote_style(helpful: bool, chosen: bool | None) -> discord.ButtonStyle:
+    """The chosen vote stands out (green or red); the other, and both before a vote, are grey."""
+    if chosen is None or chosen != helpful:
+        return discord.ButtonStyle.secondary
+    return discord.ButtonStyle.success if helpful else discord.ButtonStyle.danger
+
+
+def vote_text(before: bool | None, helpful: bool, stored: bool) -> str:
+    """Say which vote was recorded: the first, the same again, or a change."""
+    if not stored:
+        return "Thanks! Your vote could not be saved right now: please try again later."
+    if before is None:
+        return f"Recorded your vote: **{VOTE_LABELS[helpful]}**. Thanks for the feedback!"
+    if before == helpful:
+        return f"Your vote is already **{VOTE_LABELS[helpful]}**."
+    return f"Changed your vote to **{VOTE_LABELS[helpful]}**."
+
+
 class VoteButton(
     discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:vote:(?P<qid>\d+):(?P<helpful>[01])"
 ):
-    """ "Helpful" / "Not helpful" on an answer; the vote is stored with the member's id."""
+    """ "Helpful" / "Not helpful" on an answer; the vote is stored with the member's id.
 
-    def __init__(self, question_id: int, helpful: bool) -> None:
+    The member sees their vote: on their own private answer the chosen button is highlighted in
+    place; on a public answer (which others see too) they get a private copy of the two buttons
+    with theirs highlighted. Clicking the other one changes the vote.
+    """
+
+    def __init__(self, question_id: int, helpful: bool, chosen: bool | None = None) -> None:
         super().__init__(
             discord.ui.Button(
                 label="Helpful" if helpful else "Not helpful",
                 emoji="👍" if helpful else "👎",
-                style=discord.ButtonStyle.secondary,
+                style=vote_style(helpful, chosen),
                 custom_id=f"faqbot:vote:{question_id}:{int(helpful)}",
             )
         )
@@ -70,11 +96,32 @@ class VoteButton(
 
     @apologising
     async def callback(self, interaction: discord.Interaction) -> None:
-        stored = await _bot(interaction).runtime.questions.vote(
-            self.question_id, interaction.user.id, self.helpful
-        )
-        text = "Thanks for the feedback!" if stored else "Thanks! (Your vote could not be saved right now.)"
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        questions = _bot(interaction).runtime.questions
+        before = await questions.vote_of(self.question_id, interaction.user.id)
+        stored = await questions.vote(self.question_id, interaction.user.id, self.helpful)
+        text = vote_text(before, self.helpful, stored)
+        chosen = self.helpful if stored else before
+        message = interaction.message
+        if message is not None and message.flags.ephemeral:  # only this member sees it: mark it there
+            await interaction.response.edit_message(
+                content=text, view=_restyled(message, self.question_id, chosen)
+            )
+            return
+        view = discord.ui.View(timeout=None)
+        view.add_item(VoteButton(self.question_id, True, chosen))
+        view.add_item(VoteButton(self.question_id, False, chosen))
+        await interaction.response.send_message(text, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+def _restyled(message: discord.Message, question_id: int, chosen: bool | None) -> discord.ui.View:
+    """The message's own components, with the vote buttons of ``question_id`` showing ``chosen``."""
+    view = discord.ui.View.from_message(message, timeout=None)
+    for item in view.children:
+        if isinstance(item, discord.ui.Button) and item.custom_id:
+            found = VoteButton.__discord_ui_compiled_template__.fullmatch(item.custom_id)
+            if found and int(found["qid"]) == question_id:
+                item.style = vote_style(found["helpful"] == "1", chosen)
+    return view
 
 
 class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:share"):
@@ -127,21 +174,27 @@ class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faq
         if not values:
             await interaction.response.defer()
             return
-        await _bot(interaction).ask_cog.respond(interaction, values[0])
+        await _bot(interaction).ask_cog.respond(interaction, values[0], typed=False)
 
 
-def answer_view(
-    question_id: int | None, answered: bool, suggestions: tuple[str, ...], share: bool
-) -> discord.ui.View | None:
-    """Build the components under an answer (none when there is nothing to click)."""
+def answer_view(question_id: int | None, answer: Answer, *, share: bool) -> discord.ui.View | None:
+    """Build the components under an answer (none when there is nothing to click).
+
+    Cited answers (sure or not) get the vote buttons when stored, and *Share* when private;
+    the open roles matching an answer are *Apply* link buttons; a decline offers its closest
+    questions once, as a menu.
+    """
     view = discord.ui.View(timeout=None)
-    if answered and question_id is not None:
+    if answer.citations and question_id is not None:
         view.add_item(VoteButton(question_id, True))
         view.add_item(VoteButton(question_id, False))
-    if answered and share:
+    if answer.citations and share:
         view.add_item(ShareButton())
-    if not answered and suggestions:
-        view.add_item(SuggestionSelect(suggestions))
+    if answer.citations:
+        for button in apply_buttons(answer.roles, row=1)[:5]:
+            view.add_item(button)
+    if not answer.citations and answer.reply is None and answer.suggestions:
+        view.add_item(SuggestionSelect(answer.suggestions))
     return view if view.children else None
 
 

@@ -63,65 +63,99 @@ def message_text(text: str) -> str:
     return trim_words(text, MESSAGE)
 
 
-def _source_line(c: Citation) -> str:
+SEE_ALSO_CHARS = 160  # one line of each "see also" passage's own text
+
+
+def _source_line(c: Citation, *, dated: bool = True) -> str:
+    """Where a citation is from: "[title](url) · section · date"."""
     url = link_url(c.url)  # a document's url is checked when read; older stored parses are not
     name = f"[{link_text(c.title)}]({url})" if url else f"**{escape(c.title)}**"
     parts = [name]
     if c.section:
         parts.append(escape(c.section))
-    if c.published:
+    if dated and c.published:
         parts.append(c.published.strftime("%b %d, %Y"))
     return " · ".join(parts)
 
 
-def answer_embed(answer: Answer) -> discord.Embed:
-    """Render an answer: the snippet in the source's words, where it is from, see also, roles."""
+def _own_text(c: Citation) -> str:
+    """A citation's snippet without its FAQ question, on one line."""
+    body = c.snippet
+    if c.question and body.startswith(c.question):
+        body = body[len(c.question) :]
+    return " ".join(body.split())
+
+
+def _see_also_line(c: Citation) -> str:
+    text = _own_text(c)
+    line = f"• {_source_line(c, dated=False)}"
+    return f"{line}\n  {escape(trim_words(text, SEE_ALSO_CHARS))}" if text else line
+
+
+UNSURE_LEAD = "*Not sure this answers it — the closest I found:*"
+
+
+def answer_embed(
+    answer: Answer, *, show_matched: bool = False, requested_by: str | None = None
+) -> discord.Embed:
+    """Render an answer: the snippet in the source's words, where it is from, see also.
+
+    "Not sure" answers are grey and say so first; a decline says there is no answer (the
+    closest questions are offered once, in the menu under it); open roles are link buttons
+    (see ``components.answer_view``), listed here only when they have no apply link yet.
+    ``requested_by`` names the member who asked the bot to answer someone else's message.
+    """
     if answer.reply is not None:
-        return fit(discord.Embed(description=escape(answer.reply), colour=COLOUR_ANSWER))
-    if not answer.citations:
+        embed = discord.Embed(description=escape(answer.reply), colour=COLOUR_ANSWER)
+    elif not answer.citations:
+        pick = " Did you mean one of the questions in the menu below?" if answer.suggestions else ""
         embed = discord.Embed(
             title="I don't know that one",
             description=(
-                f"Nothing in the knowledge base answers “{escape(answer.question)}”. "
+                f"Nothing in the knowledge base answers “{escape(answer.question)}”.{pick}\n"
                 "A moderator can see unanswered questions and add the answer."
             ),
             colour=COLOUR_UNKNOWN,
         )
-        if answer.suggestions:
-            embed.add_field(
-                name="Questions I can answer",
-                value="\n".join(f"• {escape(s)}" for s in answer.suggestions),
-                inline=False,
-            )
-        return fit(embed)
-    first, *more = answer.citations
-    body = first.snippet
-    if first.question and body.startswith(first.question):
-        body = f"**{escape(first.question)}**\n{escape(body[len(first.question) :].strip())}"
     else:
-        body = escape(body)
+        embed = _cited_embed(answer, show_matched)
+    if requested_by:
+        embed.set_author(name=f"Asked for by {requested_by}")
+    return fit(embed)
+
+
+def _cited_embed(answer: Answer, show_matched: bool) -> discord.Embed:
+    first, *more = answer.citations
+    own = first.snippet
+    if first.question and own.startswith(first.question):
+        body = f"**{escape(first.question)}**\n{escape(own[len(first.question) :].strip())}"
+    else:
+        body = escape(own)
     unsure = answer.verdict == "unsure"
     embed = discord.Embed(
         title=trim_words(escape(answer.question), TITLE), colour=COLOUR_UNKNOWN if unsure else COLOUR_ANSWER
     )
-    lead = "*Not sure this answers it — the closest I found:*\n" if unsure else ""
+    lead = f"{UNSURE_LEAD}\n" if unsure else ""
     embed.description = f"{lead}{body}\n\n— {_source_line(first)}"
     if more:
-        embed.add_field(name="See also", value="\n".join(f"• {_source_line(c)}" for c in more), inline=False)
-    if answer.roles:
+        embed.add_field(name="See also", value="\n".join(_see_also_line(c) for c in more), inline=False)
+    unlinked = [r for r in answer.roles if not link_url(r.apply_url)]
+    if unlinked:
         embed.add_field(
             name="Open roles",
-            value="\n".join(_role_line(r) for r in answer.roles),
+            value="\n".join(f"• {escape(r.title)} (no apply link yet)" for r in unlinked),
             inline=False,
         )
-    if answer.matched_terms:
+    if show_matched and answer.matched_terms:
         embed.set_footer(text=f"Matched: {', '.join(answer.matched_terms)}")
+    return embed
+
+
+def help_embed(reply: str, how_to: str) -> discord.Embed:
+    """Render the reply to a greeting or a request for help, with how to ask in Discord."""
+    embed = discord.Embed(description=escape(reply), colour=COLOUR_ANSWER)
+    embed.add_field(name="In Discord", value=how_to, inline=False)
     return fit(embed)
-
-
-def _role_line(role: Role) -> str:
-    url = link_url(role.apply_url)
-    return f"• [{link_text(role.title)}]({url})" if url else f"• {escape(role.title)} (no apply link yet)"
 
 
 def plural(count: int, word: str) -> str:

@@ -31,12 +31,12 @@ def token_from_environment() -> str:
 
 async def run_bot(settings: Settings, token: str) -> None:
     """Load the knowledge base, log in and serve until stopped."""
-    from bot.discord_bot.client import FAQBot
+    from bot.discord_bot.client import create_bot
 
     runtime = await start_runtime(settings, author="the Discord bot")
     watcher = None
     try:
-        bot = FAQBot(runtime)
+        bot = create_bot(runtime)
         if settings.knowledge.watch:
             watcher = asyncio.create_task(runtime.knowledge.watch(settings.knowledge.watch_debounce_seconds))
         async with bot:
@@ -48,7 +48,9 @@ async def run_bot(settings: Settings, token: str) -> None:
                 ) from None
             except discord.PrivilegedIntentsRequired:
                 raise BotError(
-                    "Discord refused the gateway intents (this bot needs no privileged ones)"
+                    "Discord refused the gateway intents: the Message Content intent (for discord.help_channels) "
+                    "is off in the developer portal (Bot → Privileged Gateway Intents); enable it, or empty "
+                    "discord.help_channels"
                 ) from None
             except (TimeoutError, aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
                 raise BotError(

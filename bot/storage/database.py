@@ -126,7 +126,37 @@ async def _v5_question_verdict(db: aiosqlite.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5_question_verdict)
+async def _v6_conversations(db: aiosqlite.Connection) -> None:
+    # Discord conversations (earlier turns, for follow-ups) and the help threads the bot has
+    # looked at; rows older than they are needed for are deleted as new ones are written.
+    await _script(
+        db,
+        """
+        CREATE TABLE conversation_turns (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,               -- 'dm:<channel id>', 'thread:<id>', 'reply:<root message id>'
+            question TEXT NOT NULL,
+            topic TEXT NOT NULL,             -- the words naming its programme (JSON list)
+            at TEXT NOT NULL
+        );
+        CREATE INDEX conversation_turns_key ON conversation_turns (key, at);
+        CREATE INDEX conversation_turns_at ON conversation_turns (at);
+        CREATE TABLE conversation_messages (
+            message_id INTEGER PRIMARY KEY,  -- a question or the bot's answer: a reply to it continues
+            key TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX conversation_messages_at ON conversation_messages (at);
+        CREATE TABLE help_threads (
+            thread_id INTEGER PRIMARY KEY,   -- a new post or thread in discord.help_channels whose
+            at TEXT NOT NULL                 -- first message was considered (so only that one is)
+        );
+        CREATE INDEX help_threads_at ON help_threads (at)
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5_question_verdict, _v6_conversations)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -164,6 +164,19 @@ class QuestionLog:
             self._failed(exc)
             return False
 
+    async def vote_of(self, question_id: int, user_id: int) -> bool | None:
+        """Return the member's recorded vote on an answer (True: helpful), None if none or unreadable."""
+        if self.db is None:
+            return None
+        try:
+            async with self.db.execute(
+                "SELECT helpful FROM votes WHERE question_id = ? AND user_id = ?", (question_id, user_id)
+            ) as cur:
+                row = await cur.fetchone()
+        except sqlite3.Error:
+            return None
+        return None if row is None else bool(row[0])
+
     async def unanswered(self, days: int) -> list[AskedQuestion]:
         """Return the unanswered questions of the last ``days`` days, newest first."""
         if self.db is None:

@@ -14,9 +14,9 @@ import pytest
 import yarl
 
 from bot.app import start_runtime
-from bot.config import DiscordSettings, Settings
-from bot.discord_bot.client import FAQBot
-from tests.conftest import KNOWLEDGE
+from bot.config import Settings, load_settings
+from bot.discord_bot.client import FAQBot, create_bot
+from tests.conftest import KNOWLEDGE, ROOT
 from tests.e2e.fake import GUILD_ID, MOD_ROLE_ID, FakeDiscord
 
 
@@ -32,29 +32,31 @@ async def fake():
     finally:
         discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_base, old_gateway
         await server.stop()
+    # whatever the test did, no message the bot sent or edited could ping anyone
+    for payload in server.sent_payloads:
+        mentions = payload.get("allowed_mentions")
+        assert mentions is not None and mentions["parse"] == [], payload
+        assert mentions.get("replied_user", False) is False, payload
 
 
 def bot_settings(tmp_path: Path, **discord_options) -> Settings:
+    """The shipped config.yaml (cooldown and all), pointed at a copy of the knowledge base, a fresh
+    database and the fake guild; ``discord_options`` only for tests about a setting."""
+    shipped = load_settings(ROOT / "config.yaml")
     folder = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, folder)
-    options = {
-        "guilds": (GUILD_ID,),
-        "moderator_roles": (str(MOD_ROLE_ID),),
-        "cooldown_seconds": 0.0,
-        "view_timeout_seconds": 300.0,
-        **discord_options,
-    }
+    options = {"guilds": (GUILD_ID,), "moderator_roles": (str(MOD_ROLE_ID),), **discord_options}
     return replace(
-        Settings(),
+        shipped,
         knowledge_dir=folder,
         database=tmp_path / "data" / "bot.db",
-        discord=DiscordSettings(**options),
+        discord=replace(shipped.discord, **options),
     )
 
 
 async def start_bot(settings: Settings, fake: FakeDiscord) -> FAQBot:
     runtime = await start_runtime(settings)
-    bot = FAQBot(runtime)
+    bot = create_bot(runtime)
     bot._test_task = asyncio.create_task(bot.start("fake-token"))  # type: ignore[attr-defined]
     # discord.py dispatches on_ready only after waiting guild_ready_timeout (2 s) for more
     # guilds; events are handled from the first GUILD_CREATE on, so tests start once the

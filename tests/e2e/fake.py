@@ -3,7 +3,9 @@
 It records every request, lets a test dispatch gateway events (slash commands, button
 clicks, messages), and resolves futures when the bot answers, so tests wait on events,
 never on time. It can drop the gateway (the bot must RESUME), send RECONNECT or
-INVALID_SESSION, and answer the next matching request with a 429.
+INVALID_SESSION, and answer the next matching request with a 429. It can serve several shards
+(each its own websocket, with the guilds Discord would put on it), forum and thread channels,
+message context-menu commands and DMs the bot opens.
 """
 
 from __future__ import annotations
@@ -21,13 +23,20 @@ from aiohttp import WSMsgType, web
 APP_ID = 900000000000000001
 BOT_ID = 900000000000000002
 GUILD_ID = 900000000000000010
+GUILD2_ID = 900000000004194314  # on the other shard of two: (id >> 22) % 2 differs from GUILD_ID's
 CHANNEL_ID = 900000000000000020
+HELP_CHANNEL_ID = 900000000000000021  # a text channel
+FORUM_ID = 900000000000000022  # a forum channel
+CHANNEL2_ID = 900000000000000023  # in GUILD2_ID
+DM_CHANNEL_ID = 900000000000000099
 MOD_ROLE_ID = 900000000000000030
 MEMBER_ID = 900000000000000100
 MODERATOR_ID = 900000000000000101
 STRANGER_ID = 900000000000000102
 
 MANAGE_GUILD = 1 << 5
+MESSAGE_CONTENT = 1 << 15  # the gateway intent
+APP_MESSAGE_CONTENT_LIMITED = 1 << 19  # application flag: the intent is on in the developer portal
 MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 31)  # view channel, send messages, use app commands
 
 
@@ -75,12 +84,19 @@ class FakeDiscord:
     messages: dict[int, dict] = field(default_factory=dict)
     sent_payloads: list[dict] = field(default_factory=list)  # every message the bot sent or edited
     rate_limits: list[tuple[str, float]] = field(default_factory=list)
+    shard_count: int = 1  # what GET /gateway/bot recommends; guilds are spread over the shards
+    app_flags: int = 0  # the application's flags (privileged intents enabled in the portal)
+    guild_ids: tuple[int, ...] = (GUILD_ID,)
+    max_concurrency: int = 1  # shards whose id modulo this differs may identify together
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(910000000000000000)
-        self._seq = 0
-        self._events: list[dict] = []  # dispatched, for replay on RESUME
-        self._ws: web.WebSocketResponse | None = None
+        self._seq: dict[int, int] = defaultdict(int)  # per shard
+        self._events: dict[int, list[dict]] = defaultdict(list)  # dispatched per shard, for RESUME
+        self._sockets: dict[int, web.WebSocketResponse] = {}
+        self._sessions: dict[str, int] = {}  # session id -> shard
+        self.identify_payloads: list[dict] = []
+        self.ready_shards: set[int] = set()
         self._callbacks: dict[int, asyncio.Future[Callback]] = {}
         self._waiters: dict[str, list[tuple[Any, asyncio.Future]]] = defaultdict(list)
         self.identifies = 0
@@ -95,6 +111,7 @@ class FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/resume", self._gateway)
+        app.router.add_get("/api/v10/gateway/bot", self._gateway_bot)
         app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
@@ -102,9 +119,17 @@ class FakeDiscord:
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
+    @property
+    def _ws(self) -> web.WebSocketResponse | None:
+        return self._sockets.get(0)
+
+    def shard_of(self, guild_id: int | None) -> int:
+        """The shard Discord delivers a guild's events on."""
+        return (guild_id >> 22) % self.shard_count if guild_id else 0
+
     async def stop(self) -> None:
-        if self._ws is not None:
-            await self._ws.close()
+        for ws in list(self._sockets.values()):
+            await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -138,75 +163,113 @@ class FakeDiscord:
 
     # -- gateway ---------------------------------------------------------------------------
 
-    async def _send(self, payload: dict) -> None:
-        if self._ws is not None and not self._ws.closed:
-            await self._ws.send_str(json.dumps(payload))
+    async def _send(self, payload: dict, shard: int = 0, ws: web.WebSocketResponse | None = None) -> None:
+        ws = ws or self._sockets.get(shard)
+        if ws is not None and not ws.closed:
+            await ws.send_str(json.dumps(payload))
 
-    async def dispatch(self, event: str, data: dict) -> None:
-        """Send a DISPATCH event (kept for replay if the bot resumes)."""
-        self._seq += 1
-        payload = {"op": 0, "t": event, "s": self._seq, "d": data}
-        self._events.append(payload)
-        await self._send(payload)
+    async def dispatch(self, event: str, data: dict, shard: int | None = None) -> None:
+        """Send a DISPATCH event on the shard of its guild (kept for replay if the bot resumes)."""
+        if shard is None:
+            shard = self.shard_of(int(data["guild_id"]) if data.get("guild_id") else None)
+        self._seq[shard] += 1
+        payload = {"op": 0, "t": event, "s": self._seq[shard], "d": data}
+        self._events[shard].append(payload)
+        await self._send(payload, shard)
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        self._ws = ws
-        await self._send({"op": 10, "d": {"heartbeat_interval": 45000}})
+        shard = 0
+        await self._send({"op": 10, "d": {"heartbeat_interval": 45000}}, ws=ws)
         async for msg in ws:
             if msg.type is not WSMsgType.TEXT:
                 continue
             data = json.loads(msg.data)
             op = data.get("op")
             if op == 1:
-                await self._send({"op": 11})
+                await self._send({"op": 11}, ws=ws)
             elif op == 2:
                 self.identifies += 1
-                await self._ready()
+                self.identify_payloads.append(data["d"])
+                shard = (data["d"].get("shard") or [0, 1])[0]
+                self._sockets[shard] = ws
+                await self._ready(shard, (data["d"].get("shard") or [0, 1])[1])
             elif op == 6:
                 self.resumes += 1
-                missed = [e for e in self._events if e["s"] > (data["d"].get("seq") or 0)]
+                shard = self._sessions.get(data["d"].get("session_id"), 0)
+                self._sockets[shard] = ws
+                missed = [e for e in self._events[shard] if e["s"] > (data["d"].get("seq") or 0)]
                 for event in missed:
-                    await self._send(event)
-                self._seq += 1
-                await self._send({"op": 0, "t": "RESUMED", "s": self._seq, "d": {}})
+                    await self._send(event, shard)
+                self._seq[shard] += 1
+                await self._send({"op": 0, "t": "RESUMED", "s": self._seq[shard], "d": {}}, shard)
                 self._notify("resumed", self.resumes)
-        if self._ws is ws:
-            self._ws = None
+        if self._sockets.get(shard) is ws:
+            del self._sockets[shard]
         return ws
 
-    async def _ready(self) -> None:
-        self._seq += 1
+    async def _ready(self, shard: int, count: int) -> None:
+        self._seq[shard] += 1
+        session = f"session-{self.identifies}"
+        self._sessions[session] = shard
+        guilds = [g for g in self.guild_ids if (g >> 22) % count == shard]
         await self._send(
             {
                 "op": 0,
                 "t": "READY",
-                "s": self._seq,
+                "s": self._seq[shard],
                 "d": {
                     "v": 10,
                     "user": user(BOT_ID, "faqbot", bot=True),
-                    "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
-                    "session_id": f"session-{self.identifies}",
+                    "guilds": [{"id": str(g), "unavailable": True} for g in guilds],
+                    "session_id": session,
                     "resume_gateway_url": f"ws://127.0.0.1:{self.port}/resume",
-                    "shard": [0, 1],
-                    "application": {"id": str(APP_ID), "flags": 0},
+                    "shard": [shard, count],
+                    "application": {"id": str(APP_ID), "flags": self.app_flags},
                     "private_channels": [],
                     "relationships": [],
                 },
+            },
+            shard,
+        )
+        for g in guilds:
+            await self.dispatch("GUILD_CREATE", self.guild(g), shard)
+        self.ready_shards.add(shard)
+        if len(self.ready_shards) >= count:
+            self.connected.set()
+
+    async def _gateway_bot(self, request: web.Request) -> web.Response:
+        self.requests.append(Request("GET", "/gateway/bot", dict(request.query), None))
+        return _json(
+            {
+                "url": f"ws://127.0.0.1:{self.port}/gateway",
+                "shards": self.shard_count,
+                "session_start_limit": {
+                    "total": 1000,
+                    "remaining": 1000,
+                    "reset_after": 0,
+                    "max_concurrency": self.max_concurrency,
+                },
             }
         )
-        await self.dispatch("GUILD_CREATE", self.guild())
-        self.connected.set()
 
-    def guild(self) -> dict:
+    def guild(self, guild_id: int = GUILD_ID) -> dict:
+        if guild_id != GUILD_ID:
+            channels = [_channel(CHANNEL2_ID, 0, "general", guild_id)]
+        else:
+            channels = [
+                _channel(CHANNEL_ID, 0, "general", guild_id),
+                _channel(HELP_CHANNEL_ID, 0, "help", guild_id),
+                _channel(FORUM_ID, 15, "questions", guild_id),
+            ]
         return {
-            "id": str(GUILD_ID),
+            "id": str(guild_id),
             "name": "Program community",
             "icon": None,
             "owner_id": str(MODERATOR_ID),
             "roles": [
-                _role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0),
+                _role(guild_id, "@everyone", MEMBER_PERMISSIONS, 0),
                 _role(MOD_ROLE_ID, "Mods", MEMBER_PERMISSIONS, 1),
             ],
             "emojis": [],
@@ -214,16 +277,7 @@ class FakeDiscord:
             "features": [],
             "member_count": 4,
             "members": [_member(BOT_ID, "faqbot", [], bot=True)],
-            "channels": [
-                {
-                    "id": str(CHANNEL_ID),
-                    "type": 0,
-                    "name": "general",
-                    "position": 0,
-                    "permission_overwrites": [],
-                    "guild_id": str(GUILD_ID),
-                }
-            ],
+            "channels": channels,
             "threads": [],
             "voice_states": [],
             "presences": [],
@@ -264,6 +318,14 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return await asyncio.wait_for(future, timeout=10)
 
+    async def interact_later(self, payload: dict) -> asyncio.Future[Callback]:
+        """Dispatch an interaction; return the future of the bot's callback (for answers that come
+        some other way first, such as a message)."""
+        future = asyncio.get_running_loop().create_future()
+        self._callbacks[int(payload["id"])] = future
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return future
+
     def interaction(
         self,
         data: dict,
@@ -273,8 +335,13 @@ class FakeDiscord:
         moderator: bool = False,
         message: dict | None = None,
         dm: bool = False,
+        channel: dict | None = None,
+        guild_id: int = GUILD_ID,
     ) -> dict:
         iid = self.next_id()
+        channel = channel or _channel(
+            CHANNEL_ID if guild_id == GUILD_ID else CHANNEL2_ID, 0, "general", guild_id
+        )
         payload = {
             "id": str(iid),
             "application_id": str(APP_ID),
@@ -282,10 +349,10 @@ class FakeDiscord:
             "token": f"token-{iid}",
             "version": 1,
             "data": data,
-            "channel_id": str(CHANNEL_ID),
+            "channel_id": channel["id"],
             "locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "authorizing_integration_owners": {"0": str(guild_id)},
             "context": 0,
             "app_permissions": str(MEMBER_PERMISSIONS),
             "attachment_size_limit": 8388608,
@@ -296,16 +363,9 @@ class FakeDiscord:
             payload["context"] = 1
         else:
             perms = MEMBER_PERMISSIONS | (MANAGE_GUILD if moderator else 0)
-            payload["guild_id"] = str(GUILD_ID)
+            payload["guild_id"] = str(guild_id)
             payload["guild_locale"] = "en-US"
-            payload["channel"] = {
-                "id": str(CHANNEL_ID),
-                "type": 0,
-                "guild_id": str(GUILD_ID),
-                "name": "general",
-                "position": 0,
-                "permission_overwrites": [],
-            }
+            payload["channel"] = channel
             payload["member"] = {**_member(user_id, f"user{user_id}", []), "permissions": str(perms)}
         if message is not None:
             payload["message"] = message
@@ -339,6 +399,18 @@ class FakeDiscord:
             data["values"] = values
         return self.interaction(data, type=3, message=message, **kwargs)
 
+    def message_command(self, name: str, target: dict, **kwargs) -> dict:
+        """A message context-menu command (Apps → name) on ``target``, with its text as Discord
+        resolves it for the app (whatever the Message Content intent)."""
+        data = {
+            "id": str(self._command_id(name)),
+            "name": name,
+            "type": 3,
+            "target_id": target["id"],
+            "resolved": {"messages": {target["id"]: target}},
+        }
+        return self.interaction(data, **kwargs)
+
     def _command_id(self, name: str) -> int:
         for commands in self.commands.values():
             for cmd in commands:
@@ -349,13 +421,22 @@ class FakeDiscord:
     # -- messages ---------------------------------------------------------------------------------
 
     async def message_create(
-        self, content: str, *, author_id: int = MEMBER_ID, mentions_bot: bool = True, dm: bool = False
+        self,
+        content: str,
+        *,
+        author_id: int = MEMBER_ID,
+        mentions_bot: bool = True,
+        dm: bool = False,
+        channel_id: int = CHANNEL_ID,
+        guild_id: int = GUILD_ID,
+        message_id: int | None = None,
+        reply_to: dict | None = None,
     ) -> dict:
-        """Dispatch a MESSAGE_CREATE from a member."""
-        mid = self.next_id()
+        """Dispatch a MESSAGE_CREATE from a member (``reply_to``: the message it replies to)."""
+        mid = message_id or self.next_id()
         data = {
             "id": str(mid),
-            "channel_id": str(CHANNEL_ID if not dm else 900000000000000099),
+            "channel_id": str(channel_id if not dm else DM_CHANNEL_ID),
             "author": user(author_id, f"user{author_id}"),
             "content": content,
             "timestamp": now(),
@@ -371,10 +452,39 @@ class FakeDiscord:
             "flags": 0,
             "components": [],
         }
+        if reply_to is not None:
+            data["type"] = 19
+            data["message_reference"] = {"message_id": reply_to["id"], "channel_id": reply_to["channel_id"]}
+            data["referenced_message"] = reply_to
         if not dm:
-            data["guild_id"] = str(GUILD_ID)
+            data["guild_id"] = str(guild_id)
             data["member"] = _member(author_id, f"user{author_id}", [])
         await self.dispatch("MESSAGE_CREATE", data)
+        return data
+
+    async def thread_create(
+        self, parent_id: int, name: str = "a question", *, thread_id: int | None = None
+    ) -> dict:
+        """Dispatch a newly created public thread (a forum post when ``parent_id`` is the forum)."""
+        tid = thread_id or self.next_id()
+        data = {
+            **_channel(tid, 11, name, GUILD_ID),
+            "parent_id": str(parent_id),
+            "owner_id": str(MEMBER_ID),
+            "last_message_id": None,
+            "message_count": 0,
+            "member_count": 1,
+            "rate_limit_per_user": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": now(),
+                "locked": False,
+            },
+            "newly_created": True,
+            "flags": 0,
+        }
+        await self.dispatch("THREAD_CREATE", data)
         return data
 
     def _message(self, channel_id: int, body: dict, *, flags: int = 0, reference: dict | None = None) -> dict:
@@ -447,6 +557,8 @@ class FakeDiscord:
             return self._me
         if method == "GET" and path == "/oauth2/applications/@me":
             return self._application
+        if method == "POST" and path == "/users/@me/channels":
+            return self._open_dm
         if method == "PUT" and parts[0] == "applications" and parts[-1] == "commands":
             return self._sync
         if method == "POST" and parts[0] == "interactions" and parts[-1] == "callback":
@@ -469,19 +581,31 @@ class FakeDiscord:
             "bot_public": False,
             "bot_require_code_grant": False,
             "verify_key": "0" * 64,
-            "flags": 0,
+            "flags": self.app_flags,
             "owner": user(MODERATOR_ID, "owner"),
             "team": None,
             "summary": "",
             "rpc_origins": [],
         }
 
+    async def _open_dm(self, request, path, body):
+        recipient = int(body["recipient_id"])
+        return 200, {"id": str(DM_CHANNEL_ID), "type": 1, "recipients": [user(recipient, f"user{recipient}")]}
+
     async def _sync(self, request, path, body):
         parts = path.strip("/").split("/")
         scope = parts[3] if "guilds" in parts else "global"
         synced = []
         for cmd in body:
-            synced.append({**cmd, "id": str(self.next_id()), "application_id": str(APP_ID), "version": "1"})
+            synced.append(
+                {
+                    "description": "",
+                    **cmd,
+                    "id": str(self.next_id()),
+                    "application_id": str(APP_ID),
+                    "version": "1",
+                }
+            )
         self.commands[scope] = synced
         self.synced.set()
         return 200, synced
@@ -515,7 +639,7 @@ class FakeDiscord:
         return 200, response
 
     def _source_message(self, iid: int) -> dict | None:
-        for event in reversed(self._events):
+        for event in reversed([e for events in self._events.values() for e in events]):
             if event["t"] == "INTERACTION_CREATE" and int(event["d"]["id"]) == iid:
                 return event["d"].get("message")
         return None
@@ -606,4 +730,15 @@ def _member(uid: int, name: str, roles: list[int], bot: bool = False) -> dict:
         "nick": None,
         "avatar": None,
         "pending": False,
+    }
+
+
+def _channel(cid: int, kind: int, name: str, guild_id: int) -> dict:
+    return {
+        "id": str(cid),
+        "type": kind,
+        "name": name,
+        "position": 0,
+        "permission_overwrites": [],
+        "guild_id": str(guild_id),
     }

@@ -18,7 +18,7 @@ from bot.config import load_settings
 from bot.discord_bot.client import APOLOGY, FAQBot
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.e2e.conftest import start_bot, stop_bot
-from tests.e2e.fake import GUILD_ID, FakeDiscord
+from tests.e2e.fake import CHANNEL_ID, GUILD_ID, FakeDiscord
 
 EPHEMERAL = 64
 ASKER, OTHER = 900000000000000200, 900000000000000201
@@ -160,6 +160,22 @@ async def pager(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
     return await fake.interact(fake.click(first.message, nxt, user_id=ASKER))
 
 
+async def find_answer(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
+    target = await fake.message_create(
+        "Can I do the residency part-time?", author_id=OTHER, mentions_bot=False
+    )
+    mp.setattr(bot.runtime.services.answers, "ask", boom)
+    return await fake.interact(fake.message_command("Find answer", target, user_id=ASKER))
+
+
+async def conversation(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
+    mp.setattr(bot.runtime.conversations, "history", aboom)
+    thread = await fake.thread_create(CHANNEL_ID)
+    return await fake.interact(
+        fake.command("ask", [option("question", "Anything?")], user_id=ASKER, channel=thread)
+    )
+
+
 @pytest.mark.parametrize(
     "case",
     [
@@ -175,6 +191,8 @@ async def pager(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
         share,
         suggestion,
         pager,
+        find_answer,
+        conversation,
     ],
 )
 async def test_injected_error_gets_the_apology(
