@@ -659,7 +659,8 @@ class FakeDiscord:
             source = next(
                 (
                     e["d"].get("message")
-                    for e in reversed(self._events)
+                    for events in self._events.values()
+                    for e in reversed(events)
                     if e["t"] == "INTERACTION_CREATE" and e["d"]["token"] == token
                 ),
                 None,

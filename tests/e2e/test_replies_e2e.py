@@ -23,7 +23,7 @@ async def test_answer_embed_has_source_see_also_and_roles(fake: FakeDiscord, bot
     )
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     see_also = fields["See also"].split("\n• ")
-    assert len(see_also) == 2
+    assert 1 <= len(see_also) <= 2  # retrieval.see_also as shipped; how many qualify is the core's ranking
     for entry in see_also:
         where, text = entry.lstrip("• ").split("\n", 1)
         assert " · " in where and len(text.strip()) > 20  # each passage's own words, not only its title
