@@ -13,7 +13,6 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,6 @@ from bot.discord_bot.components import answer_view
 from bot.discord_bot.render import NO_MENTIONS, answer_embed, escape, help_embed
 from bot.errors import QuestionError
 from bot.models import Answer
-from bot.services.answers import Turn
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import FAQBot
@@ -119,11 +117,12 @@ class AskCog(commands.Cog):
         *,
         guild_id: int | None,
         channel_id: int | None,
-        history: Sequence[Turn] = (),
+        conversation: str | None,
         only_confident: bool = False,
     ) -> tuple[Answer, int | None]:
-        """Answer a question within its conversation (``history``) and record it (``only_confident``:
-        only a confident answer); return the answer and its stored id."""
+        """Answer a question within its conversation (the turns stored under ``conversation``; None: none) and
+        record it (``only_confident``: only a confident answer); return the answer and its stored id."""
+        history = await self.conversations.history(conversation)
         start = time.perf_counter()
         answer = self.answers.ask(question, history, self.conversations.now())
         latency = (time.perf_counter() - start) * 1000
@@ -131,6 +130,26 @@ class AskCog(commands.Cog):
             return answer, None
         qid = await self.questions.record(answer, latency, guild_id=guild_id, channel_id=channel_id)
         return answer, qid
+
+    async def _answer_interaction(
+        self, interaction: discord.Interaction, question: str, conversation: str | None
+    ) -> tuple[Answer, int | None] | None:
+        """Answer for an interaction; a question the core refuses is told to the member privately
+        (None). A refused or failed question gives the member their cooldown back."""
+        try:
+            return await self.answer(
+                question,
+                guild_id=interaction.guild_id,
+                channel_id=interaction.channel_id,
+                conversation=conversation,
+            )
+        except QuestionError as exc:
+            self.cooldown.release(interaction.user.id)
+            await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return None
+        except Exception:
+            self.cooldown.release(interaction.user.id)  # the apology should not cost them their question
+            raise
 
     def embed(self, answer: Answer, requested_by: str | None = None) -> discord.Embed:
         """Render an answer with this bot's settings."""
@@ -191,18 +210,10 @@ class AskCog(commands.Cog):
             await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
         key = self.channel_conversation(interaction.channel, interaction.guild_id)
-        try:
-            history = await self.conversations.history(key)
-            answer, qid = await self.answer(
-                question, guild_id=interaction.guild_id, channel_id=interaction.channel_id, history=history
-            )
-        except QuestionError as exc:
-            self.cooldown.release(interaction.user.id)
-            await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS)
+        found = await self._answer_interaction(interaction, question, key)
+        if found is None:
             return
-        except Exception:
-            self.cooldown.release(interaction.user.id)  # the apology should not cost them their question
-            raise
+        answer, qid = found
         if answer.reply is not None:  # a greeting or "help": for the member only, and free
             self.cooldown.release(interaction.user.id)
             await interaction.response.send_message(
@@ -274,12 +285,11 @@ class AskCog(commands.Cog):
                     message.channel.id, starter=message.id == message.channel.id
                 )
             key, chain = await self.message_conversation(message)
-            history = await self.conversations.history(key)
             answer, qid = await self.answer(
                 question,
                 guild_id=message.guild.id if message.guild else None,
                 channel_id=message.channel.id,
-                history=history,
+                conversation=key,
             )
             if answer.reply is not None:  # a greeting or "help": for the member only
                 self.cooldown.release(message.author.id)  # and free: their question may come next
@@ -330,18 +340,10 @@ class AskCog(commands.Cog):
             await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
         key = await self.conversations.key_of(message.id) or f"reply:{message.id}"
-        try:
-            history = await self.conversations.history(key)
-            answer, qid = await self.answer(
-                question, guild_id=interaction.guild_id, channel_id=interaction.channel_id, history=history
-            )
-        except QuestionError as exc:
-            self.cooldown.release(interaction.user.id)
-            await interaction.response.send_message(str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS)
+        found = await self._answer_interaction(interaction, question, key)
+        if found is None:
             return
-        except Exception:
-            self.cooldown.release(interaction.user.id)
-            raise
+        answer, qid = found
         if answer.reply is not None:
             await interaction.response.send_message(
                 "That message is not a question I can answer, so I posted nothing.",
@@ -424,13 +426,12 @@ class AskCog(commands.Cog):
         if not question:
             return None
         key = f"thread:{thread.id}" if thread is not None else f"reply:{message.id}"
-        history = await self.conversations.history(key)
         try:
             answer, qid = await self.answer(
                 question,
                 guild_id=message.guild.id if message.guild else None,
                 channel_id=message.channel.id,
-                history=history,
+                conversation=key,
                 only_confident=True,
             )
         except QuestionError:
