@@ -44,6 +44,18 @@ def test_list_items_start_their_line_with_the_bullet() -> None:
     assert out[0].text.split("\n") == ["You get:", f"{BULLET}a laptop", f"{BULLET}a desk"]
 
 
+def test_a_list_split_across_passages_keeps_its_lead_in() -> None:
+    items = "".join(f"- Position {n}, working on a problem of its own with its own team.\n" for n in range(12))
+    out = chunks(f"# T\n\n## Positions\n\nIntro paragraph.\n\nThe Science team positions are:\n\n{items}", 300)
+    assert len(out) > 2
+    for c in out:
+        lines = c.text.split("\n")
+        assert lines[-1] != "The Science team positions are:"  # never left behind without its items
+        if any(line.startswith(BULLET) for line in lines):
+            assert "The Science team positions are:" in lines  # every part of the list says what it lists
+    assert sum(c.text.count("Position 7,") for c in out) == 1  # items are not repeated
+
+
 def test_sentence_splitter_keeps_abbreviations() -> None:
     assert split_sentences("A Ph.D. degree is needed. Tools (e.g. GitHub) help. Done!") == [
         "A Ph.D. degree is needed.",

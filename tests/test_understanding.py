@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.app import Services, start_runtime
+from bot.app import Services, build_services, snapshot_from_folder, start_runtime
 from bot.cli import main
 from bot.config import Settings
 from bot.models import Passage
@@ -137,6 +137,9 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
         ("Why should I apply?", None),
         ("meta intern salary?", "amount"),
         ("residency start date", "date"),
+        ("who do I contact about accommodations?", "person"),
+        ("Who was the fellow that built the Spanish community?", "person"),
+        ("can someone who is already a fellow nominate me?", None),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -149,6 +152,12 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("The residency is a 9-month program.", "duration")
     assert holds("Internships last twelve (12) to twenty-four (24) weeks.", "duration")
     assert not holds("The internship is full-time and paid.", "duration")
+
+
+def test_holds_finds_people_and_contacts() -> None:
+    assert holds("Email accommodations@example.com for help.", "person")
+    assert holds("You will work with Ada Lovelace on compilers.", "person")
+    assert not holds("the stipend is paid monthly.", "person")
 
 
 def test_holds_ignores_what_the_question_already_contains() -> None:
@@ -339,7 +348,8 @@ def _samples(n: int = 400, seed: int = 7) -> tuple[list[Evidence], list[int]]:
             coverage=float(rng.uniform()),
             similarity=float(similarity[i]),
             question_similarity=float(rng.uniform()),
-            kind=float(rng.choice([-1.0, 0.0, 1.0])),
+            kind=float(rng.choice([0.0, 1.0])),
+            missing=float(rng.choice([0.0, 1.0])),
             margin=float(rng.uniform()),
             named=float(rng.integers(0, 2)),
             unknown=float(rng.uniform(0.0, 0.3)),
@@ -352,7 +362,7 @@ def _samples(n: int = 400, seed: int = 7) -> tuple[list[Evidence], list[int]]:
 
 
 def _like(similarity: float) -> Evidence:
-    return Evidence(0.5, similarity, 0.5, 0.0, 0.5, 0.0, 0.1, 0.5, 0.5)
+    return Evidence(0.5, similarity, 0.5, 0.0, 0.0, 0.5, 0.0, 0.1, 0.5, 0.5)
 
 
 def test_fit_learns_that_similarity_raises_confidence() -> None:
@@ -483,3 +493,19 @@ async def test_small_talk_is_not_recorded_as_a_question(tmp_path: Path) -> None:
             assert (await cur.fetchone())[0] == 1
     finally:
         await runtime.close()
+
+
+def test_an_asked_kind_counts_only_in_a_sentence_about_what_is_asked(settings, tmp_path) -> None:
+    # The number in this passage counts teams, not interns: "how many interns" is not answered by it.
+    (tmp_path / "lumen.md").write_text(
+        "---\ntitle: Lumen Summer Internship\n---\n# Lumen Summer Internship\n\n## Teams\n\n"
+        "Our lab has 4 research teams working on vision.\n\n"
+        "Each summer, interns are paired with a mentor and ship a project.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    interns = answers.consider(answers.clean_question("how many interns does lumen hire?"))
+    teams = answers.consider(answers.clean_question("how many research teams does lumen have?"))
+    assert interns.evidence is not None and teams.evidence is not None
+    assert (interns.evidence.kind, interns.evidence.missing) == (0.0, 1.0)
+    assert (teams.evidence.kind, teams.evidence.missing) == (1.0, 0.0)

@@ -143,19 +143,35 @@ def _render(block: Block) -> str:
 
 
 def _pack(blocks: list[Block], section: str | None, question: str | None, max_chars: int) -> Iterator[Chunk]:
-    """Group blocks into chunks, starting a new chunk when the next block would overflow."""
+    """Group blocks into chunks, starting a new chunk when the next block would overflow.
+
+    A list split across chunks keeps its lead-in ("The following Science team positions are
+    available:"): a chunk never ends on a lead-in whose items went to the next one, and a
+    chunk that starts in the middle of a list repeats the lead-in, so each item can be read
+    (and found) with what it is an item of.
+    """
     parts: list[str] = []
     size = 0
     line = blocks[0].line
+    lead: str | None = None  # the paragraph ending in ":" that introduces the current list
     for block in blocks:
+        if block.kind != "item":
+            lead = None
         for piece in _split_long(_render(block), max_chars):
             if not piece.strip():  # found by fuzzing: "- **?** :" renders to nothing
                 continue
             if parts and size + len(piece) > max_chars:
-                yield Chunk(section, question, "\n".join(parts), line)
-                parts, size, line = [], 0, block.line
+                carried = [lead] if block.kind == "item" and lead is not None else []
+                if carried and parts[-1] == lead:
+                    parts.pop()  # the lead-in moves to the chunk that holds its items
+                if parts:
+                    yield Chunk(section, question, "\n".join(parts), line)
+                parts, line = carried, block.line
+                size = sum(len(p) + 1 for p in parts)
             parts.append(piece)
             size += len(piece) + 1
+        if block.kind != "item" and block.text.rstrip().endswith(":"):
+            lead = _render(block)
     if parts:
         yield Chunk(section, question, "\n".join(parts), line)
 

@@ -1,7 +1,7 @@
 """What kind of answer a question asks for, and whether a text holds one.
 
 "When …?" wants a date, "how long …?" a duration, "how much …?" an amount, "how many …?"
-a number, "where …?" a place, "how often …?" a frequency. A passage that talks about the
+a number, "where …?" a place, "how often …?" a frequency, "who …?" a person or contact. A passage that talks about the
 right topic but holds no such thing ("How much do interns get paid?" against a post that
 never states pay) does not answer it. Yes/no questions ("Is there a deadline?") ask for no
 particular kind: "No, admission is ongoing" answers them.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["date", "duration", "amount", "count", "place", "frequency"]
+AnswerKind = Literal["date", "duration", "amount", "count", "place", "frequency", "person"]
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -45,6 +45,10 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"\bwhere\b|\b(?:what|whats|what's|which)\b.*\b(?:city|cities|country|countries|location|office|"
         r"offices|region|place|timezone|time zone|part of the world)\b"
     )),
+    # "who do I contact?", "who was the fellow …?"; not a relative "who" ("people who apply")
+    ("person", re.compile(
+        r"(?:^|[,;:.!?]\s*|\b(?:and|so|but|then)\s+)whom?\b|\bwhom? (?:do|should|can|could|would|will) (?:i|we|you)\b"
+    )),
 )
 
 _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
@@ -71,6 +75,13 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"wherever|anywhere|emea|apac|latam|americas|europe|asia|africa|oceania|north america|south america|"
         r"city|country|countries|timezone|time zone)\b"
         r"|\b(?:in|at|from|near) (?-i:[A-Z][a-z]+|[A-Z]{2,})",
+        re.IGNORECASE,
+    ),
+    "person": re.compile(
+        r"[\w.+-]+@[\w-]+\.\w+|@\w+"
+        r"|\b(?:team|teams|mentors?|managers?|recruit\w*|researchers?|engineers?|staff|maintainers?|"
+        r"coordinators?|advisors?|supervisors?|contact|email|e-mail|reach out|people)\b"
+        r"|(?-i:\b[A-Z][a-z]+ [A-Z][a-z]+\b)",
         re.IGNORECASE,
     ),
 }
@@ -106,7 +117,7 @@ def asked_kind(question: str) -> AnswerKind | None:
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
-    for match in _HOLDS[kind].finditer(text if kind == "place" else text.casefold()):
+    for match in _HOLDS[kind].finditer(text if kind in ("place", "person") else text.casefold()):
         found = match.group(0).casefold().strip()
         if found and found not in asked:
             return True

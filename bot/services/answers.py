@@ -237,11 +237,15 @@ class AnswerService:
         runner_up = next(
             (c for c in measured[1:] if not _same_place(passages[c.position], passages[first.position])), None
         )
+        held = first.kind
+        if kind is not None and held > 0:
+            held = self._kind_where_asked(snap, query, vector, kind, text, first.position, frozenset(named))
         evidence = Evidence(
             coverage=first.coverage,
             similarity=first.similarity,
             question_similarity=first.question_similarity,
-            kind=first.kind,
+            kind=max(held, 0.0),
+            missing=1.0 if kind is not None and held < 0 else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None else 0.0,
             unknown=_unknown_share(engine, query),
@@ -249,6 +253,39 @@ class AnswerService:
             absent=engine.absent_share(query, first.position, frozenset(named)),
         )
         return Consideration(text, searched, query, vector, kind, tuple(measured), evidence, topic)
+
+    def _kind_where_asked(
+        self,
+        snap: Snapshot,
+        query: Query,
+        vector: np.ndarray,
+        kind: AnswerKind,
+        question: str,
+        position: int,
+        named: frozenset[str],
+    ) -> float:
+        """Return 1 when the asked kind of answer is in a sentence about what is asked, else -1.
+
+        "How many interns are hired?" is not answered by a passage whose only number counts
+        teams: the number must be in a sentence that shares a word of the question (its
+        programme's name aside) or that is the closest to the question in meaning. A short
+        FAQ answer is about its question.
+        """
+        passage = snap.corpus.passages[position]
+        parts = unit_texts(passage.text)
+        if not parts:
+            return -1.0
+        wanted = {t for t in query.unique_terms if t not in named}
+        for term in list(wanted):
+            wanted.update(query.synonyms.get(term, ()))
+        tokenizer = snap.engine.tokenizer
+        if passage.question and len(parts) <= 2 and wanted & set(tokenizer(passage.question)):
+            return 1.0 if holds(passage.text, kind, question) else -1.0
+        closest = int(np.argmax(unit_vectors(passage.text) @ vector))
+        for i, part in enumerate(parts):
+            if (i == closest or wanted & set(tokenizer(part))) and holds(part, kind, question):
+                return 1.0
+        return -1.0
 
     def _candidates(
         self, snap: Snapshot, query: Query, vector: np.ndarray, scope: frozenset[int] | None

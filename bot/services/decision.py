@@ -43,7 +43,8 @@ class Evidence:
     coverage: float  # weighted share of the question's words the passage has (synonyms, titles count)
     similarity: float  # cosine of question and passage vectors
     question_similarity: float  # cosine of question and the passage's FAQ question (else = similarity)
-    kind: float  # +1 the passage holds the kind of answer asked for, -1 it does not, 0 none asked
+    kind: float  # 1 when the question asks for a kind of answer (a date, an amount…) and the passage holds one
+    missing: float  # 1 when it asks for one and the passage holds none (the two are separate evidence)
     margin: float  # ranking score of the best passage minus the next one elsewhere
     named: float  # 1 when the question names a programme and the passage's document is it
     unknown: float  # share of the question's weight in words the knowledge base never uses
@@ -64,6 +65,7 @@ SIGNS: dict[str, int] = {
     "similarity": 1,
     "question_similarity": 1,
     "kind": 1,
+    "missing": -1,
     "margin": 1,
     "named": 1,
     "unknown": -1,
@@ -77,6 +79,7 @@ COEFFICIENTS: dict[str, float] = {
     "similarity": 1.3041,
     "question_similarity": 1.2735,
     "kind": 0.5616,
+    "missing": -0.5616,
     "margin": 0.7587,
     "named": 1.6821,
     "unknown": -0.2065,
