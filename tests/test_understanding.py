@@ -509,3 +509,25 @@ def test_an_asked_kind_counts_only_in_a_sentence_about_what_is_asked(settings, t
     assert interns.evidence is not None and teams.evidence is not None
     assert (interns.evidence.kind, interns.evidence.missing) == (0.0, 1.0)
     assert (teams.evidence.kind, teams.evidence.missing) == (1.0, 0.0)
+
+
+def test_a_list_item_is_shown_under_its_lead_in_without_its_neighbours(settings, tmp_path) -> None:
+    items = [
+        "Compiler Internship, building a faster compiler for our language.",
+        "Docs Internship, rewriting the tutorials for beginners.",
+        "Robotics Internship, teaching arms to grasp objects in simulation.",
+        "Audio Internship, denoising podcast recordings.",
+    ]
+    (tmp_path / "quarry.md").write_text(
+        "---\ntitle: Quarry Internships\n---\n# Quarry Internships\n\n## Positions\n\n"
+        "The following internship positions are open:\n\n" + "".join(f"- {i}\n" for i in items),
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("which quarry internship is about robots grasping things?")
+    assert answer.citations
+    assert answer.citations[0].snippet.split("\n") == [
+        "The following internship positions are open:",
+        "…",
+        f"• {items[2]}",
+    ]

@@ -16,6 +16,8 @@ from bot.search.tokenize import Tokenizer
 
 MEANING_BAND = 0.08  # sentences within this cosine of the closest one count as meaning the same
 MEANING_FLOOR = 0.25  # below this similarity a sentence means nothing in particular
+
+MEANING_WEIGHT = 0.75  # a unit closest in meaning is worth this share of the best word match: an exact rare word (a position's name) outweighs closeness alone (0.5 and 0.75 tie on the fitting sets; 1.0 lost a snippet)
 KIND_BONUS = 1.5  # a sentence holding the kind of answer asked for, relative to the best word match
 
 
@@ -83,14 +85,14 @@ def snippet(
         top = max(meaning)
         # the closest sentences in meaning, scaled like the best word match
         bonus = [
-            lexical_top * max(0.0, m - max(MEANING_FLOOR, top - MEANING_BAND)) / MEANING_BAND for m in meaning
+            MEANING_WEIGHT * lexical_top * max(0.0, m - max(MEANING_FLOOR, top - MEANING_BAND)) / MEANING_BAND
+            for m in meaning
         ]
     if kinds is not None and len(kinds) == len(parts):
         bonus = [b + (KIND_BONUS * lexical_top if k else 0.0) for b, k in zip(bonus, kinds, strict=True)]
-    matches = [
-        any(t in terms for c in concepts for t in c) or b > 0
-        for terms, b in zip(part_terms, bonus, strict=True)
-    ]
+    # a unit matches when it has a question term that is worth something (the title's words,
+    # weighted 0, are in every list item of a posting and would drag neighbours along)
+    matches = [any(g > 0 for g in row) or b > 0 for row, b in zip(gain, bonus, strict=True)]
     best = (-1.0, 0, 0)  # score, start, end (exclusive)
     best_key: tuple[float, bool, int, int] = (-1.0, False, 0, 0)
     for lo in range(len(parts)):
@@ -123,21 +125,29 @@ def snippet(
     ):
         lo += 1
     # Context that belongs to the answer: a following sentence that itself matches, or
-    # what a lead-in ending in ":" introduces.
+    # what a lead-in ending in ":" introduces (its first item, when it stands alone).
     size = sum(len(p) + 1 for p in parts[lo:hi]) - 1
     while (
         hi < len(parts)
         and (
             matches[hi]
             or parts[hi - 1].rstrip().endswith(":")
-            or (parts[hi].startswith(BULLET) and parts[lo].rstrip().endswith(":"))
+            or (parts[hi].startswith(BULLET) and hi == lo + 1 and parts[lo].rstrip().endswith(":"))
         )
         and size + 1 + len(parts[hi]) <= budget
     ):
         size += 1 + len(parts[hi])
         hi += 1
-    body = "\n".join(_join(numbered[lo:hi]))
-    return prefix + trim_words(body, budget)
+    lines = _join(numbered[lo:hi])
+    # An item from the middle of a list is shown under the line that says what the list is
+    # ("The following Science team positions are available:"), "…" marking the items left out.
+    if parts[lo].startswith(BULLET):
+        lead = next((j for j in range(lo - 1, -1, -1) if not parts[j].startswith(BULLET)), None)
+        if lead is not None and parts[lead].rstrip().endswith(":"):
+            head = [parts[lead]] + (["…"] if lead < lo - 1 else [])
+            if size + sum(len(h) + 1 for h in head) <= budget:
+                lines = head + lines
+    return prefix + trim_words("\n".join(lines), budget)
 
 
 def unit_texts(text: str) -> tuple[str, ...]:
