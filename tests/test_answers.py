@@ -103,3 +103,14 @@ def test_citation_check_needs_source_and_evidence(seed_services) -> None:
     assert citation_ok(case, answer, 0)
     other = seed_services.answers.ask("Is there a deadline for the fellowship?")
     assert not citation_ok(case, other, 0)
+
+
+def test_evidence_is_compared_as_the_question_files_say() -> None:
+    # lowercased, without * _ ` and backslashes, whitespace collapsed (the files' header)
+    from bot.models import Citation
+    from bot.services.evaluation import Case
+
+    shown = Citation("a.md", "A", None, None, "Pay is **$5,000 per\n month**, paid in_arrears.", 1.0, 1)
+    assert citation_ok(Case("q", source="a", evidence=("$5,000 per month",)), shown, 0)
+    assert citation_ok(Case("q", source="a", evidence=("paid inarrears",)), shown, 0)
+    assert not citation_ok(Case("q", source="a", evidence=("$6,000",)), shown, 0)

@@ -98,8 +98,18 @@ def citation_ok(case: Case, answer: Answer | Citation, rank: int) -> bool:
     if case.source and case.source.casefold() not in f"{c.source} {c.title}".casefold():
         return False
     if case.evidence:
-        return any(e.casefold() in c.snippet.casefold() for e in case.evidence)
+        shown = _comparable(c.snippet)
+        return any(_comparable(e) in shown for e in case.evidence)
     return True
+
+
+_MARKUP = str.maketrans("", "", "*_`\\")
+
+
+def _comparable(text: str) -> str:
+    """Return ``text`` as evidence is compared (the question files' header): lowercased,
+    without ``* _ ` \\``, whitespace collapsed."""
+    return " ".join(text.casefold().translate(_MARKUP).split())
 
 
 def evaluate(service: AnswerService, cases: list[Case]) -> Report:
@@ -158,8 +168,8 @@ def _passage_ok(case: Case, passage: Passage) -> bool:
     """Tell whether a passage is a right one for ``case`` (right document, evidence in its text)."""
     if case.source and case.source.casefold() not in f"{passage.source} {passage.title}".casefold():
         return False
-    text = " ".join(f"{passage.question or ''} {passage.text}".casefold().split())
-    return not case.evidence or any(" ".join(e.casefold().split()) in text for e in case.evidence)
+    text = _comparable(f"{passage.question or ''} {passage.text}")
+    return not case.evidence or any(_comparable(e) in text for e in case.evidence)
 
 
 def calibrate(
