@@ -19,3 +19,13 @@ def clean_text(text: str) -> str:
     can be neither printed nor stored; they become U+FFFD here. Tabs and newlines are kept.
     """
     return _CONTROL.sub(" ", _SURROGATE.sub("\ufffd", text))
+
+
+# Zero-width characters (space, non-joiner, joiner, word joiner, BOM): invisible, so a word
+# that holds one ("resi\u200bdency", pasted from the web) looks right but matches nothing.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
+def without_invisible(text: str) -> str:
+    """Return ``text`` without zero-width characters (for questions: what is searched)."""
+    return _INVISIBLE.sub("", text)

@@ -71,6 +71,15 @@ def test_questions_are_validated(seed_services) -> None:
         seed_services.answers.ask("   ")
     with pytest.raises(QuestionError, match="too long"):
         seed_services.answers.ask("why " * 200)
+    with pytest.raises(QuestionError, match="empty"):
+        seed_services.answers.ask("\u200b\u200d \ufeff")
+
+
+def test_zero_width_characters_do_not_split_words(seed_services) -> None:
+    pasted = seed_services.answers.ask("Can I do the resi\u200bdency part\u2060-time?")
+    plain = seed_services.answers.ask("Can I do the residency part-time?")
+    assert pasted.text == plain.text
+    assert pasted.citations == plain.citations
 
 
 # Floors a little under the figures measured when the decision was last fitted (README,

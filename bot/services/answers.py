@@ -33,7 +33,7 @@ import numpy as np
 from bot.config import Settings
 from bot.errors import QuestionError
 from bot.models import Answer, Citation, Passage
-from bot.sanitize import clean_text
+from bot.sanitize import clean_text, without_invisible
 from bot.search.answer_type import AnswerKind, asked_kind, holds
 from bot.search.engine import Query, SearchEngine
 from bot.search.semantic import embed_one
@@ -123,7 +123,7 @@ class AnswerService:
         Control characters and bytes that are not UTF-8 are removed here, at the boundary, so
         they are neither stored nor echoed.
         """
-        text = " ".join(unicodedata.normalize("NFKC", clean_text(question or "")).split())
+        text = " ".join(unicodedata.normalize("NFKC", without_invisible(clean_text(question or ""))).split())
         if not text:
             raise QuestionError("The question is empty: ask something like 'Is the residency remote?'")
         limit = self.settings.answers.max_question_chars
