@@ -18,6 +18,8 @@ KNOWLEDGE = ROOT / "knowledge"
 EXTRA = Path(__file__).resolve().parent / "data" / "kb_extra"
 DEV_QUESTIONS = Path(__file__).resolve().parent / "data" / "dev-questions.yaml"  # copy of shared/eval
 EXTRA_QUESTIONS = Path(__file__).resolve().parent / "data" / "extra-questions.yaml"
+MEMBERS = Path(__file__).resolve().parent / "data" / "kb_members"
+MEMBERS_QUESTIONS = Path(__file__).resolve().parent / "data" / "members-questions.yaml"
 PARAPHRASE_QUESTIONS = (
     Path(__file__).resolve().parent / "data" / "paraphrase-questions.yaml"
 )  # copy of shared/eval
@@ -39,6 +41,12 @@ def seed_services(settings: Settings) -> Services:
 def extra_services(settings: Settings) -> Services:
     """Services over tests/data/kb_extra."""
     return build_services(settings, snapshot_from_folder(EXTRA, settings))
+
+
+@pytest.fixture(scope="session")
+def members_services(settings: Settings) -> Services:
+    """Services over tests/data/kb_members (members' wording; a fitting set of the decision)."""
+    return build_services(settings, snapshot_from_folder(MEMBERS, settings))
 
 
 def write(folder: Path, name: str, text: str | bytes) -> Path:

@@ -5,7 +5,7 @@ import pytest
 from bot.app import build_services
 from bot.errors import QuestionError
 from bot.services.evaluation import citation_ok, evaluate, load_cases
-from tests.conftest import DEV_QUESTIONS, EXTRA_QUESTIONS, PARAPHRASE_QUESTIONS
+from tests.conftest import DEV_QUESTIONS, EXTRA_QUESTIONS, MEMBERS_QUESTIONS, PARAPHRASE_QUESTIONS
 
 
 def test_answer_cites_the_faq_in_its_own_words(seed_services) -> None:
@@ -95,15 +95,23 @@ def test_paraphrase_eval_keeps_its_floor(seed_services) -> None:
     report = evaluate(seed_services.answers, load_cases(PARAPHRASE_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.33, report["misses"]
     assert report["abstention"] >= 0.93, report["misses"]
-    assert report["answered_wrong"] <= 5, report["misses"]
+    assert report["answered_wrong"] <= 3, report["misses"]
 
 
 def test_calibration_sets_keep_their_floor(extra_services) -> None:
-    # in-sample: the decision is fitted on these (with the calibration and held-out sets)
+    # in-sample: the decision is fitted on these (with the calibration, held-out and members sets)
     report = evaluate(extra_services.answers, load_cases(EXTRA_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.5, report["misses"]
-    assert report["hit@3"] >= 0.7, report["misses"]
+    assert report["hit@3"] >= 0.6, report["misses"]
     assert report["abstention"] >= 0.8, report["misses"]
+
+
+def test_members_set_keeps_its_floor(members_services) -> None:
+    # in-sample: questions in members' own words over six documents of our own, one of the
+    # four sets the decision is fitted on (README, "Calibration")
+    report = evaluate(members_services.answers, load_cases(MEMBERS_QUESTIONS)).to_json()
+    assert report["hit@1"] >= 0.45, report["misses"]
+    assert report["abstention"] >= 0.75, report["misses"]
 
 
 def test_citation_check_needs_source_and_evidence(seed_services) -> None:

@@ -10,8 +10,10 @@ thresholds split that into three verdicts:
 * ``none``: the bot says it does not know and offers the closest questions.
 
 How the numbers below were fitted (``python -m bot calibrate``, :func:`fit`): every
-question of the calibration file ``tests/data/calibration-questions.yaml`` (written for
-this, independently of the evaluation files) is asked over the bundled knowledge base; the
+question of four question files written for this, independently of the evaluation files
+(``tests/data/calibration-questions.yaml`` over the bundled knowledge base, and
+``heldout-``, ``extra-`` and ``members-questions.yaml`` over ``kb_heldout``, ``kb_extra``
+and ``kb_members``, documents of our own) is asked over its knowledge base; the
 label of a question is 1 when its best candidate is a right answer (right document, and the
 snippet shows the expected words) and 0 otherwise (wrong passage, or a question the
 documents do not answer). The coefficients are an L2-regularised logistic regression on
@@ -75,20 +77,20 @@ SIGNS: dict[str, int] = {
 
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
-    "coverage": 0.4736,
-    "similarity": 1.3041,
-    "question_similarity": 1.2735,
-    "kind": 0.5616,
-    "missing": -0.5616,
-    "margin": 0.7587,
-    "named": 1.6821,
-    "unknown": -0.2065,
-    "sentence": 0.2474,
-    "absent": -1.7845,
+    "coverage": 0.0,
+    "similarity": 0.4029,
+    "question_similarity": 2.0828,
+    "kind": 0.3847,
+    "missing": -1.0314,
+    "margin": 0.852,
+    "named": 1.5162,
+    "unknown": -0.2204,
+    "sentence": 0.9281,
+    "absent": -1.674,
 }
-INTERCEPT = -2.3572
-ANSWER_AT = 0.4513
-UNSURE_AT = 0.2234
+INTERCEPT = -2.4570
+ANSWER_AT = 0.4553
+UNSURE_AT = 0.2099
 
 
 @dataclass(frozen=True, slots=True)
