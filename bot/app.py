@@ -41,7 +41,10 @@ def snapshot_from_folder(folder: Path, settings: Settings) -> Snapshot:
 
 def build_services(settings: Settings, snapshot: Snapshot) -> Services:
     """Wire the services around a first snapshot."""
-    holder = KnowledgeHolder(snapshot)
+    return _wire(settings, KnowledgeHolder(snapshot))
+
+
+def _wire(settings: Settings, holder: KnowledgeHolder) -> Services:
     roles = RoleService(holder, max_age_days=settings.roles.max_age_days)
     return Services(settings, holder, AnswerService(holder, settings, roles), roles)
 
@@ -81,12 +84,12 @@ async def start_runtime(
     db = await open_database(settings.database, allow_read_only=not writable) if use_store else None
     try:
         store = SnapshotStore(db, settings.database) if db is not None else None
-        knowledge = KnowledgeService(settings, None, store, folder=folder)
-        knowledge.read_only = read_only_reason(db) if db is not None else None
-        snapshot = await knowledge.load(by=author)
-        services = build_services(settings, snapshot)
-        knowledge.holder = services.holder
-        writable = knowledge.read_only is None
+        read_only = read_only_reason(db) if db is not None else None
+        knowledge = await KnowledgeService.open(
+            settings, store, folder=folder, read_only=read_only, by=author
+        )
+        services = _wire(settings, knowledge.holder)
+        writable = read_only is None
         conversations = Conversations(
             ConversationLog(db, writable=writable) if db is not None else None,
             settings.answers.conversation_minutes,

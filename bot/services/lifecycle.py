@@ -107,26 +107,29 @@ def _problem_json(p: Problem) -> dict:
     return {"source": p.source, "line": p.line, "message": p.message}
 
 
-class KnowledgeService:
-    """Owns the current snapshot: loads it at start, refreshes and rolls it back."""
+class SnapshotLoader:
+    """Reads the knowledge base: the stored active snapshot, or the folder; stores what it built.
+
+    What :class:`KnowledgeService` does before it has a snapshot to hold (its :meth:`open`),
+    and the reading, building and storing its refreshes share.
+    """
 
     def __init__(
         self,
         settings: Settings,
-        holder: KnowledgeHolder | None,
         store: SnapshotStore | None,
         *,
         folder: Path | None = None,
         today: Callable[[], date] = date.today,
+        read_only: str | None = None,
+        rewrite_rows: bool = False,
     ) -> None:
         self.settings = settings
-        self.holder = holder
         self.store = store
         self.folder = folder or settings.knowledge_dir
         self.today = today
-        self.read_only: str | None = None  # why the database could only be opened read-only
-        self._rewrite_rows = False  # stored rows were damaged: the next save writes them again
-        self._lock = asyncio.Lock()
+        self.read_only = read_only  # why the database could only be opened read-only
+        self._rewrite_rows = rewrite_rows  # stored rows were damaged: the next save writes them again
 
     # -- start ---------------------------------------------------------------------------
 
@@ -269,6 +272,62 @@ class KnowledgeService:
             vocab=vocab,
         )
 
+    def _count(self, report: RefreshReport, snapshot: Snapshot) -> None:
+        corpus = snapshot.corpus
+        report.documents, report.passages, report.roles = (
+            len(corpus.documents),
+            len(corpus.passages),
+            len(corpus.roles),
+        )
+        report.problems = problem_list(
+            corpus, self.today(), self.settings.knowledge.max_document_age_days, self.settings.roles.max_age_days
+        )
+
+
+class KnowledgeService(SnapshotLoader):
+    """Owns the current snapshot: loads it at start, refreshes and rolls it back."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        holder: KnowledgeHolder,
+        store: SnapshotStore | None,
+        *,
+        folder: Path | None = None,
+        today: Callable[[], date] = date.today,
+        read_only: str | None = None,
+        rewrite_rows: bool = False,
+    ) -> None:
+        super().__init__(
+            settings, store, folder=folder, today=today, read_only=read_only, rewrite_rows=rewrite_rows
+        )
+        self.holder = holder
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(
+        cls,
+        settings: Settings,
+        store: SnapshotStore | None,
+        *,
+        folder: Path | None = None,
+        today: Callable[[], date] = date.today,
+        read_only: str | None = None,
+        by: str = "first start",
+    ) -> KnowledgeService:
+        """Load the knowledge base (see :meth:`SnapshotLoader.load`, as made ``by``) and hold it."""
+        loader = SnapshotLoader(settings, store, folder=folder, today=today, read_only=read_only)
+        snapshot = await loader.load(by)
+        return cls(
+            settings,
+            KnowledgeHolder(snapshot),
+            store,
+            folder=folder,
+            today=today,
+            read_only=read_only,
+            rewrite_rows=loader._rewrite_rows,
+        )
+
     # -- refresh -------------------------------------------------------------------------
 
     async def refresh(
@@ -284,8 +343,6 @@ class KnowledgeService:
         (or ``force``); the store is written in one transaction before the swap, so a failure
         at any point leaves the previous snapshot in use and on disk.
         """
-        if self.holder is None:
-            raise BotError("no knowledge base loaded")
         if self.read_only and not dry_run:
             raise StorageError(
                 f"the database cannot be written ({self.read_only}): a refresh cannot be stored (the bot "
@@ -309,7 +366,6 @@ class KnowledgeService:
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _refresh_once(self, by: str, dry_run: bool, force: bool, kind: str) -> RefreshReport:
-        assert self.holder is not None
         report = RefreshReport(dry_run=dry_run, kind=kind)
         current = self.holder.current
         files, problems = await asyncio.to_thread(self._read_changed, current, report, force)
@@ -379,17 +435,6 @@ class KnowledgeService:
                 seen.add(source)
         results.sort(key=lambda r: tuple(r.source.split("/")))
         return results, problems
-
-    def _count(self, report: RefreshReport, snapshot: Snapshot) -> None:
-        corpus = snapshot.corpus
-        report.documents, report.passages, report.roles = (
-            len(corpus.documents),
-            len(corpus.passages),
-            len(corpus.roles),
-        )
-        report.problems = problem_list(
-            corpus, self.today(), self.settings.knowledge.max_document_age_days, self.settings.roles.max_age_days
-        )
 
     def _refusal(self, current: Snapshot, new: Snapshot, force: bool) -> str | None:
         old_count = len(current.corpus.passages)
@@ -474,7 +519,7 @@ class KnowledgeService:
         so every process answers from one knowledge base; the swap is the same atomic one as
         after a refresh in this process.
         """
-        if self.store is None or self.holder is None:
+        if self.store is None:
             return False
         async with self._lock:
             active = await self.store.active_id()
@@ -497,7 +542,7 @@ class KnowledgeService:
 
     async def info(self, snapshot_id: int | None = None) -> SnapshotInfo | None:
         """Return the history entry of a snapshot (by default the one in use), if it is stored."""
-        if self.store is None or self.holder is None:
+        if self.store is None:
             return None
         wanted = self.holder.current.snapshot_id if snapshot_id is None else snapshot_id
         return await self.store.info(wanted) if wanted is not None else None
@@ -512,7 +557,7 @@ class KnowledgeService:
         like any refresh. The knowledge folder is not touched: a later refresh reads it again.
         ``dry_run`` reports what would change and restores nothing.
         """
-        if self.store is None or self.holder is None:
+        if self.store is None:
             raise StorageError("rollback needs the database")
         if self.read_only and not dry_run:
             raise StorageError(
