@@ -25,6 +25,7 @@ from bot.discord_bot.components import answer_view
 from bot.discord_bot.render import NO_MENTIONS, answer_embed, escape, help_embed
 from bot.errors import QuestionError
 from bot.models import Answer
+from bot.services.validation import QUESTION_INPUT_CHARS, question_refusal
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import FAQBot
@@ -62,12 +63,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def picked_question(text: str, limit: int) -> str | None:
-    """Return what to ask for a message someone else wrote: all of it when it fits in ``limit``
-    characters, else its last sentence ending in "?" that does; None when there is none."""
-    if len(text) <= limit:
+    """Return what to ask for a message someone else wrote: all of it when it can be asked (see
+    ``question_refusal``: at most ``limit`` characters), else its last sentence ending in "?" that
+    can; None when there is none."""
+    if question_refusal(text, limit) is None:
         return text
     for sentence in reversed(_SENTENCE_END.split(text)):
-        if sentence.endswith("?") and len(sentence) <= limit:
+        if sentence.endswith("?") and question_refusal(sentence, limit) is None:
             return sentence
     return None
 
@@ -96,14 +98,15 @@ class AskCog(commands.Cog):
     # -- the shared steps ------------------------------------------------------------------
 
     def _limit_message(self, user_id: int, question: str, typed: bool = True) -> str | None:
-        """Return a friendly refusal for an over-long question or a member over the cooldown.
+        """Return a friendly refusal for a question the core would refuse (empty, too long) or a
+        member over the cooldown.
 
         Only questions the member typed count against the cooldown: a follow-up they picked
         (a suggestion, a button) never does.
         """
-        limit = self.settings.answers.max_question_chars
-        if len(question) > limit:
-            return f"That question is a bit long ({len(question)} characters): please keep it under {limit}."
+        refusal = question_refusal(question, self.settings.answers.max_question_chars)
+        if refusal is not None:
+            return refusal
         if not typed:
             return None
         wait = self.cooldown.retry_after(user_id)
@@ -230,7 +233,9 @@ class AskCog(commands.Cog):
 
     @app_commands.command(name="ask")
     @app_commands.describe(question="What you want to know, e.g. “Can I do the residency part-time?”")
-    async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
+    async def ask(
+        self, interaction: discord.Interaction, question: app_commands.Range[str, 1, QUESTION_INPUT_CHARS]
+    ) -> None:
         """Ask a question about the programs and roles; the answer cites its source."""
         await self.respond(interaction, question)
 
