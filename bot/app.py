@@ -10,6 +10,7 @@ import aiosqlite
 from bot.config import Settings
 from bot.knowledge.loader import assemble, read_folder
 from bot.services.answers import AnswerService
+from bot.services.asking import QuestionDesk
 from bot.services.conversations import Conversations
 from bot.services.knowledge import KnowledgeHolder
 from bot.services.lifecycle import KnowledgeService
@@ -51,11 +52,13 @@ def _wire(settings: Settings, holder: KnowledgeHolder) -> Services:
 
 @dataclass
 class Runtime:
-    """Services plus what lives beside them: the database, the lifecycle, the question log."""
+    """Services plus what lives beside them: the database, the lifecycle, the question log, and
+    the desk that answers and records questions for every front end."""
 
     services: Services
     knowledge: KnowledgeService
     questions: QuestionLog
+    desk: QuestionDesk
     db: aiosqlite.Connection | None = None
     conversations: Conversations = field(default_factory=lambda: Conversations(None, 0))
 
@@ -94,7 +97,9 @@ async def start_runtime(
             ConversationLog(db, writable=writable) if db is not None else None,
             settings.answers.conversation_minutes,
         )
-        return Runtime(services, knowledge, QuestionLog(db, writable=writable), db, conversations)
+        questions = QuestionLog(db, writable=writable)
+        desk = QuestionDesk(services.answers, questions)
+        return Runtime(services, knowledge, questions, desk, db, conversations)
     except BaseException:
         if db is not None:
             await db.close()

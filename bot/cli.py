@@ -12,7 +12,6 @@ import logging
 import os
 import sqlite3
 import sys
-import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -370,10 +369,7 @@ def _where(title: str, section: str | None, published: date | None) -> str:
 
 async def _answer(runtime: Runtime, question: str, history: Sequence[Turn] = ()) -> Answer:
     """Answer a question and record it (when a store is open), as the bot does."""
-    start = time.perf_counter()
-    answer = runtime.services.answers.ask(question, history)
-    await runtime.questions.record(answer, (time.perf_counter() - start) * 1000, origin="cli")
-    return answer
+    return (await runtime.desk.ask(question, history, origin="cli")).answer
 
 
 def cmd_chat(args: argparse.Namespace) -> int:

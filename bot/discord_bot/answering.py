@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-import time
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -80,9 +79,8 @@ class AskCog(commands.Cog):
     def __init__(self, bot: FAQBot) -> None:
         self.bot = bot
         self.settings = bot.runtime.services.settings
-        self.answers = bot.runtime.services.answers
-        self.questions = bot.runtime.questions
         self.conversations = bot.runtime.conversations
+        self.desk = bot.runtime.desk
         self.cooldown = Cooldown(self.settings.discord.cooldown_seconds)
         # Apps → Find answer on any message. A context menu cannot be declared in a cog's body;
         # it is added to the tree when the cog loads. Discord sends the target message's text
@@ -126,13 +124,15 @@ class AskCog(commands.Cog):
         """Answer a question within its conversation (the turns stored under ``conversation``; None: none) and
         record it (``only_confident``: only a confident answer); return the answer and its stored id."""
         history = await self.conversations.history(conversation)
-        start = time.perf_counter()
-        answer = self.answers.ask(question, history, self.conversations.now())
-        latency = (time.perf_counter() - start) * 1000
-        if only_confident and answer.verdict != "answer":
-            return answer, None
-        qid = await self.questions.record(answer, latency, guild_id=guild_id, channel_id=channel_id)
-        return answer, qid
+        asked = await self.desk.ask(
+            question,
+            history,
+            now=self.conversations.now(),
+            guild_id=guild_id,
+            channel_id=channel_id,
+            only_confident=only_confident,
+        )
+        return asked.answer, asked.question_id
 
     async def _answer_interaction(
         self, interaction: discord.Interaction, question: str, conversation: str | None
