@@ -27,6 +27,7 @@ from bot.services.answers import Turn
 from bot.services.changes import change_lines, describe_entry, when
 from bot.services.gaps import find_gaps
 from bot.services.lifecycle import RefreshReport
+from bot.services.refresh_labels import RefreshOutcome, broken_note, refresh_label, refresh_outcome
 from bot.services.roles import RoleFilter
 from bot.services.stats import collect_stats
 from bot.storage.database import describe_failure
@@ -564,22 +565,15 @@ async def _kb_refresh(args: argparse.Namespace) -> int:
 
 def refresh_state(report: RefreshReport) -> str:
     """Say in one line whether a refresh or rollback was applied, and why not."""
-    broken = len(report.broken)
-    kept = (
-        f"; {plural(broken, 'file')} could not be read and {'keeps its' if broken == 1 else 'keep their'} "
-        "last good version (see the errors)"
-        if broken
-        else ""
-    )
-    if report.refused:
-        return f"Refused, nothing applied: {report.refused}"
-    if not report.changes:
-        return f"Nothing to apply: no document changed{kept}"
-    if report.dry_run:
-        return "Dry run: this would change (nothing applied)"
-    if report.kind == "rollback":
-        return f"Rolled back: snapshot {report.snapshot_id} restores the files of snapshot {report.restores}"
-    return f"Applied as snapshot {report.snapshot_id}"
+    line = refresh_label(report)
+    outcome = refresh_outcome(report)
+    if outcome is RefreshOutcome.REFUSED:
+        return f"{line}: {report.refused}"
+    if outcome is RefreshOutcome.UNCHANGED and report.broken:
+        return f"{line}; {broken_note(len(report.broken))}"
+    if outcome in (RefreshOutcome.APPLIED, RefreshOutcome.ROLLED_BACK) and report.snapshot_id is not None:
+        return f"{line}. Applied as snapshot {report.snapshot_id}"
+    return line
 
 
 def plural(count: int, word: str) -> str:

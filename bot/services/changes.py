@@ -174,7 +174,7 @@ CHANGE_LABELS: tuple[tuple[str, str], ...] = (
     ("changed", "documents changed"),
     ("removed", "documents removed"),
     ("reparsed", "re-read with the current rules"),
-    ("broken", "broken (last good version kept)"),
+    ("broken", "broken files (last good version kept)"),
     ("passages_added", "passages added"),
     ("passages_changed", "passages changed"),
     ("passages_removed", "passages removed"),
