@@ -423,7 +423,7 @@ async def _chat_loop(runtime: Runtime) -> int:
 # -- roles -----------------------------------------------------------------------------------
 
 
-def role_json(role: Role, stale: bool = False) -> dict:
+def role_json(role: Role, stale: bool = False) -> dict[str, Any]:
     """Return the CLI's JSON form of a role (``stale``: see RoleService.is_stale)."""
     return {
         "id": role.id,

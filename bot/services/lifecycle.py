@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bot.config import Settings
 from bot.errors import BotError, KnowledgeError, StorageError
@@ -28,6 +29,7 @@ from bot.knowledge.loader import (
     unsafe_reason,
 )
 from bot.models import Problem
+from bot.search.engine import FileTerms
 from bot.search.index import Vocabulary
 from bot.services.answers import AnswerService
 from bot.services.changes import Changes, compare
@@ -41,6 +43,7 @@ log = logging.getLogger(__name__)
 
 QUESTIONS_FILE = "questions.yaml"
 REFRESH_ATTEMPTS = 5  # a refresh that finds a newer snapshot applied starts again from it, this often
+FolderState = tuple[tuple[str, int, int], ...]  # each file's path, size and modification time
 
 
 @dataclass
@@ -54,7 +57,7 @@ class RefreshReport(Changes):
     restores: int | None = None  # a rollback: the snapshot whose files it restores
     broken: list[str] = field(default_factory=list)  # kept at their last good version
     problems: list[Problem] = field(default_factory=list)
-    eval: dict | None = None
+    eval: dict[str, Any] | None = None  # questions.yaml's scores (JSON)
     documents: int = 0
     passages: int = 0
     roles: int = 0
@@ -71,9 +74,9 @@ class RefreshReport(Changes):
         for f in fields(Changes):
             setattr(self, f.name, list(getattr(changes, f.name)))
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         """Return the short summary stored in the refresh history."""
-        out: dict = {"kind": self.kind}
+        out: dict[str, Any] = {"kind": self.kind}
         if self.restores is not None:
             out["restores"] = self.restores
         out.update({f.name: getattr(self, f.name) for f in fields(Changes)})
@@ -87,7 +90,7 @@ class RefreshReport(Changes):
         )
         return out
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Return the CLI's JSON form."""
         return {
             "applied": self.applied,
@@ -103,7 +106,7 @@ class RefreshReport(Changes):
         }
 
 
-def _problem_json(p: Problem) -> dict:
+def _problem_json(p: Problem) -> dict[str, Any]:
     return {"source": p.source, "line": p.line, "message": p.message}
 
 
@@ -259,7 +262,7 @@ class SnapshotLoader:
         snapshot_id: int | None,
         problems: list[Problem] | None = None,
         previous: Snapshot | None = None,
-        counted: dict | None = None,
+        counted: dict[tuple[str, str], FileTerms] | None = None,
         vocab: Vocabulary | None = None,
     ) -> Snapshot:
         return Snapshot.build(
@@ -477,7 +480,7 @@ class KnowledgeService(SnapshotLoader):
 
     # -- watching ------------------------------------------------------------------------
 
-    def signature(self) -> tuple:
+    def signature(self) -> FolderState:
         """Return what identifies the folder's state cheaply: names, sizes, modification times."""
         if not self.folder.is_dir():
             return ()
@@ -497,7 +500,7 @@ class KnowledgeService(SnapshotLoader):
         not. The refresh goes through :meth:`refresh`, with all its checks.
         """
         seen = await asyncio.to_thread(self.signature)
-        pending: tuple | None = None
+        pending: FolderState | None = None
         while True:
             await asyncio.sleep(debounce)
             now = await asyncio.to_thread(self.signature)
