@@ -10,6 +10,7 @@ import aiosqlite
 from bot.config import Settings
 from bot.knowledge.loader import assemble, read_folder
 from bot.services.answers import AnswerService
+from bot.services.asking import QuestionDesk
 from bot.services.conversations import Conversations
 from bot.services.knowledge import KnowledgeHolder
 from bot.services.lifecycle import KnowledgeService
@@ -41,18 +42,23 @@ def snapshot_from_folder(folder: Path, settings: Settings) -> Snapshot:
 
 def build_services(settings: Settings, snapshot: Snapshot) -> Services:
     """Wire the services around a first snapshot."""
-    holder = KnowledgeHolder(snapshot)
+    return _wire(settings, KnowledgeHolder(snapshot))
+
+
+def _wire(settings: Settings, holder: KnowledgeHolder) -> Services:
     roles = RoleService(holder, max_age_days=settings.roles.max_age_days)
     return Services(settings, holder, AnswerService(holder, settings, roles), roles)
 
 
 @dataclass
 class Runtime:
-    """Services plus what lives beside them: the database, the lifecycle, the question log."""
+    """Services plus what lives beside them: the database, the lifecycle, the question log, and
+    the desk that answers and records questions for every front end."""
 
     services: Services
     knowledge: KnowledgeService
     questions: QuestionLog
+    desk: QuestionDesk
     db: aiosqlite.Connection | None = None
     conversations: Conversations = field(default_factory=lambda: Conversations(None, 0))
 
@@ -81,17 +87,19 @@ async def start_runtime(
     db = await open_database(settings.database, allow_read_only=not writable) if use_store else None
     try:
         store = SnapshotStore(db, settings.database) if db is not None else None
-        knowledge = KnowledgeService(settings, None, store, folder=folder)
-        knowledge.read_only = read_only_reason(db) if db is not None else None
-        snapshot = await knowledge.load(by=author)
-        services = build_services(settings, snapshot)
-        knowledge.holder = services.holder
-        writable = knowledge.read_only is None
+        read_only = read_only_reason(db) if db is not None else None
+        knowledge = await KnowledgeService.open(
+            settings, store, folder=folder, read_only=read_only, by=author
+        )
+        services = _wire(settings, knowledge.holder)
+        writable = read_only is None
         conversations = Conversations(
             ConversationLog(db, writable=writable) if db is not None else None,
             settings.answers.conversation_minutes,
         )
-        return Runtime(services, knowledge, QuestionLog(db, writable=writable), db, conversations)
+        questions = QuestionLog(db, writable=writable)
+        desk = QuestionDesk(services.answers, questions)
+        return Runtime(services, knowledge, questions, desk, db, conversations)
     except BaseException:
         if db is not None:
             await db.close()

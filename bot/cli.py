@@ -12,11 +12,10 @@ import logging
 import os
 import sqlite3
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from bot.app import Runtime, Services, build_services, snapshot_from_folder, start_runtime
 from bot.config import Settings, load_settings
@@ -28,9 +27,12 @@ from bot.services.answers import Turn
 from bot.services.changes import change_lines, describe_entry, when
 from bot.services.gaps import find_gaps
 from bot.services.lifecycle import RefreshReport
+from bot.services.refresh_labels import RefreshOutcome, broken_note, refresh_label, refresh_outcome
 from bot.services.roles import RoleFilter
 from bot.services.stats import collect_stats
 from bot.storage.database import describe_failure
+
+T = TypeVar("T")
 
 DEFAULT_CONFIG = Path("config.yaml")
 MAX_TURNS = 10  # earlier questions of a chat passed with each new one
@@ -292,6 +294,26 @@ async def runtime_for(
     return await start_runtime(settings, folder=folder, writable=writable, author=cli_author())
 
 
+def with_runtime(
+    args: argparse.Namespace,
+    body: Callable[[Runtime], Awaitable[T]],
+    *,
+    store_only: bool = False,
+    writable: bool = False,
+) -> T:
+    """Open the runtime the command names (see :func:`runtime_for`), run ``body`` with it and
+    close it, all in one event loop; return what ``body`` returned."""
+
+    async def run() -> T:
+        runtime = await runtime_for(args, store_only=store_only, writable=writable)
+        try:
+            return await body(runtime)
+        finally:
+            await runtime.close()
+
+    return asyncio.run(run())
+
+
 def emit_json(data: Any) -> None:
     """Print ``data`` as JSON (dates as ISO strings)."""
     print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
@@ -308,25 +330,21 @@ def _json_default(value: Any) -> Any:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer each question given on the command line."""
-    return asyncio.run(_ask(args))
+    return with_runtime(args, lambda runtime: _ask(args, runtime))
 
 
-async def _ask(args: argparse.Namespace) -> int:
-    runtime = await runtime_for(args)
-    try:
-        answers = [await _answer(runtime, q) for q in args.question]
-        # Printed before closing: closing waits for a question-log write that another
-        # process's write lock still holds up, and the answers must not.
-        if args.json:
-            emit_json([a.to_json() for a in answers])
-        else:
-            for n, answer in enumerate(answers):
-                if n:
-                    print()
-                print(clean_text(render_answer(answer)))
-        sys.stdout.flush()
-    finally:
-        await runtime.close()
+async def _ask(args: argparse.Namespace, runtime: Runtime) -> int:
+    answers = [await _answer(runtime, q) for q in args.question]
+    # Printed before closing: closing waits for a question-log write that another
+    # process's write lock still holds up, and the answers must not.
+    if args.json:
+        emit_json([a.to_json() for a in answers])
+    else:
+        for n, answer in enumerate(answers):
+            if n:
+                print()
+            print(clean_text(render_answer(answer)))
+    sys.stdout.flush()
     return 0
 
 
@@ -370,23 +388,12 @@ def _where(title: str, section: str | None, published: date | None) -> str:
 
 async def _answer(runtime: Runtime, question: str, history: Sequence[Turn] = ()) -> Answer:
     """Answer a question and record it (when a store is open), as the bot does."""
-    start = time.perf_counter()
-    answer = runtime.services.answers.ask(question, history)
-    await runtime.questions.record(answer, (time.perf_counter() - start) * 1000, origin="cli")
-    return answer
+    return (await runtime.desk.ask(question, history, origin="cli")).answer
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """Read questions from the terminal until end of input or 'quit'."""
-    return asyncio.run(_chat(args))
-
-
-async def _chat(args: argparse.Namespace) -> int:
-    runtime = await runtime_for(args)
-    try:
-        return await _chat_loop(runtime)
-    finally:
-        await runtime.close()
+    return with_runtime(args, _chat_loop)
 
 
 async def _chat_loop(runtime: Runtime) -> int:
@@ -416,7 +423,7 @@ async def _chat_loop(runtime: Runtime) -> int:
 # -- roles -----------------------------------------------------------------------------------
 
 
-def role_json(role: Role, stale: bool = False) -> dict:
+def role_json(role: Role, stale: bool = False) -> dict[str, Any]:
     """Return the CLI's JSON form of a role (``stale``: see RoleService.is_stale)."""
     return {
         "id": role.id,
@@ -438,12 +445,10 @@ def role_json(role: Role, stale: bool = False) -> dict:
 
 def cmd_roles(args: argparse.Namespace) -> int:
     """List roles matching the filters."""
-    return asyncio.run(_roles(args))
+    return with_runtime(args, lambda runtime: _roles(args, runtime))
 
 
-async def _roles(args: argparse.Namespace) -> int:
-    runtime = await runtime_for(args)
-    await runtime.close()
+async def _roles(args: argparse.Namespace, runtime: Runtime) -> int:
     service = runtime.services.roles
     flt = RoleFilter(
         args.type, args.org, args.location, args.query, include_closed=args.all, remote=args.remote
@@ -541,7 +546,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_kb_refresh(args: argparse.Namespace) -> int:
     """Refresh the stored knowledge base from the folder."""
-    return asyncio.run(_kb_refresh(args))
+    report = with_runtime(
+        args,
+        lambda runtime: runtime.knowledge.refresh(by=cli_author(), dry_run=args.dry_run, force=args.force),
+        store_only=True,
+        writable=not args.dry_run,
+    )
+    if args.json:
+        emit_json(report.to_json())
+    else:
+        print(clean_text(render_refresh(report)))
+    return 1 if report.refused else 0
 
 
 def cli_author() -> str:
@@ -553,37 +568,17 @@ def cli_author() -> str:
     return f"{clean_text(name)} (command line)"
 
 
-async def _kb_refresh(args: argparse.Namespace) -> int:
-    runtime = await runtime_for(args, store_only=True, writable=not args.dry_run)
-    try:
-        report = await runtime.knowledge.refresh(by=cli_author(), dry_run=args.dry_run, force=args.force)
-    finally:
-        await runtime.close()
-    if args.json:
-        emit_json(report.to_json())
-    else:
-        print(clean_text(render_refresh(report)))
-    return 1 if report.refused else 0
-
-
 def refresh_state(report: RefreshReport) -> str:
     """Say in one line whether a refresh or rollback was applied, and why not."""
-    broken = len(report.broken)
-    kept = (
-        f"; {plural(broken, 'file')} could not be read and {'keeps its' if broken == 1 else 'keep their'} "
-        "last good version (see the errors)"
-        if broken
-        else ""
-    )
-    if report.refused:
-        return f"Refused, nothing applied: {report.refused}"
-    if not report.changes:
-        return f"Nothing to apply: no document changed{kept}"
-    if report.dry_run:
-        return "Dry run: this would change (nothing applied)"
-    if report.kind == "rollback":
-        return f"Rolled back: snapshot {report.snapshot_id} restores the files of snapshot {report.restores}"
-    return f"Applied as snapshot {report.snapshot_id}"
+    line = refresh_label(report)
+    outcome = refresh_outcome(report)
+    if outcome is RefreshOutcome.REFUSED:
+        return f"{line}: {report.refused}"
+    if outcome is RefreshOutcome.UNCHANGED and report.broken:
+        return f"{line}; {broken_note(len(report.broken))}"
+    if outcome in (RefreshOutcome.APPLIED, RefreshOutcome.ROLLED_BACK) and report.snapshot_id is not None:
+        return f"{line}. Applied as snapshot {report.snapshot_id}"
+    return line
 
 
 def plural(count: int, word: str) -> str:
@@ -625,15 +620,7 @@ def problem_lines(problems: Sequence[Problem]) -> list[str]:
 
 def cmd_kb_history(args: argparse.Namespace) -> int:
     """List the applied refreshes and rollbacks."""
-    return asyncio.run(_kb_history(args))
-
-
-async def _kb_history(args: argparse.Namespace) -> int:
-    runtime = await runtime_for(args, store_only=True)
-    try:
-        entries = await runtime.knowledge.history()
-    finally:
-        await runtime.close()
+    entries = with_runtime(args, lambda runtime: runtime.knowledge.history(), store_only=True)
     if args.json:
         emit_json(
             [{"id": e.id, "at": e.at, "by": e.by, "active": e.active, "summary": e.summary} for e in entries]
@@ -658,30 +645,18 @@ async def _kb_history(args: argparse.Namespace) -> int:
 
 def cmd_kb_rollback(args: argparse.Namespace) -> int:
     """Restore an earlier snapshot."""
-    return asyncio.run(_kb_rollback(args))
-
-
-async def _kb_rollback(args: argparse.Namespace) -> int:
-    runtime = await runtime_for(args, store_only=True, writable=True)
-    try:
-        report = await runtime.knowledge.rollback(args.id, by=cli_author())
-    finally:
-        await runtime.close()
+    report = with_runtime(
+        args, lambda runtime: runtime.knowledge.rollback(args.id, by=cli_author()), store_only=True, writable=True
+    )
     print(clean_text(render_refresh(report)))
     return 0
 
 
 def cmd_kb_gaps(args: argparse.Namespace) -> int:
     """Show what members asked that the knowledge base could not answer."""
-    return asyncio.run(_kb_gaps(args))
-
-
-async def _kb_gaps(args: argparse.Namespace) -> int:
-    runtime = await runtime_for(args, store_only=True)
-    try:
-        gaps, rated = await find_gaps(runtime.questions, runtime.services.holder, args.days)
-    finally:
-        await runtime.close()
+    gaps, rated = with_runtime(
+        args, lambda runtime: find_gaps(runtime.questions, runtime.services.holder, args.days), store_only=True
+    )
     if args.json:
         emit_json(
             {"days": args.days, "gaps": [g.__dict__ for g in gaps], "unhelpful": [r.__dict__ for r in rated]}
@@ -715,15 +690,9 @@ async def _kb_gaps(args: argparse.Namespace) -> int:
 
 def cmd_kb_stats(args: argparse.Namespace) -> int:
     """Show how the bot is doing, as text or JSON, and as a chart with --png."""
-    return asyncio.run(_kb_stats(args))
-
-
-async def _kb_stats(args: argparse.Namespace) -> int:
-    runtime = await runtime_for(args, store_only=True)
-    try:
-        stats = await collect_stats(runtime.questions, runtime.services.holder, args.days)
-    finally:
-        await runtime.close()
+    stats = with_runtime(
+        args, lambda runtime: collect_stats(runtime.questions, runtime.services.holder, args.days), store_only=True
+    )
     if args.png is not None:
         from bot.charts import stats_png
 

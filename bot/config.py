@@ -144,6 +144,9 @@ class Settings:
     discord: DiscordSettings = field(default_factory=DiscordSettings)
 
 
+# The most answers.max_question_chars may be set to: the longest question any front end takes in.
+MAX_QUESTION_CHARS = 4000
+
 _RANGES: dict[str, tuple[float, float]] = {
     "retrieval.k1": (0.0, 10.0),
     "retrieval.b": (0.0, 1.0),
@@ -156,7 +159,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "retrieval.title_term_discount": (0.0, 1.0),
     "retrieval.section_weight": (0, 10),
     "retrieval.question_weight": (0, 10),
-    "answers.max_question_chars": (10, 4000),
+    "answers.max_question_chars": (10, MAX_QUESTION_CHARS),
     "answers.snippet_chars": (80, 1000),
     "answers.max_passage_chars": (200, 10000),
     "answers.suggestions": (0, 10),

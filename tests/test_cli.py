@@ -200,7 +200,7 @@ def test_store_mode_refresh_history_rollback_and_gaps(tmp_path: Path, capsys) ->
     assert history[0]["by"] == f"{getpass.getuser()} (command line)"
     assert history[0]["summary"]["added"] == ["dress.md"] and history[0]["summary"]["kind"] == "refresh"
     code, out, _ = run(capsys, "kb", "rollback", "--config", config)
-    assert code == 0 and f"restores the files of snapshot {history[1]['id']}" in out
+    assert code == 0 and f"Rolled back to the files of snapshot {history[1]['id']}" in out
     assert "documents removed: dress.md" in out and "files in the knowledge folder are unchanged" in out
     code, out, _ = run(capsys, "kb", "history", "--config", config)
     lines = out.splitlines()

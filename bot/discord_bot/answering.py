@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-import time
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ from bot.discord_bot.components import answer_view
 from bot.discord_bot.render import NO_MENTIONS, answer_embed, escape, help_embed
 from bot.errors import QuestionError
 from bot.models import Answer
+from bot.services.validation import QUESTION_INPUT_CHARS, question_refusal
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import FAQBot
@@ -62,12 +62,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def picked_question(text: str, limit: int) -> str | None:
-    """Return what to ask for a message someone else wrote: all of it when it fits in ``limit``
-    characters, else its last sentence ending in "?" that does; None when there is none."""
-    if len(text) <= limit:
+    """Return what to ask for a message someone else wrote: all of it when it can be asked (see
+    ``question_refusal``: at most ``limit`` characters), else its last sentence ending in "?" that
+    can; None when there is none."""
+    if question_refusal(text, limit) is None:
         return text
     for sentence in reversed(_SENTENCE_END.split(text)):
-        if sentence.endswith("?") and len(sentence) <= limit:
+        if sentence.endswith("?") and question_refusal(sentence, limit) is None:
             return sentence
     return None
 
@@ -78,9 +79,8 @@ class AskCog(commands.Cog):
     def __init__(self, bot: FAQBot) -> None:
         self.bot = bot
         self.settings = bot.runtime.services.settings
-        self.answers = bot.runtime.services.answers
-        self.questions = bot.runtime.questions
         self.conversations = bot.runtime.conversations
+        self.desk = bot.runtime.desk
         self.cooldown = Cooldown(self.settings.discord.cooldown_seconds)
         # Apps → Find answer on any message. A context menu cannot be declared in a cog's body;
         # it is added to the tree when the cog loads. Discord sends the target message's text
@@ -96,14 +96,15 @@ class AskCog(commands.Cog):
     # -- the shared steps ------------------------------------------------------------------
 
     def _limit_message(self, user_id: int, question: str, typed: bool = True) -> str | None:
-        """Return a friendly refusal for an over-long question or a member over the cooldown.
+        """Return a friendly refusal for a question the core would refuse (empty, too long) or a
+        member over the cooldown.
 
         Only questions the member typed count against the cooldown: a follow-up they picked
         (a suggestion, a button) never does.
         """
-        limit = self.settings.answers.max_question_chars
-        if len(question) > limit:
-            return f"That question is a bit long ({len(question)} characters): please keep it under {limit}."
+        refusal = question_refusal(question, self.settings.answers.max_question_chars)
+        if refusal is not None:
+            return refusal
         if not typed:
             return None
         wait = self.cooldown.retry_after(user_id)
@@ -123,13 +124,15 @@ class AskCog(commands.Cog):
         """Answer a question within its conversation (the turns stored under ``conversation``; None: none) and
         record it (``only_confident``: only a confident answer); return the answer and its stored id."""
         history = await self.conversations.history(conversation)
-        start = time.perf_counter()
-        answer = self.answers.ask(question, history, self.conversations.now())
-        latency = (time.perf_counter() - start) * 1000
-        if only_confident and answer.verdict != "answer":
-            return answer, None
-        qid = await self.questions.record(answer, latency, guild_id=guild_id, channel_id=channel_id)
-        return answer, qid
+        asked = await self.desk.ask(
+            question,
+            history,
+            now=self.conversations.now(),
+            guild_id=guild_id,
+            channel_id=channel_id,
+            only_confident=only_confident,
+        )
+        return asked.answer, asked.question_id
 
     async def _answer_interaction(
         self, interaction: discord.Interaction, question: str, conversation: str | None
@@ -230,7 +233,9 @@ class AskCog(commands.Cog):
 
     @app_commands.command(name="ask")
     @app_commands.describe(question="What you want to know, e.g. “Can I do the residency part-time?”")
-    async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
+    async def ask(
+        self, interaction: discord.Interaction, question: app_commands.Range[str, 1, QUESTION_INPUT_CHARS]
+    ) -> None:
         """Ask a question about the programs and roles; the answer cites its source."""
         await self.respond(interaction, question)
 

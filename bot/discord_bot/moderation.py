@@ -25,6 +25,7 @@ from bot.models import Problem
 from bot.services.changes import change_lines, describe_entry, when
 from bot.services.gaps import Gap, find_gaps
 from bot.services.lifecycle import RefreshReport
+from bot.services.refresh_labels import RefreshOutcome, broken_note, refresh_label, refresh_outcome
 from bot.services.stats import Stats, collect_stats
 from bot.snapshot import Snapshot
 from bot.storage.questions import RatedAnswer
@@ -95,34 +96,22 @@ def add_problems(embed: discord.Embed, problems: Sequence[Problem]) -> None:
 def refresh_embed(report: RefreshReport) -> discord.Embed:
     """Render what a refresh or rollback changed (or would), and its problems."""
     broken = len(report.broken)
-    if report.refused:
-        title, colour = (
-            "Refresh refused — members still get the previous knowledge base",
-            discord.Colour.red(),
-        )
-    elif not report.changes:
-        title, colour = "Nothing to apply: no document changed", COLOUR_UNKNOWN
-    elif report.dry_run:
-        title, colour = "Dry run — nothing applied", COLOUR_UNKNOWN
-    elif report.kind == "rollback":
-        title, colour = f"Rolled back to the files of snapshot {report.restores}", discord.Colour.orange()
-    else:
-        title, colour = "Knowledge base refreshed", discord.Colour.green()
+    colour = {
+        RefreshOutcome.REFUSED: discord.Colour.red(),
+        RefreshOutcome.ROLLED_BACK: discord.Colour.orange(),
+        RefreshOutcome.APPLIED: discord.Colour.green(),
+    }.get(refresh_outcome(report), COLOUR_UNKNOWN)
+    title = refresh_label(report)
     embed = discord.Embed(title=title, colour=colour)
     notes = []
     if report.refused:
         notes.append(escape(report.refused))
     if broken:
-        notes.append(
-            f"{plural(broken, 'file')} could not be read: {'it keeps its' if broken == 1 else 'they keep their'} "
-            "last good version (see the errors)."
-        )
+        notes.append(f"{broken_note(broken)}.")
     if report.kind == "rollback" and report.applied:
         notes.append(ROLLBACK_NOTE)
     embed.description = "\n\n".join(notes) or None
     for label, items in change_lines(report.summary()):
-        if label.startswith("broken"):
-            label = "Broken files (last good version kept)"
         embed.add_field(name=label[0].upper() + label[1:], value=_items(items), inline=False)
     add_problems(embed, report.problems)
     applied = f" · snapshot {report.snapshot_id}" if report.applied and report.snapshot_id else ""

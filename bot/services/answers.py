@@ -23,7 +23,6 @@ The path of a question (:meth:`AnswerService.ask`):
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -31,9 +30,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 
 from bot.config import Settings
-from bot.errors import QuestionError
 from bot.models import Answer, Citation, Passage
-from bot.sanitize import clean_text, without_invisible
 from bot.search.answer_type import AnswerKind, asked_kind, holds
 from bot.search.engine import Query, SearchEngine
 from bot.search.semantic import embed_one
@@ -42,6 +39,7 @@ from bot.services.knowledge import KnowledgeHolder
 from bot.services.roles import RoleService
 from bot.services.smalltalk import help_text, small_talk
 from bot.services.snippets import snippet, unit_texts, unit_vectors, unit_vectors_many
+from bot.services.validation import checked_question
 from bot.snapshot import Snapshot
 
 BM25_POOL = 50  # passages taken from BM25
@@ -118,18 +116,13 @@ class AnswerService:
         self.rank_weights = dict(rank_weights or RANK_WEIGHTS)
 
     def clean_question(self, question: str) -> str:
-        """Normalise a question; raise QuestionError if it is empty or too long.
+        """Normalise a question; raise QuestionError if it is empty or too long
+        (:func:`bot.services.validation.checked_question`).
 
         Control characters and bytes that are not UTF-8 are removed here, at the boundary, so
         they are neither stored nor echoed.
         """
-        text = " ".join(unicodedata.normalize("NFKC", without_invisible(clean_text(question or ""))).split())
-        if not text:
-            raise QuestionError("The question is empty: ask something like 'Is the residency remote?'")
-        limit = self.settings.answers.max_question_chars
-        if len(text) > limit:
-            raise QuestionError(f"The question is too long ({len(text)} characters; the limit is {limit}).")
-        return text
+        return checked_question(question, self.settings.answers.max_question_chars)
 
     def ask(self, question: str, history: Sequence[Turn] = (), now: datetime | None = None) -> Answer:
         """Answer ``question`` from one consistent snapshot; ``history`` holds the conversation's earlier turns."""

@@ -11,7 +11,7 @@ an edited FAQ answer is reported as that passage.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -110,7 +110,7 @@ def _same_parse(old: FileResult, new: FileResult) -> bool:
     )
 
 
-def _content(passage: Passage) -> tuple:
+def _content(passage: Passage) -> tuple[object, ...]:
     return tuple(getattr(passage, name) for name in _PASSAGE_CONTENT)
 
 
@@ -120,9 +120,9 @@ def passage_label(passage: Passage) -> str:
     return f"{passage.source} › {name}"
 
 
-def _keyed(passages: Sequence[Passage]) -> dict[tuple, Passage]:
+def _keyed(passages: Sequence[Passage]) -> dict[tuple[str, str, int], Passage]:
     """Key passages by section and question; a long section split in parts gets 1, 2, ..."""
-    seen: Counter[tuple] = Counter()
+    seen: Counter[tuple[str, str]] = Counter()
     out = {}
     for p in passages:
         key = (p.section or "", p.question or "")
@@ -174,7 +174,7 @@ CHANGE_LABELS: tuple[tuple[str, str], ...] = (
     ("changed", "documents changed"),
     ("removed", "documents removed"),
     ("reparsed", "re-read with the current rules"),
-    ("broken", "broken (last good version kept)"),
+    ("broken", "broken files (last good version kept)"),
     ("passages_added", "passages added"),
     ("passages_changed", "passages changed"),
     ("passages_removed", "passages removed"),
@@ -184,7 +184,7 @@ CHANGE_LABELS: tuple[tuple[str, str], ...] = (
 )
 
 
-def change_lines(summary: dict) -> list[tuple[str, list[str]]]:
+def change_lines(summary: Mapping[str, object]) -> list[tuple[str, list[str]]]:
     """Return the non-empty lists of a stored change summary, each with its label.
 
     Summaries stored by older versions lack some lists; a hand-edited value that is not a
@@ -198,7 +198,7 @@ def change_lines(summary: dict) -> list[tuple[str, list[str]]]:
     return out
 
 
-def describe_entry(summary: dict, by: str) -> str:
+def describe_entry(summary: Mapping[str, object], by: str) -> str:
     """Say in a few words what a history entry was: "refresh by alice (command line)"."""
     kind = summary.get("kind")
     kind = kind if isinstance(kind, str) and kind else "refresh"

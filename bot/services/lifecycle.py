@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bot.config import Settings
 from bot.errors import BotError, KnowledgeError, StorageError
@@ -28,6 +29,7 @@ from bot.knowledge.loader import (
     unsafe_reason,
 )
 from bot.models import Problem
+from bot.search.engine import FileTerms
 from bot.search.index import Vocabulary
 from bot.services.answers import AnswerService
 from bot.services.changes import Changes, compare
@@ -41,6 +43,7 @@ log = logging.getLogger(__name__)
 
 QUESTIONS_FILE = "questions.yaml"
 REFRESH_ATTEMPTS = 5  # a refresh that finds a newer snapshot applied starts again from it, this often
+FolderState = tuple[tuple[str, int, int], ...]  # each file's path, size and modification time
 
 
 @dataclass
@@ -54,7 +57,7 @@ class RefreshReport(Changes):
     restores: int | None = None  # a rollback: the snapshot whose files it restores
     broken: list[str] = field(default_factory=list)  # kept at their last good version
     problems: list[Problem] = field(default_factory=list)
-    eval: dict | None = None
+    eval: dict[str, Any] | None = None  # questions.yaml's scores (JSON)
     documents: int = 0
     passages: int = 0
     roles: int = 0
@@ -71,9 +74,9 @@ class RefreshReport(Changes):
         for f in fields(Changes):
             setattr(self, f.name, list(getattr(changes, f.name)))
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         """Return the short summary stored in the refresh history."""
-        out: dict = {"kind": self.kind}
+        out: dict[str, Any] = {"kind": self.kind}
         if self.restores is not None:
             out["restores"] = self.restores
         out.update({f.name: getattr(self, f.name) for f in fields(Changes)})
@@ -87,7 +90,7 @@ class RefreshReport(Changes):
         )
         return out
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Return the CLI's JSON form."""
         return {
             "applied": self.applied,
@@ -103,30 +106,33 @@ class RefreshReport(Changes):
         }
 
 
-def _problem_json(p: Problem) -> dict:
+def _problem_json(p: Problem) -> dict[str, Any]:
     return {"source": p.source, "line": p.line, "message": p.message}
 
 
-class KnowledgeService:
-    """Owns the current snapshot: loads it at start, refreshes and rolls it back."""
+class SnapshotLoader:
+    """Reads the knowledge base: the stored active snapshot, or the folder; stores what it built.
+
+    What :class:`KnowledgeService` does before it has a snapshot to hold (its :meth:`open`),
+    and the reading, building and storing its refreshes share.
+    """
 
     def __init__(
         self,
         settings: Settings,
-        holder: KnowledgeHolder | None,
         store: SnapshotStore | None,
         *,
         folder: Path | None = None,
         today: Callable[[], date] = date.today,
+        read_only: str | None = None,
+        rewrite_rows: bool = False,
     ) -> None:
         self.settings = settings
-        self.holder = holder
         self.store = store
         self.folder = folder or settings.knowledge_dir
         self.today = today
-        self.read_only: str | None = None  # why the database could only be opened read-only
-        self._rewrite_rows = False  # stored rows were damaged: the next save writes them again
-        self._lock = asyncio.Lock()
+        self.read_only = read_only  # why the database could only be opened read-only
+        self._rewrite_rows = rewrite_rows  # stored rows were damaged: the next save writes them again
 
     # -- start ---------------------------------------------------------------------------
 
@@ -256,7 +262,7 @@ class KnowledgeService:
         snapshot_id: int | None,
         problems: list[Problem] | None = None,
         previous: Snapshot | None = None,
-        counted: dict | None = None,
+        counted: dict[tuple[str, str], FileTerms] | None = None,
         vocab: Vocabulary | None = None,
     ) -> Snapshot:
         return Snapshot.build(
@@ -267,6 +273,62 @@ class KnowledgeService:
             previous=previous,
             counted=counted,
             vocab=vocab,
+        )
+
+    def _count(self, report: RefreshReport, snapshot: Snapshot) -> None:
+        corpus = snapshot.corpus
+        report.documents, report.passages, report.roles = (
+            len(corpus.documents),
+            len(corpus.passages),
+            len(corpus.roles),
+        )
+        report.problems = problem_list(
+            corpus, self.today(), self.settings.knowledge.max_document_age_days, self.settings.roles.max_age_days
+        )
+
+
+class KnowledgeService(SnapshotLoader):
+    """Owns the current snapshot: loads it at start, refreshes and rolls it back."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        holder: KnowledgeHolder,
+        store: SnapshotStore | None,
+        *,
+        folder: Path | None = None,
+        today: Callable[[], date] = date.today,
+        read_only: str | None = None,
+        rewrite_rows: bool = False,
+    ) -> None:
+        super().__init__(
+            settings, store, folder=folder, today=today, read_only=read_only, rewrite_rows=rewrite_rows
+        )
+        self.holder = holder
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(
+        cls,
+        settings: Settings,
+        store: SnapshotStore | None,
+        *,
+        folder: Path | None = None,
+        today: Callable[[], date] = date.today,
+        read_only: str | None = None,
+        by: str = "first start",
+    ) -> KnowledgeService:
+        """Load the knowledge base (see :meth:`SnapshotLoader.load`, as made ``by``) and hold it."""
+        loader = SnapshotLoader(settings, store, folder=folder, today=today, read_only=read_only)
+        snapshot = await loader.load(by)
+        return cls(
+            settings,
+            KnowledgeHolder(snapshot),
+            store,
+            folder=folder,
+            today=today,
+            read_only=read_only,
+            rewrite_rows=loader._rewrite_rows,
         )
 
     # -- refresh -------------------------------------------------------------------------
@@ -284,8 +346,6 @@ class KnowledgeService:
         (or ``force``); the store is written in one transaction before the swap, so a failure
         at any point leaves the previous snapshot in use and on disk.
         """
-        if self.holder is None:
-            raise BotError("no knowledge base loaded")
         if self.read_only and not dry_run:
             raise StorageError(
                 f"the database cannot be written ({self.read_only}): a refresh cannot be stored (the bot "
@@ -309,7 +369,6 @@ class KnowledgeService:
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _refresh_once(self, by: str, dry_run: bool, force: bool, kind: str) -> RefreshReport:
-        assert self.holder is not None
         report = RefreshReport(dry_run=dry_run, kind=kind)
         current = self.holder.current
         files, problems = await asyncio.to_thread(self._read_changed, current, report, force)
@@ -380,17 +439,6 @@ class KnowledgeService:
         results.sort(key=lambda r: tuple(r.source.split("/")))
         return results, problems
 
-    def _count(self, report: RefreshReport, snapshot: Snapshot) -> None:
-        corpus = snapshot.corpus
-        report.documents, report.passages, report.roles = (
-            len(corpus.documents),
-            len(corpus.passages),
-            len(corpus.roles),
-        )
-        report.problems = problem_list(
-            corpus, self.today(), self.settings.knowledge.max_document_age_days, self.settings.roles.max_age_days
-        )
-
     def _refusal(self, current: Snapshot, new: Snapshot, force: bool) -> str | None:
         old_count = len(current.corpus.passages)
         new_count = len(new.corpus.passages)
@@ -432,7 +480,7 @@ class KnowledgeService:
 
     # -- watching ------------------------------------------------------------------------
 
-    def signature(self) -> tuple:
+    def signature(self) -> FolderState:
         """Return what identifies the folder's state cheaply: names, sizes, modification times."""
         if not self.folder.is_dir():
             return ()
@@ -452,7 +500,7 @@ class KnowledgeService:
         not. The refresh goes through :meth:`refresh`, with all its checks.
         """
         seen = await asyncio.to_thread(self.signature)
-        pending: tuple | None = None
+        pending: FolderState | None = None
         while True:
             await asyncio.sleep(debounce)
             now = await asyncio.to_thread(self.signature)
@@ -474,7 +522,7 @@ class KnowledgeService:
         so every process answers from one knowledge base; the swap is the same atomic one as
         after a refresh in this process.
         """
-        if self.store is None or self.holder is None:
+        if self.store is None:
             return False
         async with self._lock:
             active = await self.store.active_id()
@@ -497,7 +545,7 @@ class KnowledgeService:
 
     async def info(self, snapshot_id: int | None = None) -> SnapshotInfo | None:
         """Return the history entry of a snapshot (by default the one in use), if it is stored."""
-        if self.store is None or self.holder is None:
+        if self.store is None:
             return None
         wanted = self.holder.current.snapshot_id if snapshot_id is None else snapshot_id
         return await self.store.info(wanted) if wanted is not None else None
@@ -512,7 +560,7 @@ class KnowledgeService:
         like any refresh. The knowledge folder is not touched: a later refresh reads it again.
         ``dry_run`` reports what would change and restores nothing.
         """
-        if self.store is None or self.holder is None:
+        if self.store is None:
             raise StorageError("rollback needs the database")
         if self.read_only and not dry_run:
             raise StorageError(

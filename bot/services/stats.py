@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -65,7 +66,7 @@ class Stats:
         ranked = sorted(range(24), key=lambda h: (-self.hours[h], h))
         return [(h, self.hours[h]) for h in ranked[:BUSIEST] if self.hours[h]]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Return the CLI's JSON form."""
         return {
             "days": self.days,

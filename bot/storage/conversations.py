@@ -58,7 +58,7 @@ class ConversationLog:
             log.error("cannot write conversations to the database, follow-ups lose their context: %s", exc)
             self._warned = True
 
-    async def _write(self, statements: Iterable[tuple[str, tuple]]) -> int | None:
+    async def _write(self, statements: Iterable[tuple[str, tuple[object, ...]]]) -> int | None:
         """Run writes in order, each waiting at most ``WRITE_WAIT_SECONDS``; return the last one's
         row count, or None when they could not be written."""
         if not self.writable:
@@ -74,7 +74,7 @@ class ConversationLog:
             return None
         return count
 
-    async def _rows(self, sql: str, parameters: tuple) -> list:
+    async def _rows(self, sql: str, parameters: tuple[object, ...]) -> list[sqlite3.Row]:
         if self.db is None:
             return []
         try:
@@ -119,7 +119,7 @@ class ConversationLog:
     ) -> None:
         """Record a turn and the messages that continue it; first delete what is older than ``forget_before``."""
         when = _iso(at)
-        statements = [
+        statements: list[tuple[str, tuple[object, ...]]] = [
             ("DELETE FROM conversation_turns WHERE at < ?", (_iso(forget_before),)),
             ("DELETE FROM conversation_messages WHERE at < ?", (_iso(forget_before),)),
             (

@@ -260,19 +260,19 @@ async def open_database(
             await db.close()
             raise
     except _Failed as failed:
-        exc = failed.exc
-        kind = failure_kind(exc, path)
+        cause = failed.exc
+        kind = failure_kind(cause, path)
         if allow_read_only and path.is_file() and kind in ("read-only", "full"):
-            db = await _open_read_only(path, "read-only" if kind == "read-only" else "disk full")
-            if db is not None:
+            read_only = await _open_read_only(path, "read-only" if kind == "read-only" else "disk full")
+            if read_only is not None:
                 log.warning(
                     "the database %s %s: answering from its stored snapshot; "
                     "questions, votes and refreshes are not recorded",
                     path,
                     "is read-only" if kind == "read-only" else "cannot be written (disk full)",
                 )
-                return db
-        raise StorageError(describe_failure(exc, path, "open")) from None
+                return read_only
+        raise StorageError(describe_failure(cause, path, "open")) from None
     return db
 
 

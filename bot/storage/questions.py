@@ -11,6 +11,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 import aiosqlite
 
@@ -18,6 +19,23 @@ from bot.models import Answer
 from bot.storage.database import storage_error
 
 log = logging.getLogger(__name__)
+
+
+class CitedPlace(NamedTuple):
+    """Where an answer cited: a document and its section (None: the document's top)."""
+
+    source: str
+    section: str | None = None
+
+    def to_text(self) -> str:
+        """Return the stored form, "source#section" ("source#" without a section)."""
+        return f"{self.source}#{self.section or ''}"
+
+    @classmethod
+    def from_text(cls, text: str) -> CitedPlace:
+        """Read the stored form back: split at the first "#" (a section may hold one, a source not)."""
+        source, _, section = text.partition("#")
+        return cls(source, section or None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +46,7 @@ class AskedQuestion:
     at: str
     question: str
     answered: bool
-    sources: list[str]
+    sources: list[CitedPlace]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +57,7 @@ class Outcome:
     at: str
     question: str
     verdict: str  # "answer", "unsure" or "none" (declined)
-    sources: list[str]
+    sources: list[CitedPlace]
     latency_ms: float
     helpful: int  # votes
     unhelpful: int
@@ -72,13 +90,13 @@ def _since(days: int) -> str:
         return "0000"
 
 
-def _sources(text: object) -> list[str]:
-    """Read a stored list of cited sources; a hand-edited value that is not one reads as empty."""
+def _sources(text: object) -> list[CitedPlace]:
+    """Read a stored list of cited places; a hand-edited value that is not one reads as empty."""
     try:
         value = json.loads(text) if isinstance(text, (str, bytes)) else None
     except ValueError:
         return []
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return [CitedPlace.from_text(str(v)) for v in value] if isinstance(value, list) else []
 
 
 WRITE_WAIT_SECONDS = 2.0  # longest a question or vote waits to be recorded (Discord allows 3 s)
@@ -106,7 +124,7 @@ class QuestionLog:
             log.error("cannot write to the database, questions and votes are not recorded: %s", reason)
             self._warned = True
 
-    async def _write(self, sql: str, parameters: tuple) -> aiosqlite.Cursor:
+    async def _write(self, sql: str, parameters: tuple[object, ...]) -> aiosqlite.Cursor:
         """Run one write, waiting at most ``WRITE_WAIT_SECONDS`` for another process's lock.
 
         SQLite itself would wait up to its 10 s busy timeout; a member's answer cannot (Discord
@@ -127,7 +145,7 @@ class QuestionLog:
         """Store a question and its outcome; return its id, or None if it could not be stored."""
         if self.db is None or not self.writable or answer.reply is not None:
             return None  # small talk ("hi", "help") is neither a question nor a gap
-        sources = [f"{c.source}#{c.section or ''}" for c in answer.citations]
+        sources = [CitedPlace(c.source, c.section).to_text() for c in answer.citations]
         try:
             cur = await self._write(
                 "INSERT INTO questions (at, guild_id, channel_id, question, answered, sources, latency_ms, origin, "
@@ -144,7 +162,7 @@ class QuestionLog:
                     answer.verdict,
                 ),
             )
-            return int(cur.lastrowid)
+            return cur.lastrowid  # set by every INSERT
         except (sqlite3.Error, TimeoutError) as exc:
             self._failed(exc)
             return None
@@ -205,15 +223,15 @@ class QuestionLog:
                 rows = await cur.fetchall()
         except sqlite3.Error as exc:
             raise storage_error(exc, "read the votes from") from None
-        tally: dict[str, list] = {}
+        tally: dict[CitedPlace, tuple[int, int, str]] = {}
         for sources, question, helpful in rows:
-            first = (_sources(sources) or ["?#"])[0]
-            entry = tally.setdefault(first, [0, 0, question])
-            entry[0 if not helpful else 1] += 1
-        out = []
-        for key, (bad, good, example) in tally.items():
-            source, _, section = key.partition("#")
-            out.append(RatedAnswer(source, section or None, bad, good, example))
+            first = (_sources(sources) or [CitedPlace("?")])[0]
+            bad, good, example = tally.get(first, (0, 0, str(question)))
+            tally[first] = (bad, good + 1, example) if helpful else (bad + 1, good, example)
+        out = [
+            RatedAnswer(place.source, place.section, bad, good, example)
+            for place, (bad, good, example) in tally.items()
+        ]
         out.sort(key=lambda r: (-r.unhelpful, r.helpful, r.source))
         return [r for r in out if r.unhelpful][:limit]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.services.validation import QUESTION_INPUT_CHARS
 from tests.e2e.fake import DM_CHANNEL_ID, STRANGER_ID, FakeDiscord
 
 EPHEMERAL = 64
@@ -23,7 +24,7 @@ async def test_login_and_command_sync(fake: FakeDiscord, bot) -> None:
     assert synced["Find answer"]["type"] == 3  # Apps → Find answer on a message
     assert synced["ask"]["description"].startswith("Ask a question")
     (question,) = synced["ask"]["options"]
-    assert question["name"] == "question" and question["required"] and question["max_length"] == 1000
+    assert question["name"] == "question" and question["required"] and question["max_length"] == QUESTION_INPUT_CHARS
     assert question["description"]
     roles_options = {o["name"]: o for o in synced["roles"]["options"]}
     assert [c["value"] for c in roles_options["type"]["choices"]][:2] == ["internship", "residency"]
@@ -342,7 +343,7 @@ async def test_long_question_and_cooldown_get_friendly_replies(fake: FakeDiscord
     bot = await start_bot(bot_settings(tmp_path, cooldown_seconds=3600.0), fake)
     try:
         too_long = await fake.interact(fake.command("ask", [option("question", "why " * 100)]))
-        assert too_long.data["flags"] & EPHEMERAL and "a bit long" in too_long.data["content"]
+        assert too_long.data["flags"] & EPHEMERAL and "too long" in too_long.data["content"]
         first = await fake.interact(
             fake.command("ask", [option("question", "Is there a deadline for the fellowship?")])
         )

@@ -84,7 +84,7 @@ async def test_a_refresh_and_a_rollback_from_the_command_line_reach_the_running_
         used = (await status(fake))["In use"]
         assert used.startswith("Snapshot 2: refresh by ") and "(command line)" in used
         code, out, err = await cli(settings, "kb", "rollback")
-        assert code == 0 and "restores the files of snapshot 1" in out, (out, err)
+        assert code == 0 and "Rolled back to the files of snapshot 1. Applied as snapshot 3" in out, (out, err)
         await answer_changes(fake, "full-time position")
         assert (await status(fake))["In use"].startswith(
             "Snapshot 3: rollback to the files of snapshot 1 by "
