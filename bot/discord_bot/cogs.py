@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -21,6 +21,7 @@ from bot.discord_bot.render import (
     escape,
     role_embed,
 )
+from bot.models import RoleType  # the option's choices: the one definition of the role types
 from bot.services.roles import RoleFilter
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RoleType = Literal["internship", "residency", "fellowship", "full-time", "part-time", "contract"]
 Choices = list[app_commands.Choice[str]]
 
 
