@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.discord_bot.render import NO_MENTIONS, escape, fit, link_url, roles_embed
+from bot.discord_bot.render import NO_MENTIONS, escape, link_url, roles_embed, shared_embed
 from bot.models import Answer, Role
 from bot.services.roles import Programme, RoleFilter, RoleService
 
@@ -146,9 +146,8 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:s
         if message is None or not message.embeds:
             await interaction.response.send_message("There is nothing to share.", ephemeral=True)
             return
-        embed = fit(message.embeds[0].copy())
-        embed.set_author(name=f"Shared by {interaction.user.display_name}")
-        await interaction.response.send_message(embed=fit(embed), allowed_mentions=NO_MENTIONS)
+        embed = shared_embed(message.embeds[0], interaction.user.display_name)
+        await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
 
 
 class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faqbot:suggest"):

@@ -12,7 +12,6 @@ import asyncio
 import io
 import logging
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -20,51 +19,32 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot.access import is_moderator
-from bot.discord_bot.render import COLOUR_ANSWER, COLOUR_UNKNOWN, NO_MENTIONS, escape, fit, plural
+from bot.discord_bot.render import (
+    NO_MENTIONS,
+    PROBLEMS_SHOWN,
+    gaps_embed,
+    history_embed,
+    refresh_embed,
+    rollback_preview_embed,
+    stats_embed,
+    status_embed,
+)
 from bot.models import Problem
-from bot.services.changes import change_lines, describe_entry, when
-from bot.services.gaps import Gap, find_gaps
-from bot.services.lifecycle import RefreshReport
-from bot.services.stats import Stats, collect_stats
-from bot.snapshot import Snapshot
-from bot.storage.questions import RatedAnswer
-from bot.storage.snapshots import SnapshotInfo
+from bot.services.changes import describe_entry, when
+from bot.services.gaps import find_gaps
+from bot.services.stats import collect_stats
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import FAQBot
 
 log = logging.getLogger(__name__)
 
-PROBLEMS_SHOWN = 8  # problems listed in an embed; all of them go in an attached file when there are more
-ITEMS_SHOWN = 8  # entries of one change list shown in an embed
-HISTORY_SHOWN = 8  # history entries in /kb history
-GAPS_SHOWN = 12  # groups of questions in /kb unanswered
 ONLY_MODERATORS = "Only moderators (Manage Server, or a moderator role) can do that."
-ROLLBACK_NOTE = (
-    "The files in the knowledge folder are not changed: the next refresh (`/kb refresh`, "
-    "`kb refresh`, or an automatic one) reads them again and re-applies what this undoes, "
-    "unless they are fixed first."
-)
 
 
 def discord_author(user: discord.abc.User) -> str:
     """Name a member for the history: their Discord name and id."""
     return f"{user.name} (Discord {user.id})"
-
-
-def _moment(at: str) -> str:
-    """Show a stored time as Discord's own timestamp (local to each reader), else as text."""
-    try:
-        return discord.utils.format_dt(datetime.fromisoformat(at), "f")
-    except (TypeError, ValueError):
-        return escape(when(at))
-
-
-def _items(items: Sequence[str]) -> str:
-    shown = [f"• {escape(i)}" for i in items[:ITEMS_SHOWN]]
-    if len(items) > ITEMS_SHOWN:
-        shown.append(f"… and {len(items) - ITEMS_SHOWN} more")
-    return "\n".join(shown)
 
 
 def problems_text(problems: Sequence[Problem]) -> str:
@@ -77,161 +57,6 @@ def problems_file(problems: Sequence[Problem]) -> discord.File | None:
     if len(problems) <= PROBLEMS_SHOWN:
         return None
     return discord.File(io.BytesIO(problems_text(problems).encode()), filename="problems.txt")
-
-
-def add_problems(embed: discord.Embed, problems: Sequence[Problem]) -> None:
-    """Add the count of errors and warnings and the first few, errors first."""
-    if not problems:
-        return
-    errors = sum(p.severity == "error" for p in problems)
-    ordered = sorted(problems, key=lambda p: p.severity != "error")
-    lines = [f"{'❌' if p.severity == 'error' else '⚠️'} {escape(str(p))}" for p in ordered[:PROBLEMS_SHOWN]]
-    if len(problems) > PROBLEMS_SHOWN:
-        lines.append(f"… all {len(problems)} in the attached problems.txt")
-    name = f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
-    embed.add_field(name=name, value="\n".join(lines), inline=False)
-
-
-def refresh_embed(report: RefreshReport) -> discord.Embed:
-    """Render what a refresh or rollback changed (or would), and its problems."""
-    broken = len(report.broken)
-    if report.refused:
-        title, colour = (
-            "Refresh refused — members still get the previous knowledge base",
-            discord.Colour.red(),
-        )
-    elif not report.changes:
-        title, colour = "Nothing to apply: no document changed", COLOUR_UNKNOWN
-    elif report.dry_run:
-        title, colour = "Dry run — nothing applied", COLOUR_UNKNOWN
-    elif report.kind == "rollback":
-        title, colour = f"Rolled back to the files of snapshot {report.restores}", discord.Colour.orange()
-    else:
-        title, colour = "Knowledge base refreshed", discord.Colour.green()
-    embed = discord.Embed(title=title, colour=colour)
-    notes = []
-    if report.refused:
-        notes.append(escape(report.refused))
-    if broken:
-        notes.append(
-            f"{plural(broken, 'file')} could not be read: {'it keeps its' if broken == 1 else 'they keep their'} "
-            "last good version (see the errors)."
-        )
-    if report.kind == "rollback" and report.applied:
-        notes.append(ROLLBACK_NOTE)
-    embed.description = "\n\n".join(notes) or None
-    for label, items in change_lines(report.summary()):
-        if label.startswith("broken"):
-            label = "Broken files (last good version kept)"
-        embed.add_field(name=label[0].upper() + label[1:], value=_items(items), inline=False)
-    add_problems(embed, report.problems)
-    applied = f" · snapshot {report.snapshot_id}" if report.applied and report.snapshot_id else ""
-    embed.set_footer(
-        text=f"{report.documents} documents · {report.passages} passages · {report.roles} roles · "
-        f"{report.seconds:.2f} s{applied}"
-    )
-    return fit(embed)
-
-
-def status_embed(snapshot: Snapshot, info: SnapshotInfo | None) -> discord.Embed:
-    """Render the knowledge base in use: its size, and which snapshot it is, when and by whom made."""
-    corpus = snapshot.corpus
-    embed = discord.Embed(title="Knowledge base", colour=COLOUR_ANSWER)
-    embed.add_field(name="Documents", value=str(len(corpus.documents)))
-    embed.add_field(name="Passages", value=str(len(corpus.passages)))
-    embed.add_field(name="Roles", value=str(len(corpus.roles)))
-    if info is not None:
-        made = f"Snapshot {info.id}: {escape(describe_entry(info.summary, info.by))}, {_moment(info.at)}"
-    elif snapshot.snapshot_id is not None:
-        made = f"Snapshot {snapshot.snapshot_id}"
-    else:
-        made = "Read from the folder (not stored)"
-    embed.add_field(name="In use", value=made, inline=False)
-    embed.add_field(
-        name="Answering from it since", value=discord.utils.format_dt(snapshot.loaded_at, "R"), inline=False
-    )
-    if snapshot.snapshot_id is not None:
-        embed.set_footer(text=f"Snapshot {snapshot.snapshot_id}")
-    return fit(embed)
-
-
-def history_embed(entries: Sequence[SnapshotInfo]) -> discord.Embed:
-    """Render the latest history entries: what each changed, who made it and when."""
-    embed = discord.Embed(title="Knowledge base history", colour=COLOUR_ANSWER)
-    if not entries:
-        embed.description = "No snapshot stored yet."
-        return embed
-    for e in entries[:HISTORY_SHOWN]:
-        lines = [f"{escape(describe_entry(e.summary, e.by))}, {_moment(e.at)}"]
-        for label, items in change_lines(e.summary):
-            shown = "; ".join(escape(i) for i in items[:3]) + (
-                f" (+{len(items) - 3})" if len(items) > 3 else ""
-            )
-            lines.append(f"{label}: {shown}")
-        marker = " — in use" if e.active else ""
-        embed.add_field(name=f"Snapshot {e.id}{marker}", value="\n".join(lines), inline=False)
-    if len(entries) > HISTORY_SHOWN:
-        embed.set_footer(text=f"The latest {HISTORY_SHOWN}; 'python -m bot kb history' lists them all")
-    return fit(embed)
-
-
-def gaps_embed(gaps: Sequence[Gap], rated: Sequence[RatedAnswer], days: int) -> discord.Embed:
-    """Render what went wrong for members: each group's count, kinds, latest date, closest passage."""
-    embed = discord.Embed(
-        title=f"What went wrong for members, last {days} days", colour=discord.Colour.orange()
-    )
-    lines = []
-    for g in gaps[:GAPS_SHOWN]:
-        line = f"**{g.count}×** {escape(g.question)}\n{g.kinds()} · latest {_moment(g.latest)}"
-        if g.closest:
-            line += f"\nclosest: {escape(g.closest)}"
-        lines.append(line)
-    if len(gaps) > GAPS_SHOWN:
-        lines.append(f"… and {len(gaps) - GAPS_SHOWN} more ('python -m bot kb gaps' lists them all)")
-    embed.description = (
-        "\n\n".join(lines) or "Nothing: no question was declined, answered unsure or voted unhelpful. 🎉"
-    )
-    if rated:
-        embed.add_field(
-            name="Passages voted unhelpful",
-            value="\n".join(
-                f"**{r.unhelpful}×** {escape(r.source)}{' › ' + escape(r.section) if r.section else ''}"
-                for r in rated
-            ),
-            inline=False,
-        )
-    return fit(embed)
-
-
-def stats_embed(stats: Stats) -> discord.Embed:
-    """Render the figures of /kb stats (the chart is attached as its image)."""
-    embed = discord.Embed(title=f"How the bot is doing, last {stats.days} days", colour=COLOUR_ANSWER)
-    lines = [f"**{stats.total}** questions"]
-    if stats.total:
-        lines.append(
-            " · ".join(
-                f"{stats.count(k)} {k} ({stats.count(k) / stats.total:.0%})"
-                for k in ("answered", "unsure", "declined")
-            )
-        )
-    share = stats.helpful_share
-    votes = stats.helpful + stats.unhelpful
-    lines.append(
-        f"Helpful votes: {stats.helpful} of {votes} ({share:.0%})" if share is not None else "No votes yet"
-    )
-    if stats.latency_p50 is not None and stats.latency_p99 is not None:
-        lines.append(f"Answer time: p50 {stats.latency_p50:.1f} ms · p99 {stats.latency_p99:.1f} ms")
-    busiest = stats.busiest()
-    if busiest:
-        lines.append("Busiest hours (UTC): " + ", ".join(f"{h:02d}:00 ({n})" for h, n in busiest))
-    embed.description = "\n".join(lines)
-    if stats.gaps:
-        embed.add_field(
-            name="Top unanswered topics",
-            value="\n".join(f"**{g.count}×** {escape(g.question)} ({g.kinds()})" for g in stats.gaps),
-            inline=False,
-        )
-    return fit(embed)
 
 
 class RollbackConfirm(discord.ui.View):
@@ -368,22 +193,12 @@ class KnowledgeCog(
         preview = await self.knowledge.rollback(snapshot, by=discord_author(interaction.user), dry_run=True)
         assert preview.restores is not None
         target = await self.knowledge.info(preview.restores)
-        embed = refresh_embed(preview)
-        embed.title = f"Roll back to the files of snapshot {preview.restores}?"
-        embed.colour = discord.Colour.orange()
-        made = (
-            f"Snapshot {target.id}: {escape(describe_entry(target.summary, target.by))}, {_moment(target.at)}"
-            if target is not None
-            else f"Snapshot {preview.restores}"
-        )
-        embed.description = (
-            f"{made}\n\nThis would change what members get as listed below.\n\n{ROLLBACK_NOTE}"
-        )
+        embed = rollback_preview_embed(preview, target)
         view = RollbackConfirm(
             self, interaction.user.id, preview.restores, self.settings.discord.view_timeout_seconds
         )
         sent = await interaction.followup.send(
-            embed=fit(embed), view=view, ephemeral=True, allowed_mentions=NO_MENTIONS, wait=True
+            embed=embed, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS, wait=True
         )
         view.message_edit = sent.edit  # to disable the buttons when they time out
 

@@ -10,7 +10,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from bot.discord_bot.moderation import PROBLEMS_SHOWN
+from bot.discord_bot.render import PROBLEMS_SHOWN
 from tests.conftest import ROOT
 from tests.e2e.conftest import bot_settings, start_bot, stop_bot
 from tests.e2e.fake import MODERATOR_ID, FakeDiscord

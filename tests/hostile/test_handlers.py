@@ -139,7 +139,7 @@ async def vote(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
 
 async def share(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
     message = await answered(fake)
-    mp.setattr(components, "fit", boom)
+    mp.setattr(components, "shared_embed", boom)
     return await fake.interact(fake.click(message, "faqbot:share", user_id=ASKER))
 
 
