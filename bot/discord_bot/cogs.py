@@ -9,12 +9,13 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.config import DiscordSettings
 from bot.discord_bot.components import RolesPager, filters_text, link_view
 from bot.discord_bot.render import (
     NO_MENTIONS,
@@ -22,10 +23,7 @@ from bot.discord_bot.render import (
     role_embed,
 )
 from bot.models import RoleType  # the option's choices: the one definition of the role types
-from bot.services.roles import RoleFilter
-
-if TYPE_CHECKING:
-    from bot.discord_bot.client import FAQBot
+from bot.services.roles import RoleFilter, RoleService
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +51,11 @@ def no_choices_on_error(
 
 
 class RolesCog(commands.Cog):
-    """Open roles: /roles and /role."""
+    """Open roles: /roles and /role, from the role service it is given."""
 
-    def __init__(self, bot: FAQBot) -> None:
-        self.bot = bot
-        self.settings = bot.runtime.services.settings
-        self.roles = bot.runtime.services.roles
+    def __init__(self, roles: RoleService, settings: DiscordSettings) -> None:
+        self.roles = roles
+        self.settings = settings
 
     @app_commands.command(name="roles")
     @app_commands.describe(
@@ -84,9 +81,9 @@ class RolesCog(commands.Cog):
             self.roles,
             flt,
             filters_text(flt),
-            self.settings.discord.roles_page_size,
+            self.settings.roles_page_size,
             interaction.user.id,
-            self.settings.discord.view_timeout_seconds,
+            self.settings.view_timeout_seconds,
             on_timeout_edit=lambda v: interaction.edit_original_response(view=v),
             programmes=programmes,
         )
@@ -123,10 +120,7 @@ class RolesCog(commands.Cog):
                 allowed_mentions=NO_MENTIONS,
             )
             return
-        document = next(
-            (d for d in self.bot.runtime.services.holder.current.corpus.documents if d.source == role.source),
-            None,
-        )
+        document = self.roles.source(role)
         source_url = document.url if document else None
         embed = role_embed(role, document.title if document else None, source_url, self.roles.is_stale(role))
         kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}

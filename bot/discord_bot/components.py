@@ -1,5 +1,10 @@
 """Buttons and menus. Votes, sharing and suggestions encode their state in the custom id, so
-they keep working after a restart; the role pager lives as long as its timeout."""
+they keep working after a restart; the role pager lives as long as its timeout.
+
+Nothing here reaches into the bot: a vote is stored in the vote store and a picked suggestion
+is asked of the asker that :class:`AnswerComponents` is given (discord.py builds persistent
+items from their custom id, so the ones under answers are classes bound to those).
+"""
 
 from __future__ import annotations
 
@@ -7,22 +12,35 @@ import functools
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, ClassVar, Protocol, Self
 
 import discord
 
+from bot.discord_bot.failures import apologise
 from bot.discord_bot.render import NO_MENTIONS, escape, link_url, roles_embed, shared_embed
 from bot.models import Answer, Role
 from bot.services.roles import Programme, RoleFilter, RoleService
 
-if TYPE_CHECKING:
-    from bot.discord_bot.client import FAQBot
-
 log = logging.getLogger(__name__)
 
+Button = discord.ui.Button[discord.ui.View]
+Select = discord.ui.Select[discord.ui.View]
 
-def _bot(interaction: discord.Interaction) -> FAQBot:
-    return interaction.client  # type: ignore[return-value]
+
+class VoteStore(Protocol):
+    """Where votes on answers are kept (the question log)."""
+
+    async def vote_of(self, question_id: int, user_id: int) -> bool | None: ...
+
+    async def vote(self, question_id: int, user_id: int, helpful: bool) -> bool: ...
+
+
+class Asker(Protocol):
+    """What answers a question asked through an interaction (the ask cog)."""
+
+    async def respond(
+        self, interaction: discord.Interaction, question: str, *, typed: bool = True
+    ) -> None: ...
 
 
 Callback = Callable[[Any, discord.Interaction], Awaitable[None]]
@@ -40,7 +58,7 @@ def apologising(callback: Callback) -> Callback:
         try:
             await callback(self, interaction)
         except Exception as exc:
-            await _bot(interaction).apologise(interaction, exc)
+            await apologise(interaction, exc)
 
     return wrapper
 
@@ -66,15 +84,16 @@ def vote_text(before: bool | None, helpful: bool, stored: bool) -> str:
     return f"Changed your vote to **{VOTE_LABELS[helpful]}**."
 
 
-class VoteButton(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:vote:(?P<qid>\d+):(?P<helpful>[01])"
-):
+class VoteButton(discord.ui.DynamicItem[Button], template=r"faqbot:vote:(?P<qid>\d+):(?P<helpful>[01])"):
     """ "Helpful" / "Not helpful" on an answer; the vote is stored with the member's id.
 
     The member sees their vote: on their own private answer the chosen button is highlighted in
     place; on a public answer (which others see too) they get a private copy of the two buttons
-    with theirs highlighted. Clicking the other one changes the vote.
+    with theirs highlighted. Clicking the other one changes the vote. Used through the class
+    :class:`AnswerComponents` binds to a vote store.
     """
+
+    votes: ClassVar[VoteStore]
 
     def __init__(self, question_id: int, helpful: bool, chosen: bool | None = None) -> None:
         super().__init__(
@@ -91,14 +110,13 @@ class VoteButton(
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ):
+    ) -> Self:
         return cls(int(match["qid"]), match["helpful"] == "1")
 
     @apologising
     async def callback(self, interaction: discord.Interaction) -> None:
-        questions = _bot(interaction).runtime.questions
-        before = await questions.vote_of(self.question_id, interaction.user.id)
-        stored = await questions.vote(self.question_id, interaction.user.id, self.helpful)
+        before = await self.votes.vote_of(self.question_id, interaction.user.id)
+        stored = await self.votes.vote(self.question_id, interaction.user.id, self.helpful)
         text = vote_text(before, self.helpful, stored)
         chosen = self.helpful if stored else before
         message = interaction.message
@@ -108,8 +126,8 @@ class VoteButton(
             )
             return
         view = discord.ui.View(timeout=None)
-        view.add_item(VoteButton(self.question_id, True, chosen))
-        view.add_item(VoteButton(self.question_id, False, chosen))
+        view.add_item(type(self)(self.question_id, True, chosen))
+        view.add_item(type(self)(self.question_id, False, chosen))
         await interaction.response.send_message(text, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
@@ -124,7 +142,7 @@ def _restyled(message: discord.Message, question_id: int, chosen: bool | None) -
     return view
 
 
-class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:share"):
+class ShareButton(discord.ui.DynamicItem[Button], template=r"faqbot:share"):
     """Post a private answer in the channel for everyone."""
 
     def __init__(self) -> None:
@@ -137,7 +155,7 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:s
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ):
+    ) -> Self:
         return cls()
 
     @apologising
@@ -150,8 +168,11 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:s
         await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
 
 
-class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faqbot:suggest"):
-    """When there is no answer: pick one of the closest questions the bot can answer."""
+class SuggestionSelect(discord.ui.DynamicItem[Select], template=r"faqbot:suggest"):
+    """When there is no answer: pick one of the closest questions the bot can answer. Used through
+    the class :class:`AnswerComponents` binds to an asker."""
+
+    asker: ClassVar[Asker]
 
     def __init__(self, suggestions: tuple[str, ...] = ()) -> None:
         options = [
@@ -164,37 +185,64 @@ class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faq
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ):
+    ) -> Self:
         return cls()
 
     @apologising
     async def callback(self, interaction: discord.Interaction) -> None:
-        values = (interaction.data or {}).get("values") or []
+        values = self.item.values  # what the member picked, as sent with this interaction
         if not values:
             await interaction.response.defer()
             return
-        await _bot(interaction).ask_cog.respond(interaction, values[0], typed=False)
+        await self.asker.respond(interaction, values[0], typed=False)
 
 
-def answer_view(question_id: int | None, answer: Answer, *, share: bool) -> discord.ui.View | None:
-    """Build the components under an answer (none when there is nothing to click).
+class AnswerComponents:
+    """The persistent buttons and menu under answers, bound to what they call: votes go to
+    ``votes``, a picked suggestion is asked of ``asker``.
 
-    Cited answers (sure or not) get the vote buttons when stored, and *Share* when private;
-    the open roles matching an answer are *Apply* link buttons; a decline offers its closest
-    questions once, as a menu.
+    discord.py rebuilds a persistent item from its custom id with its class alone, so the
+    dependencies live on a subclass made here, one per bot: register ``dynamic_items`` with
+    the bot, and build answers' components with :meth:`view` (a view sent with another class
+    would replace the registered one).
     """
-    view = discord.ui.View(timeout=None)
-    if answer.citations and question_id is not None:
-        view.add_item(VoteButton(question_id, True))
-        view.add_item(VoteButton(question_id, False))
-    if answer.citations and share:
-        view.add_item(ShareButton())
-    if answer.citations:
-        for button in apply_buttons(answer.roles, row=1)[:5]:
-            view.add_item(button)
-    if not answer.citations and answer.reply is None and answer.suggestions:
-        view.add_item(SuggestionSelect(answer.suggestions))
-    return view if view.children else None
+
+    def __init__(self, votes: VoteStore, asker: Asker) -> None:
+        class BoundVote(VoteButton, template=VoteButton.__discord_ui_compiled_template__):
+            pass
+
+        class BoundSuggestion(SuggestionSelect, template=SuggestionSelect.__discord_ui_compiled_template__):
+            pass
+
+        BoundVote.votes = votes
+        BoundSuggestion.asker = asker
+        self.vote: type[VoteButton] = BoundVote
+        self.suggestion: type[SuggestionSelect] = BoundSuggestion
+
+    @property
+    def dynamic_items(self) -> tuple[type[discord.ui.DynamicItem[Any]], ...]:
+        """The classes to register with the bot so presses after a restart are handled."""
+        return (self.vote, ShareButton, self.suggestion)
+
+    def view(self, question_id: int | None, answer: Answer, *, share: bool) -> discord.ui.View | None:
+        """Build the components under an answer (none when there is nothing to click).
+
+        Cited answers (sure or not) get the vote buttons when stored, and *Share* when private;
+        the open roles matching an answer are *Apply* link buttons; a decline offers its closest
+        questions once, as a menu.
+        """
+        view = discord.ui.View(timeout=None)
+        if answer.citations and question_id is not None:
+            view.add_item(self.vote(question_id, True))
+            view.add_item(self.vote(question_id, False))
+        if answer.citations and share:
+            view.add_item(ShareButton())
+        if answer.citations:
+            for button in apply_buttons(answer.roles, row=1)[:5]:
+                view.add_item(button)
+        if not answer.citations and answer.reply is None and answer.suggestions:
+            view.add_item(self.suggestion(answer.suggestions))
+        return view if view.children else None
 
 
 def apply_buttons(roles: Sequence[Role], row: int | None = None) -> list[discord.ui.Button]:
@@ -308,7 +356,7 @@ class RolesPager(discord.ui.View):
     async def on_error(
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
     ) -> None:
-        await _bot(interaction).apologise(interaction, error)
+        await apologise(interaction, error)
 
 
 def filters_text(flt: RoleFilter) -> str:

@@ -1,9 +1,11 @@
 """The /kb commands: the knowledge base's status for everyone; refresh, history, rollback,
 unanswered questions and statistics for moderators.
 
-Moderator rights are checked here, on every command and every button press, from what
-Discord resolved for that interaction (``access.is_moderator``), not only from the
-command's default permissions, which a server admin can change.
+Moderator rights are checked server side, on every command (``access.moderators_only``, an
+``app_commands.check`` whose refusal the command tree answers) and every button press, from
+what Discord resolved for that interaction, not only from the command's default permissions,
+which a server admin can change. The cog builds from what it is given: the knowledge
+services, the question log, the moderator rule and a way to announce.
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot.access import is_moderator
+from bot.discord_bot.access import ModeratorRule, moderators_only
+from bot.discord_bot.failures import apologise
 from bot.discord_bot.render import (
     NO_MENTIONS,
     PROBLEMS_SHOWN,
@@ -32,14 +35,14 @@ from bot.discord_bot.render import (
 from bot.models import Problem
 from bot.services.changes import describe_entry, when
 from bot.services.gaps import find_gaps
+from bot.services.knowledge import KnowledgeHolder
+from bot.services.lifecycle import KnowledgeService
 from bot.services.stats import collect_stats
-
-if TYPE_CHECKING:
-    from bot.discord_bot.client import FAQBot
+from bot.storage.questions import QuestionLog
 
 log = logging.getLogger(__name__)
 
-ONLY_MODERATORS = "Only moderators (Manage Server, or a moderator role) can do that."
+Announce = Callable[[], Awaitable[int]]  # post what a change opened; returns how many messages
 
 
 def discord_author(user: discord.abc.User) -> str:
@@ -62,16 +65,27 @@ def problems_file(problems: Sequence[Problem]) -> discord.File | None:
 class RollbackConfirm(discord.ui.View):
     """ "Roll back" / "Cancel" under a rollback preview; only the moderator who asked may press."""
 
-    def __init__(self, cog: KnowledgeCog, owner: int, target: int, timeout: float) -> None:
+    def __init__(
+        self,
+        knowledge: KnowledgeService,
+        moderators: ModeratorRule,
+        announce: Announce,
+        *,
+        owner: int,
+        target: int,
+        timeout: float,
+    ) -> None:
         super().__init__(timeout=timeout)
-        self.cog = cog
+        self.knowledge = knowledge
+        self.moderators = moderators
+        self.announce = announce
         self.owner = owner
         self.target = target
         self.message_edit: Any = None  # edits the preview when the buttons time out
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Let only the moderator who asked press, and only while still a moderator."""
-        if interaction.user.id != self.owner or not self.cog.is_moderator(interaction):
+        if interaction.user.id != self.owner or not self.moderators(interaction):
             await interaction.response.send_message(
                 "Only the moderator who asked for this rollback can confirm it.",
                 ephemeral=True,
@@ -84,7 +98,7 @@ class RollbackConfirm(discord.ui.View):
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
     ) -> None:
         """Any failure gets the bot's private reply, never silence."""
-        await self.cog.bot.apologise(interaction, error)
+        await apologise(interaction, error)
 
     async def on_timeout(self) -> None:
         """Disable the buttons: a stale preview must not roll back later."""
@@ -101,11 +115,11 @@ class RollbackConfirm(discord.ui.View):
         """Roll back now, and show what changed."""
         self.stop()
         await interaction.response.defer()
-        report = await self.cog.knowledge.rollback(self.target, by=discord_author(interaction.user))
+        report = await self.knowledge.rollback(self.target, by=discord_author(interaction.user))
         await interaction.edit_original_response(
             embed=refresh_embed(report), view=None, allowed_mentions=NO_MENTIONS
         )
-        await self.cog.bot.announce()
+        await self.announce()
 
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
     async def cancel(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
@@ -124,37 +138,37 @@ class KnowledgeCog(
 ):
     """/kb status, refresh, history, rollback, unanswered and stats."""
 
-    def __init__(self, bot: FAQBot) -> None:
-        self.bot = bot
-        self.settings = bot.runtime.services.settings
-        self.knowledge = bot.runtime.knowledge
+    def __init__(
+        self,
+        knowledge: KnowledgeService,
+        holder: KnowledgeHolder,
+        questions: QuestionLog,
+        moderators: ModeratorRule,
+        announce: Announce,
+        view_timeout: float,
+    ) -> None:
+        self.knowledge = knowledge
+        self.holder = holder
+        self.questions = questions
+        self.moderators = moderators  # the rule of ``moderators_only`` and of the rollback buttons
+        self.announce = announce
+        self.view_timeout = view_timeout
         super().__init__()
-
-    def is_moderator(self, interaction: discord.Interaction) -> bool:
-        """Tell whether the member of this interaction may use moderator commands."""
-        return is_moderator(interaction, self.settings.discord.moderator_roles)
-
-    async def _moderators_only(self, interaction: discord.Interaction) -> bool:
-        if self.is_moderator(interaction):
-            return True
-        await interaction.response.send_message(ONLY_MODERATORS, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        return False
 
     @app_commands.command(name="status")
     async def status(self, interaction: discord.Interaction) -> None:
         """How many documents, passages and roles the bot knows, and which snapshot it answers from."""
-        snapshot = self.bot.runtime.services.holder.current
+        snapshot = self.holder.current
         info = await self.knowledge.info(snapshot.snapshot_id) if snapshot.snapshot_id is not None else None
         await interaction.response.send_message(
             embed=status_embed(snapshot, info), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
     @app_commands.command(name="refresh")
+    @moderators_only()
     @app_commands.describe(dry_run="Only show what would change")
     async def refresh(self, interaction: discord.Interaction, dry_run: bool = False) -> None:
         """Reload the knowledge folder without a restart (moderators)."""
-        if not await self._moderators_only(interaction):
-            return
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await self.knowledge.refresh(by=discord_author(interaction.user), dry_run=dry_run)
         kwargs: dict[str, Any] = {
@@ -167,19 +181,19 @@ class KnowledgeCog(
             kwargs["file"] = attached
         await interaction.followup.send(**kwargs)
         if report.applied:
-            await self.bot.announce()
+            await self.announce()
 
     @app_commands.command(name="history")
+    @moderators_only()
     async def history(self, interaction: discord.Interaction) -> None:
         """The latest refreshes and rollbacks: what changed, who made them, when (moderators)."""
-        if not await self._moderators_only(interaction):
-            return
         entries = await self.knowledge.history()
         await interaction.response.send_message(
             embed=history_embed(entries), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
     @app_commands.command(name="rollback")
+    @moderators_only()
     @app_commands.describe(
         snapshot="The snapshot whose files to restore (default: the one before the one in use)"
     )
@@ -187,15 +201,18 @@ class KnowledgeCog(
         self, interaction: discord.Interaction, snapshot: app_commands.Range[int, 1, 2**53] | None = None
     ) -> None:
         """Go back to an earlier snapshot, after you confirm (moderators)."""
-        if not await self._moderators_only(interaction):
-            return
         await interaction.response.defer(ephemeral=True, thinking=True)
         preview = await self.knowledge.rollback(snapshot, by=discord_author(interaction.user), dry_run=True)
         assert preview.restores is not None
         target = await self.knowledge.info(preview.restores)
         embed = rollback_preview_embed(preview, target)
         view = RollbackConfirm(
-            self, interaction.user.id, preview.restores, self.settings.discord.view_timeout_seconds
+            self.knowledge,
+            self.moderators,
+            self.announce,
+            owner=interaction.user.id,
+            target=preview.restores,
+            timeout=self.view_timeout,
         )
         sent = await interaction.followup.send(
             embed=embed, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS, wait=True
@@ -208,7 +225,7 @@ class KnowledgeCog(
     ) -> list[app_commands.Choice[int]]:
         """Offer the latest snapshots, to moderators only (history names who made them)."""
         try:
-            if not self.is_moderator(interaction):
+            if not self.moderators(interaction):  # checks do not run for autocomplete
                 return []
             choices = []
             for e in await self.knowledge.history():
@@ -222,28 +239,26 @@ class KnowledgeCog(
             return []
 
     @app_commands.command(name="unanswered")
+    @moderators_only()
     @app_commands.describe(days="How far back to look")
     async def unanswered(
         self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 365] = 30
     ) -> None:
         """Questions declined, answered unsure or voted unhelpful, grouped (moderators)."""
-        if not await self._moderators_only(interaction):
-            return
-        gaps, rated = await find_gaps(self.bot.runtime.questions, self.bot.runtime.services.holder, days)
+        gaps, rated = await find_gaps(self.questions, self.holder, days)
         await interaction.response.send_message(
             embed=gaps_embed(gaps, rated, days), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
     @app_commands.command(name="stats")
+    @moderators_only()
     @app_commands.describe(days="How far back to look")
     async def stats(
         self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 365] = 30
     ) -> None:
         """How the bot is doing: questions by outcome, helpful votes, busy hours, answer time (moderators)."""
-        if not await self._moderators_only(interaction):
-            return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        figures = await collect_stats(self.bot.runtime.questions, self.bot.runtime.services.holder, days)
+        figures = await collect_stats(self.questions, self.holder, days)
         embed = stats_embed(figures)
         kwargs: dict[str, Any] = {"embed": embed, "ephemeral": True, "allowed_mentions": NO_MENTIONS}
         try:
