@@ -23,7 +23,7 @@ from discord.ext import commands
 
 from bot.config import DiscordSettings
 from bot.discord_bot.access import Cooldown
-from bot.discord_bot.components import AnswerComponents
+from bot.discord_bot.components import AnswerComponents, InteractionReply, MessageReply, Parts
 from bot.discord_bot.render import NO_MENTIONS, answer_embed, escape, help_embed
 from bot.errors import QuestionError
 from bot.models import Answer
@@ -239,7 +239,11 @@ class AskCog(commands.Cog):
             return
         public = self.settings.public_replies
         view = self.components.view(qid, answer, share=not public)
-        kwargs = {"embed": self.embed(answer), "ephemeral": not public, "allowed_mentions": NO_MENTIONS}
+        kwargs: InteractionReply = {
+            "embed": self.embed(answer),
+            "ephemeral": not public,
+            "allowed_mentions": NO_MENTIONS,
+        }
         if view is not None:
             kwargs["view"] = view
         await self.conversations.remember(key, answer)  # first: a quick follow-up finds it
@@ -313,7 +317,11 @@ class AskCog(commands.Cog):
                 await self.tell_privately(message, self.help_embed(answer))
                 return None
             view = self.components.view(qid, answer, share=False)
-            kwargs = {"embed": self.embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
+            kwargs: MessageReply = {
+                "embed": self.embed(answer),
+                "mention_author": False,
+                "allowed_mentions": NO_MENTIONS,
+            }
             if view is not None:
                 kwargs["view"] = view
             await self.conversations.remember(key, answer, (message.id,) if chain else ())
@@ -370,16 +378,20 @@ class AskCog(commands.Cog):
             return
         view = self.components.view(qid, answer, share=False)
         if answer.verdict != "answer":  # nothing half-sure is posted for someone else to read
-            kwargs = {"embed": self.embed(answer), "ephemeral": True, "allowed_mentions": NO_MENTIONS}
+            private: InteractionReply = {
+                "embed": self.embed(answer),
+                "ephemeral": True,
+                "allowed_mentions": NO_MENTIONS,
+            }
             if view is not None:
-                kwargs["view"] = view
+                private["view"] = view
             await interaction.response.send_message(
-                "I have no confident answer to that message, so I posted nothing. What I found:", **kwargs
+                "I have no confident answer to that message, so I posted nothing. What I found:", **private
             )
             return
         await self.conversations.remember(key, answer, (message.id,))
         embed = self.embed(answer, requested_by=interaction.user.display_name)
-        kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
+        kwargs: Parts = {"embed": embed, "allowed_mentions": NO_MENTIONS}
         if view is not None:
             kwargs["view"] = view
         try:
@@ -457,7 +469,11 @@ class AskCog(commands.Cog):
             return None
         await self.conversations.remember(key, answer, () if thread is not None else (message.id,))
         view = self.components.view(qid, answer, share=False)
-        kwargs = {"embed": self.embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
+        kwargs: MessageReply = {
+            "embed": self.embed(answer),
+            "mention_author": False,
+            "allowed_mentions": NO_MENTIONS,
+        }
         if view is not None:
             kwargs["view"] = view
         sent = await message.reply(**kwargs)

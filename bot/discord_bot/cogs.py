@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.config import DiscordSettings
-from bot.discord_bot.components import RolesPager, filters_text, link_view
+from bot.discord_bot.components import Parts, RolesPager, filters_text, link_view
 from bot.discord_bot.render import (
     NO_MENTIONS,
     escape,
@@ -28,11 +28,11 @@ from bot.services.roles import RoleFilter, RoleService
 log = logging.getLogger(__name__)
 
 Choices = list[app_commands.Choice[str]]
+CogT = TypeVar("CogT", bound=commands.Cog)
+Autocomplete = Callable[[CogT, discord.Interaction, str], Coroutine[Any, Any, Choices]]
 
 
-def no_choices_on_error(
-    handler: Callable[[Any, discord.Interaction, str], Awaitable[Choices]],
-) -> Callable[[Any, discord.Interaction, str], Awaitable[Choices]]:
+def no_choices_on_error(handler: Autocomplete[CogT]) -> Autocomplete[CogT]:
     """Wrap an autocomplete handler: on any error, log it and offer no choices.
 
     discord.py only logs autocomplete errors and sends nothing, so the member's menu would
@@ -40,7 +40,7 @@ def no_choices_on_error(
     """
 
     @functools.wraps(handler)
-    async def wrapper(self: Any, interaction: discord.Interaction, current: str) -> Choices:
+    async def wrapper(self: CogT, interaction: discord.Interaction, current: str) -> Choices:
         try:
             return await handler(self, interaction, current)
         except Exception:
@@ -90,7 +90,7 @@ class RolesCog(commands.Cog):
         embed = view.current()
         if not view.has_pager:
             view.stop()  # nothing to turn: link buttons only, which need no timeout
-        kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
+        kwargs: Parts = {"embed": embed, "allowed_mentions": NO_MENTIONS}
         if view.children:
             kwargs["view"] = view
         await interaction.response.send_message(**kwargs)
@@ -123,7 +123,7 @@ class RolesCog(commands.Cog):
         document = self.roles.source(role)
         source_url = document.url if document else None
         embed = role_embed(role, document.title if document else None, source_url, self.roles.is_stale(role))
-        kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
+        kwargs: Parts = {"embed": embed, "allowed_mentions": NO_MENTIONS}
         view = link_view(role, source_url)
         if view is not None:
             kwargs["view"] = view

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, ClassVar, Protocol, Self
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, ClassVar, Protocol, Self, TypedDict, TypeVar
 
 import discord
 
@@ -25,6 +25,26 @@ log = logging.getLogger(__name__)
 
 Button = discord.ui.Button[discord.ui.View]
 Select = discord.ui.Select[discord.ui.View]
+
+
+class Parts(TypedDict, total=False):
+    """What a message the bot sends is made of (a view only when there is one to send)."""
+
+    embed: discord.Embed
+    view: discord.ui.View
+    allowed_mentions: discord.AllowedMentions
+
+
+class InteractionReply(Parts, total=False):
+    """The parts of a reply to an interaction."""
+
+    ephemeral: bool
+
+
+class MessageReply(Parts, total=False):
+    """The parts of a reply to a message."""
+
+    mention_author: bool
 
 
 class VoteStore(Protocol):
@@ -43,10 +63,11 @@ class Asker(Protocol):
     ) -> None: ...
 
 
-Callback = Callable[[Any, discord.Interaction], Awaitable[None]]
+ItemT = TypeVar("ItemT", bound=discord.ui.Item[Any])
+Callback = Callable[[ItemT, discord.Interaction], Coroutine[Any, Any, None]]
 
 
-def apologising(callback: Callback) -> Callback:
+def apologising(callback: Callback[ItemT]) -> Callback[ItemT]:
     """Wrap a component callback so any error gets the bot's private apology.
 
     discord.py only logs errors of dynamic items (votes, share, suggestions); without this
@@ -54,7 +75,7 @@ def apologising(callback: Callback) -> Callback:
     """
 
     @functools.wraps(callback)
-    async def wrapper(self: Any, interaction: discord.Interaction) -> None:
+    async def wrapper(self: ItemT, interaction: discord.Interaction) -> None:
         try:
             await callback(self, interaction)
         except Exception as exc:
@@ -245,9 +266,9 @@ class AnswerComponents:
         return view if view.children else None
 
 
-def apply_buttons(roles: Sequence[Role], row: int | None = None) -> list[discord.ui.Button]:
+def apply_buttons(roles: Sequence[Role], row: int | None = None) -> list[Button]:
     """Return an "Apply" link button for each role with a usable apply link."""
-    buttons = []
+    buttons: list[Button] = []
     for role in roles:
         url = link_url(role.apply_url)
         if url:
@@ -328,16 +349,16 @@ class RolesPager(discord.ui.View):
         return True
 
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary, row=0)
-    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button[RolesPager]) -> None:
         self.number -= 1
         await interaction.response.edit_message(embed=self.current(), view=self)
 
     @discord.ui.button(label="page 1 of 1", style=discord.ButtonStyle.secondary, disabled=True, row=0)
-    async def position(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def position(self, interaction: discord.Interaction, button: discord.ui.Button[RolesPager]) -> None:
         await interaction.response.defer()  # never enabled; here for its label
 
     @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary, row=0)
-    async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def next(self, interaction: discord.Interaction, button: discord.ui.Button[RolesPager]) -> None:
         self.number += 1
         await interaction.response.edit_message(embed=self.current(), view=self)
 

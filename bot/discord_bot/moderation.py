@@ -103,7 +103,8 @@ class RollbackConfirm(discord.ui.View):
     async def on_timeout(self) -> None:
         """Disable the buttons: a stale preview must not roll back later."""
         for child in self.children:
-            child.disabled = True  # type: ignore[attr-defined]
+            if isinstance(child, discord.ui.Button):
+                child.disabled = True
         if self.message_edit is not None:
             try:
                 await self.message_edit(view=self)
@@ -111,7 +112,9 @@ class RollbackConfirm(discord.ui.View):
                 log.debug("could not disable an expired rollback preview", exc_info=True)
 
     @discord.ui.button(label="Roll back", style=discord.ButtonStyle.danger)
-    async def confirm(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def confirm(
+        self, interaction: discord.Interaction, button: discord.ui.Button[RollbackConfirm]
+    ) -> None:
         """Roll back now, and show what changed."""
         self.stop()
         await interaction.response.defer()
@@ -122,7 +125,9 @@ class RollbackConfirm(discord.ui.View):
         await self.announce()
 
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
-    async def cancel(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def cancel(
+        self, interaction: discord.Interaction, button: discord.ui.Button[RollbackConfirm]
+    ) -> None:
         """Leave the knowledge base as it is."""
         self.stop()
         await interaction.response.edit_message(
