@@ -16,9 +16,9 @@ T = TypeVar("T")
 def is_moderator(interaction: discord.Interaction, moderator_roles: Sequence[str]) -> bool:
     """Tell whether the member may run moderator commands.
 
-    Checked in the handler, from what Discord resolved for this interaction (the member's
-    permissions in the channel and their roles), not only from the command's defaults,
-    which a server admin can change.
+    Checked server side on every moderator command (``moderators_only``) and button press,
+    from what Discord resolved for this interaction (the member's permissions in the channel
+    and their roles), not only from the command's defaults, which a server admin can change.
     """
     if interaction.guild is None or not isinstance(interaction.user, discord.Member):
         return False

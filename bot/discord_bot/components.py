@@ -41,6 +41,12 @@ class InteractionReply(Parts, total=False):
     ephemeral: bool
 
 
+class FollowUp(InteractionReply, total=False):
+    """The parts of a follow-up to a deferred interaction, with a file when there is one."""
+
+    file: discord.File
+
+
 class MessageReply(Parts, total=False):
     """The parts of a reply to a message."""
 

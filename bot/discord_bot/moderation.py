@@ -21,6 +21,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot.access import ModeratorRule, moderators_only
+from bot.discord_bot.components import FollowUp
 from bot.discord_bot.failures import apologise
 from bot.discord_bot.render import (
     NO_MENTIONS,
@@ -176,7 +177,7 @@ class KnowledgeCog(
         """Reload the knowledge folder without a restart (moderators)."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await self.knowledge.refresh(by=discord_author(interaction.user), dry_run=dry_run)
-        kwargs: dict[str, Any] = {
+        kwargs: FollowUp = {
             "embed": refresh_embed(report),
             "ephemeral": True,
             "allowed_mentions": NO_MENTIONS,
@@ -265,7 +266,7 @@ class KnowledgeCog(
         await interaction.response.defer(ephemeral=True, thinking=True)
         figures = await collect_stats(self.questions, self.holder, days)
         embed = stats_embed(figures)
-        kwargs: dict[str, Any] = {"embed": embed, "ephemeral": True, "allowed_mentions": NO_MENTIONS}
+        kwargs: FollowUp = {"embed": embed, "ephemeral": True, "allowed_mentions": NO_MENTIONS}
         try:
             from bot.charts import stats_png
 
