@@ -8,8 +8,12 @@ no GUI toolkit, safe in a worker thread since each chart has its own Figure and 
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from bot.services.stats import Stats
+
+if TYPE_CHECKING:  # for the annotations only: matplotlib is imported when a chart is drawn
+    from matplotlib.axes import Axes
 
 WIDTH, HEIGHT, DPI = 11.0, 6.6, 100  # 1100 × 660 px: Discord shows it about half size, so type is large
 GREEN, AMBER, RED, BLUE, GREY = "#2e9d5b", "#e6a23c", "#d9534f", "#4f6bd9", "#555555"
@@ -105,8 +109,12 @@ def _ms(value: float | None) -> str:
     return f"{value:.0f} ms" if value >= 10 else f"{value:.1f} ms"
 
 
-def _style(ax) -> None:  # a matplotlib Axes
+def _style(ax: Axes) -> None:
     ax.tick_params(labelsize=15)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    from matplotlib.ticker import MaxNLocator
+
+    locator = ax.yaxis.get_major_locator()
+    if isinstance(locator, MaxNLocator):  # the default AutoLocator is one: whole counts only
+        locator.set_params(integer=True)
     ax.grid(axis="y", alpha=0.3)

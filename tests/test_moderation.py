@@ -257,7 +257,7 @@ async def test_stats_count_outcomes_votes_hours_and_latency(seeded: Runtime) -> 
     assert stats.gaps and stats.gaps[0].count == 5  # 2 unsure, 2 declined, 1 voted unhelpful: one topic
     data = stats.to_json()
     assert data["votes"]["helpful_share"] == 0.75 and data["latency_ms"]["p50"] == 5.5
-    assert "6 answered (60%), 2 unsure (20%), 2 declined (20%)" in stats.text()
+    assert "6 answered (60%) · 2 unsure (20%) · 2 declined (20%)" in stats.text()
 
 
 def test_kb_stats_prints_figures_and_draws_the_chart(tmp_path: Path, capsys) -> None:

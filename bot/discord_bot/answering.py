@@ -4,7 +4,9 @@ help channels.
 A conversation is a DM channel, a thread, or a chain of replies (a member replying to the
 bot's answer, or to their own question): its earlier turns go to the answer service, which
 reads a follow-up ("and is it remote?") as being about the same programme. Handlers stay
-thin: read the message, find the conversation, call the service, render, reply.
+thin: read the message, find the conversation, call the service, render, reply. The cog
+builds from what it is given: the answer service, the question log, the conversations and
+its settings.
 """
 
 from __future__ import annotations
@@ -13,21 +15,21 @@ import contextlib
 import logging
 import re
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.config import DiscordSettings
 from bot.discord_bot.access import Cooldown
-from bot.discord_bot.components import answer_view
+from bot.discord_bot.components import AnswerComponents, InteractionReply, MessageReply, Parts
 from bot.discord_bot.render import NO_MENTIONS, answer_embed, escape, help_embed
 from bot.errors import QuestionError
 from bot.models import Answer
+from bot.services.asking import QuestionDesk
+from bot.services.conversations import Conversations
 from bot.services.validation import QUESTION_INPUT_CHARS, question_refusal
-
-if TYPE_CHECKING:
-    from bot.discord_bot.client import FAQBot
+from bot.storage.questions import QuestionLog
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +78,27 @@ def picked_question(text: str, limit: int) -> str | None:
 class AskCog(commands.Cog):
     """Answers: /ask, mentions, direct messages and replies, within their conversations."""
 
-    def __init__(self, bot: FAQBot) -> None:
-        self.bot = bot
-        self.settings = bot.runtime.services.settings
-        self.conversations = bot.runtime.conversations
-        self.desk = bot.runtime.desk
-        self.cooldown = Cooldown(self.settings.discord.cooldown_seconds)
+    def __init__(
+        self,
+        bot: commands.Bot,
+        *,
+        desk: QuestionDesk,
+        questions: QuestionLog,
+        conversations: Conversations,
+        settings: DiscordSettings,
+        max_question_chars: int,
+        reads_messages: bool = False,
+    ) -> None:
+        self.bot = bot  # its own user (mentions, the help text), events, the command tree
+        self.desk = desk  # answers, times and records each question
+        self.conversations = conversations
+        self.settings = settings
+        self.max_question_chars = max_question_chars
+        self.reads_messages = reads_messages  # the Message Content intent is on (help channels)
+        self.cooldown = Cooldown(settings.cooldown_seconds)
+        # The persistent buttons and menu under answers: votes go to the question log, a picked
+        # suggestion is asked here.
+        self.components = AnswerComponents(votes=questions, asker=self)
         # Apps → Find answer on any message. A context menu cannot be declared in a cog's body;
         # it is added to the tree when the cog loads. Discord sends the target message's text
         # with the command, without the Message Content intent.
@@ -89,9 +106,11 @@ class AskCog(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.find_menu)
+        self.bot.add_dynamic_items(*self.components.dynamic_items)
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.find_menu.name, type=self.find_menu.type)
+        self.bot.remove_dynamic_items(*self.components.dynamic_items)
 
     # -- the shared steps ------------------------------------------------------------------
 
@@ -102,7 +121,7 @@ class AskCog(commands.Cog):
         Only questions the member typed count against the cooldown: a follow-up they picked
         (a suggestion, a button) never does.
         """
-        refusal = question_refusal(question, self.settings.answers.max_question_chars)
+        refusal = question_refusal(question, self.max_question_chars)
         if refusal is not None:
             return refusal
         if not typed:
@@ -156,9 +175,7 @@ class AskCog(commands.Cog):
 
     def embed(self, answer: Answer, requested_by: str | None = None) -> discord.Embed:
         """Render an answer with this bot's settings."""
-        return answer_embed(
-            answer, show_matched=self.settings.discord.show_matched_words, requested_by=requested_by
-        )
+        return answer_embed(answer, show_matched=self.settings.show_matched_words, requested_by=requested_by)
 
     def help_embed(self, answer: Answer) -> discord.Embed:
         """Render the core's reply to small talk, with how to ask in Discord."""
@@ -223,9 +240,13 @@ class AskCog(commands.Cog):
                 embed=self.help_embed(answer), ephemeral=True, allowed_mentions=NO_MENTIONS
             )
             return
-        public = self.settings.discord.public_replies
-        view = answer_view(qid, answer, share=not public)
-        kwargs = {"embed": self.embed(answer), "ephemeral": not public, "allowed_mentions": NO_MENTIONS}
+        public = self.settings.public_replies
+        view = self.components.view(qid, answer, share=not public)
+        kwargs: InteractionReply = {
+            "embed": self.embed(answer),
+            "ephemeral": not public,
+            "allowed_mentions": NO_MENTIONS,
+        }
         if view is not None:
             kwargs["view"] = view
         await self.conversations.remember(key, answer)  # first: a quick follow-up finds it
@@ -300,8 +321,12 @@ class AskCog(commands.Cog):
                 self.cooldown.release(message.author.id)  # and free: their question may come next
                 await self.tell_privately(message, self.help_embed(answer))
                 return None
-            view = answer_view(qid, answer, share=False)
-            kwargs = {"embed": self.embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
+            view = self.components.view(qid, answer, share=False)
+            kwargs: MessageReply = {
+                "embed": self.embed(answer),
+                "mention_author": False,
+                "allowed_mentions": NO_MENTIONS,
+            }
             if view is not None:
                 kwargs["view"] = view
             await self.conversations.remember(key, answer, (message.id,) if chain else ())
@@ -330,7 +355,7 @@ class AskCog(commands.Cog):
                 "That message has no text I can answer.", ephemeral=True, allowed_mentions=NO_MENTIONS
             )
             return
-        limit = self.settings.answers.max_question_chars
+        limit = self.max_question_chars
         question = picked_question(text, limit)
         if question is None:
             await interaction.response.send_message(
@@ -356,18 +381,22 @@ class AskCog(commands.Cog):
                 allowed_mentions=NO_MENTIONS,
             )
             return
-        view = answer_view(qid, answer, share=False)
+        view = self.components.view(qid, answer, share=False)
         if answer.verdict != "answer":  # nothing half-sure is posted for someone else to read
-            kwargs = {"embed": self.embed(answer), "ephemeral": True, "allowed_mentions": NO_MENTIONS}
+            private: InteractionReply = {
+                "embed": self.embed(answer),
+                "ephemeral": True,
+                "allowed_mentions": NO_MENTIONS,
+            }
             if view is not None:
-                kwargs["view"] = view
+                private["view"] = view
             await interaction.response.send_message(
-                "I have no confident answer to that message, so I posted nothing. What I found:", **kwargs
+                "I have no confident answer to that message, so I posted nothing. What I found:", **private
             )
             return
         await self.conversations.remember(key, answer, (message.id,))
         embed = self.embed(answer, requested_by=interaction.user.display_name)
-        kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
+        kwargs: Parts = {"embed": embed, "allowed_mentions": NO_MENTIONS}
         if view is not None:
             kwargs["view"] = view
         try:
@@ -391,8 +420,8 @@ class AskCog(commands.Cog):
         """Say how a message in a help channel may be answered unasked: "first" (a message in a
         new thread or forum post of a help channel: only its first one will be), "question" (a
         message in the help channel itself that ends in "?" and replies to no one), or None."""
-        channels = self.settings.discord.help_channels
-        if not channels or message.guild is None or not self.bot.reads_messages:
+        channels = self.settings.help_channels
+        if not channels or message.guild is None or not self.reads_messages:
             return None
         channel = message.channel
         if isinstance(channel, discord.Thread):
@@ -427,7 +456,7 @@ class AskCog(commands.Cog):
             thread.id, starter=message.id == thread.id
         ):
             return None
-        question = picked_question(question_text(message.content), self.settings.answers.max_question_chars)
+        question = picked_question(question_text(message.content), self.max_question_chars)
         if not question:
             return None
         key = f"thread:{thread.id}" if thread is not None else f"reply:{message.id}"
@@ -444,8 +473,12 @@ class AskCog(commands.Cog):
         if answer.verdict != "answer":
             return None
         await self.conversations.remember(key, answer, () if thread is not None else (message.id,))
-        view = answer_view(qid, answer, share=False)
-        kwargs = {"embed": self.embed(answer), "mention_author": False, "allowed_mentions": NO_MENTIONS}
+        view = self.components.view(qid, answer, share=False)
+        kwargs: MessageReply = {
+            "embed": self.embed(answer),
+            "mention_author": False,
+            "allowed_mentions": NO_MENTIONS,
+        }
         if view is not None:
             kwargs["view"] = view
         sent = await message.reply(**kwargs)

@@ -1,4 +1,9 @@
-"""The bot: intents, safe defaults, cogs, command sync and one place for errors."""
+"""The bot: intents, safe defaults, command sync, and the composition root of the Discord layer.
+
+``FAQBot.setup_hook`` is the one place that knows the runtime: it builds each cog (and the
+announcer) from the services it needs. Errors of commands go to the tree's handler
+(:class:`bot.discord_bot.failures.FAQTree`).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,17 @@ import logging
 from typing import Any
 
 import discord
-from discord import app_commands
 from discord.ext import commands
 
 from bot.app import Runtime
+from bot.discord_bot.access import ModeratorRule
+from bot.discord_bot.announcing import Announcer
 from bot.discord_bot.answering import AskCog
 from bot.discord_bot.cogs import RolesCog
-from bot.discord_bot.components import ShareButton, SuggestionSelect, VoteButton, link_view
+from bot.discord_bot.failures import FAQTree
 from bot.discord_bot.moderation import KnowledgeCog
-from bot.discord_bot.render import NO_MENTIONS, announcement_embed
+from bot.discord_bot.render import NO_MENTIONS
 from bot.errors import BotError
-from bot.services.announcements import BASELINE, baseline, pending
 from bot.storage.announcements import AnnouncementLog
 
 log = logging.getLogger(__name__)
@@ -25,7 +30,6 @@ log = logging.getLogger(__name__)
 # How often the bot looks for roles to announce besides right after its own refreshes:
 # catches automatic (watch) refreshes and closing dates coming near as days pass.
 ANNOUNCE_POLL_SECONDS = 60.0
-APOLOGY = "Sorry, something went wrong on my side. The moderators can see what happened in the logs."
 
 
 def intents() -> discord.Intents:
@@ -46,32 +50,58 @@ class FAQBot(commands.Bot):
             intents=intents(),
             allowed_mentions=NO_MENTIONS,
             help_command=None,
+            tree_cls=FAQTree,
             **options,
         )
         self.runtime = runtime
         self.settings = runtime.services.settings
-        self.ask_cog: AskCog
-        self.tree.on_error = self.on_app_command_error
-        self._announce_lock = asyncio.Lock()
-        self._announcer: asyncio.Task | None = None
-        self._reloader: asyncio.Task | None = None
+        self.announcer: Announcer | None = None  # set up when discord.announce_channel is set
+        self._announce_task: asyncio.Task[None] | None = None
+        self._reloader: asyncio.Task[None] | None = None
         self._reload_failure: str | None = None  # the last failure logged, so it is logged once
         self.announced_once = asyncio.Event()  # set after the first look for announcements
         self.reads_messages = False  # the Message Content intent is on (help channels only)
 
     async def setup_hook(self) -> None:
-        """Add the cogs and persistent components, then sync the commands."""
+        """Build the cogs from the runtime's services, add them, then sync the commands."""
         self.request_message_content()
-        self.ask_cog = AskCog(self)
-        await self.add_cog(self.ask_cog)
-        await self.add_cog(RolesCog(self))
-        await self.add_cog(KnowledgeCog(self))
-        self.add_dynamic_items(VoteButton, ShareButton, SuggestionSelect)
+        runtime, settings = self.runtime, self.settings
+        services = runtime.services
+        if settings.discord.announce_channel and runtime.db is not None:
+            self.announcer = Announcer(
+                services.roles,
+                AnnouncementLog(runtime.db),
+                self.get_partial_messageable(settings.discord.announce_channel),
+                closing_soon_days=settings.discord.closing_soon_days,
+                max_age_days=settings.roles.max_age_days,
+            )
+        await self.add_cog(
+            AskCog(
+                self,
+                desk=runtime.desk,
+                questions=runtime.questions,
+                conversations=runtime.conversations,
+                settings=settings.discord,
+                max_question_chars=settings.answers.max_question_chars,
+                reads_messages=self.reads_messages,
+            )
+        )
+        await self.add_cog(RolesCog(services.roles, settings.discord))
+        await self.add_cog(
+            KnowledgeCog(
+                runtime.knowledge,
+                services.holder,
+                runtime.questions,
+                ModeratorRule(settings.discord.moderator_roles),
+                self.announce,
+                settings.discord.view_timeout_seconds,
+            )
+        )
         await self.sync_commands()
-        if self.settings.discord.announce_channel and self.runtime.db is not None:
-            self._announcer = asyncio.create_task(self._announce_loop())
-        if self.settings.knowledge.reload_seconds > 0 and self.runtime.db is not None:
-            self._reloader = asyncio.create_task(self._reload_loop(self.settings.knowledge.reload_seconds))
+        if self.announcer is not None:
+            self._announce_task = asyncio.create_task(self._announce_loop())
+        if settings.knowledge.reload_seconds > 0 and runtime.db is not None:
+            self._reloader = asyncio.create_task(self._reload_loop(settings.knowledge.reload_seconds))
 
     def request_message_content(self) -> None:
         """Ask for the Message Content intent when help channels need it and the portal allows it.
@@ -96,7 +126,7 @@ class FAQBot(commands.Bot):
 
     async def close(self) -> None:
         """Stop announcing and reloading, then disconnect."""
-        for task in (self._announcer, self._reloader):
+        for task in (self._announce_task, self._reloader):
             if task is not None:
                 task.cancel()
         await super().close()
@@ -147,42 +177,9 @@ class FAQBot(commands.Bot):
 
         What was posted is recorded in the database, so a restart never posts it again.
         The first time, the roles already open are only noted: a new channel is not flooded.
-        Return how many messages were posted.
+        Return how many messages were posted (0 when announcing is off).
         """
-        channel_id = self.settings.discord.announce_channel
-        db = self.runtime.db
-        if not channel_id or db is None:
-            return 0
-        async with self._announce_lock:
-            record = AnnouncementLog(db)
-            roles = self.runtime.services.holder.current.corpus.roles
-            today = self.runtime.services.roles.today()
-            known = await record.known()
-            if BASELINE not in known:
-                rows = baseline(roles, today)
-                await record.record(rows)
-                known |= {key for key, _, _ in rows}
-            channel = self.get_partial_messageable(channel_id)
-            posted = 0
-            for item in pending(
-                roles,
-                today,
-                known,
-                closing_soon_days=self.settings.discord.closing_soon_days,
-                max_age_days=self.settings.roles.max_age_days,
-            ):
-                view = link_view(item.role)
-                kwargs = {"embed": announcement_embed(item.kind, item.role), "allowed_mentions": NO_MENTIONS}
-                if view is not None:
-                    kwargs["view"] = view
-                try:
-                    await channel.send(**kwargs)
-                except discord.HTTPException as exc:
-                    log.warning("cannot post in the announcement channel %s: %s", channel_id, exc)
-                    break
-                await record.record([(key, item.role.id, True) for key in item.keys])
-                posted += 1
-            return posted
+        return await self.announcer.announce() if self.announcer is not None else 0
 
     async def sync_commands(self) -> None:
         """Sync to the guilds in config.yaml (instant, for development), else globally."""
@@ -197,28 +194,6 @@ class FAQBot(commands.Bot):
 
     async def on_message(self, message: discord.Message) -> None:
         """Mentions and DMs are questions, handled by the ask cog's listener; there are no text commands."""
-
-    async def on_app_command_error(
-        self, interaction: discord.Interaction, error: app_commands.AppCommandError
-    ) -> None:
-        """Turn our own errors into a friendly private reply; log and apologise for the rest."""
-        original = getattr(error, "original", error)
-        await self.apologise(interaction, original)
-
-    async def apologise(self, interaction: discord.Interaction, error: BaseException) -> None:
-        """Reply privately with what went wrong (our errors) or a short apology (anything else)."""
-        if isinstance(error, BotError):
-            text = str(error)
-        else:
-            log.error("error in an interaction", exc_info=error)
-            text = APOLOGY
-        try:
-            if interaction.response.is_done():
-                await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-            else:
-                await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException:
-            log.warning("could not tell the member about an error", exc_info=True)
 
 
 IDENTIFY_INTERVAL = 5.0  # Discord allows max_concurrency identifies per 5 s, one per bucket

@@ -8,33 +8,31 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot.components import RolesPager, filters_text, link_view
+from bot.config import DiscordSettings
+from bot.discord_bot.components import Parts, RolesPager, filters_text, link_view
 from bot.discord_bot.render import (
     NO_MENTIONS,
     escape,
     role_embed,
 )
-from bot.services.roles import RoleFilter
-
-if TYPE_CHECKING:
-    from bot.discord_bot.client import FAQBot
+from bot.models import RoleType  # the option's choices: the one definition of the role types
+from bot.services.roles import RoleFilter, RoleService
 
 log = logging.getLogger(__name__)
 
-RoleType = Literal["internship", "residency", "fellowship", "full-time", "part-time", "contract"]
 Choices = list[app_commands.Choice[str]]
+CogT = TypeVar("CogT", bound=commands.Cog)
+Autocomplete = Callable[[CogT, discord.Interaction, str], Coroutine[Any, Any, Choices]]
 
 
-def no_choices_on_error(
-    handler: Callable[[Any, discord.Interaction, str], Awaitable[Choices]],
-) -> Callable[[Any, discord.Interaction, str], Awaitable[Choices]]:
+def no_choices_on_error(handler: Autocomplete[CogT]) -> Autocomplete[CogT]:
     """Wrap an autocomplete handler: on any error, log it and offer no choices.
 
     discord.py only logs autocomplete errors and sends nothing, so the member's menu would
@@ -42,7 +40,7 @@ def no_choices_on_error(
     """
 
     @functools.wraps(handler)
-    async def wrapper(self: Any, interaction: discord.Interaction, current: str) -> Choices:
+    async def wrapper(self: CogT, interaction: discord.Interaction, current: str) -> Choices:
         try:
             return await handler(self, interaction, current)
         except Exception:
@@ -53,12 +51,11 @@ def no_choices_on_error(
 
 
 class RolesCog(commands.Cog):
-    """Open roles: /roles and /role."""
+    """Open roles: /roles and /role, from the role service it is given."""
 
-    def __init__(self, bot: FAQBot) -> None:
-        self.bot = bot
-        self.settings = bot.runtime.services.settings
-        self.roles = bot.runtime.services.roles
+    def __init__(self, roles: RoleService, settings: DiscordSettings) -> None:
+        self.roles = roles
+        self.settings = settings
 
     @app_commands.command(name="roles")
     @app_commands.describe(
@@ -84,16 +81,16 @@ class RolesCog(commands.Cog):
             self.roles,
             flt,
             filters_text(flt),
-            self.settings.discord.roles_page_size,
+            self.settings.roles_page_size,
             interaction.user.id,
-            self.settings.discord.view_timeout_seconds,
+            self.settings.view_timeout_seconds,
             on_timeout_edit=lambda v: interaction.edit_original_response(view=v),
             programmes=programmes,
         )
         embed = view.current()
         if not view.has_pager:
             view.stop()  # nothing to turn: link buttons only, which need no timeout
-        kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
+        kwargs: Parts = {"embed": embed, "allowed_mentions": NO_MENTIONS}
         if view.children:
             kwargs["view"] = view
         await interaction.response.send_message(**kwargs)
@@ -123,13 +120,10 @@ class RolesCog(commands.Cog):
                 allowed_mentions=NO_MENTIONS,
             )
             return
-        document = next(
-            (d for d in self.bot.runtime.services.holder.current.corpus.documents if d.source == role.source),
-            None,
-        )
+        document = self.roles.source(role)
         source_url = document.url if document else None
         embed = role_embed(role, document.title if document else None, source_url, self.roles.is_stale(role))
-        kwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
+        kwargs: Parts = {"embed": embed, "allowed_mentions": NO_MENTIONS}
         view = link_view(role, source_url)
         if view is not None:
             kwargs["view"] = view

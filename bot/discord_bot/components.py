@@ -1,34 +1,79 @@
 """Buttons and menus. Votes, sharing and suggestions encode their state in the custom id, so
-they keep working after a restart; the role pager lives as long as its timeout."""
+they keep working after a restart; the role pager lives as long as its timeout.
+
+Nothing here reaches into the bot: a vote is stored in the vote store and a picked suggestion
+is asked of the asker that :class:`AnswerComponents` is given (discord.py builds persistent
+items from their custom id, so the ones under answers are classes bound to those).
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
 import re
-from collections.abc import Awaitable, Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, ClassVar, Protocol, Self, TypedDict, TypeVar
 
 import discord
 
-from bot.discord_bot.render import NO_MENTIONS, escape, fit, link_url, roles_embed
+from bot.discord_bot.failures import apologise
+from bot.discord_bot.render import NO_MENTIONS, escape, link_url, roles_embed, shared_embed
 from bot.models import Answer, Role
 from bot.services.roles import Programme, RoleFilter, RoleService
 
-if TYPE_CHECKING:
-    from bot.discord_bot.client import FAQBot
-
 log = logging.getLogger(__name__)
 
-
-def _bot(interaction: discord.Interaction) -> FAQBot:
-    return interaction.client  # type: ignore[return-value]
-
-
-Callback = Callable[[Any, discord.Interaction], Awaitable[None]]
+Button = discord.ui.Button[discord.ui.View]
+Select = discord.ui.Select[discord.ui.View]
 
 
-def apologising(callback: Callback) -> Callback:
+class Parts(TypedDict, total=False):
+    """What a message the bot sends is made of (a view only when there is one to send)."""
+
+    embed: discord.Embed
+    view: discord.ui.View
+    allowed_mentions: discord.AllowedMentions
+
+
+class InteractionReply(Parts, total=False):
+    """The parts of a reply to an interaction."""
+
+    ephemeral: bool
+
+
+class FollowUp(InteractionReply, total=False):
+    """The parts of a follow-up to a deferred interaction, with a file when there is one."""
+
+    file: discord.File
+
+
+class MessageReply(Parts, total=False):
+    """The parts of a reply to a message."""
+
+    mention_author: bool
+
+
+class VoteStore(Protocol):
+    """Where votes on answers are kept (the question log)."""
+
+    async def vote_of(self, question_id: int, user_id: int) -> bool | None: ...
+
+    async def vote(self, question_id: int, user_id: int, helpful: bool) -> bool: ...
+
+
+class Asker(Protocol):
+    """What answers a question asked through an interaction (the ask cog)."""
+
+    async def respond(
+        self, interaction: discord.Interaction, question: str, *, typed: bool = True
+    ) -> None: ...
+
+
+ItemT = TypeVar("ItemT", bound=discord.ui.Item[Any])
+Callback = Callable[[ItemT, discord.Interaction], Coroutine[Any, Any, None]]
+
+
+def apologising(callback: Callback[ItemT]) -> Callback[ItemT]:
     """Wrap a component callback so any error gets the bot's private apology.
 
     discord.py only logs errors of dynamic items (votes, share, suggestions); without this
@@ -36,11 +81,11 @@ def apologising(callback: Callback) -> Callback:
     """
 
     @functools.wraps(callback)
-    async def wrapper(self: Any, interaction: discord.Interaction) -> None:
+    async def wrapper(self: ItemT, interaction: discord.Interaction) -> None:
         try:
             await callback(self, interaction)
         except Exception as exc:
-            await _bot(interaction).apologise(interaction, exc)
+            await apologise(interaction, exc)
 
     return wrapper
 
@@ -66,15 +111,16 @@ def vote_text(before: bool | None, helpful: bool, stored: bool) -> str:
     return f"Changed your vote to **{VOTE_LABELS[helpful]}**."
 
 
-class VoteButton(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:vote:(?P<qid>\d+):(?P<helpful>[01])"
-):
+class VoteButton(discord.ui.DynamicItem[Button], template=r"faqbot:vote:(?P<qid>\d+):(?P<helpful>[01])"):
     """ "Helpful" / "Not helpful" on an answer; the vote is stored with the member's id.
 
     The member sees their vote: on their own private answer the chosen button is highlighted in
     place; on a public answer (which others see too) they get a private copy of the two buttons
-    with theirs highlighted. Clicking the other one changes the vote.
+    with theirs highlighted. Clicking the other one changes the vote. Used through the class
+    :class:`AnswerComponents` binds to a vote store.
     """
+
+    votes: ClassVar[VoteStore]
 
     def __init__(self, question_id: int, helpful: bool, chosen: bool | None = None) -> None:
         super().__init__(
@@ -91,14 +137,13 @@ class VoteButton(
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ):
+    ) -> Self:
         return cls(int(match["qid"]), match["helpful"] == "1")
 
     @apologising
     async def callback(self, interaction: discord.Interaction) -> None:
-        questions = _bot(interaction).runtime.questions
-        before = await questions.vote_of(self.question_id, interaction.user.id)
-        stored = await questions.vote(self.question_id, interaction.user.id, self.helpful)
+        before = await self.votes.vote_of(self.question_id, interaction.user.id)
+        stored = await self.votes.vote(self.question_id, interaction.user.id, self.helpful)
         text = vote_text(before, self.helpful, stored)
         chosen = self.helpful if stored else before
         message = interaction.message
@@ -108,8 +153,8 @@ class VoteButton(
             )
             return
         view = discord.ui.View(timeout=None)
-        view.add_item(VoteButton(self.question_id, True, chosen))
-        view.add_item(VoteButton(self.question_id, False, chosen))
+        view.add_item(type(self)(self.question_id, True, chosen))
+        view.add_item(type(self)(self.question_id, False, chosen))
         await interaction.response.send_message(text, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
@@ -124,7 +169,7 @@ def _restyled(message: discord.Message, question_id: int, chosen: bool | None) -
     return view
 
 
-class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:share"):
+class ShareButton(discord.ui.DynamicItem[Button], template=r"faqbot:share"):
     """Post a private answer in the channel for everyone."""
 
     def __init__(self) -> None:
@@ -137,7 +182,7 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:s
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ):
+    ) -> Self:
         return cls()
 
     @apologising
@@ -146,13 +191,15 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"faqbot:s
         if message is None or not message.embeds:
             await interaction.response.send_message("There is nothing to share.", ephemeral=True)
             return
-        embed = fit(message.embeds[0].copy())
-        embed.set_author(name=f"Shared by {interaction.user.display_name}")
-        await interaction.response.send_message(embed=fit(embed), allowed_mentions=NO_MENTIONS)
+        embed = shared_embed(message.embeds[0], interaction.user.display_name)
+        await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
 
 
-class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faqbot:suggest"):
-    """When there is no answer: pick one of the closest questions the bot can answer."""
+class SuggestionSelect(discord.ui.DynamicItem[Select], template=r"faqbot:suggest"):
+    """When there is no answer: pick one of the closest questions the bot can answer. Used through
+    the class :class:`AnswerComponents` binds to an asker."""
+
+    asker: ClassVar[Asker]
 
     def __init__(self, suggestions: tuple[str, ...] = ()) -> None:
         options = [
@@ -165,42 +212,69 @@ class SuggestionSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"faq
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ):
+    ) -> Self:
         return cls()
 
     @apologising
     async def callback(self, interaction: discord.Interaction) -> None:
-        values = (interaction.data or {}).get("values") or []
+        values = self.item.values  # what the member picked, as sent with this interaction
         if not values:
             await interaction.response.defer()
             return
-        await _bot(interaction).ask_cog.respond(interaction, values[0], typed=False)
+        await self.asker.respond(interaction, values[0], typed=False)
 
 
-def answer_view(question_id: int | None, answer: Answer, *, share: bool) -> discord.ui.View | None:
-    """Build the components under an answer (none when there is nothing to click).
+class AnswerComponents:
+    """The persistent buttons and menu under answers, bound to what they call: votes go to
+    ``votes``, a picked suggestion is asked of ``asker``.
 
-    Cited answers (sure or not) get the vote buttons when stored, and *Share* when private;
-    the open roles matching an answer are *Apply* link buttons; a decline offers its closest
-    questions once, as a menu.
+    discord.py rebuilds a persistent item from its custom id with its class alone, so the
+    dependencies live on a subclass made here, one per bot: register ``dynamic_items`` with
+    the bot, and build answers' components with :meth:`view` (a view sent with another class
+    would replace the registered one).
     """
-    view = discord.ui.View(timeout=None)
-    if answer.citations and question_id is not None:
-        view.add_item(VoteButton(question_id, True))
-        view.add_item(VoteButton(question_id, False))
-    if answer.citations and share:
-        view.add_item(ShareButton())
-    if answer.citations:
-        for button in apply_buttons(answer.roles, row=1)[:5]:
-            view.add_item(button)
-    if not answer.citations and answer.reply is None and answer.suggestions:
-        view.add_item(SuggestionSelect(answer.suggestions))
-    return view if view.children else None
+
+    def __init__(self, votes: VoteStore, asker: Asker) -> None:
+        class BoundVote(VoteButton, template=VoteButton.__discord_ui_compiled_template__):
+            pass
+
+        class BoundSuggestion(SuggestionSelect, template=SuggestionSelect.__discord_ui_compiled_template__):
+            pass
+
+        BoundVote.votes = votes
+        BoundSuggestion.asker = asker
+        self.vote: type[VoteButton] = BoundVote
+        self.suggestion: type[SuggestionSelect] = BoundSuggestion
+
+    @property
+    def dynamic_items(self) -> tuple[type[discord.ui.DynamicItem[Any]], ...]:
+        """The classes to register with the bot so presses after a restart are handled."""
+        return (self.vote, ShareButton, self.suggestion)
+
+    def view(self, question_id: int | None, answer: Answer, *, share: bool) -> discord.ui.View | None:
+        """Build the components under an answer (none when there is nothing to click).
+
+        Cited answers (sure or not) get the vote buttons when stored, and *Share* when private;
+        the open roles matching an answer are *Apply* link buttons; a decline offers its closest
+        questions once, as a menu.
+        """
+        view = discord.ui.View(timeout=None)
+        if answer.citations and question_id is not None:
+            view.add_item(self.vote(question_id, True))
+            view.add_item(self.vote(question_id, False))
+        if answer.citations and share:
+            view.add_item(ShareButton())
+        if answer.citations:
+            for button in apply_buttons(answer.roles, row=1)[:5]:
+                view.add_item(button)
+        if not answer.citations and answer.reply is None and answer.suggestions:
+            view.add_item(self.suggestion(answer.suggestions))
+        return view if view.children else None
 
 
-def apply_buttons(roles: Sequence[Role], row: int | None = None) -> list[discord.ui.Button]:
+def apply_buttons(roles: Sequence[Role], row: int | None = None) -> list[Button]:
     """Return an "Apply" link button for each role with a usable apply link."""
-    buttons = []
+    buttons: list[Button] = []
     for role in roles:
         url = link_url(role.apply_url)
         if url:
@@ -281,16 +355,16 @@ class RolesPager(discord.ui.View):
         return True
 
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary, row=0)
-    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button[RolesPager]) -> None:
         self.number -= 1
         await interaction.response.edit_message(embed=self.current(), view=self)
 
     @discord.ui.button(label="page 1 of 1", style=discord.ButtonStyle.secondary, disabled=True, row=0)
-    async def position(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def position(self, interaction: discord.Interaction, button: discord.ui.Button[RolesPager]) -> None:
         await interaction.response.defer()  # never enabled; here for its label
 
     @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary, row=0)
-    async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def next(self, interaction: discord.Interaction, button: discord.ui.Button[RolesPager]) -> None:
         self.number += 1
         await interaction.response.edit_message(embed=self.current(), view=self)
 
@@ -309,7 +383,7 @@ class RolesPager(discord.ui.View):
     async def on_error(
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
     ) -> None:
-        await _bot(interaction).apologise(interaction, error)
+        await apologise(interaction, error)
 
 
 def filters_text(flt: RoleFilter) -> str:

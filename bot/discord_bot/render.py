@@ -1,16 +1,25 @@
-"""Turn answers and roles into Discord embeds that always fit Discord's limits."""
+"""Every embed the bot sends, built here and fitted to Discord's limits: answers, roles,
+announcements, and the moderators' /kb views (status, refresh, history, rollback, gaps, stats)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 import discord
 
-from bot.models import Answer, Citation, Role
+from bot.models import Answer, Citation, Problem, Role
+from bot.services.changes import change_lines, describe_entry, when
+from bot.services.gaps import Gap
+from bot.services.lifecycle import RefreshReport
+from bot.services.refresh_labels import RefreshOutcome, broken_note, refresh_label, refresh_outcome
 from bot.services.roles import Page, Programme
 from bot.services.snippets import trim_words
+from bot.services.stats import Stats
+from bot.snapshot import Snapshot
+from bot.storage.questions import RatedAnswer
+from bot.storage.snapshots import SnapshotInfo
 
 TITLE, DESCRIPTION, FIELD_NAME, FIELD_VALUE, FOOTER, AUTHOR = 256, 4096, 256, 1024, 2048, 256
 TOTAL, FIELDS, MESSAGE = 6000, 25, 2000
@@ -281,3 +290,179 @@ def announcement_embed(kind: str, role: Role) -> discord.Embed:
         lines.append(escape(trim_words(role.description, 300)))
     embed.description = "\n".join(lines) or None
     return fit(embed)
+
+
+# -- the knowledge base (/kb) ---------------------------------------------------------------
+
+PROBLEMS_SHOWN = 8  # problems listed in an embed; all of them go in an attached file when there are more
+ITEMS_SHOWN = 8  # entries of one change list shown in an embed
+HISTORY_SHOWN = 8  # history entries in /kb history
+GAPS_SHOWN = 12  # groups of questions in /kb unanswered
+ROLLBACK_NOTE = (
+    "The files in the knowledge folder are not changed: the next refresh (`/kb refresh`, "
+    "`kb refresh`, or an automatic one) reads them again and re-applies what this undoes, "
+    "unless they are fixed first."
+)
+
+
+def _moment(at: str) -> str:
+    """Show a stored time as Discord's own timestamp (local to each reader), else as text."""
+    try:
+        return discord.utils.format_dt(datetime.fromisoformat(at), "f")
+    except (TypeError, ValueError):
+        return escape(when(at))
+
+
+def _items(items: Sequence[str]) -> str:
+    shown = [f"• {escape(i)}" for i in items[:ITEMS_SHOWN]]
+    if len(items) > ITEMS_SHOWN:
+        shown.append(f"… and {len(items) - ITEMS_SHOWN} more")
+    return "\n".join(shown)
+
+
+def add_problems(embed: discord.Embed, problems: Sequence[Problem]) -> None:
+    """Add the count of errors and warnings and the first few, errors first."""
+    if not problems:
+        return
+    errors = sum(p.severity == "error" for p in problems)
+    ordered = sorted(problems, key=lambda p: p.severity != "error")
+    lines = [f"{'❌' if p.severity == 'error' else '⚠️'} {escape(str(p))}" for p in ordered[:PROBLEMS_SHOWN]]
+    if len(problems) > PROBLEMS_SHOWN:
+        lines.append(f"… all {len(problems)} in the attached problems.txt")
+    name = f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
+    embed.add_field(name=name, value="\n".join(lines), inline=False)
+
+
+def refresh_embed(report: RefreshReport) -> discord.Embed:
+    """Render what a refresh or rollback changed (or would), and its problems."""
+    broken = len(report.broken)
+    colour = {
+        RefreshOutcome.REFUSED: discord.Colour.red(),
+        RefreshOutcome.ROLLED_BACK: discord.Colour.orange(),
+        RefreshOutcome.APPLIED: discord.Colour.green(),
+    }.get(refresh_outcome(report), COLOUR_UNKNOWN)
+    title = refresh_label(report)
+    embed = discord.Embed(title=title, colour=colour)
+    notes = []
+    if report.refused:
+        notes.append(escape(report.refused))
+    if broken:
+        notes.append(f"{broken_note(broken)}.")
+    if report.kind == "rollback" and report.applied:
+        notes.append(ROLLBACK_NOTE)
+    embed.description = "\n\n".join(notes) or None
+    for label, items in change_lines(report.summary()):
+        embed.add_field(name=label[0].upper() + label[1:], value=_items(items), inline=False)
+    add_problems(embed, report.problems)
+    applied = f" · snapshot {report.snapshot_id}" if report.applied and report.snapshot_id else ""
+    embed.set_footer(
+        text=f"{report.documents} documents · {report.passages} passages · {report.roles} roles · "
+        f"{report.seconds:.2f} s{applied}"
+    )
+    return fit(embed)
+
+
+def status_embed(snapshot: Snapshot, info: SnapshotInfo | None) -> discord.Embed:
+    """Render the knowledge base in use: its size, and which snapshot it is, when and by whom made."""
+    corpus = snapshot.corpus
+    embed = discord.Embed(title="Knowledge base", colour=COLOUR_ANSWER)
+    embed.add_field(name="Documents", value=str(len(corpus.documents)))
+    embed.add_field(name="Passages", value=str(len(corpus.passages)))
+    embed.add_field(name="Roles", value=str(len(corpus.roles)))
+    if info is not None:
+        made = f"Snapshot {info.id}: {escape(describe_entry(info.summary, info.by))}, {_moment(info.at)}"
+    elif snapshot.snapshot_id is not None:
+        made = f"Snapshot {snapshot.snapshot_id}"
+    else:
+        made = "Read from the folder (not stored)"
+    embed.add_field(name="In use", value=made, inline=False)
+    embed.add_field(
+        name="Answering from it since", value=discord.utils.format_dt(snapshot.loaded_at, "R"), inline=False
+    )
+    if snapshot.snapshot_id is not None:
+        embed.set_footer(text=f"Snapshot {snapshot.snapshot_id}")
+    return fit(embed)
+
+
+def history_embed(entries: Sequence[SnapshotInfo]) -> discord.Embed:
+    """Render the latest history entries: what each changed, who made it and when."""
+    embed = discord.Embed(title="Knowledge base history", colour=COLOUR_ANSWER)
+    if not entries:
+        embed.description = "No snapshot stored yet."
+        return embed
+    for e in entries[:HISTORY_SHOWN]:
+        lines = [f"{escape(describe_entry(e.summary, e.by))}, {_moment(e.at)}"]
+        for label, items in change_lines(e.summary):
+            shown = "; ".join(escape(i) for i in items[:3]) + (
+                f" (+{len(items) - 3})" if len(items) > 3 else ""
+            )
+            lines.append(f"{label}: {shown}")
+        marker = " — in use" if e.active else ""
+        embed.add_field(name=f"Snapshot {e.id}{marker}", value="\n".join(lines), inline=False)
+    if len(entries) > HISTORY_SHOWN:
+        embed.set_footer(text=f"The latest {HISTORY_SHOWN}; 'python -m bot kb history' lists them all")
+    return fit(embed)
+
+
+def gaps_embed(gaps: Sequence[Gap], rated: Sequence[RatedAnswer], days: int) -> discord.Embed:
+    """Render what went wrong for members: each group's count, kinds, latest date, closest passage."""
+    embed = discord.Embed(
+        title=f"What went wrong for members, last {days} days", colour=discord.Colour.orange()
+    )
+    lines = []
+    for g in gaps[:GAPS_SHOWN]:
+        line = f"**{g.count}×** {escape(g.question)}\n{g.kinds()} · latest {_moment(g.latest)}"
+        if g.closest:
+            line += f"\nclosest: {escape(g.closest)}"
+        lines.append(line)
+    if len(gaps) > GAPS_SHOWN:
+        lines.append(f"… and {len(gaps) - GAPS_SHOWN} more ('python -m bot kb gaps' lists them all)")
+    embed.description = (
+        "\n\n".join(lines) or "Nothing: no question was declined, answered unsure or voted unhelpful. 🎉"
+    )
+    if rated:
+        embed.add_field(
+            name="Passages voted unhelpful",
+            value="\n".join(
+                f"**{r.unhelpful}×** {escape(r.source)}{' › ' + escape(r.section) if r.section else ''}"
+                for r in rated
+            ),
+            inline=False,
+        )
+    return fit(embed)
+
+
+def stats_embed(stats: Stats) -> discord.Embed:
+    """Render the figures of /kb stats (the chart is attached as its image): the same figures,
+    in the same words, as ``kb stats`` prints (``Stats.figures``)."""
+    embed = discord.Embed(title=f"How the bot is doing, last {stats.days} days", colour=COLOUR_ANSWER)
+    embed.description = "\n".join([f"**{stats.total}** questions", *stats.figures()])
+    if stats.gaps:
+        embed.add_field(
+            name="Top unanswered topics",
+            value="\n".join(f"**{g.count}×** {escape(g.question)} ({g.kinds()})" for g in stats.gaps),
+            inline=False,
+        )
+    return fit(embed)
+
+
+def rollback_preview_embed(preview: RefreshReport, target: SnapshotInfo | None) -> discord.Embed:
+    """Render what a rollback would change, asking to confirm it: which snapshot's files it
+    restores (by whom and when that one was made) and the changes members would see."""
+    embed = refresh_embed(preview)
+    embed.title = f"Roll back to the files of snapshot {preview.restores}?"
+    embed.colour = discord.Colour.orange()
+    made = (
+        f"Snapshot {target.id}: {escape(describe_entry(target.summary, target.by))}, {_moment(target.at)}"
+        if target is not None
+        else f"Snapshot {preview.restores}"
+    )
+    embed.description = f"{made}\n\nThis would change what members get as listed below.\n\n{ROLLBACK_NOTE}"
+    return fit(embed)
+
+
+def shared_embed(embed: discord.Embed, shared_by: str) -> discord.Embed:
+    """A copy of a private answer's embed for everyone, naming the member who shared it."""
+    shared = fit(embed.copy())
+    shared.set_author(name=f"Shared by {shared_by}")
+    return fit(shared)

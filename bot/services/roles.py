@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.knowledge.roles import by_nomination, clean_role_title, role_type
-from bot.models import Role
+from bot.models import Document, Role
 from bot.search.engine import Query
 from bot.services.knowledge import KnowledgeHolder
 from bot.snapshot import Snapshot
@@ -196,6 +196,14 @@ class RoleService:
                 scored.append((-score, _newest_first(role), role))
         scored.sort(key=lambda item: (item[0], item[1]))
         return [role for _, _, role in scored[:limit]]
+
+    def everything(self) -> tuple[Role, ...]:
+        """Return every role of the knowledge base in use, open or not (announcements look at all)."""
+        return tuple(self.holder.current.corpus.roles)
+
+    def source(self, role: Role) -> Document | None:
+        """Return the document a role was read from (its title and link), if it is still there."""
+        return next((d for d in self.holder.current.corpus.documents if d.source == role.source), None)
 
     def orgs(self) -> builtins.list[str]:
         """Return the distinct organisations and teams of open roles."""

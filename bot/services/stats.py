@@ -100,28 +100,38 @@ class Stats:
             "latency_ms": {"p50": self.latency_p50, "p99": self.latency_p99},
         }
 
+    def figures(self) -> list[str]:
+        """Return the key figures in words, one a line: outcomes, votes, answer time, busiest hours.
+
+        The one wording of them: the command line's text and the Discord embed both show these.
+        """
+        lines = []
+        if self.total:
+            lines.append(
+                " · ".join(
+                    f"{self.count(k)} {k} ({self.count(k) / self.total:.0%})"
+                    for k in ("answered", "unsure", "declined")
+                )
+            )
+        share = self.helpful_share
+        votes = self.helpful + self.unhelpful
+        lines.append(
+            f"Helpful votes: {self.helpful} of {votes} ({share:.0%})" if share is not None else "No votes yet"
+        )
+        if self.latency_p50 is not None and self.latency_p99 is not None:
+            lines.append(f"Answer time: p50 {self.latency_p50:.1f} ms · p99 {self.latency_p99:.1f} ms")
+        busiest = self.busiest()
+        if busiest:
+            lines.append("Busiest hours (UTC): " + ", ".join(f"{h:02d}:00 ({n})" for h, n in busiest))
+        return lines
+
     def text(self) -> str:
         """Render the figures as plain text (the same figures as the chart)."""
         first, last = self.per_day[0].day, self.per_day[-1].day
         lines = [
             f"Last {self.days} days ({first.isoformat()} to {last.isoformat()}, UTC): {self.total} questions"
         ]
-        if self.total:
-            shares = ", ".join(
-                f"{self.count(k)} {k} ({self.count(k) / self.total:.0%})"
-                for k in ("answered", "unsure", "declined")
-            )
-            lines.append(f"  {shares}")
-        share = self.helpful_share
-        votes = self.helpful + self.unhelpful
-        lines.append(
-            f"  helpful votes: {self.helpful} of {votes} ({share:.0%})" if share is not None else "  no votes"
-        )
-        if self.latency_p50 is not None and self.latency_p99 is not None:
-            lines.append(f"  answer time: p50 {self.latency_p50:.1f} ms, p99 {self.latency_p99:.1f} ms")
-        busiest = self.busiest()
-        if busiest:
-            lines.append("  busiest hours (UTC): " + ", ".join(f"{h:02d}:00 ({n})" for h, n in busiest))
+        lines += [f"  {line}" for line in self.figures()]
         if self.gaps:
             lines.append("Top unanswered topics:")
             lines += [f"  {g.count:>3} × {g.question} ({g.kinds()})" for g in self.gaps]

@@ -62,7 +62,7 @@ def later(bot: Any, seconds: float) -> None:
     import time
     from datetime import UTC, datetime, timedelta
 
-    cooldown = bot.ask_cog.cooldown
+    cooldown = bot.get_cog("AskCog").cooldown
     offset = getattr(cooldown, "_test_offset", 0.0) + seconds
     cooldown._test_offset = offset
     cooldown.clock = lambda: time.monotonic() + offset

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
-from bot.discord_bot.moderation import PROBLEMS_SHOWN
+from bot.discord_bot.access import ONLY_MODERATORS
+from bot.discord_bot.failures import APOLOGY
+from bot.discord_bot.render import PROBLEMS_SHOWN
 from tests.conftest import ROOT
 from tests.e2e.conftest import bot_settings, start_bot, stop_bot
-from tests.e2e.fake import MODERATOR_ID, FakeDiscord
+from tests.e2e.fake import MOD_ROLE_ID, MODERATOR_ID, FakeDiscord
 from tests.e2e.test_e2e import EPHEMERAL, components, custom_id, option
 
 PART_TIME = "Can I do the residency part-time?"
@@ -253,3 +256,49 @@ async def test_a_failing_reload_is_logged_once_and_answers_go_on(
     assert await bot.reload_tick() is False and await bot.reload_tick() is False
     assert sum("cannot take in the stored knowledge base" in r.message for r in caplog.records) == 1
     assert "full-time position" in await ask(fake)
+
+
+async def _aboom(*args, **kwargs):
+    raise RuntimeError("must not run: the moderator check comes first")
+
+
+async def test_moderator_commands_refuse_members_through_the_tree_error_handler(
+    fake: FakeDiscord, bot, monkeypatch, caplog
+) -> None:
+    """The moderator rule is an app_commands.check: a member's /kb refresh, history, rollback,
+    unanswered or stats never runs (nothing deferred, nothing called) and the tree's error
+    handler answers privately with the refusal; no traceback reaches the member or the log."""
+    caplog.set_level(logging.INFO, logger="bot.discord_bot.failures")
+    knowledge = bot.runtime.knowledge
+    for name in ("refresh", "history", "rollback", "info"):
+        monkeypatch.setattr(knowledge, name, _aboom)
+    monkeypatch.setattr(bot.runtime.questions, "outcomes", _aboom)
+    refused_commands = ("refresh", "history", "rollback", "unanswered", "stats")
+    for sub in refused_commands:
+        refused = await fake.interact(fake.subcommand("kb", sub))
+        assert refused.type == 4, sub  # an immediate reply, not a deferred "thinking…"
+        assert refused.data["flags"] & EPHEMERAL, sub
+        assert refused.data["content"] == ONLY_MODERATORS, sub
+        assert refused.data["allowed_mentions"] == {"parse": []}
+    assert not any(r.exc_info for r in caplog.records)  # refusals are not errors
+    assert sum("refused /kb " in r.getMessage() for r in caplog.records) == len(refused_commands)
+    # the rule is the configured one: the moderator role passes, as Manage Server does
+    by_role = fake.subcommand("kb", "history")
+    by_role["member"]["roles"] = [str(MOD_ROLE_ID)]
+    monkeypatch.undo()
+    history = await fake.interact(by_role)
+    assert history.data["embeds"][0]["title"] == "Knowledge base history"
+    # /kb status is for everyone
+    status = await fake.interact(fake.subcommand("kb", "status"))
+    assert status.data["embeds"][0]["title"] == "Knowledge base"
+
+
+async def test_an_unexpected_command_error_gets_the_generic_private_reply(
+    fake: FakeDiscord, bot, monkeypatch, caplog
+) -> None:
+    """Any other error is logged in full; the member gets only the short apology, privately."""
+    monkeypatch.setattr(bot.runtime.knowledge, "history", _aboom)
+    reply = await fake.interact(fake.subcommand("kb", "history", moderator=True))
+    assert reply.data["flags"] & EPHEMERAL and reply.data["content"] == APOLOGY
+    assert "must not run" not in str(reply.data) and "Traceback" not in str(reply.data)
+    assert any("must not run" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)

@@ -15,7 +15,8 @@ import pytest
 import bot.discord_bot.components as components
 import bot.discord_bot.moderation as moderation
 from bot.config import load_settings
-from bot.discord_bot.client import APOLOGY, FAQBot
+from bot.discord_bot.client import FAQBot
+from bot.discord_bot.failures import APOLOGY
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.e2e.conftest import start_bot, stop_bot
 from tests.e2e.fake import CHANNEL_ID, GUILD_ID, FakeDiscord
@@ -139,7 +140,7 @@ async def vote(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
 
 async def share(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
     message = await answered(fake)
-    mp.setattr(components, "fit", boom)
+    mp.setattr(components, "shared_embed", boom)
     return await fake.interact(fake.click(message, "faqbot:share", user_id=ASKER))
 
 
@@ -147,7 +148,7 @@ async def suggestion(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> 
     reply = await fake.interact(
         fake.command("ask", [option("question", "When does the residency start?")], user_id=OTHER)
     )
-    mp.setattr(bot.ask_cog, "respond", aboom)
+    mp.setattr(bot.get_cog("AskCog"), "respond", aboom)
     return await fake.interact(fake.click(reply.message, "faqbot:suggest", values=["x"], user_id=ASKER))
 
 
