@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
@@ -26,7 +27,7 @@ class SnapshotInfo:
     id: int
     at: str
     by: str
-    summary: dict
+    summary: dict[str, Any]
     active: bool
 
 
@@ -80,7 +81,7 @@ class SnapshotStore:
         self,
         results: Sequence[FileResult],
         by: str,
-        summary: dict,
+        summary: dict[str, Any],
         terms: Callable[[FileResult], bytes | None] | None = None,
         terms_version: str = "",
         *,
@@ -132,7 +133,7 @@ class SnapshotStore:
                     "INSERT INTO snapshots (at, by, summary, active) VALUES (?, ?, ?, 0)",
                     (datetime.now(UTC).isoformat(timespec="seconds"), by, json.dumps(summary, default=str)),
                 )
-                snapshot_id = int(cur.lastrowid)
+                snapshot_id = _inserted_id(cur)
                 await self.db.executemany(
                     "INSERT INTO snapshot_files (snapshot_id, position, file_key) VALUES (?, ?, ?)",
                     [(snapshot_id, i, key) for i, key in enumerate(keys)],
@@ -178,7 +179,7 @@ class SnapshotStore:
             out.append(StoredFile(result, terms if isinstance(terms, bytes) else None, version))
         return out
 
-    async def restore(self, snapshot_id: int, by: str, summary: dict) -> int:
+    async def restore(self, snapshot_id: int, by: str, summary: dict[str, Any]) -> int:
         """Store a new snapshot with the files of ``snapshot_id`` and make it active (a rollback).
 
         A new entry rather than flipping the active flag back: history records the rollback,
@@ -196,7 +197,7 @@ class SnapshotStore:
                     "INSERT INTO snapshots (at, by, summary, active) VALUES (?, ?, ?, 0)",
                     (datetime.now(UTC).isoformat(timespec="seconds"), by, json.dumps(summary, default=str)),
                 )
-                new_id = int(cur.lastrowid)
+                new_id = _inserted_id(cur)
                 await self.db.execute(
                     "INSERT INTO snapshot_files (snapshot_id, position, file_key) "
                     "SELECT ?, position, file_key FROM snapshot_files WHERE snapshot_id = ?",
@@ -238,7 +239,15 @@ class SnapshotStore:
         return [SnapshotInfo(int(r[0]), str(r[1]), str(r[2]), _summary(r[3]), bool(r[4])) for r in rows]
 
 
-def _summary(text: object) -> dict:
+def _inserted_id(cursor: aiosqlite.Cursor) -> int:
+    """Return the row id of the INSERT the cursor just ran (SQLite sets it for every INSERT)."""
+    row_id = cursor.lastrowid
+    if row_id is None:
+        raise sqlite3.DatabaseError("the snapshot row was not inserted")
+    return row_id
+
+
+def _summary(text: object) -> dict[str, Any]:
     """Read a stored change summary; a hand-edited one that is not a JSON object reads as empty."""
     try:
         value = json.loads(text) if isinstance(text, (str, bytes)) else None
