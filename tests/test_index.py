@@ -105,3 +105,47 @@ def test_replacing_units_equals_a_fresh_build() -> None:
         for query in (["w0", "w1"], ["w650", "w3"], ["w2", "w2", "w40"]):
             assert np.array_equal(index.get_scores(query), fresh.get_scores(query))
             assert np.array_equal(index.get_scores(query), reference.get_scores(query))
+
+
+def test_top_is_exact_despite_float32_weights() -> None:
+    """The float32 weights only choose candidates: the top k and their scores are those of
+    the float64 scores (rank-bm25's), ties included, on every query path (one term, sparse,
+    dense with and without the sampled floor, weighted terms)."""
+    docs = corpus(seed=11, docs=3000)
+    # many passages with identical scores: ties at the k-th place are common
+    docs += [["w1", "w2", "w3"]] * 40 + [["w1"]] * 40
+    reference = BM25Okapi(docs)
+    index = BM25Index(docs)
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(620)]
+    for n in range(120):
+        query = rng.choices(vocab[:40] if n % 3 == 0 else vocab, k=rng.randint(1, 6))
+        weights = [rng.choice([1.0, 0.5, 1.7]) for _ in query] if n % 2 else None
+        k = rng.choice([1, 10, 50])
+        expected = np.zeros(len(docs))
+        for i, term in enumerate(query):
+            w = 1.0 if weights is None else weights[i]
+            part = reference.get_scores([term])
+            expected += part if w == 1.0 else part * w
+        containing = sorted({i for t in query for i, d in enumerate(docs) if t in d})
+        best = sorted(containing, key=lambda i: (-expected[i], i))[:k]
+        found = index.top(query, k, weights)
+        assert found.ids.tolist() == best
+        assert np.array_equal(found.scores, expected[best])
+
+
+def test_counted_terms_read_back_from_the_index() -> None:
+    from bot.search.index import Forward, Vocabulary
+
+    docs = corpus(seed=4, docs=200)
+    vocab = Vocabulary()
+    forward = Forward.from_terms(docs, vocab)
+    index = BM25Index.from_forward(forward, vocab)
+    back = index.forward()
+    assert np.array_equal(back.lengths, forward.lengths)
+    assert np.array_equal(back.tids, forward.tids)
+    assert np.array_equal(back.tfs, forward.tfs)
+    part = index.forward(30, 45)
+    expected = forward.split([30, 15])[1]
+    assert np.array_equal(part.lengths, expected.lengths)
+    assert np.array_equal(part.tids, expected.tids) and np.array_equal(part.tfs, expected.tfs)

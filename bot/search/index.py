@@ -10,6 +10,16 @@ The idf follows ``BM25Okapi._calc_idf`` to the letter, epsilon floor included: a
 more than half the passages has a negative Okapi idf, which rank-bm25 replaces with
 ``epsilon * average_idf``. The same float64 operations in the same order give bit-identical
 scores (a test checks this against ``get_scores``).
+
+Memory: per posting, the index keeps the passage id (int32), the term frequency and the
+term's place among its passage's distinct terms (uint16 each; the place keeps rank-bm25's
+order for the idf floor, and lets a file's counted terms be read back from the index, so
+nothing per file is kept beside it), and, in a ranked index, the weight as a float32. The
+float32 weights only choose candidates: every candidate within the float32 error of the
+k-th best is scored again in float64 from its term frequency and its passage's length
+normaliser, the same operations rank-bm25 does, so the top k and their scores are exact.
+An unranked index (the documents', asked only for the scores of a few documents) keeps
+no weights at all.
 """
 
 from __future__ import annotations
@@ -72,9 +82,12 @@ class Vocabulary:
 
     def ids_of(self, terms: Sequence[str]) -> np.ndarray:
         """Return the ids of many terms at once, adding the new ones."""
-        for term in set(terms).difference(self.ids):  # set and dict work in C; only new terms loop
-            self.id(term)
-        return np.fromiter(map(self.ids.__getitem__, terms), dtype=np.int32, count=len(terms))
+        found = list(map(self.ids.get, terms))  # in C; only new terms loop in Python
+        if None in found:
+            for i, tid in enumerate(found):
+                if tid is None:
+                    found[i] = self.id(terms[i])
+        return np.fromiter(found, dtype=np.int32, count=len(terms))
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -125,6 +138,20 @@ class Forward:
         """Return how many units this covers."""
         return len(self.lengths)
 
+    def split(self, counts: Sequence[int]) -> list[Forward]:
+        """Cut into consecutive parts of ``counts`` units each (views, no copies)."""
+        out = []
+        unit = 0
+        at = 0
+        for count in counts:
+            n = int(self.lengths[unit : unit + count].sum())
+            out.append(
+                Forward(self.lengths[unit : unit + count], self.tids[at : at + n], self.tfs[at : at + n])
+            )
+            unit += count
+            at += n
+        return out
+
     def to_bytes(self) -> bytes:
         """Serialise (for the snapshot store)."""
         head = np.asarray([len(self.lengths), len(self.tids)], dtype=np.int64).tobytes()
@@ -154,18 +181,30 @@ class BM25Index:
         b: float = 0.75,
         epsilon: float = 0.25,
         vocab: Vocabulary | None = None,
+        ranked: bool = True,
     ) -> None:
         self.vocab = vocab if vocab is not None else Vocabulary()
-        self.k1, self.b, self.epsilon = k1, b, epsilon
+        self.k1, self.b, self.epsilon, self.ranked = k1, b, epsilon, ranked
         self._build(Forward.from_terms(corpus, self.vocab))
 
     @classmethod
     def from_forward(
-        cls, forward: Forward, vocab: Vocabulary, *, k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25
+        cls,
+        forward: Forward,
+        vocab: Vocabulary,
+        *,
+        k1: float = 1.5,
+        b: float = 0.75,
+        epsilon: float = 0.25,
+        ranked: bool = True,
     ) -> BM25Index:
-        """Build from counted terms (no tokenizing: for snapshots and refreshes)."""
+        """Build from counted terms (no tokenizing: for snapshots and refreshes).
+
+        ``ranked`` keeps float32 weights for :meth:`top`; without them, scores are computed
+        from the counts when asked (for an index only asked about a few units at a time).
+        """
         index = cls.__new__(cls)
-        index.vocab, index.k1, index.b, index.epsilon = vocab, k1, b, epsilon
+        index.vocab, index.k1, index.b, index.epsilon, index.ranked = vocab, k1, b, epsilon, ranked
         index._build(forward)
         return index
 
@@ -229,6 +268,7 @@ class BM25Index:
         )
         index = BM25Index.__new__(BM25Index)
         index.vocab, index.k1, index.b, index.epsilon = self.vocab, self.k1, self.b, self.epsilon
+        index.ranked = self.ranked
         index._finish(
             units,
             np.insert(postings, at, n_unit),
@@ -263,23 +303,75 @@ class BM25Index:
         total = int(self.doc_len.sum())
         self.avgdl = total / units if units else 0.0
         self.idf = self._okapi_idf(df)
-        tf_f = self.tf.astype(np.float64)
-        dl = self.doc_len[self.postings]
-        self.weights = (
-            np.repeat(self.idf, df) * (tf_f * (k1 + 1) / (tf_f + k1 * (1 - b + b * dl / self.avgdl)))
-            if total
-            else np.zeros(len(self.postings))
-        )
+        # rank-bm25's length normaliser of each unit, the same float64 operations in the same order
+        self.norm = k1 * (1 - b + b * self.doc_len / self.avgdl) if total else np.zeros(units)
+        self.scored = bool(total)  # with no terms at all every weight is 0
+        # With every weight positive, a passage scores above 0 exactly when it has a query term.
+        self.all_positive = self.scored and bool((self.idf[df > 0] > 0).all())  # tf's factor is > 0
+        self.weights: np.ndarray | None = None
+        self.max_weight = 0.0
+        if self.ranked:
+            exact = self._exact(np.arange(len(self.postings), dtype=np.int64), np.repeat(self.idf, df))
+            self.max_weight = float(np.abs(exact).max()) if len(exact) else 0.0
+            self.all_positive = bool((exact > 0).all())
+            # float32 weights choose candidates in top(); their error is at most 2**-24 of a weight
+            self.weights = exact.astype(np.float32)
         # A frequent term's strongest passages are found when a question first needs them (see top()).
-        self.all_positive = bool((self.weights > 0).all())
         self.leaders: dict[int, np.ndarray] = {}
+
+    def _exact(self, at: np.ndarray, idf: np.ndarray | float) -> np.ndarray:
+        """Return the float64 weights of the postings at ``at`` (their terms' idf given).
+
+        ``idf * tf*(k1+1) / (tf + norm)``: the operations of ``BM25Okapi.get_scores``, in its
+        order, so the result is the same to the last bit.
+        """
+        if not self.scored:
+            return np.zeros(len(at))
+        tf = self.tf[at].astype(np.float64)
+        return np.asarray(idf * (tf * (self.k1 + 1) / (tf + self.norm[self.postings[at]])))
+
+    def _term_weights(self, tid: int) -> np.ndarray:
+        """Return the exact weights of one term's postings."""
+        s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
+        return self._exact(np.arange(s, e, dtype=np.int64), float(self.idf[tid]))
+
+    def forward(self, start: int = 0, stop: int | None = None) -> Forward:
+        """Return the counted terms of units ``start..stop``, as they were given (read back
+        from the postings: each unit's terms in first-occurrence order, with their counts).
+
+        A posting's place among its unit's terms says where it goes: no sorting needed.
+        """
+        stop = self.size if stop is None else stop
+        if start == 0 and stop == self.size:
+            at = np.arange(len(self.postings), dtype=np.int64)
+            tids = np.repeat(np.arange(len(self.df), dtype=np.int32), self.df)
+        else:
+            at = np.flatnonzero((self.postings >= start) & (self.postings < stop))
+            tids = (np.searchsorted(self.offsets, at, side="right") - 1).astype(np.int32)
+        units = self.postings[at] - start
+        lengths = np.bincount(units, minlength=stop - start).astype(np.int32)
+        starts = np.zeros(stop - start, dtype=np.int64)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        where = starts[units] + self.pos[at].astype(np.int64)
+        out_tids = np.empty(len(at), dtype=np.int32)
+        out_tfs = np.empty(len(at), dtype=np.int32)
+        out_tids[where] = tids
+        out_tfs[where] = self.tf[at]
+        return Forward(lengths, out_tids, out_tfs)
+
+    @property
+    def nbytes(self) -> int:
+        """Return the memory its arrays hold."""
+        arrays = (self.postings, self.tf, self.pos, self.weights, self.offsets, self.df, self.idf)
+        return sum(a.nbytes for a in (*arrays, self.doc_len, self.norm) if a is not None)
 
     def _leaders(self, tid: int) -> np.ndarray | None:
         """Return a frequent term's strongest passages (cached), or None for a rarer term."""
         found = self.leaders.get(tid)
         if found is None and self.df[tid] > max(self.size // LEADERS_SHARE, LEADERS):
             s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
-            best = np.argpartition(-self.weights[s:e], LEADERS - 1)[:LEADERS]
+            part = self.weights[s:e] if self.weights is not None else self._term_weights(tid)
+            best = np.argpartition(-part, LEADERS - 1)[:LEADERS]
             found = self.leaders[tid] = self.postings[s:e][best]
         return found
 
@@ -338,7 +430,7 @@ class BM25Index:
             tid = self._tid(term)
             if tid is not None:
                 s, e = self.offsets[tid], self.offsets[tid + 1]
-                scores[self.postings[s:e]] += self.weights[s:e]
+                scores[self.postings[s:e]] += self._term_weights(tid)
         return scores
 
     def get_scores_for(
@@ -356,7 +448,7 @@ class BM25Index:
             where[where >= len(posting)] = 0
             hit = posting[where] == ids
             w = 1.0 if weights is None else float(weights[i])
-            out[hit] += self.weights[s:e][where[hit]] * w
+            out[hit] += self._exact(s + where[hit], float(self.idf[tid])) * w
         return out
 
     def top(self, query: Sequence[str], k: int, weights: Sequence[float] | None = None) -> Scored:
@@ -385,18 +477,23 @@ class BM25Index:
             return empty
         ids = np.concatenate([self.postings[self.offsets[t] : self.offsets[t + 1]] for t, _ in terms])
         contributions = np.concatenate([self._slice_weights(t, w) for t, w in terms])
+        # how far a float32-weighted sum can be from the float64 one (4x the worst case)
+        bound = (
+            2.0**-22 * self.max_weight * sum(abs(w) for _, w in terms) if self.weights is not None else 0.0
+        )
         if len(terms) == 1:
-            return self._best(ids, contributions, k)
+            return self._best(ids, contributions, k, terms, bound)
         if len(ids) * SPARSE_SHARE <= self.size:
             # Few postings: sum them per passage without touching the rest of the index.
             # bincount adds in array order, i.e. term by term in query order for each
             # passage, exactly as get_scores does.
             cand, inverse = np.unique(ids, return_inverse=True)
-            return self._best(cand, np.bincount(inverse, weights=contributions, minlength=len(cand)), k)
+            sums = np.bincount(inverse, weights=contributions, minlength=len(cand))
+            return self._best(cand, sums, k, terms, bound)
         acc = np.bincount(ids, weights=contributions, minlength=self.size)
         if not (self.all_positive and all(w > 0 for _, w in terms)):
             cand = np.flatnonzero(np.bincount(ids, minlength=self.size))
-            return self._best(cand, acc[cand], k)
+            return self._best(cand, acc[cand], k, terms, bound)
         # Every contribution is positive here, so a passage's score is non-zero exactly when
         # it contains a term. The k-th best score among a few likely winners (each frequent
         # term's strongest passages) is a floor for the top k: only passages at or above it
@@ -405,22 +502,48 @@ class BM25Index:
         sample = np.unique(np.concatenate(leaders or [ids[:0]]))
         if len(sample) >= k:
             sample_scores = acc[sample]
-            floor = sample_scores[np.argpartition(-sample_scores, k - 1)[k - 1]]
-            cand = np.flatnonzero(acc >= floor)
+            floor = sample_scores[np.argpartition(-sample_scores, k - 1)[k - 1]] - 2 * bound
         else:
-            cand = np.flatnonzero(acc)
-        return self._best(cand, acc[cand], k)
+            floor = 0.0
+        cand = np.flatnonzero(acc >= floor) if floor > 0 else np.flatnonzero(acc)
+        return self._best(cand, acc[cand], k, terms, bound)
 
     def _slice_weights(self, tid: int, w: float) -> np.ndarray:
-        part = self.weights[self.offsets[tid] : self.offsets[tid + 1]]
+        """Return one term's weights times ``w``: float32 ones widened, or exact ones."""
+        if self.weights is None:
+            part = self._term_weights(tid)
+        else:
+            part = self.weights[self.offsets[tid] : self.offsets[tid + 1]].astype(np.float64)
         return part if w == 1.0 else part * w
 
-    @staticmethod
-    def _best(cand: np.ndarray, vals: np.ndarray, k: int) -> Scored:
+    def _exact_sums(self, cand: np.ndarray, terms: Sequence[tuple[int, float]]) -> np.ndarray:
+        """Return the float64 scores of the passages ``cand``, added term by term as get_scores does."""
+        out = np.zeros(len(cand))
+        for tid, w in terms:
+            s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
+            posting = self.postings[s:e]
+            where = np.searchsorted(posting, cand)
+            where[where >= len(posting)] = 0
+            hit = posting[where] == cand
+            part = self._exact(s + where[hit], float(self.idf[tid]))
+            out[hit] += part if w == 1.0 else part * w
+        return out
+
+    def _best(
+        self, cand: np.ndarray, vals: np.ndarray, k: int, terms: Sequence[tuple[int, float]], bound: float
+    ) -> Scored:
+        """Return the best ``k`` of ``cand`` by exact score, ties to the lower id.
+
+        ``vals`` are within ``bound`` of the exact scores: every passage that could be in the
+        exact top k (or tied with its last) is within ``2 * bound`` of the k-th best of
+        ``vals``; those few are scored exactly.
+        """
         if len(cand) > k:
             # keep everything tied with the k-th score, so ties break by id, not by chance
             kth = vals[np.argpartition(-vals, k - 1)[k - 1]]
-            keep = vals >= kth
+            keep = vals >= kth - 2 * bound
             cand, vals = cand[keep], vals[keep]
+        if self.weights is not None:
+            vals = self._exact_sums(cand, terms)
         order = np.lexsort((cand, -vals))[:k]
         return Scored(cand[order].astype(np.int32, copy=False), vals[order])
