@@ -211,7 +211,6 @@ class SearchEngine:
             files = self._count(passages, corpus_terms)
         self.files = tuple(files)
         self.synonyms = self._synonym_map(synonyms)
-        bm25 = {"k1": settings.k1, "b": settings.b, "epsilon": settings.epsilon}
         spans = None
         if previous is not None and previous.vocab is self.vocab and previous.settings == settings:
             spans = changed_spans(previous.files, self.files)
@@ -228,10 +227,18 @@ class SearchEngine:
                 )
         else:
             self.index = BM25Index.from_forward(
-                Forward.concat([f.passages for f in self.files]), self.vocab, **bm25
+                Forward.concat([f.passages for f in self.files]),
+                self.vocab,
+                k1=settings.k1,
+                b=settings.b,
+                epsilon=settings.epsilon,
             )
             self.doc_index = BM25Index.from_forward(
-                Forward.concat([f.document for f in self.files]), self.vocab, **bm25
+                Forward.concat([f.document for f in self.files]),
+                self.vocab,
+                k1=settings.k1,
+                b=settings.b,
+                epsilon=settings.epsilon,
             )
         # Document level: passage position -> document number, and each document's title terms.
         with_passages = [f for f in self.files if f.passages.units]
