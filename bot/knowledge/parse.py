@@ -9,10 +9,11 @@ dropped, after reading the metadata it holds: publication date and source links.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from datetime import date
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from bs4.element import Comment as HtmlComment
 from bs4.element import NavigableString, Tag
 from dateutil import parser as dateparser
@@ -225,7 +226,10 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
     Raise MarkupError when it nests deeper than ``MAX_HTML_DEPTH``.
     """
     out = ParsedBody()
-    soup = BeautifulSoup(html, "html.parser")
+    with warnings.catch_warnings():
+        # a short page that looks like a file name or URL is still a page: it is parsed as one
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "html.parser")
     offset = first_line - 1
     _check_depth(soup, offset)
     if not fragment:
