@@ -152,23 +152,6 @@ class Forward:
             at += n
         return out
 
-    def to_bytes(self) -> bytes:
-        """Serialise (for the snapshot store)."""
-        head = np.asarray([len(self.lengths), len(self.tids)], dtype=np.int64).tobytes()
-        return (
-            head
-            + self.lengths.astype("<i4").tobytes()
-            + self.tids.astype("<i4").tobytes()
-            + self.tfs.astype("<i4").tobytes()
-        )
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> Forward:
-        """Read what :meth:`to_bytes` wrote."""
-        units, n = np.frombuffer(data[:16], dtype="<i8").tolist()
-        body = np.frombuffer(data, dtype="<i4", offset=16)  # read-only views, no copies
-        return cls(body[:units], body[units : units + n], body[units + n :])
-
 
 class BM25Index:
     """An immutable BM25 index over units (passages or documents) of terms."""

@@ -1,4 +1,9 @@
-"""The stored knowledge base: one row per parsed file content, snapshots as lists of files."""
+"""The stored knowledge base: one row per parsed file content, snapshots as lists of files.
+
+Beside each file the store can keep named arrays for another layer (the search layer keeps
+a file's counted terms and vectors there, so a start need not tokenize). They are opaque
+here: numbers under names, with the version string they were made under.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,18 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
+import numpy as np
 
 from bot.errors import StorageError
 from bot.knowledge.loader import FileResult
-from bot.storage.codec import decode_file, encode_file
+from bot.storage.codec import decode_arrays, decode_file, encode_arrays, encode_file
 from bot.storage.database import storage_error
 
 
@@ -26,17 +33,26 @@ class SnapshotInfo:
     id: int
     at: str
     by: str
-    summary: dict
+    summary: dict[str, Any]
     active: bool
+
+
+FileKey = tuple[str, str]  # a parsed file's source and content hash
+Arrays = Mapping[str, np.ndarray]  # named arrays kept beside a file, opaque to the store
 
 
 @dataclass(frozen=True, slots=True)
 class StoredFile:
-    """A parsed file as stored, with its counted terms when they were kept."""
+    """A parsed file as stored, with the arrays kept beside it (when kept and readable)."""
 
     result: FileResult
-    terms: bytes | None
-    terms_version: str | None
+    arrays: dict[str, np.ndarray] | None
+    version: str | None  # what the arrays were made under
+
+    @property
+    def key(self) -> FileKey:
+        """Return the file's source and content hash."""
+        return (self.result.source, self.result.content_hash)
 
 
 class StaleSnapshotError(StorageError):
@@ -80,17 +96,18 @@ class SnapshotStore:
         self,
         results: Sequence[FileResult],
         by: str,
-        summary: dict,
-        terms: Callable[[FileResult], bytes | None] | None = None,
-        terms_version: str = "",
+        summary: dict[str, Any],
+        arrays: Mapping[FileKey, Arrays] | None = None,
+        version: str = "",
         *,
         expect_active: object = ANY_SNAPSHOT,
         rewrite: bool = False,
     ) -> int:
         """Store a snapshot and make it the active one, all in one transaction.
 
-        Files already stored (same path and content) are not written again; ``terms`` gives
-        the counted terms to keep beside each new file. With ``expect_active`` (a snapshot id,
+        Files already stored (same path and content, arrays of ``version``) are not written
+        again; ``arrays`` gives, by (source, content hash), the arrays to keep beside a file
+        (see :meth:`without_arrays` for the files that need them). With ``expect_active`` (a snapshot id,
         or None for an empty store), raise StaleSnapshotError and store nothing when another
         snapshot became active meanwhile. ``rewrite`` writes every file's row again (to repair
         rows that could not be decoded).
@@ -110,9 +127,10 @@ class SnapshotStore:
                 for result in results:
                     key = file_key(result)
                     keys.append(key)
-                    if key in stored and stored[key] == terms_version and not rewrite:
+                    if key in stored and stored[key] == version and not rewrite:
                         continue
-                    blob = terms(result) if terms is not None else None
+                    kept = (arrays or {}).get((result.source, result.content_hash))
+                    blob = encode_arrays(kept) if kept is not None else None
                     await self.db.execute(
                         "INSERT INTO files (key, source, content_hash, data, terms, terms_version) "
                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
@@ -124,14 +142,15 @@ class SnapshotStore:
                             result.content_hash,
                             encode_file(result),
                             blob,
-                            terms_version if blob is not None else None,
+                            version if blob is not None else None,
                         ),
                     )
-                    stored[key] = terms_version
+                    stored[key] = version if blob is not None else None
                 cur = await self.db.execute(
                     "INSERT INTO snapshots (at, by, summary, active) VALUES (?, ?, ?, 0)",
                     (datetime.now(UTC).isoformat(timespec="seconds"), by, json.dumps(summary, default=str)),
                 )
+                assert cur.lastrowid is not None
                 snapshot_id = int(cur.lastrowid)
                 await self.db.executemany(
                     "INSERT INTO snapshot_files (snapshot_id, position, file_key) VALUES (?, ?, ?)",
@@ -155,8 +174,18 @@ class SnapshotStore:
             raise storage_error(exc, "read the active snapshot from", self.path) from None
         return int(row[0]) if row else None
 
+    async def without_arrays(self, results: Sequence[FileResult], version: str) -> list[FileKey]:
+        """Return the (source, content hash) of each of ``results`` stored without arrays of
+        ``version`` (or not stored at all): the ones :meth:`save` needs arrays for."""
+        try:
+            async with self.db.execute("SELECT key FROM files WHERE terms_version = ?", (version,)) as cur:
+                kept = {row[0] for row in await cur.fetchall()}
+        except sqlite3.Error as exc:
+            raise storage_error(exc, "read the stored files from", self.path) from None
+        return [(r.source, r.content_hash) for r in results if file_key(r) not in kept]
+
     async def load(self, snapshot_id: int) -> list[StoredFile]:
-        """Return the parsed files of a snapshot, in order, with their stored term counts."""
+        """Return the parsed files of a snapshot, in order, with their stored arrays."""
         try:
             async with self.db.execute(
                 "SELECT f.data, f.terms, f.terms_version FROM snapshot_files sf JOIN files f ON f.key = sf.file_key "
@@ -175,10 +204,10 @@ class SnapshotStore:
                     f"snapshot {snapshot_id}: stored file {n + 1} cannot be decoded ({type(exc).__name__}: "
                     f"{str(exc)[:100]}); roll back to another snapshot or run 'python -m bot kb refresh --force'"
                 ) from None
-            out.append(StoredFile(result, terms if isinstance(terms, bytes) else None, version))
+            out.append(StoredFile(result, _arrays(terms), version))
         return out
 
-    async def restore(self, snapshot_id: int, by: str, summary: dict) -> int:
+    async def restore(self, snapshot_id: int, by: str, summary: dict[str, Any]) -> int:
         """Store a new snapshot with the files of ``snapshot_id`` and make it active (a rollback).
 
         A new entry rather than flipping the active flag back: history records the rollback,
@@ -196,6 +225,7 @@ class SnapshotStore:
                     "INSERT INTO snapshots (at, by, summary, active) VALUES (?, ?, ?, 0)",
                     (datetime.now(UTC).isoformat(timespec="seconds"), by, json.dumps(summary, default=str)),
                 )
+                assert cur.lastrowid is not None
                 new_id = int(cur.lastrowid)
                 await self.db.execute(
                     "INSERT INTO snapshot_files (snapshot_id, position, file_key) "
@@ -238,7 +268,18 @@ class SnapshotStore:
         return [SnapshotInfo(int(r[0]), str(r[1]), str(r[2]), _summary(r[3]), bool(r[4])) for r in rows]
 
 
-def _summary(text: object) -> dict:
+def _arrays(blob: object) -> dict[str, np.ndarray] | None:
+    """Read the arrays kept beside a file; unreadable ones (an older format, a damaged row)
+    read as none, and the other layer makes them again."""
+    if not isinstance(blob, bytes):
+        return None
+    try:
+        return decode_arrays(blob)
+    except (ValueError, TypeError):
+        return None
+
+
+def _summary(text: object) -> dict[str, Any]:
     """Read a stored change summary; a hand-edited one that is not a JSON object reads as empty."""
     try:
         value = json.loads(text) if isinstance(text, (str, bytes)) else None
