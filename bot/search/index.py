@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from dataclasses import dataclass
 
 import numpy as np
@@ -82,12 +83,10 @@ class Vocabulary:
 
     def ids_of(self, terms: Sequence[str]) -> np.ndarray:
         """Return the ids of many terms at once, adding the new ones."""
-        found = list(map(self.ids.get, terms))  # in C; only new terms loop in Python
-        if None in found:
-            for i, tid in enumerate(found):
-                if tid is None:
-                    found[i] = self.id(terms[i])
-        return np.fromiter(found, dtype=np.int32, count=len(terms))
+        ids = np.array(list(map(self.ids.get, terms, repeat(-1))), dtype=np.int32)
+        for i in np.flatnonzero(ids < 0).tolist():  # only new terms loop in Python
+            ids[i] = self.id(terms[i])
+        return ids
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -194,11 +193,12 @@ class BM25Index:
     def _build(self, forward: Forward) -> None:
         n = len(forward.tids)
         units = forward.units
-        starts = np.zeros(units, dtype=np.int64)
+        wide = np.int64 if n >= 2**31 else np.int32  # narrow temporaries build faster
+        starts = np.zeros(units, dtype=wide)
         if units:
             np.cumsum(forward.lengths[:-1], out=starts[1:])
         unit = np.repeat(np.arange(units, dtype=np.int32), forward.lengths)
-        pos = np.arange(n, dtype=np.int64) - np.repeat(starts, forward.lengths)
+        pos = np.arange(n, dtype=wide) - np.repeat(starts, forward.lengths)
         order = _stable_order(forward.tids)  # by term, units in order within a term
         df = (
             np.bincount(forward.tids, minlength=len(self.vocab)) if n else np.zeros(len(self.vocab), np.int64)
