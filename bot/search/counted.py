@@ -55,7 +55,9 @@ class FileTerms:
     passages: Forward  # one unit per passage
     document: Forward  # one unit (title, then every passage's terms), or none without passages
     title: frozenset[str]  # the terms of its title and organisation
-    words: tuple[str, ...]  # its distinct lower-case words, sorted (for spelling)
+    # its distinct lower-case words, sorted, one a line (for spelling): one string rather than
+    # a list per file, which a start from the store would make thousands of
+    words: str
     vectors: Vectors  # one per passage
     heads: Vectors  # one per FAQ question
     head_rows: tuple[int, ...]  # the passage (within the file) of each head vector
@@ -75,7 +77,7 @@ class FileTerms:
             "document_lengths": self.document.lengths,
             "document_tids": inverse[n:].astype(np.int32),
             "document_tfs": self.document.tfs,
-            "words": _text("\n".join(self.words)),
+            "words": _text(self.words),
             "vector_codes": self.vectors.codes,
             "vector_scales": self.vectors.scales,
             "head_codes": self.heads.codes,
@@ -103,7 +105,7 @@ class FileTerms:
             passages,
             document,
             frozenset(_lines(arrays["title"])),
-            tuple(_lines(arrays["words"])),
+            arrays["words"].tobytes().decode(),
             Vectors(arrays["vector_codes"], arrays["vector_scales"]),
             Vectors(arrays["head_codes"], arrays["head_scales"]),
             tuple(rows.tolist()),
@@ -132,7 +134,7 @@ def count_file(
     if not passages:
         empty = Forward.concat([])
         none = Vectors.concat([])
-        return FileTerms(source, stamp, empty, empty, frozenset(), (), none, none, ())
+        return FileTerms(source, stamp, empty, empty, frozenset(), "", none, none, ())
     # The organisation is part of what a document is about, like its title: "Brightwave"
     # in a question chooses Brightwave's posting, not a passage in it.
     title = tokenizer(f"{passages[0].title} {passages[0].org or ''}")
@@ -144,7 +146,7 @@ def count_file(
         Forward.from_terms(lists, vocab),
         Forward.from_terms([document], vocab),
         frozenset(title),
-        tuple(file_words(passages, tokenizer)),
+        "\n".join(file_words(passages, tokenizer)),
         Vectors.quantize(embed([passage_text(p) for p in passages])),
         Vectors.quantize(embed([passages[i].question or "" for i in head_rows])),
         head_rows,

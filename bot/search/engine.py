@@ -262,7 +262,7 @@ class SearchEngine:
             units,
             doc,
             rows.title,
-            tuple(self._words(n, at)),
+            "\n".join(self._words(n, at)),
             rows.vectors,
             rows.heads,
             tuple(np.asarray(rows.head_rows).tolist()),
@@ -315,14 +315,15 @@ class SearchEngine:
         # Words: the counts of the files that left are taken back, those of the new ones added.
         word_files = Counter(self.word_files)
         gone: list[str] = []
-        added: list[str] = []
+        added: list[str] = []  # each file's words, one a line
         for a, b, c, d in spans:
             for n in range(a, b):
                 gone += self._words(n, at)
             for j in range(c, d):
                 f = files[j]
-                added += f.words if isinstance(f, FileTerms) else self._words(taken[j], at)
-        word_files.update(added)  # counted in C
+                added.append(f.words if isinstance(f, FileTerms) else "\n".join(self._words(taken[j], at)))
+        if joined := "\n".join(filter(None, added)):
+            word_files.update(joined.split("\n"))  # counted in C
         word_files.subtract(gone)
         for word in set(gone):
             if word_files[word] <= 0:

@@ -40,6 +40,7 @@ from bot.storage.snapshots import (
     SnapshotInfo,
     SnapshotStore,
     StaleSnapshotError,
+    StoredArrays,
     StoredFile,
 )
 
@@ -195,8 +196,7 @@ class KnowledgeService:
     ) -> Snapshot:
         """Build the snapshot from stored files and their stored term counts (no parsing, and
         no tokenizing unless the settings they were counted with have changed)."""
-        version = terms_version(self.settings)
-        arrays = {s.key: s.arrays for s in stored if s.arrays is not None and s.version == version}
+        arrays = StoredArrays(stored, terms_version(self.settings))
         return self._build([s.result for s in stored], snapshot_id, None, previous, arrays)
 
     async def _save(

@@ -82,8 +82,13 @@ ARRAYS_MAGIC = b"NPA1"
 
 
 def encode_arrays(arrays: Mapping[str, np.ndarray]) -> bytes:
-    """Serialise named arrays: a JSON header (names, dtypes, shapes), then each array's bytes."""
-    header = []
+    """Serialise named arrays: a JSON header, then each array's bytes (8-aligned).
+
+    The header is one flat list (name, dtype, number of dimensions, the dimensions, offset,
+    then the next array's), so that reading it makes one list, not one per array: a start
+    reads thousands of these, and every container made costs the garbage collector.
+    """
+    header: list[str | int] = []
     chunks = []
     at = 0
     for name, array in arrays.items():
@@ -92,8 +97,8 @@ def encode_arrays(arrays: Mapping[str, np.ndarray]) -> bytes:
             raise TypeError(f"{name}: only arrays of numbers can be stored")
         dtype = data.dtype.newbyteorder("<") if data.dtype.byteorder == ">" else data.dtype
         raw = data.astype(dtype, copy=False).tobytes()
-        header.append([name, dtype.str, list(data.shape), at])
-        pad = -len(raw) % 8  # each array starts 8-aligned
+        header += [name, dtype.str, data.ndim, *data.shape, at]
+        pad = -len(raw) % 8
         chunks.append(raw + b"\0" * pad)
         at += len(raw) + pad
     head = orjson.dumps(header)
@@ -108,7 +113,12 @@ def decode_arrays(data: bytes) -> dict[str, np.ndarray]:
     header = orjson.loads(data[8 : 8 + size])
     base = 8 + size + (-size % 8)
     out = {}
-    for name, dtype_str, shape, at in header:
+    i = 0
+    while i < len(header):
+        name, dtype_str, ndim = header[i : i + 3]
+        shape = tuple(header[i + 3 : i + 3 + ndim])
+        at = header[i + 3 + ndim]
+        i += 4 + ndim
         dtype = np.dtype(dtype_str)
         if dtype.hasobject:
             raise ValueError(f"{name}: not an array of numbers")

@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,16 +43,51 @@ Arrays = Mapping[str, np.ndarray]  # named arrays kept beside a file, opaque to 
 
 @dataclass(frozen=True, slots=True)
 class StoredFile:
-    """A parsed file as stored, with the arrays kept beside it (when kept and readable)."""
+    """A parsed file as stored, with the arrays kept beside it."""
 
     result: FileResult
-    arrays: dict[str, np.ndarray] | None
+    blob: bytes | None  # the arrays, as stored
     version: str | None  # what the arrays were made under
+
+    @property
+    def arrays(self) -> dict[str, np.ndarray] | None:
+        """Return the arrays kept beside the file, read from the stored bytes at each call (in
+        the caller's thread: a start reads them where it builds, not on the event loop).
+
+        Unreadable ones (an older format, a damaged row) read as none: the other layer makes
+        them again.
+        """
+        if self.blob is None:
+            return None
+        try:
+            return decode_arrays(self.blob)
+        except (ValueError, TypeError):
+            return None
 
     @property
     def key(self) -> FileKey:
         """Return the file's source and content hash."""
         return (self.result.source, self.result.content_hash)
+
+
+class StoredArrays(Mapping[FileKey, dict[str, np.ndarray]]):
+    """The readable arrays kept beside stored files under one version, by (source, content
+    hash); each read from its bytes only when asked for (a refresh needs few of them)."""
+
+    def __init__(self, files: Sequence[StoredFile], version: str) -> None:
+        self._files = {f.key: f for f in files if f.blob is not None and f.version == version}
+
+    def __getitem__(self, key: FileKey) -> dict[str, np.ndarray]:
+        arrays = self._files[key].arrays
+        if arrays is None:
+            raise KeyError(key)
+        return arrays
+
+    def __iter__(self) -> Iterator[FileKey]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 class StaleSnapshotError(StorageError):
@@ -204,7 +239,7 @@ class SnapshotStore:
                     f"snapshot {snapshot_id}: stored file {n + 1} cannot be decoded ({type(exc).__name__}: "
                     f"{str(exc)[:100]}); roll back to another snapshot or run 'python -m bot kb refresh --force'"
                 ) from None
-            out.append(StoredFile(result, _arrays(terms), version))
+            out.append(StoredFile(result, terms if isinstance(terms, bytes) else None, version))
         return out
 
     async def restore(self, snapshot_id: int, by: str, summary: dict[str, Any]) -> int:
@@ -266,17 +301,6 @@ class SnapshotStore:
         except sqlite3.Error as exc:
             raise storage_error(exc, "read the refresh history from", self.path) from None
         return [SnapshotInfo(int(r[0]), str(r[1]), str(r[2]), _summary(r[3]), bool(r[4])) for r in rows]
-
-
-def _arrays(blob: object) -> dict[str, np.ndarray] | None:
-    """Read the arrays kept beside a file; unreadable ones (an older format, a damaged row)
-    read as none, and the other layer makes them again."""
-    if not isinstance(blob, bytes):
-        return None
-    try:
-        return decode_arrays(blob)
-    except (ValueError, TypeError):
-        return None
 
 
 def _summary(text: object) -> dict[str, Any]:
