@@ -123,7 +123,9 @@ class SemanticIndex:
             starts.extend(range(offset, offset + len(part), BLOCK))
             offset += len(part)
         self._block_starts = np.asarray(starts, dtype=np.int64)
-        means = np.add.reduceat(self.vectors.rows(slice(None))[:, :COARSE_DIM], self._block_starts, axis=0)
+        # only the first COARSE_DIM dimensions, dequantized (not the whole matrix: 4 bytes a value)
+        coarse = self.vectors.codes[:, :COARSE_DIM].astype(np.float32) * self.vectors.scales[:, None]
+        means = np.add.reduceat(coarse, self._block_starts, axis=0)
         norms = np.linalg.norm(means, axis=1, keepdims=True)
         self._block_means = np.divide(means, norms, out=np.zeros_like(means), where=norms > 0)
 
