@@ -460,9 +460,11 @@ class BM25Index:
             return empty
         ids = np.concatenate([self.postings[self.offsets[t] : self.offsets[t + 1]] for t, _ in terms])
         contributions = np.concatenate([self._slice_weights(t, w) for t, w in terms])
-        # how far a float32-weighted sum can be from the float64 one (4x the worst case)
+        # How far a sum of float32 contributions can be from the float64 one: each is a float32
+        # weight (2**-24 off at most) times the query weight (as a float32, 2**-24 off), rounded
+        # once more: 3 * 2**-24 of it, plus float64 rounding; 2**-21 is more than twice that.
         bound = (
-            2.0**-22 * self.max_weight * sum(abs(w) for _, w in terms) if self.weights is not None else 0.0
+            2.0**-21 * self.max_weight * sum(abs(w) for _, w in terms) if self.weights is not None else 0.0
         )
         if len(terms) == 1:
             return self._best(ids, contributions, k, terms, bound)
@@ -492,11 +494,12 @@ class BM25Index:
         return self._best(cand, acc[cand], k, terms, bound)
 
     def _slice_weights(self, tid: int, w: float) -> np.ndarray:
-        """Return one term's weights times ``w``: float32 ones widened, or exact ones."""
+        """Return one term's weights times ``w``: float32 ones (a view when ``w`` is 1; the
+        product rounded once more, within ``top``'s bound), or exact ones."""
         if self.weights is None:
             part = self._term_weights(tid)
         else:
-            part = self.weights[self.offsets[tid] : self.offsets[tid + 1]].astype(np.float64)
+            part = self.weights[self.offsets[tid] : self.offsets[tid + 1]]
         return part if w == 1.0 else part * w
 
     def _exact_sums(self, cand: np.ndarray, terms: Sequence[tuple[int, float]]) -> np.ndarray:
