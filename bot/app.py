@@ -37,7 +37,7 @@ def snapshot_from_folder(folder: Path, settings: Settings) -> Snapshot:
     results, problems = read_folder(
         folder, settings.answers.max_passage_chars, settings.knowledge.max_file_bytes
     )
-    return Snapshot.build(assemble(results, problems), settings, files=tuple(results))
+    return Snapshot.from_files(assemble(results, problems), results, settings)
 
 
 def build_services(settings: Settings, snapshot: Snapshot) -> Services:

@@ -4,9 +4,14 @@ For each size it builds passages of pseudo-English text (Zipf-distributed words,
 words are in most passages and rank-bm25 floors their idf), tokenizes them once, and on
 those identical tokens measures:
 
-* our index: build time, memory held (tracemalloc: numpy arrays and Python objects),
-  latency of retrieval alone (top 10) and of the whole answer (tokenizing, synonyms,
-  re-ranking, coverage, snippets);
+* our index, built as the bot builds it (``Snapshot.from_files`` over one parsed file per
+  ten passages): build time, memory held (tracemalloc: numpy arrays and Python objects,
+  split into the passage index, the document index, the vectors and the rest), latency of
+  retrieval alone (top 10) and of the whole answer (tokenizing, synonyms, re-ranking,
+  coverage, snippets);
+* the library data the bot loads once per process whatever the knowledge base's size
+  (WordLlama's embeddings, wordfreq's frequency lists): loaded before the index is
+  measured, and reported apart;
 * rank-bm25's ``get_scores`` (plus a top-10 sort) on a sample of the questions;
 * bm25s (the ``bench`` extra), top 10 per single question;
 * whether our scores equal ``get_scores`` exactly on every sampled question.
@@ -27,9 +32,12 @@ from typing import TypeVar
 import numpy as np
 
 from bot.config import Settings
-from bot.knowledge.loader import Corpus
-from bot.models import Passage
+from bot.knowledge.loader import FileResult, assemble
+from bot.models import Document, Passage
+from bot.search.counted import passage_terms
 from bot.search.index import BM25Index
+from bot.search.semantic import embed
+from bot.search.specificity import specificity
 from bot.search.tokenize import Tokenizer
 from bot.services.answers import AnswerService
 from bot.services.knowledge import KnowledgeHolder
@@ -47,7 +55,12 @@ class SizeResult:
 
     passages: int
     build_s: float
-    index_mb: float
+    index_mb: float  # everything the snapshot holds: the four below
+    passage_index_mb: float
+    document_index_mb: float
+    vectors_mb: float
+    other_mb: float  # vocabulary, titles, spelling words, names, the tokenizer's stem cache, ...
+    library_mb: float  # WordLlama and wordfreq data, loaded once per process (not in index_mb)
     p50_ms: float
     p99_ms: float
     answer_p50_ms: float
@@ -125,24 +138,49 @@ def _time_each(items: Sequence[T], fn: Callable[[T], object]) -> list[float]:
     return out
 
 
+def synthetic_files(passages: Sequence[Passage]) -> list[FileResult]:
+    """Return the passages as parsed files, one per document (as the loader gives them)."""
+    out = []
+    for start in range(0, len(passages), PASSAGES_PER_DOCUMENT):
+        part = tuple(passages[start : start + PASSAGES_PER_DOCUMENT])
+        source = part[0].source
+        document = Document(source, part[0].title, "page", [], content_hash=source)
+        out.append(FileResult(source, source, document, part, (), ()))
+    return out
+
+
+def load_library_data() -> int:
+    """Load what the bot loads once per process (WordLlama, wordfreq); return the bytes it holds."""
+    gc.collect()
+    tracemalloc.start()
+    embed(["library data"])
+    specificity("library")
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    return held
+
+
 def bench_size(n: int, questions: int, settings: Settings) -> SizeResult:
     """Measure one size."""
     passages, vocab = synthetic_passages(n)
     texts = synthetic_questions(vocab, questions)
+    files = synthetic_files(passages)
     tokenizer = Tokenizer(equivalents=settings.equivalents)
-    from bot.search.engine import passage_terms
-
     corpus_terms = [passage_terms(tokenizer, p, settings.retrieval) for p in passages]
+    library_bytes = load_library_data()
 
     gc.collect()
     tracemalloc.start()
     start = time.perf_counter()
-    snapshot = Snapshot.build(Corpus(passages=passages), settings, tokenizer, corpus_terms=corpus_terms)
+    snapshot = Snapshot.from_files(assemble(files), files, settings)
     build_s = time.perf_counter() - start
+    gc.collect()
     index_bytes = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
 
     engine = snapshot.engine
+    passage_index, document_index = engine.index.nbytes, engine.doc_index.nbytes
+    vectors = engine.semantic.nbytes + engine.heads.nbytes
     queries = [engine.query(t) for t in texts]
     for q in queries[:20]:  # warm caches (stemmer, word frequencies) as a running bot has them
         engine.index.top(q.expanded, 10, q.weights)
@@ -186,6 +224,11 @@ def bench_size(n: int, questions: int, settings: Settings) -> SizeResult:
         passages=n,
         build_s=round(build_s, 3),
         index_mb=round(index_bytes / 2**20, 1),
+        passage_index_mb=round(passage_index / 2**20, 1),
+        document_index_mb=round(document_index / 2**20, 1),
+        vectors_mb=round(vectors / 2**20, 1),
+        other_mb=round((index_bytes - passage_index - document_index - vectors) / 2**20, 1),
+        library_mb=round(library_bytes / 2**20, 1),
         p50_ms=round(p50, 4),
         p99_ms=round(p99, 4),
         answer_p50_ms=round(a50, 4),
@@ -225,7 +268,12 @@ def _print(r: SizeResult) -> None:
         else "bm25s not installed (pip install -e '.[bench]')"
     )
     print(
-        f"{r.passages:>8,} passages: build {r.build_s:.2f} s, index {r.index_mb:.1f} MB\n"
+        f"{r.passages:>8,} passages: build {r.build_s:.2f} s (tracemalloc on), index plus vectors "
+        f"{r.index_mb:.1f} MB\n"
+        f"          passage index {r.passage_index_mb:.1f} MB, document index {r.document_index_mb:.1f} MB, "
+        f"vectors {r.vectors_mb:.1f} MB, the rest {r.other_mb:.1f} MB\n"
+        f"          library data (WordLlama, wordfreq; once per process, not counted above) "
+        f"{r.library_mb:.1f} MB\n"
         f"          retrieval p50 {r.p50_ms:.3f} ms, p99 {r.p99_ms:.3f} ms "
         f"({speedup:,.0f}x faster than get_scores at {r.naive_p50_ms:.1f} ms)\n"
         f"          whole answer p50 {r.answer_p50_ms:.3f} ms, p99 {r.answer_p99_ms:.3f} ms\n"

@@ -3,38 +3,51 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import numpy as np
+
 from bot.config import Settings
 from bot.knowledge.loader import Corpus, FileResult
-from bot.search.engine import FileTerms, SearchEngine, count_file
-from bot.search.index import Vocabulary
+from bot.search.counted import FileTerms, count_file
+from bot.search.engine import IndexedFile, SearchEngine
 from bot.search.names import Names
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 
-# Bump when tokenizing changes, so stored term counts are not reused across versions.
-TOKENIZER_VERSION = "2"
+# Bump when tokenizing or the stored form of counted terms changes, so stored term counts
+# are not reused across versions (3: named arrays).
+TOKENIZER_VERSION = "3"
+
+FileKey = tuple[str, str]  # a parsed file's source and content hash
+Arrays = Mapping[str, np.ndarray]  # a file's counted terms as named arrays, as stored
 
 
 def terms_version(settings: Settings) -> str:
     """Return what stored term counts depend on: tokenizer version, equivalents, field weights."""
     r = settings.retrieval
-    key = repr((TOKENIZER_VERSION, MODEL, settings.equivalents, r.section_weight, r.question_weight, r.title_weight))
+    key = repr(
+        (TOKENIZER_VERSION, MODEL, settings.equivalents, r.section_weight, r.question_weight, r.title_weight)
+    )
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A corpus with its search engine; swapped whole when the knowledge base is refreshed."""
+    """A corpus with its search engine; swapped whole when the knowledge base is refreshed.
+
+    Made in one way, :meth:`_build`, behind :meth:`from_files` (a first build) and
+    :meth:`updated` (a refresh, a rollback, another process's snapshot: the files this one
+    already indexes are taken over, the others counted, or read from ``stored`` arrays).
+    """
 
     corpus: Corpus
     engine: SearchEngine
     loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     snapshot_id: int | None = None
     files: tuple[FileResult, ...] = ()  # the parsed files it was built from, in order
-    counted: dict[tuple[str, str], FileTerms] = field(default_factory=dict)  # (source, hash) -> terms
     version: str = ""  # terms_version() of the settings it was built with
     names: Names = field(default_factory=lambda: Names((), {}, {}))  # what each document is called
 
@@ -43,74 +56,99 @@ class Snapshot:
             object.__setattr__(self, "names", _names(self.corpus, self.engine))
 
     @classmethod
-    def build(
+    def from_files(
         cls,
         corpus: Corpus,
+        files: Sequence[FileResult],
         settings: Settings,
-        tokenizer: Tokenizer | None = None,
-        snapshot_id: int | None = None,
-        corpus_terms: list[list[str]] | None = None,
-        files: tuple[FileResult, ...] = (),
         *,
-        previous: Snapshot | None = None,
-        counted: dict[tuple[str, str], FileTerms] | None = None,
-        vocab: Vocabulary | None = None,
+        stored: Mapping[FileKey, Arrays] | None = None,
+        snapshot_id: int | None = None,
     ) -> Snapshot:
-        """Index ``corpus`` with the retrieval settings and synonyms of ``settings``.
+        """Index ``corpus``, assembled from the parsed ``files``, with ``settings``.
 
-        With ``files`` (the parsed files behind ``corpus``), each file's terms are counted
-        once and reused: from ``counted`` (the store) or from ``previous`` (the snapshot in
-        use), whose index is then updated in place for the files that changed.
+        Each file's terms are counted, unless ``stored`` holds them (arrays from
+        :meth:`arrays_for` under the same :func:`terms_version`).
         """
+        return cls._build(corpus, files, settings, None, stored or {}, snapshot_id)
+
+    def updated(
+        self,
+        corpus: Corpus,
+        files: Sequence[FileResult],
+        settings: Settings,
+        *,
+        stored: Mapping[FileKey, Arrays] | None = None,
+        snapshot_id: int | None = None,
+    ) -> Snapshot:
+        """Return a snapshot of ``files`` that reuses what this one indexed of them.
+
+        With the same term version, retrieval settings and synonyms, only the files whose
+        content differs are counted (or read from ``stored``) and the index is updated in
+        place; otherwise this is :meth:`from_files`.
+        """
+        return type(self)._build(corpus, files, settings, self, stored or {}, snapshot_id)
+
+    @classmethod
+    def _build(
+        cls,
+        corpus: Corpus,
+        files: Sequence[FileResult],
+        settings: Settings,
+        base: Snapshot | None,
+        stored: Mapping[FileKey, Arrays],
+        snapshot_id: int | None,
+    ) -> Snapshot:
         version = terms_version(settings)
-        reuse: dict[tuple[str, str], FileTerms] = {}
         if (
-            previous is not None
-            and previous.version == version
-            and previous.engine.settings == settings.retrieval
+            base is not None
+            and base.version == version
+            and base.engine.settings == settings.retrieval
+            and base.engine.synonyms == base.engine.synonym_map(settings.synonyms)
         ):
-            tokenizer, vocab, reuse = previous.engine.tokenizer, previous.engine.vocab, dict(previous.counted)
+            engine = base.engine
         else:
-            previous = None
-        tokenizer = tokenizer or Tokenizer(equivalents=settings.equivalents)
-        vocab = vocab if vocab is not None else Vocabulary()
-        reuse.update(counted or {})
-        if not files:
             engine = SearchEngine(
-                corpus.passages,
-                settings.retrieval,
-                settings.synonyms,
-                tokenizer,
-                corpus_terms=corpus_terms,
-                vocab=vocab,
+                settings.retrieval, settings.synonyms, Tokenizer(equivalents=settings.equivalents)
             )
-            return cls(corpus, engine, snapshot_id=snapshot_id, version=version)
-        file_terms: list[FileTerms] = []
-        now_counted: dict[tuple[str, str], FileTerms] = {}
+        known = {(f.source, f.stamp): f for f in engine.files}
+        entries: list[FileTerms | IndexedFile] = []
         offset = 0
         for result in files:
             if result.document is None or not result.passages:
                 continue
             n = len(result.passages)
             key = (result.source, result.content_hash)
-            terms = reuse.get(key)
-            if terms is None or terms.passages.units != n:
-                terms = count_file(
-                    result.source, corpus.passages[offset : offset + n], tokenizer, settings.retrieval, vocab
-                )
-            now_counted[key] = terms
-            file_terms.append(terms)
+            indexed = known.get(key)
+            if indexed is not None and indexed.passages == n:
+                entries.append(indexed)
+            else:
+                arrays = stored.get(key)
+                terms = None if arrays is None else FileTerms.from_arrays(arrays, *key, engine.vocab)
+                if terms is None or terms.passages.units != n:
+                    terms = count_file(
+                        *key,
+                        corpus.passages[offset : offset + n],
+                        engine.tokenizer,
+                        settings.retrieval,
+                        engine.vocab,
+                    )
+                entries.append(terms)
             offset += n
-        engine = SearchEngine(
-            corpus.passages,
-            settings.retrieval,
-            settings.synonyms,
-            tokenizer,
-            files=file_terms,
-            vocab=vocab,
-            previous=previous.engine if previous is not None else None,
+        if offset != len(corpus.passages):
+            raise ValueError(f"the files have {offset} passages, the corpus {len(corpus.passages)}")
+        return cls(
+            corpus,
+            engine.with_changes(corpus.passages, entries),
+            snapshot_id=snapshot_id,
+            files=tuple(files),
+            version=version,
         )
-        return cls(corpus, engine, snapshot_id=snapshot_id, files=files, counted=now_counted, version=version)
+
+    def arrays_for(self, keys: Collection[FileKey]) -> dict[FileKey, dict[str, np.ndarray]]:
+        """Return the counted terms of the files in ``keys`` as named arrays, to store beside
+        them (read back from the index: nothing per file is kept for this)."""
+        return {(t.source, t.stamp): t.to_arrays(self.engine.vocab) for t in self.engine.counted(keys)}
 
 
 def _names(corpus: Corpus, engine: SearchEngine) -> Names:
@@ -122,5 +160,5 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
     for role in corpus.roles:
         if role.source in strings:
             strings[role.source] += [role.title, role.team or ""]
-    order = [f.source for f in engine.files if f.passages.units]
+    order = [f.source for f in engine.files if f.passages]
     return Names.build([strings.get(source, []) for source in order], engine.tokenizer)

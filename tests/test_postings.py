@@ -306,12 +306,11 @@ def test_a_stored_role_of_the_wrong_type_cannot_crash_listings(seed_services, sh
     bad = Role(
         "jobs/cook", "Cook", None, ["Acme"], 456, {"a": 1}, "yes", None, None, "jobs.md", None, None, "open"
     )
-    corpus = assemble(
-        [FileResult("jobs.md", "x", seed_services.holder.current.corpus.documents[0], (), (bad,), ())]
-    )
+    files = [FileResult("jobs.md", "x", seed_services.holder.current.corpus.documents[0], (), (bad,), ())]
+    corpus = assemble(files)
     (role,) = corpus.roles
     assert (role.org, role.team, role.location, role.remote) == (None, "456", None, None)
-    holder = KnowledgeHolder(Snapshot.build(corpus, shipped))
+    holder = KnowledgeHolder(Snapshot.from_files(corpus, files, shipped))
     service = RoleService(holder)
     assert [r.title for r in service.list()] == ["Cook"] and service.orgs() == ["456"]
     assert [r.title for r in service.complete("co")] == ["Cook"]

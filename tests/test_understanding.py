@@ -15,7 +15,7 @@ from bot.cli import main
 from bot.config import Settings
 from bot.models import Passage
 from bot.search.answer_type import asked_kind, holds
-from bot.search.engine import count_file
+from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
 from bot.search.names import Names, acronyms, name_parts
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
@@ -23,7 +23,7 @@ from bot.search.spelling import Speller
 from bot.services.answers import AnswerService, Turn
 from bot.services.decision import FEATURES, TARGET_FALSE_ANSWERS, Evidence, Model, fit
 from bot.services.smalltalk import small_talk
-from bot.storage.codec import decode_terms, encode_terms
+from bot.storage.codec import decode_arrays, encode_arrays
 from tests.conftest import KNOWLEDGE, write
 
 RESIDENCY = "hf-ai-research-residency.md"
@@ -396,15 +396,20 @@ def _unit(rows: np.ndarray) -> np.ndarray:
     return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
 
 
+def _stored(vectors: Vectors) -> Vectors:
+    back = decode_arrays(encode_arrays({"codes": vectors.codes, "scales": vectors.scales}))
+    return Vectors(back["codes"], back["scales"])
+
+
 def test_vectors_round_trip_through_bytes() -> None:
     rng = np.random.default_rng(1)
     matrix = _unit(rng.normal(size=(25, DIM)))
     vectors = Vectors.quantize(matrix)
-    back = Vectors.from_bytes(vectors.to_bytes())
+    back = _stored(vectors)
     assert len(back) == 25
     assert np.array_equal(back.codes, vectors.codes)
     assert np.allclose(back.rows(slice(None)), matrix, atol=1e-2)
-    assert len(Vectors.from_bytes(Vectors.quantize(np.zeros((0, DIM))).to_bytes())) == 0
+    assert len(_stored(Vectors.quantize(np.zeros((0, DIM))))) == 0
 
 
 def _clustered_parts(
@@ -455,10 +460,11 @@ def test_file_terms_survive_encoding(seed_services: Services, settings: Settings
         Passage(2, source, "Lab FAQ", "FAQ", None, "Microscopes need training first.", 13),
     ]
     vocab = Vocabulary(["unrelated", "terms", "first"])
-    terms = count_file(source, passages, tokenizer, settings.retrieval, vocab)
+    terms = count_file(source, "hash", passages, tokenizer, settings.retrieval, vocab)
     other = Vocabulary(["something", "else"])
-    back = decode_terms(encode_terms(terms, vocab), source, other)
-    assert back.source == source
+    stored = decode_arrays(encode_arrays(terms.to_arrays(vocab)))
+    back = FileTerms.from_arrays(stored, source, "hash", other)
+    assert (back.source, back.stamp) == (source, "hash")
     assert back.words == terms.words and "saturdays" in back.words
     assert back.title == terms.title
     assert back.head_rows == terms.head_rows == (1,)

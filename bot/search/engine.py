@@ -16,18 +16,18 @@ it would only blur which passage of that document answers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from bot.config import RetrievalSettings
-from bot.knowledge.chunk import SECTION_SEP
-from bot.knowledge.document import FAQ_HEADING
 from bot.models import Passage
+from bot.search.counted import FileTerms, file_words
 from bot.search.index import BM25Index, Forward, Vocabulary
-from bot.search.semantic import SemanticIndex, Vectors, embed
+from bot.search.semantic import SemanticIndex, Vectors
 from bot.search.specificity import specificity
 from bot.search.spelling import Speller
 from bot.search.stopwords import INTERROGATIVES
@@ -39,6 +39,8 @@ PREDICATE_SHARE = 0.25
 # A refresh that changes at most this many runs of files updates the index in place;
 # more, and it is rebuilt from the counted terms (both are exact).
 MAX_INCREMENTAL_SPANS = 8
+# Reading more files than this back from the index (to store them) reads the whole index once.
+BULK_READ = 16
 # The specificity a question word ("when", "who") gets in BM25; content words get 0.5 to 5.
 QUESTION_WORD_WEIGHT = 1.0
 # Terms whose idf is below this count for less in a question (see SearchEngine._kb_damping).
@@ -69,183 +71,281 @@ def _member(sorted_values: np.ndarray, items: np.ndarray) -> np.ndarray:
     return np.asarray(sorted_values[where] == items)
 
 
-def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSettings) -> list[str]:
-    """Return the terms a passage is indexed under, field weights applied."""
-    terms = tokenizer(passage.text)
-    if passage.section:
-        # "FAQ" or "Frequently Asked Questions" says nothing about what a passage answers
-        section = SECTION_SEP.join(
-            part for part in passage.section.split(SECTION_SEP) if not FAQ_HEADING.search(part)
-        )
-        terms += tokenizer(section) * settings.section_weight
-    if passage.question:
-        terms += tokenizer(passage.question) * settings.question_weight
-    return terms
-
-
-def passage_text(passage: Passage) -> str:
-    """Return what a passage's vector is computed from: its FAQ question, section and text."""
-    parts = [passage.question or "", passage.section or "", passage.text]
-    return "\n".join(p for p in parts if p)
-
-
-@dataclass(frozen=True, slots=True)
-class FileTerms:
-    """What is computed once per file: counted terms, surface words and vectors of its passages."""
-
-    source: str
-    passages: Forward  # one unit per passage
-    document: Forward  # one unit (title, then every passage's terms), or none without passages
-    title: frozenset[str]  # the terms of its title and organisation
-    # its distinct lower-case words, sorted and joined by newlines (for spelling): one string
-    # holds them in a tenth of the memory of a set of strings
-    words: str = ""
-    vectors: Vectors = field(default_factory=lambda: Vectors.concat([]))  # one per passage
-    heads: Vectors = field(default_factory=lambda: Vectors.concat([]))  # one per FAQ question
-    head_rows: tuple[int, ...] = ()  # the passage (within the file) of each head vector
-
-
-def count_file(
-    source: str,
-    passages: Sequence[Passage],
-    tokenizer: Tokenizer,
-    settings: RetrievalSettings,
-    vocab: Vocabulary,
-    term_lists: Sequence[Sequence[str]] | None = None,
-) -> FileTerms:
-    """Tokenize and count one file's passages (``term_lists`` if already tokenized)."""
-    lists = (
-        list(term_lists)
-        if term_lists is not None
-        else [passage_terms(tokenizer, p, settings) for p in passages]
-    )
-    if not passages:
-        empty = Forward.concat([])
-        return FileTerms(source, empty, empty, frozenset())
-    # The organisation is part of what a document is about, like its title: "Brightwave"
-    # in a question chooses Brightwave's posting, not a passage in it.
-    title = tokenizer(f"{passages[0].title} {passages[0].org or ''}")
-    document = title * settings.title_weight + [t for terms in lists for t in terms]
-    words = "\n".join(
-        sorted({w for p in passages for w in tokenizer.words(f"{p.title} {p.question or ''} {p.text}")})
-    )
-    head_rows = tuple(i for i, p in enumerate(passages) if p.question)
-    return FileTerms(
-        source,
-        Forward.from_terms(lists, vocab),
-        Forward.from_terms([document], vocab),
-        frozenset(title),
-        words,
-        Vectors.quantize(embed([passage_text(p) for p in passages])),
-        Vectors.quantize(embed([passages[i].question or "" for i in head_rows])),
-        head_rows,
-    )
-
-
 def _path_key(source: str) -> tuple[str, ...]:
     return tuple(source.split("/"))  # the order in which the loader lists files
 
 
-def changed_spans(
-    old: Sequence[FileTerms], new: Sequence[FileTerms]
-) -> list[tuple[int, int, list[FileTerms]]]:
-    """Return the runs of files that differ: (first old index, end old index, new files there)."""
-    spans: list[tuple[int, int, list[FileTerms]]] = []
+@dataclass(frozen=True, slots=True)
+class IndexedFile:
+    """A file as an engine holds it: which content it was counted from, and how many rows it has.
+
+    This is all an engine keeps per file; its terms are in the indexes, its vectors in the
+    vector indexes, its words in the engine's word counts.
+    """
+
+    source: str
+    stamp: str  # the content its terms were counted from (a hash): equal stamps, equal terms
+    passages: int
+    heads: int  # FAQ-question vectors
+
+    @classmethod
+    def of(cls, terms: FileTerms) -> IndexedFile:
+        """Describe a counted file."""
+        return cls(terms.source, terms.stamp, terms.passages.units, len(terms.heads))
+
+    @property
+    def documents(self) -> int:
+        """Return its units in the document index: one, or none for a file without passages."""
+        return 1 if self.passages else 0
+
+
+def changed_spans(old: Sequence[IndexedFile], new: Sequence[IndexedFile]) -> list[tuple[int, int, int, int]]:
+    """Return the runs of files that differ: (old start, old end, new start, new end).
+
+    Files are compared by source and stamp; both lists are in the loader's order.
+    """
+    spans: list[tuple[int, int, int, int]] = []
     i = j = 0
-    current: list[Any] | None = None
+    current: list[int] | None = None
     while i < len(old) or j < len(new):
         same_source = i < len(old) and j < len(new) and old[i].source == new[j].source
-        if same_source and old[i] is new[j]:
+        if same_source and old[i] == new[j]:
             if current is not None:
-                spans.append((current[0], current[1], current[2]))
+                spans.append((current[0], i, current[1], j))
                 current = None
             i += 1
             j += 1
             continue
         if current is None:
-            current = [i, i, []]
+            current = [i, j]
         if same_source:
-            current[1], current[2] = i + 1, [*current[2], new[j]]
             i += 1
             j += 1
         elif j >= len(new) or (i < len(old) and _path_key(old[i].source) < _path_key(new[j].source)):
-            current[1] = i + 1
             i += 1
         else:
-            current[2] = [*current[2], new[j]]
             j += 1
     if current is not None:
-        spans.append((current[0], current[1], current[2]))
+        spans.append((current[0], i, current[1], j))
     return spans
 
 
-class SearchEngine:
-    """BM25 retrieval over a fixed list of passages."""
+class _Starts(NamedTuple):
+    """Where each file's rows start (and the last ends): passages, document, FAQ-question vectors."""
 
+    units: np.ndarray
+    docs: np.ndarray
+    heads: np.ndarray
+
+
+class _Rows(NamedTuple):
+    """What an engine holds of a file outside its indexes."""
+
+    title: frozenset[str]
+    vectors: Vectors
+    heads: Vectors
+    head_rows: Sequence[int] | np.ndarray  # the passage (within the file) of each head vector
+
+
+def _starts(counts: Sequence[int]) -> np.ndarray:
+    """Return where each of consecutive runs of ``counts`` rows starts, and the end, as int64."""
+    out = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(np.asarray(counts, dtype=np.int64), out=out[1:])
+    return out
+
+
+class SearchEngine:
+    """BM25 retrieval over a fixed list of passages, file after file.
+
+    Built in one way: :meth:`from_files` (an empty engine given every file) and
+    :meth:`with_changes` (a new engine where the files that differ are replaced) both go
+    through :meth:`_successor`. Nothing is kept per file beyond an :class:`IndexedFile`: a
+    file the new engine takes over as it is keeps its postings (the index is updated in
+    place) or has its counted terms read back from the index (when rebuilt), and its
+    vectors are copied from the old matrix into the new one.
+    """
+
+    settings: RetrievalSettings
+    tokenizer: Tokenizer
     vocab: Vocabulary
-    files: tuple[FileTerms, ...]
+    synonyms: dict[str, tuple[str, ...]]
+    passages: Sequence[Passage]
+    files: tuple[IndexedFile, ...]
     index: BM25Index
     doc_index: BM25Index
+    word_files: Counter[str]  # each surface word of the knowledge base: how many files use it
 
     def __init__(
         self,
-        passages: Sequence[Passage],
         settings: RetrievalSettings,
         synonyms: Sequence[Sequence[str]] = (),
         tokenizer: Tokenizer | None = None,
-        corpus_terms: Sequence[Sequence[str]] | None = None,
-        *,
-        files: Sequence[FileTerms] | None = None,
         vocab: Vocabulary | None = None,
-        previous: SearchEngine | None = None,
     ) -> None:
-        """Index ``passages``; ``files`` gives them already counted, file by file.
-
-        With ``previous`` (an engine over the same vocabulary and settings), only the files
-        that differ are re-indexed: see :meth:`BM25Index.replace_units`.
-        """
+        """Return an engine over no passages (see :meth:`from_files`)."""
         self.settings = settings
         self.tokenizer = tokenizer or Tokenizer()
-        self.vocab = vocab if vocab is not None else (previous.vocab if previous else Vocabulary())
-        if files is None:
-            files = self._count(passages, corpus_terms)
-        self.files = tuple(files)
-        self.synonyms = self._synonym_map(synonyms)
-        spans = None
-        if previous is not None and previous.vocab is self.vocab and previous.settings == settings:
-            spans = changed_spans(previous.files, self.files)
-        if previous is not None and spans is not None and len(spans) <= MAX_INCREMENTAL_SPANS:
-            self.index, self.doc_index = previous.index, previous.doc_index
-            unit_starts = np.concatenate([[0], np.cumsum([f.passages.units for f in previous.files])])
-            doc_starts = np.concatenate([[0], np.cumsum([f.document.units for f in previous.files])])
-            for a, b, new in reversed(spans):  # from the end, so earlier positions stay valid
-                self.index = self.index.replace_units(
-                    int(unit_starts[a]), int(unit_starts[b]), Forward.concat([f.passages for f in new])
+        self.vocab = vocab if vocab is not None else Vocabulary()
+        self.synonyms = self.synonym_map(synonyms)
+        self.passages = ()
+        self.files = ()
+        empty = Forward.concat([])
+        self.index, self.doc_index = self._index(empty, ranked=True), self._index(empty, ranked=False)
+        self.word_files = Counter()
+        self._derive([])
+
+    @classmethod
+    def from_files(
+        cls,
+        passages: Sequence[Passage],
+        files: Sequence[FileTerms],
+        settings: RetrievalSettings,
+        synonyms: Sequence[Sequence[str]] = (),
+        tokenizer: Tokenizer | None = None,
+        vocab: Vocabulary | None = None,
+    ) -> SearchEngine:
+        """Index ``passages``, counted file by file in ``files`` (in ``vocab``, the same order)."""
+        return cls(settings, synonyms, tokenizer, vocab).with_changes(passages, files)
+
+    def with_changes(
+        self, passages: Sequence[Passage], files: Sequence[FileTerms | IndexedFile]
+    ) -> SearchEngine:
+        """Return an engine over ``passages``, file after file as ``files`` lists them.
+
+        An :class:`IndexedFile` is one of this engine's files, taken over as it is; a
+        :class:`FileTerms` is a file counted in this engine's vocabulary. When at most
+        ``MAX_INCREMENTAL_SPANS`` runs of files differ, the indexes are updated in place
+        (:meth:`BM25Index.replace_units`); otherwise rebuilt. Scores are those of a fresh build.
+        """
+        return self._successor(passages, files)
+
+    def _index(self, forward: Forward, *, ranked: bool) -> BM25Index:
+        """Build the passage index (``ranked``: asked for the best passages) or the document index."""
+        s = self.settings
+        return BM25Index.from_forward(forward, self.vocab, k1=s.k1, b=s.b, epsilon=s.epsilon, ranked=ranked)
+
+    def _starts(self) -> _Starts:
+        return _Starts(
+            _starts([f.passages for f in self.files]),
+            _starts([f.documents for f in self.files]),
+            _starts([f.heads for f in self.files]),
+        )
+
+    def _rows(self, n: int, at: _Starts) -> _Rows:
+        """Return what this engine holds of file ``n`` outside its indexes."""
+        s, e = int(at.units[n]), int(at.units[n + 1])
+        hs, he = int(at.heads[n]), int(at.heads[n + 1])
+        return _Rows(
+            self.title_terms[int(at.docs[n])] if self.files[n].passages else frozenset(),
+            Vectors(self.semantic.vectors.codes[s:e], self.semantic.vectors.scales[s:e]),
+            Vectors(self.heads.vectors.codes[hs:he], self.heads.vectors.scales[hs:he]),
+            self.head_positions[hs:he] - s,
+        )
+
+    def _words(self, n: int, at: _Starts) -> list[str]:
+        """Return file ``n``'s surface words (from its passages: they are kept only as counts)."""
+        return file_words(self.passages[int(at.units[n]) : int(at.units[n + 1])], self.tokenizer)
+
+    def _read_back(
+        self, n: int, at: _Starts, units: Forward | None = None, doc: Forward | None = None
+    ) -> FileTerms:
+        """Return file ``n`` as it was counted: terms read back from the indexes (unless given),
+        words from its passages, title and vectors from this engine's rows."""
+        f = self.files[n]
+        if units is None or doc is None:
+            units = self.index.forward(int(at.units[n]), int(at.units[n + 1]))
+            doc = self.doc_index.forward(int(at.docs[n]), int(at.docs[n + 1]))
+        rows = self._rows(n, at)
+        return FileTerms(
+            f.source,
+            f.stamp,
+            units,
+            doc,
+            rows.title,
+            "\n".join(self._words(n, at)),
+            rows.vectors,
+            rows.heads,
+            tuple(np.asarray(rows.head_rows).tolist()),
+        )
+
+    def _successor(
+        self, passages: Sequence[Passage], files: Sequence[FileTerms | IndexedFile]
+    ) -> SearchEngine:
+        entries = [f if isinstance(f, IndexedFile) else IndexedFile.of(f) for f in files]
+        if sum(e.passages for e in entries) != len(passages):
+            raise ValueError(f"{len(passages)} passages for files of {sum(e.passages for e in entries)}")
+        old_at = {(f.source, f.stamp): n for n, f in enumerate(self.files)}
+        # for each file, its place in this engine when it is taken over (-1 when counted anew)
+        taken = [old_at.get((f.source, f.stamp), -1) if isinstance(f, IndexedFile) else -1 for f in files]
+        for f, n in zip(files, taken, strict=True):
+            if isinstance(f, IndexedFile) and n < 0:
+                raise ValueError(f"{f.source} is not indexed here")
+        at = self._starts()
+        spans = changed_spans(self.files, entries)
+        new = object.__new__(SearchEngine)
+        new.settings, new.tokenizer, new.vocab = self.settings, self.tokenizer, self.vocab
+        new.synonyms, new.passages, new.files = self.synonyms, passages, tuple(entries)
+
+        def counted(j: int) -> FileTerms:
+            f = files[j]
+            return f if isinstance(f, FileTerms) else self._read_back(taken[j], at)
+
+        if self.index.size and len(spans) <= MAX_INCREMENTAL_SPANS:
+            new.index, new.doc_index = self.index, self.doc_index
+            for a, b, c, d in reversed(spans):  # from the end, so earlier positions stay valid
+                parts = [counted(j) for j in range(c, d)]
+                new.index = new.index.replace_units(
+                    int(at.units[a]), int(at.units[b]), Forward.concat([p.passages for p in parts])
                 )
-                self.doc_index = self.doc_index.replace_units(
-                    int(doc_starts[a]), int(doc_starts[b]), Forward.concat([f.document for f in new])
+                new.doc_index = new.doc_index.replace_units(
+                    int(at.docs[a]), int(at.docs[b]), Forward.concat([p.document for p in parts])
                 )
         else:
-            self.index = BM25Index.from_forward(
-                Forward.concat([f.passages for f in self.files]),
-                self.vocab,
-                k1=settings.k1,
-                b=settings.b,
-                epsilon=settings.epsilon,
-            )
-            self.doc_index = BM25Index.from_forward(
-                Forward.concat([f.document for f in self.files]),
-                self.vocab,
-                k1=settings.k1,
-                b=settings.b,
-                epsilon=settings.epsilon,
-            )
-        # Document level: passage position -> document number, and each document's title terms.
-        with_passages = [f for f in self.files if f.passages.units]
-        self.doc_of = np.repeat(
-            np.arange(len(with_passages), dtype=np.int32), [f.passages.units for f in with_passages]
+            # the taken-over files' counted terms, read back from these indexes in one pass each
+            old_units: list[Forward] = []
+            old_docs: list[Forward] = []
+            if max(taken, default=-1) >= 0:
+                old_units = self.index.forward().split([f.passages for f in self.files])
+                old_docs = self.doc_index.forward().split([f.documents for f in self.files])
+            pairs = list(zip(files, taken, strict=True))
+            units = [f.passages if isinstance(f, FileTerms) else old_units[n] for f, n in pairs]
+            docs = [f.document if isinstance(f, FileTerms) else old_docs[n] for f, n in pairs]
+            new.index = self._index(Forward.concat(units), ranked=True)
+            new.doc_index = self._index(Forward.concat(docs), ranked=False)
+        # Words: the counts of the files that left are taken back, those of the new ones added.
+        word_files = Counter(self.word_files)
+        gone: list[str] = []
+        added: list[str] = []  # each file's words, one a line
+        for a, b, c, d in spans:
+            for n in range(a, b):
+                gone += self._words(n, at)
+            for j in range(c, d):
+                f = files[j]
+                added.append(f.words if isinstance(f, FileTerms) else "\n".join(self._words(taken[j], at)))
+        if joined := "\n".join(filter(None, added)):
+            word_files.update(joined.split("\n"))  # counted in C
+        word_files.subtract(gone)
+        for word in set(gone):
+            if word_files[word] <= 0:
+                del word_files[word]
+        new.word_files = word_files
+        # Titles and vectors: this engine's rows for the files taken over.
+        new._derive(
+            [
+                _Rows(f.title, f.vectors, f.heads, f.head_rows)
+                if isinstance(f, FileTerms)
+                else self._rows(n, at)
+                for f, n, entry in zip(files, taken, entries, strict=True)
+                if entry.passages
+            ]
         )
-        self.title_terms: list[frozenset[str]] = [f.title for f in with_passages]
+        return new
+
+    def _derive(self, rows: Sequence[_Rows]) -> None:
+        """Set what follows from the files: ``rows`` of each file with passages, in order."""
+        counts = [f.passages for f in self.files if f.passages]
+        self.doc_of = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
+        self.title_terms: list[frozenset[str]] = [r.title for r in rows]
         self.all_title_terms: frozenset[str] = frozenset().union(*self.title_terms)
         docs_by_term: dict[str, list[int]] = {}
         for number, terms in enumerate(self.title_terms):
@@ -253,38 +353,29 @@ class SearchEngine:
                 docs_by_term.setdefault(term, []).append(number)
         self.title_docs = {t: np.asarray(d, dtype=np.int32) for t, d in docs_by_term.items()}
         # Meaning: passage vectors, FAQ-question vectors by passage position, and spelling.
-        self.semantic = SemanticIndex([f.vectors for f in with_passages])
-        self.heads = SemanticIndex([f.heads for f in with_passages])
-        starts = np.concatenate([[0], np.cumsum([f.passages.units for f in with_passages])]).astype(np.int64)
-        self.head_of: dict[int, int] = {}
-        for number, f in enumerate(with_passages):
-            for row in f.head_rows:
-                self.head_of[int(starts[number]) + row] = len(self.head_of)
-        self.speller = Speller(w for f in with_passages if f.words for w in f.words.split("\n"))
+        self.semantic = SemanticIndex([r.vectors for r in rows])
+        self.heads = SemanticIndex([r.heads for r in rows])
+        starts = _starts(counts)
+        self.head_positions = np.concatenate(
+            [np.zeros(0, dtype=np.int64)]
+            + [starts[n] + np.asarray(r.head_rows, dtype=np.int64) for n, r in enumerate(rows)]
+        )
+        self.head_of: dict[int, int] = {p: row for row, p in enumerate(self.head_positions.tolist())}
+        self.speller = Speller(self.word_files)
 
-    def _count(
-        self, passages: Sequence[Passage], corpus_terms: Sequence[Sequence[str]] | None
-    ) -> list[FileTerms]:
-        """Group passages by file (they come file after file) and count each file's terms."""
-        out = []
-        start = 0
-        for end in range(1, len(passages) + 1):
-            if end == len(passages) or passages[end].source != passages[start].source:
-                lists = None if corpus_terms is None else corpus_terms[start:end]
-                out.append(
-                    count_file(
-                        passages[start].source,
-                        passages[start:end],
-                        self.tokenizer,
-                        self.settings,
-                        self.vocab,
-                        lists,
-                    )
-                )
-                start = end
-        return out
+    def counted(self, wanted: Collection[tuple[str, str]]) -> list[FileTerms]:
+        """Return the counted terms, words and vectors of the files whose (source, stamp) is
+        in ``wanted``, read back from what this engine holds (to store them)."""
+        keys = set(wanted)
+        picked = [n for n, f in enumerate(self.files) if (f.source, f.stamp) in keys]
+        at = self._starts()
+        if len(picked) <= BULK_READ:
+            return [self._read_back(n, at) for n in picked]
+        units = self.index.forward().split([f.passages for f in self.files])
+        docs = self.doc_index.forward().split([f.documents for f in self.files])
+        return [self._read_back(n, at, units[n], docs[n]) for n in picked]
 
-    def _synonym_map(self, groups: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    def synonym_map(self, groups: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
         mapping: dict[str, list[str]] = {}
         for group in groups:
             terms = list(dict.fromkeys(t for word in group for t in self.tokenizer(word)))

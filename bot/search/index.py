@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -82,12 +83,10 @@ class Vocabulary:
 
     def ids_of(self, terms: Sequence[str]) -> np.ndarray:
         """Return the ids of many terms at once, adding the new ones."""
-        found = list(map(self.ids.get, terms))  # in C; only new terms loop in Python
-        if None in found:
-            for i, tid in enumerate(found):
-                if tid is None:
-                    found[i] = self.id(terms[i])
-        return np.fromiter(found, dtype=np.int32, count=len(terms))
+        ids = np.array(list(map(self.ids.get, terms, repeat(-1))), dtype=np.int32)
+        for i in np.flatnonzero(ids < 0).tolist():  # only new terms loop in Python
+            ids[i] = self.id(terms[i])
+        return ids
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -152,23 +151,6 @@ class Forward:
             at += n
         return out
 
-    def to_bytes(self) -> bytes:
-        """Serialise (for the snapshot store)."""
-        head = np.asarray([len(self.lengths), len(self.tids)], dtype=np.int64).tobytes()
-        return (
-            head
-            + self.lengths.astype("<i4").tobytes()
-            + self.tids.astype("<i4").tobytes()
-            + self.tfs.astype("<i4").tobytes()
-        )
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> Forward:
-        """Read what :meth:`to_bytes` wrote."""
-        units, n = np.frombuffer(data[:16], dtype="<i8").tolist()
-        body = np.frombuffer(data, dtype="<i4", offset=16)  # read-only views, no copies
-        return cls(body[:units], body[units : units + n], body[units + n :])
-
 
 class BM25Index:
     """An immutable BM25 index over units (passages or documents) of terms."""
@@ -211,11 +193,12 @@ class BM25Index:
     def _build(self, forward: Forward) -> None:
         n = len(forward.tids)
         units = forward.units
-        starts = np.zeros(units, dtype=np.int64)
+        wide = np.int64 if n >= 2**31 else np.int32  # narrow temporaries build faster
+        starts = np.zeros(units, dtype=wide)
         if units:
             np.cumsum(forward.lengths[:-1], out=starts[1:])
         unit = np.repeat(np.arange(units, dtype=np.int32), forward.lengths)
-        pos = np.arange(n, dtype=np.int64) - np.repeat(starts, forward.lengths)
+        pos = np.arange(n, dtype=wide) - np.repeat(starts, forward.lengths)
         order = _stable_order(forward.tids)  # by term, units in order within a term
         df = (
             np.bincount(forward.tids, minlength=len(self.vocab)) if n else np.zeros(len(self.vocab), np.int64)
@@ -477,9 +460,11 @@ class BM25Index:
             return empty
         ids = np.concatenate([self.postings[self.offsets[t] : self.offsets[t + 1]] for t, _ in terms])
         contributions = np.concatenate([self._slice_weights(t, w) for t, w in terms])
-        # how far a float32-weighted sum can be from the float64 one (4x the worst case)
+        # How far a sum of float32 contributions can be from the float64 one: each is a float32
+        # weight (2**-24 off at most) times the query weight (as a float32, 2**-24 off), rounded
+        # once more: 3 * 2**-24 of it, plus float64 rounding; 2**-21 is more than twice that.
         bound = (
-            2.0**-22 * self.max_weight * sum(abs(w) for _, w in terms) if self.weights is not None else 0.0
+            2.0**-21 * self.max_weight * sum(abs(w) for _, w in terms) if self.weights is not None else 0.0
         )
         if len(terms) == 1:
             return self._best(ids, contributions, k, terms, bound)
@@ -509,11 +494,12 @@ class BM25Index:
         return self._best(cand, acc[cand], k, terms, bound)
 
     def _slice_weights(self, tid: int, w: float) -> np.ndarray:
-        """Return one term's weights times ``w``: float32 ones widened, or exact ones."""
+        """Return one term's weights times ``w``: float32 ones (a view when ``w`` is 1; the
+        product rounded once more, within ``top``'s bound), or exact ones."""
         if self.weights is None:
             part = self._term_weights(tid)
         else:
-            part = self.weights[self.offsets[tid] : self.offsets[tid + 1]].astype(np.float64)
+            part = self.weights[self.offsets[tid] : self.offsets[tid + 1]]
         return part if w == 1.0 else part * w
 
     def _exact_sums(self, cand: np.ndarray, terms: Sequence[tuple[int, float]]) -> np.ndarray:

@@ -103,19 +103,6 @@ class Vectors:
         """Return the float32 vectors of some rows."""
         return np.asarray(self.codes[positions].astype(np.float32) * self.scales[positions, None])
 
-    def to_bytes(self) -> bytes:
-        """Serialise (row count, scales, codes)."""
-        n = np.asarray([len(self)], dtype="<u4").tobytes()
-        return n + self.scales.astype("<f4").tobytes() + self.codes.tobytes()
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> Vectors:
-        """Rebuild from :meth:`to_bytes`."""
-        n = int(np.frombuffer(data[:4], dtype="<u4")[0])
-        scales = np.frombuffer(data[4 : 4 + 4 * n], dtype="<f4").astype(np.float32)
-        codes = np.frombuffer(data[4 + 4 * n : 4 + 4 * n + n * DIM], dtype=np.int8).reshape(n, DIM)
-        return cls(codes, scales)
-
 
 class SemanticIndex:
     """Nearest passages to a question vector, and the similarity of given passages."""
@@ -136,9 +123,17 @@ class SemanticIndex:
             starts.extend(range(offset, offset + len(part), BLOCK))
             offset += len(part)
         self._block_starts = np.asarray(starts, dtype=np.int64)
-        means = np.add.reduceat(self.vectors.rows(slice(None))[:, :COARSE_DIM], self._block_starts, axis=0)
+        # only the first COARSE_DIM dimensions, dequantized (not the whole matrix: 4 bytes a value)
+        coarse = self.vectors.codes[:, :COARSE_DIM].astype(np.float32) * self.vectors.scales[:, None]
+        means = np.add.reduceat(coarse, self._block_starts, axis=0)
         norms = np.linalg.norm(means, axis=1, keepdims=True)
         self._block_means = np.divide(means, norms, out=np.zeros_like(means), where=norms > 0)
+
+    @property
+    def nbytes(self) -> int:
+        """Return the memory its arrays hold."""
+        arrays = [self.vectors.codes, self.vectors.scales, self._block_starts, self._block_means]
+        return sum(a.nbytes for a in arrays) + (self._dense.nbytes if self._dense is not None else 0)
 
     def similarity(self, query: np.ndarray, positions: Sequence[int] | np.ndarray) -> np.ndarray:
         """Return the cosine similarity of ``query`` to each passage at ``positions``."""

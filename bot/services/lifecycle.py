@@ -9,7 +9,7 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
@@ -29,15 +29,21 @@ from bot.knowledge.loader import (
     unsafe_reason,
 )
 from bot.models import Problem
-from bot.search.engine import FileTerms
-from bot.search.index import Vocabulary
 from bot.services.answers import AnswerService
 from bot.services.changes import Changes, compare
 from bot.services.evaluation import evaluate, load_cases
 from bot.services.knowledge import KnowledgeHolder
 from bot.snapshot import Snapshot, terms_version
-from bot.storage.codec import decode_terms, encode_terms
-from bot.storage.snapshots import ANY_SNAPSHOT, SnapshotInfo, SnapshotStore, StaleSnapshotError, StoredFile
+from bot.storage.snapshots import (
+    ANY_SNAPSHOT,
+    Arrays,
+    FileKey,
+    SnapshotInfo,
+    SnapshotStore,
+    StaleSnapshotError,
+    StoredArrays,
+    StoredFile,
+)
 
 log = logging.getLogger(__name__)
 
@@ -195,25 +201,8 @@ class SnapshotLoader:
     ) -> Snapshot:
         """Build the snapshot from stored files and their stored term counts (no parsing, and
         no tokenizing unless the settings they were counted with have changed)."""
-        version = terms_version(self.settings)
-        if (
-            previous is not None
-            and previous.version == version
-            and previous.engine.settings == self.settings.retrieval
-        ):
-            vocab, known = previous.engine.vocab, previous.counted
-        else:
-            previous, vocab, known = None, Vocabulary(), {}
-        counted = {
-            (s.result.source, s.result.content_hash): decode_terms(s.terms, s.result.source, vocab)
-            for s in stored
-            if s.terms is not None
-            and s.terms_version == version
-            and (s.result.source, s.result.content_hash) not in known
-        }
-        return self._build(
-            [s.result for s in stored], snapshot_id, None, previous, counted=counted, vocab=vocab
-        )
+        arrays = StoredArrays(stored, terms_version(self.settings))
+        return self._build([s.result for s in stored], snapshot_id, None, previous, arrays)
 
     async def _save(
         self,
@@ -225,17 +214,18 @@ class SnapshotLoader:
         expect_active: object = ANY_SNAPSHOT,
     ) -> int:
         assert self.store is not None
-        vocab = snapshot.engine.vocab
-
-        def terms(result: FileResult) -> bytes | None:
-            counted = snapshot.counted.get((result.source, result.content_hash))
-            return encode_terms(counted, vocab) if counted is not None else None
-
+        # the counted terms of the files the store lacks, as named arrays kept beside them
+        need = (
+            [(f.source, f.content_hash) for f in files]
+            if self._rewrite_rows
+            else await self.store.without_arrays(files, snapshot.version)
+        )
+        arrays = await asyncio.to_thread(snapshot.arrays_for, need) if need else {}
         snapshot_id = await self.store.save(
             files,
             by,
             report.summary(),
-            terms,
+            arrays,
             snapshot.version,
             expect_active=expect_active,
             rewrite=self._rewrite_rows,
@@ -262,18 +252,12 @@ class SnapshotLoader:
         snapshot_id: int | None,
         problems: list[Problem] | None = None,
         previous: Snapshot | None = None,
-        counted: dict[tuple[str, str], FileTerms] | None = None,
-        vocab: Vocabulary | None = None,
+        stored: Mapping[FileKey, Arrays] | None = None,
     ) -> Snapshot:
-        return Snapshot.build(
-            assemble(files, problems),
-            self.settings,
-            snapshot_id=snapshot_id,
-            files=tuple(files),
-            previous=previous,
-            counted=counted,
-            vocab=vocab,
-        )
+        corpus = assemble(files, problems)
+        if previous is not None:
+            return previous.updated(corpus, files, self.settings, stored=stored, snapshot_id=snapshot_id)
+        return Snapshot.from_files(corpus, files, self.settings, stored=stored, snapshot_id=snapshot_id)
 
     def _count(self, report: RefreshReport, snapshot: Snapshot) -> None:
         corpus = snapshot.corpus

@@ -1,8 +1,10 @@
-"""Turn parsed files into JSON and back, for the snapshot store."""
+"""Turn parsed files into JSON, and named arrays into bytes, and back, for the snapshot store."""
 
 from __future__ import annotations
 
+import math
 import struct
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -12,9 +14,6 @@ import orjson
 
 from bot.knowledge.loader import FileResult
 from bot.models import Document, Passage, Problem, Role
-from bot.search.engine import FileTerms
-from bot.search.index import Forward, Vocabulary
-from bot.search.semantic import Vectors
 
 
 def _date(value: str | None) -> date | None:
@@ -79,48 +78,52 @@ def decode_file(text: str) -> FileResult:
     return FileResult(data["source"], data["content_hash"], doc, passages, roles, problems)
 
 
-def encode_terms(terms: FileTerms, vocab: Vocabulary) -> bytes:
-    """Serialise a file's counted terms with its own small vocabulary (term strings).
+ARRAYS_MAGIC = b"NPA1"
 
-    Ids of the in-memory vocabulary are not stored: they belong to one process. A file's
-    own list of terms keeps the counts valid for whichever process loads them.
+
+def encode_arrays(arrays: Mapping[str, np.ndarray]) -> bytes:
+    """Serialise named arrays: a JSON header, then each array's bytes (8-aligned).
+
+    The header is one flat list (name, dtype, number of dimensions, the dimensions, offset,
+    then the next array's), so that reading it makes one list, not one per array: a start
+    reads thousands of these, and every container made costs the garbage collector.
     """
-    tids = np.concatenate([terms.passages.tids, terms.document.tids])
-    local, inverse = np.unique(tids, return_inverse=True)
-    n = len(terms.passages.tids)
-    words = "\n".join(vocab.terms[t] for t in local.tolist()).encode()
-    title = "\n".join(sorted(terms.title)).encode()
-    passages = Forward(terms.passages.lengths, inverse[:n].astype(np.int32), terms.passages.tfs).to_bytes()
-    document = Forward(terms.document.lengths, inverse[n:].astype(np.int32), terms.document.tfs).to_bytes()
-    surface = terms.words.encode()
-    vectors = terms.vectors.to_bytes()
-    heads = terms.heads.to_bytes()
-    rows = np.asarray(terms.head_rows, dtype="<i4").tobytes()
-    parts = (words, title, passages, document, surface, vectors, heads, rows)
-    return struct.pack(f"<{len(parts)}Q", *map(len, parts)) + b"".join(parts)
-
-
-def decode_terms(data: bytes, source: str, vocab: Vocabulary) -> FileTerms:
-    """Rebuild a file's counted terms, mapping its terms into ``vocab``."""
-    sizes = struct.unpack("<8Q", data[:64])
+    header: list[str | int] = []
     chunks = []
-    at = 64
-    for size in sizes:
-        chunks.append(data[at : at + size])
-        at += size
-    words_b, title_b, passages_b, document_b, surface_b, vectors_b, heads_b, rows_b = chunks
-    words = words_b.decode().split("\n") if words_b else []
-    title = frozenset(title_b.decode().split("\n")) if title_b else frozenset()
-    ids = vocab.ids_of(words)
-    passages = Forward.from_bytes(passages_b)
-    document = Forward.from_bytes(document_b)
-    return FileTerms(
-        source,
-        Forward(passages.lengths, ids[passages.tids], passages.tfs),
-        Forward(document.lengths, ids[document.tids], document.tfs),
-        title,
-        surface_b.decode(),
-        Vectors.from_bytes(vectors_b),
-        Vectors.from_bytes(heads_b),
-        tuple(np.frombuffer(rows_b, dtype="<i4").tolist()),
-    )
+    at = 0
+    for name, array in arrays.items():
+        data = np.ascontiguousarray(array)
+        if data.dtype.hasobject:
+            raise TypeError(f"{name}: only arrays of numbers can be stored")
+        dtype = data.dtype.newbyteorder("<") if data.dtype.byteorder == ">" else data.dtype
+        raw = data.astype(dtype, copy=False).tobytes()
+        header += [name, dtype.str, data.ndim, *data.shape, at]
+        pad = -len(raw) % 8
+        chunks.append(raw + b"\0" * pad)
+        at += len(raw) + pad
+    head = orjson.dumps(header)
+    return ARRAYS_MAGIC + struct.pack("<I", len(head)) + head + b"\0" * (-len(head) % 8) + b"".join(chunks)
+
+
+def decode_arrays(data: bytes) -> dict[str, np.ndarray]:
+    """Read what :func:`encode_arrays` wrote (read-only views of ``data``, no copies)."""
+    if len(data) < 8 or data[:4] != ARRAYS_MAGIC:
+        raise ValueError("not stored arrays")
+    (size,) = struct.unpack("<I", data[4:8])
+    header = orjson.loads(data[8 : 8 + size])
+    base = 8 + size + (-size % 8)
+    out = {}
+    i = 0
+    while i < len(header):
+        name, dtype_str, ndim = header[i : i + 3]
+        shape = tuple(header[i + 3 : i + 3 + ndim])
+        at = header[i + 3 + ndim]
+        i += 4 + ndim
+        dtype = np.dtype(dtype_str)
+        if dtype.hasobject:
+            raise ValueError(f"{name}: not an array of numbers")
+        count = math.prod(shape)
+        if base + at + count * dtype.itemsize > len(data):
+            raise ValueError(f"{name}: truncated")
+        out[str(name)] = np.frombuffer(data, dtype=dtype, count=count, offset=base + at).reshape(shape)
+    return out

@@ -1,4 +1,9 @@
-"""The stored knowledge base: one row per parsed file content, snapshots as lists of files."""
+"""The stored knowledge base: one row per parsed file content, snapshots as lists of files.
+
+Beside each file the store can keep named arrays for another layer (the search layer keeps
+a file's counted terms and vectors there, so a start need not tokenize). They are opaque
+here: numbers under names, with the version string they were made under.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,18 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
+import numpy as np
 
 from bot.errors import StorageError
 from bot.knowledge.loader import FileResult
-from bot.storage.codec import decode_file, encode_file
+from bot.storage.codec import decode_arrays, decode_file, encode_arrays, encode_file
 from bot.storage.database import storage_error
 
 
@@ -31,13 +37,57 @@ class SnapshotInfo:
     active: bool
 
 
+FileKey = tuple[str, str]  # a parsed file's source and content hash
+Arrays = Mapping[str, np.ndarray]  # named arrays kept beside a file, opaque to the store
+
+
 @dataclass(frozen=True, slots=True)
 class StoredFile:
-    """A parsed file as stored, with its counted terms when they were kept."""
+    """A parsed file as stored, with the arrays kept beside it."""
 
     result: FileResult
-    terms: bytes | None
-    terms_version: str | None
+    blob: bytes | None  # the arrays, as stored
+    version: str | None  # what the arrays were made under
+
+    @property
+    def arrays(self) -> dict[str, np.ndarray] | None:
+        """Return the arrays kept beside the file, read from the stored bytes at each call (in
+        the caller's thread: a start reads them where it builds, not on the event loop).
+
+        Unreadable ones (an older format, a damaged row) read as none: the other layer makes
+        them again.
+        """
+        if self.blob is None:
+            return None
+        try:
+            return decode_arrays(self.blob)
+        except (ValueError, TypeError):
+            return None
+
+    @property
+    def key(self) -> FileKey:
+        """Return the file's source and content hash."""
+        return (self.result.source, self.result.content_hash)
+
+
+class StoredArrays(Mapping[FileKey, dict[str, np.ndarray]]):
+    """The readable arrays kept beside stored files under one version, by (source, content
+    hash); each read from its bytes only when asked for (a refresh needs few of them)."""
+
+    def __init__(self, files: Sequence[StoredFile], version: str) -> None:
+        self._files = {f.key: f for f in files if f.blob is not None and f.version == version}
+
+    def __getitem__(self, key: FileKey) -> dict[str, np.ndarray]:
+        arrays = self._files[key].arrays
+        if arrays is None:
+            raise KeyError(key)
+        return arrays
+
+    def __iter__(self) -> Iterator[FileKey]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 class StaleSnapshotError(StorageError):
@@ -82,16 +132,17 @@ class SnapshotStore:
         results: Sequence[FileResult],
         by: str,
         summary: dict[str, Any],
-        terms: Callable[[FileResult], bytes | None] | None = None,
-        terms_version: str = "",
+        arrays: Mapping[FileKey, Arrays] | None = None,
+        version: str = "",
         *,
         expect_active: object = ANY_SNAPSHOT,
         rewrite: bool = False,
     ) -> int:
         """Store a snapshot and make it the active one, all in one transaction.
 
-        Files already stored (same path and content) are not written again; ``terms`` gives
-        the counted terms to keep beside each new file. With ``expect_active`` (a snapshot id,
+        Files already stored (same path and content, arrays of ``version``) are not written
+        again; ``arrays`` gives, by (source, content hash), the arrays to keep beside a file
+        (see :meth:`without_arrays` for the files that need them). With ``expect_active`` (a snapshot id,
         or None for an empty store), raise StaleSnapshotError and store nothing when another
         snapshot became active meanwhile. ``rewrite`` writes every file's row again (to repair
         rows that could not be decoded).
@@ -111,9 +162,10 @@ class SnapshotStore:
                 for result in results:
                     key = file_key(result)
                     keys.append(key)
-                    if key in stored and stored[key] == terms_version and not rewrite:
+                    if key in stored and stored[key] == version and not rewrite:
                         continue
-                    blob = terms(result) if terms is not None else None
+                    kept = (arrays or {}).get((result.source, result.content_hash))
+                    blob = encode_arrays(kept) if kept is not None else None
                     await self.db.execute(
                         "INSERT INTO files (key, source, content_hash, data, terms, terms_version) "
                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
@@ -125,10 +177,10 @@ class SnapshotStore:
                             result.content_hash,
                             encode_file(result),
                             blob,
-                            terms_version if blob is not None else None,
+                            version if blob is not None else None,
                         ),
                     )
-                    stored[key] = terms_version
+                    stored[key] = version if blob is not None else None
                 cur = await self.db.execute(
                     "INSERT INTO snapshots (at, by, summary, active) VALUES (?, ?, ?, 0)",
                     (datetime.now(UTC).isoformat(timespec="seconds"), by, json.dumps(summary, default=str)),
@@ -156,8 +208,18 @@ class SnapshotStore:
             raise storage_error(exc, "read the active snapshot from", self.path) from None
         return int(row[0]) if row else None
 
+    async def without_arrays(self, results: Sequence[FileResult], version: str) -> list[FileKey]:
+        """Return the (source, content hash) of each of ``results`` stored without arrays of
+        ``version`` (or not stored at all): the ones :meth:`save` needs arrays for."""
+        try:
+            async with self.db.execute("SELECT key FROM files WHERE terms_version = ?", (version,)) as cur:
+                kept = {row[0] for row in await cur.fetchall()}
+        except sqlite3.Error as exc:
+            raise storage_error(exc, "read the stored files from", self.path) from None
+        return [(r.source, r.content_hash) for r in results if file_key(r) not in kept]
+
     async def load(self, snapshot_id: int) -> list[StoredFile]:
-        """Return the parsed files of a snapshot, in order, with their stored term counts."""
+        """Return the parsed files of a snapshot, in order, with their stored arrays."""
         try:
             async with self.db.execute(
                 "SELECT f.data, f.terms, f.terms_version FROM snapshot_files sf JOIN files f ON f.key = sf.file_key "
