@@ -182,6 +182,18 @@ class AskCog(commands.Cog):
         name = escape(self.bot.user.display_name) if self.bot.user else "faqbot"
         return help_embed(answer.reply or "", HELP.format(name=name))
 
+    async def _reply_with(self, message: discord.Message, qid: int | None, answer: Answer) -> discord.Message:
+        """Reply to ``message`` with the answer and its buttons, pinging no one."""
+        kwargs: MessageReply = {
+            "embed": self.embed(answer),
+            "mention_author": False,
+            "allowed_mentions": NO_MENTIONS,
+        }
+        view = self.components.view(qid, answer, share=False)
+        if view is not None:
+            kwargs["view"] = view
+        return await message.reply(**kwargs)
+
     async def tell_privately(self, message: discord.Message, embed: discord.Embed) -> None:
         """Send ``embed`` to the message's author only: in a DM (a reply when the message is one), else
         as a reply in the channel when their DMs are closed."""
@@ -321,16 +333,8 @@ class AskCog(commands.Cog):
                 self.cooldown.release(message.author.id)  # and free: their question may come next
                 await self.tell_privately(message, self.help_embed(answer))
                 return None
-            view = self.components.view(qid, answer, share=False)
-            kwargs: MessageReply = {
-                "embed": self.embed(answer),
-                "mention_author": False,
-                "allowed_mentions": NO_MENTIONS,
-            }
-            if view is not None:
-                kwargs["view"] = view
             await self.conversations.remember(key, answer, (message.id,) if chain else ())
-            sent = await message.reply(**kwargs)
+            sent = await self._reply_with(message, qid, answer)
             if chain:  # a reply to the answer continues the conversation too
                 await self.conversations.link(key, sent.id)
             return sent
@@ -473,15 +477,7 @@ class AskCog(commands.Cog):
         if answer.verdict != "answer":
             return None
         await self.conversations.remember(key, answer, () if thread is not None else (message.id,))
-        view = self.components.view(qid, answer, share=False)
-        kwargs: MessageReply = {
-            "embed": self.embed(answer),
-            "mention_author": False,
-            "allowed_mentions": NO_MENTIONS,
-        }
-        if view is not None:
-            kwargs["view"] = view
-        sent = await message.reply(**kwargs)
+        sent = await self._reply_with(message, qid, answer)
         if thread is None:
             await self.conversations.link(key, sent.id)
         return sent

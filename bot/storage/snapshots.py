@@ -181,11 +181,7 @@ class SnapshotStore:
                         ),
                     )
                     stored[key] = version if blob is not None else None
-                cur = await self.db.execute(
-                    "INSERT INTO snapshots (at, by, summary, active) VALUES (?, ?, ?, 0)",
-                    (datetime.now(UTC).isoformat(timespec="seconds"), by, json.dumps(summary, default=str)),
-                )
-                snapshot_id = _inserted_id(cur)
+                snapshot_id = await self._new_entry(by, summary)
                 await self.db.executemany(
                     "INSERT INTO snapshot_files (snapshot_id, position, file_key) VALUES (?, ?, ?)",
                     [(snapshot_id, i, key) for i, key in enumerate(keys)],
@@ -241,6 +237,16 @@ class SnapshotStore:
             out.append(StoredFile(result, terms if isinstance(terms, bytes) else None, version))
         return out
 
+    async def _new_entry(self, by: str, summary: dict[str, Any]) -> int:
+        """Add a history entry (not yet active) inside the open transaction; return its id."""
+        cur = await self.db.execute(
+            "INSERT INTO snapshots (at, by, summary, active) VALUES (?, ?, ?, 0)",
+            (datetime.now(UTC).isoformat(timespec="seconds"), by, json.dumps(summary, default=str)),
+        )
+        if cur.lastrowid is None:  # SQLite sets it for every INSERT
+            raise sqlite3.DatabaseError("the snapshot row was not inserted")
+        return cur.lastrowid
+
     async def restore(self, snapshot_id: int, by: str, summary: dict[str, Any]) -> int:
         """Store a new snapshot with the files of ``snapshot_id`` and make it active (a rollback).
 
@@ -255,11 +261,7 @@ class SnapshotStore:
                 async with self.db.execute("SELECT 1 FROM snapshots WHERE id = ?", (snapshot_id,)) as cur:
                     if await cur.fetchone() is None:
                         raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
-                cur = await self.db.execute(
-                    "INSERT INTO snapshots (at, by, summary, active) VALUES (?, ?, ?, 0)",
-                    (datetime.now(UTC).isoformat(timespec="seconds"), by, json.dumps(summary, default=str)),
-                )
-                new_id = _inserted_id(cur)
+                new_id = await self._new_entry(by, summary)
                 await self.db.execute(
                     "INSERT INTO snapshot_files (snapshot_id, position, file_key) "
                     "SELECT ?, position, file_key FROM snapshot_files WHERE snapshot_id = ?",
@@ -299,14 +301,6 @@ class SnapshotStore:
         except sqlite3.Error as exc:
             raise storage_error(exc, "read the refresh history from", self.path) from None
         return [SnapshotInfo(int(r[0]), str(r[1]), str(r[2]), _summary(r[3]), bool(r[4])) for r in rows]
-
-
-def _inserted_id(cursor: aiosqlite.Cursor) -> int:
-    """Return the row id of the INSERT the cursor just ran (SQLite sets it for every INSERT)."""
-    row_id = cursor.lastrowid
-    if row_id is None:
-        raise sqlite3.DatabaseError("the snapshot row was not inserted")
-    return row_id
 
 
 def _summary(text: object) -> dict[str, Any]:
