@@ -24,7 +24,7 @@ The path of a question (:meth:`AnswerService.ask`):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -319,45 +319,60 @@ class AnswerService:
         passage similarity in its place.
         """
         engine = snap.engine
-        positions = list(found)
-        bm25 = np.asarray([found[p] for p in positions])
+        positions = np.fromiter(found, dtype=np.int64, count=len(found))
+        bm25 = np.fromiter(found.values(), dtype=np.float64, count=len(found))
         best = bm25.max() if len(bm25) else 0.0
         relative = bm25 / best if best > 0 else bm25
-        sims = engine.semantic.similarity(vector, positions)
-        heads = _head_similarities(engine, vector, positions, sims)
-        coverages = engine.coverage_many(query, positions)
+        listed = positions.tolist()
+        sims = np.asarray(engine.semantic.similarity(vector, listed), dtype=np.float64)
+        heads = np.asarray(_head_similarities(engine, vector, listed, sims), dtype=np.float64)
+        coverages = engine.coverage_many(query, listed)
         passages = snap.corpus.passages
-        out = []
-        w = self.rank_weights
-        for i, position in enumerate(positions):
-            k = 0.0
-            passage = passages[position]
-            if kind is not None:
-                k = 1.0 if holds(f"{passage.question or ''}\n{passage.text}", kind, question) else -1.0
-            elif definition and passage.id == 0:
-                k = 1.0  # "what is the fellowship?": the document's opening says what it is
-            c = Candidate(
-                position,
+        kinds = np.zeros(len(listed))
+        if kind is not None:
+            for i, position in enumerate(listed):
+                passage = passages[position]
+                kinds[i] = 1.0 if holds(f"{passage.question or ''}\n{passage.text}", kind, question) else -1.0
+        elif definition:
+            kinds[[i for i, position in enumerate(listed) if passages[position].id == 0]] = 1.0
+        # One column per signal, in the order of the weights (a candidate's fields by name).
+        signals = {
+            "bm25": relative,
+            "similarity": sims,
+            "question_similarity": heads,
+            "coverage": np.fromiter((c for c, _ in coverages), dtype=np.float64, count=len(listed)),
+            "kind": kinds,
+            "sentence": sims.copy(),
+        }
+        names = list(self.rank_weights)
+        weights = np.asarray([self.rank_weights[n] for n in names])
+
+        def ranked() -> tuple[np.ndarray, np.ndarray]:
+            score = np.column_stack([signals[n] for n in names]) @ weights
+            return np.lexsort((positions, -score)), score
+
+        order, _ = ranked()
+        pool = order[:SENTENCE_POOL]
+        for i, vectors in zip(
+            pool.tolist(), unit_vectors_many([passages[listed[i]].text for i in pool.tolist()]), strict=True
+        ):
+            if len(vectors):
+                signals["sentence"][i] = float((vectors @ vector).max())
+        order, score = ranked()
+        return [
+            Candidate(
+                listed[i],
                 float(relative[i]),
                 float(sims[i]),
                 float(heads[i]),
-                coverages[i][0],
-                k,
-                float(sims[i]),
-                0.0,
+                float(signals["coverage"][i]),
+                float(kinds[i]),
+                float(signals["sentence"][i]),
+                float(score[i]),
                 tuple(coverages[i][1]),
             )
-            out.append(c)
-        out = sorted(out, key=lambda c: (-_score(c, w), c.position))
-        pool = out[:SENTENCE_POOL]
-        for i, (c, vectors) in enumerate(
-            zip(pool, unit_vectors_many([passages[c.position].text for c in pool]), strict=True)
-        ):
-            if len(vectors):
-                out[i] = replace(c, sentence=float((vectors @ vector).max()))
-        out = [replace(c, score=_score(c, w)) for c in out]
-        out.sort(key=lambda c: (-c.score, c.position))
-        return out
+            for i in order.tolist()
+        ]
 
     # -- citing -------------------------------------------------------------------------
 
@@ -415,11 +430,6 @@ class AnswerService:
             published=passage.published,
             question=passage.question,
         )
-
-
-def _score(c: Candidate, weights: dict[str, float]) -> float:
-    """Return a candidate's ranking score: its signals weighted by ``weights``."""
-    return float(sum(weight * getattr(c, name) for name, weight in weights.items()))
 
 
 def _corrected(engine: SearchEngine, text: str) -> str:
