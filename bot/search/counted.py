@@ -147,7 +147,7 @@ def count_file(
         Forward.from_terms([document], vocab),
         frozenset(title),
         "\n".join(file_words(passages, tokenizer)),
-        Vectors.quantize(embed([passage_text(p) for p in passages])),
+        Vectors.quantize(embed([passage_text(p) for p in passages], remember=True)),
         Vectors.quantize(embed([passages[i].question or "" for i in head_rows])),
         head_rows,
     )

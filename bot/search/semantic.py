@@ -19,7 +19,9 @@ full.
 
 from __future__ import annotations
 
+import itertools
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,12 +30,13 @@ from typing import Any
 
 import numpy as np
 
-MODEL = "wordllama l2_supercat_256"  # part of the stored vectors' version
+MODEL = "wordllama l2_supercat_256 by word"  # part of the stored vectors' version
 DIM = 256
 COARSE_DIM = 64
 BLOCK = 16
 PROBE = 48
 EXACT_LIMIT = 4096
+EMBED_BATCH = 1024  # new words tokenized at a time
 
 _lock = threading.Lock()
 _model: Any = None  # wordllama's WordLlamaInference (the library has no type hints)
@@ -55,22 +58,106 @@ def _load_model() -> Any:
             _model = WordLlama.load(
                 config="l2_supercat", dim=DIM, cache_dir=Path(wordllama.__file__).parent, disable_download=True
             )
+            # _token_sums reads each word's own tokens: no padding to the longest of a batch.
+            _model.tokenizer.no_padding()
         return _model
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """Return one unit-length float32 vector per text (a zero vector for a text with no tokens)."""
+def embed(texts: Sequence[str], *, remember: bool = False) -> np.ndarray:
+    """Return one unit-length float32 vector per text (a zero vector for a text with no words).
+
+    A text's vector is the sum of its tokens' WordLlama embeddings, normalised (the same
+    direction as their mean). The text is tokenized word by word (split on whitespace),
+    which is what the tokenizer does to single-spaced text, so each distinct word is
+    tokenized once per call however often it occurs.
+
+    With ``remember``, each word's token sum is also kept in a bounded cache
+    (:data:`WORD_CACHE`) for later calls: an answer embeds the question and the sentences of
+    its best passages, and tokenizing is almost all the cost of embedding. A build
+    remembers the knowledge base's words (the commonest come first), so an answer looks
+    its sentences' words up instead of tokenizing them.
+    """
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
+    split = [t.split() for t in texts]
+    flat = list(itertools.chain.from_iterable(split))
+    unique = list(dict.fromkeys(flat))
+    where = {w: i for i, w in enumerate(unique)}
+    rows = _word_sums(unique, remember)[np.fromiter((where[w] for w in flat), dtype=np.int64, count=len(flat))]
+    lengths = np.fromiter((len(w) for w in split), dtype=np.int64, count=len(split))
+    # Each text's sum of its words' rows: a 0/1 matrix (texts x words) times the rows.
+    select = np.zeros((len(split), len(flat)), dtype=np.float32)
+    select[np.repeat(np.arange(len(split)), lengths), np.arange(len(flat))] = 1.0
+    sums = select @ rows
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return np.asarray(np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0))
+
+
+WORD_CACHE = 32768  # words whose token sums are kept (float16: 16 MB when full; a full cache keeps what it has)
+_words: dict[str, int] = {}
+_word_table = np.zeros((0, DIM), dtype=np.float16)
+_words_lock = threading.Lock()
+
+
+def _word_sums(words: list[str], remember: bool) -> np.ndarray:
+    """Return the float32 token sum of each (distinct) word, tokenizing the ones not cached."""
+    global _word_table
+    out = np.zeros((len(words), DIM), dtype=np.float32)
+    missing: list[int] = []
+    with _words_lock:
+        at, rows = [], []
+        for i, w in enumerate(words):
+            row = _words.get(w)
+            if row is None:
+                missing.append(i)
+            else:
+                at.append(i)
+                rows.append(row)
+        if at:
+            out[at] = _word_table[rows]
+    if not missing:
+        return out
+    # Rounded to float16 whether kept or not, so a vector does not depend on what was cached.
+    sums = _token_sums([words[i] for i in missing]).astype(np.float16)
+    out[missing] = sums
+    if remember:
+        with _words_lock:
+            new = [(i, j) for j, i in enumerate(missing) if words[i] not in _words]
+            new = new[: WORD_CACHE - len(_words)]  # a full cache keeps what it has
+            if new:
+                base, need = len(_words), len(_words) + len(new)
+                if need > len(_word_table):  # grow by doubling, up to the cache's size
+                    size = min(WORD_CACHE, max(need, 2 * len(_word_table), 1024))
+                    grown = np.zeros((size, DIM), dtype=np.float16)
+                    grown[:base] = _word_table[:base]
+                    _word_table = grown
+                _word_table[base:need] = sums[[j for _, j in new]]
+                _words.update((words[i], base + n) for n, (i, _) in enumerate(new))
+    return out
+
+
+def word_cache_nbytes() -> int:
+    """Return the memory the word cache holds (its table, its dict and the words)."""
+    with _words_lock:
+        return int(_word_table.nbytes) + sys.getsizeof(_words) + sum(sys.getsizeof(w) for w in _words)
+
+
+def _token_sums(words: list[str]) -> np.ndarray:
+    """Return the sum of the token embeddings of each word (tokenized as it stands in a text)."""
     model = _load_model()
-    vectors = np.asarray(model.embed(list(texts), norm=False, return_np=True), dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.asarray(np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0))
+    table = model.embedding
+    out = np.zeros((len(words), DIM), dtype=np.float32)
+    for lo in range(0, len(words), EMBED_BATCH):
+        encodings = model.tokenizer.encode_batch(words[lo : lo + EMBED_BATCH], add_special_tokens=False)
+        for i, encoding in enumerate(encodings):
+            ids = np.clip(np.asarray(encoding.ids, dtype=np.int64), 0, len(table) - 1)
+            out[lo + i] = table[ids].sum(axis=0)
+    return out
 
 
 def embed_one(text: str) -> np.ndarray:
-    """Return the unit-length vector of one text."""
-    return np.asarray(embed([text])[0])
+    """Return the unit-length vector of one text (a question: its words are remembered)."""
+    return np.asarray(embed([text], remember=True)[0])
 
 
 @dataclass(frozen=True, slots=True)

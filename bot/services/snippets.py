@@ -178,7 +178,7 @@ def unit_vectors_many(texts: Sequence[str]) -> list[np.ndarray]:
     missing = list(dict.fromkeys(t for t in texts if t not in found))
     if missing:
         parts = [unit_texts(t) for t in missing]
-        flat = embed([p for units in parts for p in units])
+        flat = embed([p for units in parts for p in units], remember=True)
         start = 0
         with _vectors_lock:
             for text, units in zip(missing, parts, strict=True):
