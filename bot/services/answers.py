@@ -52,10 +52,10 @@ SEE_ALSO_RATIO = 0.5  # a see-also passage ranks at least this share of the answ
 RANK_WEIGHTS: dict[str, float] = {
     "bm25": 1.0,
     "similarity": 0.5,
-    "question_similarity": 2.0,
+    "question_similarity": 1.0,
     "coverage": 1.0,
     "kind": 0.5,
-    "sentence": 3.0,
+    "sentence": 2.0,
 }
 SENTENCE_POOL = 3  # the best candidates whose sentences are compared with the question one by one (6 ranked the fitting sets the same, at twice the cost)
 

@@ -78,19 +78,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.4029,
-    "question_similarity": 2.0828,
-    "kind": 0.3847,
-    "missing": -1.0314,
-    "margin": 0.852,
-    "named": 1.5162,
-    "unknown": -0.2204,
-    "sentence": 0.9281,
-    "absent": -1.674,
+    "similarity": 0.7716,
+    "question_similarity": 2.9073,
+    "kind": 0.2851,
+    "missing": -0.9848,
+    "margin": 0.9168,
+    "named": 1.7089,
+    "unknown": -0.1522,
+    "sentence": 1.2516,
+    "absent": -1.5061,
 }
-INTERCEPT = -2.4570
-ANSWER_AT = 0.4553
-UNSURE_AT = 0.2099
+INTERCEPT = -2.9551
+ANSWER_AT = 0.4678
+UNSURE_AT = 0.2023
 
 
 @dataclass(frozen=True, slots=True)
