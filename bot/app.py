@@ -8,12 +8,12 @@ from pathlib import Path
 import aiosqlite
 
 from bot.config import Settings
-from bot.knowledge.loader import assemble, read_folder
+from bot.documents.loader import assemble, read_folder
 from bot.services.answers import AnswerService
 from bot.services.asking import QuestionDesk
 from bot.services.conversations import Conversations
-from bot.services.knowledge import KnowledgeHolder
-from bot.services.lifecycle import KnowledgeService
+from bot.services.current import SnapshotHolder
+from bot.services.lifecycle import KnowledgeBaseService
 from bot.services.roles import RoleService
 from bot.snapshot import Snapshot
 from bot.storage.conversations import ConversationLog
@@ -27,7 +27,7 @@ class Services:
     """The core services, wired together."""
 
     settings: Settings
-    holder: KnowledgeHolder
+    holder: SnapshotHolder
     answers: AnswerService
     roles: RoleService
 
@@ -42,10 +42,10 @@ def snapshot_from_folder(folder: Path, settings: Settings) -> Snapshot:
 
 def build_services(settings: Settings, snapshot: Snapshot) -> Services:
     """Wire the services around a first snapshot."""
-    return _wire(settings, KnowledgeHolder(snapshot))
+    return _wire(settings, SnapshotHolder(snapshot))
 
 
-def _wire(settings: Settings, holder: KnowledgeHolder) -> Services:
+def _wire(settings: Settings, holder: SnapshotHolder) -> Services:
     roles = RoleService(holder, max_age_days=settings.roles.max_age_days)
     return Services(settings, holder, AnswerService(holder, settings, roles), roles)
 
@@ -56,7 +56,7 @@ class Runtime:
     the desk that answers and records questions for every front end."""
 
     services: Services
-    knowledge: KnowledgeService
+    knowledge_base: KnowledgeBaseService
     questions: QuestionLog
     desk: QuestionDesk
     db: aiosqlite.Connection | None = None
@@ -88,10 +88,10 @@ async def start_runtime(
     try:
         store = SnapshotStore(db, settings.database) if db is not None else None
         read_only = read_only_reason(db) if db is not None else None
-        knowledge = await KnowledgeService.open(
+        knowledge_base = await KnowledgeBaseService.open(
             settings, store, folder=folder, read_only=read_only, by=author
         )
-        services = _wire(settings, knowledge.holder)
+        services = _wire(settings, knowledge_base.holder)
         writable = read_only is None
         conversations = Conversations(
             ConversationLog(db, writable=writable) if db is not None else None,
@@ -99,7 +99,7 @@ async def start_runtime(
         )
         questions = QuestionLog(db, writable=writable)
         desk = QuestionDesk(services.answers, questions)
-        return Runtime(services, knowledge, questions, desk, db, conversations)
+        return Runtime(services, knowledge_base, questions, desk, db, conversations)
     except BaseException:
         if db is not None:
             await db.close()

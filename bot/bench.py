@@ -32,7 +32,7 @@ from typing import TypeVar
 import numpy as np
 
 from bot.config import Settings
-from bot.knowledge.loader import FileResult, assemble
+from bot.documents.loader import FileResult, assemble
 from bot.models import Document, Passage
 from bot.search.counted import passage_terms
 from bot.search.index import BM25Index
@@ -40,7 +40,7 @@ from bot.search.semantic import WORD_CACHE, embed, word_cache_nbytes
 from bot.search.specificity import specificity
 from bot.search.tokenize import Tokenizer
 from bot.services.answers import AnswerService
-from bot.services.knowledge import KnowledgeHolder
+from bot.services.current import SnapshotHolder
 from bot.services.lifecycle import RefreshReport
 from bot.snapshot import Snapshot
 
@@ -188,7 +188,7 @@ def bench_size(n: int, questions: int, settings: Settings) -> SizeResult:
     for q in queries[:20]:  # warm caches (stemmer, word frequencies) as a running bot has them
         engine.index.top(q.expanded, 10, q.weights)
     retrieval = _time_each(queries, lambda q: engine.index.top(q.expanded, 10, q.weights))
-    service = AnswerService(KnowledgeHolder(snapshot), settings)
+    service = AnswerService(SnapshotHolder(snapshot), settings)
     for t in texts[:20]:
         service.ask(t)
     answers = _time_each(texts, service.ask)
@@ -337,9 +337,9 @@ async def bench_lifecycle(documents: int) -> LifecycleResult:
         passages = len(first.services.holder.current.corpus.passages)
         db = await open_database(settings.database)
         report = RefreshReport(added=[f.source for f in first.services.holder.current.files])
-        first.knowledge.store = SnapshotStore(db)
+        first.knowledge_base.store = SnapshotStore(db)
         start = time.perf_counter()
-        await first.knowledge._save(
+        await first.knowledge_base._save(
             list(first.services.holder.current.files), "bench", report, first.services.holder.current
         )
         store_s = time.perf_counter() - start
@@ -355,11 +355,11 @@ async def bench_lifecycle(documents: int) -> LifecycleResult:
             target = sorted(settings.knowledge_dir.rglob("*.md"))[documents // 2]
             target.write_text(target.read_text(encoding="utf-8") + "\n## Added section\n\nA new paragraph.\n")
             start = time.perf_counter()
-            changed = await runtime.knowledge.refresh(by="bench")
+            changed = await runtime.knowledge_base.refresh(by="bench")
             refresh_s = time.perf_counter() - start
             assert changed.applied and len(changed.changed) == 1, changed.refused
             start = time.perf_counter()
-            await runtime.knowledge.refresh(by="bench")
+            await runtime.knowledge_base.refresh(by="bench")
             refresh_same_s = time.perf_counter() - start
         finally:
             await runtime.close()

@@ -19,8 +19,8 @@ from typing import Any, NoReturn, TypeVar
 
 from bot.app import Runtime, Services, build_services, snapshot_from_folder, start_runtime
 from bot.config import Settings, load_settings
+from bot.documents.checks import problem_list
 from bot.errors import BotError
-from bot.knowledge.checks import problem_list
 from bot.models import ROLE_TYPES, Answer, Problem, Role
 from bot.sanitize import clean_text
 from bot.services.answers import Turn
@@ -548,7 +548,7 @@ def cmd_kb_refresh(args: argparse.Namespace) -> int:
     """Refresh the stored knowledge base from the folder."""
     report = with_runtime(
         args,
-        lambda runtime: runtime.knowledge.refresh(by=cli_author(), dry_run=args.dry_run, force=args.force),
+        lambda runtime: runtime.knowledge_base.refresh(by=cli_author(), dry_run=args.dry_run, force=args.force),
         store_only=True,
         writable=not args.dry_run,
     )
@@ -620,7 +620,7 @@ def problem_lines(problems: Sequence[Problem]) -> list[str]:
 
 def cmd_kb_history(args: argparse.Namespace) -> int:
     """List the applied refreshes and rollbacks."""
-    entries = with_runtime(args, lambda runtime: runtime.knowledge.history(), store_only=True)
+    entries = with_runtime(args, lambda runtime: runtime.knowledge_base.history(), store_only=True)
     if args.json:
         emit_json(
             [{"id": e.id, "at": e.at, "by": e.by, "active": e.active, "summary": e.summary} for e in entries]
@@ -646,7 +646,7 @@ def cmd_kb_history(args: argparse.Namespace) -> int:
 def cmd_kb_rollback(args: argparse.Namespace) -> int:
     """Restore an earlier snapshot."""
     report = with_runtime(
-        args, lambda runtime: runtime.knowledge.rollback(args.id, by=cli_author()), store_only=True, writable=True
+        args, lambda runtime: runtime.knowledge_base.rollback(args.id, by=cli_author()), store_only=True, writable=True
     )
     print(clean_text(render_refresh(report)))
     return 0

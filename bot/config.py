@@ -80,7 +80,7 @@ class AnswerSettings:
 
 
 @dataclass(frozen=True)
-class KnowledgeSettings:
+class KnowledgeBaseSettings:
     """Checks on the knowledge base."""
 
     max_document_age_days: int = 730
@@ -139,7 +139,7 @@ class Settings:
     synonyms: tuple[tuple[str, ...], ...] = DEFAULT_SYNONYMS
     retrieval: RetrievalSettings = field(default_factory=RetrievalSettings)
     answers: AnswerSettings = field(default_factory=AnswerSettings)
-    knowledge: KnowledgeSettings = field(default_factory=KnowledgeSettings)
+    knowledge: KnowledgeBaseSettings = field(default_factory=KnowledgeBaseSettings)
     roles: RoleSettings = field(default_factory=RoleSettings)
     discord: DiscordSettings = field(default_factory=DiscordSettings)
 

@@ -17,7 +17,7 @@ class ConfigError(BotError):
         self.path = path
 
 
-class KnowledgeError(BotError):
+class KnowledgeBaseError(BotError):
     """The knowledge base cannot be loaded at all (for example, its folder is missing)."""
 
 

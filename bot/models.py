@@ -101,7 +101,7 @@ class Document:
     front_matter: FrontMatterFields = field(default_factory=FrontMatterFields)
     links: list[Link] = field(default_factory=list)
     content_hash: str = ""
-    # Read at parse time only (not stored): schema.org JobPostings (bot.knowledge.jsonld)
+    # Read at parse time only (not stored): schema.org JobPostings (bot.documents.jsonld)
     # and the site's own name (og:site_name or its © line).
     job_postings: tuple[Any, ...] = ()
     site_name: str | None = None

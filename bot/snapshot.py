@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from bot.config import Settings
-from bot.knowledge.loader import Corpus, FileResult
+from bot.documents.loader import Corpus, FileResult
 from bot.search.counted import FileTerms, count_file
 from bot.search.engine import IndexedFile, SearchEngine
 from bot.search.names import Names

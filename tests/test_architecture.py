@@ -31,7 +31,7 @@ ROOT = "bot"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("bot", "errors", "models", "sanitize", "yaml_errors"),  # "bot" is the empty package itself
     ("config",),  # raises ConfigError
-    ("knowledge",),  # reading and parsing documents
+    ("documents",),  # reading and parsing files into documents, passages and roles
     ("search",),  # tokenizing, the index, ranking
     ("snapshot", "storage"),  # a corpus with its engine; SQLite
     ("services",),  # answers, roles, lifecycle (storage behind it), evaluation

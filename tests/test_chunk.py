@@ -1,6 +1,6 @@
-from bot.knowledge.chunk import BULLET, SECTION_SEP, chunk_document, split_sentences
-from bot.knowledge.document import parse_document
-from bot.knowledge.loader import load_folder
+from bot.documents.chunk import BULLET, SECTION_SEP, chunk_document, split_sentences
+from bot.documents.document import parse_document
+from bot.documents.loader import load_folder
 from tests.conftest import KNOWLEDGE, line_of
 
 

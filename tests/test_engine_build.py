@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from bot.config import Settings
-from bot.knowledge.loader import FileResult, assemble
+from bot.documents.loader import FileResult, assemble
 from bot.models import Document, Passage
 from bot.search.counted import FileTerms, count_file
 from bot.search.engine import MAX_INCREMENTAL_SPANS, IndexedFile, SearchEngine, changed_spans

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import bot.knowledge.loader as loader
+import bot.documents.loader as loader
 import bot.services.lifecycle as lifecycle
 import bot.snapshot as snapshot_module
 from bot.app import Runtime, start_runtime
@@ -95,7 +95,7 @@ async def test_refresh_reparses_only_changed_files(runtime: Runtime, tmp_path: P
 
     monkeypatch.setattr(lifecycle, "parse_file", counting)
     write(tmp_path / "knowledge", "lab.md", FAQ.format(weekend="No, the lab is closed on weekends."))
-    report = await runtime.knowledge.refresh(by="test")
+    report = await runtime.knowledge_base.refresh(by="test")
     assert parsed == ["lab.md"]
     assert report.applied and report.changed == ["lab.md"] and not report.added and not report.removed
     assert "closed on weekends" in snippet(runtime, "Is the lab open on weekends?")
@@ -103,7 +103,7 @@ async def test_refresh_reparses_only_changed_files(runtime: Runtime, tmp_path: P
 
 async def test_broken_file_keeps_its_last_good_version(runtime: Runtime, tmp_path: Path) -> None:
     write(tmp_path / "knowledge", "lab.md", "---\ntitle: [oops\n---\nbroken\n")
-    report = await runtime.knowledge.refresh(by="test")
+    report = await runtime.knowledge_base.refresh(by="test")
     assert report.broken == ["lab.md"]
     assert any(p.source == "lab.md" and p.line == 2 and p.severity == "error" for p in report.problems)
     assert "Saturdays" in snippet(runtime, "Is the lab open on weekends?")
@@ -112,10 +112,10 @@ async def test_broken_file_keeps_its_last_good_version(runtime: Runtime, tmp_pat
 async def test_refresh_refuses_to_empty_the_knowledge_base(runtime: Runtime, tmp_path: Path) -> None:
     for name in ("lab.md", "parking.md", "garden.md"):
         (tmp_path / "knowledge" / name).unlink()
-    report = await runtime.knowledge.refresh(by="test")
+    report = await runtime.knowledge_base.refresh(by="test")
     assert not report.applied and "--force" in report.refused
     assert "Saturdays" in snippet(runtime, "Is the lab open on weekends?")
-    forced = await runtime.knowledge.refresh(by="test", force=True)
+    forced = await runtime.knowledge_base.refresh(by="test", force=True)
     assert forced.applied and forced.passages == 0
     assert snippet(runtime, "Is the lab open on weekends?") == "(no answer)"
 
@@ -124,10 +124,10 @@ async def test_dry_run_applies_and_stores_nothing(runtime: Runtime, tmp_path: Pa
     write(
         tmp_path / "knowledge", "new.md", "# Cafe\n\n## When is the cafe open?\n\nFrom 8 to 3 on weekdays.\n"
     )
-    before = await runtime.knowledge.history()
-    report = await runtime.knowledge.refresh(by="test", dry_run=True)
+    before = await runtime.knowledge_base.history()
+    report = await runtime.knowledge_base.refresh(by="test", dry_run=True)
     assert report.added == ["new.md"] and not report.applied
-    assert await runtime.knowledge.history() == before
+    assert await runtime.knowledge_base.history() == before
     assert snippet(runtime, "When is the cafe open?") == "(no answer)"
 
 
@@ -140,13 +140,13 @@ async def test_questions_file_gates_the_refresh(runtime: Runtime, tmp_path: Path
         "- q: Where is the lab?\n  source: lab\n  evidence: [building 4]\n",
     )
     write(folder, "cafe.md", "# Cafe\n\n## When is the cafe open?\n\nFrom 8 to 3 on weekdays.\n")
-    ok = await runtime.knowledge.refresh(by="test")
+    ok = await runtime.knowledge_base.refresh(by="test")
     assert ok.applied and ok.eval["hit@1"] == 1.0
     (folder / "parking.md").unlink()
-    refused = await runtime.knowledge.refresh(by="test")
+    refused = await runtime.knowledge_base.refresh(by="test")
     assert not refused.applied
     assert "hit@1 0.50" in refused.refused and "Where do visitors park?" in refused.refused
-    forced = await runtime.knowledge.refresh(by="test", force=True)
+    forced = await runtime.knowledge_base.refresh(by="test", force=True)
     assert forced.applied and forced.removed == ["parking.md"]
 
 
@@ -155,7 +155,7 @@ async def test_failure_mid_refresh_keeps_previous_snapshot(
 ) -> None:
     import bot.storage.snapshots as snapshots
 
-    active_before = await runtime.knowledge.store.active_id()
+    active_before = await runtime.knowledge_base.store.active_id()
     write(tmp_path / "knowledge", "lab.md", FAQ.format(weekend="Weekends: closed."))
     write(tmp_path / "knowledge", "parking.md", OTHER.replace("lot C", "lot D"))
     calls = 0
@@ -170,8 +170,8 @@ async def test_failure_mid_refresh_keeps_previous_snapshot(
 
     monkeypatch.setattr(snapshots, "encode_file", crash_on_second)
     with pytest.raises(StorageError, match="disk is full"):
-        await runtime.knowledge.refresh(by="test")
-    assert await runtime.knowledge.store.active_id() == active_before
+        await runtime.knowledge_base.refresh(by="test")
+    assert await runtime.knowledge_base.store.active_id() == active_before
     async with runtime.db.execute("SELECT COUNT(*) FROM files") as cur:
         assert (await cur.fetchone())[0] == 3  # nothing of the failed refresh was kept
     assert "Saturdays" in snippet(runtime, "Is the lab open on weekends?")
@@ -179,11 +179,11 @@ async def test_failure_mid_refresh_keeps_previous_snapshot(
 
 async def test_rollback_restores_earlier_answers(runtime: Runtime, tmp_path: Path) -> None:
     write(tmp_path / "knowledge", "lab.md", FAQ.format(weekend="No, closed on weekends."))
-    await runtime.knowledge.refresh(by="test")
+    await runtime.knowledge_base.refresh(by="test")
     assert "closed on weekends" in snippet(runtime, "Is the lab open on weekends?")
-    restored = await runtime.knowledge.rollback()
+    restored = await runtime.knowledge_base.rollback()
     assert "Saturdays" in snippet(runtime, "Is the lab open on weekends?")
-    history = await runtime.knowledge.history()
+    history = await runtime.knowledge_base.history()
     assert [e.id for e in history if e.active] == [restored.snapshot_id]
 
 
@@ -192,7 +192,7 @@ async def test_concurrent_refreshes_run_one_after_the_other(
 ) -> None:
     inside = 0
     overlap = False
-    real = runtime.knowledge._read_changed
+    real = runtime.knowledge_base._read_changed
 
     def tracking(*args):
         nonlocal inside, overlap
@@ -203,13 +203,13 @@ async def test_concurrent_refreshes_run_one_after_the_other(
         finally:
             inside -= 1
 
-    monkeypatch.setattr(runtime.knowledge, "_read_changed", tracking)
+    monkeypatch.setattr(runtime.knowledge_base, "_read_changed", tracking)
     write(tmp_path / "knowledge", "lab.md", FAQ.format(weekend="Closed."))
-    reports = await asyncio.gather(*(runtime.knowledge.refresh(by=f"r{i}") for i in range(3)))
+    reports = await asyncio.gather(*(runtime.knowledge_base.refresh(by=f"r{i}") for i in range(3)))
     assert not overlap
     assert [r.changed for r in reports] == [["lab.md"], [], []]
     assert [r.applied for r in reports] == [True, False, False]  # nothing left to change
-    assert len(await runtime.knowledge.history()) == 2
+    assert len(await runtime.knowledge_base.history()) == 2
 
 
 async def test_answers_during_refresh_come_from_one_snapshot(runtime: Runtime, tmp_path: Path) -> None:
@@ -236,7 +236,7 @@ async def test_answers_during_refresh_come_from_one_snapshot(runtime: Runtime, t
     for t in threads:
         t.start()
     try:
-        report = await asyncio.wait_for(runtime.knowledge.refresh(by="test"), timeout=60)
+        report = await asyncio.wait_for(runtime.knowledge_base.refresh(by="test"), timeout=60)
         # Bounded: if no answer ever comes from the new snapshot, fail instead of hanging.
         assert await asyncio.to_thread(woken.wait, 60), "no answer came from the new snapshot"
     finally:
@@ -321,7 +321,7 @@ async def test_refreshed_index_equals_a_fresh_build(runtime: Runtime, tmp_path: 
         "# Bikes\n\n## Where do I park my bike?\n\nIn the racks by door B.\n",
     )
     (tmp_path / "knowledge" / "garden.md").unlink()
-    await runtime.knowledge.refresh(by="test")
+    await runtime.knowledge_base.refresh(by="test")
     refreshed = runtime.services.holder.current.engine
     fresh = snapshot_from_folder(tmp_path / "knowledge", runtime.services.settings).engine
     for question in ("Is the lab open on Saturday?", "Where do I park my bike?", "tomatoes garden", "lab"):

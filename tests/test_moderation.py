@@ -42,10 +42,10 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 async def test_deleting_one_role_bullet_closes_that_role_only(seeded: Runtime) -> None:
-    path = seeded.knowledge.folder / INTERNSHIPS
+    path = seeded.knowledge_base.folder / INTERNSHIPS
     line = next(ln for ln in path.read_text().splitlines() if ln.startswith("* [Skops Internship]"))
     edit(path, line + "\n", "")
-    report = await seeded.knowledge.refresh(by="test")
+    report = await seeded.knowledge_base.refresh(by="test")
     assert report.applied and report.changed == [INTERNSHIPS]
     assert report.roles_closed == ["Skops Internship"]
     assert report.roles_changed == [] and report.roles_opened == []  # the others only moved up a line
@@ -53,11 +53,11 @@ async def test_deleting_one_role_bullet_closes_that_role_only(seeded: Runtime) -
 
 async def test_editing_an_faq_answer_reports_that_passage(seeded: Runtime) -> None:
     edit(
-        seeded.knowledge.folder / RESIDENCY,
+        seeded.knowledge_base.folder / RESIDENCY,
         "only offered as a full-time position.",
         "only offered as a full-time position (40 hours a week).",
     )
-    report = await seeded.knowledge.refresh(by="test")
+    report = await seeded.knowledge_base.refresh(by="test")
     assert report.applied and report.changed == [RESIDENCY]
     assert report.passages_changed == [f"{RESIDENCY} › Can I complete the program part-time?"]
     assert not report.passages_added and not report.passages_removed
@@ -66,62 +66,62 @@ async def test_editing_an_faq_answer_reports_that_passage(seeded: Runtime) -> No
 
 async def test_a_changed_role_field_is_named(seeded: Runtime) -> None:
     edit(
-        seeded.knowledge.folder / INTERNSHIPS,
+        seeded.knowledge_base.folder / INTERNSHIPS,
         "(https://huggingface.workable.com/jobs/2826037)",
         "(https://example.org/skops)",
     )
-    report = await seeded.knowledge.refresh(by="test")
+    report = await seeded.knowledge_base.refresh(by="test")
     assert report.roles_changed == ["Skops Internship: apply link"]
 
 
 async def test_force_reparses_but_reports_against_content(seeded: Runtime) -> None:
-    before = await seeded.knowledge.history()
-    report = await seeded.knowledge.refresh(by="test", force=True)
+    before = await seeded.knowledge_base.history()
+    report = await seeded.knowledge_base.refresh(by="test", force=True)
     assert not report.applied and not report.changes and report.refused is None
     assert report.changed == [] and report.reparsed == []
-    assert await seeded.knowledge.history() == before  # no empty "+0 ~0 -0" snapshot
+    assert await seeded.knowledge_base.history() == before  # no empty "+0 ~0 -0" snapshot
 
 
 async def test_a_refresh_whose_only_change_is_a_broken_file_applies_nothing(seeded: Runtime) -> None:
-    before = await seeded.knowledge.history()
-    write(seeded.knowledge.folder, RESIDENCY, "---\ntitle: Residency: the FAQ\n---\n# Residency\n\nText.\n")
-    report = await seeded.knowledge.refresh(by="test")
+    before = await seeded.knowledge_base.history()
+    write(seeded.knowledge_base.folder, RESIDENCY, "---\ntitle: Residency: the FAQ\n---\n# Residency\n\nText.\n")
+    report = await seeded.knowledge_base.refresh(by="test")
     assert not report.applied and not report.changes and report.broken == [RESIDENCY]
     assert any(p.source == RESIDENCY and p.severity == "error" for p in report.problems)
-    assert await seeded.knowledge.history() == before
+    assert await seeded.knowledge_base.history() == before
     assert seeded.services.answers.ask("Can I do the residency part-time?").answered  # last good version
 
 
 async def test_history_names_who_and_what_and_rollbacks_are_entries(seeded: Runtime) -> None:
     edit(
-        seeded.knowledge.folder / RESIDENCY, "only offered as a full-time position.", "offered part-time too."
+        seeded.knowledge_base.folder / RESIDENCY, "only offered as a full-time position.", "offered part-time too."
     )
-    refreshed = await seeded.knowledge.refresh(by="bob (command line)")
+    refreshed = await seeded.knowledge_base.refresh(by="bob (command line)")
     assert (
         "part-time too"
         in seeded.services.answers.ask("Can I do the residency part-time?").citations[0].snippet
     )
-    preview = await seeded.knowledge.rollback(by="mod (Discord 42)", dry_run=True)
+    preview = await seeded.knowledge_base.rollback(by="mod (Discord 42)", dry_run=True)
     assert not preview.applied and preview.passages_changed == [
         f"{RESIDENCY} › Can I complete the program part-time?"
     ]
-    rolled = await seeded.knowledge.rollback(by="mod (Discord 42)")
+    rolled = await seeded.knowledge_base.rollback(by="mod (Discord 42)")
     assert rolled.applied and rolled.restores == refreshed.snapshot_id - 1
     assert rolled.snapshot_id == refreshed.snapshot_id + 1  # a new entry, not the old one re-activated
     assert (
         "full-time position"
         in seeded.services.answers.ask("Can I do the residency part-time?").citations[0].snippet
     )
-    newest, middle, first = await seeded.knowledge.history()
+    newest, middle, first = await seeded.knowledge_base.history()
     assert (first.by, first.summary["kind"]) == ("alice (command line)", "first start")
     assert (middle.by, middle.summary["changed"]) == ("bob (command line)", [RESIDENCY])
     assert newest.active and newest.by == "mod (Discord 42)"
     assert newest.summary["kind"] == "rollback" and newest.summary["restores"] == first.id
     assert newest.summary["changed"] == [RESIDENCY]
-    info = await seeded.knowledge.info()
+    info = await seeded.knowledge_base.info()
     assert info is not None and info.id == newest.id
     # the files on disk still say "part-time too": the next refresh applies them again
-    again = await seeded.knowledge.refresh(by="test", dry_run=True)
+    again = await seeded.knowledge_base.refresh(by="test", dry_run=True)
     assert again.changed == [RESIDENCY]
 
 
@@ -129,10 +129,10 @@ async def test_rollback_to_the_same_knowledge_is_refused(seeded: Runtime) -> Non
     from bot.errors import BotError
 
     with pytest.raises(BotError, match="no earlier snapshot"):
-        await seeded.knowledge.rollback(by="test")
+        await seeded.knowledge_base.rollback(by="test")
     current = seeded.services.holder.current.snapshot_id
     with pytest.raises(BotError, match="in use already"):
-        await seeded.knowledge.rollback(current, by="test")
+        await seeded.knowledge_base.rollback(current, by="test")
 
 
 def cli_json(capsys, *argv: str) -> tuple[int, dict]:
@@ -177,7 +177,7 @@ def test_kb_check_and_kb_refresh_report_one_list_of_problems(tmp_path: Path, cap
     ],
 )
 def test_yaml_mistakes_are_explained_with_their_line(yaml_text: str, line: int, words: str) -> None:
-    from bot.knowledge.loader import parse_file
+    from bot.documents.loader import parse_file
 
     result = parse_file("doc.md", f"---\n{yaml_text}---\n# Doc\n\nText.\n".encode(), 900)
     (error,) = [p for p in result.problems if p.severity == "error"]

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.decode import decode_bytes, repair_text
-from bot.knowledge.document import DocumentError, parse_document
-from bot.knowledge.loader import load_folder
+from bot.documents.decode import decode_bytes, repair_text
+from bot.documents.document import DocumentError, parse_document
+from bot.documents.loader import load_folder
 from bot.models import Problem
 from tests.conftest import KNOWLEDGE, write
 

@@ -14,8 +14,8 @@ import pytest
 from bot.app import build_services, snapshot_from_folder
 from bot.cli import main
 from bot.config import Settings, load_settings
-from bot.knowledge.document import DocumentError, clean_page_title, parse_document
-from bot.knowledge.roles import read_place
+from bot.documents.document import DocumentError, clean_page_title, parse_document
+from bot.documents.roles import read_place
 from bot.services.roles import RoleFilter, RoleService
 from tests.conftest import KNOWLEDGE, ROOT, write
 
@@ -298,9 +298,9 @@ def test_wrong_typed_role_field_never_reaches_answers_or_listings(tmp_path: Path
 
 
 def test_a_stored_role_of_the_wrong_type_cannot_crash_listings(seed_services, shipped: Settings) -> None:
-    from bot.knowledge.loader import FileResult, assemble
+    from bot.documents.loader import FileResult, assemble
     from bot.models import Role
-    from bot.services.knowledge import KnowledgeHolder
+    from bot.services.current import SnapshotHolder
     from bot.snapshot import Snapshot
 
     bad = Role(
@@ -310,7 +310,7 @@ def test_a_stored_role_of_the_wrong_type_cannot_crash_listings(seed_services, sh
     corpus = assemble(files)
     (role,) = corpus.roles
     assert (role.org, role.team, role.location, role.remote) == (None, "456", None, None)
-    holder = KnowledgeHolder(Snapshot.from_files(corpus, files, shipped))
+    holder = SnapshotHolder(Snapshot.from_files(corpus, files, shipped))
     service = RoleService(holder)
     assert [r.title for r in service.list()] == ["Cook"] and service.orgs() == ["456"]
     assert [r.title for r in service.complete("co")] == ["Cook"]

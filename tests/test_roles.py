@@ -3,7 +3,7 @@ from pathlib import Path
 
 from bot.app import build_services, snapshot_from_folder
 from bot.config import Settings
-from bot.knowledge.roles import link_problem
+from bot.documents.roles import link_problem
 from bot.services.roles import RoleFilter, RoleService
 from tests.conftest import line_of, write
 

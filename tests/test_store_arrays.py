@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.knowledge.loader import FileResult
+from bot.documents.loader import FileResult
 from bot.storage.codec import decode_arrays, encode_arrays
 from bot.storage.database import open_database
 from bot.storage.snapshots import SnapshotStore, StoredArrays

@@ -20,7 +20,7 @@ from bot.discord_bot.announcing import Announcer
 from bot.discord_bot.answering import AskCog
 from bot.discord_bot.cogs import RolesCog
 from bot.discord_bot.failures import FAQTree
-from bot.discord_bot.moderation import KnowledgeCog
+from bot.discord_bot.moderation import KnowledgeBaseCog
 from bot.discord_bot.render import NO_MENTIONS
 from bot.errors import BotError
 from bot.storage.announcements import AnnouncementLog
@@ -88,8 +88,8 @@ class FAQBot(commands.Bot):
         )
         await self.add_cog(RolesCog(services.roles, settings.discord))
         await self.add_cog(
-            KnowledgeCog(
-                runtime.knowledge,
+            KnowledgeBaseCog(
+                runtime.knowledge_base,
                 services.holder,
                 runtime.questions,
                 ModeratorRule(settings.discord.moderator_roles),
@@ -143,7 +143,7 @@ class FAQBot(commands.Bot):
         database) is logged once and the bot keeps answering from the snapshot it has.
         """
         try:
-            changed = await self.runtime.knowledge.follow_store()
+            changed = await self.runtime.knowledge_base.follow_store()
         except Exception as exc:
             text = str(exc) if isinstance(exc, BotError) else f"{type(exc).__name__}: {exc}"
             if text != self._reload_failure:
@@ -166,7 +166,7 @@ class FAQBot(commands.Bot):
     async def announce_tick(self) -> int:
         """Take in a refresh made from the command line, then announce; never raises."""
         try:
-            await self.runtime.knowledge.follow_store()
+            await self.runtime.knowledge_base.follow_store()
             return await self.announce()
         except Exception:
             log.exception("could not announce roles")

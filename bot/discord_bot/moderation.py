@@ -35,9 +35,9 @@ from bot.discord_bot.render import (
 )
 from bot.models import Problem
 from bot.services.changes import describe_entry, when
+from bot.services.current import SnapshotHolder
 from bot.services.gaps import find_gaps
-from bot.services.knowledge import KnowledgeHolder
-from bot.services.lifecycle import KnowledgeService
+from bot.services.lifecycle import KnowledgeBaseService
 from bot.services.stats import collect_stats
 from bot.storage.questions import QuestionLog
 
@@ -68,7 +68,7 @@ class RollbackConfirm(discord.ui.View):
 
     def __init__(
         self,
-        knowledge: KnowledgeService,
+        knowledge_base: KnowledgeBaseService,
         moderators: ModeratorRule,
         announce: Announce,
         *,
@@ -77,7 +77,7 @@ class RollbackConfirm(discord.ui.View):
         timeout: float,
     ) -> None:
         super().__init__(timeout=timeout)
-        self.knowledge = knowledge
+        self.knowledge_base = knowledge_base
         self.moderators = moderators
         self.announce = announce
         self.owner = owner
@@ -119,7 +119,7 @@ class RollbackConfirm(discord.ui.View):
         """Roll back now, and show what changed."""
         self.stop()
         await interaction.response.defer()
-        report = await self.knowledge.rollback(self.target, by=discord_author(interaction.user))
+        report = await self.knowledge_base.rollback(self.target, by=discord_author(interaction.user))
         await interaction.edit_original_response(
             embed=refresh_embed(report), view=None, allowed_mentions=NO_MENTIONS
         )
@@ -139,21 +139,21 @@ class RollbackConfirm(discord.ui.View):
         )
 
 
-class KnowledgeCog(
+class KnowledgeBaseCog(
     commands.GroupCog, group_name="kb", group_description="The knowledge base behind the answers"
 ):
     """/kb status, refresh, history, rollback, unanswered and stats."""
 
     def __init__(
         self,
-        knowledge: KnowledgeService,
-        holder: KnowledgeHolder,
+        knowledge_base: KnowledgeBaseService,
+        holder: SnapshotHolder,
         questions: QuestionLog,
         moderators: ModeratorRule,
         announce: Announce,
         view_timeout: float,
     ) -> None:
-        self.knowledge = knowledge
+        self.knowledge_base = knowledge_base
         self.holder = holder
         self.questions = questions
         self.moderators = moderators  # the rule of ``moderators_only`` and of the rollback buttons
@@ -165,7 +165,7 @@ class KnowledgeCog(
     async def status(self, interaction: discord.Interaction) -> None:
         """How many documents, passages and roles the bot knows, and which snapshot it answers from."""
         snapshot = self.holder.current
-        info = await self.knowledge.info(snapshot.snapshot_id) if snapshot.snapshot_id is not None else None
+        info = await self.knowledge_base.info(snapshot.snapshot_id) if snapshot.snapshot_id is not None else None
         await interaction.response.send_message(
             embed=status_embed(snapshot, info), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
@@ -176,7 +176,7 @@ class KnowledgeCog(
     async def refresh(self, interaction: discord.Interaction, dry_run: bool = False) -> None:
         """Reload the knowledge folder without a restart (moderators)."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        report = await self.knowledge.refresh(by=discord_author(interaction.user), dry_run=dry_run)
+        report = await self.knowledge_base.refresh(by=discord_author(interaction.user), dry_run=dry_run)
         kwargs: FollowUp = {
             "embed": refresh_embed(report),
             "ephemeral": True,
@@ -193,7 +193,7 @@ class KnowledgeCog(
     @moderators_only()
     async def history(self, interaction: discord.Interaction) -> None:
         """The latest refreshes and rollbacks: what changed, who made them, when (moderators)."""
-        entries = await self.knowledge.history()
+        entries = await self.knowledge_base.history()
         await interaction.response.send_message(
             embed=history_embed(entries), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
@@ -208,12 +208,12 @@ class KnowledgeCog(
     ) -> None:
         """Go back to an earlier snapshot, after you confirm (moderators)."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        preview = await self.knowledge.rollback(snapshot, by=discord_author(interaction.user), dry_run=True)
+        preview = await self.knowledge_base.rollback(snapshot, by=discord_author(interaction.user), dry_run=True)
         assert preview.restores is not None
-        target = await self.knowledge.info(preview.restores)
+        target = await self.knowledge_base.info(preview.restores)
         embed = rollback_preview_embed(preview, target)
         view = RollbackConfirm(
-            self.knowledge,
+            self.knowledge_base,
             self.moderators,
             self.announce,
             owner=interaction.user.id,
@@ -234,7 +234,7 @@ class KnowledgeCog(
             if not self.moderators(interaction):  # checks do not run for autocomplete
                 return []
             choices = []
-            for e in await self.knowledge.history():
+            for e in await self.knowledge_base.history():
                 if e.active or (current and not str(e.id).startswith(current.strip())):
                     continue
                 label = f"{e.id} · {when(e.at)} · {describe_entry(e.summary, e.by)}"

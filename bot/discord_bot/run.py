@@ -38,7 +38,7 @@ async def run_bot(settings: Settings, token: str) -> None:
     try:
         bot = create_bot(runtime)
         if settings.knowledge.watch:
-            watcher = asyncio.create_task(runtime.knowledge.watch(settings.knowledge.watch_debounce_seconds))
+            watcher = asyncio.create_task(runtime.knowledge_base.watch(settings.knowledge.watch_debounce_seconds))
         async with bot:
             try:
                 await bot.start(token)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.config import RetrievalSettings
-from bot.knowledge.chunk import SECTION_SEP
-from bot.knowledge.document import FAQ_HEADING
+from bot.documents.chunk import SECTION_SEP
+from bot.documents.document import FAQ_HEADING
 from bot.models import Passage
 from bot.search.index import Forward, Vocabulary
 from bot.search.semantic import Vectors, embed

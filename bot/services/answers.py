@@ -34,8 +34,8 @@ from bot.models import Answer, Citation, Passage
 from bot.search.answer_type import AnswerKind, asked_kind, holds
 from bot.search.engine import Query, SearchEngine
 from bot.search.semantic import embed_one
+from bot.services.current import SnapshotHolder
 from bot.services.decision import SHIPPED, Evidence, Model, Verdict
-from bot.services.knowledge import KnowledgeHolder
 from bot.services.roles import RoleService
 from bot.services.smalltalk import help_text, small_talk
 from bot.services.snippets import snippet, unit_texts, unit_vectors, unit_vectors_many
@@ -103,7 +103,7 @@ class AnswerService:
 
     def __init__(
         self,
-        holder: KnowledgeHolder,
+        holder: SnapshotHolder,
         settings: Settings,
         roles: RoleService | None = None,
         model: Model = SHIPPED,

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from bot.knowledge.loader import FileResult
+from bot.documents.loader import FileResult
 from bot.models import Passage, Role
 
 # A role's fields as a moderator names them; ``line`` and ``id`` are where and how it is

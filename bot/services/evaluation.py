@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from bot.documents.frontmatter import FrontMatterError, load_yaml
 from bot.errors import BotError
-from bot.knowledge.frontmatter import FrontMatterError, load_yaml
 from bot.models import Answer, Citation, Passage
 from bot.services.answers import RANK_WEIGHTS, AnswerService
 from bot.services.decision import Model, fit

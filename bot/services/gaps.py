@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.search.semantic import embed
-from bot.services.knowledge import KnowledgeHolder
+from bot.services.current import SnapshotHolder
 from bot.services.smalltalk import small_talk
 from bot.storage.questions import Outcome, QuestionLog, RatedAnswer
 
@@ -58,7 +58,7 @@ def _normal(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def group_gaps(outcomes: list[Outcome], holder: KnowledgeHolder) -> list[Gap]:
+def group_gaps(outcomes: list[Outcome], holder: SnapshotHolder) -> list[Gap]:
     """Group the questions that went wrong (newest first in ``outcomes``), most frequent first.
 
     Two questions are in one group when they hold the same words or their vectors are at
@@ -115,7 +115,7 @@ def _stamp(at: str) -> float:
 
 
 async def find_gaps(
-    log: QuestionLog, holder: KnowledgeHolder, days: int
+    log: QuestionLog, holder: SnapshotHolder, days: int
 ) -> tuple[list[Gap], list[RatedAnswer]]:
     """Return what went wrong in the last ``days`` days, grouped, most frequent first, and the
     passages most often voted unhelpful."""

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
-from bot.errors import BotError, KnowledgeError, StorageError
-from bot.knowledge.checks import problem_list
-from bot.knowledge.document import content_hash
-from bot.knowledge.loader import (
+from bot.documents.checks import problem_list
+from bot.documents.document import content_hash
+from bot.documents.loader import (
     FileResult,
     assemble,
     parse_file,
@@ -28,11 +27,12 @@ from bot.knowledge.loader import (
     scan_folder,
     unsafe_reason,
 )
+from bot.errors import BotError, KnowledgeBaseError, StorageError
 from bot.models import Problem
 from bot.services.answers import AnswerService
 from bot.services.changes import Changes, compare
+from bot.services.current import SnapshotHolder
 from bot.services.evaluation import evaluate, load_cases
-from bot.services.knowledge import KnowledgeHolder
 from bot.snapshot import Snapshot, terms_version
 from bot.storage.snapshots import (
     ANY_SNAPSHOT,
@@ -119,7 +119,7 @@ def _problem_json(p: Problem) -> dict[str, Any]:
 class SnapshotLoader:
     """Reads the knowledge base: the stored active snapshot, or the folder; stores what it built.
 
-    What :class:`KnowledgeService` does before it has a snapshot to hold (its :meth:`open`),
+    What :class:`KnowledgeBaseService` does before it has a snapshot to hold (its :meth:`open`),
     and the reading, building and storing its refreshes share.
     """
 
@@ -271,13 +271,13 @@ class SnapshotLoader:
         )
 
 
-class KnowledgeService(SnapshotLoader):
+class KnowledgeBaseService(SnapshotLoader):
     """Owns the current snapshot: loads it at start, refreshes and rolls it back."""
 
     def __init__(
         self,
         settings: Settings,
-        holder: KnowledgeHolder,
+        holder: SnapshotHolder,
         store: SnapshotStore | None,
         *,
         folder: Path | None = None,
@@ -301,13 +301,13 @@ class KnowledgeService(SnapshotLoader):
         today: Callable[[], date] = date.today,
         read_only: str | None = None,
         by: str = "first start",
-    ) -> KnowledgeService:
+    ) -> KnowledgeBaseService:
         """Load the knowledge base (see :meth:`SnapshotLoader.load`, as made ``by``) and hold it."""
         loader = SnapshotLoader(settings, store, folder=folder, today=today, read_only=read_only)
         snapshot = await loader.load(by)
         return cls(
             settings,
-            KnowledgeHolder(snapshot),
+            SnapshotHolder(snapshot),
             store,
             folder=folder,
             today=today,
@@ -382,7 +382,7 @@ class KnowledgeService(SnapshotLoader):
         """Parse only files whose content changed (all with ``reparse``); keep the last good
         version of broken ones (listed in ``report.broken``)."""
         if not self.folder.is_dir():
-            raise KnowledgeError(f"knowledge folder not found: {self.folder}")
+            raise KnowledgeBaseError(f"knowledge folder not found: {self.folder}")
         previous = {f.source: f for f in current.files}
         listing = scan_folder(self.folder, self.settings.knowledge.max_file_bytes)
         listed, problems = listing.files, listing.problems
@@ -449,7 +449,7 @@ class KnowledgeService(SnapshotLoader):
         except BotError as exc:
             report.problems.append(Problem(QUESTIONS_FILE, str(exc), None, "error"))
             return None if force else f"{QUESTIONS_FILE} cannot be read: {exc}"
-        service = AnswerService(KnowledgeHolder(snapshot), self.settings)
+        service = AnswerService(SnapshotHolder(snapshot), self.settings)
         result = evaluate(service, cases).to_json()
         report.eval = {k: result[k] for k in ("hit@1", "hit@3", "mrr", "abstention")}
         report.eval["failed"] = [

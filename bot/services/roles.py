@@ -9,10 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.knowledge.roles import by_nomination, clean_role_title, role_type
+from bot.documents.roles import by_nomination, clean_role_title, role_type
 from bot.models import Document, Role
 from bot.search.engine import Query
-from bot.services.knowledge import KnowledgeHolder
+from bot.services.current import SnapshotHolder
 from bot.snapshot import Snapshot
 
 DEFAULT_MAX_AGE_DAYS = 365
@@ -94,7 +94,7 @@ class RoleService:
 
     def __init__(
         self,
-        holder: KnowledgeHolder,
+        holder: SnapshotHolder,
         today: Callable[[], date] = date.today,
         max_age_days: int = DEFAULT_MAX_AGE_DAYS,
     ) -> None:

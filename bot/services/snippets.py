@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.knowledge.chunk import BULLET, split_sentences
+from bot.documents.chunk import BULLET, split_sentences
 from bot.models import Passage
 from bot.search.semantic import embed
 from bot.search.tokenize import Tokenizer

@@ -10,8 +10,8 @@ from typing import Any
 
 import numpy as np
 
+from bot.services.current import SnapshotHolder
 from bot.services.gaps import Gap, group_gaps
-from bot.services.knowledge import KnowledgeHolder
 from bot.storage.questions import QuestionLog
 
 TOP_GAPS = 5  # unanswered topics listed
@@ -158,7 +158,7 @@ def _bar(day: Day, width: int, size: int = 20) -> str:
 
 
 async def collect_stats(
-    log: QuestionLog, holder: KnowledgeHolder, days: int, now: datetime | None = None
+    log: QuestionLog, holder: SnapshotHolder, days: int, now: datetime | None = None
 ) -> Stats:
     """Gather the figures of the last ``days`` days, today included (UTC days)."""
     now = now or datetime.now(UTC)

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from bot.knowledge.loader import FileResult
+from bot.documents.loader import FileResult
 from bot.models import Document, Passage, Problem, Role
 
 

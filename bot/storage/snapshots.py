@@ -20,8 +20,8 @@ from typing import Any
 import aiosqlite
 import numpy as np
 
+from bot.documents.loader import FileResult
 from bot.errors import StorageError
-from bot.knowledge.loader import FileResult
 from bot.storage.codec import decode_arrays, decode_file, encode_arrays, encode_file
 from bot.storage.database import storage_error
 

@@ -164,7 +164,7 @@ async def test_empty_mention_gets_help_and_dm_is_answered(fake: FakeDiscord, bot
 async def test_kb_refresh_by_moderator_keeps_serving_with_broken_file(
     fake: FakeDiscord, bot, tmp_path
 ) -> None:
-    folder = bot.runtime.knowledge.folder
+    folder = bot.runtime.knowledge_base.folder
     (folder / "broken.md").write_text("---\ntitle: [oops\n---\nBroken\n")
     text = (folder / "hf-ai-research-residency.md").read_text(encoding="utf-8")
     (folder / "hf-ai-research-residency.md").write_text("---\nkind: nonsense\n---\n" + text, encoding="utf-8")

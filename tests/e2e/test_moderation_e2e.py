@@ -99,7 +99,7 @@ async def test_a_refresh_and_a_rollback_from_the_command_line_reach_the_running_
 async def test_reload_check_takes_in_another_process_snapshot(fake: FakeDiscord, bot, tmp_path: Path) -> None:
     """The check itself, called directly: nothing to take in, then a CLI refresh."""
     assert await bot.reload_tick() is False
-    edit_residency(bot.runtime.knowledge.folder)
+    edit_residency(bot.runtime.knowledge_base.folder)
     code, _, err = await cli(bot.runtime.services.settings, "kb", "refresh")
     assert code == 0, err
     assert await bot.reload_tick() is True
@@ -108,7 +108,7 @@ async def test_reload_check_takes_in_another_process_snapshot(fake: FakeDiscord,
 
 
 async def test_history_and_rollback_with_confirmation(fake: FakeDiscord, bot) -> None:
-    edit_residency(bot.runtime.knowledge.folder)
+    edit_residency(bot.runtime.knowledge_base.folder)
     followup = fake.wait_for("followup")
     await fake.interact(fake.subcommand("kb", "refresh", moderator=True, user_id=MODERATOR_ID))
     refreshed = (await asyncio.wait_for(followup, timeout=10))["embeds"][0]
@@ -177,8 +177,8 @@ async def test_rollback_can_be_cancelled_and_members_cannot_use_it(fake: FakeDis
         assert refused.data["flags"] & EPHEMERAL and "Only moderators" in refused.data["content"]
     choices = await fake.interact(snapshot_autocomplete(fake))
     assert choices.data["choices"] == []  # history (who made what) is for moderators only
-    edit_residency(bot.runtime.knowledge.folder)
-    await bot.runtime.knowledge.refresh(by="test")
+    edit_residency(bot.runtime.knowledge_base.folder)
+    await bot.runtime.knowledge_base.refresh(by="test")
     followup = fake.wait_for("followup")
     await fake.interact(fake.subcommand("kb", "rollback", [option("snapshot", 1, 4)], moderator=True))
     preview = await asyncio.wait_for(followup, timeout=10)
@@ -188,11 +188,11 @@ async def test_rollback_can_be_cancelled_and_members_cannot_use_it(fake: FakeDis
     cancelled = await fake.interact(fake.click(preview, custom_id(preview, label="Cancel"), moderator=True))
     assert cancelled.type == 7 and "cancelled" in cancelled.data["content"] and not components(cancelled.data)
     assert "part-time too" in await ask(fake)
-    assert len(await bot.runtime.knowledge.history()) == 2
+    assert len(await bot.runtime.knowledge_base.history()) == 2
 
 
 async def test_refresh_lists_a_few_problems_and_attaches_them_all(fake: FakeDiscord, bot) -> None:
-    folder = bot.runtime.knowledge.folder
+    folder = bot.runtime.knowledge_base.folder
     for n in range(PROBLEMS_SHOWN + 2):
         (folder / f"memo-{n}.md").write_text(f"---\ntitle: Memo {n}\nkind: memo\n---\n# Memo\n\nText {n}.\n")
     followup = fake.wait_for("followup")
@@ -230,8 +230,8 @@ async def test_kb_stats_sends_figures_and_the_chart(fake: FakeDiscord, bot) -> N
 async def test_rollback_buttons_expire(fake: FakeDiscord, tmp_path: Path) -> None:
     bot = await start_bot(bot_settings(tmp_path, view_timeout_seconds=0.2), fake)
     try:
-        edit_residency(bot.runtime.knowledge.folder)
-        await bot.runtime.knowledge.refresh(by="test")
+        edit_residency(bot.runtime.knowledge_base.folder)
+        await bot.runtime.knowledge_base.refresh(by="test")
         followup = fake.wait_for("followup")
         await fake.interact(fake.subcommand("kb", "rollback", moderator=True, user_id=MODERATOR_ID))
         preview = await asyncio.wait_for(followup, timeout=10)
@@ -252,7 +252,7 @@ async def test_a_failing_reload_is_logged_once_and_answers_go_on(
     async def locked() -> bool:
         raise StorageError("the database is locked by another process")
 
-    monkeypatch.setattr(bot.runtime.knowledge, "follow_store", locked)
+    monkeypatch.setattr(bot.runtime.knowledge_base, "follow_store", locked)
     assert await bot.reload_tick() is False and await bot.reload_tick() is False
     assert sum("cannot take in the stored knowledge base" in r.message for r in caplog.records) == 1
     assert "full-time position" in await ask(fake)
@@ -269,7 +269,7 @@ async def test_moderator_commands_refuse_members_through_the_tree_error_handler(
     unanswered or stats never runs (nothing deferred, nothing called) and the tree's error
     handler answers privately with the refusal; no traceback reaches the member or the log."""
     caplog.set_level(logging.INFO, logger="bot.discord_bot.failures")
-    knowledge = bot.runtime.knowledge
+    knowledge = bot.runtime.knowledge_base
     for name in ("refresh", "history", "rollback", "info"):
         monkeypatch.setattr(knowledge, name, _aboom)
     monkeypatch.setattr(bot.runtime.questions, "outcomes", _aboom)
@@ -297,7 +297,7 @@ async def test_an_unexpected_command_error_gets_the_generic_private_reply(
     fake: FakeDiscord, bot, monkeypatch, caplog
 ) -> None:
     """Any other error is logged in full; the member gets only the short apology, privately."""
-    monkeypatch.setattr(bot.runtime.knowledge, "history", _aboom)
+    monkeypatch.setattr(bot.runtime.knowledge_base, "history", _aboom)
     reply = await fake.interact(fake.subcommand("kb", "history", moderator=True))
     assert reply.data["flags"] & EPHEMERAL and reply.data["content"] == APOLOGY
     assert "must not run" not in str(reply.data) and "Traceback" not in str(reply.data)

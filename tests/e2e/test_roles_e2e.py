@@ -182,7 +182,7 @@ async def test_wrong_typed_field_is_reported_and_listings_keep_working(
 ) -> None:
     bot = await start_bot(shipped(tmp_path), fake)
     try:
-        folder = bot.runtime.knowledge.folder
+        folder = bot.runtime.knowledge_base.folder
         (folder / "jobs.md").write_text(
             "---\ntitle: Jobs\nroles:\n  - title: Cook\n    team: 456\n---\nWe hire cooks.\n",
             encoding="utf-8",

@@ -40,7 +40,7 @@ async def test_disk_full_during_refresh_says_disk_full(tmp_path: Path) -> None:
     settings = shipped(tmp_path)
     runtime = await start_runtime(settings)
     try:
-        before = await runtime.knowledge.store.active_id()
+        before = await runtime.knowledge_base.store.active_id()
         async with runtime.db.execute("PRAGMA page_count") as cur:
             (pages,) = await cur.fetchone()
         # The database may not grow: what a full disk does to SQLite (SQLITE_FULL).
@@ -50,12 +50,12 @@ async def test_disk_full_during_refresh_says_disk_full(tmp_path: Path) -> None:
         )
         write(settings.knowledge_dir, "big.md", f"# Big\n\n{paragraphs}\n")
         with pytest.raises(StorageError) as raised:
-            await runtime.knowledge.refresh(by="test")
+            await runtime.knowledge_base.refresh(by="test")
         message = str(raised.value)
         assert message.startswith("disk full") and "no transaction" not in message
         assert "move" not in message
         await runtime.db.execute(f"PRAGMA max_page_count = {2**31}")
-        assert await runtime.knowledge.store.active_id() == before  # nothing half-applied
+        assert await runtime.knowledge_base.store.active_id() == before  # nothing half-applied
         assert runtime.services.answers.ask("Can I do the residency part-time?").answered
     finally:
         await runtime.close()
@@ -68,39 +68,39 @@ async def test_stale_refresh_never_undoes_a_newer_one(tmp_path: Path, monkeypatc
     first = await start_runtime(settings)
     second = await start_runtime(settings)
     read_started, b_applied = threading.Event(), threading.Event()
-    real = lifecycle.KnowledgeService._read_changed
+    real = lifecycle.KnowledgeBaseService._read_changed
     calls = {"a": 0}
 
     def paused(self, current, report, reparse=False):
         result = real(self, current, report, reparse)
-        if self is first.knowledge:
+        if self is first.knowledge_base:
             calls["a"] += 1
             if calls["a"] == 1:  # A has read the folder without the new file: let B run now
                 read_started.set()
                 assert b_applied.wait(timeout=30)
         return result
 
-    monkeypatch.setattr(lifecycle.KnowledgeService, "_read_changed", paused)
+    monkeypatch.setattr(lifecycle.KnowledgeBaseService, "_read_changed", paused)
     try:
         # A has a change to apply (B will find it too, being later)
         write(settings.knowledge_dir, "bikes.md", "# Bikes\n\n## Where do bikes go?\n\nIn the racks by door B.\n")
-        task_a = asyncio.create_task(first.knowledge.refresh(by="a", force=True))
+        task_a = asyncio.create_task(first.knowledge_base.refresh(by="a", force=True))
         assert await asyncio.to_thread(read_started.wait, 30)
         write(
             settings.knowledge_dir,
             "parade.md",
             "# Parade\n\n## Is there a dress code?\n\nWear the team colours.\n",
         )
-        report_b = await second.knowledge.refresh(by="b")
+        report_b = await second.knowledge_base.refresh(by="b")
         assert report_b.applied and report_b.added == ["bikes.md", "parade.md"]
         b_applied.set()
         report_a = await task_a
         assert calls["a"] == 2  # A started again from B's snapshot
         # ... and found nothing left to change (B stored A's change too): nothing new is stored
         assert not report_a.applied and not report_a.changes
-        active = await first.knowledge.store.active_id()
+        active = await first.knowledge_base.store.active_id()
         assert active == report_b.snapshot_id
-        sources = [f.result.source for f in await first.knowledge.store.load(active)]
+        sources = [f.result.source for f in await first.knowledge_base.store.load(active)]
         assert "parade.md" in sources
     finally:
         b_applied.set()

@@ -139,7 +139,7 @@ async def test_unreadable_subfolder_keeps_its_documents(tmp_path: Path, monkeypa
             return real_scandir(path)
 
         monkeypatch.setattr(os, "scandir", scandir)
-        report = await runtime.knowledge.refresh(by="test")
+        report = await runtime.knowledge_base.refresh(by="test")
         assert not report.applied and not report.changes  # nothing else changed: nothing to apply
         assert "team/handbook.md" not in report.removed
         assert report.broken == ["team/handbook.md"]

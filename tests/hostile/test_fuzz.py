@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 
 from bot.app import Services
 from bot.discord_bot.render import TOTAL, answer_embed, escape, link_text, link_url
+from bot.documents.decode import binary_reason, decode_bytes
+from bot.documents.frontmatter import FrontMatterError, split_front_matter
+from bot.documents.loader import FileResult, parse_file
+from bot.documents.urls import safe_url
 from bot.errors import QuestionError
-from bot.knowledge.decode import binary_reason, decode_bytes
-from bot.knowledge.frontmatter import FrontMatterError, split_front_matter
-from bot.knowledge.loader import FileResult, parse_file
-from bot.knowledge.urls import safe_url
 
 SCALE = float(os.environ.get("FUZZ_EXAMPLES", "1"))
 

@@ -96,7 +96,7 @@ async def kb_status(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> A
 
 
 async def kb_refresh(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
-    mp.setattr(bot.runtime.knowledge, "refresh", aboom)
+    mp.setattr(bot.runtime.knowledge_base, "refresh", aboom)
     followup = fake.wait_for("followup")
     deferred = await fake.interact(fake.subcommand("kb", "refresh", moderator=True, user_id=ASKER))
     assert deferred.type == 5
@@ -105,12 +105,12 @@ async def kb_refresh(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> 
 
 
 async def kb_history(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
-    mp.setattr(bot.runtime.knowledge, "history", aboom)
+    mp.setattr(bot.runtime.knowledge_base, "history", aboom)
     return await fake.interact(fake.subcommand("kb", "history", moderator=True, user_id=ASKER))
 
 
 async def kb_rollback(fake: FakeDiscord, bot: FAQBot, mp: pytest.MonkeyPatch) -> Any:
-    mp.setattr(bot.runtime.knowledge, "rollback", aboom)
+    mp.setattr(bot.runtime.knowledge_base, "rollback", aboom)
     followup = fake.wait_for("followup")
     deferred = await fake.interact(fake.subcommand("kb", "rollback", moderator=True, user_id=ASKER))
     assert deferred.type == 5

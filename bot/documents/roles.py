@@ -9,7 +9,7 @@ Roles are read from the text, in order of precedence:
 Front matter then has the last word: a ``roles:`` entry merges over the role it names
 (or adds one), and the document's ``status``/``closes``/``type`` apply to all its roles.
 Nothing unstated is guessed: a field the posting does not state stays empty, and
-``kb check`` lists it (bot.knowledge.checks).
+``kb check`` lists it (bot.documents.checks).
 
 A document with none of these (the Fellowship, which is by nomination only) yields no
 role: ``/roles`` lists what one can apply to, and questions about such programmes are
@@ -23,10 +23,10 @@ from dataclasses import replace
 from datetime import date
 from urllib.parse import urlparse
 
-from bot.knowledge.chunk import preamble, split_sentences
-from bot.knowledge.document import readable_name
-from bot.knowledge.frontmatter import ROLE_FIELDS
-from bot.knowledge.parse import find_published
+from bot.documents.chunk import preamble, split_sentences
+from bot.documents.document import readable_name
+from bot.documents.frontmatter import ROLE_FIELDS
+from bot.documents.parse import find_published
 from bot.models import Block, Document, Link, Problem, Role, RoleFields
 
 POSITIONS_CONTEXT = re.compile(

@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.knowledge.decode import binary_reason, decode_bytes, repair_text
-from bot.knowledge.frontmatter import FrontMatterError, key_line, split_front_matter, validate_front_matter
-from bot.knowledge.parse import (
+from bot.documents.decode import binary_reason, decode_bytes, repair_text
+from bot.documents.frontmatter import FrontMatterError, key_line, split_front_matter, validate_front_matter
+from bot.documents.parse import (
     MarkupError,
     ParsedBody,
     looks_like_markdown,
@@ -17,7 +17,7 @@ from bot.knowledge.parse import (
     parse_markdown,
     parse_plain,
 )
-from bot.knowledge.urls import safe_url, why_unsafe
+from bot.documents.urls import safe_url, why_unsafe
 from bot.models import Document, FrontMatterFields, Kind, Problem
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})

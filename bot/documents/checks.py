@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from bot.knowledge.loader import Corpus
+from bot.documents.loader import Corpus
 from bot.models import Problem, Role
 
 

@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.errors import KnowledgeError
-from bot.knowledge.chunk import chunk_document
-from bot.knowledge.document import SUPPORTED_SUFFIXES, DocumentError, parse_document
-from bot.knowledge.roles import document_org, extract_roles
+from bot.documents.chunk import chunk_document
+from bot.documents.document import SUPPORTED_SUFFIXES, DocumentError, parse_document
+from bot.documents.roles import document_org, extract_roles
+from bot.errors import KnowledgeBaseError
 from bot.models import Document, Passage, Problem, Role
 
 log = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Listin
     is an error and is recorded in ``unreadable``.
     """
     if not folder.is_dir():
-        raise KnowledgeError(f"knowledge folder not found: {folder}")
+        raise KnowledgeBaseError(f"knowledge folder not found: {folder}")
     listing = Listing()
     root_real = os.path.realpath(folder)
     found: list[tuple[tuple[str, ...], str]] = []
@@ -240,7 +240,7 @@ def knowledge_files(
 
 def parse_file(source: str, data: bytes, max_chars: int) -> FileResult:
     """Parse one file's bytes into a FileResult; never raises for bad content."""
-    from bot.knowledge.document import content_hash
+    from bot.documents.document import content_hash
 
     problems: list[Problem] = []
     digest = content_hash(data)

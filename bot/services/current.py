@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.snapshot import Snapshot
 
 
-class KnowledgeHolder:
+class SnapshotHolder:
     """The knowledge base in use right now.
 
     Readers take ``current`` once per request and use that snapshot throughout, so a

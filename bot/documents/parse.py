@@ -20,7 +20,7 @@ from dateutil import parser as dateparser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from bot.knowledge.jsonld import JobPosting, read_job_postings
+from bot.documents.jsonld import JobPosting, read_job_postings
 from bot.models import Block, BlockKind, Link
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.knowledge.document import is_question, strip_decoration
+from bot.documents.document import is_question, strip_decoration
 from bot.models import Block, Document
 
 SECTION_SEP = " › "  # between the headings of a passage's section path
