@@ -14,6 +14,7 @@ from bot.app import Services, build_services, snapshot_from_folder, start_runtim
 from bot.cli import main
 from bot.config import Settings
 from bot.models import Passage
+from bot.search import semantic
 from bot.search.answer_type import asked_kind, holds
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
@@ -444,6 +445,44 @@ def test_semantic_index_similarity_is_the_dot_product_of_dequantized_rows() -> N
         positions = [0, 7, len(index.vectors) - 1]
         dequantized = Vectors.concat(parts).rows(np.asarray(positions))
         assert np.allclose(index.similarity(query, positions), dequantized @ query, atol=1e-6)
+
+
+
+def test_an_embedding_is_the_direction_of_wordllamas_token_mean() -> None:
+    """Word by word, a single-spaced text gets WordLlama's own vector (up to float16 rounding)."""
+    text = "Does the Hugging Face residency pay a stipend, and is it remote?"
+    model = semantic._load_model()
+    theirs = np.asarray(model.embed([text], norm=False, return_np=True), dtype=np.float64)[0]
+    ours = semantic.embed([text])[0]
+    assert float(ours @ (theirs / np.linalg.norm(theirs))) > 0.9999
+    assert np.allclose(np.linalg.norm(semantic.embed([text, "x"]), axis=1), 1.0, atol=1e-5)
+    assert not semantic.embed(["", "   "]).any()  # no words: a zero vector, not NaN
+
+
+def test_a_vector_does_not_depend_on_what_the_word_cache_holds(monkeypatch) -> None:
+    monkeypatch.setattr(semantic, "_words", {})
+    monkeypatch.setattr(semantic, "_word_table", np.zeros((0, DIM), dtype=np.float16))
+    texts = ["quokka wombat numbat", "wombat burrows at dusk", "numbat"]
+    fresh = semantic.embed(texts)
+    assert not semantic._words  # a call without remember keeps nothing
+    semantic.embed(texts[1:], remember=True)
+    assert set(semantic._words) == {"wombat", "burrows", "at", "dusk", "numbat"}
+    assert np.array_equal(semantic.embed(texts), fresh)  # half cached, half not: the same
+    assert np.array_equal(semantic.embed(texts, remember=True), fresh)
+
+
+def test_the_word_cache_is_bounded_and_a_full_cache_keeps_what_it_has(monkeypatch) -> None:
+    monkeypatch.setattr(semantic, "_words", {})
+    monkeypatch.setattr(semantic, "_word_table", np.zeros((0, DIM), dtype=np.float16))
+    monkeypatch.setattr(semantic, "WORD_CACHE", 4)
+    texts = ["alpha beta gamma", "delta epsilon zeta eta", "theta alpha"]
+    expected = semantic.embed(texts)
+    assert np.array_equal(semantic.embed(texts, remember=True), expected)
+    assert len(semantic._words) == 4
+    kept = dict(semantic._words)
+    assert np.array_equal(semantic.embed(["iota kappa alpha"], remember=True), semantic.embed(["iota kappa alpha"]))
+    assert semantic._words == kept
+    assert len(semantic._word_table) <= 4
 
 
 # -- 12. stored terms ------------------------------------------------------------------------
