@@ -25,11 +25,12 @@ TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 
-POSTING_HEADING = re.compile(
-    r"\b(responsibilit\w*|(minimum|preferred|basic)? ?qualifications|requirements|"
-    r"about the (job|role|position)|about you|what you.ll do|who you are|job description)\b",
-    re.I,
+# The headings of a job posting's sections ("Responsibilities", "About you", ...).
+POSTING_SECTIONS = (
+    r"responsibilit\w*|(?:minimum|preferred|basic)?\s*qualifications|requirements|"
+    r"about the (?:job|role|position)|about you|what you.ll do|who you are|job description"
 )
+POSTING_HEADING = re.compile(rf"\b(?:{POSTING_SECTIONS})\b", re.I)
 GENERIC_HEADING = re.compile(
     r"^(about\b|overview|summary|introduction|description|details|job description|the role)", re.I
 )

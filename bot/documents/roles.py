@@ -24,7 +24,7 @@ from datetime import date
 from urllib.parse import urlparse
 
 from bot.documents.chunk import preamble, split_sentences
-from bot.documents.document import readable_name
+from bot.documents.document import POSTING_SECTIONS, readable_name
 from bot.documents.frontmatter import ROLE_FIELDS
 from bot.documents.parse import find_published
 from bot.models import Block, Document, Link, Problem, Role, RoleFields
@@ -475,11 +475,7 @@ def _title_and_team(doc: Document) -> tuple[str, str | None]:
     return title, None
 
 
-POSTING_SECTION = re.compile(
-    r"\b(?:responsibilit\w*|(?:minimum|preferred|basic)?\s*qualifications|requirements|"
-    r"about the (?:job|role|position)|about you|what you.ll do|who you are|job description)\s*:?\s*$",
-    re.I,
-)
+POSTING_SECTION = re.compile(rf"\b(?:{POSTING_SECTIONS})\s*:?\s*$", re.I)  # a line that is only such a heading
 _GENERIC_LINE = re.compile(
     r"^(?:about\b|overview|summary|description|details|full[- ]time|part[- ]time)", re.I
 )
