@@ -576,3 +576,22 @@ def test_a_list_item_is_shown_under_its_lead_in_without_its_neighbours(settings,
         "…",
         f"• {items[2]}",
     ]
+
+
+def test_a_sentence_close_in_meaning_is_shown_though_it_shares_no_word(seed_services: Services) -> None:
+    # Static embeddings put a paraphrase's answer at a cosine of about 0.2 ("put out papers"
+    # against "publishing your work"); a sentence that close, and closest, is the snippet.
+    from bot.services.snippets import MEANING_FLOOR, snippet
+
+    sentences = [
+        "The programme lasts nine months and starts in the autumn.",
+        "Residents pick a research problem with the hope of publishing their work.",
+        "We value diversity, equity and inclusion.",
+    ]
+    passage = Passage(0, "x.md", "X", None, None, "\n".join(sentences), 1)
+    tokenizer = seed_services.answers.holder.current.engine.tokenizer
+    meaning = [0.02, MEANING_FLOOR + 0.05, -0.01]
+    shown = snippet(passage, [{"zzqx": 1.0}], tokenizer, 90, meaning=meaning, kinds=[False] * 3)
+    assert shown == sentences[1]
+    below = [0.02, MEANING_FLOOR - 0.05, -0.01]
+    assert snippet(passage, [{"zzqx": 1.0}], tokenizer, 90, meaning=below, kinds=[False] * 3) != sentences[1]
