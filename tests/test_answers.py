@@ -5,7 +5,14 @@ import pytest
 from bot.app import build_services
 from bot.errors import QuestionError
 from bot.services.evaluation import citation_ok, evaluate, load_cases
-from tests.conftest import DEV_QUESTIONS, EXTRA_QUESTIONS, MEMBERS_QUESTIONS, PARAPHRASE_QUESTIONS
+from tests.conftest import (
+    COHORT_QUESTIONS,
+    DEV_QUESTIONS,
+    EXTRA_QUESTIONS,
+    MEMBERS_QUESTIONS,
+    PARAPHRASE_QUESTIONS,
+    REWORDED_QUESTIONS,
+)
 
 
 def test_answer_cites_the_faq_in_its_own_words(seed_services) -> None:
@@ -87,13 +94,13 @@ def test_zero_width_characters_do_not_split_words(seed_services) -> None:
 def test_dev_eval_keeps_its_floor(seed_services) -> None:
     report = evaluate(seed_services.answers, load_cases(DEV_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.85, report["misses"]
-    assert report["hit@3"] >= 0.9, report["misses"]
+    assert report["hit@3"] >= 0.85, report["misses"]
     assert report["abstention"] == 1.0, report["misses"]
 
 
 def test_paraphrase_eval_keeps_its_floor(seed_services) -> None:
     report = evaluate(seed_services.answers, load_cases(PARAPHRASE_QUESTIONS)).to_json()
-    assert report["hit@1"] >= 0.33, report["misses"]
+    assert report["hit@1"] >= 0.4, report["misses"]
     assert report["abstention"] >= 0.93, report["misses"]
     assert report["answered_wrong"] <= 3, report["misses"]
 
@@ -112,6 +119,14 @@ def test_members_set_keeps_its_floor(members_services) -> None:
     report = evaluate(members_services.answers, load_cases(MEMBERS_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.45, report["misses"]
     assert report["abstention"] >= 0.75, report["misses"]
+
+
+def test_held_out_member_sets_keep_their_floor(cohort_services, heldout_services) -> None:
+    # never fitted on: written in members' wording after the last fit (README, "Measured")
+    cohort = evaluate(cohort_services.answers, load_cases(COHORT_QUESTIONS)).to_json()
+    assert cohort["hit@1"] >= 0.45 and cohort["abstention"] >= 0.6, cohort["misses"]
+    reworded = evaluate(heldout_services.answers, load_cases(REWORDED_QUESTIONS)).to_json()
+    assert reworded["hit@1"] >= 0.1 and reworded["abstention"] >= 0.75, reworded["misses"]
 
 
 def test_citation_check_needs_source_and_evidence(seed_services) -> None:

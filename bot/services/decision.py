@@ -78,19 +78,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.7716,
-    "question_similarity": 2.9073,
-    "kind": 0.2851,
-    "missing": -0.9848,
-    "margin": 0.9168,
-    "named": 1.7089,
-    "unknown": -0.1522,
-    "sentence": 1.2516,
-    "absent": -1.5061,
+    "similarity": 0.7951,
+    "question_similarity": 2.8898,
+    "kind": 0.2695,
+    "missing": -0.9987,
+    "margin": 0.9061,
+    "named": 1.7542,
+    "unknown": 0.0,
+    "sentence": 1.1956,
+    "absent": -1.4792,
 }
-INTERCEPT = -2.9551
-ANSWER_AT = 0.4678
-UNSURE_AT = 0.2023
+INTERCEPT = -2.9833
+ANSWER_AT = 0.4697
+UNSURE_AT = 0.2095
 
 
 @dataclass(frozen=True, slots=True)

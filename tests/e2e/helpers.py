@@ -9,6 +9,9 @@ from tests.e2e.fake import BOT_ID, FakeDiscord
 
 EPHEMERAL = 64
 MENTION = f"<@{BOT_ID}>"
+# A question the shipped decision answers "not sure" (the right passage, below the answer
+# threshold); a refit that moves it fails the e2e tests of the "not sure" rendering.
+UNSURE_QUESTION = "do residents get health insurance?"
 
 
 def option(name: str, value: Any, type: int = 3) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from tests.e2e.fake import MOD_ROLE_ID, STRANGER_ID, FakeDiscord
-from tests.e2e.helpers import EPHEMERAL, components
+from tests.e2e.helpers import EPHEMERAL, UNSURE_QUESTION, components
 
 HELPER = STRANGER_ID  # the member who asks the bot to answer someone else's message
 
@@ -44,7 +44,7 @@ async def test_confident_answer_is_a_public_reply_naming_who_asked(fake: FakeDis
 
 
 async def test_unsure_or_declined_is_told_only_to_the_member(fake: FakeDiscord, bot) -> None:
-    _, reply, ack = await find_answer(fake, "is it paid?")
+    _, reply, ack = await find_answer(fake, UNSURE_QUESTION)
     assert reply is None and ack.data["flags"] & EPHEMERAL
     assert "no confident answer" in ack.data["content"]
     assert ack.data["embeds"][0]["description"].startswith("*Not sure this answers it")

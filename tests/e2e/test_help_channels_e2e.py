@@ -16,10 +16,10 @@ from tests.e2e.fake import (
     MOD_ROLE_ID,
     FakeDiscord,
 )
-from tests.e2e.helpers import MENTION, components, handled, said
+from tests.e2e.helpers import MENTION, UNSURE_QUESTION, components, handled, said
 
 SURE = "Can I do the residency part-time?"
-UNSURE = "is it paid?"
+UNSURE = UNSURE_QUESTION
 DECLINED = "What is the best recipe for banana bread?"
 
 

@@ -6,7 +6,7 @@ import re
 
 from tests.e2e.conftest import bot_settings, start_bot, stop_bot
 from tests.e2e.fake import DM_CHANNEL_ID, STRANGER_ID, FakeDiscord
-from tests.e2e.helpers import EPHEMERAL, MENTION, ask, button, components, said
+from tests.e2e.helpers import EPHEMERAL, MENTION, UNSURE_QUESTION, ask, button, components, said
 
 GREY = 0x979C9F  # discord.Colour.light_grey()
 SUCCESS, DANGER, SECONDARY, LINK = 3, 4, 2, 5
@@ -50,7 +50,7 @@ async def test_matched_words_only_when_configured(fake: FakeDiscord, tmp_path) -
 
 
 async def test_unsure_answer_is_labelled_and_grey(fake: FakeDiscord, bot) -> None:
-    reply = await ask(fake, "is it paid?")
+    reply = await ask(fake, UNSURE_QUESTION)
     (embed,) = reply.data["embeds"]
     assert embed["description"].startswith("*Not sure this answers it — the closest I found:*\n")
     assert embed["color"] == GREY
