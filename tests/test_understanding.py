@@ -595,3 +595,12 @@ def test_a_sentence_close_in_meaning_is_shown_though_it_shares_no_word(seed_serv
     assert shown == sentences[1]
     below = [0.02, MEANING_FLOOR - 0.05, -0.01]
     assert snippet(passage, [{"zzqx": 1.0}], tokenizer, 90, meaning=below, kinds=[False] * 3) != sentences[1]
+
+
+def test_a_title_word_that_is_asked_picks_the_sentence(seed_services: Services) -> None:
+    # The posting is titled "… Optimization team - EMEA remote"; the question names the job
+    # by "ML engineer", so "remote" is what is asked, not what chose the document (it was
+    # left out, and "Join a community supporting the ML/AI community." was shown).
+    answer = seed_services.answers.ask("Is the ML engineer job remote?")
+    assert answer.verdict == "answer"
+    assert answer.citations[0].snippet == "We offer flexible working hours and remote options."

@@ -381,25 +381,33 @@ class AnswerService:
         first = seen.candidates[0]
         return self._cite(first.position, first.score, seen, self.holder.current)
 
-    def _concepts(self, engine: SearchEngine, query: Query, position: int) -> list[dict[str, float]]:
+    def _concepts(
+        self, engine: SearchEngine, query: Query, position: int, named: frozenset[str] = frozenset()
+    ) -> list[dict[str, float]]:
         """Weigh query terms for choosing snippet sentences.
 
         A term counts by how topical it is (specificity) times how rare it is in the
-        knowledge base (idf): "Hugging Face" in every passage picks no sentence. Terms of
-        the document's title do not count: they chose the document, not the sentence.
+        knowledge base (idf): "Hugging Face" in every passage picks no sentence. The words
+        of the document's title that chose it do not count: they chose the document, not
+        the sentence. When the question named its programme (``named``), those are the
+        title's words among the names ("ML engineer" in "Is the ML engineer job remote?");
+        another word of the title still counts ("remote" in a posting titled "… EMEA
+        remote" is what is asked), and so does a name that is not the title's (a position
+        on a page of several). When it named nothing, every word of the title chose it.
         """
-        title_terms = engine.topic_terms(position)
+        title = engine.topic_terms(position)
+        chose = named & title if named else title
         factor = self.settings.retrieval.synonym_weight
         floor = 0.05 * engine.index.unknown_idf()
 
         def weight(term: str, base: float) -> float:
             idf = engine.index.term_idf(term)
             w = base * max(idf if idf is not None else 0.0, floor)
-            return 0.0 if term in title_terms else w
+            return 0.0 if term in chose else w
 
         concepts = []
         for term in query.unique_terms:
-            base = engine.informativeness(term, query)
+            base = 0.0 if term in chose else engine.informativeness(term, query)
             concept = {term: weight(term, base)}
             for syn in query.synonyms.get(term, ()):
                 concept[syn] = weight(syn, base * factor)
@@ -419,7 +427,7 @@ class AnswerService:
             section=passage.section,
             snippet=snippet(
                 passage,
-                self._concepts(engine, seen.query, position),
+                self._concepts(engine, seen.query, position, _named_terms(engine, seen.topic)),
                 engine.tokenizer,
                 self.settings.answers.snippet_chars,
                 meaning=[float(m) for m in meaning],
@@ -441,6 +449,11 @@ def _corrected(engine: SearchEngine, text: str) -> str:
         fixed = engine.speller.correct(core) if core else None
         out.append(raw.casefold().replace(core, fixed) if fixed else raw)
     return " ".join(out)
+
+
+def _named_terms(engine: SearchEngine, topic: Sequence[str]) -> frozenset[str]:
+    """Return the index terms of the words that named the question's programme."""
+    return frozenset(t for w in topic if (t := engine.tokenizer.term(w)) is not None)
 
 
 def _without_names(engine: SearchEngine, text: str, named: frozenset[str]) -> str:
