@@ -604,3 +604,23 @@ def test_a_title_word_that_is_asked_picks_the_sentence(seed_services: Services) 
     answer = seed_services.answers.ask("Is the ML engineer job remote?")
     assert answer.verdict == "answer"
     assert answer.citations[0].snippet == "We offer flexible working hours and remote options."
+
+
+def test_a_bare_value_line_is_about_the_line_next_to_it(settings, tmp_path) -> None:
+    # "$4,200/month + housing" shares no word with the question; the line after it says what
+    # it is (compensation), so the passage holds the amount asked for.
+    (tmp_path / "lumen.md").write_text(
+        "---\ntitle: Lumen Summer Internship\n---\n# Lumen Summer Internship\n\n## About Lumen\n\n"
+        "Lumen is committed to providing reasonable accommodations for candidates with disabilities.\n\n"
+        "$4,200/month + housing\n\n"
+        "Individual compensation is determined by skills and location.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "quartz.md").write_text(
+        "---\ntitle: Quartz Fellowship\n---\n# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    seen = answers.consider(answers.clean_question("what is the lumen intern compensation range?"))
+    assert seen.evidence is not None
+    assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)

@@ -57,6 +57,7 @@ RANK_WEIGHTS: dict[str, float] = {
     "kind": 0.5,
     "sentence": 2.0,
 }
+VALUE_LINE_WORDS = 8  # a unit this short that holds a value takes its topic from its neighbours
 SENTENCE_POOL = 3  # the best candidates whose sentences are compared with the question one by one (6 ranked the fitting sets the same, at twice the cost)
 
 
@@ -275,8 +276,14 @@ class AnswerService:
         if passage.question and len(parts) <= 2 and wanted & set(tokenizer(passage.question)):
             return 1.0 if holds(passage.text, kind, question) else -1.0
         closest = int(np.argmax(unit_vectors(passage.text) @ vector))
+        about = [i == closest or bool(wanted & set(tokenizer(part))) for i, part in enumerate(parts)]
         for i, part in enumerate(parts):
-            if (i == closest or wanted & set(tokenizer(part))) and holds(part, kind, question):
+            if not holds(part, kind, question):
+                continue
+            # A bare value line ("$7,650/month to $12,134/month + benefits") is about what
+            # the line next to it says ("Individual compensation is determined by …").
+            bare = len(part.split()) <= VALUE_LINE_WORDS
+            if about[i] or (bare and any(about[j] for j in (i - 1, i + 1) if 0 <= j < len(parts))):
                 return 1.0
         return -1.0
 
