@@ -624,3 +624,36 @@ def test_a_bare_value_line_is_about_the_line_next_to_it(settings, tmp_path) -> N
     seen = answers.consider(answers.clean_question("what is the lumen intern compensation range?"))
     assert seen.evidence is not None
     assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("How long does the residency last?", {"long", "last"}),
+        ("how long does it take to hear back", {"long", "take"}),
+        ("how much is the fee", {"much"}),
+        ("what is the last day to apply?", set()),  # "last" is asked about here
+        ("is it a long-term role?", set()),
+    ],
+)
+def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
+    from bot.search.answer_type import asking_words
+
+    assert asking_words(question) == words
+
+
+def test_how_long_does_it_last_is_covered_by_the_duration(settings, tmp_path) -> None:
+    # "long" and "last" ask for a duration; the passage that states one is not missing them.
+    (tmp_path / "lumen.md").write_text(
+        "---\ntitle: Lumen Residency\n---\n# Lumen Residency\n\n## About\n\n"
+        "The Lumen Residency is a 9-month role for early-career researchers.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "quartz.md").write_text(
+        "---\ntitle: Quartz Fellowship\n---\n# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    seen = answers.consider(answers.clean_question("How long does the Lumen residency last?"))
+    assert seen.evidence is not None
+    assert seen.evidence.absent == 0.0 and seen.evidence.kind == 1.0

@@ -100,6 +100,22 @@ _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 )
 
 
+_ASKING = re.compile(r"\bhow (long|much|many|often|far)\b")
+# "How long does it last / take?": the verb only asks for the duration.
+_DURATION_VERBS = frozenset({"last", "lasts", "take", "takes"})
+
+
+def asking_words(question: str) -> frozenset[str]:
+    """Return the words that only ask for a kind of answer: "long" in "how long", "much" in
+    "how much", and "last" or "take" in a "how long" question. They say nothing about what
+    the answer is about, so no passage is expected to contain them."""
+    text = question.casefold()
+    found = {m.group(1) for m in _ASKING.finditer(text)}
+    if "long" in found:
+        found |= _DURATION_VERBS & set(re.findall(r"[a-z]+", text))
+    return frozenset(found)
+
+
 def asked_kind(question: str) -> AnswerKind | None:
     """Return the kind of answer a question asks for, or None (yes/no and open questions)."""
     text = " ".join(question.casefold().split())

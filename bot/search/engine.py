@@ -30,6 +30,7 @@ from bot.search.index import BM25Index, Forward, Vocabulary
 from bot.search.semantic import SemanticIndex, Vectors
 from bot.search.specificity import specificity
 from bot.search.spelling import Speller
+from bot.search.answer_type import asking_words
 from bot.search.stopwords import INTERROGATIVES
 from bot.search.tokenize import Tokenizer
 
@@ -395,9 +396,10 @@ class SearchEngine:
         importance: dict[str, float] = {}
         terms_list: list[str] = []
         compounds = self.tokenizer.compounds(text)
+        asking = asking_words(text)  # "long" in "how long": asks for a kind, about nothing
         for word in self.tokenizer.words(text):
             term = self.tokenizer.term(word)
-            if term is None:
+            if term is None or word in asking:
                 continue
             terms_list.append(term)
             if term in INTERROGATIVES:
