@@ -37,34 +37,39 @@ def settings() -> Settings:
     return load_settings(ROOT / "config.yaml")
 
 
+def services_over(folder: Path, settings: Settings) -> Services:
+    """Services over a knowledge folder, read directly."""
+    return build_services(settings, snapshot_from_folder(folder, settings))
+
+
 @pytest.fixture(scope="session")
 def seed_services(settings: Settings) -> Services:
     """Services over the bundled knowledge base (built once per test session)."""
-    return build_services(settings, snapshot_from_folder(KNOWLEDGE, settings))
+    return services_over(KNOWLEDGE, settings)
 
 
 @pytest.fixture(scope="session")
 def extra_services(settings: Settings) -> Services:
     """Services over tests/data/kb_extra."""
-    return build_services(settings, snapshot_from_folder(EXTRA, settings))
+    return services_over(EXTRA, settings)
 
 
 @pytest.fixture(scope="session")
 def members_services(settings: Settings) -> Services:
     """Services over tests/data/kb_members (members' wording; a fitting set of the decision)."""
-    return build_services(settings, snapshot_from_folder(MEMBERS, settings))
+    return services_over(MEMBERS, settings)
 
 
 @pytest.fixture(scope="session")
 def cohort_services(settings: Settings) -> Services:
     """Services over tests/data/kb_cohort (held out: never used to fit)."""
-    return build_services(settings, snapshot_from_folder(COHORT, settings))
+    return services_over(COHORT, settings)
 
 
 @pytest.fixture(scope="session")
 def heldout_services(settings: Settings) -> Services:
     """Services over tests/data/kb_heldout."""
-    return build_services(settings, snapshot_from_folder(HELDOUT, settings))
+    return services_over(HELDOUT, settings)
 
 
 def write(folder: Path, name: str, text: str | bytes) -> Path:

@@ -606,6 +606,16 @@ def test_a_title_word_that_is_asked_picks_the_sentence(seed_services: Services) 
     assert answer.citations[0].snippet == "We offer flexible working hours and remote options."
 
 
+def beside_another_programme(settings: Settings, folder: Path) -> AnswerService:
+    """Add a second programme to ``folder`` (so that a question can name the first) and
+    return the answers over both."""
+    (folder / "quartz.md").write_text(
+        "---\ntitle: Quartz Fellowship\n---\n# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n",
+        encoding="utf-8",
+    )
+    return build_services(settings, snapshot_from_folder(folder, settings)).answers
+
+
 def test_a_bare_value_line_is_about_the_line_next_to_it(settings, tmp_path) -> None:
     # "$4,200/month + housing" shares no word with the question; the line after it says what
     # it is (compensation), so the passage holds the amount asked for.
@@ -616,11 +626,7 @@ def test_a_bare_value_line_is_about_the_line_next_to_it(settings, tmp_path) -> N
         "Individual compensation is determined by skills and location.\n",
         encoding="utf-8",
     )
-    (tmp_path / "quartz.md").write_text(
-        "---\ntitle: Quartz Fellowship\n---\n# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n",
-        encoding="utf-8",
-    )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = beside_another_programme(settings, tmp_path)
     seen = answers.consider(answers.clean_question("what is the lumen intern compensation range?"))
     assert seen.evidence is not None
     assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
@@ -649,11 +655,7 @@ def test_how_long_does_it_last_is_covered_by_the_duration(settings, tmp_path) ->
         "The Lumen Residency is a 9-month role for early-career researchers.\n",
         encoding="utf-8",
     )
-    (tmp_path / "quartz.md").write_text(
-        "---\ntitle: Quartz Fellowship\n---\n# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n",
-        encoding="utf-8",
-    )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = beside_another_programme(settings, tmp_path)
     seen = answers.consider(answers.clean_question("How long does the Lumen residency last?"))
     assert seen.evidence is not None
     assert seen.evidence.absent == 0.0 and seen.evidence.kind == 1.0

@@ -25,12 +25,12 @@ import numpy as np
 
 from bot.config import RetrievalSettings
 from bot.models import Passage
+from bot.search.answer_type import asking_words
 from bot.search.counted import FileTerms, file_words
 from bot.search.index import BM25Index, Forward, Vocabulary
 from bot.search.semantic import SemanticIndex, Vectors
 from bot.search.specificity import specificity
 from bot.search.spelling import Speller
-from bot.search.answer_type import asking_words
 from bot.search.stopwords import INTERROGATIVES
 from bot.search.tokenize import Tokenizer
 

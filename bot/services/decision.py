@@ -78,19 +78,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.7951,
-    "question_similarity": 2.8898,
-    "kind": 0.2695,
-    "missing": -0.9987,
-    "margin": 0.9061,
-    "named": 1.7542,
+    "similarity": 0.8936,
+    "question_similarity": 2.9625,
+    "kind": 0.3161,
+    "missing": -1.1231,
+    "margin": 0.843,
+    "named": 1.7879,
     "unknown": 0.0,
-    "sentence": 1.1956,
-    "absent": -1.4792,
+    "sentence": 1.2204,
+    "absent": -1.5813,
 }
-INTERCEPT = -2.9833
-ANSWER_AT = 0.4697
-UNSURE_AT = 0.2095
+INTERCEPT = -2.9435
+ANSWER_AT = 0.4688
+UNSURE_AT = 0.2161
 
 
 @dataclass(frozen=True, slots=True)
