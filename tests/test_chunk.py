@@ -24,6 +24,27 @@ def test_faq_bullets_and_question_headings_are_one_passage_each() -> None:
     ) in questions
 
 
+def test_bold_question_paragraphs_head_the_paragraphs_that_answer_them() -> None:
+    # "**Q: …?**" then "**A:** …": each question with its answer, the labels dropped
+    out = chunks(
+        "# Program\n\n## FAQ\n\n**Q: How long is it?**\n\n**A:** Twelve weeks.\n\nTwo cohorts a year.\n\n"
+        "**Q: Is it online?**\n\n**A:** Yes, on Zoom.\n"
+    )
+    assert [(c.question, c.text, c.section) for c in out] == [
+        ("How long is it?", "Twelve weeks.\nTwo cohorts a year.", "FAQ"),
+        ("Is it online?", "Yes, on Zoom.", "FAQ"),
+    ]
+
+
+def test_one_rhetorical_bold_question_stays_in_its_prose() -> None:
+    out = chunks(
+        "# Program\n\n## How it works\n\nNo strings attached.\n\n"
+        "**What would you need to be more impactful?**\n\nEveryone is welcome.\n"
+    )
+    assert [(c.question, c.section) for c in out] == [(None, "How it works")]
+    assert "No strings attached." in out[0].text and "Everyone is welcome." in out[0].text
+
+
 def test_sections_keep_heading_path_and_line() -> None:
     out = chunks("# T\n\n## Benefits\n\n### Health\n\nDental and vision.\n")
     assert out[0].section == f"Benefits{SECTION_SEP}Health"

@@ -96,18 +96,25 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
     path: list[tuple[int, str]] = []  # (level, heading)
     buffer: list[Block] = []
     heading_question: str | None = None
+    bold_question: str | None = None  # a paragraph that is only a bold question heads what follows
+    # ... in an FAQ laid out that way: two such paragraphs at least (one alone is rhetorical:
+    # "❓ **What would you need to be more impactful?**" in the middle of prose)
+    standalone = sum(1 for b in doc.blocks[start:] if b.kind != "heading" and _only_question(b)) >= 2
 
     def section() -> str | None:
         return SECTION_SEP.join(text for _, text in path) or None
 
     def flush() -> None:
         if buffer:
-            chunks.extend(_pack(buffer, section(), heading_question, max_chars))
+            if bold_question is not None:
+                buffer[0] = _replace(buffer[0], _ANSWER_LABEL.sub("", buffer[0].text, count=1))
+            chunks.extend(_pack(buffer, section(), bold_question or heading_question, max_chars))
             buffer.clear()
 
     for block in doc.blocks[start:]:
         if block.kind == "heading":
             flush()
+            bold_question = None
             if block.level == 1 and _same(block.text, doc.title):
                 continue
             while path and path[-1][0] >= block.level:
@@ -119,14 +126,29 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
             answer = block.text[len(block.lead) :].strip() if block.text.startswith(block.lead) else ""
             if not answer:
                 answer = _after_lead(block.text, block.lead)
-            if answer:
+            if answer or standalone:
                 flush()
-                question = block.lead
+            question = _QUESTION_LABEL.sub("", block.lead, count=1)
+            if answer:
+                bold_question = None
                 chunks.extend(_pack([_replace(block, answer)], section(), question, max_chars))
+                continue
+            if standalone:  # "**Q: How long is it?**" alone: the paragraphs after it answer it
+                bold_question = question
                 continue
         buffer.append(block)
     flush()
     return chunks
+
+
+# "Q: How long is it?" / "A: Twelve weeks.": the labels of a question-and-answer FAQ
+_QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.)]\s*", re.I)
+_ANSWER_LABEL = re.compile(r"^\s*(?:A|Answer)\s*[:.)]\s*", re.I)
+
+
+def _only_question(block: Block) -> bool:
+    """Tell whether a block is a bold question and nothing else."""
+    return bool(block.lead) and is_question(block.lead) and not _after_lead(block.text, block.lead)
 
 
 def _after_lead(text: str, lead: str) -> str:
