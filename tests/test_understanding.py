@@ -141,6 +141,10 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
         ("who do I contact about accommodations?", "person"),
         ("Who was the fellow that built the Spanish community?", "person"),
         ("can someone who is already a fellow nominate me?", None),
+        ("last day to apply for the analyst job?", "date"),
+        ("what's the last day to send it?", "date"),
+        ("lumen cities?", "place"),
+        ("lumen office locations", "place"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -648,6 +652,11 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
     assert asking_words(question) == words
 
 
+def test_a_misspelt_question_asks_for_the_kind_its_correction_asks_for(seed_services: Services) -> None:
+    seen = seed_services.answers.consider(seed_services.answers.clean_question("meta intern salry"))
+    assert seen.kind == "amount"
+
+
 def test_how_long_does_it_last_is_covered_by_the_duration(settings, tmp_path) -> None:
     # "long" and "last" ask for a duration; the passage that states one is not missing them.
     (tmp_path / "lumen.md").write_text(
@@ -659,3 +668,35 @@ def test_how_long_does_it_last_is_covered_by_the_duration(settings, tmp_path) ->
     seen = answers.consider(answers.clean_question("How long does the Lumen residency last?"))
     assert seen.evidence is not None
     assert seen.evidence.absent == 0.0 and seen.evidence.kind == 1.0
+
+
+def test_every_passage_of_the_named_document_gets_credit_for_its_name(settings, tmp_path) -> None:
+    # The answer says nothing of "Lumen": it is in the title. Its BM25 signal must not be
+    # 0 because only the intro repeats the name (it was, and the intro came first).
+    (tmp_path / "lumen.md").write_text(
+        "---\ntitle: Lumen Founders Programme FAQ\n---\n# Lumen Founders Programme FAQ\n\n"
+        "Lumen runs the Lumen Founders Programme for first-time founders in Lisbon.\n\n"
+        "## Money\n\n### Is there any funding?\n\nEvery company receives a grant of EUR 1,500 in week six.\n",
+        encoding="utf-8",
+    )
+    answers = beside_another_programme(settings, tmp_path)
+    seen = answers.consider(answers.clean_question("lumen cash?"))
+    passages = answers.holder.current.corpus.passages
+    grant = next(c for c in seen.candidates if "grant" in passages[c.position].text)
+    assert grant.bm25 > 0.0
+
+
+def test_an_faq_question_holds_no_answer_of_the_asked_kind(settings, tmp_path) -> None:
+    # "several years" is in the FAQ's question, not in an answer: it is no duration of the
+    # residency, and the sentence that states one comes first.
+    (tmp_path / "lumen.md").write_text(
+        "---\ntitle: Lumen Residency\n---\n# Lumen Residency\n\n"
+        "The Lumen Residency is a 9-month role for early-career researchers.\n\n"
+        "## FAQs\n\n### I have been out of school for several years. Can I still do the residency?\n\n"
+        "Yes. The residency lasts as long for everyone, whatever your background.\n",
+        encoding="utf-8",
+    )
+    answers = beside_another_programme(settings, tmp_path)
+    seen = answers.consider(answers.clean_question("How long does the Lumen residency last?"))
+    first = answers.holder.current.corpus.passages[seen.candidates[0].position]
+    assert "9-month" in first.text

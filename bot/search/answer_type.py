@@ -39,7 +39,8 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     )),
     ("count", re.compile(r"\bhow many\b")),
     ("date", re.compile(
-        r"\bwhen\b|\bwhat (?:date|day|time)\b|\b(?:what|whats|what's|which)\b.*\b(?:deadline|start date|due date|closing date)\b"
+        r"\bwhen\b|\bwhat (?:date|day|time)\b"
+        r"|\b(?:what|whats|what's|which)\b.*\b(?:deadline|start date|due date|closing date|last day)\b"
     )),
     ("place", re.compile(
         r"\bwhere\b|\b(?:what|whats|what's|which)\b.*\b(?:city|cities|country|countries|location|office|"
@@ -94,9 +95,9 @@ _YES_NO = re.compile(
 )
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("amount", re.compile(r"\b(?:salary|salaries|pay|stipend|wage|wages|compensation|comp|cost|fee|fees|price)\b")),
-    ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|dates?)\b")),
+    ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
-    ("place", re.compile(r"\b(?:location|city|country|office|offices|timezone)\b")),
+    ("place", re.compile(r"\b(?:locations?|city|cities|country|countries|offices?|timezones?|time zones?)\b")),
 )
 
 

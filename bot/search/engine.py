@@ -444,7 +444,13 @@ class SearchEngine:
         found = self.index.top(query.expanded, max(k, pool), query.weights)
         if not len(found.ids):
             return []
-        ids = np.sort(found.ids)
+        return self.rescore(query, np.sort(found.ids))[:k]
+
+    def rescore(self, query: Query, ids: np.ndarray) -> list[tuple[int, float]]:
+        """Return (position, score) for the passages ``ids`` (sorted), best first: their BM25
+        scores with the title credit and the document prior of :meth:`search`."""
+        if not len(ids):
+            return []
         docs = self.doc_of[ids]
         discount = self.settings.title_term_discount
         scores = np.zeros(len(ids))
@@ -468,7 +474,7 @@ class SearchEngine:
             best = doc_scores.max()
             if best > 0:
                 scores = scores * (1.0 + doc_weight * doc_scores[docs] / best)
-        order = np.lexsort((ids, -scores))[:k]
+        order = np.lexsort((ids, -scores))
         return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
 
     def absent_share(self, query: Query, position: int, skip: frozenset[str] = frozenset()) -> float:

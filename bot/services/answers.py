@@ -217,7 +217,7 @@ class AnswerService:
                 named = snap.names.named(engine.tokenizer(" ".join(inherited)))
         query = engine.query(searched, snap.names.expansions)
         vector = embed_one(_without_names(engine, searched, frozenset(named)))
-        kind = asked_kind(text)
+        kind = asked_kind(corrected)  # "salry" asks for an amount as "salary" does
         scope = snap.names.scope(named, query.importance)
         candidates = self._candidates(snap, query, vector, scope)
         if not candidates:
@@ -304,9 +304,12 @@ class AnswerService:
         starts = np.searchsorted(engine.doc_of, docs, side="left")
         ends = np.searchsorted(engine.doc_of, docs, side="right")
         if int((ends - starts).sum()) <= SCOPE_EXACT:
-            for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-                for position in range(start, end):
-                    in_scope.setdefault(position, 0.0)
+            # Every passage of the scope, scored alike: BM25 finds only passages with a
+            # question word, and the programme's name is in its title, not in each FAQ answer;
+            # the title credit (SearchEngine.rescore) gives each passage of the named
+            # document the same credit for the name.
+            ids = np.concatenate([np.arange(a, b) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)])
+            return dict(engine.rescore(query, ids))
         return in_scope
 
     def _measure(
@@ -339,7 +342,9 @@ class AnswerService:
         if kind is not None:
             for i, position in enumerate(listed):
                 passage = passages[position]
-                kinds[i] = 1.0 if holds(f"{passage.question or ''}\n{passage.text}", kind, question) else -1.0
+                # in the answer, not in an FAQ item's question ("I have been out of school
+                # for several years…" holds no duration of anything asked)
+                kinds[i] = 1.0 if holds(passage.text, kind, question) else -1.0
         elif definition:
             kinds[[i for i, position in enumerate(listed) if passages[position].id == 0]] = 1.0
         # One column per signal, in the order of the weights (a candidate's fields by name).
