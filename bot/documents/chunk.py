@@ -148,7 +148,7 @@ _ANSWER_LABEL = re.compile(r"^\s*(?:A|Answer)\s*[:.)]\s*", re.I)
 
 def _only_question(block: Block) -> bool:
     """Tell whether a block is a bold question and nothing else."""
-    return bool(block.lead) and is_question(block.lead) and not _after_lead(block.text, block.lead)
+    return block.lead is not None and is_question(block.lead) and not _after_lead(block.text, block.lead)
 
 
 def _after_lead(text: str, lead: str) -> str:
