@@ -157,6 +157,9 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("The residency is a 9-month program.", "duration")
     assert holds("Internships last twelve (12) to twenty-four (24) weeks.", "duration")
     assert not holds("The internship is full-time and paid.", "duration")
+    assert holds("We usually reply within three working days.", "duration")
+    assert holds("Classes run Monday to Friday from 9:00 to 17:00.", "date")  # "what time …?"
+    assert holds("The live session starts at 6pm.", "date")
 
 
 def test_holds_finds_people_and_contacts() -> None:

@@ -58,7 +58,8 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\btimes a\b"
     ),
     "duration": re.compile(
-        rf"\b{_NUMBER}[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?{_UNIT}"
+        rf"\b{_NUMBER}[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?"
+        rf"(?:(?:working|business|calendar|full|consecutive|school)\s+)?{_UNIT}"
         r"|\b(?:full|half)[\s-]year\b"
     ),
     "amount": re.compile(
@@ -69,6 +70,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "count": re.compile(rf"\b{_NUMBER}\b"),
     "date": re.compile(
         rf"\b{_MONTHS}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\b"
+        r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:noon|midnight)\b"
         r"|\b(?:ongoing|rolling|any ?time|throughout the year|start dates?|deadline|closes|opens)\b"
     ),
     "place": re.compile(

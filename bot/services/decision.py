@@ -78,19 +78,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.8936,
-    "question_similarity": 2.9625,
-    "kind": 0.3161,
-    "missing": -1.1231,
-    "margin": 0.843,
-    "named": 1.7879,
+    "similarity": 0.9322,
+    "question_similarity": 3.0797,
+    "kind": 0.1787,
+    "missing": -1.4072,
+    "margin": 0.9591,
+    "named": 1.8251,
     "unknown": 0.0,
-    "sentence": 1.2204,
-    "absent": -1.5813,
+    "sentence": 1.216,
+    "absent": -1.7858,
 }
-INTERCEPT = -2.9435
-ANSWER_AT = 0.4688
-UNSURE_AT = 0.2161
+INTERCEPT = -2.9563
+ANSWER_AT = 0.4670
+UNSURE_AT = 0.2002
 
 
 @dataclass(frozen=True, slots=True)
