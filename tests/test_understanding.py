@@ -145,6 +145,8 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
         ("what's the last day to send it?", "date"),
         ("lumen cities?", "place"),
         ("lumen office locations", "place"),
+        ("what do lumen fellows earn in year 1", "amount"),
+        ("lumen - what's the monthly payout", "amount"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -703,3 +705,18 @@ def test_an_faq_question_holds_no_answer_of_the_asked_kind(settings, tmp_path) -
     seen = answers.consider(answers.clean_question("How long does the Lumen residency last?"))
     first = answers.holder.current.corpus.passages[seen.candidates[0].position]
     assert "9-month" in first.text
+
+
+def test_a_short_faq_answer_is_about_a_question_asking_for_the_same_kind(settings, tmp_path) -> None:
+    # "When is the deadline?" asks for a date, as "last day to send …?" does: its answer's date
+    # is about what is asked though the two questions share no word.
+    (tmp_path / "lumen.md").write_text(
+        "---\ntitle: Lumen Internship FAQ\n---\n# Lumen Internship FAQ\n\n## Applying\n\n"
+        "### When is the deadline?\n\nSend in your app through the online portal, not by email, on any day. "
+        "The portal will stop accepting submissions on 15 February 2027 at noon Pacific Time.\n",
+        encoding="utf-8",
+    )
+    answers = beside_another_programme(settings, tmp_path)
+    seen = answers.consider(answers.clean_question("last day to send in a lumen app?"))
+    assert seen.evidence is not None
+    assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)

@@ -34,8 +34,8 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
     ("duration", re.compile(rf"\bhow long\b|\bhow many {_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
-        r"\bhow much\b|\b(?:what|whats|what's|which)\b.*\b(?:salary|salaries|pay|stipend|wage|compensation|"
-        r"cost|fee|fees|price|budget)\b"
+        r"\bhow much\b|\b(?:what|whats|what's|which)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
+        r"wage|compensation|cost|fee|fees|price|budget)\b"
     )),
     ("count", re.compile(r"\bhow many\b")),
     ("date", re.compile(
@@ -96,7 +96,9 @@ _YES_NO = re.compile(
     r"^(?:is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had)\b"
 )
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
-    ("amount", re.compile(r"\b(?:salary|salaries|pay|stipend|wage|wages|compensation|comp|cost|fee|fees|price)\b")),
+    ("amount", re.compile(
+        r"\b(?:salary|salaries|pay|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price)\b"
+    )),
     ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
     ("place", re.compile(r"\b(?:locations?|city|cities|country|countries|offices?|timezones?|time zones?)\b")),

@@ -263,7 +263,8 @@ class AnswerService:
         "How many interns are hired?" is not answered by a passage whose only number counts
         teams: the number must be in a sentence that shares a word of the question (its
         programme's name aside) or that is the closest to the question in meaning. A short
-        FAQ answer is about its question.
+        FAQ answer is about its question, which counts as the member's when it shares a word
+        with it or asks for the same kind ("When is the deadline?" for "last day to apply?").
         """
         passage = snap.corpus.passages[position]
         parts = unit_texts(passage.text)
@@ -273,7 +274,11 @@ class AnswerService:
         for term in list(wanted):
             wanted.update(query.synonyms.get(term, ()))
         tokenizer = snap.engine.tokenizer
-        if passage.question and len(parts) <= 2 and wanted & set(tokenizer(passage.question)):
+        if (
+            passage.question
+            and len(parts) <= 2
+            and (wanted & set(tokenizer(passage.question)) or asked_kind(passage.question) == kind)
+        ):
             return 1.0 if holds(passage.text, kind, question) else -1.0
         closest = int(np.argmax(unit_vectors(passage.text) @ vector))
         about = [i == closest or bool(wanted & set(tokenizer(part))) for i, part in enumerate(parts)]
