@@ -100,7 +100,7 @@ def test_dev_eval_keeps_its_floor(seed_services) -> None:
 
 def test_paraphrase_eval_keeps_its_floor(seed_services) -> None:
     report = evaluate(seed_services.answers, load_cases(PARAPHRASE_QUESTIONS)).to_json()
-    assert report["hit@1"] >= 0.35, report["misses"]
+    assert report["hit@1"] >= 0.4, report["misses"]
     assert report["abstention"] >= 0.93, report["misses"]
     assert report["answered_wrong"] <= 3, report["misses"]
 

@@ -78,19 +78,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.9322,
-    "question_similarity": 3.0797,
-    "kind": 0.1787,
-    "missing": -1.4072,
-    "margin": 0.9591,
-    "named": 1.8251,
+    "similarity": 0.9312,
+    "question_similarity": 3.0795,
+    "kind": 0.1781,
+    "missing": -1.4088,
+    "margin": 0.958,
+    "named": 1.8255,
     "unknown": 0.0,
-    "sentence": 1.216,
-    "absent": -1.7858,
+    "sentence": 1.2183,
+    "absent": -1.7865,
 }
-INTERCEPT = -2.9563
-ANSWER_AT = 0.4670
-UNSURE_AT = 0.2002
+INTERCEPT = -2.9560
+ANSWER_AT = 0.4669
+UNSURE_AT = 0.1999
 
 
 @dataclass(frozen=True, slots=True)
