@@ -6,7 +6,9 @@ from tests.e2e.fake import CHANNEL_ID, MEMBER_ID, STRANGER_ID, FakeDiscord
 from tests.e2e.helpers import MENTION, ask, later, said
 
 FIRST = "How many weeks is a Meta research internship?"
-FOLLOW_UP = "where is it?"  # names no programme: on its own, the bot does not know
+# names no programme: on its own, the bot does not know (Meta's posting states its pay;
+# it states no place, so "where is it?" is rightly declined even as a follow-up)
+FOLLOW_UP = "does it pay?"
 
 
 def about_meta(message: dict) -> bool:
