@@ -295,27 +295,30 @@ class AnswerService:
     def _candidates(
         self, snap: Snapshot, query: Query, vector: np.ndarray, scope: frozenset[int] | None
     ) -> dict[int, float]:
-        """Return candidate positions with their BM25 score (0 for those found by meaning alone)."""
+        """Return candidate positions with their BM25 score (0 for those found by meaning alone).
+
+        A scope small enough to be searched whole needs neither index: every passage of it
+        is a candidate, scored alike (BM25 finds only passages with a question word, and the
+        programme's name is in its title, not in each FAQ answer; the title credit of
+        SearchEngine.rescore gives each passage of the named document the same credit for
+        the name).
+        """
         engine = snap.engine
+        if scope is not None:
+            # Passages come document after document, so a document's passages are one range.
+            docs = np.fromiter(scope, dtype=np.int32)
+            starts = np.searchsorted(engine.doc_of, docs, side="left")
+            ends = np.searchsorted(engine.doc_of, docs, side="right")
+            if int((ends - starts).sum()) <= SCOPE_EXACT:
+                ids = np.concatenate([np.arange(a, b) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)])
+                return dict(engine.rescore(query, ids))
         found: dict[int, float] = dict(engine.search(query, BM25_POOL))
         ids, _ = engine.semantic.top(vector, SEMANTIC_POOL)
         for position in ids.tolist():
             found.setdefault(position, 0.0)
         if scope is None:
             return found
-        in_scope = {p: s for p, s in found.items() if int(engine.doc_of[p]) in scope}
-        # Passages come document after document, so a document's passages are one range.
-        docs = np.fromiter(scope, dtype=np.int32)
-        starts = np.searchsorted(engine.doc_of, docs, side="left")
-        ends = np.searchsorted(engine.doc_of, docs, side="right")
-        if int((ends - starts).sum()) <= SCOPE_EXACT:
-            # Every passage of the scope, scored alike: BM25 finds only passages with a
-            # question word, and the programme's name is in its title, not in each FAQ answer;
-            # the title credit (SearchEngine.rescore) gives each passage of the named
-            # document the same credit for the name.
-            ids = np.concatenate([np.arange(a, b) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)])
-            return dict(engine.rescore(query, ids))
-        return in_scope
+        return {p: s for p, s in found.items() if int(engine.doc_of[p]) in scope}
 
     def _measure(
         self,
