@@ -615,9 +615,10 @@ def test_a_title_word_that_is_asked_picks_the_sentence(seed_services: Services) 
     assert answer.citations[0].snippet == "We offer flexible working hours and remote options."
 
 
-def beside_another_programme(settings: Settings, folder: Path) -> AnswerService:
-    """Add a second programme to ``folder`` (so that a question can name the first) and
-    return the answers over both."""
+def beside_another_programme(settings: Settings, folder: Path, lumen: str) -> AnswerService:
+    """Write ``lumen`` as lumen.md and a second programme beside it (so that a question can
+    name the first), and return the answers over both."""
+    (folder / "lumen.md").write_text(lumen, encoding="utf-8")
     (folder / "quartz.md").write_text(
         "---\ntitle: Quartz Fellowship\n---\n# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n",
         encoding="utf-8",
@@ -628,14 +629,14 @@ def beside_another_programme(settings: Settings, folder: Path) -> AnswerService:
 def test_a_bare_value_line_is_about_the_line_next_to_it(settings, tmp_path) -> None:
     # "$4,200/month + housing" shares no word with the question; the line after it says what
     # it is (compensation), so the passage holds the amount asked for.
-    (tmp_path / "lumen.md").write_text(
+    answers = beside_another_programme(
+        settings,
+        tmp_path,
         "---\ntitle: Lumen Summer Internship\n---\n# Lumen Summer Internship\n\n## About Lumen\n\n"
         "Lumen is committed to providing reasonable accommodations for candidates with disabilities.\n\n"
         "$4,200/month + housing\n\n"
         "Individual compensation is determined by skills and location.\n",
-        encoding="utf-8",
     )
-    answers = beside_another_programme(settings, tmp_path)
     seen = answers.consider(answers.clean_question("what is the lumen intern compensation range?"))
     assert seen.evidence is not None
     assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
@@ -664,12 +665,12 @@ def test_a_misspelt_question_asks_for_the_kind_its_correction_asks_for(seed_serv
 
 def test_how_long_does_it_last_is_covered_by_the_duration(settings, tmp_path) -> None:
     # "long" and "last" ask for a duration; the passage that states one is not missing them.
-    (tmp_path / "lumen.md").write_text(
+    answers = beside_another_programme(
+        settings,
+        tmp_path,
         "---\ntitle: Lumen Residency\n---\n# Lumen Residency\n\n## About\n\n"
         "The Lumen Residency is a 9-month role for early-career researchers.\n",
-        encoding="utf-8",
     )
-    answers = beside_another_programme(settings, tmp_path)
     seen = answers.consider(answers.clean_question("How long does the Lumen residency last?"))
     assert seen.evidence is not None
     assert seen.evidence.absent == 0.0 and seen.evidence.kind == 1.0
@@ -678,13 +679,13 @@ def test_how_long_does_it_last_is_covered_by_the_duration(settings, tmp_path) ->
 def test_every_passage_of_the_named_document_gets_credit_for_its_name(settings, tmp_path) -> None:
     # The answer says nothing of "Lumen": it is in the title. Its BM25 signal must not be
     # 0 because only the intro repeats the name (it was, and the intro came first).
-    (tmp_path / "lumen.md").write_text(
+    answers = beside_another_programme(
+        settings,
+        tmp_path,
         "---\ntitle: Lumen Founders Programme FAQ\n---\n# Lumen Founders Programme FAQ\n\n"
         "Lumen runs the Lumen Founders Programme for first-time founders in Lisbon.\n\n"
         "## Money\n\n### Is there any funding?\n\nEvery company receives a grant of EUR 1,500 in week six.\n",
-        encoding="utf-8",
     )
-    answers = beside_another_programme(settings, tmp_path)
     seen = answers.consider(answers.clean_question("lumen cash?"))
     passages = answers.holder.current.corpus.passages
     grant = next(c for c in seen.candidates if "grant" in passages[c.position].text)
@@ -694,14 +695,14 @@ def test_every_passage_of_the_named_document_gets_credit_for_its_name(settings, 
 def test_an_faq_question_holds_no_answer_of_the_asked_kind(settings, tmp_path) -> None:
     # "several years" is in the FAQ's question, not in an answer: it is no duration of the
     # residency, and the sentence that states one comes first.
-    (tmp_path / "lumen.md").write_text(
+    answers = beside_another_programme(
+        settings,
+        tmp_path,
         "---\ntitle: Lumen Residency\n---\n# Lumen Residency\n\n"
         "The Lumen Residency is a 9-month role for early-career researchers.\n\n"
         "## FAQs\n\n### I have been out of school for several years. Can I still do the residency?\n\n"
         "Yes. The residency lasts as long for everyone, whatever your background.\n",
-        encoding="utf-8",
     )
-    answers = beside_another_programme(settings, tmp_path)
     seen = answers.consider(answers.clean_question("How long does the Lumen residency last?"))
     first = answers.holder.current.corpus.passages[seen.candidates[0].position]
     assert "9-month" in first.text
@@ -710,13 +711,13 @@ def test_an_faq_question_holds_no_answer_of_the_asked_kind(settings, tmp_path) -
 def test_a_short_faq_answer_is_about_a_question_asking_for_the_same_kind(settings, tmp_path) -> None:
     # "When is the deadline?" asks for a date, as "last day to send …?" does: its answer's date
     # is about what is asked though the two questions share no word.
-    (tmp_path / "lumen.md").write_text(
+    answers = beside_another_programme(
+        settings,
+        tmp_path,
         "---\ntitle: Lumen Internship FAQ\n---\n# Lumen Internship FAQ\n\n## Applying\n\n"
         "### When is the deadline?\n\nSend in your app through the online portal, not by email, on any day. "
         "The portal will stop accepting submissions on 15 February 2027 at noon Pacific Time.\n",
-        encoding="utf-8",
     )
-    answers = beside_another_programme(settings, tmp_path)
     seen = answers.consider(answers.clean_question("last day to send in a lumen app?"))
     assert seen.evidence is not None
     assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
