@@ -123,17 +123,15 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
             heading_question = block.text if is_question(block.text) else None
             continue
         if block.lead and is_question(block.lead):
-            answer = block.text[len(block.lead) :].strip() if block.text.startswith(block.lead) else ""
-            if not answer:
-                answer = _after_lead(block.text, block.lead)
-            if answer or standalone:
-                flush()
+            answer = _answer_of(block, block.lead)
             question = _QUESTION_LABEL.sub("", block.lead, count=1)
             if answer:
+                flush()
                 bold_question = None
                 chunks.extend(_pack([_replace(block, answer)], section(), question, max_chars))
                 continue
             if standalone:  # "**Q: How long is it?**" alone: the paragraphs after it answer it
+                flush()
                 bold_question = question
                 continue
         buffer.append(block)
@@ -148,7 +146,13 @@ _ANSWER_LABEL = re.compile(r"^\s*(?:A|Answer)\s*[:.)]\s*", re.I)
 
 def _only_question(block: Block) -> bool:
     """Tell whether a block is a bold question and nothing else."""
-    return block.lead is not None and is_question(block.lead) and not _after_lead(block.text, block.lead)
+    return block.lead is not None and is_question(block.lead) and not _answer_of(block, block.lead)
+
+
+def _answer_of(block: Block, lead: str) -> str:
+    """Return what follows a block's bold lead-in (its answer, when the lead-in is a question)."""
+    answer = block.text[len(lead) :].strip() if block.text.startswith(lead) else ""
+    return answer or _after_lead(block.text, lead)
 
 
 def _after_lead(text: str, lead: str) -> str:

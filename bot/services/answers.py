@@ -97,6 +97,7 @@ class Consideration:
     candidates: tuple[Candidate, ...]  # best first
     evidence: Evidence | None  # of the first candidate
     topic: tuple[str, ...]
+    named: frozenset[str] = frozenset()  # the terms that named its programme (its own or inherited)
 
 
 class AnswerService:
@@ -215,13 +216,14 @@ class AnswerService:
                 topic = inherited
                 searched = f"{corrected} ({' '.join(inherited)})"
                 named = snap.names.named(engine.tokenizer(" ".join(inherited)))
+        names = frozenset(named)
         query = engine.query(searched, snap.names.expansions)
-        vector = embed_one(_without_names(engine, searched, frozenset(named)))
+        vector = embed_one(_without_names(engine, searched, names))
         kind = asked_kind(corrected)  # "salry" asks for an amount as "salary" does
         scope = snap.names.scope(named, query.importance)
         candidates = self._candidates(snap, query, vector, scope)
         if not candidates:
-            return Consideration(text, searched, query, vector, kind, (), None, topic)
+            return Consideration(text, searched, query, vector, kind, (), None, topic, names)
         definition = bool(named) and all(
             t in named or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
         )
@@ -233,7 +235,7 @@ class AnswerService:
         )
         held = first.kind
         if kind is not None and held > 0:
-            held = self._kind_where_asked(snap, query, vector, kind, text, first.position, frozenset(named))
+            held = self._kind_where_asked(snap, query, vector, kind, text, first.position, names)
         evidence = Evidence(
             coverage=first.coverage,
             similarity=first.similarity,
@@ -244,9 +246,9 @@ class AnswerService:
             named=1.0 if scope is not None else 0.0,
             unknown=_unknown_share(engine, query),
             sentence=first.sentence,
-            absent=engine.absent_share(query, first.position, frozenset(named)),
+            absent=engine.absent_share(query, first.position, names),
         )
-        return Consideration(text, searched, query, vector, kind, tuple(measured), evidence, topic)
+        return Consideration(text, searched, query, vector, kind, tuple(measured), evidence, topic, names)
 
     def _kind_where_asked(
         self,
@@ -447,7 +449,7 @@ class AnswerService:
             section=passage.section,
             snippet=snippet(
                 passage,
-                self._concepts(engine, seen.query, position, _named_terms(engine, seen.topic)),
+                self._concepts(engine, seen.query, position, seen.named),
                 engine.tokenizer,
                 self.settings.answers.snippet_chars,
                 meaning=[float(m) for m in meaning],
@@ -469,11 +471,6 @@ def _corrected(engine: SearchEngine, text: str) -> str:
         fixed = engine.speller.correct(core) if core else None
         out.append(raw.casefold().replace(core, fixed) if fixed else raw)
     return " ".join(out)
-
-
-def _named_terms(engine: SearchEngine, topic: Sequence[str]) -> frozenset[str]:
-    """Return the index terms of the words that named the question's programme."""
-    return frozenset(t for w in topic if (t := engine.tokenizer.term(w)) is not None)
 
 
 def _without_names(engine: SearchEngine, text: str, named: frozenset[str]) -> str:
