@@ -147,6 +147,8 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
         ("lumen office locations", "place"),
         ("what do lumen fellows earn in year 1", "amount"),
         ("lumen - what's the monthly payout", "amount"),
+        ("what time does the open studio start on saturday?", "time"),
+        ("what time of year does the cohort start?", "date"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -162,6 +164,17 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("We usually reply within three working days.", "duration")
     assert holds("Classes run Monday to Friday from 9:00 to 17:00.", "date")  # "what time …?"
     assert holds("The live session starts at 6pm.", "date")
+    assert holds("The live session starts at 6pm.", "time")
+    assert not holds("The open studio weekend is on 27 and 28 November.", "time")
+
+
+def test_a_sum_of_money_or_a_date_counts_nothing() -> None:
+    # "how many stock options?" is not answered by the salary band next to them
+    assert not holds("Base salary: EUR 85,000 – 105,000 per year, plus stock options.", "count")
+    assert not holds("Applications close on 3 March 2027.", "count")
+    assert not holds("$7,650/month to $12,134/month + benefits", "count")
+    assert holds("We hire 12 interns a year.", "count")
+    assert holds("You need two letters of reference.", "count")
 
 
 def test_holds_finds_people_and_contacts() -> None:

@@ -1,7 +1,8 @@
 """What kind of answer a question asks for, and whether a text holds one.
 
-"When …?" wants a date, "how long …?" a duration, "how much …?" an amount, "how many …?"
-a number, "where …?" a place, "how often …?" a frequency, "who …?" a person or contact. A passage that talks about the
+"When …?" wants a date, "what time …?" a time of day, "how long …?" a duration, "how much …?"
+an amount, "how many …?" a number (not a sum of money, a year or a date), "where …?" a place,
+"how often …?" a frequency, "who …?" a person or contact. A passage that talks about the
 right topic but holds no such thing ("How much do interns get paid?" against a post that
 never states pay) does not answer it. Yes/no questions ("Is there a deadline?") ask for no
 particular kind: "No, admission is ongoing" answers them.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["date", "duration", "amount", "count", "place", "frequency", "person"]
+AnswerKind = Literal["date", "time", "duration", "amount", "count", "place", "frequency", "person"]
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -38,6 +39,8 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"wage|compensation|cost|fee|fees|price|budget)\b"
     )),
     ("count", re.compile(r"\bhow many\b")),
+    # "what time does it start?" wants a time of day; "what time of year?" a date
+    ("time", re.compile(r"\b(?:what|which) time\b(?! (?:of|in) (?:the )?(?:year|month|week|semester))")),
     ("date", re.compile(
         r"\bwhen\b|\bwhat (?:date|day|time)\b"
         r"|\b(?:what|whats|what's|which)\b.*\b(?:deadline|start date|due date|closing date|last day)\b"
@@ -68,6 +71,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bno (?:fees?|costs?|charge)\b|\bfree of charge\b|\bunpaid\b|\bfor free\b"
     ),
     "count": re.compile(rf"\b{_NUMBER}\b"),
+    "time": re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midday|midnight)\b"),
     "date": re.compile(
         rf"\b{_MONTHS}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\b"
         r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:noon|midnight)\b"
@@ -135,10 +139,26 @@ def asked_kind(question: str) -> AnswerKind | None:
     return None
 
 
+# A number that is a sum of money, a year or part of a date counts nothing: "EUR 85,000 –
+# 105,000 per year, plus stock options" does not say how many stock options.
+_CURRENCY = r"(?:[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf)\s?)"
+_SUM = rf"{_CURRENCY}\s?\d[\d,.]*(?:\s?[km]\b)?"
+_NOT_COUNTS = re.compile(
+    rf"{_SUM}(?:\s*(?:-|–|to)\s*(?:{_CURRENCY}\s?)?\d[\d,.]*(?:\s?[km]\b)?)?"
+    r"|\b\d[\d,.]*\s?(?:k|usd|eur|gbp|cad|aud|chf)\b"
+    r"|\b(?:19|20)\d\d\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}[/.:]\d{1,2}(?:[/.]\d{2,4})?\b"
+)
+
+
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
-    for match in _HOLDS[kind].finditer(text if kind in ("place", "person") else text.casefold()):
+    searched = text if kind in ("place", "person") else text.casefold()
+    if kind == "count":
+        searched = _NOT_COUNTS.sub(" ", searched)
+    for match in _HOLDS[kind].finditer(searched):
         found = match.group(0).casefold().strip()
         if found and found not in asked:
             return True

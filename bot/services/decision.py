@@ -78,19 +78,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.9312,
-    "question_similarity": 3.0795,
-    "kind": 0.1781,
-    "missing": -1.4088,
-    "margin": 0.958,
-    "named": 1.8255,
+    "similarity": 0.7794,
+    "question_similarity": 3.1251,
+    "kind": 0.1789,
+    "missing": -1.3455,
+    "margin": 0.972,
+    "named": 1.8202,
     "unknown": 0.0,
-    "sentence": 1.2183,
-    "absent": -1.7865,
+    "sentence": 1.3369,
+    "absent": -1.7463,
 }
-INTERCEPT = -2.9560
-ANSWER_AT = 0.4669
-UNSURE_AT = 0.1999
+INTERCEPT = -2.9900
+ANSWER_AT = 0.4654
+UNSURE_AT = 0.2010
 
 
 @dataclass(frozen=True, slots=True)
