@@ -655,6 +655,21 @@ def test_a_bare_value_line_is_about_the_line_next_to_it(settings, tmp_path) -> N
     assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
 
 
+def test_a_short_sentence_says_what_it_is_about_itself(settings, tmp_path) -> None:
+    # "Applications close on 31 January 2027." is a sentence, not a bare value: it does not
+    # date the assessment day on the line before it.
+    answers = beside_another_programme(
+        settings,
+        tmp_path,
+        "---\ntitle: Lumen Teaching Fellowship\n---\n# Lumen Teaching Fellowship\n\n## How to apply\n\n"
+        "- An assessment day in Leeds or online, where you teach a sample lesson.\n\n"
+        "Applications close on 31 January 2027.\n",
+    )
+    seen = answers.consider(answers.clean_question("what date is the lumen assessment day?"))
+    assert seen.evidence is not None
+    assert (seen.evidence.kind, seen.evidence.missing) == (0.0, 1.0)
+
+
 @pytest.mark.parametrize(
     ("question", "words"),
     [

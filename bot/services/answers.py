@@ -57,7 +57,7 @@ RANK_WEIGHTS: dict[str, float] = {
     "kind": 0.5,
     "sentence": 2.0,
 }
-VALUE_LINE_WORDS = 8  # a unit this short that holds a value takes its topic from its neighbours
+VALUE_LINE_WORDS = 8  # a line this short that holds a value, and is no sentence, takes its topic from its neighbours
 SENTENCE_POOL = 3  # the best candidates whose sentences are compared with the question one by one (6 ranked the fitting sets the same, at twice the cost)
 
 
@@ -264,7 +264,7 @@ class AnswerService:
 
         "How many interns are hired?" is not answered by a passage whose only number counts
         teams: the number must be in a sentence that shares a word of the question (its
-        programme's name aside) or that is the closest to the question in meaning. A short
+        programme's name aside), or, when none does, in the one closest to it in meaning. A short
         FAQ answer is about its question, which counts as the member's when it shares a word
         with it or asks for the same kind ("When is the deadline?" for "last day to apply?").
         """
@@ -282,14 +282,16 @@ class AnswerService:
             and (wanted & set(tokenizer(passage.question)) or asked_kind(passage.question) == kind)
         ):
             return 1.0 if holds(passage.text, kind, question) else -1.0
-        closest = int(np.argmax(unit_vectors(passage.text) @ vector))
-        about = [i == closest or bool(wanted & set(tokenizer(part))) for i, part in enumerate(parts)]
+        about = [bool(wanted & set(tokenizer(part))) for part in parts]
+        if not any(about):
+            about[int(np.argmax(unit_vectors(passage.text) @ vector))] = True
         for i, part in enumerate(parts):
             if not holds(part, kind, question):
                 continue
             # A bare value line ("$7,650/month to $12,134/month + benefits") is about what
-            # the line next to it says ("Individual compensation is determined by …").
-            bare = len(part.split()) <= VALUE_LINE_WORDS
+            # the line next to it says ("Individual compensation is determined by …"); a short
+            # sentence ("Applications close on 31 January 2027.") says what it is about.
+            bare = len(part.split()) <= VALUE_LINE_WORDS and not part.rstrip().endswith((".", "!", "?"))
             if about[i] or (bare and any(about[j] for j in (i - 1, i + 1) if 0 <= j < len(parts))):
                 return 1.0
         return -1.0
