@@ -4,6 +4,7 @@ the calibrated decision, the semantic index and the stored terms that feed them.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -407,9 +408,23 @@ def test_fit_thresholds_are_ordered() -> None:
     samples, labels = _samples()
     model = fit(samples, labels, [y == 0 for y in labels])
     assert 0.0 < model.unsure_at <= model.answer_at < 1.0
-    negatives = [model.probability(s) for s, y in zip(samples, labels, strict=True) if y == 0]
+    negatives = [model.verdict(s)[0] for s, y in zip(samples, labels, strict=True) if y == 0]
     # at most TARGET_FALSE_ANSWERS of the must-decline questions get an answer
-    assert sum(p >= model.answer_at for p in negatives) <= TARGET_FALSE_ANSWERS * len(negatives)
+    assert 0 < negatives.count("answer") <= TARGET_FALSE_ANSWERS * len(negatives)
+
+
+def test_a_passage_missing_the_asked_kind_is_at_most_unsure() -> None:
+    samples, labels = _samples()
+    model = fit(samples, labels, [y == 0 for y in labels])
+    holding = Evidence(1.0, 0.95, 0.9, 1.0, 0.0, 1.0, 1.0, 0.0, 0.9, 0.0)
+    missing = replace(holding, kind=0.0, missing=1.0)
+    assert model.verdict(holding)[0] == "answer"
+    assert model.probability(missing) >= model.answer_at  # the signals alone would answer
+    assert model.verdict(missing)[0] == "unsure"
+    # the negatives that can no longer be answered make room: the threshold is fitted on
+    # the others, letting through the same share of all negatives
+    capped = [s for s, y in zip(samples, labels, strict=True) if y == 0 and not s.missing]
+    assert sum(model.probability(s) >= model.answer_at for s in capped) <= TARGET_FALSE_ANSWERS * labels.count(0)
 
 
 # -- 11. semantic index ----------------------------------------------------------------------

@@ -4,7 +4,8 @@ Each signal is measured on the best candidate passage (see :class:`Evidence`). A
 model turns them into the probability that the passage answers the question; two
 thresholds split that into three verdicts:
 
-* ``answer``: probability at least :data:`ANSWER_AT`: the passage is shown as the answer;
+* ``answer``: probability at least :data:`ANSWER_AT`, and the passage holds the kind of
+  answer asked for, if any: the passage is shown as the answer;
 * ``unsure``: at least :data:`UNSURE_AT`: the closest passage is shown, labelled as
   possibly not answering (members would rather see it than nothing);
 * ``none``: the bot says it does not know and offers the closest questions.
@@ -19,7 +20,8 @@ snippet shows the expected words) and 0 otherwise (wrong passage, or a question 
 documents do not answer). The coefficients are an L2-regularised logistic regression on
 standardised signals; ``ANSWER_AT`` is the lowest threshold at which at most
 :data:`TARGET_FALSE_ANSWERS` of the calibration questions that must not be answered are
-answered, ``UNSURE_AT`` the same at :data:`TARGET_FALSE_UNSURE`. The evaluation files
+answered (those whose passage misses the asked kind never are), ``UNSURE_AT`` the lowest
+at which at most :data:`TARGET_FALSE_UNSURE` get at least "not sure". The evaluation files
 (``../shared/eval``) were never used to fit; ``python -m bot eval`` reports on them.
 """
 
@@ -89,7 +91,7 @@ COEFFICIENTS: dict[str, float] = {
     "absent": -1.7463,
 }
 INTERCEPT = -2.9900
-ANSWER_AT = 0.4654
+ANSWER_AT = 0.4643
 UNSURE_AT = 0.2010
 
 
@@ -108,9 +110,14 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
     def verdict(self, evidence: Evidence) -> tuple[Verdict, float]:
-        """Return the verdict and the probability behind it."""
+        """Return the verdict and the probability behind it.
+
+        A passage without the kind of answer asked for ("who runs the acoustics group?"
+        against a list of the groups) is at most "not sure", however well it covers the
+        question: the model adds its signals, and a high coverage outweighed a missing kind.
+        """
         p = self.probability(evidence)
-        if p >= self.answer_at:
+        if p >= self.answer_at and not evidence.missing:
             return "answer", p
         if p >= self.unsure_at:
             return "unsure", p
@@ -154,11 +161,17 @@ def fit(
     intercept = float(w[-1] - np.dot(w[:-1], mean / std))
     raw = Model(tuple(coefficients.tolist()), intercept, 0.5, 0.5)
     probabilities = np.asarray([raw.probability(s) for s in samples])
-    negatives = np.sort(probabilities[np.asarray(must_decline, dtype=bool)])[::-1]
+    decline = np.asarray(must_decline, dtype=bool)
+    negatives = np.sort(probabilities[decline])[::-1]
+    # A negative missing the asked kind is never answered (Model.verdict): the answer
+    # threshold is the lowest that lets through the same share of all negatives.
+    answerable = np.asarray([not s.missing for s in samples])
+    could_answer = np.sort(probabilities[decline & answerable])[::-1]
+    allowed = TARGET_FALSE_ANSWERS * len(negatives) / max(1, len(could_answer))
     return Model(
         raw.coefficients,
         intercept,
-        _threshold(negatives, TARGET_FALSE_ANSWERS),
+        _threshold(could_answer, min(1.0, allowed)),
         _threshold(negatives, TARGET_FALSE_UNSURE),
     )
 
