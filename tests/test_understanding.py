@@ -80,6 +80,17 @@ def test_speller_ambiguous_tie_corrects_nothing() -> None:
     assert Speller(["zorbax", "zorbaq"]).correct("zorbay") is None
 
 
+def test_speller_corrects_to_an_english_form_of_a_word_the_documents_use() -> None:
+    # the documents say "accessible" and "apply", never "access" or "applying"
+    speller = Speller([*VOCAB, "accessible", "apply"])
+    assert speller.correct("acess") == "access"
+    assert speller.correct("appying") == "applying"
+    # a word of the knowledge base still comes first: "residncy" is not "residence"'s form
+    assert speller.correct("residncy") == "residency"
+    # no form of a word the documents use: "agnets" is left for the meaning to find
+    assert speller.correct("agnets") is None
+
+
 # -- 2. names and scope ----------------------------------------------------------------------
 
 

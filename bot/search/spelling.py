@@ -11,6 +11,13 @@ word is corrected only when all of these hold, so that nothing a member meant is
   with the same first letter (typos rarely change it); a tie is broken by how common the
   candidates are in English, and an unbroken tie corrects nothing.
 
+When no word of the knowledge base is that close, the candidates are the common English
+words (wordfreq's :data:`ENGLISH_WORDS` commonest) that share a stem with one of its words:
+"acess" becomes "access", which finds "accessible"; "appying" becomes "applying", which
+finds "apply". Nothing else is ever a correction, so a typo is only ever turned into a
+form of a word the documents use. That list is built the first time it is needed, once per
+process; its stems per knowledge base, the first time a word needs them.
+
 rapidfuzz computes the distances in C over the words bucketed by first letter.
 """
 
@@ -19,12 +26,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 MIN_LENGTH = 4
 ENGLISH_ZIPF = 2.0
+ENGLISH_WORDS = 60_000  # the commonest English words that may stand in for a form the documents lack
+
+_stemmer = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _english_by_stem() -> dict[str, tuple[str, ...]]:
+    """Return the commonest English words of letters, grouped by their stem."""
+    words = [w for w in top_n_list("en", ENGLISH_WORDS) if len(w) >= MIN_LENGTH and w.isalpha()]
+    grouped: dict[str, list[str]] = {}
+    for word, stem in zip(words, _stemmer.stemWords(words), strict=True):
+        grouped.setdefault(stem, []).append(word)
+    return {stem: tuple(ws) for stem, ws in grouped.items()}
 
 
 def max_distance(word: str) -> int:
@@ -43,7 +64,22 @@ class Speller:
             if len(word) >= MIN_LENGTH - 1 and word.isalpha():
                 buckets.setdefault(word[0], []).append(word)
         self._buckets = {k: sorted(v) for k, v in buckets.items()}
+        self._forms: dict[str, list[str]] | None = None  # English forms of the words' stems, by first letter
         self.correct = lru_cache(maxsize=20_000)(self._correct)
+
+    def _english_forms(self) -> dict[str, list[str]]:
+        """Return the common English words that share a stem with a word of the knowledge
+        base and are not themselves in it, bucketed by first letter."""
+        if self._forms is None:
+            english = _english_by_stem()
+            alphabetic = [w for w in self.words if w.isalpha()]
+            forms: dict[str, list[str]] = {}
+            for stem in set(_stemmer.stemWords(alphabetic)):
+                for word in english.get(stem, ()):
+                    if word not in self.words:
+                        forms.setdefault(word[0], []).append(word)
+            self._forms = {k: sorted(v) for k, v in forms.items()}
+        return self._forms
 
     def _correct(self, word: str) -> str | None:
         """Return the correction of ``word``, or None when it should stay as it is."""
@@ -51,11 +87,11 @@ class Speller:
             return None
         if zipf_frequency(word, "en") >= ENGLISH_ZIPF:
             return None
-        choices = self._buckets.get(word[0])
-        if not choices:
-            return None
         limit = max_distance(word)
-        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        found = process.extract(word, self._buckets.get(word[0], ()), scorer=OSA.distance, score_cutoff=limit, limit=None)
+        if not found:
+            forms = self._english_forms().get(word[0], ())
+            found = process.extract(word, forms, scorer=OSA.distance, score_cutoff=limit, limit=None)
         if not found:
             return None
         best = min(distance for _, distance, _ in found)

@@ -264,7 +264,7 @@ class AnswerService:
 
         "How many interns are hired?" is not answered by a passage whose only number counts
         teams: the number must be in a sentence that shares a word of the question (its
-        programme's name aside), or, when none does, in the one closest to it in meaning. A short
+        programme's name aside) or that is the closest to the question in meaning. A short
         FAQ answer is about its question, which counts as the member's when it shares a word
         with it or asks for the same kind ("When is the deadline?" for "last day to apply?").
         """
@@ -282,9 +282,8 @@ class AnswerService:
             and (wanted & set(tokenizer(passage.question)) or asked_kind(passage.question) == kind)
         ):
             return 1.0 if holds(passage.text, kind, question) else -1.0
-        about = [bool(wanted & set(tokenizer(part))) for part in parts]
-        if not any(about):
-            about[int(np.argmax(unit_vectors(passage.text) @ vector))] = True
+        closest = int(np.argmax(unit_vectors(passage.text) @ vector))
+        about = [i == closest or bool(wanted & set(tokenizer(part))) for i, part in enumerate(parts)]
         for i, part in enumerate(parts):
             if not holds(part, kind, question):
                 continue

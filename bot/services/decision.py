@@ -80,19 +80,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.7794,
-    "question_similarity": 3.1251,
-    "kind": 0.1789,
+    "similarity": 0.7808,
+    "question_similarity": 3.1244,
+    "kind": 0.179,
     "missing": -1.3455,
-    "margin": 0.972,
-    "named": 1.8202,
+    "margin": 0.9717,
+    "named": 1.8194,
     "unknown": 0.0,
-    "sentence": 1.3369,
-    "absent": -1.7463,
+    "sentence": 1.34,
+    "absent": -1.7449,
 }
-INTERCEPT = -2.9900
-ANSWER_AT = 0.4643
-UNSURE_AT = 0.2010
+INTERCEPT = -2.9907
+ANSWER_AT = 0.4644
+UNSURE_AT = 0.2008
 
 
 @dataclass(frozen=True, slots=True)
