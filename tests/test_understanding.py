@@ -161,6 +161,9 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
         ("lumen - what's the monthly payout", "amount"),
         ("what time does the open studio start on saturday?", "time"),
         ("what time of year does the cohort start?", "date"),
+        ("How many vacation days do we get?", "duration"),
+        ("what % of alumni raise money?", "share"),
+        ("what percentage of interns get a return offer", "share"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -187,6 +190,14 @@ def test_a_sum_of_money_or_a_date_counts_nothing() -> None:
     assert not holds("$7,650/month to $12,134/month + benefits", "count")
     assert holds("We hire 12 interns a year.", "count")
     assert holds("You need two letters of reference.", "count")
+    # "how many people apply?" is not answered by a duration
+    assert not holds("Students who have completed at least two years of study.", "count")
+
+
+def test_holds_finds_shares() -> None:
+    assert holds("About 80% of our alumni raise a seed round.", "share")
+    assert holds("Half of the fellows are from outside Europe.", "share")
+    assert not holds("Twenty-four fellows join each year.", "share")
 
 
 def test_holds_finds_people_and_contacts() -> None:

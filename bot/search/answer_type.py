@@ -1,8 +1,8 @@
 """What kind of answer a question asks for, and whether a text holds one.
 
 "When …?" wants a date, "what time …?" a time of day, "how long …?" a duration, "how much …?"
-an amount, "how many …?" a number (not a sum of money, a year or a date), "where …?" a place,
-"how often …?" a frequency, "who …?" a person or contact. A passage that talks about the
+an amount, "what % …?" a share, "how many …?" a number (not a sum of money, a year, a date or
+a duration), "where …?" a place, "how often …?" a frequency, "who …?" a person or contact. A passage that talks about the
 right topic but holds no such thing ("How much do interns get paid?" against a post that
 never states pay) does not answer it. Yes/no questions ("Is there a deadline?") ask for no
 particular kind: "No, admission is ongoing" answers them.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["date", "time", "duration", "amount", "count", "place", "frequency", "person"]
+AnswerKind = Literal["date", "time", "duration", "amount", "share", "count", "place", "frequency", "person"]
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -33,7 +33,8 @@ _MONTHS = (
 # The question patterns, tried in order (the first match decides).
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
-    ("duration", re.compile(rf"\bhow long\b|\bhow many {_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
+    ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
+    ("duration", re.compile(rf"\bhow long\b|\bhow many (?:[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
         r"\bhow much\b|\b(?:what|whats|what's|which)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget)\b"
@@ -71,6 +72,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bno (?:fees?|costs?|charge)\b|\bfree of charge\b|\bunpaid\b|\bfor free\b"
     ),
     "count": re.compile(rf"\b{_NUMBER}\b"),
+    "share": re.compile(r"\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|majority|most of|all of|none of)\b"),
     "time": re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midday|midnight)\b"),
     "date": re.compile(
         rf"\b{_MONTHS}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\b"
@@ -139,8 +141,10 @@ def asked_kind(question: str) -> AnswerKind | None:
     return None
 
 
-# A number that is a sum of money, a year or part of a date counts nothing: "EUR 85,000 –
-# 105,000 per year, plus stock options" does not say how many stock options.
+# A number that is a sum of money, a year, part of a date or a duration counts nothing:
+# "EUR 85,000 – 105,000 per year, plus stock options" does not say how many stock options,
+# "at least two years of study" not how many people apply ("how many weeks" asks for a
+# duration, not a count).
 _CURRENCY = r"(?:[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf)\s?)"
 _SUM = rf"{_CURRENCY}\s?\d[\d,.]*(?:\s?[km]\b)?"
 _NOT_COUNTS = re.compile(
@@ -157,7 +161,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     asked = question.casefold()
     searched = text if kind in ("place", "person") else text.casefold()
     if kind == "count":
-        searched = _NOT_COUNTS.sub(" ", searched)
+        searched = _HOLDS["duration"].sub(" ", _NOT_COUNTS.sub(" ", searched))
     for match in _HOLDS[kind].finditer(searched):
         found = match.group(0).casefold().strip()
         if found and found not in asked:

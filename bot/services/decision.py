@@ -80,19 +80,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.7808,
-    "question_similarity": 3.1244,
-    "kind": 0.179,
-    "missing": -1.3455,
-    "margin": 0.9717,
-    "named": 1.8194,
+    "similarity": 0.8514,
+    "question_similarity": 3.1599,
+    "kind": 0.1895,
+    "missing": -1.2811,
+    "margin": 1.0105,
+    "named": 1.84,
     "unknown": 0.0,
-    "sentence": 1.34,
-    "absent": -1.7449,
+    "sentence": 1.3143,
+    "absent": -1.708,
 }
-INTERCEPT = -2.9907
-ANSWER_AT = 0.4644
-UNSURE_AT = 0.2008
+INTERCEPT = -3.0698
+ANSWER_AT = 0.4650
+UNSURE_AT = 0.2064
 
 
 @dataclass(frozen=True, slots=True)
