@@ -204,6 +204,9 @@ def test_holds_finds_people_and_contacts() -> None:
     assert holds("Email accommodations@example.com for help.", "person")
     assert holds("You will work with Ada Lovelace on compilers.", "person")
     assert not holds("the stipend is paid monthly.", "person")
+    # the organisation the question names is not who answers it
+    assert not holds("The Tidewater Software Foundation runs the program.", "person", "who runs tidewater?")
+    assert holds("The Tidewater program is run by Ada Lovelace.", "person", "who runs tidewater?")
 
 
 def test_holds_ignores_what_the_question_already_contains() -> None:

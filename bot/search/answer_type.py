@@ -90,7 +90,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"[\w.+-]+@[\w-]+\.\w+|@\w+"
         r"|\b(?:team|teams|mentors?|managers?|recruit\w*|researchers?|engineers?|staff|maintainers?|"
         r"coordinators?|advisors?|supervisors?|contact|email|e-mail|reach out|people)\b"
-        r"|(?-i:\b[A-Z][a-z]+ [A-Z][a-z]+\b)",
+        r"|(?-i:\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b)",
         re.IGNORECASE,
     ),
 }
@@ -159,11 +159,17 @@ _NOT_COUNTS = re.compile(
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
+    asked_words = set(re.findall(r"[^\W\d_]{3,}", asked))
     searched = text if kind in ("place", "person") else text.casefold()
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _NOT_COUNTS.sub(" ", searched))
     for match in _HOLDS[kind].finditer(searched):
         found = match.group(0).casefold().strip()
-        if found and found not in asked:
-            return True
+        if not found or found in asked:
+            continue
+        # A name that shares a word with the question is what it asks about, not who
+        # answers it: "The Tidewater Software Foundation runs …" for "who runs tidewater?".
+        if kind == "person" and " " in found and asked_words & set(found.split()):
+            continue
+        return True
     return False

@@ -80,19 +80,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.8514,
-    "question_similarity": 3.1599,
-    "kind": 0.1895,
-    "missing": -1.2811,
-    "margin": 1.0105,
-    "named": 1.84,
+    "similarity": 0.841,
+    "question_similarity": 3.1624,
+    "kind": 0.2066,
+    "missing": -1.2963,
+    "margin": 1.0162,
+    "named": 1.8105,
     "unknown": 0.0,
-    "sentence": 1.3143,
-    "absent": -1.708,
+    "sentence": 1.2733,
+    "absent": -1.712,
 }
-INTERCEPT = -3.0698
-ANSWER_AT = 0.4650
-UNSURE_AT = 0.2064
+INTERCEPT = -3.0276
+ANSWER_AT = 0.4651
+UNSURE_AT = 0.2055
 
 
 @dataclass(frozen=True, slots=True)
