@@ -80,19 +80,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.841,
-    "question_similarity": 3.1624,
-    "kind": 0.2066,
-    "missing": -1.2963,
-    "margin": 1.0162,
-    "named": 1.8105,
+    "similarity": 0.8514,
+    "question_similarity": 3.1543,
+    "kind": 0.2083,
+    "missing": -1.2898,
+    "margin": 1.0315,
+    "named": 1.8109,
     "unknown": 0.0,
-    "sentence": 1.2733,
-    "absent": -1.712,
+    "sentence": 1.2268,
+    "absent": -1.7182,
 }
-INTERCEPT = -3.0276
-ANSWER_AT = 0.4651
-UNSURE_AT = 0.2055
+INTERCEPT = -3.0237
+ANSWER_AT = 0.4645
+UNSURE_AT = 0.2080
 
 
 @dataclass(frozen=True, slots=True)
