@@ -44,9 +44,10 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("phd", "doctorate"),
     ("admission", "admitted", "accepted"),
     ("require", "requirement", "qualification", "prerequisite"),
-    ("job", "role", "position", "vacancy", "opening"),
+    ("job", "role", "position", "vacancy"),
     ("benefits", "perks"),
-    ("coding", "programming"),
+    # Matched by stem: ("coding", "programming") made every "program" mean "code", and
+    # "opening" every "open" (open source) mean "job".
 )
 
 

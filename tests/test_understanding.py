@@ -164,6 +164,14 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
         ("How many vacation days do we get?", "duration"),
         ("what % of alumni raise money?", "share"),
         ("what percentage of interns get a return offer", "share"),
+        # "when" as a conjunction asks nothing; "who can apply?" asks who is eligible
+        ("what's the main thing they look for when picking fellows", None),
+        ("meridian results when?", "date"),
+        ("do you know when applications open?", "date"),
+        ("Who can apply to the summer school?", None),
+        ("who can I contact about visas?", "person"),
+        ("pinecrest home office money?", "amount"),
+        ("how much time off do you get?", "duration"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -204,6 +212,9 @@ def test_holds_finds_people_and_contacts() -> None:
     assert holds("Email accommodations@example.com for help.", "person")
     assert holds("You will work with Ada Lovelace on compilers.", "person")
     assert not holds("the stipend is paid monthly.", "person")
+    assert holds("Our headquarters are in Montréal.", "place")
+    assert holds("The lab is in building 4, room 210, next to the library.", "place")
+    assert holds("You will work with José Álvarez.", "person")
     # the organisation the question names is not who answers it
     assert not holds("The Tidewater Software Foundation runs the program.", "person", "who runs tidewater?")
     assert holds("The Tidewater program is run by Ada Lovelace.", "person", "who runs tidewater?")
@@ -691,6 +702,20 @@ def test_a_bare_value_line_is_about_the_line_next_to_it(settings, tmp_path) -> N
         "Individual compensation is determined by skills and location.\n",
     )
     seen = answers.consider(answers.clean_question("what is the lumen intern compensation range?"))
+    assert seen.evidence is not None
+    assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
+
+
+def test_an_email_address_answers_who_to_write_to(settings, tmp_path) -> None:
+    # The address is in a sentence that shares no word with the question: it still answers it.
+    answers = beside_another_programme(
+        settings,
+        tmp_path,
+        "---\ntitle: Lumen Teaching Fellowship\n---\n# Lumen Teaching Fellowship\n\n## Questions\n\n"
+        "Write to us about your application and we will reply within a week.\n"
+        "Questions about eligibility or the tracks can go to office@lumen.org.\n",
+    )
+    seen = answers.consider(answers.clean_question("who do i email about the lumen fellowship?"))
     assert seen.evidence is not None
     assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
 

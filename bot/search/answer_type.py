@@ -34,16 +34,18 @@ _MONTHS = (
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
     ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
-    ("duration", re.compile(rf"\bhow long\b|\bhow many (?:[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
+    ("duration", re.compile(rf"\bhow long\b|\bhow much (?:time|vacation|holiday|leave|notice|pto)\b|\bhow many (?:[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
         r"\bhow much\b|\b(?:what|whats|what's|which)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
-        r"wage|compensation|cost|fee|fees|price|budget)\b"
+        r"wage|compensation|cost|fee|fees|price|budget|money|allowance)\b"
     )),
     ("count", re.compile(r"\bhow many\b")),
     # "what time does it start?" wants a time of day; "what time of year?" a date
     ("time", re.compile(r"\b(?:what|which) time\b(?! (?:of|in) (?:the )?(?:year|month|week|semester))")),
+    # "when" as the question word, not a conjunction ("what do they look for when picking?")
     ("date", re.compile(
-        r"\bwhen\b|\bwhat (?:date|day|time)\b"
+        r"(?:^|[,;:.!?(-]\s*|\b(?:and|so|but|then|by|until|since|know|tell me|say|wondering|find out|sure)\s+)when\b"
+        r"|\bwhen\s*[?.!]*$|\bwhat (?:date|day|time)\b"
         r"|\b(?:what|whats|what's|which)\b.*\b(?:deadline|start date|due date|closing date|last day)\b"
     )),
     ("place", re.compile(
@@ -51,8 +53,11 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"offices|region|place|timezone|time zone|part of the world)\b"
     )),
     # "who do I contact?", "who was the fellow …?"; not a relative "who" ("people who apply")
+    # nor who may take part ("who can apply?" asks who is eligible)
     ("person", re.compile(
-        r"(?:^|[,;:.!?]\s*|\b(?:and|so|but|then)\s+)whom?\b|\bwhom? (?:do|should|can|could|would|will) (?:i|we|you)\b"
+        r"(?:(?:^|[,;:.!?]\s*|\b(?:and|so|but|then)\s+)whom?\b"
+        r"(?! (?:can|may|should|could) (?!i\b|we\b|you\b)| (?:is|are) eligible\b))"
+        r"|\bwhom? (?:do|should|can|could|would|will) (?:i|we|you)\b"
     )),
 )
 
@@ -63,7 +68,8 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     ),
     "duration": re.compile(
         rf"\b{_NUMBER}[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?"
-        rf"(?:(?:working|business|calendar|full|consecutive|school)\s+)?{_UNIT}"
+        # "three working days", "25 paid vacation days"; not "12 interns a year"
+        rf"(?:(?!(?:a|an|the|per|each|every|of|in|for|and|or)\b)[a-z]+\s+){{0,2}}?{_UNIT}\b"
         r"|\b(?:full|half)[\s-]year\b"
     ),
     "amount": re.compile(
@@ -80,17 +86,20 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\b(?:ongoing|rolling|any ?time|throughout the year|start dates?|deadline|closes|opens)\b"
     ),
     "place": re.compile(
-        r"\b(?:remote|remotely|on-?site|hybrid|office|offices|located|location|based in|relocat\w*|"
+        r"\b(?:remote|remotely|on[- ]?site|hybrid|office|offices|located|location|based in|relocat\w*|"
         r"wherever|anywhere|emea|apac|latam|americas|europe|asia|africa|oceania|north america|south america|"
         r"city|country|countries|timezone|time zone)\b"
-        r"|\b(?:in|at|from|near) (?-i:[A-Z][a-z]+|[A-Z]{2,})",
+        r"|\b(?:in|at|from|near) (?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|[A-Z]{2,})"  # "in Montréal"
+        # "in building 4, room 210, next to the library"; "in lot C behind the gym"
+        r"|\b(?:building|room|floor|campus|street|avenue|road|lot|suite|hall|site)\s+(?:\d|(?-i:[A-Z])\b)"
+        r"|\b(?:next to|behind|opposite|across from|in front of|beside|upstairs|downstairs)\b",
         re.IGNORECASE,
     ),
     "person": re.compile(
         r"[\w.+-]+@[\w-]+\.\w+|@\w+"
         r"|\b(?:team|teams|mentors?|managers?|recruit\w*|researchers?|engineers?|staff|maintainers?|"
         r"coordinators?|advisors?|supervisors?|contact|email|e-mail|reach out|people)\b"
-        r"|(?-i:\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b)",
+        r"|(?-i:\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)+\b)",
         re.IGNORECASE,
     ),
 }
@@ -103,7 +112,7 @@ _YES_NO = re.compile(
 )
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("amount", re.compile(
-        r"\b(?:salary|salaries|pay|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price)\b"
+        r"\b(?:salary|salaries|pay|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance)\b"
     )),
     ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
@@ -154,6 +163,15 @@ _NOT_COUNTS = re.compile(
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}[/.:]\d{1,2}(?:[/.]\d{2,4})?\b"
 )
+
+
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def has_contact(text: str) -> bool:
+    """Tell whether ``text`` gives an e-mail address: wherever it stands in a passage, it
+    answers "who do I write to?" (it is rarely in a sentence that repeats the question's words)."""
+    return _CONTACT.search(text) is not None
 
 
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:

@@ -31,7 +31,7 @@ import numpy as np
 
 from bot.config import Settings
 from bot.models import Answer, Citation, Passage
-from bot.search.answer_type import AnswerKind, asked_kind, holds
+from bot.search.answer_type import AnswerKind, asked_kind, has_contact, holds
 from bot.search.engine import Query, SearchEngine
 from bot.search.semantic import embed_one
 from bot.services.current import SnapshotHolder
@@ -272,6 +272,8 @@ class AnswerService:
         parts = unit_texts(passage.text)
         if not parts:
             return -1.0
+        if kind == "person" and has_contact(passage.text):
+            return 1.0
         wanted = {t for t in query.unique_terms if t not in named}
         for term in list(wanted):
             wanted.update(query.synonyms.get(term, ()))

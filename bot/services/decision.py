@@ -80,19 +80,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.8514,
-    "question_similarity": 3.1543,
-    "kind": 0.2083,
-    "missing": -1.2898,
-    "margin": 1.0315,
-    "named": 1.8109,
+    "similarity": 0.5452,
+    "question_similarity": 3.0844,
+    "kind": 0.3155,
+    "missing": -2.2063,
+    "margin": 1.0599,
+    "named": 1.8237,
     "unknown": 0.0,
-    "sentence": 1.2268,
-    "absent": -1.7182,
+    "sentence": 1.5115,
+    "absent": -1.6934,
 }
-INTERCEPT = -3.0237
-ANSWER_AT = 0.4645
-UNSURE_AT = 0.2080
+INTERCEPT = -3.0951
+ANSWER_AT = 0.4487
+UNSURE_AT = 0.1881
 
 
 @dataclass(frozen=True, slots=True)
