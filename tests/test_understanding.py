@@ -814,3 +814,14 @@ def test_a_short_faq_answer_is_about_a_question_asking_for_the_same_kind(setting
     seen = answers.consider(answers.clean_question("last day to send in a lumen app?"))
     assert seen.evidence is not None
     assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
+
+
+def test_ranking_search_prefers_a_plateau_to_a_lone_peak() -> None:
+    from bot.services.evaluation import _neighbourhood_mean
+
+    hits = np.zeros((5, 5))
+    hits[0, 0] = 10.0  # one lucky combination
+    hits[2:5, 2:5] = 9.0  # a broad region almost as good
+    smooth = _neighbourhood_mean(hits)
+    assert np.unravel_index(np.argmax(smooth), smooth.shape) == (3, 3)
+    assert smooth[0, 0] < smooth[3, 3] == 9.0

@@ -86,7 +86,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\b(?:ongoing|rolling|any ?time|throughout the year|start dates?|deadline|closes|opens)\b"
     ),
     "place": re.compile(
-        r"\b(?:remote|remotely|on[- ]?site|hybrid|office|offices|located|location|based in|relocat\w*|"
+        r"\b(?:remote|remotely|on[- ]?site|hybrid|office|offices|located|locations?|based in|headquarter(?:s|ed)?|relocat\w*|"
         r"wherever|anywhere|emea|apac|latam|americas|europe|asia|africa|oceania|north america|south america|"
         r"city|country|countries|timezone|time zone)\b"
         r"|\b(?:in|at|from|near) (?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|[A-Z]{2,})"  # "in Montréal"

@@ -51,11 +51,11 @@ SEE_ALSO_RATIO = 0.5  # a see-also passage ranks at least this share of the answ
 # passage and to its FAQ question, coverage of the question's words, answer kind held.
 RANK_WEIGHTS: dict[str, float] = {
     "bm25": 1.0,
-    "similarity": 0.5,
-    "question_similarity": 1.0,
-    "coverage": 1.0,
-    "kind": 0.5,
-    "sentence": 2.0,
+    "similarity": 3.0,
+    "question_similarity": 3.0,
+    "coverage": 3.0,
+    "kind": 1.0,
+    "sentence": 3.0,
 }
 VALUE_LINE_WORDS = 8  # a line this short that holds a value, and is no sentence, takes its topic from its neighbours
 SENTENCE_POOL = 3  # the best candidates whose sentences are compared with the question one by one (6 ranked the fitting sets the same, at twice the cost)

@@ -80,19 +80,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.5452,
-    "question_similarity": 3.0844,
-    "kind": 0.3155,
-    "missing": -2.2063,
-    "margin": 1.0599,
-    "named": 1.8237,
+    "similarity": 0.5454,
+    "question_similarity": 2.0469,
+    "kind": 0.1899,
+    "missing": -2.3245,
+    "margin": 0.5251,
+    "named": 1.6153,
     "unknown": 0.0,
-    "sentence": 1.5115,
-    "absent": -1.6934,
+    "sentence": 1.4935,
+    "absent": -1.8366,
 }
-INTERCEPT = -3.0951
-ANSWER_AT = 0.4487
-UNSURE_AT = 0.1881
+INTERCEPT = -2.6604
+ANSWER_AT = 0.4299
+UNSURE_AT = 0.1789
 
 
 @dataclass(frozen=True, slots=True)

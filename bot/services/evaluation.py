@@ -172,6 +172,20 @@ def _passage_ok(case: Case, passage: Passage) -> bool:
     return not case.evidence or any(_comparable(e) in text for e in case.evidence)
 
 
+def _neighbourhood_mean(values: np.ndarray) -> np.ndarray:
+    """Return each cell's mean with its neighbours one step away along each axis (edges repeated)."""
+    out = values.astype(np.float64)
+    for axis in range(values.ndim):
+        padded = np.pad(out, [(1, 1) if a == axis else (0, 0) for a in range(values.ndim)], mode="edge")
+        n = values.shape[axis]
+        out = (
+            np.take(padded, range(0, n), axis=axis)
+            + np.take(padded, range(1, n + 1), axis=axis)
+            + np.take(padded, range(2, n + 2), axis=axis)
+        ) / 3
+    return out
+
+
 def calibrate(
     sets: Sequence[tuple[AnswerService, list[Case]]], grid: Sequence[float] = (0.0, 0.5, 1.0, 2.0, 3.0)
 ) -> Calibration:
@@ -181,8 +195,8 @@ def calibrate(
 
     1. Ranking: every combination of ``grid`` values for the weights of
        :data:`bot.services.answers.RANK_WEIGHTS` (the BM25 weight fixed at 1) is scored by
-       how many answerable questions get a right passage first; the best wins (ties: the
-       smallest weights).
+       how many answerable questions get a right passage first, averaged with its
+       neighbours on the grid; the best wins (ties: the most hits, then the smallest weights).
     2. Decision: with that ranking, each question's first candidate is cited; label 1 when
        the citation is right (:func:`citation_ok`), else 0; :func:`bot.services.decision.fit`
        fits the model and sets the thresholds on the questions that must be declined.
@@ -205,7 +219,11 @@ def calibrate(
             signals = np.asarray([[getattr(c, k) for k in names] for c in seen.candidates])
             right = np.asarray([_passage_ok(case, passages[c.position]) for c in seen.candidates])
             hits += right[np.argmax(signals @ combos.T, axis=0)]
-    order = np.lexsort((combos.sum(axis=1), -hits))  # most hits, then the smallest weights
+    # Many combinations come within a question or two of the best (the landscape is flat), so
+    # the raw best flips with any small change. A combination is judged with its neighbours on
+    # the grid (one step along each weight): the middle of a broad plateau, not a lucky point.
+    smooth = _neighbourhood_mean(hits.reshape((len(grid),) * (len(names) - 1))).ravel()
+    order = np.lexsort((combos.sum(axis=1), -hits, -np.round(smooth, 9)))
     weights = {k: float(v) for k, v in zip(names, combos[order[0]], strict=True)}
     samples, labels, negatives = [], [], []
     for service, cases in sets:
