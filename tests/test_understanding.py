@@ -690,49 +690,58 @@ def beside_another_programme(settings: Settings, folder: Path, lumen: str) -> An
     return build_services(settings, snapshot_from_folder(folder, settings)).answers
 
 
-def test_a_bare_value_line_is_about_the_line_next_to_it(settings, tmp_path) -> None:
-    # "$4,200/month + housing" shares no word with the question; the line after it says what
-    # it is (compensation), so the passage holds the amount asked for.
+def kind_signals(settings: Settings, folder: Path, title: str, section: str, body: str, question: str) -> tuple[float, float]:
+    """Write a Lumen document with one section (beside another programme) and return the
+    (kind, missing) signals of the question's best passage."""
     answers = beside_another_programme(
-        settings,
-        tmp_path,
-        "---\ntitle: Lumen Summer Internship\n---\n# Lumen Summer Internship\n\n## About Lumen\n\n"
-        "Lumen is committed to providing reasonable accommodations for candidates with disabilities.\n\n"
-        "$4,200/month + housing\n\n"
-        "Individual compensation is determined by skills and location.\n",
+        settings, folder, f"---\ntitle: {title}\n---\n# {title}\n\n## {section}\n\n{body}"
     )
-    seen = answers.consider(answers.clean_question("what is the lumen intern compensation range?"))
+    seen = answers.consider(answers.clean_question(question))
     assert seen.evidence is not None
-    assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
+    return seen.evidence.kind, seen.evidence.missing
 
 
-def test_an_email_address_answers_who_to_write_to(settings, tmp_path) -> None:
-    # The address is in a sentence that shares no word with the question: it still answers it.
+@pytest.mark.parametrize(
+    ("section", "body", "question", "found"),
+    [
+        # "$4,200/month + housing" shares no word with the question; the line after it says
+        # what it is (compensation), so the passage holds the amount asked for.
+        (
+            "About Lumen",
+            "Lumen is committed to providing reasonable accommodations for candidates with disabilities.\n\n"
+            "$4,200/month + housing\n\nIndividual compensation is determined by skills and location.\n",
+            "what is the lumen intern compensation range?",
+            (1.0, 0.0),
+        ),
+        # The address is in a sentence that shares no word with the question: it still answers it.
+        (
+            "Questions",
+            "Write to us about your application and we will reply within a week.\n"
+            "Questions about eligibility or the tracks can go to office@lumen.org.\n",
+            "who do i email about the lumen fellowship?",
+            (1.0, 0.0),
+        ),
+        # "Applications close on 31 January 2027." is a sentence, not a bare value: it does
+        # not date the assessment day on the line before it.
+        (
+            "How to apply",
+            "- An assessment day in Leeds or online, where you teach a sample lesson.\n\n"
+            "Applications close on 31 January 2027.\n",
+            "what date is the lumen assessment day?",
+            (0.0, 1.0),
+        ),
+    ],
+    ids=["bare value line", "e-mail address", "short sentence"],
+)
+def test_the_asked_kind_counts_where_it_is_about_the_question(
+    settings, tmp_path, section: str, body: str, question: str, found: tuple[float, float]
+) -> None:
     answers = beside_another_programme(
-        settings,
-        tmp_path,
-        "---\ntitle: Lumen Teaching Fellowship\n---\n# Lumen Teaching Fellowship\n\n## Questions\n\n"
-        "Write to us about your application and we will reply within a week.\n"
-        "Questions about eligibility or the tracks can go to office@lumen.org.\n",
+        settings, tmp_path, f"---\ntitle: Lumen Programme\n---\n# Lumen Programme\n\n## {section}\n\n{body}"
     )
-    seen = answers.consider(answers.clean_question("who do i email about the lumen fellowship?"))
+    seen = answers.consider(answers.clean_question(question))
     assert seen.evidence is not None
-    assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
-
-
-def test_a_short_sentence_says_what_it_is_about_itself(settings, tmp_path) -> None:
-    # "Applications close on 31 January 2027." is a sentence, not a bare value: it does not
-    # date the assessment day on the line before it.
-    answers = beside_another_programme(
-        settings,
-        tmp_path,
-        "---\ntitle: Lumen Teaching Fellowship\n---\n# Lumen Teaching Fellowship\n\n## How to apply\n\n"
-        "- An assessment day in Leeds or online, where you teach a sample lesson.\n\n"
-        "Applications close on 31 January 2027.\n",
-    )
-    seen = answers.consider(answers.clean_question("what date is the lumen assessment day?"))
-    assert seen.evidence is not None
-    assert (seen.evidence.kind, seen.evidence.missing) == (0.0, 1.0)
+    assert (seen.evidence.kind, seen.evidence.missing) == found
 
 
 @pytest.mark.parametrize(
