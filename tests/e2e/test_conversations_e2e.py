@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from bot.discord_bot.render import COLOUR_ANSWER
 from tests.e2e.fake import CHANNEL_ID, MEMBER_ID, STRANGER_ID, FakeDiscord
 from tests.e2e.helpers import MENTION, ask, later, said
 
 FIRST = "How many weeks is a Meta research internship?"
-# names no programme: on its own, the bot does not know (Meta's posting states its pay;
-# it states no place, so "where is it?" is rightly declined even as a follow-up)
+# names no programme: on its own, the bot cannot be sure what "it" is (at most it offers
+# the closest passage as "not sure"); as a follow-up it is answered from Meta's posting,
+# which states its pay (it states no place, so "where is it?" is rightly declined even then)
 FOLLOW_UP = "does it pay?"
+ANSWER_COLOUR = COLOUR_ANSWER.value
 
 
 def about_meta(message: dict) -> bool:
+    """Tell whether the reply confidently answers from Meta's posting (not "not sure")."""
     embed = message["embeds"][0]
-    return (
-        embed.get("title") != "I don't know that one" and "Research Scientist Intern" in embed["description"]
-    )
+    return embed.get("color") == ANSWER_COLOUR and "Research Scientist Intern" in embed["description"]
 
 
 async def turns(bot) -> list[tuple[str, str]]:
