@@ -61,6 +61,8 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     )),
 )
 
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+
 _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "frequency": re.compile(
         r"\b(?:daily|weekly|biweekly|monthly|quarterly|yearly|annually|every|once|twice|per (?:day|week|month|year))\b"
@@ -96,7 +98,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "person": re.compile(
-        r"[\w.+-]+@[\w-]+\.\w+|@\w+"
+        rf"{_EMAIL}|@\w+"
         r"|\b(?:team|teams|mentors?|managers?|recruit\w*|researchers?|engineers?|staff|maintainers?|"
         r"coordinators?|advisors?|supervisors?|contact|email|e-mail|reach out|people)\b"
         r"|(?-i:\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)+\b)",
@@ -165,7 +167,7 @@ _NOT_COUNTS = re.compile(
 )
 
 
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CONTACT = re.compile(_EMAIL)
 
 
 def has_contact(text: str) -> bool:
@@ -177,7 +179,6 @@ def has_contact(text: str) -> bool:
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
-    asked_words = set(re.findall(r"[^\W\d_]{3,}", asked))
     searched = text if kind in ("place", "person") else text.casefold()
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _NOT_COUNTS.sub(" ", searched))
@@ -187,7 +188,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
             continue
         # A name that shares a word with the question is what it asks about, not who
         # answers it: "The Tidewater Software Foundation runs …" for "who runs tidewater?".
-        if kind == "person" and " " in found and asked_words & set(found.split()):
+        if kind == "person" and " " in found and set(re.findall(r"[^\W\d_]{3,}", asked)) & set(found.split()):
             continue
         return True
     return False

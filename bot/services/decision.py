@@ -165,8 +165,8 @@ def fit(
     negatives = np.sort(probabilities[decline])[::-1]
     # A negative missing the asked kind is never answered (Model.verdict): the answer
     # threshold is the lowest that lets through the same share of all negatives.
-    answerable = np.asarray([not s.missing for s in samples])
-    could_answer = np.sort(probabilities[decline & answerable])[::-1]
+    holding = np.asarray([not s.missing for s in samples])
+    could_answer = np.sort(probabilities[decline & holding])[::-1]
     allowed = TARGET_FALSE_ANSWERS * len(negatives) / max(1, len(could_answer))
     return Model(
         raw.coefficients,

@@ -173,7 +173,8 @@ def _passage_ok(case: Case, passage: Passage) -> bool:
 
 
 def _neighbourhood_mean(values: np.ndarray) -> np.ndarray:
-    """Return each cell's mean with its neighbours one step away along each axis (edges repeated)."""
+    """Return each cell's mean over the cells at most one step away on every axis (the 3 × 3 × …
+    block around it, edges repeated): one 3-point mean per axis in turn."""
     out = values.astype(np.float64)
     for axis in range(values.ndim):
         padded = np.pad(out, [(1, 1) if a == axis else (0, 0) for a in range(values.ndim)], mode="edge")
@@ -195,8 +196,8 @@ def calibrate(
 
     1. Ranking: every combination of ``grid`` values for the weights of
        :data:`bot.services.answers.RANK_WEIGHTS` (the BM25 weight fixed at 1) is scored by
-       how many answerable questions get a right passage first, averaged with its
-       neighbours on the grid; the best wins (ties: the most hits, then the smallest weights).
+       how many answerable questions get a right passage first, averaged over the
+       combinations at most one grid step away on each weight; the best wins (ties: the most hits, then the smallest weights).
     2. Decision: with that ranking, each question's first candidate is cited; label 1 when
        the citation is right (:func:`citation_ok`), else 0; :func:`bot.services.decision.fit`
        fits the model and sets the thresholds on the questions that must be declined.
@@ -220,8 +221,8 @@ def calibrate(
             right = np.asarray([_passage_ok(case, passages[c.position]) for c in seen.candidates])
             hits += right[np.argmax(signals @ combos.T, axis=0)]
     # Many combinations come within a question or two of the best (the landscape is flat), so
-    # the raw best flips with any small change. A combination is judged with its neighbours on
-    # the grid (one step along each weight): the middle of a broad plateau, not a lucky point.
+    # the raw best flips with any small change. A combination is judged with every combination
+    # at most one grid step away on each weight: the middle of a broad plateau, not a lucky point.
     smooth = _neighbourhood_mean(hits.reshape((len(grid),) * (len(names) - 1))).ravel()
     order = np.lexsort((combos.sum(axis=1), -hits, -np.round(smooth, 9)))
     weights = {k: float(v) for k, v in zip(names, combos[order[0]], strict=True)}
