@@ -68,6 +68,8 @@ class Query:
 
 def _member(sorted_values: np.ndarray, items: np.ndarray) -> np.ndarray:
     """Tell, for each of ``items``, whether it is in the sorted array ``sorted_values``."""
+    # In the array's own type: searchsorted would otherwise copy the whole array to the items' type.
+    items = np.asarray(items).astype(sorted_values.dtype, copy=False)
     where = np.minimum(np.searchsorted(sorted_values, items), len(sorted_values) - 1)
     return np.asarray(sorted_values[where] == items)
 

@@ -420,19 +420,12 @@ class BM25Index:
         self, ids: np.ndarray, query: Sequence[str], weights: Sequence[float] | None = None
     ) -> np.ndarray:
         """Return the scores of the passages at ``ids`` only (sorted, unique ids)."""
-        out = np.zeros(len(ids))
-        for i, term in enumerate(query):
-            tid = self._tid(term)
-            if tid is None:
-                continue
-            s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
-            posting = self.postings[s:e]
-            where = np.searchsorted(posting, ids)
-            where[where >= len(posting)] = 0
-            hit = posting[where] == ids
-            w = 1.0 if weights is None else float(weights[i])
-            out[hit] += self._exact(s + where[hit], float(self.idf[tid])) * w
-        return out
+        terms = [
+            (tid, 1.0 if weights is None else float(weights[i]))
+            for i, term in enumerate(query)
+            if (tid := self._tid(term)) is not None
+        ]
+        return self._exact_sums(np.asarray(ids), terms)
 
     def top(self, query: Sequence[str], k: int, weights: Sequence[float] | None = None) -> Scored:
         """Return the ``k`` best passages that contain a query term, best first.
@@ -505,6 +498,8 @@ class BM25Index:
     def _exact_sums(self, cand: np.ndarray, terms: Sequence[tuple[int, float]]) -> np.ndarray:
         """Return the float64 scores of the passages ``cand``, added term by term as get_scores does."""
         out = np.zeros(len(cand))
+        # In the postings' own type: searchsorted would otherwise copy each posting list to cand's type.
+        cand = cand.astype(self.postings.dtype, copy=False)
         for tid, w in terms:
             s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
             posting = self.postings[s:e]

@@ -384,17 +384,13 @@ class AnswerService:
             if len(vectors):
                 signals["sentence"][i] = float((vectors @ vector).max())
         order, score = ranked()
+        # Python floats, converted once per column (indexing numpy arrays one value at a time is slow).
+        rel, sim, head, cov, held, sentence, total = (
+            a.tolist() for a in (relative, sims, heads, signals["coverage"], kinds, signals["sentence"], score)
+        )
         return [
             Candidate(
-                listed[i],
-                float(relative[i]),
-                float(sims[i]),
-                float(heads[i]),
-                float(signals["coverage"][i]),
-                float(kinds[i]),
-                float(signals["sentence"][i]),
-                float(score[i]),
-                tuple(coverages[i][1]),
+                listed[i], rel[i], sim[i], head[i], cov[i], held[i], sentence[i], total[i], tuple(coverages[i][1])
             )
             for i in order.tolist()
         ]
