@@ -131,6 +131,18 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
     assert tokenizer.term("emea") not in names.by_doc[1]
 
 
+def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
+    # "hf" stands for "Hugging Face", a name in the Fellowship's title: every Fellowship
+    # passage covers it, not only the one that happens to say "HF team"
+    answers = seed_services.answers
+    snap = seed_services.holder.current
+    seen = answers.consider(answers.clean_question("what is the hf fellowship"))
+    hf = snap.engine.tokenizer.term("hf")
+    fellowship = [c for c in seen.candidates if snap.corpus.passages[c.position].source == FELLOWSHIP]
+    assert len(fellowship) > 1
+    assert all(hf in c.matched and c.coverage == 1.0 for c in fellowship)
+
+
 # -- 3. answer kinds -------------------------------------------------------------------------
 
 

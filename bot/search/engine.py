@@ -522,7 +522,8 @@ class SearchEngine:
         matched: list[list[str]] = [[] for _ in range(len(positions))]
         for term in query.unique_terms:
             hit = membership(term).copy()
-            for alt in self.synonyms.get(term, ()):
+            # the configured synonyms, and those the question added (an acronym's words: "hf")
+            for alt in dict.fromkeys((*self.synonyms.get(term, ()), *query.synonyms.get(term, ()))):
                 hit |= membership(alt)
             for i in np.flatnonzero(hit).tolist():
                 matched[i].append(term)
@@ -544,15 +545,24 @@ class SearchEngine:
         # a small weight so that such terms still count a little towards coverage.
         return max(idf, 0.05 * unknown)
 
+    def _names_title(self, term: str, query: Query) -> bool:
+        """Tell whether a question term is a word of some title, or stands for title words
+        (an acronym: "hf" for "Hugging Face")."""
+        if term in self.all_title_terms:
+            return True
+        alternatives = query.synonyms.get(term, ())
+        return bool(alternatives) and all(a in self.all_title_terms for a in alternatives)
+
     def coverage_many(self, query: Query, positions: Sequence[int]) -> list[tuple[float, list[str]]]:
         """Return, for each passage, the share of the question's information it covers and the matched terms.
 
         Each distinct question term weighs how topical it is (see :mod:`bot.search.specificity`);
         a term counts as covered when the passage has it or one of its synonyms in its text,
-        section, FAQ question or document title.
+        section, FAQ question or document title; an acronym of the knowledge base's names
+        counts as its words ("hf" as "hugging face").
 
-        Words that name a document (in any title or organisation) give the *topic* of a
-        question, not what is asked about it: for "Can I do the fellowship part-time?" every
+        Words that name a document (in any title or organisation, or acronyms of them) give
+        the *topic* of a question, not what is asked about it: for "Can I do the fellowship part-time?" every
         Fellowship passage covers "fellowship", none covers "part-time". So when the other
         terms carry a real share of the question (``PREDICATE_SHARE``), or include a word the knowledge
         base never uses ("Is the Meta internship in London?"), the coverage is the lower of
@@ -563,7 +573,7 @@ class SearchEngine:
             return [(0.0, []) for _ in positions]
         weight = {t: self.informativeness(t, query) for t in terms}
         total = sum(weight.values())
-        rest = [t for t in terms if t not in self.all_title_terms]
+        rest = [t for t in terms if not self._names_title(t, query)]
         rest_total = sum(weight[t] for t in rest)
         unknown = any(self.index.term_idf(t) is None for t in rest)
         predicate_rule = rest_total > 0 and (rest_total >= PREDICATE_SHARE * total or unknown)

@@ -80,19 +80,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.5454,
-    "question_similarity": 2.0469,
-    "kind": 0.1899,
-    "missing": -2.3245,
-    "margin": 0.5251,
-    "named": 1.6153,
+    "similarity": 0.4722,
+    "question_similarity": 3.7218,
+    "kind": 0.4027,
+    "missing": -2.7153,
+    "margin": 0.5681,
+    "named": 1.5183,
     "unknown": 0.0,
-    "sentence": 1.4935,
-    "absent": -1.8366,
+    "sentence": 1.3699,
+    "absent": -1.5838,
 }
-INTERCEPT = -2.6604
-ANSWER_AT = 0.4299
-UNSURE_AT = 0.1789
+INTERCEPT = -2.9265
+ANSWER_AT = 0.4692
+UNSURE_AT = 0.1690
 
 
 @dataclass(frozen=True, slots=True)
