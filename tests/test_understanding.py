@@ -232,6 +232,26 @@ def test_holds_finds_people_and_contacts() -> None:
     assert holds("The Tidewater program is run by Ada Lovelace.", "person", "who runs tidewater?")
 
 
+def test_where_to_apply_is_answered_by_a_way_to_send_it() -> None:
+    # "where do I apply?" asks for a link, an address or a portal, not for a city
+    where_apply = "Where do I apply for the internship?"
+    assert asked_kind(where_apply) == "place"
+    assert holds("Submit your application here.", "place", "where do i send my application?")
+    assert holds("Apply online at https://careers.example.com/jobs/12.", "place", where_apply)
+    assert holds("Send your CV to jobs@example.com.", "place", "where should I send my CV?")
+    assert holds("You can apply through our job portal.", "place", where_apply)
+    # a link is no answer to where something is
+    assert not holds("Apply online at https://careers.example.com/jobs/12.", "place", "Where is the office?")
+    assert not holds("We read every application carefully.", "place", where_apply)
+
+
+def test_where_to_apply_is_answered_from_the_how_to_apply_section(seed_services: Services) -> None:
+    answer = seed_services.answers.ask("where do I apply for the internship?")
+    assert answer.verdict == "answer"
+    assert answer.citations[0].source == INTERNSHIPS
+    assert "portal" in answer.citations[0].snippet
+
+
 def test_holds_ignores_what_the_question_already_contains() -> None:
     text = "The 2023 internships are listed below."
     assert holds(text, "date")

@@ -2,7 +2,7 @@
 
 "When …?" wants a date, "what time …?" a time of day, "how long …?" a duration, "how much …?"
 an amount, "what % …?" a share, "how many …?" a number (not a sum of money, a year, a date or
-a duration), "where …?" a place, "how often …?" a frequency, "who …?" a person or contact. A passage that talks about the
+a duration), "where …?" a place ("where do I apply?": a link, an e-mail address, a portal), "how often …?" a frequency, "who …?" a person or contact. A passage that talks about the
 right topic but holds no such thing ("How much do interns get paid?" against a post that
 never states pay) does not answer it. Yes/no questions ("Is there a deadline?") ask for no
 particular kind: "No, admission is ongoing" answers them.
@@ -169,6 +169,20 @@ _NOT_COUNTS = re.compile(
 
 _CONTACT = re.compile(_EMAIL)
 
+# "Where do I apply?", "where should I send my CV?": the answer is a way to send it (a link,
+# an e-mail address, a portal or form), which counts as the place asked for.
+_WHERE_TO_SEND = re.compile(
+    r"\bwhere\b.*\b(?:apply|applying|application|applications|send|submit|submitting|upload|email|e-mail|"
+    r"register|sign up|signup|enrol|enroll)\b"
+)
+_CHANNEL = re.compile(
+    rf"https?://\S+|\bwww\.\S+|{_EMAIL}"
+    r"|\b(?:online|portal|website|web site|form|link|careers? page|job board|job listing|apply button)\b"
+    # "Submit your application here.", "Apply via our careers site", "send it to …"
+    r"|\b(?:apply|submit|send)\b[^.!?\n]{0,40}?\b(?:here|below|above|via|through|to)\b",
+    re.IGNORECASE,
+)
+
 
 def has_contact(text: str) -> bool:
     """Tell whether ``text`` gives an e-mail address: wherever it stands in a passage, it
@@ -179,6 +193,8 @@ def has_contact(text: str) -> bool:
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
+    if kind == "place" and _WHERE_TO_SEND.search(asked) and _CHANNEL.search(text):
+        return True
     searched = text if kind in ("place", "person") else text.casefold()
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _NOT_COUNTS.sub(" ", searched))
