@@ -121,3 +121,22 @@ def test_plain_text_headings_and_label_lines() -> None:
     assert ("heading", "Responsibilities") in kinds
     assert ("item", "Build reports") in kinds and ("item", "Talk to teams") in kinds
     assert doc.kind == "posting"
+
+
+def test_a_bare_link_keeps_its_address_in_the_text() -> None:
+    # "Submit your application here" says where only with its address: "where do I apply?"
+    from bot.documents.parse import parse_html, parse_markdown
+
+    body = parse_markdown(
+        "# [Apply](https://example.com/title)\n\n"
+        "[Submit your application here](https://jobs.example.com/apply/12).\n\n"
+        "See the [Retrieval Augmentation Internship](https://jobs.example.com/ra) and "
+        "[click here](ftp://files.example.com/form).\n"
+    )
+    texts = [b.text for b in body.blocks]
+    assert texts[0] == "Apply"  # a heading keeps its words only
+    assert texts[1] == "Submit your application here (https://jobs.example.com/apply/12)."
+    # a link that names what it is keeps its words; an unsafe address is never shown
+    assert texts[2] == "See the Retrieval Augmentation Internship and click here."
+    html = parse_html('<p>To apply, use <a href="https://jobs.example.com/form">this form</a>.</p>', fragment=True)
+    assert html.blocks[0].text == "To apply, use this form (https://jobs.example.com/form)."

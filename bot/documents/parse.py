@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from bot.documents.jsonld import JobPosting, read_job_postings
+from bot.documents.urls import safe_url
 from bot.models import Block, BlockKind, Link
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -110,7 +111,7 @@ def parse_markdown(body: str, first_line: int = 1) -> ParsedBody:
             item_depth -= 1
             item_has_block.pop()
         elif tok.type == "heading_open":
-            text, links, _ = _render_inline(tokens[i + 1], line)
+            text, links, _ = _render_inline(tokens[i + 1], line, addresses=False)
             out.links.extend(links)
             if text:
                 out.blocks.append(Block("heading", text, line, int(tok.tag[1]), tuple(links)))
@@ -156,8 +157,29 @@ def parse_markdown(body: str, first_line: int = 1) -> ParsedBody:
     return out
 
 
-def _render_inline(tok: Token, line: int) -> tuple[str, list[Link], str | None]:
-    """Render an inline token to plain text; return text, links, and a bold lead-in."""
+# Link text that says nothing without its address: a bare "here" or "this form", or a short
+# call to action ("[Submit your application here](…)", "[Apply now](…)"). The address is kept
+# in the text after it, so the answer to "where do I apply?" carries it.
+_BARE_LINK_TEXT = re.compile(
+    r"(?:this )?(?:here|link|form|page|website)|.*\bhere|(?:click|apply|submit|register|sign up|enrol|enroll)\b.*",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION_WORDS = 6
+
+
+def _address(text: str, href: str) -> str | None:
+    """Return the address to keep beside a link whose text is bare (see _BARE_LINK_TEXT)."""
+    bare = text.strip(" .!:")
+    if len(bare.split()) > _CALL_TO_ACTION_WORDS or not _BARE_LINK_TEXT.fullmatch(bare):
+        return None
+    return safe_url(href)
+
+
+def _render_inline(tok: Token, line: int, addresses: bool = True) -> tuple[str, list[Link], str | None]:
+    """Render an inline token to plain text; return text, links, and a bold lead-in.
+
+    With ``addresses``, a link whose text is bare keeps its address after it (headings do not).
+    """
     parts: list[str] = []
     links: list[Link] = []
     link_stack: list[tuple[str, int]] = []
@@ -184,6 +206,8 @@ def _render_inline(tok: Token, line: int) -> tuple[str, list[Link], str | None]:
             href, start = link_stack.pop()
             text = clean("".join(parts[start:]))
             links.append(Link(text, href, line))
+            if addresses and (url := _address(text, href)):
+                parts.append(f" ({url})")
         elif kind == "image":
             parts.append(child.content or "")
         elif kind == "strong_open" and lead is None and not seen_text:
@@ -371,6 +395,8 @@ class _HtmlWalker:
                 self.buffer.append(text)
                 if child.get("href"):
                     self.buffer_links.append(Link(clean(text), str(child["href"]), self._line(child)))
+                    if url := _address(clean(text), str(child["href"])):
+                        self.buffer.append(f" ({url})")
             elif name in (
                 "div",
                 "section",
@@ -405,6 +431,10 @@ class _HtmlWalker:
         links = [
             Link(clean(a.get_text(" ")), str(a["href"]), self._line(a)) for a in tag.find_all("a", href=True)
         ]
+        if tag.name not in HEADINGS:
+            for a in tag.find_all("a", href=True):
+                if url := _address(clean(a.get_text(" ")), str(a["href"])):
+                    a.insert_after(NavigableString(f" ({url})"))
         lead = None
         first = next(
             (c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())), None

@@ -80,18 +80,18 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.4722,
-    "question_similarity": 3.7218,
-    "kind": 0.4027,
-    "missing": -2.7153,
-    "margin": 0.5681,
-    "named": 1.5183,
+    "similarity": 0.4622,
+    "question_similarity": 3.7252,
+    "kind": 0.4026,
+    "missing": -2.7151,
+    "margin": 0.5691,
+    "named": 1.5186,
     "unknown": 0.0,
-    "sentence": 1.3699,
-    "absent": -1.5838,
+    "sentence": 1.3756,
+    "absent": -1.5821,
 }
-INTERCEPT = -2.9265
-ANSWER_AT = 0.4692
+INTERCEPT = -2.9287
+ANSWER_AT = 0.4693
 UNSURE_AT = 0.1690
 
 
