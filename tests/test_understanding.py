@@ -181,6 +181,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("meridian results when?", "date"),
         ("do you know when applications open?", "date"),
         ("Who can apply to the summer school?", None),
+        ("who is the fellowship for?", None),
+        ("who do I write to for help?", "person"),
         ("who can I contact about visas?", "person"),
         ("pinecrest home office money?", "amount"),
         ("how much time off do you get?", "duration"),

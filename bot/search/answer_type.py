@@ -53,10 +53,10 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"offices|region|place|timezone|time zone|part of the world)\b"
     )),
     # "who do I contact?", "who was the fellow …?"; not a relative "who" ("people who apply")
-    # nor who may take part ("who can apply?" asks who is eligible)
+    # nor who may take part ("who can apply?" asks who is eligible, "who is it for?" whom it serves)
     ("person", re.compile(
         r"(?:(?:^|[,;:.!?]\s*|\b(?:and|so|but|then)\s+)whom?\b"
-        r"(?! (?:can|may|should|could) (?!i\b|we\b|you\b)| (?:is|are) eligible\b))"
+        r"(?! (?:can|may|should|could) (?!i\b|we\b|you\b)| (?:is|are) eligible\b|.*\bfor\s*[?.!]*$))"
         r"|\bwhom? (?:do|should|can|could|would|will) (?:i|we|you)\b"
     )),
 )
