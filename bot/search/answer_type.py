@@ -2,7 +2,8 @@
 
 "When …?" wants a date, "what time …?" a time of day, "how long …?" a duration, "how much …?"
 an amount, "what % …?" a share, "how many …?" a number (not a sum of money, a year, a date or
-a duration), "where …?" a place ("where do I apply?": a link, an e-mail address, a portal), "how often …?" a frequency, "who …?" a person or contact. A passage that talks about the
+a duration), "where …?" a place ("where do I apply?": a link, an e-mail address, a portal),
+"how often …?" a frequency, "who …?" a person or contact. A passage that talks about the
 right topic but holds no such thing ("How much do interns get paid?" against a post that
 never states pay) does not answer it. Yes/no questions ("Is there a deadline?") ask for no
 particular kind: "No, admission is ongoing" answers them.

@@ -545,7 +545,7 @@ class SearchEngine:
         # a small weight so that such terms still count a little towards coverage.
         return max(idf, 0.05 * unknown)
 
-    def _names_title(self, term: str, query: Query) -> bool:
+    def _is_name(self, term: str, query: Query) -> bool:
         """Tell whether a question term is a word of some title, or stands for title words
         (an acronym: "hf" for "Hugging Face")."""
         if term in self.all_title_terms:
@@ -562,8 +562,8 @@ class SearchEngine:
         counts as its words ("hf" as "hugging face").
 
         Words that name a document (in any title or organisation, or acronyms of them) give
-        the *topic* of a question, not what is asked about it: for "Can I do the fellowship part-time?" every
-        Fellowship passage covers "fellowship", none covers "part-time". So when the other
+        the *topic* of a question, not what is asked about it: for "Can I do the fellowship
+        part-time?" every Fellowship passage covers "fellowship", none covers "part-time". So when the other
         terms carry a real share of the question (``PREDICATE_SHARE``), or include a word the knowledge
         base never uses ("Is the Meta internship in London?"), the coverage is the lower of
         the overall share and the share of those terms that the passage covers.
@@ -573,7 +573,7 @@ class SearchEngine:
             return [(0.0, []) for _ in positions]
         weight = {t: self.informativeness(t, query) for t in terms}
         total = sum(weight.values())
-        rest = [t for t in terms if not self._names_title(t, query)]
+        rest = [t for t in terms if not self._is_name(t, query)]
         rest_total = sum(weight[t] for t in rest)
         unknown = any(self.index.term_idf(t) is None for t in rest)
         predicate_rule = rest_total > 0 and (rest_total >= PREDICATE_SHARE * total or unknown)
