@@ -163,7 +163,17 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("meta intern salary?", "amount"),
         ("residency start date", "date"),
         ("who do I contact about accommodations?", "person"),
-        ("Who was the fellow that built the Spanish community?", "person"),
+        ("Who was the fellow that built the Spanish community?", "name"),
+        # "who is the …?" and "what's the name of …?" ask who someone is
+        ("who's the head of forecasting at voltaris", "name"),
+        ("who are the judges?", "name"),
+        ("what's the name of the lab supervisor", "name"),
+        ("what are the names of the mentors", "name"),
+        ("payments lead name?", "name"),
+        ("who is the contact for the fellowship?", "person"),
+        ("how big is the team?", "count"),
+        ("how large are the cohorts", "count"),
+        ("how big is the stipend?", "amount"),
         ("can someone who is already a fellow nominate me?", None),
         ("last day to apply for the analyst job?", "date"),
         ("what's the last day to send it?", "date"),
@@ -232,6 +242,18 @@ def test_holds_finds_people_and_contacts() -> None:
     # the organisation the question names is not who answers it
     assert not holds("The Tidewater Software Foundation runs the program.", "person", "who runs tidewater?")
     assert holds("The Tidewater program is run by Ada Lovelace.", "person", "who runs tidewater?")
+
+
+def test_a_name_is_asked_for_by_who_is_the() -> None:
+    # a name or a title answers "who is the …?"; a team, or the title the question names, does not
+    assert holds("You will work with Ada Lovelace on compilers.", "name", "who is the mentor?")
+    assert holds("You will report to the Head of Forecasting.", "name", "who's the boss for the analyst role?")
+    assert not holds("You will report to the Head of Forecasting.", "name", "who's the head of forecasting?")
+    assert not holds("Our judges score the teams on the problem they chose.", "name", "who are the judges?")
+    assert not holds("The Institute matches each fellow with a senior researcher.", "name", "who are the hosts?")
+    # an e-mail address is a contact, not a name
+    assert not holds("Write to mentors@example.org.", "name", "what's the name of the coordinator?")
+    assert holds("Write to mentors@example.org.", "person", "who do I write to?")
 
 
 def test_where_to_apply_is_answered_by_a_way_to_send_it() -> None:
@@ -357,6 +379,17 @@ def test_a_follow_up_that_names_its_programme_keeps_its_own(seed_services: Servi
     follow = answers.ask("Is the fellowship paid?", history=[Turn(first.question, now, first.topic)], now=now)
     assert follow.topic == ("fellowship",)
     assert all(c.source == FELLOWSHIP for c in follow.citations)
+
+
+def test_a_follow_up_about_what_the_documents_never_mention_starts_a_new_subject(seed_services: Services) -> None:
+    # an inherited programme would scope "pizza" to the Fellowship and lift it to "not sure"
+    answers = seed_services.answers
+    first = answers.ask("Is the fellowship deadline?")
+    now = datetime.now(UTC)
+    history = [Turn(first.question, now, first.topic)]
+    off = answers.ask("What is the best pizza?", history=history, now=now)
+    assert off.topic == () and off.verdict == "none"
+    assert answers.ask("is it paid?", history=history, now=now).topic == first.topic
 
 
 # -- 8. verdicts -----------------------------------------------------------------------------

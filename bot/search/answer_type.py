@@ -3,7 +3,8 @@
 "When …?" wants a date, "what time …?" a time of day, "how long …?" a duration, "how much …?"
 an amount, "what % …?" a share, "how many …?" a number (not a sum of money, a year, a date or
 a duration), "where …?" a place ("where do I apply?": a link, an e-mail address, a portal),
-"how often …?" a frequency, "who …?" a person or contact. A passage that talks about the
+"how often …?" a frequency, "who is the …?" or "what's the name of …?" someone's name (or a
+title: "the Head of Forecasting"), "who …?" a person or contact. A passage that talks about the
 right topic but holds no such thing ("How much do interns get paid?" against a post that
 never states pay) does not answer it. Yes/no questions ("Is there a deadline?") ask for no
 particular kind: "No, admission is ongoing" answers them.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["date", "time", "duration", "amount", "share", "count", "place", "frequency", "person"]
+AnswerKind = Literal["date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "person"]
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -37,10 +38,11 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
     ("duration", re.compile(rf"\bhow long\b|\bhow much (?:time|vacation|holiday|leave|notice|pto)\b|\bhow many (?:[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
-        r"\bhow much\b|\b(?:what|whats|what's|which)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
+        r"\bhow much\b|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance)\b"
     )),
-    ("count", re.compile(r"\bhow many\b")),
+    # "how big is the team?", "how large are the cohorts?" ask for a number
+    ("count", re.compile(r"\bhow many\b|\bhow (?:big|large)\b|\bwhat size\b")),
     # "what time does it start?" wants a time of day; "what time of year?" a date
     ("time", re.compile(r"\b(?:what|which) time\b(?! (?:of|in) (?:the )?(?:year|month|week|semester))")),
     # "when" as the question word, not a conjunction ("what do they look for when picking?")
@@ -52,6 +54,13 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("place", re.compile(
         r"\bwhere\b|\b(?:what|whats|what's|which)\b.*\b(?:city|cities|country|countries|location|office|"
         r"offices|region|place|timezone|time zone|part of the world)\b"
+    )),
+    # "who is the head of …?", "who are the judges?", "what's the name of …?" ask who someone is:
+    # a name or a title answers, not "the team" (but "who is the contact for …?" asks for a contact)
+    ("name", re.compile(
+        r"^(?!.*\b(?:contact|reach|e-?mail|write|talk|speak|message|ask|send)\b)"
+        r"(?:.*\bnames? of\b|.*\b(?:what|whats|what's) (?:is |are )?(?:the|his|her|their) names?\b"
+        r"|(?:.*[,;:.!?]\s*|.*\b(?:and|so|but|then)\s+)?who(?:'s|s| is| are| was| were) the\b(?!.*\bfor\s*[?.!]*$))"
     )),
     # "who do I contact?", "who was the fellow …?"; not a relative "who" ("people who apply")
     # nor who may take part ("who can apply?" asks who is eligible, "who is it for?" whom it serves)
@@ -98,6 +107,11 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\b(?:next to|behind|opposite|across from|in front of|beside|upstairs|downstairs)\b",
         re.IGNORECASE,
     ),
+    # a name or title of two or more capitalised words ("Manuel Romero", "Head of Forecasting"),
+    # or a handle; the words of a leading determiner are dropped below
+    "name": re.compile(
+        r"(?-i:\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?: (?:of |for |and |& )?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)+\b)|(?<![\w.])@\w+"
+    ),
     "person": re.compile(
         rf"{_EMAIL}|@\w+"
         r"|\b(?:team|teams|mentors?|managers?|recruit\w*|researchers?|engineers?|staff|maintainers?|"
@@ -119,6 +133,7 @@ _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     )),
     ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
+    ("name", re.compile(r"\bnames?\s*[?.!]*$")),  # "payments lead name?"
     ("place", re.compile(r"\b(?:locations?|city|cities|country|countries|offices?|timezones?|time zones?)\b")),
 )
 
@@ -185,6 +200,14 @@ _CHANNEL = re.compile(
 )
 
 
+# Words that start a sentence in capitals but are no part of a name that follows them.
+_DETERMINERS = frozenset(
+    "the a an our your their his her its this that these those each every all any some we you "
+    "if in at on for of to and or but please yes no when where how what who why with from by "
+    "as after before during".split()
+)
+
+
 def has_contact(text: str) -> bool:
     """Tell whether ``text`` gives an e-mail address: wherever it stands in a passage, it
     answers "who do I write to?" (it is rarely in a sentence that repeats the question's words)."""
@@ -196,16 +219,24 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     asked = question.casefold()
     if kind == "place" and _WHERE_TO_SEND.search(asked) and _CHANNEL.search(text):
         return True
-    searched = text if kind in ("place", "person") else text.casefold()
+    searched = text if kind in ("place", "person", "name") else text.casefold()
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _NOT_COUNTS.sub(" ", searched))
     for match in _HOLDS[kind].finditer(searched):
         found = match.group(0).casefold().strip()
+        if kind == "name":
+            # "The Institute", "Our Head of Forecasting": the determiner is no part of a name
+            words = found.split()
+            while words and words[0] in _DETERMINERS:
+                words = words[1:]
+            if len(words) < 2 and not found.startswith("@"):
+                continue
+            found = " ".join(words)
         if not found or found in asked:
             continue
         # A name that shares a word with the question is what it asks about, not who
         # answers it: "The Tidewater Software Foundation runs …" for "who runs tidewater?".
-        if kind == "person" and " " in found and set(re.findall(r"[^\W\d_]{3,}", asked)) & set(found.split()):
+        if kind in ("person", "name") and " " in found and set(re.findall(r"[^\W\d_]{3,}", asked)) & set(found.split()):
             continue
         return True
     return False

@@ -57,6 +57,7 @@ RANK_WEIGHTS: dict[str, float] = {
     "kind": 1.0,
     "sentence": 3.0,
 }
+NEW_SUBJECT_SHARE = 0.5  # a follow-up with this share of its weight in unknown words inherits no programme
 VALUE_LINE_WORDS = 8  # a line this short that holds a value, and is no sentence, takes its topic from its neighbours
 SENTENCE_POOL = 3  # the best candidates whose sentences are compared with the question one by one (6 ranked the fitting sets the same, at twice the cost)
 
@@ -210,7 +211,9 @@ class AnswerService:
         named = snap.names.named(own_terms)
         topic = tuple(w for w in engine.tokenizer.words(corrected) if engine.tokenizer.term(w) in named)
         searched = corrected
-        if not named:
+        # A follow-up that is mostly about what the knowledge base never mentions ("what is the
+        # best pizza?") starts a new subject: it inherits no programme.
+        if not named and _unknown_share(engine, engine.query(corrected, snap.names.expansions)) < NEW_SUBJECT_SHARE:
             inherited = _inherited_topic(history, now, self.settings.answers.conversation_minutes)
             if inherited:
                 topic = inherited

@@ -79,20 +79,20 @@ SIGNS: dict[str, int] = {
 
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
-    "coverage": 0.0,
-    "similarity": 0.4622,
-    "question_similarity": 3.7252,
-    "kind": 0.4026,
-    "missing": -2.7151,
-    "margin": 0.5691,
-    "named": 1.5186,
+    "coverage": 0.1503,
+    "similarity": 0.6484,
+    "question_similarity": 3.2993,
+    "kind": 0.2433,
+    "missing": -3.3983,
+    "margin": 0.5915,
+    "named": 1.5818,
     "unknown": 0.0,
-    "sentence": 1.3756,
-    "absent": -1.5821,
+    "sentence": 1.4941,
+    "absent": -1.6539,
 }
-INTERCEPT = -2.9287
-ANSWER_AT = 0.4693
-UNSURE_AT = 0.1690
+INTERCEPT = -2.9528
+ANSWER_AT = 0.3847
+UNSURE_AT = 0.1352
 
 
 @dataclass(frozen=True, slots=True)
