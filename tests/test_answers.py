@@ -100,7 +100,7 @@ def test_dev_eval_keeps_its_floor(seed_services) -> None:
 
 def test_paraphrase_eval_keeps_its_floor(seed_services) -> None:
     report = evaluate(seed_services.answers, load_cases(PARAPHRASE_QUESTIONS)).to_json()
-    assert report["hit@1"] >= 0.43, report["misses"]
+    assert report["hit@1"] >= 0.46, report["misses"]
     assert report["abstention"] >= 0.93, report["misses"]
     assert report["answered_wrong"] <= 3, report["misses"]
 
@@ -126,7 +126,7 @@ def test_held_out_member_sets_keep_their_floor(cohort_services, heldout_services
     cohort = evaluate(cohort_services.answers, load_cases(COHORT_QUESTIONS)).to_json()
     assert cohort["hit@1"] >= 0.48 and cohort["abstention"] >= 0.75, cohort["misses"]
     reworded = evaluate(heldout_services.answers, load_cases(REWORDED_QUESTIONS)).to_json()
-    assert reworded["hit@1"] >= 0.18 and reworded["abstention"] >= 0.72, reworded["misses"]
+    assert reworded["hit@1"] >= 0.22 and reworded["abstention"] >= 0.72, reworded["misses"]
 
 
 def test_citation_check_needs_source_and_evidence(seed_services) -> None:

@@ -85,6 +85,15 @@ def test_sentence_splitter_keeps_abbreviations() -> None:
     ]
 
 
+def test_sentences_pasted_without_a_space_are_split() -> None:
+    # text copied from the web loses the space after a full stop: "scale.Our internships …"
+    assert split_sentences("Ideas at scale.Our internships last 12 weeks. See huggingface.co or ASP.NET.") == [
+        "Ideas at scale.",
+        "Our internships last 12 weeks.",
+        "See huggingface.co or ASP.NET.",
+    ]
+
+
 def test_seed_faqs_become_passages() -> None:
     corpus = load_folder(KNOWLEDGE)
     residency = [p for p in corpus.passages if p.source == "hf-ai-research-residency.md" and p.question]

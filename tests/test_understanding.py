@@ -162,7 +162,7 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("Why should I apply?", None),
         ("meta intern salary?", "amount"),
         ("residency start date", "date"),
-        ("who do I contact about accommodations?", "person"),
+        ("who do I contact about accommodations?", "contact"),
         ("Who was the fellow that built the Spanish community?", "name"),
         # "who is the …?" and "what's the name of …?" ask who someone is
         ("who's the head of forecasting at voltaris", "name"),
@@ -170,7 +170,9 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("what's the name of the lab supervisor", "name"),
         ("what are the names of the mentors", "name"),
         ("payments lead name?", "name"),
-        ("who is the contact for the fellowship?", "person"),
+        ("who is the contact for the fellowship?", "contact"),
+        ("how do i get in touch with the organisers?", "contact"),
+        ("who runs the program?", "person"),
         ("how big is the team?", "count"),
         ("how large are the cohorts", "count"),
         ("how big is the stipend?", "amount"),
@@ -192,8 +194,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("do you know when applications open?", "date"),
         ("Who can apply to the summer school?", None),
         ("who is the fellowship for?", None),
-        ("who do I write to for help?", "person"),
-        ("who can I contact about visas?", "person"),
+        ("who do I write to for help?", "contact"),
+        ("who can I contact about visas?", "contact"),
         ("pinecrest home office money?", "amount"),
         ("how much time off do you get?", "duration"),
     ],
@@ -254,6 +256,20 @@ def test_a_name_is_asked_for_by_who_is_the() -> None:
     # an e-mail address is a contact, not a name
     assert not holds("Write to mentors@example.org.", "name", "what's the name of the coordinator?")
     assert holds("Write to mentors@example.org.", "person", "who do I write to?")
+
+
+def test_a_contact_is_a_way_to_reach_someone() -> None:
+    asked = "who do I contact about accommodations?"
+    assert holds("Email accommodations-ext@fb.com for help.", "contact", asked)
+    assert holds("Send a direct message to Merve Noyan on the Hub.", "contact", asked)
+    assert holds("Call +1 (650) 555-0100 between 9 and 5.", "contact", asked)
+    # a team or a field of study is no way to reach anyone
+    assert not holds("A Ph.D. in Computer Science, working in a team environment.", "contact", asked)
+
+
+def test_who_to_contact_is_answered_by_the_passage_with_the_address(seed_services: Services) -> None:
+    answer = seed_services.answers.ask("who do i contact at meta to get help during hiring?")
+    assert answer.citations and "accommodations-ext@fb.com" in answer.citations[0].snippet
 
 
 def test_where_to_apply_is_answered_by_a_way_to_send_it() -> None:

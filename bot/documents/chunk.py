@@ -19,8 +19,12 @@ SECTION_SEP = " › "  # between the headings of a passage's section path
 BULLET = "• "  # how a list item starts its line in a passage's text (snippets find items by it)
 
 # A sentence ends at . ! ? or … followed by space and a capital, digit or opening quote,
-# unless the word before is a common abbreviation.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])")
+# unless the word before is a common abbreviation; or, in text pasted from the web with the
+# space lost, between a lower-case word's full stop and a capitalised word ("scale.Our").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])"
+    r"|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])"
+)
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|prof|st|no|inc|ltd|co|jr|sr|u\.s|approx|dept|fig)\."
     r"|\b[A-Z]\.)$",

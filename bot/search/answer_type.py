@@ -4,7 +4,8 @@
 an amount, "what % …?" a share, "how many …?" a number (not a sum of money, a year, a date or
 a duration), "where …?" a place ("where do I apply?": a link, an e-mail address, a portal),
 "how often …?" a frequency, "who is the …?" or "what's the name of …?" someone's name (or a
-title: "the Head of Forecasting"), "who …?" a person or contact. A passage that talks about the
+title: "the Head of Forecasting"), "who do I contact?" a way to reach someone (an e-mail address,
+a handle, "message …"), "who …?" a person. A passage that talks about the
 right topic but holds no such thing ("How much do interns get paid?" against a post that
 never states pay) does not answer it. Yes/no questions ("Is there a deadline?") ask for no
 particular kind: "No, admission is ongoing" answers them.
@@ -18,7 +19,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "person"]
+AnswerKind = Literal[
+    "date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "contact", "person"
+]
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -55,11 +58,17 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"\bwhere\b|\b(?:what|whats|what's|which)\b.*\b(?:city|cities|country|countries|location|office|"
         r"offices|region|place|timezone|time zone|part of the world)\b"
     )),
+    # "who do I contact?", "who should I email / reach out to?", "how do I get in touch?"
+    ("contact", re.compile(
+        r"\bwhom?\b.*\b(?:contact|e-?mail|reach|write|talk|speak|message|dm)\b"
+        r"|\bhow (?:do|can|should|could) (?:i|we|you) (?:contact|reach|get in touch|get hold)\b"
+        r"|\bcontact (?:info|information|details|address|person|e-?mail)\b"
+    )),
     # "who is the head of …?", "who are the judges?", "what's the name of …?" ask who someone is:
     # a name or a title answers, not "the team" (but "who is the contact for …?" asks for a contact)
     ("name", re.compile(
         r"^(?!.*\b(?:contact|reach|e-?mail|write|talk|speak|message|ask|send)\b)"
-        r"(?:.*\bnames? of\b|.*\b(?:what|whats|what's) (?:is |are )?(?:the|his|her|their) names?\b"
+        r"(?:.*\bnames? of\b|.*\b(?:what|whats|what's)\b[^,;:.!?]*\bnames?\b"
         r"|(?:.*[,;:.!?]\s*|.*\b(?:and|so|but|then)\s+)?who(?:'s|s| is| are| was| were) the\b(?!.*\bfor\s*[?.!]*$))"
     )),
     # "who do I contact?", "who was the fellow …?"; not a relative "who" ("people who apply")
@@ -105,6 +114,12 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         # "in building 4, room 210, next to the library"; "in lot C behind the gym"
         r"|\b(?:building|room|floor|campus|street|avenue|road|lot|suite|hall|site)\s+(?:\d|(?-i:[A-Z])\b)"
         r"|\b(?:next to|behind|opposite|across from|in front of|beside|upstairs|downstairs)\b",
+        re.IGNORECASE,
+    ),
+    # an address, a handle or a phone number, or a way to write ("message Merve", "contact us")
+    "contact": re.compile(
+        rf"{_EMAIL}|(?<![\w.])@\w+|\+?\d[\d ().-]{{7,}}\d"
+        r"|\b(?:contact|reach out|get in touch|write to|e-?mail|message|dm|slack|discord|phone)\b",
         re.IGNORECASE,
     ),
     # a name or title of two or more capitalised words ("Manuel Romero", "Head of Forecasting"),

@@ -79,20 +79,20 @@ SIGNS: dict[str, int] = {
 
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
-    "coverage": 0.1503,
-    "similarity": 0.6484,
-    "question_similarity": 3.2993,
-    "kind": 0.2433,
-    "missing": -3.3983,
-    "margin": 0.5915,
-    "named": 1.5818,
+    "coverage": 0.0,
+    "similarity": 0.5944,
+    "question_similarity": 3.3324,
+    "kind": 0.2438,
+    "missing": -3.4003,
+    "margin": 0.6337,
+    "named": 1.5932,
     "unknown": 0.0,
-    "sentence": 1.4941,
-    "absent": -1.6539,
+    "sentence": 1.3739,
+    "absent": -1.7698,
 }
-INTERCEPT = -2.9528
-ANSWER_AT = 0.3847
-UNSURE_AT = 0.1352
+INTERCEPT = -2.8454
+ANSWER_AT = 0.3627
+UNSURE_AT = 0.1284
 
 
 @dataclass(frozen=True, slots=True)
