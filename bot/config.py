@@ -35,7 +35,7 @@ DEFAULT_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
 DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("pay", "salary", "compensation", "stipend", "wage"),
     ("relocate", "move", "relocation"),
-    ("remote", "remotely", "online", "virtual"),
+    ("remote", "remotely", "online"),
     ("choose", "pick", "select", "preference", "prefer"),
     ("attend", "participate"),
     ("fee", "cost", "charge", "tuition"),

@@ -198,6 +198,19 @@ _NOT_COUNTS = re.compile(
 )
 
 
+# "twelve (12) to sixteen (16), or twenty-four (24) weeks": every number of the run is a duration
+_NUMBER_RUN = rf"{_NUMBER}(?:[\s-]*\(\d+\))?"
+_DURATION_RUN = re.compile(
+    rf"\b(?:{_NUMBER_RUN}\s*(?:,\s*(?:(?:or|and)\s+)?|(?:or|and|to|-|–)\s*)){{1,5}}{_NUMBER_RUN}[\s-]*{_UNIT}\b"
+)
+
+# "in certain locations", "in some countries" says where nothing is
+_VAGUE_PLACES = re.compile(
+    r"\b(?:in|at|from) (?:certain|some|various|many|most|all|other|select|selected|several) "
+    r"(?:locations?|countries|cities|offices|regions|states|sites)\b",
+    re.IGNORECASE,
+)
+
 _CONTACT = re.compile(_EMAIL)
 
 # "Where do I apply?", "where should I send my CV?": the answer is a way to send it (a link,
@@ -236,7 +249,9 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         return True
     searched = text if kind in ("place", "person", "name") else text.casefold()
     if kind == "count":
-        searched = _HOLDS["duration"].sub(" ", _NOT_COUNTS.sub(" ", searched))
+        searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
+    elif kind == "place":
+        searched = _VAGUE_PLACES.sub(" ", searched)
     for match in _HOLDS[kind].finditer(searched):
         found = match.group(0).casefold().strip()
         if kind == "name":

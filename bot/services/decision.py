@@ -80,19 +80,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.5944,
-    "question_similarity": 3.3324,
-    "kind": 0.2438,
-    "missing": -3.4003,
-    "margin": 0.6337,
-    "named": 1.5932,
+    "similarity": 0.5973,
+    "question_similarity": 3.3418,
+    "kind": 0.2602,
+    "missing": -3.3934,
+    "margin": 0.6376,
+    "named": 1.5934,
     "unknown": 0.0,
-    "sentence": 1.3739,
-    "absent": -1.7698,
+    "sentence": 1.3648,
+    "absent": -1.7429,
 }
-INTERCEPT = -2.8454
-ANSWER_AT = 0.3627
-UNSURE_AT = 0.1284
+INTERCEPT = -2.8643
+ANSWER_AT = 0.3612
+UNSURE_AT = 0.1295
 
 
 @dataclass(frozen=True, slots=True)
