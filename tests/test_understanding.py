@@ -936,3 +936,25 @@ def test_ranking_search_prefers_a_plateau_to_a_lone_peak() -> None:
     smooth = _neighbourhood_mean(hits)
     assert np.unravel_index(np.argmax(smooth), smooth.shape) == (3, 3)
     assert smooth[0, 0] < smooth[3, 3] == 9.0
+
+
+def test_the_members_own_word_outweighs_its_synonym_in_a_snippet(settings, tmp_path) -> None:
+    # "stipend" is rarer than "pay", so it weighed more, and the stipend line was shown for "pay?"
+    (tmp_path / "lumen.md").write_text(
+        "---\ntitle: Lumen Community Manager\n---\n# Lumen Community Manager\n\n## Pay and terms\n\n"
+        "- Pay: USD 32–40 per hour, depending on experience\n"
+        "- You will be engaged as an independent contractor through our payroll partner, and paid "
+        "monthly in US dollars by bank transfer to an account in your own name\n"
+        "- A USD 500 yearly stipend for equipment and software, claimed with receipts through the "
+        "expenses form at any time of the year\n"
+        "- As a contractor you are not covered by our employee health plan and there is no paid time "
+        "off, but you are free to plan your hours and breaks around your life\n\n"
+        "## Salary bands\n\nOur salary bands for employees are public.\n",
+        encoding="utf-8",
+    )
+    # "pay" is common across the knowledge base, "stipend" rare: its idf is the higher
+    faq = "".join(f"## Question {i}\n\nDo role {i} jobs pay well? The pay is fair.\n\n" for i in range(6))
+    (tmp_path / "other.md").write_text(f"---\ntitle: Other roles\n---\n# Other roles\n\n{faq}", encoding="utf-8")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("lumen community manager pay?")
+    assert answer.citations and "USD 32–40 per hour" in answer.citations[0].snippet

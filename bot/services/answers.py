@@ -433,8 +433,11 @@ class AnswerService:
         for term in query.unique_terms:
             base = 0.0 if term in chose else engine.informativeness(term, query)
             concept = {term: weight(term, base)}
+            # the member's own word, where the documents use it, is worth at least any of its
+            # synonyms: "Pay: USD 32–40 per hour" answers "pay?" before "a USD 500 stipend"
+            cap = concept[term] if engine.index.term_idf(term) is not None else float("inf")
             for syn in query.synonyms.get(term, ()):
-                concept[syn] = weight(syn, base * factor)
+                concept[syn] = min(weight(syn, base * factor), cap)
             concepts.append(concept)
         return concepts
 

@@ -80,19 +80,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.5973,
-    "question_similarity": 3.3418,
-    "kind": 0.2602,
-    "missing": -3.3934,
-    "margin": 0.6376,
-    "named": 1.5934,
+    "similarity": 0.734,
+    "question_similarity": 3.368,
+    "kind": 0.3444,
+    "missing": -3.4075,
+    "margin": 0.6455,
+    "named": 1.6159,
     "unknown": 0.0,
-    "sentence": 1.3648,
-    "absent": -1.7429,
+    "sentence": 1.1863,
+    "absent": -1.8181,
 }
-INTERCEPT = -2.8643
-ANSWER_AT = 0.3612
-UNSURE_AT = 0.1295
+INTERCEPT = -2.8426
+ANSWER_AT = 0.3659
+UNSURE_AT = 0.1235
 
 
 @dataclass(frozen=True, slots=True)
