@@ -213,12 +213,11 @@ class AnswerService:
         searched = corrected
         # A follow-up that is mostly about what the knowledge base never mentions ("what is the
         # best pizza?") starts a new subject: it inherits no programme.
-        if not named and _unknown_share(engine, engine.query(corrected, snap.names.expansions)) < NEW_SUBJECT_SHARE:
-            inherited = _inherited_topic(history, now, self.settings.answers.conversation_minutes)
-            if inherited:
-                topic = inherited
-                searched = f"{corrected} ({' '.join(inherited)})"
-                named = snap.names.named(engine.tokenizer(" ".join(inherited)))
+        inherited = () if named else _inherited_topic(history, now, self.settings.answers.conversation_minutes)
+        if inherited and _unknown_share(engine, engine.query(corrected, snap.names.expansions)) < NEW_SUBJECT_SHARE:
+            topic = inherited
+            searched = f"{corrected} ({' '.join(inherited)})"
+            named = snap.names.named(engine.tokenizer(" ".join(inherited)))
         names = frozenset(named)
         query = engine.query(searched, snap.names.expansions)
         vector = embed_one(_without_names(engine, searched, names))
