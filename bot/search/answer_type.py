@@ -71,8 +71,8 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"(?:.*\bnames? of\b|.*\b(?:what|whats|what's)\b[^,;:.!?]*\bnames?\b"
         r"|(?:.*[,;:.!?]\s*|.*\b(?:and|so|but|then)\s+)?who(?:'s|s| is| are| was| were) the\b(?!.*\bfor\s*[?.!]*$))"
     )),
-    # "who do I contact?", "who was the fellow …?"; not a relative "who" ("people who apply")
-    # nor who may take part ("who can apply?" asks who is eligible, "who is it for?" whom it serves)
+    # any other "who" ("who runs the program?", "who will I work with?"); not a relative "who"
+    # ("people who apply") nor who may take part ("who can apply?" asks who is eligible, "who is it for?" whom it serves)
     ("person", re.compile(
         r"(?:(?:^|[,;:.!?]\s*|\b(?:and|so|but|then)\s+)whom?\b"
         r"(?! (?:can|may|should|could) (?!i\b|we\b|you\b)| (?:is|are) eligible\b|.*\bfor\s*[?.!]*$))"
