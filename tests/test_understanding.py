@@ -628,6 +628,11 @@ def test_an_embedding_is_the_direction_of_wordllamas_token_mean() -> None:
     assert float(ours @ (theirs / np.linalg.norm(theirs))) > 0.9999
     assert np.allclose(np.linalg.norm(semantic.embed([text, "x"]), axis=1), 1.0, atol=1e-5)
     assert not semantic.embed(["", "   "]).any()  # no words: a zero vector, not NaN
+    # a text with no words between others: its own zero row, the others' rows unchanged
+    mixed = semantic.embed(["stipend paid", "", "remote work", "  ", "residency"])
+    alone = semantic.embed(["stipend paid", "remote work", "residency"])
+    assert not mixed[[1, 3]].any()
+    assert np.allclose(mixed[[0, 2, 4]], alone, atol=1e-6)
 
 
 def test_a_vector_does_not_depend_on_what_the_word_cache_holds(monkeypatch) -> None:

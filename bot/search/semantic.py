@@ -85,12 +85,22 @@ def embed(texts: Sequence[str], *, remember: bool = False) -> np.ndarray:
     where = {w: i for i, w in enumerate(unique)}
     rows = _word_sums(unique, remember)[np.fromiter((where[w] for w in flat), dtype=np.int64, count=len(flat))]
     lengths = np.fromiter((len(w) for w in split), dtype=np.int64, count=len(split))
-    # Each text's sum of its words' rows: a 0/1 matrix (texts x words) times the rows.
-    select = np.zeros((len(split), len(flat)), dtype=np.float32)
-    select[np.repeat(np.arange(len(split)), lengths), np.arange(len(flat))] = 1.0
-    sums = select @ rows
+    sums = _segment_sums(rows, lengths)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return np.asarray(np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0))
+
+
+def _segment_sums(rows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Return the sums of consecutive runs of ``rows``, one run per length (zero for an empty run).
+
+    Linear in the rows: a 0/1 selection matrix times the rows costs runs x rows x DIM.
+    """
+    sums = np.zeros((len(lengths), rows.shape[1]), dtype=np.float32)
+    filled = lengths > 0
+    if filled.any():
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        sums[filled] = np.add.reduceat(rows, starts[filled], axis=0)
+    return sums
 
 
 WORD_CACHE = 32768  # words whose token sums are kept (float16: 16 MB when full; a full cache keeps what it has)
@@ -149,9 +159,11 @@ def _token_sums(words: list[str]) -> np.ndarray:
     out = np.zeros((len(words), DIM), dtype=np.float32)
     for lo in range(0, len(words), EMBED_BATCH):
         encodings = model.tokenizer.encode_batch(words[lo : lo + EMBED_BATCH], add_special_tokens=False)
-        for i, encoding in enumerate(encodings):
-            ids = np.clip(np.asarray(encoding.ids, dtype=np.int64), 0, len(table) - 1)
-            out[lo + i] = table[ids].sum(axis=0)
+        lists = [e.ids for e in encodings]
+        lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        ids = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
+        ids = np.clip(ids, 0, len(table) - 1)
+        out[lo : lo + len(lists)] = _segment_sums(np.asarray(table[ids], dtype=np.float32), lengths)
     return out
 
 
