@@ -102,7 +102,7 @@ def test_paraphrase_eval_keeps_its_floor(seed_services) -> None:
     report = evaluate(seed_services.answers, load_cases(PARAPHRASE_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.46, report["misses"]
     assert report["abstention"] >= 0.93, report["misses"]
-    assert report["answered_wrong"] <= 3, report["misses"]
+    assert report["answered_wrong"] <= 2, report["misses"]
 
 
 def test_calibration_sets_keep_their_floor(extra_services) -> None:
@@ -118,15 +118,15 @@ def test_members_set_keeps_its_floor(members_services) -> None:
     # four sets the decision is fitted on (README, "Calibration")
     report = evaluate(members_services.answers, load_cases(MEMBERS_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.45, report["misses"]
-    assert report["abstention"] >= 0.75, report["misses"]
+    assert report["abstention"] >= 0.72, report["misses"]
 
 
 def test_held_out_member_sets_keep_their_floor(cohort_services, heldout_services) -> None:
     # never fitted on: written in members' wording after the last fit (README, "Measured")
     cohort = evaluate(cohort_services.answers, load_cases(COHORT_QUESTIONS)).to_json()
-    assert cohort["hit@1"] >= 0.48 and cohort["abstention"] >= 0.75, cohort["misses"]
+    assert cohort["hit@1"] >= 0.48 and cohort["abstention"] >= 0.82, cohort["misses"]
     reworded = evaluate(heldout_services.answers, load_cases(REWORDED_QUESTIONS)).to_json()
-    assert reworded["hit@1"] >= 0.22 and reworded["abstention"] >= 0.72, reworded["misses"]
+    assert reworded["hit@1"] >= 0.2 and reworded["abstention"] >= 0.82, reworded["misses"]
 
 
 def test_citation_check_needs_source_and_evidence(seed_services) -> None:

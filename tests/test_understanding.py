@@ -304,6 +304,17 @@ def test_where_to_apply_is_answered_from_the_how_to_apply_section(seed_services:
     assert "portal" in answer.citations[0].snippet
 
 
+def test_the_ranking_counts_an_asked_kind_where_the_decision_counts_it(seed_services: Services) -> None:
+    # "About You" has a place word only in a sentence about something else; ranked by the
+    # passage-wide test it came first, and the decision then found no place and declined.
+    answers = seed_services.answers
+    seen = answers.consider(answers.clean_question("Where is the ML engineer job based?"))
+    assert seen.evidence is not None and seen.evidence.missing == 0.0
+    answer = answers.ask("Where is the ML engineer job based?")
+    assert answer.verdict == "answer"
+    assert "Paris" in answer.citations[0].snippet
+
+
 def test_holds_ignores_what_the_question_already_contains() -> None:
     text = "The 2023 internships are listed below."
     assert holds(text, "date")

@@ -229,7 +229,7 @@ class AnswerService:
         definition = bool(named) and all(
             t in named or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
         )
-        measured = self._measure(snap, query, vector, kind, searched, candidates, definition)
+        measured = self._measure(snap, query, vector, kind, searched, candidates, definition, text, names)
         first = measured[0]
         passages = snap.corpus.passages
         runner_up = next(
@@ -336,12 +336,18 @@ class AnswerService:
         question: str,
         found: dict[int, float],
         definition: bool = False,
+        asked: str = "",
+        named: frozenset[str] = frozenset(),
     ) -> list[Candidate]:
         """Measure each candidate's signals and rank them, best first.
 
-        The sentence-level similarity is computed for the :data:`SENTENCE_POOL` best by the
+        The sentence-level signals are computed for the :data:`SENTENCE_POOL` best by the
         other signals only (it embeds each of their sentences); the others keep their
-        passage similarity in its place.
+        passage similarity in its place. For those best, the asked kind of answer counts only
+        where the decision counts it (:meth:`_kind_where_asked`: in a sentence about what is
+        asked): "Where is the ML engineer job based?" is not answered by a passage whose only
+        place word is in a sentence about something else, when the next one says "we have
+        office spaces in NYC and Paris".
         """
         engine = snap.engine
         positions = np.fromiter(found, dtype=np.int64, count=len(found))
@@ -385,6 +391,8 @@ class AnswerService:
         ):
             if len(vectors):
                 signals["sentence"][i] = float((vectors @ vector).max())
+            if kind is not None and kinds[i] > 0:
+                kinds[i] = self._kind_where_asked(snap, query, vector, kind, asked or question, listed[i], named)
         order, score = ranked()
         # Python floats, converted once per column (indexing numpy arrays one value at a time is slow).
         rel, sim, head, cov, held, sentence, total = (

@@ -80,19 +80,19 @@ SIGNS: dict[str, int] = {
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
     "coverage": 0.0,
-    "similarity": 0.734,
-    "question_similarity": 3.368,
-    "kind": 0.3444,
-    "missing": -3.4075,
-    "margin": 0.6455,
-    "named": 1.6159,
+    "similarity": 0.4259,
+    "question_similarity": 3.8657,
+    "kind": 0.127,
+    "missing": -4.3715,
+    "margin": 0.7057,
+    "named": 1.6017,
     "unknown": 0.0,
-    "sentence": 1.1863,
-    "absent": -1.8181,
+    "sentence": 1.3701,
+    "absent": -1.5893,
 }
-INTERCEPT = -2.8426
-ANSWER_AT = 0.3659
-UNSURE_AT = 0.1235
+INTERCEPT = -3.1032
+ANSWER_AT = 0.4080
+UNSURE_AT = 0.1292
 
 
 @dataclass(frozen=True, slots=True)
