@@ -19,7 +19,7 @@ from bot.search import semantic
 from bot.search.answer_type import asked_kind, holds
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
-from bot.search.names import Names, acronyms, name_parts
+from bot.search.names import Names, acronyms, name_parts, other_names
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller
 from bot.services.answers import AnswerService, Turn
@@ -129,6 +129,39 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
     assert names.scope(names.named(tokenizer("Does Acme pay?")), {}) is None
     # the qualifier is no name
     assert tokenizer.term("emea") not in names.by_doc[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "others"),
+    [
+        ("What's the deadline for the Anthropic fellowship?", ("Anthropic",)),
+        ("Is the Google Brain Residency paid?", ("Google Brain",)),  # the programme word in the run
+        ("Does Apple's AI residency accept people without a PhD?", ("Apple",)),
+        ("Is the NVIDIA ML engineer job remote?", ("NVIDIA",)),  # "ML" is a name here
+        ("What's OpenAI's deadline?", ("OpenAI",)),
+        ("Is the Hugging Face residency paid?", ()),  # every word is the knowledge base's
+        ("Is Meta's internship paid?", ()),
+        ("Can a PyTorch expert apply to the residency?", ()),  # "expert" names no programme
+        ("OpenAI internship?", ()),  # a sentence's first word is capitalised anyway
+        ("is the google brain residency paid?", ()),  # lower case: no sign of a name
+    ],
+)
+def test_a_capitalised_name_the_documents_never_use_names_another_programme(
+    question: str, others: tuple[str, ...]
+) -> None:
+    known = {"hugging", "face", "meta", "ml", "ai", "phd", "residency", "internship", "fellowship"}
+    name_words = {"hugging", "meta", "ml", "ai", "residency", "internship", "fellowship", "engineer"}
+    assert other_names(question, lambda w: w.casefold() in known, lambda w: w.casefold() in name_words) == others
+
+
+def test_a_question_about_another_programme_is_declined(seed_services: Services) -> None:
+    # Answered before from the Fellowship's FAQ ("Is there a deadline? No …", p 0.90) and
+    # from the residency's pay sentence: neither is about Anthropic's or OpenAI's programme.
+    for question in ("What's the deadline for the Anthropic fellowship?", "Does the OpenAI residency pay a salary?"):
+        answer = seed_services.answers.ask(question)
+        assert (answer.verdict, answer.answered, answer.citations) == ("none", False, ())
+        assert answer.suggestions  # the closest questions of the documents it does have
+    assert seed_services.answers.ask("Does the Hugging Face residency pay a salary?").verdict == "answer"
 
 
 def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:

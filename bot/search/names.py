@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
@@ -29,6 +29,9 @@ MIN_SPECIFICITY = 2.0  # "program" (Zipf 5.0) still names; "team", "new", "work"
 ACRONYM_MAX_ZIPF = 4.0  # an "acronym" that is a common word ("as", "it") is not one
 _QUALIFIER = re.compile(r"\s+[-–—|:·]\s+|\s*\(")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z]*|[0-9]+[A-Za-z]*")
+_TOKEN = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_SENTENCE_END = re.compile(r"[.!?:;\n]")
 
 
 def name_parts(title: str) -> str:
@@ -117,3 +120,42 @@ class Names:
         if best <= 0:
             return None
         return frozenset(d for d, s in score.items() if s >= best - 1e-9)
+
+
+def other_names(text: str, known: Callable[[str], bool], names: Callable[[str], bool]) -> tuple[str, ...]:
+    """Return the names in ``text`` of programmes or organisations the knowledge base does not have.
+
+    A run of capitalised words that does not start a sentence names something else when it
+    holds a word the knowledge base never uses (``known`` is false for it) and is followed
+    by one of the knowledge base's name words (``names``: "internship", "residency",
+    "engineer"; inside the run or after it) or by "'s": "the Anthropic fellowship", "the
+    Google Brain Residency", "Apple's AI residency", "the NVIDIA ML engineer job". Such a
+    question is about another programme, which no document here describes. Lower-case text
+    carries no such sign and is left alone ("the google brain residency"), and so is a name
+    the documents mention in passing ("such as Google, Elastic …").
+    """
+    tokens = list(_TOKEN.finditer(text))
+    words = [t.group() for t in tokens]
+
+    def joined(a: int, b: int) -> bool:  # tokens a and b (= a + 1) are in one sentence
+        return not _SENTENCE_END.search(text[tokens[a].end() : tokens[b].start()])
+
+    found: list[str] = []
+    i = 1  # the first word is capitalised as any sentence's is
+    while i < len(tokens):
+        if not words[i][0].isupper() or not joined(i - 1, i):
+            i += 1
+            continue
+        j = i  # the run of capitalised words is i..j
+        while j + 1 < len(tokens) and words[j + 1][0].isupper() and joined(j, j + 1):
+            j += 1
+        k = j  # without the name words it ends with ("… Residency")
+        while k >= i and names(words[k]):
+            k -= 1
+        qualifier = words[i : k + 1]
+        named_after = k < j or (j + 1 < len(tokens) and joined(j, j + 1) and names(words[j + 1]))
+        possessive = _POSSESSIVE.match(text, tokens[j].end()) is not None
+        if any(w != "I" and not known(w) for w in qualifier) and (named_after or possessive):
+            found.append(" ".join(qualifier))
+        i = j + 1
+    return tuple(found)

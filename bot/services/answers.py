@@ -33,6 +33,7 @@ from bot.config import Settings
 from bot.models import Answer, Citation, Passage
 from bot.search.answer_type import AnswerKind, asked_kind, has_contact, holds
 from bot.search.engine import Query, SearchEngine
+from bot.search.names import other_names
 from bot.search.semantic import embed_one
 from bot.services.current import SnapshotHolder
 from bot.services.decision import SHIPPED, Evidence, Model, Verdict
@@ -99,6 +100,7 @@ class Consideration:
     evidence: Evidence | None  # of the first candidate
     topic: tuple[str, ...]
     named: frozenset[str] = frozenset()  # the terms that named its programme (its own or inherited)
+    others: tuple[str, ...] = ()  # names of programmes the knowledge base does not have ("the Google internship")
 
 
 class AnswerService:
@@ -140,7 +142,7 @@ class AnswerService:
         passages = snap.corpus.passages
         if seen.evidence is None:
             return Answer(text, False, (), snapshot_id=snap.snapshot_id, topic=seen.topic)
-        verdict, confidence = self.model.verdict(seen.evidence)
+        verdict, confidence = self.decide(seen)
         first = seen.candidates[0]
         if verdict == "none":
             asked = (passages[c.position].question for c in seen.candidates)
@@ -190,8 +192,8 @@ class AnswerService:
 
     def decide(self, seen: Consideration) -> tuple[Verdict, float]:
         """Return the verdict on a consideration (for calibration and tests)."""
-        if seen.evidence is None:
-            return "none", 0.0
+        if seen.evidence is None or seen.others:
+            return "none", 0.0  # about another programme: no document here describes it
         return self.model.verdict(seen.evidence)
 
     # -- finding and ranking candidates -------------------------------------------------
@@ -210,10 +212,11 @@ class AnswerService:
         own_terms = [t for t in engine.tokenizer(corrected)]
         named = snap.names.named(own_terms)
         topic = tuple(w for w in engine.tokenizer.words(corrected) if engine.tokenizer.term(w) in named)
+        others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
         searched = corrected
         # A follow-up that is mostly about what the knowledge base never mentions ("what is the
         # best pizza?") starts a new subject: it inherits no programme.
-        inherited = () if named else _inherited_topic(history, now, self.settings.answers.conversation_minutes)
+        inherited = () if named or others else _inherited_topic(history, now, self.settings.answers.conversation_minutes)
         if inherited and _unknown_share(engine, engine.query(corrected, snap.names.expansions)) < NEW_SUBJECT_SHARE:
             topic = inherited
             searched = f"{corrected} ({' '.join(inherited)})"
@@ -225,7 +228,7 @@ class AnswerService:
         scope = snap.names.scope(named, query.importance)
         candidates = self._candidates(snap, query, vector, scope)
         if not candidates:
-            return Consideration(text, searched, query, vector, kind, (), None, topic, names)
+            return Consideration(text, searched, query, vector, kind, (), None, topic, names, others)
         definition = bool(named) and all(
             t in named or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
         )
@@ -250,7 +253,7 @@ class AnswerService:
             sentence=first.sentence,
             absent=engine.absent_share(query, first.position, names),
         )
-        return Consideration(text, searched, query, vector, kind, tuple(measured), evidence, topic, names)
+        return Consideration(text, searched, query, vector, kind, tuple(measured), evidence, topic, names, others)
 
     def _kind_where_asked(
         self,
@@ -483,6 +486,22 @@ def _corrected(engine: SearchEngine, text: str) -> str:
         fixed = engine.speller.correct(core) if core else None
         out.append(raw.casefold().replace(core, fixed) if fixed else raw)
     return " ".join(out)
+
+
+def _known(snap: Snapshot, word: str) -> bool:
+    """Tell whether the knowledge base uses ``word`` (in any file, or as a name or its acronym)."""
+    engine = snap.engine
+    folded = word.casefold()
+    if folded in engine.word_files:
+        return True
+    term = engine.tokenizer.term(folded)
+    return term is not None and (engine.index.term_idf(term) is not None or term in snap.names.docs_of)
+
+
+def _names_term(snap: Snapshot, word: str) -> bool:
+    """Tell whether ``word`` is one of the words the knowledge base's programmes are named by."""
+    term = snap.engine.tokenizer.term(word.casefold())
+    return term is not None and term in snap.names.docs_of
 
 
 def _without_names(engine: SearchEngine, text: str, named: frozenset[str]) -> str:
