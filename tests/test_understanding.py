@@ -358,7 +358,9 @@ def test_holds_ignores_what_the_question_already_contains() -> None:
 # -- 4. small talk ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["hi", "thanks!", "help", "what can you do?", "good morning everyone"])
+@pytest.mark.parametrize(
+    "text", ["hi", "thanks!", "help", "what can you do?", "good morning everyone", "good morning ppl", "hey y'all"]
+)
 def test_small_talk_is_recognised(text: str) -> None:
     assert small_talk(text) is not None
 

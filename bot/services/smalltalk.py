@@ -30,8 +30,8 @@ _PHRASES: dict[SmallTalk, tuple[str, ...]] = {
     ),
 }
 _FILLER = frozenset(
-    "bot faqbot there everyone all guys folks friends so much very again a lot please pls plz "
-    "and the team for your you bud mate ya".split()
+    "bot faqbot there everyone everybody all guys folks friends people ppl peeps yall y'all so much "
+    "very again a lot please pls plz and the team for your you bud mate ya".split()
 )
 _WORD = re.compile(r"[a-z']+")
 
