@@ -144,6 +144,9 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
         ("Can a PyTorch expert apply to the residency?", ()),  # "expert" names no programme
         ("OpenAI internship?", ()),  # a sentence's first word is capitalised anyway
         ("is the google brain residency paid?", ()),  # lower case: no sign of a name
+        ("What's the deadline for The Anthropic Fellowship?", ("Anthropic",)),
+        ("Can Beginners Join The Residency?", ()),  # Title Case: capitals say nothing
+        ("Does the Cohere For AI Scholars fellowship pay?", ("Cohere For AI Scholars",)),
     ],
 )
 def test_a_capitalised_name_the_documents_never_use_names_another_programme(

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from wordfreq import zipf_frequency
 
 from bot.search.specificity import specificity
+from bot.search.stopwords import INTERROGATIVES, STOPWORDS
 from bot.search.tokenize import Tokenizer
 
 MIN_SPECIFICITY = 2.0  # "program" (Zipf 5.0) still names; "team", "new", "work" do not
@@ -32,6 +33,10 @@ _CAPITALISED = re.compile(r"[A-Z][A-Za-z]*|[0-9]+[A-Za-z]*")
 _TOKEN = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _SENTENCE_END = re.compile(r"[.!?:;\n]")
+# Words a name may hold ("Bank of America", "Cohere For AI"); any other function word in a
+# run of capitals means the text is written in Title Case, which says nothing about names.
+_IN_NAMES = frozenset({"of", "and", "for"})
+_FUNCTION = (STOPWORDS | INTERROGATIVES) - _IN_NAMES
 
 
 def name_parts(title: str) -> str:
@@ -132,7 +137,9 @@ def other_names(text: str, known: Callable[[str], bool], names: Callable[[str], 
     Google Brain Residency", "Apple's AI residency", "the NVIDIA ML engineer job". Such a
     question is about another programme, which no document here describes. Lower-case text
     carries no such sign and is left alone ("the google brain residency"), and so is a name
-    the documents mention in passing ("such as Google, Elastic …").
+    the documents mention in passing ("such as Google, Elastic …"), and text in Title Case
+    ("Can Beginners Join The Residency?"): a leading "The" is no part of a name, and a run
+    holding another function word is not one.
     """
     tokens = list(_TOKEN.finditer(text))
     words = [t.group() for t in tokens]
@@ -149,6 +156,11 @@ def other_names(text: str, known: Callable[[str], bool], names: Callable[[str], 
         j = i  # the run of capitalised words is i..j
         while j + 1 < len(tokens) and words[j + 1][0].isupper() and joined(j, j + 1):
             j += 1
+        while i < j and words[i].casefold() in _FUNCTION:  # "The Anthropic Fellowship"
+            i += 1
+        if any(w.casefold() in _FUNCTION for w in words[i : j + 1]):
+            i = j + 1
+            continue
         k = j  # without the name words it ends with ("… Residency")
         while k >= i and names(words[k]):
             k -= 1
