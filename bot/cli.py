@@ -357,7 +357,10 @@ def render_answer(answer: Answer) -> str:
     if answer.verdict == "unsure":
         lines.append("Not sure this answers it — the closest I found:")
     elif not answer.answered:
-        lines.append("I don't know: the knowledge base has nothing that answers this.")
+        if answer.others:
+            lines.append(f"I don't know: the knowledge base has no documents about {' or '.join(answer.others)}.")
+        else:
+            lines.append("I don't know: the knowledge base has nothing that answers this.")
         if answer.suggestions:
             lines.append("Closest questions it does answer:")
             lines += [f"  - {s}" for s in answer.suggestions]

@@ -211,6 +211,7 @@ class Answer:
     confidence: float = 0.0  # the decision's probability that the first citation answers
     reply: str | None = None  # the reply to small talk ("hi", "help"), which is not searched
     topic: tuple[str, ...] = ()  # the words naming the programme asked about (for follow-ups)
+    others: tuple[str, ...] = ()  # programmes it names that the knowledge base has no document on
 
     def to_json(self) -> dict[str, Any]:
         """Return the CLI's JSON form of this answer."""
@@ -225,4 +226,6 @@ class Answer:
             data["reply"] = self.reply
         if self.suggestions:
             data["suggestions"] = list(self.suggestions)
+        if self.others:
+            data["other_programmes"] = list(self.others)
         return data

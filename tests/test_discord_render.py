@@ -52,6 +52,21 @@ def test_answer_embed_cites_source_and_escapes_question() -> None:
     assert "[Lab FAQ](https://lab.example.org) · FAQ · Jan 02, 2024" in embed.description
 
 
+def test_a_decline_names_the_programme_the_documents_lack_escaped() -> None:
+    answer = Answer(
+        "Is the *Acme* @everyone internship paid?",
+        False,
+        (),
+        suggestions=("Is the internship paid?",),
+        others=("*Acme* @everyone",),
+    )
+    description = answer_embed(answer).description
+    assert description.startswith("The knowledge base has no documents about \\*Acme\\* @\u200beveryone.")
+    assert "menu below" in description
+    plain = answer_embed(Answer("Is it paid?", False, ())).description
+    assert plain.startswith("Nothing in the knowledge base answers “Is it paid?”.")
+
+
 def test_roles_embed_pages() -> None:
     role = Role(
         "a",

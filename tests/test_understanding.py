@@ -164,6 +164,7 @@ def test_a_question_about_another_programme_is_declined(seed_services: Services)
         answer = seed_services.answers.ask(question)
         assert (answer.verdict, answer.answered, answer.citations) == ("none", False, ())
         assert answer.suggestions  # the closest questions of the documents it does have
+        assert answer.others and answer.to_json()["other_programmes"] == list(answer.others)
     assert seed_services.answers.ask("Does the Hugging Face residency pay a salary?").verdict == "answer"
 
 

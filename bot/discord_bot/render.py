@@ -118,12 +118,14 @@ def answer_embed(
         embed = discord.Embed(description=escape(answer.reply), colour=COLOUR_ANSWER)
     elif not answer.citations:
         pick = " Did you mean one of the questions in the menu below?" if answer.suggestions else ""
+        nothing = (
+            f"The knowledge base has no documents about {escape(' or '.join(answer.others))}."
+            if answer.others
+            else f"Nothing in the knowledge base answers “{escape(answer.question)}”."
+        )
         embed = discord.Embed(
             title="I don't know that one",
-            description=(
-                f"Nothing in the knowledge base answers “{escape(answer.question)}”.{pick}\n"
-                "A moderator can see unanswered questions and add the answer."
-            ),
+            description=f"{nothing}{pick}\nA moderator can see unanswered questions and add the answer.",
             colour=COLOUR_UNKNOWN,
         )
     else:

@@ -157,6 +157,7 @@ class AnswerService:
                 verdict="none",
                 confidence=confidence,
                 topic=seen.topic,
+                others=seen.others,
             )
         cited = [first]
         if verdict == "answer":
