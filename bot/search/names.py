@@ -167,7 +167,7 @@ def other_names(text: str, known: Callable[[str], bool], names: Callable[[str], 
         qualifier = words[i : k + 1]
         named_after = k < j or (j + 1 < len(tokens) and joined(j, j + 1) and names(words[j + 1]))
         possessive = _POSSESSIVE.match(text, tokens[j].end()) is not None
-        if any(w != "I" and not known(w) for w in qualifier) and (named_after or possessive):
+        if any(not known(w) for w in qualifier) and (named_after or possessive):
             found.append(" ".join(qualifier))
         i = j + 1
     return tuple(found)

@@ -100,7 +100,7 @@ class Consideration:
     evidence: Evidence | None  # of the first candidate
     topic: tuple[str, ...]
     named: frozenset[str] = frozenset()  # the terms that named its programme (its own or inherited)
-    others: tuple[str, ...] = ()  # names of programmes the knowledge base does not have ("the Google internship")
+    others: tuple[str, ...] = ()  # names of programmes the knowledge base does not have ("the Anthropic fellowship")
 
 
 class AnswerService:
@@ -239,9 +239,7 @@ class AnswerService:
         runner_up = next(
             (c for c in measured[1:] if not _same_place(passages[c.position], passages[first.position])), None
         )
-        held = first.kind
-        if kind is not None and held > 0:
-            held = self._kind_where_asked(snap, query, vector, kind, text, first.position, names)
+        held = first.kind  # measured where it is asked (see _measure)
         evidence = Evidence(
             coverage=first.coverage,
             similarity=first.similarity,
@@ -347,8 +345,8 @@ class AnswerService:
 
         The sentence-level signals are computed for the :data:`SENTENCE_POOL` best by the
         other signals only (it embeds each of their sentences); the others keep their
-        passage similarity in its place. For those best, the asked kind of answer counts only
-        where the decision counts it (:meth:`_kind_where_asked`: in a sentence about what is
+        passage similarity in its place. For those best, and for the first after ranking, the
+        asked kind of answer counts only where the decision counts it (:meth:`_kind_where_asked`: in a sentence about what is
         asked): "Where is the ML engineer job based?" is not answered by a passage whose only
         place word is in a sentence about something else, when the next one says "we have
         office spaces in NYC and Paris".
@@ -398,6 +396,9 @@ class AnswerService:
             if kind is not None and kinds[i] > 0:
                 kinds[i] = self._kind_where_asked(snap, query, vector, kind, asked or question, listed[i], named)
         order, score = ranked()
+        best = int(order[0])
+        if kind is not None and kinds[best] > 0 and best not in pool:  # what the decision will judge
+            kinds[best] = self._kind_where_asked(snap, query, vector, kind, asked or question, listed[best], named)
         # Python floats, converted once per column (indexing numpy arrays one value at a time is slow).
         rel, sim, head, cov, held, sentence, total = (
             a.tolist() for a in (relative, sims, heads, signals["coverage"], kinds, signals["sentence"], score)
@@ -491,12 +492,10 @@ def _corrected(engine: SearchEngine, text: str) -> str:
 
 def _known(snap: Snapshot, word: str) -> bool:
     """Tell whether the knowledge base uses ``word`` (in any file, or as a name or its acronym)."""
-    engine = snap.engine
-    folded = word.casefold()
-    if folded in engine.word_files:
+    if word.casefold() in snap.engine.word_files or _names_term(snap, word):
         return True
-    term = engine.tokenizer.term(folded)
-    return term is not None and (engine.index.term_idf(term) is not None or term in snap.names.docs_of)
+    term = snap.engine.tokenizer.term(word.casefold())
+    return term is not None and snap.engine.index.term_idf(term) is not None
 
 
 def _names_term(snap: Snapshot, word: str) -> bool:
