@@ -11,8 +11,9 @@ import numpy as np
 
 from bot.config import Settings
 from bot.documents.loader import Corpus, FileResult
-from bot.search.counted import FileTerms, count_file
-from bot.search.engine import IndexedFile, SearchEngine
+from bot.gcpause import collector_paused
+from bot.search.counted import FileTerms, count_file, term_ids
+from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_array
 from bot.search.names import Names
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
@@ -20,6 +21,8 @@ from bot.search.tokenize import Tokenizer
 # Bump when tokenizing or the stored form of counted terms changes, so stored term counts
 # are not reused across versions (3: named arrays).
 TOKENIZER_VERSION = "3"
+# Bump when what SearchEngine.image or Snapshot.image stores changes.
+IMAGE_FORMAT = "1"
 
 FileKey = tuple[str, str]  # a parsed file's source and content hash
 Arrays = Mapping[str, np.ndarray]  # a file's counted terms as named arrays, as stored
@@ -34,13 +37,21 @@ def terms_version(settings: Settings) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+def image_version(settings: Settings) -> str:
+    """Return what a stored snapshot image depends on: the term version, every retrieval
+    setting and the synonyms (an image holds BM25 weights and synonym maps are made from it)."""
+    key = repr((IMAGE_FORMAT, terms_version(settings), settings.retrieval, settings.synonyms))
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A corpus with its search engine; swapped whole when the knowledge base is refreshed.
 
-    Made in one way, :meth:`_build`, behind :meth:`from_files` (a first build) and
+    Built in one way, :meth:`_build`, behind :meth:`from_files` (a first build) and
     :meth:`updated` (a refresh, a rollback, another process's snapshot: the files this one
-    already indexes are taken over, the others counted, or read from ``stored`` arrays).
+    already indexes are taken over, the others counted, or read from ``stored`` arrays);
+    or read back whole from its :meth:`image` (a start from the store).
     """
 
     corpus: Corpus
@@ -70,7 +81,8 @@ class Snapshot:
         Each file's terms are counted, unless ``stored`` holds them (arrays from
         :meth:`arrays_for` under the same :func:`terms_version`).
         """
-        return cls._build(corpus, files, settings, None, stored or {}, snapshot_id)
+        with collector_paused():
+            return cls._build(corpus, files, settings, None, stored or {}, snapshot_id)
 
     def updated(
         self,
@@ -87,7 +99,8 @@ class Snapshot:
         content differs are counted (or read from ``stored``) and the index is updated in
         place; otherwise this is :meth:`from_files`.
         """
-        return type(self)._build(corpus, files, settings, self, stored or {}, snapshot_id)
+        with collector_paused():
+            return type(self)._build(corpus, files, settings, self, stored or {}, snapshot_id)
 
     @classmethod
     def _build(
@@ -112,7 +125,8 @@ class Snapshot:
                 settings.retrieval, settings.synonyms, Tokenizer(equivalents=settings.equivalents)
             )
         known = {(f.source, f.stamp): f for f in engine.files}
-        entries: list[FileTerms | IndexedFile] = []
+        # each indexed file: its key, passages and first passage, and what this engine has of it
+        plan: list[tuple[FileKey, int, int, IndexedFile | None]] = []
         offset = 0
         for result in files:
             if result.document is None or not result.passages:
@@ -120,23 +134,30 @@ class Snapshot:
             n = len(result.passages)
             key = (result.source, result.content_hash)
             indexed = known.get(key)
-            if indexed is not None and indexed.passages == n:
-                entries.append(indexed)
-            else:
-                arrays = stored.get(key)
-                terms = None if arrays is None else FileTerms.from_arrays(arrays, *key, engine.vocab)
-                if terms is None or terms.passages.units != n:
-                    terms = count_file(
-                        *key,
-                        corpus.passages[offset : offset + n],
-                        engine.tokenizer,
-                        settings.retrieval,
-                        engine.vocab,
-                    )
-                entries.append(terms)
+            plan.append((key, n, offset, indexed if indexed is not None and indexed.passages == n else None))
             offset += n
         if offset != len(corpus.passages):
             raise ValueError(f"the files have {offset} passages, the corpus {len(corpus.passages)}")
+        # the stored arrays of the files this engine lacks, their terms mapped all at once
+        lacking = [key for key, _, _, indexed in plan if indexed is None]
+        kept = {key: arrays for key in lacking if (arrays := stored.get(key)) is not None}
+        ids = dict(zip(kept, term_ids(list(kept.values()), engine.vocab), strict=True))
+        entries: list[FileTerms | IndexedFile] = []
+        for key, n, first, indexed in plan:
+            if indexed is not None:
+                entries.append(indexed)
+                continue
+            arrays = kept.get(key)
+            terms = None if arrays is None else FileTerms.from_arrays(arrays, *key, engine.vocab, ids[key])
+            if terms is None or terms.passages.units != n:
+                terms = count_file(
+                    *key,
+                    corpus.passages[first : first + n],
+                    engine.tokenizer,
+                    settings.retrieval,
+                    engine.vocab,
+                )
+            entries.append(terms)
         return cls(
             corpus,
             engine.with_changes(corpus.passages, entries),
@@ -144,6 +165,53 @@ class Snapshot:
             files=tuple(files),
             version=version,
         )
+
+    def image(self) -> dict[str, np.ndarray]:
+        """Return its engine and names as named arrays, to store beside it (see :meth:`from_image`)."""
+        names = [[sorted(terms) for terms in self.names.by_doc], sorted(self.names.expansions.items())]
+        return {**self.engine.image(), "names": strings_array(names)}
+
+    @classmethod
+    def from_image(
+        cls,
+        corpus: Corpus,
+        files: Sequence[FileResult],
+        settings: Settings,
+        image: Mapping[str, np.ndarray],
+        snapshot_id: int | None = None,
+    ) -> Snapshot:
+        """Return the snapshot of ``files`` whose :meth:`image` this is (no counting, no
+        sorting); raise ValueError when the image is not of these files or is damaged."""
+        with collector_paused():
+            engine = SearchEngine.from_image(
+                image,
+                corpus.passages,
+                settings.retrieval,
+                settings.synonyms,
+                Tokenizer(equivalents=settings.equivalents),
+            )
+            indexed = [
+                (r.source, r.content_hash, len(r.passages))
+                for r in files
+                if r.document is not None and r.passages
+            ]
+            if indexed != [(f.source, f.stamp, f.passages) for f in engine.files]:
+                raise ValueError("the stored index is not of these files")
+            by_doc, expansions = read_strings(image["names"])
+            names = Names.of(
+                [frozenset(map(str, terms)) for terms in by_doc],
+                {str(k): tuple(map(str, v)) for k, v in expansions},
+            )
+            if len(names.by_doc) != len(indexed):
+                raise ValueError("the stored names are not of these files")
+            return cls(
+                corpus,
+                engine,
+                snapshot_id=snapshot_id,
+                files=tuple(files),
+                version=terms_version(settings),
+                names=names,
+            )
 
     def arrays_for(self, keys: Collection[FileKey]) -> dict[FileKey, dict[str, np.ndarray]]:
         """Return the counted terms of the files in ``keys`` as named arrays, to store beside

@@ -29,7 +29,7 @@ ROOT = "bot"
 
 # Lowest first. Components in one tuple are siblings and must not import each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("bot", "errors", "models", "sanitize", "yaml_errors"),  # "bot" is the empty package itself
+    ("bot", "errors", "gcpause", "models", "sanitize", "yaml_errors"),  # "bot" is the empty package itself
     ("config",),  # raises ConfigError
     ("documents",),  # reading and parsing files into documents, passages and roles
     ("search",),  # tokenizing, the index, ranking

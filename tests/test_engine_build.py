@@ -141,3 +141,35 @@ def test_a_wrong_reference_is_refused(settings: Settings) -> None:
     engine = build(files, settings).engine
     with pytest.raises(ValueError):
         engine.with_changes(files[0].passages, [IndexedFile("a.md", "other", len(files[0].passages), 0)])
+
+
+def test_an_image_gives_back_the_same_snapshot(settings: Settings) -> None:
+    rng = random.Random(13)
+    files = [make_file(f"f{n:02d}.md", 0, rng) for n in range(20)]
+    files.insert(3, FileResult("broken.md", "broken:0", None, (), (), ()))  # a file without a document
+    snapshot = build(files, settings)
+    back = Snapshot.from_image(assemble(files), files, settings, snapshot.image(), snapshot_id=7)
+    assert state(back.engine) == state(snapshot.engine)
+    assert back.engine.vocab.terms == snapshot.engine.vocab.terms
+    assert back.names == snapshot.names and back.snapshot_id == 7 and back.version == snapshot.version
+    question = " ".join(WORDS[:4])
+    assert back.engine.index.top(back.engine.tokenizer(question), 5).ids.tolist() == (
+        snapshot.engine.index.top(snapshot.engine.tokenizer(question), 5).ids.tolist()
+    )
+    # and it is updated as the snapshot it was taken from is
+    files[5] = make_file(files[5].source, 1, rng)
+    assert _comparable(build(files, settings, back)) == _comparable(build(files, settings))
+
+
+def test_an_image_of_other_files_or_a_damaged_one_is_refused(settings: Settings) -> None:
+    rng = random.Random(17)
+    files = [make_file(f"f{n:02d}.md", 0, rng) for n in range(6)]
+    image = build(files, settings).image()
+    changed = [*files[:2], make_file(files[2].source, 1, rng), *files[3:]]
+    with pytest.raises(ValueError, match="not of these files"):
+        Snapshot.from_image(assemble(changed), changed, settings, image)
+    damaged = {**image, "index.postings": image["index.postings"][:-1]}
+    with pytest.raises(ValueError, match="do not add up"):
+        Snapshot.from_image(assemble(files), files, settings, damaged)
+    with pytest.raises(KeyError):
+        Snapshot.from_image(assemble(files), files, settings, {k: v for k, v in image.items() if k != "names"})

@@ -329,3 +329,74 @@ async def test_refreshed_index_equals_a_fresh_build(runtime: Runtime, tmp_path: 
         assert np.array_equal(refreshed.index.get_scores(terms), fresh.index.get_scores(terms))
         assert np.array_equal(refreshed.doc_index.get_scores(terms), fresh.doc_index.get_scores(terms))
     assert refreshed.doc_of.tolist() == fresh.doc_of.tolist()
+
+
+def _image_rows(settings: Settings) -> list[tuple[int, str]]:
+    db = sqlite3.connect(settings.database)
+    try:
+        return db.execute("SELECT DISTINCT snapshot_id, version FROM snapshot_images").fetchall()
+    finally:
+        db.close()
+
+
+async def test_a_start_reads_the_stored_index_and_rebuilds_a_damaged_one(
+    tmp_path: Path, monkeypatch, caplog
+) -> None:
+    settings = kb(tmp_path)
+    question = "Is the lab open on weekends?"
+    first = await start_runtime(settings)
+    expected = first.services.answers.ask(question)
+    await first.close()
+    [(snapshot_id, _)] = _image_rows(settings)
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("the index must be read from the store, not rebuilt")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(lifecycle.SnapshotLoader, "_from_store", no_rebuild)
+        second = await start_runtime(settings)
+        try:
+            assert second.services.holder.current.snapshot_id == snapshot_id
+            assert second.services.answers.ask(question) == expected
+        finally:
+            await second.close()
+
+    db = sqlite3.connect(settings.database)
+    db.execute("DELETE FROM snapshot_images WHERE name = 'titles'")  # damaged: one array lost
+    db.commit()
+    db.close()
+    third = await start_runtime(settings)  # rebuilt from the files' stored rows, and stored again
+    try:
+        assert third.services.answers.ask(question) == expected
+    finally:
+        await third.close()
+    assert "stored search index cannot be used" in caplog.text
+    with monkeypatch.context() as patched:
+        patched.setattr(lifecycle.SnapshotLoader, "_from_store", no_rebuild)
+        fourth = await start_runtime(settings)
+        await fourth.close()
+
+
+async def test_the_stored_index_follows_refreshes_rollbacks_and_settings(tmp_path: Path, monkeypatch) -> None:
+    from dataclasses import replace
+
+    settings = kb(tmp_path)
+    rt = await start_runtime(settings)
+    try:
+        write(tmp_path / "knowledge", "lab.md", FAQ.format(weekend="No, the lab is closed on weekends."))
+        report = await rt.knowledge_base.refresh(by="test")
+        assert [row[0] for row in _image_rows(settings)] == [report.snapshot_id]  # only the active one
+        back = await rt.knowledge_base.rollback(by="test")
+        assert [row[0] for row in _image_rows(settings)] == [back.snapshot_id]
+    finally:
+        await rt.close()
+    [(_, version)] = _image_rows(settings)
+    # other retrieval settings: the stored index was made under others, so it is rebuilt
+    other = replace(settings, retrieval=replace(settings.retrieval, k1=1.2))
+    rt = await start_runtime(other)
+    try:
+        assert "Saturdays" in snippet(rt, "Is the lab open on weekends?")
+    finally:
+        await rt.close()
+    [(_, new_version)] = _image_rows(settings)
+    assert new_version != version

@@ -87,10 +87,17 @@ class FileTerms:
 
     @classmethod
     def from_arrays(
-        cls, arrays: Mapping[str, np.ndarray], source: str, stamp: str, vocab: Vocabulary
+        cls,
+        arrays: Mapping[str, np.ndarray],
+        source: str,
+        stamp: str,
+        vocab: Vocabulary,
+        ids: np.ndarray | None = None,
     ) -> FileTerms:
-        """Rebuild what :meth:`to_arrays` gave, its terms mapped into ``vocab``."""
-        ids = vocab.ids_of(_lines(arrays["terms"]))
+        """Rebuild what :meth:`to_arrays` gave, its terms mapped into ``vocab`` (``ids``: the
+        ids of its terms, when :func:`term_ids` mapped them already)."""
+        if ids is None:
+            ids = vocab.ids_of(_lines(arrays["terms"]))
         passages = Forward(arrays["passage_lengths"], ids[arrays["passage_tids"]], arrays["passage_tfs"])
         document = Forward(arrays["document_lengths"], ids[arrays["document_tids"]], arrays["document_tfs"])
         rows = arrays["head_rows"]
@@ -110,6 +117,21 @@ class FileTerms:
             Vectors(arrays["head_codes"], arrays["head_scales"]),
             tuple(rows.tolist()),
         )
+
+
+def term_ids(stored: Sequence[Mapping[str, np.ndarray]], vocab: Vocabulary) -> list[np.ndarray]:
+    """Return the ids in ``vocab`` of the terms of many files' stored arrays, mapped at once.
+
+    A start from the store maps millions of term strings: one text and one lookup pass for
+    all files costs a third of doing it file by file.
+    """
+    blobs = [arrays["terms"] for arrays in stored]
+    counts = [int(np.count_nonzero(b == 10)) + 1 if len(b) else 0 for b in blobs]
+    text = b"\n".join(b.tobytes() for b in blobs if len(b)).decode()
+    ids = vocab.ids_of(text.split("\n") if text else [])
+    if len(ids) != sum(counts):
+        raise ValueError("stored terms do not add up")
+    return np.split(ids, np.cumsum(counts[:-1])) if blobs else []
 
 
 def _text(text: str) -> np.ndarray:

@@ -17,11 +17,12 @@ it would only blur which passage of that document answers.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
+import orjson
 
 from bot.config import RetrievalSettings
 from bot.models import Passage
@@ -72,6 +73,19 @@ def _member(sorted_values: np.ndarray, items: np.ndarray) -> np.ndarray:
     items = np.asarray(items).astype(sorted_values.dtype, copy=False)
     where = np.minimum(np.searchsorted(sorted_values, items), len(sorted_values) - 1)
     return np.asarray(sorted_values[where] == items)
+
+
+def strings_array(values: Sequence[object]) -> np.ndarray:
+    """Return a list of strings (or of lists of strings) as bytes to store (JSON: any text)."""
+    return np.frombuffer(orjson.dumps(values), dtype=np.uint8)
+
+
+def read_strings(array: np.ndarray) -> list[Any]:
+    """Read what :func:`strings_array` stored (raise ValueError if it is not a list)."""
+    value = orjson.loads(array.tobytes())
+    if not isinstance(value, list):
+        raise ValueError("stored strings are not a list")
+    return value
 
 
 def _path_key(source: str) -> tuple[str, ...]:
@@ -365,6 +379,105 @@ class SearchEngine:
         )
         self.head_of: dict[int, int] = {p: row for row, p in enumerate(self.head_positions.tolist())}
         self.speller = Speller(self.word_files)
+
+    def image(self) -> dict[str, np.ndarray]:
+        """Return everything this engine holds as named arrays, to store beside its snapshot.
+
+        :meth:`from_image` makes the same engine from them without counting, sorting or
+        reading any file's terms: a start from the store reads one snapshot's image instead
+        of rebuilding it from each file's counted terms.
+        """
+        return {
+            "vocab": strings_array(self.vocab.terms),
+            "file_sources": strings_array([f.source for f in self.files]),
+            "file_stamps": strings_array([f.stamp for f in self.files]),
+            "file_rows": np.asarray([(f.passages, f.heads) for f in self.files], dtype=np.int64).reshape(
+                -1, 2
+            ),
+            **{f"index.{k}": v for k, v in self.index.arrays().items()},
+            **{f"doc_index.{k}": v for k, v in self.doc_index.arrays().items()},
+            "words": strings_array(list(self.word_files)),
+            "word_files": np.fromiter(self.word_files.values(), dtype=np.int64, count=len(self.word_files)),
+            "titles": strings_array([sorted(terms) for terms in self.title_terms]),
+            "vector_codes": self.semantic.vectors.codes,
+            "vector_scales": self.semantic.vectors.scales,
+            "head_codes": self.heads.vectors.codes,
+            "head_scales": self.heads.vectors.scales,
+            "head_positions": self.head_positions,
+        }
+
+    @classmethod
+    def from_image(
+        cls,
+        image: Mapping[str, np.ndarray],
+        passages: Sequence[Passage],
+        settings: RetrievalSettings,
+        synonyms: Sequence[Sequence[str]] = (),
+        tokenizer: Tokenizer | None = None,
+    ) -> SearchEngine:
+        """Return the engine :meth:`image` was taken from, over ``passages`` (raise ValueError
+        when the arrays do not fit together or not these passages)."""
+        new = object.__new__(cls)
+        new.settings = settings
+        new.tokenizer = tokenizer or Tokenizer()
+        terms = read_strings(image["vocab"])
+        new.vocab = Vocabulary(terms)
+        if len(new.vocab) != len(terms):
+            raise ValueError("stored terms repeat")
+        new.synonyms = new.synonym_map(synonyms)
+        new.passages = passages
+        sources, stamps, rows = (
+            read_strings(image["file_sources"]),
+            read_strings(image["file_stamps"]),
+            image["file_rows"],
+        )
+        if not len(sources) == len(stamps) == len(rows):
+            raise ValueError("stored files do not add up")
+        new.files = tuple(
+            IndexedFile(str(src), str(stamp), int(n), int(h))
+            for src, stamp, (n, h) in zip(sources, stamps, rows.tolist(), strict=True)
+        )
+        s = settings
+        for name, ranked in (("index", True), ("doc_index", False)):
+            arrays = {k.split(".", 1)[1]: v for k, v in image.items() if k.startswith(name + ".")}
+            built = BM25Index.from_arrays(arrays, new.vocab, k1=s.k1, b=s.b, epsilon=s.epsilon, ranked=ranked)
+            setattr(new, name, built)
+        at = new._starts()
+        if (
+            new.index.size != len(passages)
+            or int(at.units[-1]) != len(passages)
+            or new.doc_index.size != int(at.docs[-1])
+        ):
+            raise ValueError(f"the stored index covers {new.index.size} passages, not {len(passages)}")
+        words, counts = read_strings(image["words"]), image["word_files"]
+        if len(words) != len(counts):
+            raise ValueError("stored words do not add up")
+        new.word_files = Counter(dict(zip(map(str, words), counts.tolist(), strict=True)))
+        titles = read_strings(image["titles"])
+        vectors = Vectors(image["vector_codes"], image["vector_scales"])
+        heads = Vectors(image["head_codes"], image["head_scales"])
+        positions = np.asarray(image["head_positions"], dtype=np.int64)
+        if (
+            len(titles) != int(at.docs[-1])
+            or len(vectors) != len(passages)
+            or not len(heads) == len(positions) == int(at.heads[-1])
+        ):
+            raise ValueError("stored titles or vectors do not match the passages")
+        rows_of: list[_Rows] = []
+        for n, f in enumerate(new.files):
+            if not f.passages:
+                continue
+            s0, e0, hs, he = int(at.units[n]), int(at.units[n + 1]), int(at.heads[n]), int(at.heads[n + 1])
+            rows_of.append(
+                _Rows(
+                    frozenset(titles[int(at.docs[n])]),
+                    Vectors(vectors.codes[s0:e0], vectors.scales[s0:e0]),
+                    Vectors(heads.codes[hs:he], heads.scales[hs:he]),
+                    positions[hs:he] - s0,
+                )
+            )
+        new._derive(rows_of)
+        return new
 
     def counted(self, wanted: Collection[tuple[str, str]]) -> list[FileTerms]:
         """Return the counted terms, words and vectors of the files whose (source, stamp) is

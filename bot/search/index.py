@@ -25,9 +25,8 @@ no weights at all.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy as np
 
@@ -82,11 +81,11 @@ class Vocabulary:
         return self.ids.get(term)
 
     def ids_of(self, terms: Sequence[str]) -> np.ndarray:
-        """Return the ids of many terms at once, adding the new ones."""
-        ids = np.array(list(map(self.ids.get, terms, repeat(-1))), dtype=np.int32)
-        for i in np.flatnonzero(ids < 0).tolist():  # only new terms loop in Python
-            ids[i] = self.id(terms[i])
-        return ids
+        """Return the ids of many terms at once, adding the new ones (in order of first occurrence)."""
+        known = self.ids
+        for term in [t for t in dict.fromkeys(terms) if t not in known]:  # only new terms loop in Python
+            self.id(term)
+        return np.fromiter(map(known.__getitem__, terms), dtype=np.int32, count=len(terms))
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -205,6 +204,43 @@ class BM25Index:
         )
         doc_len = np.bincount(unit, weights=forward.tfs, minlength=units) if n else np.zeros(units)
         self._finish(units, unit[order], forward.tfs[order], pos[order], df, doc_len)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Return what rebuilds this index with :meth:`from_arrays`: its postings and counts."""
+        return {
+            "postings": self.postings,
+            "tf": self.tf,
+            "pos": self.pos,
+            "df": self.df,
+            "doc_len": self.doc_len,
+        }
+
+    @classmethod
+    def from_arrays(
+        cls,
+        arrays: Mapping[str, np.ndarray],
+        vocab: Vocabulary,
+        *,
+        k1: float = 1.5,
+        b: float = 0.75,
+        epsilon: float = 0.25,
+        ranked: bool = True,
+    ) -> BM25Index:
+        """Rebuild an index from :meth:`arrays` (no sorting: the weights are computed again,
+        with the same operations, so scores are those of the index they were taken from)."""
+        postings, tf, pos, df, doc_len = (arrays[k] for k in ("postings", "tf", "pos", "df", "doc_len"))
+        units = len(doc_len)
+        n = len(postings)
+        if not (
+            len(tf) == len(pos) == n == int(df.sum())
+            and len(df) <= len(vocab)
+            and (not n or 0 <= int(postings.min()) <= int(postings.max()) < units)
+        ):
+            raise ValueError("stored postings do not add up")
+        index = cls.__new__(cls)
+        index.vocab, index.k1, index.b, index.epsilon, index.ranked = vocab, k1, b, epsilon, ranked
+        index._finish(units, postings, tf, pos, np.asarray(df, dtype=np.int64), doc_len)
+        return index
 
     def replace_units(self, start: int, stop: int, forward: Forward) -> BM25Index:
         """Return a new index where units ``start..stop`` are replaced by ``forward``'s units.

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -44,6 +45,11 @@ def name_parts(title: str) -> str:
     return _QUALIFIER.split(title, maxsplit=1)[0].strip()
 
 
+@lru_cache(maxsize=100_000)
+def _zipf(word: str) -> float:
+    return float(zipf_frequency(word, "en"))
+
+
 def acronyms(name: str) -> dict[str, str]:
     """Return the acronyms of a name's capitalised runs, each with the words it stands for."""
     out: dict[str, str] = {}
@@ -54,7 +60,7 @@ def acronyms(name: str) -> dict[str, str]:
             continue
         for end in range(2, len(run) + 1):
             short = "".join(w[0] for w in run[:end]).lower()
-            if zipf_frequency(short, "en") < ACRONYM_MAX_ZIPF:
+            if _zipf(short) < ACRONYM_MAX_ZIPF:
                 out.setdefault(short, " ".join(run[:end]))
         run = []
     return out
@@ -73,17 +79,23 @@ class Names:
         """Collect name terms from each document's name strings (title, org, role titles, teams)."""
         by_doc: list[frozenset[str]] = []
         expansions: dict[str, tuple[str, ...]] = {}
+        name_terms: dict[str, str] = {}  # word -> its name term ("" for none); names repeat words
+
+        def name_term(word: str) -> str:
+            term = name_terms.get(word)
+            if term is None:
+                term = name_terms[word] = (
+                    (tokenizer.term(word) or "") if specificity(word) >= MIN_SPECIFICITY else ""
+                )
+            return term
+
         for strings in documents:
             terms: set[str] = set()
             for text in strings:
                 if not text:
                     continue
                 name = name_parts(text)
-                terms.update(
-                    tokenizer.term(w) or ""
-                    for w in tokenizer.words(name)
-                    if specificity(w) >= MIN_SPECIFICITY
-                )
+                terms.update(map(name_term, tokenizer.words(name)))
                 for short, words in acronyms(name).items():
                     term = tokenizer.term(short)
                     if term is None:
@@ -92,6 +104,11 @@ class Names:
                     expansions.setdefault(term, tuple(tokenizer(words)))
             terms.discard("")
             by_doc.append(frozenset(terms))
+        return cls.of(by_doc, expansions)
+
+    @classmethod
+    def of(cls, by_doc: Sequence[frozenset[str]], expansions: dict[str, tuple[str, ...]]) -> Names:
+        """Return the names of documents with these name terms, and these acronyms."""
         docs_of: dict[str, list[int]] = {}
         for doc, doc_terms in enumerate(by_doc):
             for term in doc_terms:

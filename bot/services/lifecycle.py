@@ -33,7 +33,7 @@ from bot.services.answers import AnswerService
 from bot.services.changes import Changes, compare
 from bot.services.current import SnapshotHolder
 from bot.services.evaluation import evaluate, load_cases
-from bot.snapshot import Snapshot, terms_version
+from bot.snapshot import Snapshot, image_version, terms_version
 from bot.storage.snapshots import (
     ANY_SNAPSHOT,
     Arrays,
@@ -181,6 +181,7 @@ class SnapshotLoader:
                 log.error("%s; answering from %s without storing it", exc, self.folder)
                 return snapshot
             snapshot = _with_id(snapshot, snapshot_id)
+            await self._keep_image(snapshot)
         return snapshot
 
     async def _load_stored(self, snapshot_id: int, previous: Snapshot | None = None) -> Snapshot:
@@ -188,13 +189,49 @@ class SnapshotLoader:
         and update its index in place for the files that differ, as a refresh does."""
         assert self.store is not None
         stored = await self.store.load(snapshot_id)
+        if previous is None:
+            image = await self.store.load_image(snapshot_id, image_version(self.settings))
+            if image is not None:
+                try:
+                    return await asyncio.to_thread(self._from_image, stored, snapshot_id, image)
+                except Exception as exc:  # a damaged image: rebuilt from the files' rows below
+                    log.warning(
+                        "snapshot %s: its stored search index cannot be used (%s: %s); rebuilding it",
+                        snapshot_id,
+                        type(exc).__name__,
+                        str(exc)[:100],
+                    )
         try:
-            return await asyncio.to_thread(self._from_store, stored, snapshot_id, previous)
+            snapshot = await asyncio.to_thread(self._from_store, stored, snapshot_id, previous)
         except Exception as exc:  # damaged term counts or rows edited by hand
             raise StorageError(
                 f"snapshot {snapshot_id} cannot be rebuilt from its stored rows ({type(exc).__name__}: "
                 f"{str(exc)[:100]})"
             ) from None
+        if previous is None:
+            await self._keep_image(snapshot)  # so that the next start need not rebuild it
+        return snapshot
+
+    def _from_image(
+        self, stored: list[StoredFile], snapshot_id: int, image: Arrays
+    ) -> Snapshot:
+        """Return the stored snapshot with the search index stored beside it (nothing rebuilt)."""
+        files = [s.result for s in stored]
+        return Snapshot.from_image(assemble(files), files, self.settings, image, snapshot_id)
+
+    async def _keep_image(self, snapshot: Snapshot) -> None:
+        """Store the search index of ``snapshot``, the active one, for the next start to read.
+
+        Best effort: without it (a full disk, a locked or read-only database) the next start
+        rebuilds the index from the stored files, as it did before images were kept.
+        """
+        if self.store is None or self.read_only or snapshot.snapshot_id is None:
+            return
+        try:
+            image = await asyncio.to_thread(snapshot.image)
+            await self.store.save_image(snapshot.snapshot_id, image_version(self.settings), image)
+        except StorageError as exc:
+            log.warning("%s; the next start rebuilds the search index from the stored files", exc)
 
     def _from_store(
         self, stored: list[StoredFile], snapshot_id: int, previous: Snapshot | None = None
@@ -373,6 +410,7 @@ class KnowledgeBaseService(SnapshotLoader):
                 report.snapshot_id = snapshot_id
             self.holder.swap(snapshot)
             report.applied = True
+            await self._keep_image(snapshot)
             log.info("knowledge base refreshed by %s: %s", by, report.summary())
         return report
 
@@ -579,6 +617,7 @@ class KnowledgeBaseService(SnapshotLoader):
                 new_id = await self.store.restore(snapshot_id, by, report.summary())
                 self.holder.swap(_with_id(snapshot, new_id))
                 report.snapshot_id, report.applied = new_id, True
+                await self._keep_image(self.holder.current)
                 log.info(
                     "rolled back to the files of snapshot %s by %s (now snapshot %s)", snapshot_id, by, new_id
                 )

@@ -156,7 +156,32 @@ async def _v6_conversations(db: aiosqlite.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5_question_verdict, _v6_conversations)
+async def _v7_snapshot_images(db: aiosqlite.Connection) -> None:
+    # The search index of the active snapshot, array by array, so a start reads it instead of
+    # rebuilding it from every file's counted terms (kept for one snapshot at a time).
+    await _script(
+        db,
+        """
+        CREATE TABLE snapshot_images (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,           -- what it was made under (tokenizer, retrieval settings)
+            name TEXT NOT NULL,
+            data BLOB NOT NULL,              -- one named array (codec.encode_arrays)
+            PRIMARY KEY (snapshot_id, name)
+        )
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5_question_verdict,
+    _v6_conversations,
+    _v7_snapshot_images,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -22,6 +22,7 @@ import numpy as np
 
 from bot.documents.loader import FileResult
 from bot.errors import StorageError
+from bot.gcpause import collector_paused
 from bot.storage.codec import decode_arrays, decode_file, encode_arrays, encode_file
 from bot.storage.database import storage_error
 
@@ -225,17 +226,69 @@ class SnapshotStore:
                 rows = await cur.fetchall()
         except sqlite3.Error as exc:
             raise storage_error(exc, f"read snapshot {snapshot_id} from", self.path) from None
-        out = []
-        for n, (data, terms, version) in enumerate(rows):
+        with collector_paused():
+            return [self._decode(snapshot_id, n, row) for n, row in enumerate(rows)]
+
+    @staticmethod
+    def _decode(snapshot_id: int, n: int, row: Any) -> StoredFile:
+        """Return stored file ``n`` of a snapshot from its row (data, arrays, their version)."""
+        data, terms, version = row
+        try:
+            result = decode_file(data)
+        except Exception as exc:  # a hand-edited or damaged row: say which, never crash
+            raise StorageError(
+                f"snapshot {snapshot_id}: stored file {n + 1} cannot be decoded ({type(exc).__name__}: "
+                f"{str(exc)[:100]}); roll back to another snapshot or run 'python -m bot kb refresh --force'"
+            ) from None
+        return StoredFile(result, terms if isinstance(terms, bytes) else None, version)
+
+    async def save_image(self, snapshot_id: int, version: str, arrays: Mapping[str, np.ndarray]) -> bool:
+        """Keep ``arrays`` (another layer's image of the snapshot, made under ``version``) beside
+        snapshot ``snapshot_id``, in place of any other snapshot's; return False, storing
+        nothing, when that snapshot is no longer the active one (another process's is)."""
+        try:
+            await self.db.execute("BEGIN IMMEDIATE")
             try:
-                result = decode_file(data)
-            except Exception as exc:  # a hand-edited or damaged row: say which, never crash
-                raise StorageError(
-                    f"snapshot {snapshot_id}: stored file {n + 1} cannot be decoded ({type(exc).__name__}: "
-                    f"{str(exc)[:100]}); roll back to another snapshot or run 'python -m bot kb refresh --force'"
-                ) from None
-            out.append(StoredFile(result, terms if isinstance(terms, bytes) else None, version))
-        return out
+                async with self.db.execute("SELECT id FROM snapshots WHERE active = 1") as cur:
+                    row = await cur.fetchone()
+                if row is None or int(row[0]) != snapshot_id:
+                    await self.db.execute("ROLLBACK")
+                    return False
+                await self.db.execute("DELETE FROM snapshot_images")
+                for name, array in arrays.items():
+                    await self.db.execute(
+                        "INSERT INTO snapshot_images (snapshot_id, version, name, data) VALUES (?, ?, ?, ?)",
+                        (snapshot_id, version, name, encode_arrays({name: array})),
+                    )
+                await self.db.execute("COMMIT")
+            except BaseException:
+                await self._rollback()
+                raise
+        except (sqlite3.Error, OSError) as exc:
+            raise storage_error(exc, "store the search index in", self.path) from None
+        return True
+
+    async def load_image(self, snapshot_id: int, version: str) -> dict[str, np.ndarray] | None:
+        """Return the arrays kept beside snapshot ``snapshot_id`` under ``version``, or None when
+        there are none (or they cannot be read: the other layer then builds them again)."""
+        try:
+            async with self.db.execute(
+                "SELECT name, data FROM snapshot_images WHERE snapshot_id = ? AND version = ?",
+                (snapshot_id, version),
+            ) as cur:
+                rows = await cur.fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, "read the search index from", self.path) from None
+        out: dict[str, np.ndarray] = {}
+        for name, data in rows:
+            try:
+                arrays = decode_arrays(data) if isinstance(data, bytes) else {}
+            except (ValueError, TypeError):
+                return None
+            if name not in arrays:
+                return None
+            out[name] = arrays[name]
+        return out or None
 
     async def _new_entry(self, by: str, summary: dict[str, Any]) -> int:
         """Add a history entry (not yet active) inside the open transaction; return its id."""
