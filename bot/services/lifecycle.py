@@ -185,22 +185,27 @@ class SnapshotLoader:
         return snapshot
 
     async def _load_stored(self, snapshot_id: int, previous: Snapshot | None = None) -> Snapshot:
-        """Rebuild a stored snapshot; with ``previous`` (the one in use), reuse its counted terms
-        and update its index in place for the files that differ, as a refresh does."""
+        """Return a stored snapshot: at a start, read with the search index stored beside it;
+        else (or when that cannot be used) rebuilt from its files' stored rows. With
+        ``previous`` (the one in use), its counted terms are reused and its index updated in
+        place for the files that differ, as a refresh does."""
         assert self.store is not None
-        stored = await self.store.load(snapshot_id)
+        image = None
         if previous is None:
             image = await self.store.load_image(snapshot_id, image_version(self.settings))
-            if image is not None:
-                try:
-                    return await asyncio.to_thread(self._from_image, stored, snapshot_id, image)
-                except Exception as exc:  # a damaged image: rebuilt from the files' rows below
-                    log.warning(
-                        "snapshot %s: its stored search index cannot be used (%s: %s); rebuilding it",
-                        snapshot_id,
-                        type(exc).__name__,
-                        str(exc)[:100],
-                    )
+        if image is not None:
+            stored = await self.store.load(snapshot_id, arrays=False)
+            try:
+                return await asyncio.to_thread(self._from_image, stored, snapshot_id, image)
+            except Exception as exc:  # a damaged image: rebuilt from the files' rows below
+                log.warning(
+                    "snapshot %s: its stored search index cannot be used (%s: %s); rebuilding it",
+                    snapshot_id,
+                    type(exc).__name__,
+                    str(exc)[:100],
+                )
+            del image
+        stored = await self.store.load(snapshot_id)
         try:
             snapshot = await asyncio.to_thread(self._from_store, stored, snapshot_id, previous)
         except Exception as exc:  # damaged term counts or rows edited by hand

@@ -215,11 +215,13 @@ class SnapshotStore:
             raise storage_error(exc, "read the stored files from", self.path) from None
         return [(r.source, r.content_hash) for r in results if file_key(r) not in kept]
 
-    async def load(self, snapshot_id: int) -> list[StoredFile]:
-        """Return the parsed files of a snapshot, in order, with their stored arrays."""
+    async def load(self, snapshot_id: int, *, arrays: bool = True) -> list[StoredFile]:
+        """Return the parsed files of a snapshot, in order, with their stored arrays (unless not
+        wanted: a start that reads the snapshot's image needs none)."""
+        columns = "f.data, f.terms, f.terms_version" if arrays else "f.data, NULL, NULL"
         try:
             async with self.db.execute(
-                "SELECT f.data, f.terms, f.terms_version FROM snapshot_files sf JOIN files f ON f.key = sf.file_key "
+                f"SELECT {columns} FROM snapshot_files sf JOIN files f ON f.key = sf.file_key "
                 "WHERE sf.snapshot_id = ? ORDER BY sf.position",
                 (snapshot_id,),
             ) as cur:
