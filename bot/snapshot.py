@@ -6,9 +6,12 @@ import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
+import bot.search as search_package
 from bot.config import Settings
 from bot.documents.loader import Corpus, FileResult
 from bot.gcpause import collector_paused
@@ -21,7 +24,8 @@ from bot.search.tokenize import Tokenizer
 # Bump when tokenizing or the stored form of counted terms changes, so stored term counts
 # are not reused across versions (3: named arrays).
 TOKENIZER_VERSION = "3"
-# Bump when what SearchEngine.image or Snapshot.image stores changes.
+# Bump when what SearchEngine.image or Snapshot.image stores changes (a change to the code
+# that computes it outdates stored images by itself: see image_version).
 IMAGE_FORMAT = "1"
 
 FileKey = tuple[str, str]  # a parsed file's source and content hash
@@ -37,10 +41,24 @@ def terms_version(settings: Settings) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def _search_code() -> str:
+    """Return a digest of the code that makes a snapshot's image (the search package and this
+    module): an image is a cache of what that code computes, so any change to it (how names,
+    word counts or weights are made) makes stored images outdated, with nothing to remember."""
+    digest = hashlib.sha256()
+    for path in [*sorted(Path(search_package.__file__).parent.glob("*.py")), Path(__file__)]:
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError:  # not readable as files (a zipped install): the format number still holds
+            digest.update(path.name.encode() + b"\0?")
+    return digest.hexdigest()
+
+
 def image_version(settings: Settings) -> str:
-    """Return what a stored snapshot image depends on: the term version, every retrieval
-    setting and the synonyms (an image holds BM25 weights and synonym maps are made from it)."""
-    key = repr((IMAGE_FORMAT, terms_version(settings), settings.retrieval, settings.synonyms))
+    """Return what a stored snapshot image depends on: the code that made it, the term version,
+    every retrieval setting and the synonyms (an image holds BM25 weights and names)."""
+    key = repr((IMAGE_FORMAT, _search_code(), terms_version(settings), settings.retrieval, settings.synonyms))
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

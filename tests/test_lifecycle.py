@@ -400,3 +400,17 @@ async def test_the_stored_index_follows_refreshes_rollbacks_and_settings(tmp_pat
         await rt.close()
     [(_, new_version)] = _image_rows(settings)
     assert new_version != version
+
+
+async def test_an_index_is_stored_only_beside_the_active_snapshot(runtime: Runtime, tmp_path: Path) -> None:
+    store = runtime.knowledge_base.store
+    assert store is not None
+    old = runtime.services.holder.current
+    write(tmp_path / "knowledge", "lab.md", FAQ.format(weekend="No, the lab is closed on weekends."))
+    report = await runtime.knowledge_base.refresh(by="test")
+    settings = runtime.services.settings
+    before = _image_rows(settings)
+    # a process that still holds the older snapshot must not replace the newer one's index
+    assert old.snapshot_id is not None
+    assert not await store.save_image(old.snapshot_id, "other", old.image())
+    assert _image_rows(settings) == before == [(report.snapshot_id, before[0][1])]
