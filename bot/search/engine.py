@@ -437,11 +437,9 @@ class SearchEngine:
             IndexedFile(str(src), str(stamp), int(n), int(h))
             for src, stamp, (n, h) in zip(sources, stamps, rows.tolist(), strict=True)
         )
-        s = settings
-        for name, ranked in (("index", True), ("doc_index", False)):
+        for name in ("index", "doc_index"):
             arrays = {k.split(".", 1)[1]: v for k, v in image.items() if k.startswith(name + ".")}
-            built = BM25Index.from_arrays(arrays, new.vocab, k1=s.k1, b=s.b, epsilon=s.epsilon, ranked=ranked)
-            setattr(new, name, built)
+            setattr(new, name, BM25Index.from_arrays(arrays, new.vocab))
         at = new._starts()
         if (
             new.index.size != len(passages)

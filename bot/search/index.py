@@ -206,29 +206,23 @@ class BM25Index:
         self._finish(units, unit[order], forward.tfs[order], pos[order], df, doc_len)
 
     def arrays(self) -> dict[str, np.ndarray]:
-        """Return what rebuilds this index with :meth:`from_arrays`: its postings and counts."""
+        """Return what rebuilds this index with :meth:`from_arrays`: its postings, counts and
+        parameters."""
         return {
             "postings": self.postings,
             "tf": self.tf,
             "pos": self.pos,
             "df": self.df,
             "doc_len": self.doc_len,
+            "parameters": np.asarray([self.k1, self.b, self.epsilon, float(self.ranked)], dtype=np.float64),
         }
 
     @classmethod
-    def from_arrays(
-        cls,
-        arrays: Mapping[str, np.ndarray],
-        vocab: Vocabulary,
-        *,
-        k1: float = 1.5,
-        b: float = 0.75,
-        epsilon: float = 0.25,
-        ranked: bool = True,
-    ) -> BM25Index:
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], vocab: Vocabulary) -> BM25Index:
         """Rebuild an index from :meth:`arrays` (no sorting: the weights are computed again,
         with the same operations, so scores are those of the index they were taken from)."""
         postings, tf, pos, df, doc_len = (arrays[k] for k in ("postings", "tf", "pos", "df", "doc_len"))
+        k1, b, epsilon, ranked = arrays["parameters"].tolist()
         units = len(doc_len)
         n = len(postings)
         if not (
@@ -238,7 +232,7 @@ class BM25Index:
         ):
             raise ValueError("stored postings do not add up")
         index = cls.__new__(cls)
-        index.vocab, index.k1, index.b, index.epsilon, index.ranked = vocab, k1, b, epsilon, ranked
+        index.vocab, index.k1, index.b, index.epsilon, index.ranked = vocab, k1, b, epsilon, bool(ranked)
         index._finish(units, postings, tf, pos, np.asarray(df, dtype=np.int64), doc_len)
         return index
 
