@@ -414,3 +414,39 @@ async def test_an_index_is_stored_only_beside_the_active_snapshot(runtime: Runti
     assert old.snapshot_id is not None
     assert not await store.save_image(old.snapshot_id, "other", old.image())
     assert _image_rows(settings) == before == [(report.snapshot_id, before[0][1])]
+
+
+async def test_a_read_only_database_of_the_schema_before_the_stored_index_is_answered_from(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A database that cannot be written (a full disk, a read-only file) cannot be migrated: one
+    without the stored search index's table is still answered from, the index rebuilt."""
+    import bot.app as app
+    from bot.storage import database
+
+    settings = kb(tmp_path)
+    first = await start_runtime(settings)
+    await first.close()
+    db = sqlite3.connect(settings.database)
+    db.execute("DROP TABLE snapshot_images")
+    db.execute("PRAGMA user_version = 6")
+    db.commit()
+    db.close()
+
+    async def read_only(path, **kwargs):
+        opened = await database._open_read_only(path, "disk full")
+        assert opened is not None
+        return opened
+
+    monkeypatch.setattr(app, "open_database", read_only)
+    rt = await start_runtime(settings)
+    try:
+        assert "Saturdays" in snippet(rt, "Is the lab open on weekends?")
+        assert rt.knowledge_base.read_only == "disk full"
+    finally:
+        await rt.close()
+    db = sqlite3.connect(settings.database)
+    try:  # nothing was written
+        assert db.execute("PRAGMA user_version").fetchone() == (6,)
+    finally:
+        db.close()

@@ -183,6 +183,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v7_snapshot_images,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# The oldest schema a database opened read-only (a read-only file or a full disk, which
+# cannot be migrated) is still answered from: the migrations after it add only what the bot
+# can do without (the stored search index, which a start then rebuilds).
+READABLE_FROM = 6
 
 
 FailureKind = Literal["full", "read-only", "locked", "damaged", "folder", "other"]
@@ -356,7 +360,7 @@ async def _open_read_only(path: Path, reason: str) -> aiosqlite.Connection | Non
             if db is not None:
                 await db.close()
             continue
-        if version != SCHEMA_VERSION:
+        if not READABLE_FROM <= version <= SCHEMA_VERSION:
             await db.close()
             raise StorageError(
                 f"the database {path} is read-only and has schema version {version}, not {SCHEMA_VERSION}: "

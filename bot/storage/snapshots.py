@@ -279,8 +279,8 @@ class SnapshotStore:
                 (snapshot_id, version),
             ) as cur:
                 rows = await cur.fetchall()
-        except sqlite3.Error as exc:
-            raise storage_error(exc, "read the search index from", self.path) from None
+        except sqlite3.Error:  # a cache: without it (a read-only database of an older schema) it is rebuilt
+            return None
         out: dict[str, np.ndarray] = {}
         for name, data in rows:
             try:
