@@ -119,13 +119,30 @@ class FileTerms:
         )
 
 
+TERMS_AT_ONCE = 1 << 22  # bytes of stored term text mapped in one pass (about 500,000 terms)
+
+
 def term_ids(stored: Sequence[Mapping[str, np.ndarray]], vocab: Vocabulary) -> list[np.ndarray]:
-    """Return the ids in ``vocab`` of the terms of many files' stored arrays, mapped at once.
+    """Return the ids in ``vocab`` of the terms of many files' stored arrays, mapped a few
+    hundred thousand at a time.
 
     A start from the store maps millions of term strings: one text and one lookup pass for
-    all files costs a third of doing it file by file.
+    many files costs a third of doing it file by file, and a bounded batch keeps the
+    strings made at once (about 60 bytes each) to some tens of megabytes.
     """
-    blobs = [arrays["terms"] for arrays in stored]
+    out: list[np.ndarray] = []
+    batch: list[np.ndarray] = []
+    size = 0
+    for arrays in stored:
+        batch.append(arrays["terms"])
+        size += len(batch[-1])
+        if size >= TERMS_AT_ONCE:
+            out += _term_ids(batch, vocab)
+            batch, size = [], 0
+    return out + _term_ids(batch, vocab)
+
+
+def _term_ids(blobs: list[np.ndarray], vocab: Vocabulary) -> list[np.ndarray]:
     counts = [int(np.count_nonzero(b == 10)) + 1 if len(b) else 0 for b in blobs]
     text = b"\n".join(b.tobytes() for b in blobs if len(b)).decode()
     ids = vocab.ids_of(text.split("\n") if text else [])
