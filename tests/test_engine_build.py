@@ -172,4 +172,27 @@ def test_an_image_of_other_files_or_a_damaged_one_is_refused(settings: Settings)
     with pytest.raises(ValueError, match="do not add up"):
         Snapshot.from_image(assemble(files), files, settings, damaged)
     with pytest.raises(KeyError):
-        Snapshot.from_image(assemble(files), files, settings, {k: v for k, v in image.items() if k != "names"})
+        Snapshot.from_image(
+            assemble(files), files, settings, {k: v for k, v in image.items() if k != "names"}
+        )
+
+
+def test_stored_terms_are_mapped_alike_in_one_batch_or_many(settings: Settings, monkeypatch) -> None:
+    import bot.search.counted as counted
+    from bot.search.index import Vocabulary
+
+    rng = random.Random(21)
+    files = [make_file(f"f{n:02d}.md", 0, rng) for n in range(12)]
+    arrays = list(build(files, settings).arrays_for([(f.source, f.content_hash) for f in files]).values())
+    arrays.insert(4, {"terms": np.zeros(0, dtype=np.uint8)})  # a file without terms
+
+    def mapped() -> tuple[list[list[str]], list[str]]:
+        vocab = Vocabulary()
+        return [
+            [vocab.terms[i] for i in ids.tolist()] for ids in counted.term_ids(arrays, vocab)
+        ], vocab.terms
+
+    one = mapped()
+    monkeypatch.setattr(counted, "TERMS_AT_ONCE", 20)  # a batch every file or two
+    assert mapped() == one
+    assert one[0] == [counted._lines(a["terms"]) for a in arrays]
