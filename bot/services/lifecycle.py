@@ -217,9 +217,7 @@ class SnapshotLoader:
             await self._keep_image(snapshot)  # so that the next start need not rebuild it
         return snapshot
 
-    def _from_image(
-        self, stored: list[StoredFile], snapshot_id: int, image: Arrays
-    ) -> Snapshot:
+    def _from_image(self, stored: list[StoredFile], snapshot_id: int, image: Arrays) -> Snapshot:
         """Return the stored snapshot with the search index stored beside it (nothing rebuilt)."""
         files = [s.result for s in stored]
         return Snapshot.from_image(assemble(files), files, self.settings, image, snapshot_id)
