@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,6 +128,22 @@ class SnapshotStore:
             with contextlib.suppress(sqlite3.Error):
                 await self.db.execute("ROLLBACK")
 
+    @contextlib.asynccontextmanager
+    async def _writing(self, doing: str) -> AsyncIterator[None]:
+        """Run the block in one transaction under SQLite's write lock (``BEGIN IMMEDIATE``):
+        committed when it ends, rolled back when it raises; a database error is reported as
+        failing to ``doing`` ("store the knowledge snapshot in") the database."""
+        try:
+            await self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                await self.db.execute("COMMIT")
+            except BaseException:
+                await self._rollback()
+                raise
+        except (sqlite3.Error, OSError) as exc:
+            raise storage_error(exc, doing, self.path) from None
+
     async def save(
         self,
         results: Sequence[FileResult],
@@ -148,52 +164,44 @@ class SnapshotStore:
         snapshot became active meanwhile. ``rewrite`` writes every file's row again (to repair
         rows that could not be decoded).
         """
-        try:
-            await self.db.execute("BEGIN IMMEDIATE")
-            try:
-                if expect_active is not ANY_SNAPSHOT:
-                    async with self.db.execute("SELECT id FROM snapshots WHERE active = 1") as cur:
-                        row = await cur.fetchone()
-                    active = int(row[0]) if row else None
-                    if active != expect_active:
-                        raise StaleSnapshotError(expect_active, active)  # type: ignore[arg-type]
-                async with self.db.execute("SELECT key, terms_version FROM files") as cur:
-                    stored = {row[0]: row[1] for row in await cur.fetchall()}
-                keys = []
-                for result in results:
-                    key = file_key(result)
-                    keys.append(key)
-                    if key in stored and stored[key] == version and not rewrite:
-                        continue
-                    kept = (arrays or {}).get((result.source, result.content_hash))
-                    blob = encode_arrays(kept) if kept is not None else None
-                    await self.db.execute(
-                        "INSERT INTO files (key, source, content_hash, data, terms, terms_version) "
-                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
-                        "terms = excluded.terms, terms_version = excluded.terms_version"
-                        + (", data = excluded.data" if rewrite else ""),
-                        (
-                            key,
-                            result.source,
-                            result.content_hash,
-                            encode_file(result),
-                            blob,
-                            version if blob is not None else None,
-                        ),
-                    )
-                    stored[key] = version if blob is not None else None
-                snapshot_id = await self._new_entry(by, summary)
-                await self.db.executemany(
-                    "INSERT INTO snapshot_files (snapshot_id, position, file_key) VALUES (?, ?, ?)",
-                    [(snapshot_id, i, key) for i, key in enumerate(keys)],
+        async with self._writing("store the knowledge snapshot in"):
+            if expect_active is not ANY_SNAPSHOT:
+                async with self.db.execute("SELECT id FROM snapshots WHERE active = 1") as cur:
+                    row = await cur.fetchone()
+                active = int(row[0]) if row else None
+                if active != expect_active:
+                    raise StaleSnapshotError(expect_active, active)  # type: ignore[arg-type]
+            async with self.db.execute("SELECT key, terms_version FROM files") as cur:
+                stored = {row[0]: row[1] for row in await cur.fetchall()}
+            keys = []
+            for result in results:
+                key = file_key(result)
+                keys.append(key)
+                if key in stored and stored[key] == version and not rewrite:
+                    continue
+                kept = (arrays or {}).get((result.source, result.content_hash))
+                blob = encode_arrays(kept) if kept is not None else None
+                await self.db.execute(
+                    "INSERT INTO files (key, source, content_hash, data, terms, terms_version) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                    "terms = excluded.terms, terms_version = excluded.terms_version"
+                    + (", data = excluded.data" if rewrite else ""),
+                    (
+                        key,
+                        result.source,
+                        result.content_hash,
+                        encode_file(result),
+                        blob,
+                        version if blob is not None else None,
+                    ),
                 )
-                await self.db.execute("UPDATE snapshots SET active = (id = ?)", (snapshot_id,))
-                await self.db.execute("COMMIT")
-            except BaseException:
-                await self._rollback()
-                raise
-        except (sqlite3.Error, OSError) as exc:
-            raise storage_error(exc, "store the knowledge snapshot in", self.path) from None
+                stored[key] = version if blob is not None else None
+            snapshot_id = await self._new_entry(by, summary)
+            await self.db.executemany(
+                "INSERT INTO snapshot_files (snapshot_id, position, file_key) VALUES (?, ?, ?)",
+                [(snapshot_id, i, key) for i, key in enumerate(keys)],
+            )
+            await self.db.execute("UPDATE snapshots SET active = (id = ?)", (snapshot_id,))
         return snapshot_id
 
     async def active_id(self) -> int | None:
@@ -248,26 +256,17 @@ class SnapshotStore:
         """Keep ``arrays`` (another layer's image of the snapshot, made under ``version``) beside
         snapshot ``snapshot_id``, in place of any other snapshot's; return False, storing
         nothing, when that snapshot is no longer the active one (another process's is)."""
-        try:
-            await self.db.execute("BEGIN IMMEDIATE")
-            try:
-                async with self.db.execute("SELECT id FROM snapshots WHERE active = 1") as cur:
-                    row = await cur.fetchone()
-                if row is None or int(row[0]) != snapshot_id:
-                    await self.db.execute("ROLLBACK")
-                    return False
-                await self.db.execute("DELETE FROM snapshot_images")
-                for name, array in arrays.items():
-                    await self.db.execute(
-                        "INSERT INTO snapshot_images (snapshot_id, version, name, data) VALUES (?, ?, ?, ?)",
-                        (snapshot_id, version, name, encode_arrays({name: array})),
-                    )
-                await self.db.execute("COMMIT")
-            except BaseException:
-                await self._rollback()
-                raise
-        except (sqlite3.Error, OSError) as exc:
-            raise storage_error(exc, "store the search index in", self.path) from None
+        async with self._writing("store the search index in"):
+            async with self.db.execute("SELECT id FROM snapshots WHERE active = 1") as cur:
+                row = await cur.fetchone()
+            if row is None or int(row[0]) != snapshot_id:
+                return False
+            await self.db.execute("DELETE FROM snapshot_images")
+            for name, array in arrays.items():
+                await self.db.execute(
+                    "INSERT INTO snapshot_images (snapshot_id, version, name, data) VALUES (?, ?, ?, ?)",
+                    (snapshot_id, version, name, encode_arrays({name: array})),
+                )
         return True
 
     async def load_image(self, snapshot_id: int, version: str) -> dict[str, np.ndarray] | None:
@@ -310,25 +309,17 @@ class SnapshotStore:
         """
         if not 0 < snapshot_id < 2**63:
             raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
-        try:
-            await self.db.execute("BEGIN IMMEDIATE")
-            try:
-                async with self.db.execute("SELECT 1 FROM snapshots WHERE id = ?", (snapshot_id,)) as cur:
-                    if await cur.fetchone() is None:
-                        raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
-                new_id = await self._new_entry(by, summary)
-                await self.db.execute(
-                    "INSERT INTO snapshot_files (snapshot_id, position, file_key) "
-                    "SELECT ?, position, file_key FROM snapshot_files WHERE snapshot_id = ?",
-                    (new_id, snapshot_id),
-                )
-                await self.db.execute("UPDATE snapshots SET active = (id = ?)", (new_id,))
-                await self.db.execute("COMMIT")
-            except BaseException:
-                await self._rollback()
-                raise
-        except (sqlite3.Error, OSError) as exc:
-            raise storage_error(exc, f"restore snapshot {snapshot_id} in", self.path) from None
+        async with self._writing(f"restore snapshot {snapshot_id} in"):
+            async with self.db.execute("SELECT 1 FROM snapshots WHERE id = ?", (snapshot_id,)) as cur:
+                if await cur.fetchone() is None:
+                    raise StorageError(f"no snapshot {snapshot_id} (see 'kb history')")
+            new_id = await self._new_entry(by, summary)
+            await self.db.execute(
+                "INSERT INTO snapshot_files (snapshot_id, position, file_key) "
+                "SELECT ?, position, file_key FROM snapshot_files WHERE snapshot_id = ?",
+                (new_id, snapshot_id),
+            )
+            await self.db.execute("UPDATE snapshots SET active = (id = ?)", (new_id,))
         return new_id
 
     async def info(self, snapshot_id: int) -> SnapshotInfo | None:
