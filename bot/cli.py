@@ -726,7 +726,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print(f"{key:11s} {'n/a' if value is None else f'{value:.3f}'}")
         print(
             f"({report['answerable']} answerable, {report['unanswerable']} unanswerable questions; "
-            f"answerable answered wrong: {report['answered_wrong']}, not sure: {report['unsure']})"
+            f"answerable answered wrong: {report['answered_wrong']}, not sure: {report['unsure']}, "
+            f"of which the right passage first: {report['unsure_right']})"
         )
         for miss in report["misses"]:
             print(f"  miss: {miss['q']} [{miss['verdict']}]")

@@ -4,7 +4,8 @@ import pytest
 
 from bot.app import build_services
 from bot.errors import QuestionError
-from bot.services.evaluation import citation_ok, evaluate, load_cases
+from bot.models import Answer, Citation
+from bot.services.evaluation import Case, citation_ok, evaluate, load_cases
 from tests.conftest import (
     COHORT_QUESTIONS,
     DEV_QUESTIONS,
@@ -146,3 +147,25 @@ def test_evidence_is_compared_as_the_question_files_say() -> None:
     assert citation_ok(Case("q", source="a", evidence=("$5,000 per month",)), shown, 0)
     assert citation_ok(Case("q", source="a", evidence=("paid inarrears",)), shown, 0)
     assert not citation_ok(Case("q", source="a", evidence=("$6,000",)), shown, 0)
+
+
+def test_eval_counts_a_right_passage_under_not_sure_apart_from_hits() -> None:
+    # "not sure" is a decline for every score; the report still tells how many of those showed
+    # the right passage first (a confidence miss) rather than a wrong one (a ranking miss).
+    def cited(snippet: str) -> Citation:
+        return Citation("residency.md", "Residency", None, None, snippet, 1.0, 1)
+
+    replies = {
+        "right but unsure": Answer("q", False, (cited("It lasts 9 months."),), verdict="unsure"),
+        "wrong and unsure": Answer("q", False, (cited("No fees."),), verdict="unsure"),
+        "right and sure": Answer("q", True, (cited("It lasts 9 months."),), verdict="answer"),
+    }
+
+    class Replies:
+        def ask(self, question: str) -> Answer:
+            return replies[question]
+
+    cases = [Case(q, source="residency", evidence=("9 months",)) for q in replies]
+    report = evaluate(Replies(), cases).to_json()  # type: ignore[arg-type]
+    assert report["hit@1"] == round(1 / 3, 4)
+    assert report["unsure"] == 2 and report["unsure_right"] == 1

@@ -37,6 +37,7 @@ class Report:
     reciprocal: float = 0.0
     declined: int = 0
     unsure: int = 0  # answerable questions that got "not sure" (the first citation may be right)
+    unsure_right: int = 0  # ... of which the first citation shown is a right one
     wrong: int = 0  # answerable questions answered with a wrong first citation
     misses: list[dict[str, Any]] = field(default_factory=list)
 
@@ -49,6 +50,7 @@ class Report:
             "abstention": self.rate(self.declined, self.unanswerable),
             "answered_wrong": self.wrong,
             "unsure": self.unsure,
+            "unsure_right": self.unsure_right,
             "answerable": self.answerable,
             "unanswerable": self.unanswerable,
             "misses": self.misses,
@@ -128,6 +130,9 @@ def evaluate(service: AnswerService, cases: list[Case]) -> Report:
             continue
         report.answerable += 1
         report.unsure += answer.verdict == "unsure"
+        # Not a hit: "not sure" counts as a decline. Counted apart, it tells a ranking miss
+        # (a wrong passage first) from a confidence miss (the right one, not trusted).
+        report.unsure_right += answer.verdict == "unsure" and citation_ok(case, answer, 0)
         rank = next((r for r in range(3) if answer.answered and citation_ok(case, answer, r)), None)
         report.wrong += answer.answered and rank != 0
         if rank is not None:
