@@ -1,3 +1,5 @@
+import pytest
+
 from bot.documents.chunk import BULLET, SECTION_SEP, chunk_document, split_sentences
 from bot.documents.document import parse_document
 from bot.documents.loader import load_folder
@@ -103,3 +105,116 @@ def test_seed_faqs_become_passages() -> None:
     assert part_time.line == line_of("hf-ai-research-residency.md", "Can I complete the program part-time?")
     # the posting's byline (company, country) is a passage of its own
     assert any(p.text.endswith("Hugging Face\nFrance") for p in corpus.passages)
+
+
+# FAQ pages as the web lays them out: the question is a block of its own (a <summary>, an
+# accordion's button, a <dt>, a table cell, a line of plain text), the answer the blocks after it.
+FAQ_LAYOUTS = {
+    "details.html": (
+        "<html><head><title>Aurora Fellowship FAQ</title></head><body><h1>Aurora Fellowship FAQ</h1>"
+        "<details><summary>How long is the fellowship?</summary><p>Eleven months.</p><p>It starts in October.</p>"
+        "</details><details><summary>Is it paid?</summary><p>Yes, 2,400 euros a month.</p></details></body></html>"
+    ),
+    "bootstrap.html": (
+        "<html><head><title>Aurora Fellowship FAQ</title></head><body><nav><button class='navbar-toggler' "
+        "aria-controls='navbarNav'>Menu</button></nav><div class='accordion'><div class='accordion-item'>"
+        "<h2 class='accordion-header'><button class='accordion-button' aria-controls='c1'>How long is the "
+        "fellowship?</button></h2><div id='c1' class='accordion-collapse collapse'><div class='accordion-body'>"
+        "Eleven months.<br>It starts in October.</div></div></div><div class='accordion-item'><h2 "
+        "class='accordion-header'><button class='accordion-button collapsed' aria-controls='c2'>Is it paid?"
+        "</button></h2><div id='c2' class='accordion-collapse collapse'><div class='accordion-body'>Yes, 2,400 "
+        "euros a month.</div></div></div></div><button class='btn'>Apply now</button></body></html>"
+    ),
+    "w3.html": (
+        "<html><head><title>Aurora Fellowship FAQ</title></head><body>"
+        "<button class='accordion'>How long is the fellowship?</button><div class='panel'><p>Eleven months.</p>"
+        "<p>It starts in October.</p></div><button class='accordion'>Is it paid?</button><div class='panel'>"
+        "<p>Yes, 2,400 euros a month.</p></div></body></html>"
+    ),
+    "dl.html": (
+        "<html><head><title>Aurora Fellowship FAQ</title></head><body><dl><dt>How long is the fellowship?</dt>"
+        "<dd>Eleven months.</dd><dd>It starts in October.</dd><dt>Is it paid?</dt><dd>Yes, 2,400 euros a month."
+        "</dd></dl></body></html>"
+    ),
+    "table.html": (
+        "<html><head><title>Aurora Fellowship FAQ</title></head><body><table>"
+        "<tr><td>How long is the fellowship?</td><td>Eleven months. It starts in October.</td></tr>"
+        "<tr><td>Is it paid?</td><td>Yes, 2,400 euros a month.</td></tr></table></body></html>"
+    ),
+    "numbered.txt": (
+        "Aurora Fellowship FAQ\n\n1. How long is the fellowship?\nEleven months.\nIt starts in October.\n\n"
+        "2. Is it paid?\nYes, 2,400 euros a month.\n"
+    ),
+    "wrapped.txt": (
+        "AURORA FELLOWSHIP\nFrequently Asked Questions\n\n1. How long is the fellowship?\nEleven months. It starts\n"
+        "in October.\n\n2. Is it paid?\nYes, 2,400 euros a month.\n"
+    ),
+    "labels.md": (
+        "# Aurora Fellowship FAQ\n\nQ: How long is the fellowship?\nA: Eleven months. It starts in October.\n\n"
+        "Q: Is it paid?\nA: Yes, 2,400 euros a month.\n"
+    ),
+    "items.md": (
+        "# Aurora Fellowship FAQ\n\n- How long is the fellowship?\n  Eleven months. It starts in October.\n"
+        "- Is it paid?\n  Yes, 2,400 euros a month.\n"
+    ),
+    "numbered-headings.md": (
+        "# Aurora Fellowship FAQ\n\n### 1. How long is the fellowship?\n\nEleven months. It starts in October.\n\n"
+        "### 2. Is it paid?\n\nYes, 2,400 euros a month.\n"
+    ),
+    "lines.txt": (
+        "Aurora Fellowship FAQ\n\nHow long is the fellowship?\n\nEleven months. It starts\nin October.\n\n"
+        "Is it paid?\n\nYes, 2,400 euros a month.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FAQ_LAYOUTS))
+def test_a_question_standing_alone_heads_its_answer_in_every_faq_layout(name: str) -> None:
+    out = chunks(FAQ_LAYOUTS[name], name=name)
+    faq = {c.question: " ".join(c.text.split()) for c in out if c.question}
+    assert faq == {
+        "How long is the fellowship?": "Eleven months. It starts in October.",
+        "Is it paid?": "Yes, 2,400 euros a month.",
+    }
+    assert not any(BULLET in c.text for c in out)  # the answers are text, not list items
+    assert all("Menu" not in c.text and "Apply now" not in c.text for c in out)  # other buttons stay out
+
+
+def test_a_short_rhetorical_question_opening_a_paragraph_is_no_faq_item() -> None:
+    out = chunks("# T\n\n## Join\n\nHow? In the way you prefer.\n\nWhy? Because it helps.\n")
+    assert [c.question for c in out] == [None]
+
+
+def test_one_question_standing_alone_in_prose_heads_nothing() -> None:
+    out = chunks("Our story\n\nWhy did we start?\n\nBecause members asked the same questions every day.\n", name="a.txt")
+    assert [c.question for c in out] == [None]
+
+
+def test_a_long_question_is_prose_not_a_heading() -> None:
+    asking = "Have you ever " + "wondered about the many things " * 7 + "?"
+    out = chunks(f"# T\n\n{asking}\n\nText.\n\n{asking}\n\nMore text.\n")
+    assert [c.question for c in out] == [None]
+
+
+def test_a_description_list_of_facts_reads_as_labelled_lines() -> None:
+    # a posting's <dl>: each term with its description, as the "Location: Berlin" line it means
+    out = chunks(
+        "<html><head><title>Data Engineer</title></head><body><h1>Data Engineer</h1><dl><dt>Location</dt>"
+        "<dd>Oslo, Norway</dd><dt>Salary</dt><dd>NOK 650,000 per year</dd><dt>Perks</dt><dd><p>A pension.</p>"
+        "<ul><li>A gym</li></ul></dd></dl></body></html>",
+        name="job.html",
+    )
+    lines = out[0].text.split("\n")
+    assert lines[:2] == [f"{BULLET}Location: Oslo, Norway", f"{BULLET}Salary: NOK 650,000 per year"]
+    assert "A pension." in lines and f"{BULLET}A gym" in lines  # a description with blocks keeps them
+
+
+def test_a_title_over_two_lines_of_plain_text_is_one_title() -> None:
+    doc = parse_document(FAQ_LAYOUTS["wrapped.txt"].encode(), "wrapped.txt", [])
+    assert doc.title == "AURORA FELLOWSHIP – Frequently Asked Questions"
+
+
+def test_a_line_ending_mid_phrase_runs_on_into_the_next() -> None:
+    # "(weekdays," / "10 a.m. …": one sentence wrapped, not two list items
+    out = chunks("Contact\n\nCall 902-555-0148 (weekdays,\n10 a.m. to 4 p.m.).\n", name="c.txt")
+    assert out[0].text == "Call 902-555-0148 (weekdays, 10 a.m. to 4 p.m.)."

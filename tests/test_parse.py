@@ -140,3 +140,13 @@ def test_a_bare_link_keeps_its_address_in_the_text() -> None:
     assert texts[2] == "See the Retrieval Augmentation Internship and click here."
     html = parse_html('<p>To apply, use <a href="https://jobs.example.com/form">this form</a>.</p>', fragment=True)
     assert html.blocks[0].text == "To apply, use this form (https://jobs.example.com/form)."
+
+
+def test_html_drops_skip_links_and_screen_reader_text() -> None:
+    html = (
+        "<html><head><title>Guide Traineeship</title></head><body><a class='skip-link screen-reader-text' "
+        "href='#content'>Skip to content</a><h1>Guide Traineeship</h1><p>Eighteen months, paid."
+        "<span class='sr-only'>(opens in a new tab)</span></p></body></html>"
+    )
+    doc = parse_document(html.encode(), "g.html", [])
+    assert [b.text for b in doc.blocks] == ["Guide Traineeship", "Eighteen months, paid."]

@@ -1,7 +1,8 @@
 """Split a document into citable passages that match how people ask.
 
-* An FAQ item (a list item or paragraph led by a bold question, or a heading that is a
-  question with the text under it) is one passage: its question and its answer.
+* An FAQ item (a list item or paragraph led by a bold question, a heading that is a
+  question with the text under it, or, in a page of at least two, a paragraph or item that
+  is only a question with the blocks after it) is one passage: its question and its answer.
 * Other text is grouped by section, keeping the heading path; a long section is split
   at block boundaries, and a block longer than a passage at sentence boundaries.
 """
@@ -100,10 +101,16 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
     path: list[tuple[int, str]] = []  # (level, heading)
     buffer: list[Block] = []
     heading_question: str | None = None
-    bold_question: str | None = None  # a paragraph that is only a bold question heads what follows
-    # ... in an FAQ laid out that way: two such paragraphs at least (one alone is rhetorical:
-    # "❓ **What would you need to be more impactful?**" in the middle of prose)
+    # A block that is only a question ("**How long is it?**", "How long is it?", a <summary>,
+    # an accordion's button, a <dt>) heads the blocks after it, in an FAQ laid out that way:
+    # two such blocks at least (one alone is rhetorical: "❓ **What would you need to be more
+    # impactful?**" in the middle of prose).
+    bold_question: str | None = None
+    question_list: int | None = None  # the list the question was an item of ("1. Who can apply?")
     standalone = sum(1 for b in doc.blocks[start:] if b.kind != "heading" and _only_question(b)) >= 2
+    # ... and a block that opens with a question and goes on with its answer ("Q: How long is
+    # it? A: Twelve weeks.", "- Is it paid? Yes, monthly."), in an FAQ of two such blocks at least
+    inline = sum(1 for b in doc.blocks[start:] if b.kind != "heading" and _opening_question(b)) >= 2
 
     def section() -> str | None:
         return SECTION_SEP.join(text for _, text in path) or None
@@ -112,6 +119,11 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
         if buffer:
             if bold_question is not None:
                 buffer[0] = _replace(buffer[0], _ANSWER_LABEL.sub("", buffer[0].text, count=1))
+                # the answer's lines that were items of the question's own list (a <dl>, a
+                # numbered plain-text FAQ) are its text, not a list
+                for i, block in enumerate(buffer):
+                    if block.kind == "item" and block.level == question_list:
+                        buffer[i] = _replace(block, block.text)
             chunks.extend(_pack(buffer, section(), bold_question or heading_question, max_chars))
             buffer.clear()
 
@@ -124,33 +136,71 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
             while path and path[-1][0] >= block.level:
                 path.pop()
             path.append((block.level, block.text))
-            heading_question = block.text if is_question(block.text) else None
+            heading_question = (
+                _QUESTION_LABEL.sub("", block.text, count=1) if is_question(block.text) else None
+            )
             continue
-        if block.lead and is_question(block.lead):
-            answer = _answer_of(block, block.lead)
-            question = _QUESTION_LABEL.sub("", block.lead, count=1)
+        lead = _question_lead(block) or (_opening_question(block) if inline else None)
+        if lead is not None:
+            answer = _answer_of(block, lead)
+            question = _QUESTION_LABEL.sub("", lead, count=1)
             if answer:
                 flush()
                 bold_question = None
+                answer = _ANSWER_LABEL.sub("", answer, count=1)
                 chunks.extend(_pack([_replace(block, answer)], section(), question, max_chars))
                 continue
             if standalone:  # "**Q: How long is it?**" alone: the paragraphs after it answer it
                 flush()
                 bold_question = question
+                question_list = block.level if block.kind == "item" else None
                 continue
         buffer.append(block)
     flush()
     return chunks
 
 
-# "Q: How long is it?" / "A: Twelve weeks.": the labels of a question-and-answer FAQ
-_QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.)]\s*", re.I)
+# "Q: How long is it?" / "A: Twelve weeks.": the labels of a question-and-answer FAQ (and the
+# numbers of a numbered one: "1. How long is it?", "Q3: …")
+_QUESTION_LABEL = re.compile(r"^\s*(?:(?:Q|Question)\s*\d{0,2}\s*[:.)]|\d{1,2}\s*[.)])\s*", re.I)
 _ANSWER_LABEL = re.compile(r"^\s*(?:A|Answer)\s*[:.)]\s*", re.I)
 
 
+QUESTION_MAX_WORDS = 30  # a whole block that long ending in "?" is a question; longer is prose asking one
+
+
+def _question_lead(block: Block) -> str | None:
+    """Return a block's question lead-in: its bold lead-in when that is a question, else the
+    whole block when it is one question (one line, without a full stop, "!" or "?" before its end)."""
+    if block.lead and is_question(block.lead):
+        return block.lead
+    text = block.text
+    if (
+        is_question(text)
+        and "\n" not in text
+        and len(text.split()) <= QUESTION_MAX_WORDS
+        and len(split_sentences(_QUESTION_LABEL.sub("", text, count=1))) == 1
+    ):
+        return text
+    return None
+
+
+def _opening_question(block: Block) -> str | None:
+    """Return the question a block opens with when its answer follows in the same block
+    ("Q: How long is it? A: Twelve weeks."); not a one- or two-word rhetorical one ("How? In
+    the way you prefer.")."""
+    if block.lead:
+        return None
+    sentences = split_sentences(block.text)
+    first = sentences[0] if len(sentences) > 1 else ""
+    words = len(_QUESTION_LABEL.sub("", first, count=1).split())
+    return first if is_question(first) and 3 <= words <= QUESTION_MAX_WORDS else None
+
+
 def _only_question(block: Block) -> bool:
-    """Tell whether a block is a bold question and nothing else."""
-    return block.lead is not None and is_question(block.lead) and not _answer_of(block, block.lead)
+    """Tell whether a block is a question and nothing else."""
+    lead = _question_lead(block)
+    return lead is not None and not _answer_of(block, lead)
 
 
 def _answer_of(block: Block, lead: str) -> str:

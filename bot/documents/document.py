@@ -211,6 +211,7 @@ def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) 
             and (posting or block.line <= 3)
             and not GENERIC_HEADING.search(block.text)
             and not POSTING_HEADING.search(block.text)
+            and not is_question(block.text)  # an FAQ's first question names no page
             and len(block.text.split()) <= 10
         ):
             return block.text, "heading"  # plain text whose own heading line names it

@@ -31,7 +31,8 @@ DROP_TAGS = frozenset(
     "input textarea canvas object embed".split()
 )
 DROP_CLASS = re.compile(
-    r"(author|byline|metadata|share|breadcrumb|sidebar|navbar|menu|cookie|comment|footer|social)",
+    r"(author|byline|metadata|share|breadcrumb|sidebar|navbar|menu|cookie|comment|footer|social"
+    r"|skip-link|screen-reader|sr-only|visually-hidden)",
     re.I,
 )
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -290,7 +291,9 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
         if tag.decomposed:
             continue
         classes = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
-        if tag.name in DROP_TAGS or (classes.strip() and DROP_CLASS.search(classes)):
+        if tag.name == "button" and _discloses(tag, classes):
+            tag.unwrap()  # an accordion's question: its text is content
+        elif tag.name in DROP_TAGS or (classes.strip() and DROP_CLASS.search(classes)):
             tag.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, HtmlComment)):
         comment.extract()
@@ -298,6 +301,21 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
     walker.walk(soup.body or soup)
     walker.flush()
     return out
+
+
+# An accordion's toggle (Bootstrap's "accordion-button" with aria-controls="collapseOne",
+# "faq-question", "accordion"): its text is the heading or question of the panel it opens.
+_DISCLOSURE = re.compile(r"accordion|collaps|faq|question|answer|panel", re.I)
+_BLOCK_TAGS = ["p", "ul", "ol", "div", "table", "dl", "pre", "blockquote", *HEADINGS]
+_ENDS_ASKING = re.compile(r"\?[^\w?]*$")  # "?" then at most emoji, quotes, spaces
+
+
+def _discloses(button: Tag, classes: str) -> bool:
+    """Tell whether a button opens a page's content (an FAQ's question) rather than acting
+    ("Apply", "Menu", "Subscribe"): its text is a question, or it is marked as an accordion's."""
+    if _ENDS_ASKING.search(button.get_text(" ")):
+        return True
+    return bool(_DISCLOSURE.search(f"{classes} {button.get('aria-controls') or ''}"))
 
 
 # Job boards mark a posting's place and commitment up by class or id (Greenhouse
@@ -371,21 +389,14 @@ class _HtmlWalker:
                 self.list_id += 1
                 self.walk(child)
                 self.flush()
+            elif name == "dl":
+                self.flush()
+                self.list_id += 1
+                self._definitions(child)
+                self.flush()
             elif name in LEAF_BLOCKS:
                 self.flush()
-                nested = [c for c in child.find_all(["ul", "ol"], recursive=True)]
-                for n in nested:
-                    n.extract()
-                text, links, lead = self._inline(child)
-                if text:
-                    kind: BlockKind = "item" if name in ("li", "dt", "dd") else "paragraph"
-                    level = self.list_id if kind == "item" else 0
-                    self.out.blocks.append(Block(kind, text, self._line(child), level, tuple(links), lead))
-                    self.out.links.extend(links)
-                for n in nested:
-                    self.list_id += 1
-                    self.walk(n)
-                    self.flush()
+                self._leaf(child)
             elif name == "br":
                 self.buffer.append("\n")
             elif name in ("a",):
@@ -409,7 +420,6 @@ class _HtmlWalker:
                 "tbody",
                 "thead",
                 "tr",
-                "dl",
                 "figure",
                 "details",
                 "center",
@@ -424,6 +434,61 @@ class _HtmlWalker:
                 if name == "img":
                     continue
                 self.walk(child)
+
+    def _leaf(self, tag: Tag) -> None:
+        """Emit a leaf block (a paragraph, list item, table cell …), then the lists nested in it."""
+        nested = [c for c in tag.find_all(["ul", "ol"], recursive=True)]
+        for n in nested:
+            n.extract()
+        text, links, lead = self._inline(tag)
+        if text:
+            kind: BlockKind = "item" if tag.name in ("li", "dt", "dd") else "paragraph"
+            level = self.list_id if kind == "item" else 0
+            self.out.blocks.append(Block(kind, text, self._line(tag), level, tuple(links), lead))
+            self.out.links.extend(links)
+        for n in nested:
+            self.list_id += 1
+            self.walk(n)
+            self.flush()
+
+    def _definitions(self, dl: Tag) -> None:
+        """Emit a description list.
+
+        A term with plain descriptions is one item, "Term: description", so a posting's
+        ``<dt>Location</dt><dd>Berlin</dd>`` reads as the "Location: Berlin" line it means.
+        A term that is a question, or whose description holds blocks of its own, is emitted
+        as it stands, term and descriptions apart: the chunker pairs an FAQ's question with
+        its answer.
+        """
+        entries: list[tuple[Tag | None, list[Tag]]] = []
+        for tag in dl.find_all(["dt", "dd"]):
+            if tag.find_parent("dl") is not dl:
+                continue  # a nested list's, emitted with its description
+            if tag.name == "dt" or not entries:
+                entries.append((tag if tag.name == "dt" else None, []))
+            if tag.name == "dd":
+                entries[-1][1].append(tag)
+        for term, descriptions in entries:
+            label = clean(term.get_text(" ")) if term is not None else ""
+            plain = all(not d.find(_BLOCK_TAGS) for d in descriptions)
+            if term is not None and label and descriptions and plain and not _ENDS_ASKING.search(label):
+                texts, links = [], []
+                for d in descriptions:
+                    text, found, _ = self._inline(d)
+                    texts.append(text)
+                    links.extend(found)
+                text = clean(f"{label.rstrip(':')}: {' '.join(t for t in texts if t)}")
+                self.out.blocks.append(
+                    Block("item", text, self._line(term), self.list_id, tuple(links), label)
+                )
+                self.out.links.extend(links)
+                continue
+            for tag in ([term] if term is not None else []) + descriptions:
+                if tag.find(_BLOCK_TAGS):
+                    self.walk(tag)
+                    self.flush()
+                else:
+                    self._leaf(tag)
 
     def _inline(self, tag: Tag) -> tuple[str, list[Link], str | None]:
         for br in tag.find_all("br"):
@@ -470,6 +535,8 @@ def _is_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
         return False
     if s[-1] in ".,;!?" or _BULLET.match(line) or ":" in s[:-1]:  # "Company: X" is data
         return False
+    if re.search(r"[a-z]{3}[.!?]\s", s):  # a sentence ends in it: wrapped prose ("Eleven months. It")
+        return False
     if not s[0].isupper():
         return False
     if s.endswith(":") and len(s.split()) > 4:  # "We are hiring into four teams:" leads into a list
@@ -502,6 +569,12 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         if len(run) == 1 and _is_heading(run[0], prev_blank, next_blank):
             out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
             continue
+        if start == 0 and 1 < len(run) <= 3 and all(_is_heading(ln, True, True) for ln in run):
+            # a title over two or three lines at the top: "Acme Writers' Residency" / "Frequently Asked Questions"
+            out.blocks.append(
+                Block("heading", " – ".join(clean(ln).rstrip(":").strip() for ln in run), line_no, 1)
+            )
+            continue
         if (
             len(run) > 1
             and prev_blank
@@ -512,7 +585,16 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             # "About the job" directly above its text
             out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
-        if len(run) > 1 and all(_starts_item(ln) for ln in run):
+        if len(run) > 1 and _asks(_BULLET.sub("", run[0])) and not all(_BULLET.match(ln) for ln in run):
+            # "1. Who can apply?" over its answer's lines: the question is a block of its own
+            text = clean(_BULLET.sub("", run[0]))
+            out.blocks.append(Block("paragraph", text, line_no, 0, _bare_links(text, line_no)))
+            run, line_no = run[1:], line_no + 1
+            # its answer's lines are a list only when they are bulleted ("- a passport")
+            listed = all(_BULLET.match(ln) for ln in run)
+        else:
+            listed = all(_starts_item(ln) for ln in run) and not any(map(_runs_on, run[:-1]))
+        if len(run) > 1 and listed:
             list_id += 1
             for k, ln in enumerate(run):
                 text = clean(_BULLET.sub("", ln))
@@ -527,6 +609,20 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             out.blocks.append(Block("paragraph", text, line_no, 0, _bare_links(text, line_no)))
     out.links = [link for block in out.blocks for link in block.links]
     return out
+
+
+# A line that ends mid-phrase ("… (weekdays,", "… and ends on May 2 and") runs on into the next.
+_RUNS_ON = re.compile(r"(?:[,(–-]|\b(?:and|or|but|the|a|an|of|to|in|on|at|by|for|from|with|as|than))\s*$")
+
+
+def _runs_on(line: str) -> bool:
+    return bool(_RUNS_ON.search(line))
+
+
+def _asks(line: str) -> bool:
+    """Tell whether a line of plain text is a question and nothing else ("Who can apply?")."""
+    s = line.strip()
+    return bool(_ENDS_ASKING.search(s)) and len(s.split()) <= 30 and not re.search(r"[a-z]{3}[.!?]\s", s)
 
 
 def _bare_links(text: str, line: int) -> tuple[Link, ...]:
