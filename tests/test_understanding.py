@@ -251,6 +251,14 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("Classes run Monday to Friday from 9:00 to 17:00.", "date")  # "what time …?"
     assert holds("The live session starts at 6pm.", "date")
     assert holds("The live session starts at 6pm.", "time")
+    # sums in any currency, by sign, ISO code or name
+    for paid in ("Tuition is 6,500 dollars.", "NOK 650,000 per year", "12 000 SEK a month", "₹40,000 stipend",
+                 "a grant of 2,400 euros"):
+        assert holds(paid, "amount") and not holds(paid, "count"), paid
+    assert not holds("Try 3 times before you ask.", "amount")
+    # a place after "our": "All apprentices work from our Leeds workshop."
+    assert holds("All apprentices work from our Leeds workshop.", "place")
+    assert not holds("All apprentices work from our workshop.", "place")
     assert not holds("The open studio weekend is on 27 and 28 November.", "time")
 
 

@@ -30,6 +30,11 @@ _NUMBER_WORDS = (
 )
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?|semesters?|quarters?)"
+# ISO codes of currencies a posting may state pay in ("NOK 650,000", "12,000 SEK")
+_CURRENCIES = (
+    "usd|eur|gbp|cad|aud|nzd|chf|nok|sek|dkk|isk|pln|czk|huf|jpy|cny|rmb|inr|sgd|hkd|krw|brl|mxn|zar|aed|ils"
+)
+_MONEY_NAMES = r"dollars?|euros?|pounds?|francs?|kron(?:a|or|e|er)|yen|rupees?|yuan"
 _MONTHS = (
     r"(?:january|february|march|april|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
@@ -39,7 +44,7 @@ _MONTHS = (
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
     ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
-    ("duration", re.compile(rf"\bhow long\b|\bhow much (?:time|vacation|holiday|leave|notice|pto)\b|\bhow many (?:[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
+    ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto)\b|\bhow many (?:[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
         r"\bhow much\b|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance)\b"
@@ -94,7 +99,8 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\b(?:full|half)[\s-]year\b"
     ),
     "amount": re.compile(
-        r"[$€£¥]\s?\d|\d\s?(?:k|usd|eur|gbp|cad|aud|chf)\b|\b(?:usd|eur|gbp|cad|aud|chf)\s?\d"
+        rf"[$€£¥₹]\s?\d|\d\s?(?:k|{_CURRENCIES})\b|\b(?:{_CURRENCIES})\s?\d"
+        rf"|\d\s?(?:{_MONEY_NAMES})\b"
         r"|\b\d[\d,.]*\s*(?:per|/|an|a)\s*(?:hour|hr|day|week|month|year|annum)\b"
         r"|\bno (?:fees?|costs?|charge)\b|\bfree of charge\b|\bunpaid\b|\bfor free\b"
     ),
@@ -102,7 +108,8 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "share": re.compile(r"\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|majority|most of|all of|none of)\b"),
     "time": re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midday|midnight)\b"),
     "date": re.compile(
-        rf"\b{_MONTHS}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\b"
+        rf"\b{_MONTHS}|\bmay\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+may\b"
+        r"|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
         r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:noon|midnight)\b"
         r"|\b(?:ongoing|rolling|any ?time|throughout the year|start dates?|deadline|closes|opens)\b"
     ),
@@ -110,7 +117,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"\b(?:remote|remotely|on[- ]?site|hybrid|office|offices|located|locations?|based in|headquarter(?:s|ed)?|relocat\w*|"
         r"wherever|anywhere|emea|apac|latam|americas|europe|asia|africa|oceania|north america|south america|"
         r"city|country|countries|timezone|time zone)\b"
-        r"|\b(?:in|at|from|near) (?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|[A-Z]{2,})"  # "in Montréal"
+        r"|\b(?:in|at|from|near) (?:our )?(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|[A-Z]{2,})"  # "in Montréal", "at our Leeds workshop"
         # "in building 4, room 210, next to the library"; "in lot C behind the gym"
         r"|\b(?:building|room|floor|campus|street|avenue|road|lot|suite|hall|site)\s+(?:\d|(?-i:[A-Z])\b)"
         r"|\b(?:next to|behind|opposite|across from|in front of|beside|upstairs|downstairs)\b",
@@ -187,14 +194,21 @@ def asked_kind(question: str) -> AnswerKind | None:
 # "EUR 85,000 – 105,000 per year, plus stock options" does not say how many stock options,
 # "at least two years of study" not how many people apply ("how many weeks" asks for a
 # duration, not a count).
-_CURRENCY = r"(?:[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf)\s?)"
+_CURRENCY = rf"(?:[$€£¥₹]|\b(?:{_CURRENCIES})\s?)"
+_DESIGNATORS = (
+    "year|week|day|month|term|semester|quarter|phase|stage|level|grade|step|round|part|module|unit|"
+    "chapter|section|room|building|floor|cohort|session"
+)
 _SUM = rf"{_CURRENCY}\s?\d[\d,.]*(?:\s?[km]\b)?"
 _NOT_COUNTS = re.compile(
     rf"{_SUM}(?:\s*(?:-|–|to)\s*(?:{_CURRENCY}\s?)?\d[\d,.]*(?:\s?[km]\b)?)?"
-    r"|\b\d[\d,.]*\s?(?:k|usd|eur|gbp|cad|aud|chf)\b"
+    rf"|\b\d[\d,.]*(?:[ \u00a0\u202f]\d{{3}})*\s?(?:k|{_CURRENCIES}|{_MONEY_NAMES})\b"  # "12 000 SEK"
     r"|\b(?:19|20)\d\d\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    # a day of a month ("May" too, beside its day: alone it is a verb)
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)|\b(?:{_MONTHS}|may)\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}[/.:]\d{1,2}(?:[/.]\d{2,4})?\b"
+    # a number that names a step or a place rather than counting: "in year two", "Level 3", "room 210"
+    rf"|\b(?:{_DESIGNATORS})\s+(?:\d+|{_NUMBER_WORDS})\b"
 )
 
 
