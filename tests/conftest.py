@@ -26,6 +26,10 @@ HELDOUT = Path(__file__).resolve().parent / "data" / "kb_heldout"
 COHORT = Path(__file__).resolve().parent / "data" / "kb_cohort"
 COHORT_QUESTIONS = Path(__file__).resolve().parent / "data" / "cohort-questions.yaml"
 REWORDED_QUESTIONS = Path(__file__).resolve().parent / "data" / "reworded-questions.yaml"  # over kb_heldout
+# Ten documents in ten layouts of the web (<details>, accordions, <dl>, tables, numbered and
+# plain-text FAQs …) with questions about them, written without running the bot: never fitted.
+FORMATS = Path(__file__).resolve().parent / "data" / "kb_formats"
+FORMATS_QUESTIONS = Path(__file__).resolve().parent / "data" / "formats-questions.yaml"
 PARAPHRASE_QUESTIONS = (
     Path(__file__).resolve().parent / "data" / "paraphrase-questions.yaml"
 )  # copy of shared/eval
@@ -64,6 +68,12 @@ def members_services(settings: Settings) -> Services:
 def cohort_services(settings: Settings) -> Services:
     """Services over tests/data/kb_cohort (held out: never used to fit)."""
     return services_over(COHORT, settings)
+
+
+@pytest.fixture(scope="session")
+def formats_services(settings: Settings) -> Services:
+    """Services over tests/data/kb_formats (FAQ layouts of the web; held out: never used to fit)."""
+    return services_over(FORMATS, settings)
 
 
 @pytest.fixture(scope="session")
