@@ -218,3 +218,32 @@ def test_a_line_ending_mid_phrase_runs_on_into_the_next() -> None:
     # "(weekdays," / "10 a.m. …": one sentence wrapped, not two list items
     out = chunks("Contact\n\nCall 902-555-0148 (weekdays,\n10 a.m. to 4 p.m.).\n", name="c.txt")
     assert out[0].text == "Call 902-555-0148 (weekdays, 10 a.m. to 4 p.m.)."
+
+
+TABLES = {
+    "tables.html": (
+        "<html><head><title>Moss Fellowship</title></head><body><h1>Moss Fellowship</h1><h2>Facts</h2>"
+        "<table><tr><th>Duration</th><td>Nine months</td></tr><tr><th>Stipend</th><td>2,100 euros a month</td>"
+        "</tr></table><h2>Roles</h2><table><thead><tr><th>Role</th><th>City</th><th>Closes</th></tr></thead>"
+        "<tr><td>Data Fellow</td><td>Utrecht</td><td>1 March</td></tr></table><h2>FAQ</h2><table><tr>"
+        "<th>Question</th><th>Answer</th></tr><tr><td>Can I work part-time?</td><td>No, it is full-time.</td>"
+        "</tr><tr><td>Is housing provided?</td><td>Yes, a shared flat.</td></tr></table></body></html>"
+    ),
+    "tables.md": (
+        "# Moss Fellowship\n\n## Facts\n\n| Fact | Value |\n|---|---|\n| Duration | Nine months |\n"
+        "| Stipend | 2,100 euros a month |\n\n## Roles\n\n| Role | City | Closes |\n|---|---|---|\n"
+        "| Data Fellow | Utrecht | 1 March |\n\n## FAQ\n\n| Question | Answer |\n|---|---|\n"
+        "| Can I work part-time? | No, it is full-time. |\n| Is housing provided? | Yes, a shared flat. |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_table_rows_read_as_facts_labelled_cells_or_questions_and_answers(name: str) -> None:
+    out = {(c.section, c.question): c.text for c in chunks(TABLES[name], name=name)}
+    assert out == {
+        ("Facts", None): f"{BULLET}Duration: Nine months\n{BULLET}Stipend: 2,100 euros a month",
+        ("Roles", None): f"{BULLET}Role: Data Fellow; City: Utrecht; Closes: 1 March",
+        ("FAQ", "Can I work part-time?"): "No, it is full-time.",
+        ("FAQ", "Is housing provided?"): "Yes, a shared flat.",
+    }

@@ -101,6 +101,7 @@ def parse_markdown(body: str, first_line: int = 1) -> ParsedBody:
     item_depth = 0
     list_id = 0
     item_has_block: list[bool] = []
+    header: list[str] = []  # the current table's column headings
     for i, tok in enumerate(tokens):
         line = (tok.map[0] if tok.map else 0) + first_line
         if tok.type in ("bullet_list_open", "ordered_list_open"):
@@ -145,16 +146,23 @@ def parse_markdown(body: str, first_line: int = 1) -> ParsedBody:
             out.copyright = out.copyright or sub.copyright
             if sub.published and not out.published:
                 out.published, out.published_line = sub.published, sub.published_line
+        elif tok.type == "table_open":
+            list_id += 1
+            header = []
         elif tok.type == "tr_open":
             cells = []
             j = i + 1
             while tokens[j].type != "tr_close":
                 if tokens[j].type == "inline":
-                    cells.append(_render_inline(tokens[j], line)[0])
+                    text, links, _ = _render_inline(tokens[j], line)
+                    cells.append((text, links))
                 j += 1
-            text = " | ".join(c for c in cells if c)
-            if text:
-                out.blocks.append(Block("paragraph", text, line))
+            if tokens[i - 1].type == "thead_open":  # the header row says what the columns are
+                header = [text for text, _ in cells]
+                continue
+            for block in row_blocks(cells, header, line, list_id):
+                out.blocks.append(block)
+                out.links.extend(block.links)
     return out
 
 
@@ -310,6 +318,28 @@ _BLOCK_TAGS = ["p", "ul", "ol", "div", "table", "dl", "pre", "blockquote", *HEAD
 _ENDS_ASKING = re.compile(r"\?[^\w?]*$")  # "?" then at most emoji, quotes, spaces
 
 
+def row_blocks(
+    cells: list[tuple[str, list[Link]]], header: list[str], line: int, list_id: int
+) -> list[Block]:
+    """Return the blocks of a table row of plain cells (text and links each).
+
+    Two cells are a question and its answer when the first asks (an FAQ laid out as a
+    table: two blocks, which the chunker pairs), else a fact ("Location: Oslo"); more
+    cells are read under their column headings ("Role: Data Engineer; City: Oslo").
+    """
+    texts = [text for text, _ in cells]
+    links = tuple(link for _, found in cells for link in found)
+    if len(texts) == 2 and all(texts):
+        if _ENDS_ASKING.search(texts[0]):
+            return [Block("paragraph", text, line, 0, tuple(found)) for text, found in cells]
+        return [Block("item", f"{texts[0].rstrip(':')}: {texts[1]}", line, list_id, links, texts[0])]
+    if len(header) == len(texts) > 2:
+        text = "; ".join(f"{h}: {t}" if h else t for h, t in zip(header, texts, strict=True) if t)
+        return [Block("item", text, line, list_id, links)] if text else []
+    text = " · ".join(t for t in texts if t)
+    return [Block("paragraph", text, line, 0, links)] if text else []
+
+
 def _discloses(button: Tag, classes: str) -> bool:
     """Tell whether a button opens a page's content (an FAQ's question) rather than acting
     ("Apply", "Menu", "Subscribe"): its text is a question, or it is marked as an accordion's."""
@@ -394,6 +424,11 @@ class _HtmlWalker:
                 self.list_id += 1
                 self._definitions(child)
                 self.flush()
+            elif name == "table":
+                self.flush()
+                self.list_id += 1
+                self._table(child)
+                self.flush()
             elif name in LEAF_BLOCKS:
                 self.flush()
                 self._leaf(child)
@@ -416,7 +451,6 @@ class _HtmlWalker:
                 "header",
                 "body",
                 "html",
-                "table",
                 "tbody",
                 "thead",
                 "tr",
@@ -489,6 +523,35 @@ class _HtmlWalker:
                     self.flush()
                 else:
                     self._leaf(tag)
+
+    def _table(self, table: Tag) -> None:
+        """Emit a table row by row.
+
+        A row of plain cells is one line: "Location: Oslo" for two cells (a fact), the cells
+        under their column headings for more ("Role: Data Engineer; City: Oslo"); a row whose
+        first cell is a question is that question and its answer (an FAQ laid out as a
+        table). A header row says only what the columns are. A row whose cells hold blocks
+        of their own is read cell by cell.
+        """
+        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        header: list[str] = []
+        if rows:
+            cells = rows[0].find_all(["th", "td"], recursive=False)
+            if cells and all(c.name == "th" for c in cells) and len(rows) > 1:
+                header = [clean(c.get_text(" ")) for c in cells]
+                rows = rows[1:]
+        for tr in rows:
+            cells = tr.find_all(["th", "td"], recursive=False)
+            if not cells or any(c.find(_BLOCK_TAGS) for c in cells):
+                self.walk(tr)
+                self.flush()
+                continue
+            read = [self._inline(c) for c in cells]
+            blocks = row_blocks(
+                [(text, links) for text, links, _ in read], header, self._line(tr), self.list_id
+            )
+            self.out.blocks.extend(blocks)
+            self.out.links.extend(link for _, links, _ in read for link in links)
 
     def _inline(self, tag: Tag) -> tuple[str, list[Link], str | None]:
         for br in tag.find_all("br"):
