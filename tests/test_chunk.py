@@ -247,3 +247,18 @@ def test_table_rows_read_as_facts_labelled_cells_or_questions_and_answers(name: 
         ("FAQ", "Can I work part-time?"): "No, it is full-time.",
         ("FAQ", "Is housing provided?"): "Yes, a shared flat.",
     }
+
+
+def test_a_short_bold_paragraph_heads_a_section() -> None:
+    # job boards' editors make headings bold paragraphs: "<p><strong>About the role</strong></p>"
+    html = (
+        "<html><head><title>Backend Engineer</title></head><body><h1>Backend Engineer</h1>"
+        "<p><strong>About the role</strong></p><p>You will build payments.</p>"
+        "<p><strong>Benefits:</strong></p><ul><li>Health insurance</li></ul>"
+        "<p><strong>Apply by 1 May.</strong></p></body></html>"
+    )
+    out = [(c.section, c.text) for c in chunks(html, name="gh.html")]
+    assert out == [
+        ("About the role", "You will build payments."),
+        ("Benefits", f"{BULLET}Health insurance\nApply by 1 May."),
+    ]

@@ -150,3 +150,39 @@ def test_html_drops_skip_links_and_screen_reader_text() -> None:
     )
     doc = parse_document(html.encode(), "g.html", [])
     assert [b.text for b in doc.blocks] == ["Guide Traineeship", "Eighteen months, paid."]
+
+
+def test_a_job_boards_pasted_header_gives_the_title_and_headings_stand_over_their_bullets() -> None:
+    text = (
+        "Supply Chain Data Analyst\nBrackenfold Cider Company\nBristol, England (Hybrid)\nFull-time · Mid-Senior level\n\n"
+        "What we're looking for\n• 2+ years in a data analyst role\n• Strong SQL\n\n"
+        "Interview process\n1. A phone call\n2. A take-home exercise\n"
+    )
+    doc = parse_document(text.encode(), "pasted.txt", [])
+    assert doc.title == "Supply Chain Data Analyst"
+    assert [(b.kind, b.text) for b in doc.blocks[1:]] == [
+        ("item", "Brackenfold Cider Company"),
+        ("item", "Bristol, England (Hybrid)"),
+        ("item", "Full-time · Mid-Senior level"),
+        ("heading", "What we're looking for"),
+        ("item", "2+ years in a data analyst role"),
+        ("item", "Strong SQL"),
+        ("heading", "Interview process"),
+        ("item", "A phone call"),
+        ("item", "A take-home exercise"),
+    ]
+    labelled = parse_document(
+        b"Shift Lead - Night Bakery\nCompany: Grunwald GmbH\nLocation: Munich\n\nText.\n", "s.txt", []
+    )
+    assert labelled.title == "Shift Lead - Night Bakery"
+
+
+def test_a_pages_owner_is_the_part_of_its_title_that_is_not_its_heading() -> None:
+    html = (
+        "<html><head><title>Fennick Robotics AG - Senior Product Designer</title></head><body>"
+        "<h2>Senior Product Designer</h2><p>We build pallet movers.</p></body></html>"
+    )
+    doc = parse_document(html.encode(), "lever.html", [])
+    assert doc.title == "Senior Product Designer" and doc.site_name == "Fennick Robotics AG"
+    generic = html.replace("Fennick Robotics AG", "Careers")
+    assert parse_document(generic.encode(), "lever.html", []).site_name is None

@@ -31,3 +31,10 @@ def test_equivalents_fold_to_one_term() -> None:
 def test_mojibake_free_apostrophes_match() -> None:
     t = Tokenizer()
     assert t("can’t") == t("can't")
+
+
+def test_accents_of_latin_letters_are_folded_as_members_type_them() -> None:
+    t = Tokenizer()
+    accented = t("Bäckerei Grünwald, Zürich, Kraków, Cádiz, résumé")
+    assert accented == t("backerei grunwald, zurich, krakow, cadiz, resume")
+    assert t("नमस्ते") == ["नमस", "त"]  # other scripts keep their marks (a vowel sign is no accent)

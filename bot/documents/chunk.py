@@ -140,6 +140,15 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
                 _QUESTION_LABEL.sub("", block.text, count=1) if is_question(block.text) else None
             )
             continue
+        if _bold_heading(block):
+            # "**About the role**" alone in its paragraph: a heading by its looks (job boards'
+            # editors make them so), below any real heading
+            flush()
+            bold_question = heading_question = None
+            while path and path[-1][0] >= BOLD_HEADING_LEVEL:
+                path.pop()
+            path.append((BOLD_HEADING_LEVEL, block.text.rstrip(" :")))
+            continue
         lead = _question_lead(block) or (_opening_question(block) if inline else None)
         if lead is not None:
             answer = _answer_of(block, lead)
@@ -183,6 +192,23 @@ def _question_lead(block: Block) -> str | None:
     ):
         return text
     return None
+
+
+BOLD_HEADING_LEVEL = 7  # below <h6>
+BOLD_HEADING_MAX_WORDS = 8
+
+
+def _bold_heading(block: Block) -> bool:
+    """Tell whether a paragraph is only a short bold phrase that is no question and no sentence."""
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph"
+        and block.lead is not None
+        and block.lead.strip() == text
+        and 0 < len(text.split()) <= BOLD_HEADING_MAX_WORDS
+        and not text.endswith((".", "!", "?", ","))
+        and not is_question(text)
+    )
 
 
 def _opening_question(block: Block) -> str | None:

@@ -105,7 +105,7 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
         front_matter=meta,
         links=body.links,
         job_postings=tuple(body.job_postings),
-        site_name=body.site_name or body.copyright,
+        site_name=body.site_name or body.copyright or _title_owner(body),
         hints=body.hints,
         content_hash=content_hash(data),
     )
@@ -188,6 +188,19 @@ def _page_title(text: str, owners: tuple[str | None, ...], body: ParsedBody) -> 
         if part and part.strip().casefold() in headings and len(_TITLE_SEPARATORS.split(text)) > 1:
             return headings[part.strip().casefold()]
     return clean_page_title(text, owners)
+
+
+def _title_owner(body: ParsedBody) -> str | None:
+    """Return who a page belongs to, from its title when the rest of it is the page's heading:
+    "Fennick Robotics AG - Senior Product Designer" over an <h2> of the role's title."""
+    headings = {b.text.casefold() for b in body.blocks if b.kind == "heading"}
+    for text in (body.og_title, body.html_title):
+        parts = [p.strip() for p in _TITLE_SEPARATORS.split(text or "") if p and p.strip()]
+        if len(parts) == 2 and sum(p.casefold() in headings for p in parts) == 1:
+            owner = next(p for p in parts if p.casefold() not in headings)
+            if not SITE_WORDS.match(owner) and len(owner.split()) <= 5:
+                return owner
+    return None
 
 
 def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) -> tuple[str, str]:

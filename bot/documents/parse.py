@@ -639,6 +639,20 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             )
             continue
         if (
+            start == 0
+            and len(run) > 1
+            and _is_heading(run[0], True, True)
+            and all(_is_heading(ln, True, True) or _LABEL_LINE.match(ln) for ln in run[1:])
+            and (len(run) > 3 or any(_LABEL_LINE.match(ln) for ln in run[1:]))
+        ):
+            # a job board's header pasted at the top: the title, then company, place, terms
+            out.blocks.append(Block("heading", clean(run[0]).strip(), line_no, 1))
+            run, line_no = run[1:], line_no + 1
+        elif len(run) > 1 and _is_heading(run[0], True, True) and all(_BULLET.match(ln) for ln in run[1:]):
+            # "What you'll do" straight above its bullets
+            out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
+            run, line_no = run[1:], line_no + 1
+        if (
             len(run) > 1
             and prev_blank
             and len(run[0].split()) <= 6
@@ -656,7 +670,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             # its answer's lines are a list only when they are bulleted ("- a passport")
             listed = all(_BULLET.match(ln) for ln in run)
         else:
-            listed = all(_starts_item(ln) for ln in run) and not any(map(_runs_on, run[:-1]))
+            listed = all(_starts_item(ln) for ln in run) and not any(map(_runs_on, run, run[1:]))
         if len(run) > 1 and listed:
             list_id += 1
             for k, ln in enumerate(run):
@@ -678,8 +692,11 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
 _RUNS_ON = re.compile(r"(?:[,(–-]|\b(?:and|or|but|the|a|an|of|to|in|on|at|by|for|from|with|as|than))\s*$")
 
 
-def _runs_on(line: str) -> bool:
-    return bool(_RUNS_ON.search(line))
+_LABEL_LINE = re.compile(r"^\s*[A-Z][\w /&()-]{1,30}:\s+\S")  # "Location: Munich", "Salary: …"
+
+
+def _runs_on(line: str, following: str) -> bool:
+    return bool(_RUNS_ON.search(line)) and not _BULLET.match(following)
 
 
 def _asks(line: str) -> bool:

@@ -22,6 +22,18 @@ _MONEY = re.compile(r"([$€£])\s?\d")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
+def fold_accents(text: str) -> str:
+    """Drop the accents of Latin letters ("Grünwald", "Zürich", "Kraków", "résumé" are found
+    as members type them: "grunwald", "zurich", "krakow", "resume"); other scripts are kept
+    as they are (a Devanagari vowel sign is part of its letter, not an accent)."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch) and out and out[-1].isascii() and out[-1].isalpha():
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFKC", "".join(out))
+
+
 class Tokenizer:
     """Turn text into index terms the same way for documents and questions."""
 
@@ -45,6 +57,8 @@ class Tokenizer:
     def words(self, text: str) -> list[str]:
         """Return the normalised words of ``text`` (stop words kept, nothing stemmed)."""
         text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+        if not text.isascii():
+            text = fold_accents(text)
         out: list[str] = []
         if "$" in text or "€" in text or "£" in text:
             out += [_CURRENCY[m.group(1)] for m in _MONEY.finditer(text)]
@@ -67,6 +81,8 @@ class Tokenizer:
     def compounds(self, text: str) -> dict[str, list[str]]:
         """Return the hyphenated compounds of ``text``: joined word -> its parts."""
         text = unicodedata.normalize("NFKC", text).casefold()
+        if not text.isascii():
+            text = fold_accents(text)
         return {m.group(0).replace("-", ""): m.group(0).split("-") for m in _COMPOUND.finditer(text)}
 
     def __call__(self, text: str) -> list[str]:
