@@ -186,3 +186,13 @@ def test_a_pages_owner_is_the_part_of_its_title_that_is_not_its_heading() -> Non
     assert doc.title == "Senior Product Designer" and doc.site_name == "Fennick Robotics AG"
     generic = html.replace("Fennick Robotics AG", "Careers")
     assert parse_document(generic.encode(), "lever.html", []).site_name is None
+
+
+def test_a_site_banner_without_headings_is_dropped_and_an_articles_header_kept() -> None:
+    html = (
+        "<html><head><title>Lab Technician</title></head><body><header class='careers-header'>"
+        "<a href='/jobs'>View all jobs</a></header><main><article><header><h1>Lab Technician</h1></header>"
+        "<p>Sterility testing in Kraków.</p></article></main></body></html>"
+    )
+    doc = parse_document(html.encode(), "w.html", [])
+    assert [b.text for b in doc.blocks] == ["Lab Technician", "Sterility testing in Kraków."]

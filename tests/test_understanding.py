@@ -14,6 +14,7 @@ import pytest
 from bot.app import Services, build_services, snapshot_from_folder, start_runtime
 from bot.cli import main
 from bot.config import Settings
+from bot.documents.chunk import BULLET
 from bot.models import Passage
 from bot.search import semantic
 from bot.search.answer_type import asked_kind, holds
@@ -1021,3 +1022,19 @@ def test_the_members_own_word_outweighs_its_synonym_in_a_snippet(settings, tmp_p
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
     answer = answers.ask("lumen community manager pay?")
     assert answer.citations and "USD 32–40 per hour" in answer.citations[0].snippet
+
+
+def test_a_section_whose_heading_says_all_that_is_asked_is_shown_from_its_start(settings, tmp_path) -> None:
+    # "What is the interview process?" under "Interview process": the steps in order, not only
+    # the later lines that happen to say "interview" or "process"
+    (tmp_path / "analyst.txt").write_text(
+        "Supply Chain Data Analyst\nBrackenfold Cider Company\nBristol (Hybrid)\nFull-time\n\n"
+        "Interview process\n1. A 20-minute phone call with our Talent Partner\n2. A take-home forecasting "
+        "exercise\n3. A 60-minute interview with the Head of Planning\n4. A visit to the office\n\n"
+        "Salary\nGBP 42,000 to 48,000 per year.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("What is the interview process for the supply chain analyst job?")
+    snippet = answer.citations[0].snippet
+    assert snippet.startswith(f"{BULLET}A 20-minute phone call") and "A visit to the office" in snippet

@@ -303,6 +303,8 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
             tag.unwrap()  # an accordion's question: its text is content
         elif tag.name in DROP_TAGS or (classes.strip() and DROP_CLASS.search(classes)):
             tag.decompose()
+        elif tag.name == "header" and not tag.find(list(HEADINGS)):
+            tag.decompose()  # a site's banner (logo, "View all jobs"); an article's header holds its title
     for comment in soup.find_all(string=lambda s: isinstance(s, HtmlComment)):
         comment.extract()
     walker = _HtmlWalker(out, offset)

@@ -39,7 +39,7 @@ from bot.services.current import SnapshotHolder
 from bot.services.decision import SHIPPED, Evidence, Model, Verdict
 from bot.services.roles import RoleService
 from bot.services.smalltalk import help_text, small_talk
-from bot.services.snippets import snippet, unit_texts, unit_vectors, unit_vectors_many
+from bot.services.snippets import heading_answers, snippet, unit_texts, unit_vectors, unit_vectors_many
 from bot.services.validation import checked_question
 from bot.snapshot import Snapshot
 
@@ -459,6 +459,15 @@ class AnswerService:
         parts = list(unit_texts(passage.text))
         meaning = unit_vectors(passage.text) @ seen.vector if parts else np.zeros(0)
         kinds = [seen.kind is not None and holds(p, seen.kind, seen.text) for p in parts]
+        # what is asked (names aside) that this passage has: when its heading says all of it,
+        # the section is the answer ("Interview process" for "what's the interview process?")
+        topic = seen.named | engine.topic_terms(position)
+        has = next((set(c.matched) for c in seen.candidates if c.position == position), set())
+        asked = [
+            {t, *seen.query.synonyms.get(t, ())}
+            for t in seen.query.unique_terms
+            if t not in topic and t in has
+        ]
         return Citation(
             source=passage.source,
             title=passage.title,
@@ -471,6 +480,7 @@ class AnswerService:
                 self.settings.answers.snippet_chars,
                 meaning=[float(m) for m in meaning],
                 kinds=kinds,
+                heading_answers=heading_answers(passage, asked, engine.tokenizer),
             ),
             score=score,
             line=passage.line,

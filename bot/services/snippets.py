@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.documents.chunk import BULLET, split_sentences
+from bot.documents.chunk import BULLET, SECTION_SEP, split_sentences
 from bot.models import Passage
 from bot.search.semantic import embed
 from bot.search.tokenize import Tokenizer
@@ -50,6 +50,7 @@ def snippet(
     limit: int,
     meaning: list[float] | None = None,
     kinds: list[bool] | None = None,
+    heading_answers: bool = False,
 ) -> str:
     """Return the run of consecutive sentences of ``passage`` that best answers, within ``limit`` characters.
 
@@ -65,6 +66,10 @@ def snippet(
     unit holds the kind of answer asked for: a date, an amount, a place) add to a unit's
     worth, so the sentence that says "9-month" or "$7,650/month" is chosen even when it
     shares no word with the question. A sentence that adds nothing is not shown.
+
+    With ``heading_answers`` (the passage's heading says all that is asked: "Interview
+    process" for "what is the interview process?"), a section that is a list is shown from
+    its first item.
     """
     prefix = f"{passage.question}\n" if passage.question else ""
     budget = max(80, limit - len(prefix))
@@ -74,6 +79,14 @@ def snippet(
     parts = [text for _, text in numbered]
     if passage.question and sum(len(p) + 1 for p in parts) - 1 <= budget:
         return prefix + "\n".join(_join(numbered))  # a short FAQ answer is shown whole
+    if heading_answers and sum(p.startswith(BULLET) for p in parts) * 3 >= 2 * len(parts):
+        # "What is the interview process?" over the list under "Interview process": the list
+        # is the answer, from its first item (as an FAQ item's answer is); prose under a
+        # heading is chosen from as any passage is
+        hi = 1
+        while hi < len(parts) and sum(len(p) + 1 for p in parts[: hi + 1]) - 1 <= budget:
+            hi += 1
+        return prefix + trim_words("\n".join(_join(numbered[:hi])), budget)
     part_terms = _unit_terms(passage.text, tokenizer)
     # gain[i][c]: the most unit i is worth for concept c (0 when it does not mention it)
     gain = [
@@ -187,6 +200,15 @@ def unit_vectors_many(texts: Sequence[str]) -> list[np.ndarray]:
             while len(_vectors) > VECTOR_CACHE:
                 _vectors.popitem(last=False)
     return [found[t] for t in texts]
+
+
+def heading_answers(passage: Passage, asked: list[set[str]], tokenizer: Tokenizer) -> bool:
+    """Tell whether the passage's own heading says all that is asked (``asked``: the terms of
+    the question, names aside, each with its synonyms): the section under it is the answer."""
+    if not passage.section or not asked:
+        return False
+    heading = set(tokenizer(passage.section.split(SECTION_SEP)[-1]))
+    return all(heading & terms for terms in asked)
 
 
 @lru_cache(maxsize=4096)
