@@ -30,6 +30,10 @@ REWORDED_QUESTIONS = Path(__file__).resolve().parent / "data" / "reworded-questi
 # plain-text FAQs …) with questions about them, written without running the bot: never fitted.
 FORMATS = Path(__file__).resolve().parent / "data" / "kb_formats"
 FORMATS_QUESTIONS = Path(__file__).resolve().parent / "data" / "formats-questions.yaml"
+# Eight job postings as pasted from job boards (LinkedIn text, Greenhouse, Lever, Workable,
+# JSON-LD, mojibake, an e-mail) with questions about them, written without running the bot.
+JOBS = Path(__file__).resolve().parent / "data" / "kb_jobs"
+JOBS_QUESTIONS = Path(__file__).resolve().parent / "data" / "jobs-questions.yaml"
 PARAPHRASE_QUESTIONS = (
     Path(__file__).resolve().parent / "data" / "paraphrase-questions.yaml"
 )  # copy of shared/eval
@@ -74,6 +78,12 @@ def cohort_services(settings: Settings) -> Services:
 def formats_services(settings: Settings) -> Services:
     """Services over tests/data/kb_formats (FAQ layouts of the web; held out: never used to fit)."""
     return services_over(FORMATS, settings)
+
+
+@pytest.fixture(scope="session")
+def jobs_services(settings: Settings) -> Services:
+    """Services over tests/data/kb_jobs (postings as pasted from job boards; never used to fit)."""
+    return services_over(JOBS, settings)
 
 
 @pytest.fixture(scope="session")

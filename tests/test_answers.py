@@ -11,6 +11,7 @@ from tests.conftest import (
     DEV_QUESTIONS,
     EXTRA_QUESTIONS,
     FORMATS_QUESTIONS,
+    JOBS_QUESTIONS,
     MEMBERS_QUESTIONS,
     PARAPHRASE_QUESTIONS,
     REWORDED_QUESTIONS,
@@ -137,6 +138,14 @@ def test_faq_layouts_of_the_web_keep_their_floor(formats_services) -> None:
     report = evaluate(formats_services.answers, load_cases(FORMATS_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.73 and report["abstention"] >= 0.84, report["misses"]
     assert report["answered_wrong"] <= 3, report["misses"]
+
+
+def test_postings_as_pasted_from_job_boards_keep_their_floor(jobs_services) -> None:
+    # never fitted (0.583 hit@1, 14 of 25 declined, 17 answered wrong before their headers,
+    # bold headings, page owners and accents were read)
+    report = evaluate(jobs_services.answers, load_cases(JOBS_QUESTIONS)).to_json()
+    assert report["hit@1"] >= 0.66 and report["abstention"] >= 0.64, report["misses"]
+    assert report["answered_wrong"] <= 14, report["misses"]
 
 
 def test_citation_check_needs_source_and_evidence(seed_services) -> None:
