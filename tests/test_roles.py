@@ -89,3 +89,24 @@ def test_autocomplete_and_get(seed_services) -> None:
     assert seed_services.roles.get(found[0].id) == found[0]
     assert seed_services.roles.get("Gradio Internship") == found[0]
     assert seed_services.roles.get("nothing like it") is None
+
+
+def test_a_posting_with_bold_headings_and_an_address_written_out_is_a_role(tmp_path: Path) -> None:
+    # Greenhouse's editor makes headings bold paragraphs; the apply address is in a sentence
+    write(
+        tmp_path,
+        "backend.html",
+        "<html><head><title>Quillmoor Labs - Senior Backend Engineer</title></head><body>"
+        "<h1>Senior Backend Engineer</h1><p><strong>About the role</strong></p><p>You will build payments."
+        "</p><p><strong>Compensation</strong></p><p>The base salary is CA$135,000 per year.</p>"
+        "<p><strong>How to apply</strong></p><p>Apply online at https://jobs.example.org/qm/58.</p>"
+        "</body></html>",
+    )
+    s = Settings()
+    services = build_services(s, snapshot_from_folder(tmp_path, s))
+    (role,) = RoleService(services.holder).list()
+    assert (role.title, role.org, role.apply_url) == (
+        "Senior Backend Engineer",
+        "Quillmoor Labs",
+        "https://jobs.example.org/qm/58",
+    )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.documents.document import is_question, strip_decoration
+from bot.documents.document import is_bold_heading, is_question, strip_decoration
 from bot.models import Block, Document
 
 SECTION_SEP = " › "  # between the headings of a passage's section path
@@ -140,7 +140,7 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
                 _QUESTION_LABEL.sub("", block.text, count=1) if is_question(block.text) else None
             )
             continue
-        if _bold_heading(block):
+        if is_bold_heading(block):
             # "**About the role**" alone in its paragraph: a heading by its looks (job boards'
             # editors make them so), below any real heading
             flush()
@@ -195,20 +195,6 @@ def _question_lead(block: Block) -> str | None:
 
 
 BOLD_HEADING_LEVEL = 7  # below <h6>
-BOLD_HEADING_MAX_WORDS = 8
-
-
-def _bold_heading(block: Block) -> bool:
-    """Tell whether a paragraph is only a short bold phrase that is no question and no sentence."""
-    text = block.text.strip()
-    return (
-        block.kind == "paragraph"
-        and block.lead is not None
-        and block.lead.strip() == text
-        and 0 < len(text.split()) <= BOLD_HEADING_MAX_WORDS
-        and not text.endswith((".", "!", "?", ","))
-        and not is_question(text)
-    )
 
 
 def _opening_question(block: Block) -> str | None:

@@ -18,7 +18,7 @@ from bot.documents.parse import (
     parse_plain,
 )
 from bot.documents.urls import safe_url, why_unsafe
-from bot.models import Document, FrontMatterFields, Kind, Problem
+from bot.models import Block, Document, FrontMatterFields, Kind, Problem
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -260,9 +260,26 @@ def _title_link(doc: Document) -> str | None:
     return None
 
 
+BOLD_HEADING_MAX_WORDS = 8
+
+
+def is_bold_heading(block: Block) -> bool:
+    """Tell whether a paragraph is only a short bold phrase that is no question and no
+    sentence ("**About the role**"): a heading by its looks, as job boards' editors make them."""
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph"
+        and block.lead is not None
+        and block.lead.strip() == text
+        and 0 < len(text.split()) <= BOLD_HEADING_MAX_WORDS
+        and not text.endswith((".", "!", "?", ","))
+        and not is_question(text)
+    )
+
+
 def guess_kind(body: ParsedBody) -> Kind:
     """Guess faq, posting or page from the document's structure."""
-    headings = [b.text for b in body.blocks if b.kind == "heading"]
+    headings = [b.text for b in body.blocks if b.kind == "heading" or is_bold_heading(b)]
     if any(POSTING_HEADING.search(h) for h in headings):
         return "posting"
     questions = sum(1 for b in body.blocks if is_question(b.lead) and b.kind != "heading")

@@ -379,18 +379,28 @@ def _json_ld_roles(doc: Document) -> list[Role]:
     return out
 
 
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
+
+
 def _apply_link(doc: Document) -> Link | None:
-    """Find the link to apply through: named so, or under an "Apply" heading."""
+    """Find the link to apply through: named so, or under an "Apply" heading, or an address
+    written out in a sentence about applying ("Apply online at https://…")."""
     heading = ""
     fallback = None
     for block in doc.blocks:
         if block.kind == "heading":
             heading = block.text
+        about_applying = bool(APPLY_TEXT.search(heading) or APPLY_TEXT.search(block.text))
         for link in block.links:
             if APPLY_TEXT.search(link.text) or "/apply" in link.url:
                 return link
-            if fallback is None and (APPLY_TEXT.search(heading) or APPLY_TEXT.search(block.text)):
+            if fallback is None and about_applying:
                 fallback = link
+        if fallback is None and about_applying and not block.links and block.kind != "heading":
+            written = _BARE_URL.search(block.text)
+            if written:
+                url = written.group(0).rstrip(".,;:!?")
+                fallback = Link(url, url, block.line)
     if fallback is None:
         for link in doc.links:  # links parsed outside blocks (plain text)
             if APPLY_TEXT.search(link.text) or "/apply" in link.url:
