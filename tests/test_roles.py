@@ -110,3 +110,25 @@ def test_a_posting_with_bold_headings_and_an_address_written_out_is_a_role(tmp_p
         "Quillmoor Labs",
         "https://jobs.example.org/qm/58",
     )
+
+
+def test_a_pasted_header_one_part_a_line_gives_company_and_place(tmp_path: Path) -> None:
+    # LinkedIn copied with its line breaks: title, company, place, terms, each on a line
+    write(
+        tmp_path,
+        "analyst.txt",
+        "Supply Chain Data Analyst\nBrackenfold Cider Company\nBristol, England, United Kingdom (Hybrid)\n"
+        "Full-time · Mid-Senior level\nPosted 3 days ago · Over 100 applicants\n\n"
+        "About the role\nYou will own the weekly demand forecast for our ciders and pubs.\n\n"
+        "How to apply\nApply on our careers site: https://careers.example.org/analyst\n",
+    )
+    s = Settings()
+    services = build_services(s, snapshot_from_folder(tmp_path, s))
+    (role,) = RoleService(services.holder).list()
+    assert (role.title, role.org, role.location, role.remote, role.type) == (
+        "Supply Chain Data Analyst",
+        "Brackenfold Cider Company",
+        "Bristol, England, United Kingdom (hybrid)",
+        False,
+        "full-time",
+    )

@@ -537,28 +537,46 @@ def _byline(doc: Document) -> dict[str, str]:
     short line with "·" or "|" between them, before the text. Return the parts found as
     ``org`` and ``location``.
     """
-    found: dict[str, str] = {}
-    for block in doc.blocks[:6]:
-        if block.kind == "heading" or len(block.text) > 160:
+    # ... or one part a line, when a pasted header keeps the board's line breaks
+    header: list[str] = []
+    for block in doc.blocks[:8]:
+        if block.kind == "heading":
+            if header:
+                break
             continue
-        parts = [p.strip() for p in _BYLINE_SEPARATORS.split(block.text) if p.strip()]
+        if block.kind != "item" or len(block.text) > 80:
+            break
+        header.append(block.text)
+    lines = [" · ".join(header)] if len(header) > 1 else []
+    for block in doc.blocks[:6]:
+        if block.kind != "heading" and len(block.text) <= 160:
+            lines.append(block.text)
+    for line in lines:
+        parts = [p.strip() for p in _BYLINE_SEPARATORS.split(line) if p.strip()]
         if len(parts) < 2:
             continue
-        for n, part in enumerate(parts):
-            _, remote = read_place(part, loose=True)
-            if "location" not in found and (remote is not None or _CITY_COUNTRY.match(part)):
-                found["location"] = part
-            elif (
-                n == 0
-                and remote is None
-                and not role_type(part)
-                and not _NOT_A_NAME.search(part)
-                and len(part.split()) <= 5
-                and part[:1].isupper()
-            ):
-                found["org"] = part
+        found = _byline_parts(parts)
         if found:
             return found
+    return {}
+
+
+def _byline_parts(parts: list[str]) -> dict[str, str]:
+    """Read the company (the first part, when it is a name) and the place of a byline's parts."""
+    found: dict[str, str] = {}
+    for n, part in enumerate(parts):
+        _, remote = read_place(part, loose=True)
+        if "location" not in found and (remote is not None or _CITY_COUNTRY.match(part)):
+            found["location"] = part
+        elif (
+            n == 0
+            and remote is None
+            and not role_type(part)
+            and not _NOT_A_NAME.search(part)
+            and len(part.split()) <= 5
+            and part[:1].isupper()
+        ):
+            found["org"] = part
     return found
 
 
