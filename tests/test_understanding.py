@@ -257,6 +257,14 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
                  "a grant of 2,400 euros"):
         assert holds(paid, "amount") and not holds(paid, "count"), paid
     assert not holds("Try 3 times before you ask.", "amount")
+    # a deadline is no start, and a start no deadline
+    deadline, start = "When is the application deadline?", "When does the job start?"
+    assert not holds("Start date: 1 May 2026.", "date", deadline)
+    assert holds("We'll accept applications through April 15, 2026.", "date", deadline)
+    assert holds("Apply by 28 February 2025 for a September 2025 start.", "date", deadline)
+    assert not holds("Applications close on 31 January 2027.", "date", start)
+    assert holds("The next intake starts on 1 May 2025.", "date", start)
+    assert holds("Start date: 1 May 2026.", "date", "When can I join?")
     # a place after "our": "All apprentices work from our Leeds workshop."
     assert holds("All apprentices work from our Leeds workshop.", "place")
     assert not holds("All apprentices work from our workshop.", "place")

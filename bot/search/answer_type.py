@@ -256,12 +256,31 @@ def has_contact(text: str) -> bool:
     return _CONTACT.search(text) is not None
 
 
+# A date is a deadline or a start: "When do applications close?" is not answered by "Start
+# date: 1 May 2026", nor "When does it start?" by "Applications close on 31 January".
+_DEADLINE = re.compile(
+    r"\b(?:deadline|clos(?:e|es|ed|ing)|due|last day|apply by|no later than|until|through|accept\w*)\b"
+)
+_START = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc\w*|kick(?:s|ing)? off|first day)\b")
+
+
+def _other_date(asked: str, text: str) -> bool:
+    """Tell whether the question asks for one of a deadline or a start and the text dates only the other."""
+    deadline, start = bool(_DEADLINE.search(asked)), bool(_START.search(asked))
+    if deadline == start:
+        return False
+    says_deadline, says_start = bool(_DEADLINE.search(text)), bool(_START.search(text))
+    return (says_start and not says_deadline) if deadline else (says_deadline and not says_start)
+
+
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
     if kind == "place" and _WHERE_TO_SEND.search(asked) and _CHANNEL.search(text):
         return True
     searched = text if kind in ("place", "person", "name") else text.casefold()
+    if kind == "date" and asked and _other_date(asked, searched):
+        return False
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
     elif kind == "place":
