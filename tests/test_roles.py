@@ -4,6 +4,7 @@ from pathlib import Path
 from bot.app import build_services, snapshot_from_folder
 from bot.config import Settings
 from bot.documents.roles import link_problem
+from bot.models import Role
 from bot.services.roles import RoleFilter, RoleService
 from tests.conftest import line_of, write
 
@@ -93,7 +94,7 @@ def test_autocomplete_and_get(seed_services) -> None:
 
 def test_a_posting_with_bold_headings_and_an_address_written_out_is_a_role(tmp_path: Path) -> None:
     # Greenhouse's editor makes headings bold paragraphs; the apply address is in a sentence
-    write(
+    role = only_role(
         tmp_path,
         "backend.html",
         "<html><head><title>Quillmoor Labs - Senior Backend Engineer</title></head><body>"
@@ -102,9 +103,6 @@ def test_a_posting_with_bold_headings_and_an_address_written_out_is_a_role(tmp_p
         "<p><strong>How to apply</strong></p><p>Apply online at https://jobs.example.org/qm/58.</p>"
         "</body></html>",
     )
-    s = Settings()
-    services = build_services(s, snapshot_from_folder(tmp_path, s))
-    (role,) = RoleService(services.holder).list()
     assert (role.title, role.org, role.apply_url) == (
         "Senior Backend Engineer",
         "Quillmoor Labs",
@@ -114,7 +112,7 @@ def test_a_posting_with_bold_headings_and_an_address_written_out_is_a_role(tmp_p
 
 def test_a_pasted_header_one_part_a_line_gives_company_and_place(tmp_path: Path) -> None:
     # LinkedIn copied with its line breaks: title, company, place, terms, each on a line
-    write(
+    role = only_role(
         tmp_path,
         "analyst.txt",
         "Supply Chain Data Analyst\nBrackenfold Cider Company\nBristol, England, United Kingdom (Hybrid)\n"
@@ -122,9 +120,6 @@ def test_a_pasted_header_one_part_a_line_gives_company_and_place(tmp_path: Path)
         "About the role\nYou will own the weekly demand forecast for our ciders and pubs.\n\n"
         "How to apply\nApply on our careers site: https://careers.example.org/analyst\n",
     )
-    s = Settings()
-    services = build_services(s, snapshot_from_folder(tmp_path, s))
-    (role,) = RoleService(services.holder).list()
     assert (role.title, role.org, role.location, role.remote, role.type) == (
         "Supply Chain Data Analyst",
         "Brackenfold Cider Company",
@@ -132,3 +127,12 @@ def test_a_pasted_header_one_part_a_line_gives_company_and_place(tmp_path: Path)
         False,
         "full-time",
     )
+
+
+def only_role(folder: Path, name: str, text: str) -> Role:
+    """Write one file to a knowledge folder and return the one open role read from it."""
+    write(folder, name, text)
+    settings = Settings()
+    services = build_services(settings, snapshot_from_folder(folder, settings))
+    (role,) = RoleService(services.holder).list()
+    return role
