@@ -196,3 +196,10 @@ def test_a_site_banner_without_headings_is_dropped_and_an_articles_header_kept()
     )
     doc = parse_document(html.encode(), "w.html", [])
     assert [b.text for b in doc.blocks] == ["Lab Technician", "Sterility testing in Kraków."]
+
+
+def test_a_salary_range_in_pounds_is_no_mojibake() -> None:
+    # "–£" re-encoded as Mac Roman is valid UTF-8 ("У"), but no letter of another script is
+    # what mojibake of these documents hides
+    assert repair_text("Salary: £68,000–£78,000 per year") == "Salary: £68,000–£78,000 per year"
+    assert repair_text("caf√© and r√©sum√©") == "café and résumé"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 import ftfy
 
@@ -123,6 +124,13 @@ def _repair_run(match: re.Match[str]) -> str:
             repaired = run.encode(codec).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        if repaired != run:
+        if repaired != run and _latin(repaired):
             return repaired
     return run
+
+
+def _latin(text: str) -> bool:
+    """Tell whether every letter of ``text`` is Latin: what mojibake of our documents hides
+    ("√©" is "é"). "–£" in "£68,000–£78,000" re-encodes to valid UTF-8 too, as the
+    Cyrillic "У": no repair."""
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in text)
