@@ -34,6 +34,10 @@ FORMATS_QUESTIONS = Path(__file__).resolve().parent / "data" / "formats-question
 # JSON-LD, mojibake, an e-mail) with questions about them, written without running the bot.
 JOBS = Path(__file__).resolve().parent / "data" / "kb_jobs"
 JOBS_QUESTIONS = Path(__file__).resolve().parent / "data" / "jobs-questions.yaml"
+# Long FAQs and pages of several roles or programmes (a 29-question FAQ, a careers page of
+# five roles, two programmes in one file …), written without running the bot: never fitted.
+LONG = Path(__file__).resolve().parent / "data" / "kb_long"
+LONG_QUESTIONS = Path(__file__).resolve().parent / "data" / "long-questions.yaml"
 PARAPHRASE_QUESTIONS = (
     Path(__file__).resolve().parent / "data" / "paraphrase-questions.yaml"
 )  # copy of shared/eval
@@ -84,6 +88,12 @@ def formats_services(settings: Settings) -> Services:
 def jobs_services(settings: Settings) -> Services:
     """Services over tests/data/kb_jobs (postings as pasted from job boards; never used to fit)."""
     return services_over(JOBS, settings)
+
+
+@pytest.fixture(scope="session")
+def long_services(settings: Settings) -> Services:
+    """Services over tests/data/kb_long (long FAQs, several roles in one page; never used to fit)."""
+    return services_over(LONG, settings)
 
 
 @pytest.fixture(scope="session")
