@@ -253,8 +253,13 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("The live session starts at 6pm.", "date")
     assert holds("The live session starts at 6pm.", "time")
     # sums in any currency, by sign, ISO code or name
-    for paid in ("Tuition is 6,500 dollars.", "NOK 650,000 per year", "12 000 SEK a month", "₹40,000 stipend",
-                 "a grant of 2,400 euros"):
+    for paid in (
+        "Tuition is 6,500 dollars.",
+        "NOK 650,000 per year",
+        "12 000 SEK a month",
+        "₹40,000 stipend",
+        "a grant of 2,400 euros",
+    ):
         assert holds(paid, "amount") and not holds(paid, "count"), paid
     assert not holds("Try 3 times before you ask.", "amount")
     # a deadline is no start, and a start no deadline
@@ -1046,3 +1051,14 @@ def test_a_section_whose_heading_says_all_that_is_asked_is_shown_from_its_start(
     answer = answers.ask("What is the interview process for the supply chain analyst job?")
     snippet = answer.citations[0].snippet
     assert snippet.startswith(f"{BULLET}A 20-minute phone call") and "A visit to the office" in snippet
+
+
+def test_an_apply_link_line_is_no_answer_to_what_the_role_pays(long_services) -> None:
+    # a careers page of five roles, each under its heading (tests/data/kb_long): the link line
+    # "Apply for Senior Geospatial Engineer (https://…)" repeats the role's name, the line
+    # with its salary does not
+    answers = long_services.answers
+    first = answers.ask("What's the salary for the Senior Geospatial Engineer at Kestrelworks?").citations[0]
+    assert "£68,000–£78,000 per year" in first.snippet
+    how = answers.ask("How do I apply for the Senior Geospatial Engineer job at Kestrelworks?").citations[0]
+    assert "Apply for Senior Geospatial Engineer" in how.snippet

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -14,6 +15,9 @@ from bot.models import Passage
 from bot.search.semantic import embed
 from bot.search.tokenize import Tokenizer
 
+_CALL_TO_ACTION = re.compile(
+    r"^(?:\W\s*)?(?:apply|register|sign up|submit|enrol|enroll)\b[^.!?]{0,80}\(?https?://\S+\)?\s*$", re.I
+)
 MEANING_BAND = 0.08  # sentences within this cosine of the closest one count as meaning the same
 MEANING_FLOOR = 0.15  # below this similarity a sentence means nothing in particular (0.1–0.15 showed the most right snippets on the fitting sets; 0.25 and 0.3 fewer)
 
@@ -92,6 +96,12 @@ def snippet(
     gain = [
         [max((w for t, w in c.items() if t in terms), default=0.0) for c in concepts] for terms in part_terms
     ]
+    # "Apply for Senior Geospatial Engineer (https://…)" repeats the role's name and answers
+    # only how to apply: its words count for nothing unless applying is asked about
+    asks_applying = any(tokenizer.term("apply") in c for c in concepts)
+    for i, part in enumerate(parts):
+        if not asks_applying and _CALL_TO_ACTION.match(part):
+            gain[i] = [0.0] * len(concepts)
     lexical_top = max((max(row) for row in gain if row), default=0.0) or 1.0
     bonus = [0.0] * len(parts)
     if meaning is not None and len(meaning) == len(parts):
