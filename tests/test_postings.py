@@ -196,6 +196,9 @@ def test_cli_lists_closed_roles_only_with_all(capsys) -> None:
         ("Berlin (hybrid)", ("Berlin (hybrid)", False)),
         ("Remote", (None, True)),
         ("Paris, France", ("Paris, France", None)),
+        ("Lisbon, hybrid (3 office days a week)", ("Lisbon (hybrid)", False)),
+        ("On-site", ("On-site", False)),
+        ("Tallinn, Estonia, or remote within the EU", ("Tallinn, Estonia, or remote within the EU", True)),
     ],
 )
 def test_read_place(text: str, expected) -> None:
@@ -397,3 +400,81 @@ def test_refresh_keeps_the_last_good_version_of_a_file_with_a_wrong_typed_field(
     assert any(e["line"] == 4 and "'team' must be text, not a list" in e["message"] for e in report["errors"])
     assert main(["roles", "--config", str(config), "--json"]) == 0
     assert {r["id"] for r in json.loads(capsys.readouterr().out)} == before
+
+
+CAREERS_PAGE = """<html><body><h1>Careers at Ospreyfield</h1>
+<p>We are hiring for three roles. All applications close on 2026-11-30.</p>
+<h2>Senior Data Engineer</h2>
+<p>Location: Glasgow, UK (hybrid) · Type: Full-time, permanent · Salary: £60,000–£70,000 per year</p>
+<p>You will build the pipelines that feed our tide models.</p>
+<ul><li>5 years of experience</li><li>Python and SQL</li></ul>
+<p><a href="https://ospreyfield.example.net/jobs/data-engineer">Apply for Senior Data Engineer</a></p>
+<h2>Field Technician</h2>
+<p>Location: Oban, UK · Type: 12-month fixed-term contract · Salary: £31,000 per year</p>
+<p>You will service our buoys along the west coast.</p>
+<p><a href="https://ospreyfield.example.net/jobs/field-technician">Apply for Field Technician</a></p>
+<h2>Benefits for all staff</h2>
+<ul><li>30 days of leave</li><li>A learning budget of £1,000 a year</li></ul>
+<h2>Hiring process</h2>
+<p>A call, a task and an interview.</p>
+</body></html>"""
+
+
+def test_a_careers_page_gives_one_role_per_position_section(tmp_path: Path, shipped) -> None:
+    write(tmp_path, "careers.html", CAREERS_PAGE)
+    roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert [(r.title, r.location, r.remote, r.compensation, r.apply_url) for r in roles] == [
+        (
+            "Senior Data Engineer",
+            "Glasgow, UK (hybrid)",
+            False,
+            "£60,000–£70,000 per year",
+            "https://ospreyfield.example.net/jobs/data-engineer",
+        ),
+        ("Field Technician", "Oban, UK", None, "£31,000 per year", "https://ospreyfield.example.net/jobs/field-technician"),
+    ]
+    assert [r.type for r in roles] == ["full-time", "contract"]
+    assert all(r.closes == date(2026, 11, 30) for r in roles)  # said once for all roles
+    assert roles[0].description == "You will build the pipelines that feed our tide models."
+
+
+def test_one_position_section_is_not_a_list_of_positions(tmp_path: Path, shipped) -> None:
+    page = CAREERS_PAGE.split("<h2>Field Technician</h2>")[0] + "</body></html>"
+    write(tmp_path, "careers.html", page)
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert role.id == "careers"  # the page's own role, as before
+    assert role.location == "Glasgow, UK (hybrid)"  # one part of the "·" line, not the whole line
+
+
+def test_a_list_of_positions_without_links(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "work-with-us.md",
+        "# Work at Ospreyfield\n\n## Open roles\n\n"
+        "- Backend Engineer (Go) – Lisbon, hybrid (3 office days a week). Permanent, full-time. EUR 62,000 to 75,000 per year.\n"
+        "- Product Designer – Remote within the EU. Permanent, full-time. EUR 48,000 to 58,000 per year.\n\n"
+        "## Benefits\n\n- 25 days of paid vacation – plus your birthday off\n",
+    )
+    roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert [(r.title, r.location, r.remote, r.type, r.compensation, r.apply_url) for r in roles] == [
+        ("Backend Engineer (Go)", "Lisbon (hybrid)", False, "full-time", "EUR 62,000 to 75,000 per year", None),
+        ("Product Designer", "EU", True, "full-time", "EUR 48,000 to 58,000 per year", None),
+    ]
+
+
+def test_plain_text_byline_under_the_title_is_not_part_of_it(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "intern.txt",
+        "Data Science Intern – Remote (EU)\nOspreyfield · Internship · Remote within the EU\n\n"
+        "About the internship\nYou will analyse usage data and design A/B tests for our route planner.\n\n"
+        "Hiring process\n1. A video call\n2. A case study\nAll interviews are held by video.\n\n"
+        "How to apply\nApply at https://ospreyfield.example.net/jobs/ds-intern by 8 February 2026.\n",
+    )
+    corpus = snapshot_from_folder(tmp_path, shipped).corpus
+    (role,) = corpus.roles
+    assert role.title == "Data Science Intern Remote (EU)"
+    assert (role.org, role.type, role.remote) == ("Ospreyfield", "internship", True)
+    # the heading over a numbered list keeps its list, a closing line under it included
+    (hiring,) = [p for p in corpus.passages if p.section == "Hiring process"]
+    assert "A case study" in hiring.text and "All interviews are held by video." in hiring.text

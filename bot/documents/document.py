@@ -28,7 +28,7 @@ SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 # The headings of a job posting's sections ("Responsibilities", "About you", ...).
 POSTING_SECTIONS = (
     r"responsibilit\w*|(?:minimum|preferred|basic)?\s*qualifications|requirements|"
-    r"about the (?:job|role|position)|about you|what you.ll do|who you are|job description"
+    r"about the (?:job|role|position|internship|opportunity)|about you|what you.ll do|who you are|job description"
 )
 POSTING_HEADING = re.compile(rf"\b(?:{POSTING_SECTIONS})\b", re.I)
 GENERIC_HEADING = re.compile(

@@ -634,7 +634,12 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         if len(run) == 1 and _is_heading(run[0], prev_blank, next_blank):
             out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
             continue
-        if start == 0 and 1 < len(run) <= 3 and all(_is_heading(ln, True, True) for ln in run):
+        if (
+            start == 0
+            and 1 < len(run) <= 3
+            and all(_is_heading(ln, True, True) for ln in run)
+            and not any(_BYLINE_LINE.search(ln) for ln in run)
+        ):
             # a title over two or three lines at the top: "Acme Writers' Residency" / "Frequently Asked Questions"
             out.blocks.append(
                 Block("heading", " – ".join(clean(ln).rstrip(":").strip() for ln in run), line_no, 1)
@@ -644,14 +649,21 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             start == 0
             and len(run) > 1
             and _is_heading(run[0], True, True)
-            and all(_is_heading(ln, True, True) or _LABEL_LINE.match(ln) for ln in run[1:])
-            and (len(run) > 3 or any(_LABEL_LINE.match(ln) for ln in run[1:]))
+            and all(_is_heading(ln, True, True) or _header_line(ln) for ln in run[1:])
+            and (len(run) > 3 or any(_header_line(ln) for ln in run[1:]))
         ):
             # a job board's header pasted at the top: the title, then company, place, terms
+            # ("Location: Munich", or "Lumivane · Internship · Remote within the EU")
             out.blocks.append(Block("heading", clean(run[0]).strip(), line_no, 1))
             run, line_no = run[1:], line_no + 1
-        elif len(run) > 1 and _is_heading(run[0], True, True) and all(_BULLET.match(ln) for ln in run[1:]):
-            # "What you'll do" straight above its bullets
+        elif (
+            len(run) > 1
+            and _is_heading(run[0], True, True)
+            and _BULLET.match(run[1])
+            and 2 * sum(bool(_BULLET.match(ln)) for ln in run[1:]) >= len(run) - 1
+        ):
+            # "What you'll do" straight above its bullets (a closing line under them aside:
+            # "Hiring process" / "1. …" / "2. …" / "We aim to decide within three weeks.")
             out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
         if (
@@ -695,6 +707,12 @@ _RUNS_ON = re.compile(r"(?:[,(–-]|\b(?:and|or|but|the|a|an|of|to|in|on|at|by|f
 
 
 _LABEL_LINE = re.compile(r"^\s*[A-Z][\w /&()-]{1,30}:\s+\S")  # "Location: Munich", "Salary: …"
+_BYLINE_LINE = re.compile(r"\S\s+[·|]\s+\S")  # "Lumivane · Internship · Remote within the EU"
+
+
+def _header_line(line: str) -> bool:
+    """Tell whether a line of a pasted job-board header is data, not a title."""
+    return bool(_LABEL_LINE.match(line) or _BYLINE_LINE.search(line))
 
 
 def _runs_on(line: str, following: str) -> bool:

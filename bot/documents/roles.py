@@ -4,7 +4,9 @@ Roles are read from the text, in order of precedence:
 1. a list of positions: list items that start with a link, under a heading or intro that
    speaks of positions/roles/openings — one role per item, its team from the intro;
 2. schema.org ``JobPosting`` JSON-LD (what job boards embed), one role per posting;
-3. the document itself, when it is a job posting or carries an application link.
+3. sections of a page listing several positions under their own headings (a careers page),
+   each with its own place, type or pay and how to apply — one role per section;
+4. the document itself, when it is a job posting or carries an application link.
 
 Front matter then has the last word: a ``roles:`` entry merges over the role it names
 (or adds one), and the document's ``status``/``closes``/``type`` apply to all its roles.
@@ -19,6 +21,7 @@ answered from their own text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from urllib.parse import urlparse
@@ -62,7 +65,7 @@ LOCATION_LABEL = re.compile(
     r"^(?:locations?|based in|office|where|job location|work location)\s*:\s*(.+)$", re.I
 )
 TYPE_LABEL = re.compile(
-    r"^(?:employment type|job type|type of employment|contract type|commitment|schedule|work type)\s*:\s*(.+)$",
+    r"^(?:employment type|job type|type of employment|contract type|commitment|schedule|work type|type)\s*:\s*(.+)$",
     re.I,
 )
 PAY_LABEL = re.compile(
@@ -197,7 +200,12 @@ def extract_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     add one), and the document's own ``status`` / ``closes`` / ``type`` apply to every role
     whose entry does not say otherwise.
     """
-    extracted = _position_list_roles(doc, problems) or _json_ld_roles(doc) or _document_role(doc)
+    extracted = (
+        _position_list_roles(doc, problems)
+        or _json_ld_roles(doc)
+        or _section_roles(doc, problems)
+        or _document_role(doc)
+    )
     roles = _merge_entries(doc, extracted)
     meta = doc.front_matter
     out: list[Role] = []
@@ -284,6 +292,10 @@ def _checked_link(
 
 
 def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
+    """One role per item of a list of positions, under a heading or intro that speaks of
+    them: items that start with a link to the position ("[Embodied AI Intern](…): what it
+    is"), or, when none does, items that name it before a dash and say where, on what terms
+    and for what pay after it ("Product Designer – Remote within the EU. Permanent. EUR …")."""
     org = document_org(doc)
     roles: list[Role] = []
     heading = ""
@@ -303,38 +315,155 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
         while i < len(blocks) and blocks[i].kind == "item" and blocks[i].level == block.level:
             group.append(blocks[i])
             i += 1
-        linked = [b for b in group if b.links and b.text.startswith(b.links[0].text) and b.links[0].text]
-        context = f"{heading} {intro}"
-        if len(linked) < 2 or len(linked) * 5 < len(group) * 3 or not POSITIONS_CONTEXT.search(context):
+        if not POSITIONS_CONTEXT.search(f"{heading} {intro}"):
             continue
+        linked = [b for b in group if b.links and b.text.startswith(b.links[0].text) and b.links[0].text]
+        titled = [(b, m) for b in group if (m := _TITLED_ITEM.match(b.text)) and len(m.group(1).split()) <= 8]
         team_match = TEAM.search(intro)
         team = team_match.group(1) if team_match else None
         if team and team.split()[0] in ("The", "Our", "A"):
             team = " ".join(team.split()[1:]) or None
-        for item in linked:
-            link = item.links[0]
-            title = link.text.strip()
-            description = item.text[len(link.text) :].lstrip(" ,:;-–—").strip() or None
-            roles.append(
-                Role(
-                    id=f"{slug(readable_name(doc.source))}/{slug(title)}",
-                    title=title,
-                    type=role_type(title, heading, intro),
-                    org=org,
-                    team=team,
-                    location=None,
-                    remote=None,
-                    compensation=None,
-                    apply_url=link.url,
-                    source=doc.source,
-                    posted=doc.published,
-                    closes=_deadline(doc),
-                    status="open",
-                    description=trim_at_word(description, SUMMARY_CHARS) if description else None,
-                    line=item.line,
+        if len(linked) >= 2 and len(linked) * 5 >= len(group) * 3:
+            for item in linked:
+                link = item.links[0]
+                title = link.text.strip()
+                description = item.text[len(link.text) :].lstrip(" ,:;-–—").strip() or None
+                roles.append(
+                    _listed_role(doc, org, team, title, heading, intro, item, link.url, description, None, None)
                 )
-            )
+        elif not linked and len(titled) >= 2 and len(titled) * 5 >= len(group) * 3:
+            for item, match in titled:
+                title, terms = match.group(1).strip(), match.group(2).strip()
+                where = split_sentences(terms)[0] if terms else ""
+                roles.append(
+                    _listed_role(doc, org, team, title, heading, intro, item, None, None, terms, where)
+                )
     return roles
+
+
+# "Senior Backend Engineer (Go) – Lisbon, hybrid. Permanent, full-time. EUR 62,000 to 75,000 per year."
+_TITLED_ITEM = re.compile(r"^([A-Z][^–—.:;!?]{2,80}?)\s+[–—-]\s+(\S.*)$")
+
+
+def _listed_role(
+    doc: Document,
+    org: str | None,
+    team: str | None,
+    title: str,
+    heading: str,
+    intro: str,
+    item: Block,
+    url: str | None,
+    description: str | None,
+    terms: str | None,
+    where: str | None,
+) -> Role:
+    location, remote = read_place(where, loose=True) if where else (None, None)
+    return Role(
+        id=f"{slug(readable_name(doc.source))}/{slug(title)}",
+        title=title,
+        type=role_type(title, heading, intro) or (role_type(terms) if terms else None),
+        org=org,
+        team=team,
+        location=location,
+        remote=remote,
+        compensation=_pay_in(terms) if terms else None,
+        apply_url=url,
+        source=doc.source,
+        posted=doc.published,
+        closes=_deadline(doc),
+        status="open",
+        description=trim_at_word(description, SUMMARY_CHARS) if description else None,
+        line=item.line,
+    )
+
+
+# A heading that names a part of a page (its benefits, how to apply), not a position.
+_PART_HEADING = re.compile(
+    rf"\b(?:{POSTING_SECTIONS})\b|^(?:about|overview|summary|introduction|benefits?|perks|what we offer|"
+    r"why (?:join|work)|how to apply|apply|applying|applications?|hiring|interviews?|(?:the |our )?process|"
+    r"faqs?|frequently asked|questions|contact|equal opportunit|diversity|more)\b",
+    re.I,
+)
+_JOB_URL = re.compile(r"/(?:apply|jobs?|careers?|positions?|vacanc\w*|openings?)(?:/|$|\?)", re.I)
+_ROLE_FACTS = (LOCATION_LABEL, TYPE_LABEL, PAY_LABEL)
+
+
+def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
+    """One role per section, on a page that lists several positions under their own headings.
+
+    A careers page puts each position under a heading ("Senior Geospatial Engineer"), with
+    its own place, type and pay ("Location: Edinburgh · Type: Full-time · Salary: …"), what
+    the work is, and its own apply link. A section is such a position when its heading is
+    not a part of a page ("Benefits", "How to apply") and it has its own apply link, or
+    states a fact only a position has (a location, type or pay label) and how to apply. Two
+    such sections at one heading level make the page a list of positions; each role is read
+    from its section alone, and what no section says (a deadline for all roles, one apply
+    link) from the rest of the page.
+    """
+    blocks = doc.blocks
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for i, block in enumerate(blocks):
+        if block.kind != "heading" or _PART_HEADING.search(block.text.strip()):
+            continue
+        end = next(
+            (j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= block.level),
+            len(blocks),
+        )
+        if _is_position(blocks[i + 1 : end]):
+            spans.setdefault(block.level, []).append((i, end))
+    if not spans:
+        return []
+    _, chosen = max(spans.items(), key=lambda item: (len(item[1]), -item[0]))
+    if len(chosen) < 2:
+        return []
+    inside = {j for start, end in chosen for j in range(start, end)}
+    rest = [b for j, b in enumerate(blocks) if j not in inside]
+    shared_link = _apply_link_in(rest)
+    shared_deadline = _deadline_in(rest)
+    org = document_org(doc)
+    base = slug(readable_name(doc.source))
+    roles = []
+    for start, end in chosen:
+        heading, body = blocks[start], blocks[start + 1 : end]
+        title = clean_role_title(heading.text)
+        location, remote = None, None
+        placed = _labelled_in(body, LOCATION_LABEL)
+        if placed:  # "Where: Halvard House, Ghent. All sessions are in person." says where first
+            location, remote = read_place(split_sentences(placed[0])[0], loose=True)
+        else:
+            location, remote = read_place(title, loose=False)
+        stated = _labelled_in(body, TYPE_LABEL)
+        link = _apply_link_in(body) or shared_link
+        roles.append(
+            Role(
+                id=f"{base}/{slug(title)}",
+                title=title,
+                type=role_type(title) or (role_type(stated[0]) if stated else None),
+                org=org,
+                team=None,
+                location=location,
+                remote=remote,
+                compensation=_pay_of(body),
+                apply_url=link.url if link else None,
+                source=doc.source,
+                posted=doc.published,
+                closes=_deadline_in(body) or shared_deadline,
+                status="open",
+                description=_summary_of([b.text for b in body if b.kind == "paragraph" and len(b.text) > 40]),
+                line=heading.line,
+            )
+        )
+    return roles
+
+
+def _is_position(body: Sequence[Block]) -> bool:
+    """Tell whether a section describes a position (see _section_roles)."""
+    own_link = any(_named_apply(link) or _JOB_URL.search(link.url) for b in body for link in b.links)
+    if own_link:
+        return True
+    facts = any(_labelled_in(body, label) for label in _ROLE_FACTS)
+    return facts and any(b.kind != "heading" and APPLY_TEXT.search(b.text) for b in body)
 
 
 def _json_ld_roles(doc: Document) -> list[Role]:
@@ -385,14 +514,29 @@ _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
 def _apply_link(doc: Document) -> Link | None:
     """Find the link to apply through: named so, or under an "Apply" heading, or an address
     written out in a sentence about applying ("Apply online at https://…")."""
+    found = _apply_link_in(doc.blocks)
+    if found is None:
+        for link in doc.links:  # links parsed outside blocks (plain text)
+            if _named_apply(link):
+                return link
+    return found
+
+
+def _named_apply(link: Link) -> bool:
+    return bool(APPLY_TEXT.search(link.text) or "/apply" in link.url)
+
+
+def _apply_link_in(blocks: Sequence[Block]) -> Link | None:
+    """The apply link of these blocks: one named so, else the first link or written-out
+    address in a block about applying (or under a heading about it)."""
     heading = ""
     fallback = None
-    for block in doc.blocks:
+    for block in blocks:
         if block.kind == "heading":
             heading = block.text
         about_applying = bool(APPLY_TEXT.search(heading) or APPLY_TEXT.search(block.text))
         for link in block.links:
-            if APPLY_TEXT.search(link.text) or "/apply" in link.url:
+            if _named_apply(link):
                 return link
             if fallback is None and about_applying:
                 fallback = link
@@ -401,22 +545,25 @@ def _apply_link(doc: Document) -> Link | None:
             if written:
                 url = written.group(0).rstrip(".,;:!?")
                 fallback = Link(url, url, block.line)
-    if fallback is None:
-        for link in doc.links:  # links parsed outside blocks (plain text)
-            if APPLY_TEXT.search(link.text) or "/apply" in link.url:
-                return link
     return fallback
 
 
-def _labelled(doc: Document, labels: re.Pattern[str]) -> tuple[str, int] | None:
-    """Return the value and line of a "Label: value" line, as job boards write "Location: Berlin"."""
-    for block in doc.blocks:
-        if block.kind == "heading":
+def _labelled_in(blocks: Sequence[Block], labels: re.Pattern[str]) -> tuple[str, int] | None:
+    """Return the value and line of a "Label: value" line, as job boards write "Location: Berlin",
+    also as one part of a line of several ("Location: Inverness · Type: Full-time · Salary: …")."""
+    for block in blocks:
+        if block.kind == "heading" or len(block.text) > 400:
             continue
-        match = labels.match(block.text)
-        if match and len(block.text) <= 200:
-            return match.group(1).strip(), block.line
+        for part in _BYLINE_SEPARATORS.split(block.text):
+            match = labels.match(part.strip())
+            if match and len(part) <= 200:
+                return match.group(1).strip(), block.line
     return None
+
+
+def _labelled(doc: Document, labels: re.Pattern[str]) -> tuple[str, int] | None:
+    """Return the value and line of the document's first "Label: value" (see _labelled_in)."""
+    return _labelled_in(doc.blocks, labels)
 
 
 def read_place(text: str, loose: bool = False) -> tuple[str | None, bool | None]:
@@ -434,8 +581,8 @@ def read_place(text: str, loose: bool = False) -> tuple[str | None, bool | None]
         if match:
             place = match.group("place").strip(" ,.-–—")
             rest = (text[: match.start()] + text[match.end() :]).strip(" ,.-–—()")
-            if loose and rest and len(rest) > len(match.group(0)) and pattern is not PLACE_REMOTE:
-                return text, True  # "San Francisco or Remote (US)": keep all it says
+            if loose and rest and pattern is not PLACE_REMOTE and (len(rest) > len(match.group(0)) or rest[:1].isupper()):
+                return text, True  # "San Francisco or Remote (US)", "Tallinn, or remote within the EU": keep all it says
             return place or None, True
     if not loose:
         return None, None
@@ -445,8 +592,9 @@ def read_place(text: str, loose: bool = False) -> tuple[str | None, bool | None]
     hybrid = HYBRID.search(text)
     if hybrid:
         word = hybrid.group(1).lower().replace(" ", "-")
-        place = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,.-–—") or None
-        shown = f"{place} ({word})" if place and place.casefold() != word else place
+        place = re.sub(r"\s*\([^)]*\)|,?\s*\b(?:hybrid|on[- ]?site|in[- ]office)\b", "", text, flags=re.I)
+        place = place.strip(" ,.-–—") or None
+        shown = f"{place} ({word})" if place else hybrid.group(1)[:1].upper() + hybrid.group(1)[1:]
         return shown, False
     return text or None, None
 
@@ -636,23 +784,31 @@ def _pay_in(text: str, labelled: bool = False) -> str | None:
     for match in MONEY.finditer(text):
         found = match.group(0).strip()
         if labelled or re.search(_UNIT, found) or re.search(r"\d\s*(?:-|–|—|to)\s*\D{0,4}\d", found):
+            found = found if re.search(r"\bp\.a\.$", found) else found.rstrip(".")  # "per year." ends a sentence
             return " ".join(found.split())
     return None
 
 
 def _compensation(doc: Document) -> str | None:
-    labelled = _labelled(doc, PAY_LABEL)
+    return _pay_of(doc.blocks)
+
+
+
+def _pay_of(blocks: Sequence[Block]) -> str | None:
+    """The pay these blocks state: a pay label's amount, else an amount that is pay, else
+    "competitive salary"."""
+    labelled = _labelled_in(blocks, PAY_LABEL)
     if labelled:
         amount = _pay_in(labelled[0], labelled=True)
         if amount:
             return amount
         if len(labelled[0]) <= 80:
             return labelled[0]
-    for block in doc.blocks:  # plain text often puts the pay on a line of its own
+    for block in blocks:  # plain text often puts the pay on a line of its own
         amount = _pay_in(block.text)
         if amount:
             return amount
-    for block in doc.blocks:
+    for block in blocks:
         match = COMPETITIVE.search(block.text)
         if match:
             return match.group(1)[0].upper() + match.group(1)[1:]
@@ -660,7 +816,11 @@ def _compensation(doc: Document) -> str | None:
 
 
 def _deadline(doc: Document) -> date | None:
-    for block in doc.blocks:
+    return _deadline_in(doc.blocks)
+
+
+def _deadline_in(blocks: Sequence[Block]) -> date | None:
+    for block in blocks:
         match = DEADLINE.search(block.text)
         if match:
             return find_published(f"published {match.group(1)}")  # same date formats
