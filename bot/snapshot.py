@@ -186,7 +186,11 @@ class Snapshot:
 
     def image(self) -> dict[str, np.ndarray]:
         """Return its engine and names as named arrays, to store beside it (see :meth:`from_image`)."""
-        names = [[sorted(terms) for terms in self.names.by_doc], sorted(self.names.expansions.items())]
+        names = [
+            [sorted(terms) for terms in self.names.by_doc],
+            sorted(self.names.expansions.items()),
+            [[list(run) for run in runs] for runs in self.names.phrases],
+        ]
         return {**self.engine.image(), "names": strings_array(names)}
 
     @classmethod
@@ -215,10 +219,11 @@ class Snapshot:
             ]
             if indexed != [(f.source, f.stamp, f.passages) for f in engine.files]:
                 raise ValueError("the stored index is not of these files")
-            by_doc, expansions = read_strings(image["names"])
+            by_doc, expansions, phrases = read_strings(image["names"])
             names = Names.of(
                 [frozenset(map(str, terms)) for terms in by_doc],
                 {str(k): tuple(map(str, v)) for k, v in expansions},
+                [tuple(tuple(map(str, run)) for run in runs) for runs in phrases],
             )
             if len(names.by_doc) != len(indexed):
                 raise ValueError("the stored names are not of these files")

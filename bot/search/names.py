@@ -15,10 +15,11 @@ that states a salary.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -73,11 +74,15 @@ class Names:
     by_doc: tuple[frozenset[str], ...]
     expansions: dict[str, tuple[str, ...]]  # acronym term -> the terms it stands for
     docs_of: dict[str, tuple[int, ...]]  # name term -> the documents it names
+    # each document's names as runs of terms, every word kept ("Summer Research Fellowship")
+    phrases: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    phrase_docs: dict[str, tuple[int, ...]] = field(default_factory=dict)  # term -> documents whose phrases hold it
 
     @classmethod
     def build(cls, documents: Sequence[Iterable[str]], tokenizer: Tokenizer) -> Names:
         """Collect name terms from each document's name strings (title, org, role titles, teams)."""
         by_doc: list[frozenset[str]] = []
+        phrases: list[tuple[tuple[str, ...], ...]] = []
         expansions: dict[str, tuple[str, ...]] = {}
         name_terms: dict[str, str] = {}  # word -> its name term ("" for none); names repeat words
 
@@ -91,11 +96,15 @@ class Names:
 
         for strings in documents:
             terms: set[str] = set()
+            runs: list[tuple[str, ...]] = []
             for text in strings:
                 if not text:
                     continue
                 name = name_parts(text)
                 terms.update(map(name_term, tokenizer.words(name)))
+                run = tuple(tokenizer(name))
+                if len(run) >= 2 and run not in runs:
+                    runs.append(run)
                 for short, words in acronyms(name).items():
                     term = tokenizer.term(short)
                     if term is None:
@@ -104,26 +113,66 @@ class Names:
                     expansions.setdefault(term, tuple(tokenizer(words)))
             terms.discard("")
             by_doc.append(frozenset(terms))
-        return cls.of(by_doc, expansions)
+            phrases.append(tuple(runs))
+        return cls.of(by_doc, expansions, phrases)
 
     @classmethod
-    def of(cls, by_doc: Sequence[frozenset[str]], expansions: dict[str, tuple[str, ...]]) -> Names:
-        """Return the names of documents with these name terms, and these acronyms."""
+    def of(
+        cls,
+        by_doc: Sequence[frozenset[str]],
+        expansions: dict[str, tuple[str, ...]],
+        phrases: Sequence[tuple[tuple[str, ...], ...]] = (),
+    ) -> Names:
+        """Return the names of documents with these name terms, acronyms and name phrases."""
         docs_of: dict[str, list[int]] = {}
         for doc, doc_terms in enumerate(by_doc):
             for term in doc_terms:
                 docs_of.setdefault(term, []).append(doc)
-        return cls(tuple(by_doc), expansions, {t: tuple(d) for t, d in docs_of.items()})
+        phrase_docs: dict[str, list[int]] = {}
+        for doc, runs in enumerate(phrases):
+            for term in dict.fromkeys(t for run in runs for t in run):
+                phrase_docs.setdefault(term, []).append(doc)
+        return cls(
+            tuple(by_doc),
+            expansions,
+            {t: tuple(d) for t, d in docs_of.items()},
+            tuple(phrases),
+            {t: tuple(d) for t, d in phrase_docs.items()},
+        )
 
-    def named(self, terms: Iterable[str]) -> dict[str, float]:
-        """Return the question terms that name something, each with how much it tells documents apart."""
+    def named(self, terms: Sequence[str]) -> dict[str, float]:
+        """Return the question terms that name something, each with how much it tells documents apart.
+
+        A term names when it is a name term of some documents but not all. Ordinary words
+        name too when the question says them in a row as a document's name does: "summer
+        research fellowship" names the Summer Research Fellowship beside a Postdoctoral
+        Fellowship, "data science intern" one internship of two, "community grants" one fund
+        of two, though "summer", "data" or "community" alone names nothing.
+        """
         n = len(self.by_doc)
         out: dict[str, float] = {}
         for term in terms:
             df = len(self.docs_of.get(term, ()))
             if 0 < df < n:
                 out[term] = math.log(1.0 + n / df)
+        for term in self._in_phrases(terms):
+            df = len(self.phrase_docs.get(term, ()))
+            if term not in out and 0 < df < n:
+                out[term] = math.log(1.0 + n / df)
         return out
+
+    def _in_phrases(self, terms: Sequence[str]) -> set[str]:
+        """Return the terms of runs of two or more question terms that some document's name also has in a row."""
+        found: set[str] = set()
+        if len(terms) < 2:
+            return found
+        pairs = set(itertools.pairwise(terms))
+        for runs in self.phrases:
+            for run in runs:
+                for a, b in itertools.pairwise(run):
+                    if (a, b) in pairs:
+                        found.update((a, b))
+        return found
 
     def scope(self, named: dict[str, float], weights: dict[str, float]) -> frozenset[int] | None:
         """Return the document numbers that match the named terms best, or None when nothing is named.
@@ -136,7 +185,7 @@ class Names:
         score: dict[int, float] = {}
         for term, rarity in named.items():
             w = rarity * weights.get(term, 1.0)
-            for doc in self.docs_of.get(term, ()):
+            for doc in self.docs_of.get(term) or self.phrase_docs.get(term, ()):
                 score[doc] = score.get(doc, 0.0) + w
         best = max(score.values(), default=0.0)
         if best <= 0:
