@@ -20,6 +20,7 @@ from dateutil import parser as dateparser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from bot.documents.copied import tidy
 from bot.documents.jsonld import JobPosting, read_job_postings
 from bot.documents.urls import safe_url
 from bot.models import Block, BlockKind, Link
@@ -32,9 +33,16 @@ DROP_TAGS = frozenset(
 )
 DROP_CLASS = re.compile(
     r"(author|byline|metadata|share|breadcrumb|sidebar|navbar|menu|cookie|comment|footer|social"
-    r"|skip-link|screen-reader|sr-only|visually-hidden)",
+    r"|skip-link|screen-reader|sr-only|visually-hidden|topbar|top-bar|masthead|similar|related|recommended)",
     re.I,
 )
+# A job board's list of other postings under the one copied: not this document's content.
+OTHER_CONTENT_HEADING = re.compile(
+    r"^(?:similar|related|recommended|more|other|suggested)\s+(?:jobs|roles|positions|vacancies|postings|"
+    r"openings|posts|articles)\b|^(?:people (?:also )?(?:viewed|searched)|jobs you might like)",
+    re.I,
+)
+NAV_LINKS = 3  # a paragraph of at least this many links and nothing else is a menu
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 LEAF_BLOCKS = frozenset("p li dt dd td th pre blockquote figcaption caption summary".split())
 SOURCE_LINK_TEXT = re.compile(
@@ -305,12 +313,35 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
             tag.decompose()
         elif tag.name == "header" and not tag.find(list(HEADINGS)):
             tag.decompose()  # a site's banner (logo, "View all jobs"); an article's header holds its title
+        elif tag.name == "p" and "title" in (tag.get("class") or []):
+            tag.name = "h1"  # a Google Docs export's title paragraph
     for comment in soup.find_all(string=lambda s: isinstance(s, HtmlComment)):
         comment.extract()
     walker = _HtmlWalker(out, offset)
     walker.walk(soup.body or soup)
     walker.flush()
+    out.blocks = _without_other_content(out.blocks)
     return out
+
+
+def _without_other_content(blocks: list[Block]) -> list[Block]:
+    """Drop menus (a paragraph that is only links) and a job board's "Similar jobs" section."""
+    kept: list[Block] = []
+    skipping: int | None = None  # the level of the heading whose section is dropped
+    for block in blocks:
+        if block.kind == "heading":
+            if skipping is not None and block.level <= skipping:
+                skipping = None
+            if skipping is None and OTHER_CONTENT_HEADING.match(block.text.strip()):
+                skipping = block.level
+        if skipping is not None:
+            continue
+        if block.kind == "paragraph" and len(block.links) >= NAV_LINKS:
+            linked = sum(len(link.text) for link in block.links)
+            if linked >= 0.85 * len(re.sub(r"[\s/|·•›>]", "", block.text)):
+                continue
+        kept.append(block)
+    return kept
 
 
 # An accordion's toggle (Bootstrap's "accordion-button" with aria-controls="collapseOne",
@@ -616,7 +647,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     a capital or a bullet and none runs on into the next, each line is an item of its own.
     """
     out = ParsedBody()
-    lines = body.split("\n")
+    lines = tidy(body).split("\n")
     n = len(lines)
     i = 0
     list_id = 0
@@ -631,6 +662,10 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         line_no = start + first_line
         prev_blank = start == 0 or not lines[start - 1].strip()
         next_blank = i >= n or not lines[i].strip()
+        if len(run) == 1 and _numbered_heading(run[0], lines[i:]):
+            # "3. Eligibility" over "3.1 Age. Applicants must be …": a numbered document's section
+            out.blocks.append(Block("heading", clean(run[0]).strip(), line_no, 2))
+            continue
         if len(run) == 1 and _is_heading(run[0], prev_blank, next_blank):
             out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
             continue
@@ -671,9 +706,9 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             and prev_blank
             and len(run[0].split()) <= 6
             and _is_heading(run[0], True, True)
-            and (len(run[1]) > 100 or run[1].rstrip().endswith("."))
+            and (len(run[1]) > 100 or run[1].rstrip().endswith(".") or _capitals(run[0]))
         ):
-            # "About the job" directly above its text
+            # "About the job" directly above its text ("WHAT WE OFFER" above anything)
             out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
         if len(run) > 1 and _asks(_BULLET.sub("", run[0])) and not all(_BULLET.match(ln) for ln in run):
@@ -713,6 +748,26 @@ _BYLINE_LINE = re.compile(r"\S\s+[·|]\s+\S")  # "Lumivane · Internship · Remo
 def _header_line(line: str) -> bool:
     """Tell whether a line of a pasted job-board header is data, not a title."""
     return bool(_LABEL_LINE.match(line) or _BYLINE_LINE.search(line))
+
+
+_SECTION_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+[A-Z]")
+
+
+def _numbered_heading(line: str, after: list[str]) -> bool:
+    """Tell whether a line is a numbered section's heading: "3. Eligibility" alone, a short
+    title without a full stop, with the next text numbered under it ("3.1 …")."""
+    number = _SECTION_NUMBER.match(line)
+    s = line.strip()
+    if not number or len(s.split()) > 9 or s[-1] in ".,;:!?":
+        return False
+    following = next((ln.strip() for ln in after if ln.strip()), "")
+    return following.startswith(f"{number.group(1)}.") and following[len(number.group(1)) + 1 : len(number.group(1)) + 2].isdigit()
+
+
+def _capitals(line: str) -> bool:
+    """Tell whether a line is written in capitals ("WHAT WE OFFER"), as plain text marks headings."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _runs_on(line: str, following: str) -> bool:

@@ -143,7 +143,28 @@ def document_org(doc: Document) -> str | None:
         match = ORG_EEO.search(block.text)
         if match:
             return re.sub(r"^(?:The|We|At)\s+", "", match.group(1)).strip()
-    return subtitles[0] if subtitles else doc.site_name
+    return subtitles[0] if subtitles else (_org_near_top(doc) or doc.site_name)
+
+
+# "Skerravoe Institute for Marine Geoscience", "Tarnbrook Nature Trust": a body's name says what it is.
+_ORG_NAME = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Institute|Trust|Foundation|University|College|Museum|Society|"
+    r"Centre|Center|Association|Council|Agency|Academy|Laboratory|Laboratories|Labs?|Ltd|Inc|GmbH|LLC|"
+    r"Company|Group|School|Collective|Charity|Network|Fund)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’.-]*){1,4})?"
+)
+
+
+def _org_near_top(doc: Document) -> str | None:
+    """The organisation named on a short line near the top ("Skerravoe Institute for Marine
+    Geoscience, Stromness, Orkney" under the title), when nothing else says who it is."""
+    for block in [b for b in doc.blocks if b.kind != "heading"][:4]:
+        if len(block.text) > 120:
+            continue
+        for part in re.split(r"\s+[·•|]\s+|,\s*", block.text):
+            match = _ORG_NAME.match(part.strip())
+            if match and len(match.group(0).split()) >= 2:
+                return match.group(0).strip()
+    return None
 
 
 # "by nomination", "nominated by", "invitation only": a programme one cannot apply to.

@@ -1,0 +1,143 @@
+"""What copying leaves in plain text, taken out before it is parsed.
+
+Moderators paste what they were sent: a forwarded e-mail (headers, "> " quote marks, "Sent
+from my phone"), the text of a PDF (running headers and "Page 2 of 4" at every page break,
+words broken at line ends: "applica-" / "tion"), a web page (a "Home > Careers > …"
+breadcrumb). :func:`tidy` removes those and joins the broken words, line for line: the text
+keeps its number of lines, so a passage's line is still the file's line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+# "From: …", "Subject: …": a mail header line (two or more in a row make a header block)
+_HEADER = re.compile(r"^\s*(?:from|to|cc|bcc|subject|date|sent|reply-to)\s*:", re.I)
+_SUBJECT = re.compile(r"^\s*subject\s*:\s*(.*)$", re.I)
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr)\s*:\s*)+", re.I)
+_FORWARD_MARK = re.compile(
+    r"^\s*(?:-{2,}\s*(?:forwarded|original) message\s*-{2,}|begin forwarded message:?|"
+    r"-{2,}\s*weitergeleitete nachricht\s*-{2,})\s*$",
+    re.I,
+)
+_SENT_FROM = re.compile(r"^\s*sent from my \w+(?: \w+)?\s*$", re.I)
+_QUOTED = re.compile(r"^\s*>[> ]?")  # "> text", ">> text", ">"
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*(?:-\s*)?$", re.I)
+_PAGE_WORD = re.compile(r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*$", re.I)
+_RULE = re.compile(r"^\s*[-_=~*·.]{5,}\s*$")
+_BREADCRUMB = re.compile(r"^\s*home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,6}$", re.I)
+_BROKEN = re.compile(r"([A-Za-z]{2,})-$")  # "applica-" at a line's end
+_CONTINUED = re.compile(r"^([a-z]{2,})([.,;:!?)]*)(?=\s|$)")  # "tion" at the next line's start
+
+
+def tidy(text: str) -> str:
+    """Return ``text`` without mail furniture, page furniture and breadcrumbs, broken words
+    joined, and with the same number of lines."""
+    lines = text.split("\n")
+    if _is_mail(lines):
+        lines = _unwrap_mail(lines)
+    elif _mostly_quoted(lines):
+        lines = [_QUOTED.sub("", line, count=1) if _QUOTED.match(line) else line for line in lines]
+    lines = _without_page_furniture(lines)
+    lines = ["" if _BREADCRUMB.match(line) else line for line in lines]
+    return "\n".join(_joined_words(lines))
+
+
+def _is_mail(lines: list[str]) -> bool:
+    """Tell whether the text starts as an e-mail does: two or more header lines at the top."""
+    head = [line for line in lines[:12] if line.strip()][:4]
+    return sum(bool(_HEADER.match(line)) for line in head) >= 2 and bool(_HEADER.match(head[0]))
+
+
+def _mostly_quoted(lines: list[str]) -> bool:
+    text = [line for line in lines if line.strip()]
+    return len(text) >= 4 and sum(bool(_QUOTED.match(line)) for line in text) * 2 >= len(text)
+
+
+def _unwrap_mail(lines: list[str]) -> list[str]:
+    """Blank the header blocks, forward marks and "Sent from my phone"; unquote quoted lines.
+    The subject of the innermost message (without "Fwd:") takes the first subject's line, as
+    the text's title."""
+    out = list(lines)
+    subjects = [i for i, line in enumerate(lines) if _SUBJECT.match(line)]
+    for i, line in enumerate(lines):
+        in_headers = _HEADER.match(line) and (
+            (i > 0 and _HEADER.match(lines[i - 1])) or (i + 1 < len(lines) and _HEADER.match(lines[i + 1]))
+        )
+        if _FORWARD_MARK.match(line) or _SENT_FROM.match(line) or in_headers:
+            out[i] = ""
+        elif _QUOTED.match(line):
+            out[i] = _QUOTED.sub("", line, count=1)
+            if _QUOTED.match(out[i]):  # a reply's own quotes: ">> "
+                out[i] = _QUOTED.sub("", out[i], count=1)
+    if subjects:
+        first = subjects[0]
+        subject = _REPLY_PREFIX.sub("", _SUBJECT.match(lines[subjects[-1]]).group(1)).strip()  # type: ignore[union-attr]
+        if subject:
+            out[first] = subject
+            # the title stands alone: the header lines around it are blank now
+            if first + 1 < len(out) and out[first + 1].strip():
+                out[first + 1] = ""
+    return out
+
+
+def _without_page_furniture(lines: list[str]) -> list[str]:
+    """Blank what a PDF repeats at each page break: page numbers, rules, and the running
+    header and footer lines beside them (the same short line again and again).
+
+    Only text with page numbers is touched, and only the lines of a page break's own run of
+    lines (between blank lines): a repeated line elsewhere ("Yes.") is the text's own.
+    """
+    pages = [i for i, line in enumerate(lines) if _page_number(line)]
+    if not pages:
+        return lines
+    counts = Counter(line.strip() for line in lines if line.strip())
+    out = list(lines)
+    for i in pages:
+        lo = i
+        while lo > 0 and lines[lo - 1].strip():
+            lo -= 1
+        hi = i
+        while hi + 1 < len(lines) and lines[hi + 1].strip():
+            hi += 1
+        for j in range(lo, hi + 1):
+            s = lines[j].strip()
+            if j == i or _RULE.match(s) or _page_number(s) or (counts[s] >= 2 and len(s) <= 100):
+                out[j] = ""
+    return out
+
+
+def _page_number(line: str) -> bool:
+    """Tell whether a line is a page number: "Page 2 of 4", "2 / 4", "- 3 -" (a bare "3" is
+    too often a list's or a table's)."""
+    s = line.strip()
+    return bool(_PAGE_NUMBER.match(s)) and bool(re.search(r"(?i)page|of|/|-", s))
+
+
+def _joined_words(lines: list[str]) -> list[str]:
+    """Join words broken at a line's end with a hyphen ("applica-" / "tion process" →
+    "application" / "process"): without the hyphen when that is the commoner spelling
+    ("employer"), with it when the hyphen belongs to the word ("full-" / "time")."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        broken = _BROKEN.search(out[i])
+        continued = _CONTINUED.match(out[i + 1].lstrip())
+        if not broken or not continued:
+            continue
+        head, tail, stop = broken.group(1), continued.group(1), continued.group(2)
+        rest = out[i + 1].lstrip()[continued.end() :].strip()
+        if not rest and i + 2 < len(out) and out[i + 2].strip():
+            continue  # the next line is only the word's end, and the paragraph goes on after it
+        word = head + tail if _commoner_joined(head.lower(), tail) else f"{head}-{tail}"
+        out[i] = out[i][: broken.start()] + word + stop
+        out[i + 1] = rest
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _commoner_joined(head: str, tail: str) -> bool:
+    return zipf_frequency(head + tail, "en") >= zipf_frequency(f"{head}-{tail}", "en")

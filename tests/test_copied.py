@@ -1,0 +1,139 @@
+"""Documents as moderators paste them: forwarded e-mails, PDF text, web pages with their menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.app import snapshot_from_folder
+from bot.config import Settings
+from bot.documents.copied import tidy
+from bot.documents.document import parse_document
+from bot.models import Document, Problem
+from tests.conftest import write
+
+
+def parse(text: str, name: str) -> Document:
+    problems: list[Problem] = []
+    return parse_document(text.encode("utf-8"), name, problems)
+
+
+MAIL = """From: Ana Ruiz <ana@example.net>
+To: writers@lists.example.net
+Subject: Fwd: Brackwater Residency 2026 - Open Call (deadline soon!)
+Date: Tue, 28 Oct 2025 08:47:12 +0000
+
+Hi all, passing this on.
+
+Sent from my phone
+
+-------- Forwarded Message --------
+From: Brackwater House <residency@brackwater.example.net>
+Subject: Brackwater Residency 2026 - Open Call
+Date: Mon, 27 Oct 2025 10:02:55 +0000
+
+> Dear friends,
+>
+> DATES
+> We run two four-week sessions in 2026:
+>   Session A: 6 April - 3 May 2026
+>
+> WHAT WE OFFER
+> Each resident receives a stipend of EUR 1,000 for the residency and a
+> travel contribution of up to EUR 300.
+"""
+
+
+def test_a_forwarded_mail_is_read_without_headers_or_quote_marks() -> None:
+    tidied = tidy(MAIL)
+    assert len(tidied.split("\n")) == len(MAIL.split("\n"))  # line for line: citations keep their lines
+    assert "From:" not in tidied and "Sent from my phone" not in tidied and "> " not in tidied
+    doc = parse(MAIL, "residency-mail.txt")
+    assert doc.title == "Brackwater Residency 2026 - Open Call"  # the forwarded message's subject
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert headings[1:] == ["DATES", "WHAT WE OFFER"]  # capitals over their text are headings
+    offer = next(b for b in doc.blocks if b.text.startswith("Each resident"))
+    assert offer.text.endswith("travel contribution of up to EUR 300.")  # the quoted lines joined
+    assert offer.line == 22  # its line in the file
+
+
+PDF = """Pellmoor Heritage Trust
+Stonework Apprenticeship 2026 – Guidance for Applicants
+
+1. Introduction
+
+1.1 This document explains who can apply and the applica-
+tion process. Please read it in full-
+time or part-time.
+
+Stonework Apprenticeship 2026 – Guidance for Applicants
+                                          Page 1 of 2
+----------------------------------------------------------
+Pellmoor Heritage Trust
+Stonework Apprenticeship 2026 – Guidance for Applicants
+
+2. Pay
+
+2.1 Wage. Apprentices are paid £10.50 per hour in year one.
+"""
+
+
+def test_pdf_text_loses_its_page_furniture_and_joins_broken_words() -> None:
+    doc = parse(PDF, "apprenticeship.txt")
+    assert doc.title == "Pellmoor Heritage Trust – Stonework Apprenticeship 2026 – Guidance for Applicants"
+    texts = [b.text for b in doc.blocks]
+    assert not any("Page 1 of 2" in t or "-----" in t for t in texts)
+    assert [b.text for b in doc.blocks if b.kind == "heading"][1:] == ["1. Introduction", "2. Pay"]
+    intro = next(t for t in texts if t.startswith("1.1"))
+    assert "the application process" in intro  # not "applica- tion"
+    assert "full-time or part-time" in intro  # a hyphen that belongs to the word stays
+    assert sum("Pellmoor Heritage Trust" in t for t in texts) == 1  # the running header, once (in the title)
+
+
+def test_lines_that_repeat_outside_a_page_break_are_kept() -> None:
+    text = "Q: Is it paid?\n\nYes.\n\nQ: Is it remote?\n\nYes.\n\nPage 1 of 1\n"
+    assert tidy(text).split("\n").count("Yes.") == 2
+
+
+def test_a_breadcrumb_is_not_a_heading() -> None:
+    doc = parse("WETLAND VOLUNTEERS 2026\n\nHome > Get involved > Volunteer with us\n\nWe restore lagoons.\n", "v.txt")
+    assert all("Home" not in b.text for b in doc.blocks)
+
+
+def test_a_numbered_list_is_not_taken_for_section_headings() -> None:
+    doc = parse("How to apply\n\n1. Fill in the form\n\n2. Send it to us\n", "steps.txt")
+    assert doc.blocks[0].text == "How to apply"
+    assert [b.kind for b in doc.blocks[1:]] and all(b.kind != "heading" for b in doc.blocks[1:])
+
+
+JOB_BOARD = """<html><body>
+<div class="wb-topbar"><a href="/">workboard</a> <a href="/jobs">Find jobs</a> <a href="/companies">Company reviews</a> <a href="/login">Sign in</a></div>
+<h1>Museum Educator</h1>
+<p>Full-time, on-site, Tuesday to Saturday.</p>
+<p><a href="/a">Jobs</a> | <a href="/b">Salaries</a> | <a href="/c">Reviews</a></p>
+<h2>Similar jobs</h2>
+<ul><li><a href="/job/1">Gallery Guide</a> · Pawtucket · $19 an hour</li></ul>
+<h2>How to apply</h2>
+<p>Send your resume by December 5, 2025.</p>
+</body></html>"""
+
+
+def test_a_job_boards_menus_and_similar_jobs_are_not_content() -> None:
+    doc = parse(JOB_BOARD, "educator.html")
+    texts = [b.text for b in doc.blocks]
+    assert not any("Find jobs" in t or "Salaries" in t or "Gallery Guide" in t for t in texts)
+    assert "How to apply" in texts and "Send your resume by December 5, 2025." in texts
+
+
+def test_a_google_docs_title_and_the_organisation_under_it(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "studentship.html",
+        '<html><body><p class="c5"><span>QMG-7 · internal draft</span></p>'
+        '<p class="c5 title"><span>Fully Funded PhD Studentship: Tidal Estuaries</span></p>'
+        '<p class="c5"><span>Skerrow Institute for Marine Geoscience, Stromness, Orkney</span></p>'
+        "<p><span><b>What funding is provided?</b></span><br><span>A stipend of £20,780 per year.</span></p>"
+        "</body></html>",
+    )
+    (passage, *_) = snapshot_from_folder(tmp_path, settings).corpus.passages
+    assert passage.title == "Fully Funded PhD Studentship: Tidal Estuaries"
+    assert passage.org == "Skerrow Institute for Marine Geoscience"
