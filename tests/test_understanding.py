@@ -81,6 +81,22 @@ def test_speller_ambiguous_tie_corrects_nothing() -> None:
     assert Speller(["zorbax", "zorbaq"]).correct("zorbay") is None
 
 
+def test_a_typo_becomes_a_word_of_the_synonym_groups_the_documents_lack(tmp_path: Path, settings: Settings) -> None:
+    # the posting says "$52,000 - $58,000 a year", never "salary" nor "pay"
+    write(tmp_path, "educator.md", "# Museum Educator\n\n## Terms\n\nFull-time. $52,000 - $58,000 a year.\n")
+    engine = snapshot_from_folder(tmp_path, settings).engine
+    assert engine.speller.correct("sallary") == "salary"
+    assert engine.query("salary?").synonyms  # and "salary" asks what "pay" asks
+
+
+def test_a_text_in_capitals_means_what_it_says_in_sentence_case() -> None:
+    shouted, said, asked = semantic.embed(["WHERE WILL I STAY?", "Where will I stay?", "where do volunteers sleep"])
+    assert float(shouted @ said) > 0.95  # 0.36 as cased tokens
+    assert float(shouted @ asked) == pytest.approx(float(said @ asked), abs=0.02)
+    eu, lower = semantic.embed(["EU", "eu"])  # a short run of capitals is a name, and stays one
+    assert float(eu @ lower) < 0.99
+
+
 def test_speller_corrects_to_an_english_form_of_a_word_the_documents_use() -> None:
     # the documents say "accessible" and "apply", never "access" or "applying"
     speller = Speller([*VOCAB, "accessible", "apply"])
@@ -294,6 +310,9 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("All apprentices work from our Leeds workshop.", "place")
     assert not holds("All apprentices work from our workshop.", "place")
     assert not holds("The open studio weekend is on 27 and 28 November.", "time")
+    # ... after "the", and where one stays
+    assert holds("Volunteers sleep at the Mas de l'Étourneau field station.", "place")
+    assert holds("Volunteers sleep in shared dormitories, 4 beds per room.", "place")
 
 
 def test_a_sum_of_money_or_a_date_counts_nothing() -> None:

@@ -117,7 +117,8 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"\b(?:remote|remotely|on[- ]?site|hybrid|office|offices|located|locations?|based in|headquarter(?:s|ed)?|relocat\w*|"
         r"wherever|anywhere|emea|apac|latam|americas|europe|asia|africa|oceania|north america|south america|"
         r"city|country|countries|timezone|time zone)\b"
-        r"|\b(?:in|at|from|near) (?:our )?(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|[A-Z]{2,})"  # "in Montréal", "at our Leeds workshop"
+        r"|\b(?:in|at|from|near) (?:our |the )?(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|[A-Z]{2,})"  # "in Montréal", "at our Leeds workshop", "at the Mas de l'Étourneau"
+        r"|\b(?:dormitor(?:y|ies)|apartments?|hostels?|field station|residence hall)\b"  # where one stays
         # "in building 4, room 210, next to the library"; "in lot C behind the gym"
         r"|\b(?:building|room|floor|campus|street|avenue|road|lot|suite|hall|site)\s+(?:\d|(?-i:[A-Z])\b)"
         r"|\b(?:next to|behind|opposite|across from|in front of|beside|upstairs|downstairs)\b",

@@ -88,6 +88,10 @@ def read_strings(array: np.ndarray) -> list[Any]:
     return value
 
 
+def _surface_words(groups: Sequence[Sequence[str]]) -> frozenset[str]:
+    return frozenset(word.casefold() for group in groups for word in group if word.isalpha())
+
+
 def _path_key(source: str) -> tuple[str, ...]:
     return tuple(source.split("/"))  # the order in which the loader lists files
 
@@ -204,6 +208,7 @@ class SearchEngine:
         self.tokenizer = tokenizer or Tokenizer()
         self.vocab = vocab if vocab is not None else Vocabulary()
         self.synonyms = self.synonym_map(synonyms)
+        self.synonym_words = _surface_words(synonyms)
         self.passages = ()
         self.files = ()
         empty = Forward.concat([])
@@ -302,6 +307,7 @@ class SearchEngine:
         new = object.__new__(SearchEngine)
         new.settings, new.tokenizer, new.vocab = self.settings, self.tokenizer, self.vocab
         new.synonyms, new.passages, new.files = self.synonyms, passages, tuple(entries)
+        new.synonym_words = self.synonym_words
 
         def counted(j: int) -> FileTerms:
             f = files[j]
@@ -378,7 +384,9 @@ class SearchEngine:
             + [starts[n] + np.asarray(r.head_rows, dtype=np.int64) for n, r in enumerate(rows)]
         )
         self.head_of: dict[int, int] = {p: row for row, p in enumerate(self.head_positions.tolist())}
-        self.speller = Speller(self.word_files)
+        # a typo becomes a word of the documents, or of the synonym groups ("sallary" asks
+        # what "salary" asks, and so what "pay" asks, in a posting that says neither)
+        self.speller = Speller([*self.word_files, *self.synonym_words])
 
     def image(self) -> dict[str, np.ndarray]:
         """Return everything this engine holds as named arrays, to store beside its snapshot.
@@ -425,6 +433,7 @@ class SearchEngine:
         if len(new.vocab) != len(terms):
             raise ValueError("stored terms repeat")
         new.synonyms = new.synonym_map(synonyms)
+        new.synonym_words = _surface_words(synonyms)
         new.passages = passages
         sources, stamps, rows = (
             read_strings(image["file_sources"]),

@@ -79,7 +79,7 @@ def embed(texts: Sequence[str], *, remember: bool = False) -> np.ndarray:
     """
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    split = [t.split() for t in texts]
+    split = [_unshouted(t).split() for t in texts]
     flat = list(itertools.chain.from_iterable(split))
     unique = list(dict.fromkeys(flat))
     where = {w: i for i, w in enumerate(unique)}
@@ -88,6 +88,16 @@ def embed(texts: Sequence[str], *, remember: bool = False) -> np.ndarray:
     sums = _segment_sums(rows, lengths)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return np.asarray(np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0))
+
+
+SHOUTED_CHARS = 10  # a text this long, all in capitals ("WHERE WILL I STAY?"), is embedded as a sentence
+
+
+def _unshouted(text: str) -> str:
+    """Return a text written all in capitals in sentence case: WordLlama's tokens are cased,
+    and "WHERE WILL I STAY?" is as far from "Where will I stay?" (cosine 0.36) as from
+    much else. Shorter runs of capitals are names ("EU", "NYC") and stay."""
+    return text.capitalize() if len(text) >= SHOUTED_CHARS and text.isupper() else text
 
 
 def _segment_sums(rows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
