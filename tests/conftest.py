@@ -38,6 +38,13 @@ JOBS_QUESTIONS = Path(__file__).resolve().parent / "data" / "jobs-questions.yaml
 # five roles, two programmes in one file …), written without running the bot: never fitted.
 LONG = Path(__file__).resolve().parent / "data" / "kb_long"
 LONG_QUESTIONS = Path(__file__).resolve().parent / "data" / "long-questions.yaml"
+# Web pages, a forwarded e-mail and a PDF's text as copied (kb_web), and three organisations
+# running two or three similar programmes each (kb_siblings), with questions about them,
+# written without running the bot or reading its code: never fitted.
+WEB = Path(__file__).resolve().parent / "data" / "kb_web"
+WEB_QUESTIONS = Path(__file__).resolve().parent / "data" / "web-questions.yaml"
+SIBLINGS = Path(__file__).resolve().parent / "data" / "kb_siblings"
+SIBLINGS_QUESTIONS = Path(__file__).resolve().parent / "data" / "siblings-questions.yaml"
 PARAPHRASE_QUESTIONS = (
     Path(__file__).resolve().parent / "data" / "paraphrase-questions.yaml"
 )  # copy of shared/eval

@@ -16,6 +16,11 @@ from tests.conftest import (
     MEMBERS_QUESTIONS,
     PARAPHRASE_QUESTIONS,
     REWORDED_QUESTIONS,
+    SIBLINGS,
+    SIBLINGS_QUESTIONS,
+    WEB,
+    WEB_QUESTIONS,
+    services_over,
 )
 
 
@@ -155,6 +160,24 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
     report = evaluate(long_services.answers, load_cases(LONG_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.81 and report["abstention"] >= 0.72, report["misses"]
     assert report["answered_wrong"] <= 9, report["misses"]
+
+
+@pytest.mark.parametrize(
+    ("folder", "questions", "hit1", "abstention", "wrong"),
+    [
+        # 0.533 hit@1, 15 of 25 declined, 10 answered wrong before mail, PDF and job-board
+        # copies were tidied; measured 0.633, 17 of 25, 5 when this floor was set
+        (WEB, WEB_QUESTIONS, 0.6, 0.64, 7),
+        # 0.400, 14 of 25, 13 before careers pages gave a role per position and names were
+        # read as phrases ("summer research fellowship"); measured 0.517, 17 of 25, 7
+        (SIBLINGS, SIBLINGS_QUESTIONS, 0.46, 0.64, 9),
+    ],
+    ids=["web", "siblings"],
+)
+def test_blind_sets_keep_their_floor(folder, questions, hit1, abstention, wrong, settings) -> None:
+    report = evaluate(services_over(folder, settings).answers, load_cases(questions)).to_json()
+    assert report["hit@1"] >= hit1 and report["abstention"] >= abstention, report["misses"]
+    assert report["answered_wrong"] <= wrong, report["misses"]
 
 
 def test_citation_check_needs_source_and_evidence(seed_services) -> None:

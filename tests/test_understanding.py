@@ -148,7 +148,7 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
     assert tokenizer.term("emea") not in names.by_doc[1]
 
 
-def test_ordinary_words_said_in_a_row_as_a_name_says_them_name_it(seed_services: Services) -> None:
+def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(seed_services: Services) -> None:
     tokenizer = seed_services.holder.current.engine.tokenizer
     names = Names.build(
         [
@@ -158,14 +158,17 @@ def test_ordinary_words_said_in_a_row_as_a_name_says_them_name_it(seed_services:
         ],
         tokenizer,
     )
-    summer = names.named(tokenizer("When does the summer research fellowship start?"))
+    question = tokenizer("When does the summer research fellowship start?")
+    summer = names.choosing(question)
     assert {tokenizer.term("summer"), tokenizer.term("research")} <= set(summer)
     assert names.scope(summer, {}) == frozenset({0})
-    assert names.scope(names.named(tokenizer("Is the postdoctoral fellowship paid?")), {}) == frozenset({1})
-    assert tokenizer.term("data") in names.named(tokenizer("data science intern pay?"))
-    # the same ordinary words apart, or in another order, name nothing
-    assert names.named(tokenizer("Is research done in summer?")) == {}
-    assert names.named(tokenizer("what data do you keep about me")) == {}
+    assert names.scope(names.named(question), {}) == frozenset({0, 1})  # "fellowship" alone: both
+    assert tokenizer.term("summer") not in names.named(question)  # it chooses, but is no name
+    assert names.scope(names.choosing(tokenizer("Is the postdoctoral fellowship paid?")), {}) == frozenset({1})
+    assert tokenizer.term("data") in names.choosing(tokenizer("data science intern pay?"))
+    # the same ordinary words apart, or in another order, choose nothing
+    assert names.choosing(tokenizer("Is research done in summer?")) == {}
+    assert names.choosing(tokenizer("what data do you keep about me")) == {}
 
 
 @pytest.mark.parametrize(

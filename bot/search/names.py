@@ -141,20 +141,26 @@ class Names:
         )
 
     def named(self, terms: Sequence[str]) -> dict[str, float]:
-        """Return the question terms that name something, each with how much it tells documents apart.
-
-        A term names when it is a name term of some documents but not all. Ordinary words
-        name too when the question says them in a row as a document's name does: "summer
-        research fellowship" names the Summer Research Fellowship beside a Postdoctoral
-        Fellowship, "data science intern" one internship of two, "community grants" one fund
-        of two, though "summer", "data" or "community" alone names nothing.
-        """
+        """Return the question terms that name something, each with how much it tells documents apart."""
         n = len(self.by_doc)
         out: dict[str, float] = {}
         for term in terms:
             df = len(self.docs_of.get(term, ()))
             if 0 < df < n:
                 out[term] = math.log(1.0 + n / df)
+        return out
+
+    def choosing(self, terms: Sequence[str]) -> dict[str, float]:
+        """Return the terms that choose documents: the names (:meth:`named`), and ordinary
+        words said in a row as a document's name says them.
+
+        "summer research fellowship" chooses the Summer Research Fellowship beside a
+        Postdoctoral Fellowship, "data science intern" one internship of two, "community
+        grants" one fund of two, though "summer", "data" or "community" alone names nothing.
+        Those words still say what is asked: they choose, but are no names.
+        """
+        n = len(self.by_doc)
+        out = self.named(terms)
         for term in self._in_phrases(terms):
             df = len(self.phrase_docs.get(term, ()))
             if term not in out and 0 < df < n:

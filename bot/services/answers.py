@@ -226,7 +226,7 @@ class AnswerService:
         query = engine.query(searched, snap.names.expansions)
         vector = embed_one(_without_names(engine, searched, names))
         kind = asked_kind(corrected)  # "salry" asks for an amount as "salary" does
-        scope = snap.names.scope(named, query.importance)
+        scope = snap.names.scope(snap.names.choosing(engine.tokenizer(searched)), query.importance)
         candidates = self._candidates(snap, query, vector, scope)
         if not candidates:
             return Consideration(text, searched, query, vector, kind, (), None, topic, names, others)
@@ -247,7 +247,7 @@ class AnswerService:
             kind=max(held, 0.0),
             missing=1.0 if kind is not None and held < 0 else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
-            named=1.0 if scope is not None else 0.0,
+            named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
             unknown=_unknown_share(engine, query),
             sentence=first.sentence,
             absent=engine.absent_share(query, first.position, names),
