@@ -189,7 +189,8 @@ class Snapshot:
         names = [
             [sorted(terms) for terms in self.names.by_doc],
             sorted(self.names.expansions.items()),
-            [[list(run) for run in runs] for runs in self.names.phrases],
+            sorted((term, list(docs)) for term, docs in self.names.phrase_docs.items()),
+            sorted(list(pair) for pair in self.names.pairs),
         ]
         return {**self.engine.image(), "names": strings_array(names)}
 
@@ -219,11 +220,13 @@ class Snapshot:
             ]
             if indexed != [(f.source, f.stamp, f.passages) for f in engine.files]:
                 raise ValueError("the stored index is not of these files")
-            by_doc, expansions, phrases = read_strings(image["names"])
+            by_doc, expansions, phrase_docs, pairs = read_strings(image["names"])
             names = Names.of(
                 [frozenset(map(str, terms)) for terms in by_doc],
                 {str(k): tuple(map(str, v)) for k, v in expansions},
-                [tuple(tuple(map(str, run)) for run in runs) for runs in phrases],
+            ).with_phrases(
+                {str(term): tuple(int(d) for d in docs) for term, docs in phrase_docs},
+                ((str(a), str(b)) for a, b in pairs),
             )
             if len(names.by_doc) != len(indexed):
                 raise ValueError("the stored names are not of these files")

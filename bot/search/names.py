@@ -19,7 +19,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -74,9 +74,10 @@ class Names:
     by_doc: tuple[frozenset[str], ...]
     expansions: dict[str, tuple[str, ...]]  # acronym term -> the terms it stands for
     docs_of: dict[str, tuple[int, ...]]  # name term -> the documents it names
-    # each document's names as runs of terms, every word kept ("Summer Research Fellowship")
-    phrases: tuple[tuple[tuple[str, ...], ...], ...] = ()
-    phrase_docs: dict[str, tuple[int, ...]] = field(default_factory=dict)  # term -> documents whose phrases hold it
+    # The documents' names as runs of terms, every word kept ("Summer Research Fellowship"):
+    # each term with the documents whose names hold it, and every two terms in a row.
+    phrase_docs: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def build(cls, documents: Sequence[Iterable[str]], tokenizer: Tokenizer) -> Names:
@@ -136,9 +137,13 @@ class Names:
             tuple(by_doc),
             expansions,
             {t: tuple(d) for t, d in docs_of.items()},
-            tuple(phrases),
             {t: tuple(d) for t, d in phrase_docs.items()},
+            frozenset(pair for runs in phrases for run in runs for pair in itertools.pairwise(run)),
         )
+
+    def with_phrases(self, phrase_docs: dict[str, tuple[int, ...]], pairs: Iterable[tuple[str, str]]) -> Names:
+        """Return these names with the phrase terms and pairs an earlier one kept (see :meth:`of`)."""
+        return replace(self, phrase_docs=phrase_docs, pairs=frozenset(pairs))
 
     def named(self, terms: Sequence[str]) -> dict[str, float]:
         """Return the question terms that name something, each with how much it tells documents apart."""
@@ -169,16 +174,7 @@ class Names:
 
     def _in_phrases(self, terms: Sequence[str]) -> set[str]:
         """Return the terms of runs of two or more question terms that some document's name also has in a row."""
-        found: set[str] = set()
-        if len(terms) < 2:
-            return found
-        pairs = set(itertools.pairwise(terms))
-        for runs in self.phrases:
-            for run in runs:
-                for a, b in itertools.pairwise(run):
-                    if (a, b) in pairs:
-                        found.update((a, b))
-        return found
+        return {term for pair in itertools.pairwise(terms) if pair in self.pairs for term in pair}
 
     def scope(self, named: dict[str, float], weights: dict[str, float]) -> frozenset[int] | None:
         """Return the document numbers that match the named terms best, or None when nothing is named.
