@@ -283,7 +283,6 @@ def test_asked_kind(question: str, kind: str | None) -> None:
 
 def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("$7,650/month to $12,134/month + benefits", "amount")
-    assert not holds("All residents will be paid a competitive salary.", "amount")
     assert holds("The residency is a 9-month program.", "duration")
     assert holds("Internships last twelve (12) to twenty-four (24) weeks.", "duration")
     assert not holds("The internship is full-time and paid.", "duration")
@@ -313,6 +312,10 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("All apprentices work from our Leeds workshop.", "place")
     assert not holds("All apprentices work from our workshop.", "place")
     assert not holds("The open studio weekend is on 27 and 28 November.", "time")
+    # pay said without a sum is all a posting may say of it
+    assert holds("All residents will be paid a competitive salary.", "amount", "residency pay?")
+    assert holds("Mentors are volunteers and are not paid.", "amount", "do mentors get paid?")
+    assert not holds("We pay attention to every application.", "amount", "residency pay?")
     # ... after "the", and where one stays
     assert holds("Volunteers sleep at the Mas de l'Étourneau field station.", "place")
     assert holds("Volunteers sleep in shared dormitories, 4 beds per room.", "place")

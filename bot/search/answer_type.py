@@ -103,6 +103,8 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         rf"|\d\s?(?:{_MONEY_NAMES})\b"
         r"|\b\d[\d,.]*\s*(?:per|/|an|a)\s*(?:hour|hr|day|week|month|year|annum)\b"
         r"|\bno (?:fees?|costs?|charge)\b|\bfree of charge\b|\bunpaid\b|\bfor free\b"
+        # pay said without a sum, which is all a posting may say of it
+        r"|\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b|\bnot paid\b"
     ),
     "count": re.compile(rf"\b{_NUMBER}\b"),
     "share": re.compile(r"\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|majority|most of|all of|none of)\b"),
