@@ -137,3 +137,57 @@ def test_a_google_docs_title_and_the_organisation_under_it(tmp_path: Path, setti
     (passage, *_) = snapshot_from_folder(tmp_path, settings).corpus.passages
     assert passage.title == "Fully Funded PhD Studentship: Tidal Estuaries"
     assert passage.org == "Skerrow Institute for Marine Geoscience"
+
+
+DISCORD = """Brackwater Collective — Today at 9:14 AM
+@everyone :rocket: **BRACKWATER BOOTCAMP — COHORT 4 IS OPEN!** :rocket:
+
+**:calendar: Key dates**
+• Applications close: **24 March 2026 at 23:59 UTC**
+• Cohort runs: 13 April - 3 July 2026
+
+**Q: Do I need to attend every live session?**
+A: Sessions are recorded, but you need 80% live attendance for the certificate.
+
+**Q: What laptop do I need?**
+A: Anything with 8 GB of RAM. :muscle:
+:white_check_mark: 12  :+1: 3
+"""
+
+
+def test_a_discord_announcement_reads_as_headings_lists_and_questions() -> None:
+    doc = parse(DISCORD, "bootcamp-discord.txt")
+    assert doc.title == "BRACKWATER BOOTCAMP — COHORT 4 IS OPEN!"
+    texts = [b.text for b in doc.blocks]
+    assert not any(":rocket:" in t or "**" in t or "@everyone" in t or "Today at" in t for t in texts)
+    assert "Key dates" in texts and "Applications close: 24 March 2026 at 23:59 UTC" in texts
+    assert "Q: What laptop do I need?" in texts  # a question heading: its answer follows
+    assert texts[-1] == "A: Anything with 8 GB of RAM."  # the reactions are gone
+
+
+SLACK = """#circle
+
+Tomasz Wielgosz  10:02 AM
+Applications for the Brackwater Mentorship Circle are now open.
+:tada: 14  :heart: 9
+
+2 replies
+Last reply today at 1:22 PM
+
+Priya Nair  10:42 AM
+deadline?
+
+Tomasz Wielgosz  10:45 AM
+15 July 2026, end of day UK time. (edited)
+:+1: 2
+"""
+
+
+def test_a_slack_thread_loses_its_speakers_times_and_reactions() -> None:
+    doc = parse(SLACK, "circle-slack.txt")
+    assert [b.text for b in doc.blocks] == [
+        "#circle",
+        "Applications for the Brackwater Mentorship Circle are now open.",
+        "deadline?",
+        "15 July 2026, end of day UK time.",
+    ]

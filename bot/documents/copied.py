@@ -3,7 +3,7 @@
 Moderators paste what they were sent: a forwarded e-mail (headers, "> " quote marks, "Sent
 from my phone"), the text of a PDF (running headers and "Page 2 of 4" at every page break,
 words broken at line ends: "applica-" / "tion"), a web page (a "Home > Careers > …"
-breadcrumb). :func:`tidy` removes those and joins the broken words, line for line: the text
+breadcrumb), a chat message (":rocket:" shortcodes, "@everyone"). :func:`tidy` removes those and joins the broken words, line for line: the text
 keeps its number of lines, so a passage's line is still the file's line.
 """
 
@@ -30,6 +30,15 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,4}\s*(?:(?:of|/)\s*\d{
 _PAGE_WORD = re.compile(r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*$", re.I)
 _RULE = re.compile(r"^\s*[-_=~*·.]{5,}\s*$")
 _BREADCRUMB = re.compile(r"^\s*home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,6}$", re.I)
+_SHORTCODE = re.compile(r"(?<![\w:/]):(?:[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*|[+\-]1|100):(?![\w/])")  # ":rocket:", ":+1:"
+_MENTION_ALL = re.compile(r"(?<!\w)@(?:everyone|here|channel)\b")
+# who wrote a chat message and when: "Ana — Today at 9:14 AM" (Discord), "Ana Ruiz  10:42 AM" (Slack)
+_SPEAKER = re.compile(
+    r"^\s*\S.{0,40}?(?:\s+[—–-]\s+(?:today|yesterday|\d{1,2}/\d{1,2}/\d{2,4})\s+at|\s{2,})\s*"
+    r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?\s*$",
+    re.I,
+)
+_THREAD_NOTE = re.compile(r"^\s*(?:\d+ repl(?:y|ies)|last reply .{0,40}|\(edited\))\s*$", re.I)
 _BROKEN = re.compile(r"([A-Za-z]{2,})-$")  # "applica-" at a line's end
 _CONTINUED = re.compile(r"^([a-z]{2,})([.,;:!?)]*)(?=\s|$)")  # "tion" at the next line's start
 
@@ -43,8 +52,21 @@ def tidy(text: str) -> str:
     elif _mostly_quoted(lines):
         lines = [_QUOTED.sub("", line, count=1) if _QUOTED.match(line) else line for line in lines]
     lines = _without_page_furniture(lines)
-    lines = ["" if _BREADCRUMB.match(line) else line for line in lines]
+    lines = ["" if _BREADCRUMB.match(line) else _unchatted(line) for line in lines]
     return "\n".join(_joined_words(lines))
+
+
+def _unchatted(line: str) -> str:
+    """Take a chat's furniture out of a line: who wrote and when, reactions (":+1: 3"),
+    "(edited)", "18 replies", emoji shortcodes (":rocket:") and "@everyone"."""
+    if _SPEAKER.match(line) or _THREAD_NOTE.match(line):
+        return ""
+    if ":" not in line and "@" not in line and "(edited)" not in line:
+        return line
+    bare = _MENTION_ALL.sub("", _SHORTCODE.sub("", line)).replace("(edited)", "")
+    if bare != line and not re.search(r"[^\W\d_]", bare):
+        return ""  # only reactions and their counts
+    return bare
 
 
 def _is_mail(lines: list[str]) -> bool:

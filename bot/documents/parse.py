@@ -662,12 +662,20 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         line_no = start + first_line
         prev_blank = start == 0 or not lines[start - 1].strip()
         next_blank = i >= n or not lines[i].strip()
+        bold = _BOLD_LINE.match(run[0])
+        if bold and len(bold.group(2).split()) <= QUESTION_WORDS:
+            # "**Key dates**" or "**Q: Can I join late?**" on a line of its own: chat-style
+            # Markdown in a .txt heads what follows it
+            out.blocks.append(Block("heading", _plain(bold.group(2)).rstrip(":").strip(), line_no, 2))
+            run, line_no = run[1:], line_no + 1
+            if not run:
+                continue
         if len(run) == 1 and _numbered_heading(run[0], lines[i:]):
             # "3. Eligibility" over "3.1 Age. Applicants must be …": a numbered document's section
-            out.blocks.append(Block("heading", clean(run[0]).strip(), line_no, 2))
+            out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 2))
             continue
         if len(run) == 1 and _is_heading(run[0], prev_blank, next_blank):
-            out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
+            out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             continue
         if (
             start == 0
@@ -677,7 +685,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         ):
             # a title over two or three lines at the top: "Acme Writers' Residency" / "Frequently Asked Questions"
             out.blocks.append(
-                Block("heading", " – ".join(clean(ln).rstrip(":").strip() for ln in run), line_no, 1)
+                Block("heading", " – ".join(_plain(ln).rstrip(":").strip() for ln in run), line_no, 1)
             )
             continue
         if (
@@ -689,7 +697,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         ):
             # a job board's header pasted at the top: the title, then company, place, terms
             # ("Location: Munich", or "Lumivane · Internship · Remote within the EU")
-            out.blocks.append(Block("heading", clean(run[0]).strip(), line_no, 1))
+            out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 1))
             run, line_no = run[1:], line_no + 1
         elif (
             len(run) > 1
@@ -699,7 +707,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         ):
             # "What you'll do" straight above its bullets (a closing line under them aside:
             # "Hiring process" / "1. …" / "2. …" / "We aim to decide within three weeks.")
-            out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
+            out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
         if (
             len(run) > 1
@@ -709,11 +717,11 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             and (len(run[1]) > 100 or run[1].rstrip().endswith(".") or _capitals(run[0]))
         ):
             # "About the job" directly above its text ("WHAT WE OFFER" above anything)
-            out.blocks.append(Block("heading", clean(run[0]).rstrip(":").strip(), line_no, 2))
+            out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
         if len(run) > 1 and _asks(_BULLET.sub("", run[0])) and not all(_BULLET.match(ln) for ln in run):
             # "1. Who can apply?" over its answer's lines: the question is a block of its own
-            text = clean(_BULLET.sub("", run[0]))
+            text = _plain(_BULLET.sub("", run[0]))
             out.blocks.append(Block("paragraph", text, line_no, 0, _bare_links(text, line_no)))
             run, line_no = run[1:], line_no + 1
             # its answer's lines are a list only when they are bulleted ("- a passport")
@@ -723,10 +731,10 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         if len(run) > 1 and listed:
             list_id += 1
             for k, ln in enumerate(run):
-                text = clean(_BULLET.sub("", ln))
+                text = _plain(_BULLET.sub("", ln))
                 out.blocks.append(Block("item", text, line_no + k, list_id, _bare_links(text, line_no + k)))
         else:
-            text = clean(" ".join(ln.strip() for ln in run))
+            text = _plain(" ".join(ln.strip() for ln in run))
             meta_date = find_published(text)
             if meta_date and len(text) < 80:
                 out.published = out.published or meta_date
@@ -748,6 +756,16 @@ _BYLINE_LINE = re.compile(r"\S\s+[·|]\s+\S")  # "Lumivane · Internship · Remo
 def _header_line(line: str) -> bool:
     """Tell whether a line of a pasted job-board header is data, not a title."""
     return bool(_LABEL_LINE.match(line) or _BYLINE_LINE.search(line))
+
+
+def _plain(text: str) -> str:
+    """Clean a plain text's line or lines, without chat-style emphasis marks ("**24 March**")."""
+    return clean(_EMPHASIS.sub(r"\2", text))
+
+
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)\s*(\S.*?)\s*\1\s*$")
+_EMPHASIS = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
+QUESTION_WORDS = 30  # a bold line this long at most heads what follows it
 
 
 _SECTION_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+[A-Z]")
