@@ -191,3 +191,8 @@ def test_a_slack_thread_loses_its_speakers_times_and_reactions() -> None:
         "deadline?",
         "15 July 2026, end of day UK time.",
     ]
+
+
+def test_a_schedule_is_not_taken_for_a_chat() -> None:
+    schedule = "Day 1\n\nRegistration  9:00 AM\nLunch Break  12:30 PM\nClosing Talk  5:00 PM\n"
+    assert tidy(schedule) == schedule

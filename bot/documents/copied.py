@@ -32,12 +32,13 @@ _RULE = re.compile(r"^\s*[-_=~*·.]{5,}\s*$")
 _BREADCRUMB = re.compile(r"^\s*home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,6}$", re.I)
 _SHORTCODE = re.compile(r"(?<![\w:/]):(?:[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*|[+\-]1|100):(?![\w/])")  # ":rocket:", ":+1:"
 _MENTION_ALL = re.compile(r"(?<!\w)@(?:everyone|here|channel)\b")
-# who wrote a chat message and when: "Ana — Today at 9:14 AM" (Discord), "Ana Ruiz  10:42 AM" (Slack)
-_SPEAKER = re.compile(
-    r"^\s*\S.{0,40}?(?:\s+[—–-]\s+(?:today|yesterday|\d{1,2}/\d{1,2}/\d{2,4})\s+at|\s{2,})\s*"
-    r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?\s*$",
+# who wrote a chat message and when: "Ana — Today at 9:14 AM" (Discord) ...
+_DISCORD_SPEAKER = re.compile(
+    r"^\s*\S.{0,40}?\s+[—–-]\s+(?:today|yesterday|\d{1,2}/\d{1,2}/\d{2,4})\s+at\s+\d{1,2}:\d{2}(?:\s?[ap]m)?\s*$",
     re.I,
 )
+# ... "Ana Ruiz  10:42 AM" (Slack), which a schedule's row ("Lunch Break  12:30 PM") also looks like
+_SLACK_SPEAKER = re.compile(r"^\s*\S.{0,40}?\s{2,}\d{1,2}:\d{2}\s?[AaPp][Mm]\s*$")
 _THREAD_NOTE = re.compile(r"^\s*(?:\d+ repl(?:y|ies)|last reply .{0,40}|\(edited\))\s*$", re.I)
 _BROKEN = re.compile(r"([A-Za-z]{2,})-$")  # "applica-" at a line's end
 _CONTINUED = re.compile(r"^([a-z]{2,})([.,;:!?)]*)(?=\s|$)")  # "tion" at the next line's start
@@ -52,14 +53,29 @@ def tidy(text: str) -> str:
     elif _mostly_quoted(lines):
         lines = [_QUOTED.sub("", line, count=1) if _QUOTED.match(line) else line for line in lines]
     lines = _without_page_furniture(lines)
-    lines = ["" if _BREADCRUMB.match(line) else _unchatted(line) for line in lines]
+    speakers = _slack_speakers(lines)
+    lines = ["" if i in speakers or _BREADCRUMB.match(line) else _unchatted(line) for i, line in enumerate(lines)]
     return "\n".join(_joined_words(lines))
+
+
+def _slack_speakers(lines: list[str]) -> set[int]:
+    """Return the lines that say who wrote a Slack message and when: after a blank line (or
+    first), with the message on the next line; a schedule's rows follow one another."""
+    return {
+        i
+        for i, line in enumerate(lines)
+        if _SLACK_SPEAKER.match(line)
+        and (i == 0 or not lines[i - 1].strip())
+        and i + 1 < len(lines)
+        and lines[i + 1].strip()
+        and not _SLACK_SPEAKER.match(lines[i + 1])
+    }
 
 
 def _unchatted(line: str) -> str:
     """Take a chat's furniture out of a line: who wrote and when, reactions (":+1: 3"),
     "(edited)", "18 replies", emoji shortcodes (":rocket:") and "@everyone"."""
-    if _SPEAKER.match(line) or _THREAD_NOTE.match(line):
+    if _DISCORD_SPEAKER.match(line) or _THREAD_NOTE.match(line):
         return ""
     if ":" not in line and "@" not in line and "(edited)" not in line:
         return line
