@@ -51,7 +51,7 @@ def tidy(text: str) -> str:
     if _is_mail(lines):
         lines = _unwrap_mail(lines)
     elif _mostly_quoted(lines):
-        lines = [_QUOTED.sub("", line, count=1) if _QUOTED.match(line) else line for line in lines]
+        lines = [_unquoted(line) for line in lines]
     lines = _without_page_furniture(lines)
     speakers = _slack_speakers(lines)
     lines = ["" if i in speakers or _BREADCRUMB.match(line) else _unchatted(line) for i, line in enumerate(lines)]
@@ -101,26 +101,31 @@ def _unwrap_mail(lines: list[str]) -> list[str]:
     The subject of the innermost message (without "Fwd:") takes the first subject's line, as
     the text's title."""
     out = list(lines)
-    subjects = [i for i, line in enumerate(lines) if _SUBJECT.match(line)]
+    subjects = [(i, m.group(1)) for i, line in enumerate(lines) if (m := _SUBJECT.match(line))]
     for i, line in enumerate(lines):
         in_headers = _HEADER.match(line) and (
             (i > 0 and _HEADER.match(lines[i - 1])) or (i + 1 < len(lines) and _HEADER.match(lines[i + 1]))
         )
         if _FORWARD_MARK.match(line) or _SENT_FROM.match(line) or in_headers:
             out[i] = ""
-        elif _QUOTED.match(line):
-            out[i] = _QUOTED.sub("", line, count=1)
-            if _QUOTED.match(out[i]):  # a reply's own quotes: ">> "
-                out[i] = _QUOTED.sub("", out[i], count=1)
+        else:
+            out[i] = _unquoted(line)
     if subjects:
-        first = subjects[0]
-        subject = _REPLY_PREFIX.sub("", _SUBJECT.match(lines[subjects[-1]]).group(1)).strip()  # type: ignore[union-attr]
+        first = subjects[0][0]
+        subject = _REPLY_PREFIX.sub("", subjects[-1][1]).strip()
         if subject:
             out[first] = subject
             # the title stands alone: the header lines around it are blank now
             if first + 1 < len(out) and out[first + 1].strip():
                 out[first + 1] = ""
     return out
+
+
+def _unquoted(line: str) -> str:
+    """Return a line without its quote marks ("> text"; a reply's own quotes: ">> > text")."""
+    while _QUOTED.match(line):
+        line = _QUOTED.sub("", line, count=1)
+    return line
 
 
 def _without_page_furniture(lines: list[str]) -> list[str]:

@@ -147,13 +147,7 @@ class Names:
 
     def named(self, terms: Sequence[str]) -> dict[str, float]:
         """Return the question terms that name something, each with how much it tells documents apart."""
-        n = len(self.by_doc)
-        out: dict[str, float] = {}
-        for term in terms:
-            df = len(self.docs_of.get(term, ()))
-            if 0 < df < n:
-                out[term] = math.log(1.0 + n / df)
-        return out
+        return self._telling(terms, self.docs_of)
 
     def choosing(self, terms: Sequence[str]) -> dict[str, float]:
         """Return the terms that choose documents: the names (:meth:`named`), and ordinary
@@ -164,11 +158,16 @@ class Names:
         grants" one fund of two, though "summer", "data" or "community" alone names nothing.
         Those words still say what is asked: they choose, but are no names.
         """
+        return self._telling(self._in_phrases(terms), self.phrase_docs) | self.named(terms)
+
+    def _telling(self, terms: Iterable[str], docs: dict[str, tuple[int, ...]]) -> dict[str, float]:
+        """Return the terms held by some documents but not all (``docs``: term -> documents),
+        each with how much it tells documents apart."""
         n = len(self.by_doc)
-        out = self.named(terms)
-        for term in self._in_phrases(terms):
-            df = len(self.phrase_docs.get(term, ()))
-            if term not in out and 0 < df < n:
+        out: dict[str, float] = {}
+        for term in terms:
+            df = len(docs.get(term, ()))
+            if 0 < df < n:
                 out[term] = math.log(1.0 + n / df)
         return out
 
