@@ -679,6 +679,19 @@ def test_a_passage_missing_the_asked_kind_is_at_most_unsure() -> None:
     ) <= TARGET_FALSE_ANSWERS * labels.count(0)
 
 
+def test_a_passage_with_nothing_of_the_question_but_its_names_is_at_most_unsure() -> None:
+    samples, labels = _samples()
+    model = fit(samples, labels, [y == 0 for y in labels])
+    # close in meaning, the named programme's document, far ahead of the next: but no word of
+    # the question (names aside) is in it, and no kind of answer was asked for
+    only_names = Evidence(0.0, 0.95, 0.9, 0.0, 0.0, 1.0, 1.0, 0.0, 0.9, 0.5)
+    assert model.probability(only_names) >= model.answer_at  # the signals alone would answer
+    assert model.verdict(only_names)[0] == "unsure"
+    # a word of the question in it, or the asked kind of answer, is something of the question
+    assert model.verdict(replace(only_names, coverage=0.3))[0] == "answer"
+    assert model.verdict(replace(only_names, kind=1.0))[0] == "answer"
+
+
 # -- 11. semantic index ----------------------------------------------------------------------
 
 

@@ -4,8 +4,9 @@ Each signal is measured on the best candidate passage (see :class:`Evidence`). A
 model turns them into the probability that the passage answers the question; two
 thresholds split that into three verdicts:
 
-* ``answer``: probability at least :data:`ANSWER_AT`, and the passage holds the kind of
-  answer asked for, if any: the passage is shown as the answer;
+* ``answer``: probability at least :data:`ANSWER_AT`, the passage holds the kind of
+  answer asked for, if any, and it has something of the question besides its names (a word
+  of it, or the kind asked for): the passage is shown as the answer;
 * ``unsure``: at least :data:`UNSURE_AT`: the closest passage is shown, labelled as
   possibly not answering (members would rather see it than nothing);
 * ``none``: the bot says it does not know and offers the closest questions.
@@ -20,7 +21,7 @@ snippet shows the expected words) and 0 otherwise (wrong passage, or a question 
 documents do not answer). The coefficients are an L2-regularised logistic regression on
 standardised signals; ``ANSWER_AT`` is the lowest threshold at which at most
 :data:`TARGET_FALSE_ANSWERS` of the calibration questions that must not be answered are
-answered (those whose passage misses the asked kind never are), ``UNSURE_AT`` the lowest
+answered (those that :meth:`Model.can_answer` rules out never are), ``UNSURE_AT`` the lowest
 at which at most :data:`TARGET_FALSE_UNSURE` get at least "not sure". The evaluation files
 (``../shared/eval``) were never used to fit; ``python -m bot eval`` reports on them.
 """
@@ -109,15 +110,28 @@ class Model:
         z = float(np.dot(self.coefficients, evidence.vector())) + self.intercept
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
-    def verdict(self, evidence: Evidence) -> tuple[Verdict, float]:
-        """Return the verdict and the probability behind it.
+    @staticmethod
+    def can_answer(evidence: Evidence) -> bool:
+        """Return whether the passage can be a confident answer at all, whatever the model says.
 
-        A passage without the kind of answer asked for ("who runs the acoustics group?"
-        against a list of the groups) is at most "not sure", however well it covers the
-        question: the model adds its signals, and a high coverage outweighed a missing kind.
+        The model adds its signals, and two kinds of passage reach its threshold on the
+        strength of the others alone; both are at most "not sure":
+
+        * a passage without the kind of answer asked for ("who runs the acoustics group?"
+          against a list of the groups): a high coverage outweighed the missing kind;
+        * a passage that has nothing of the question but its names: no word of it (names
+          aside) and no answer of the kind asked for ("will I get a mentor on the data
+          science internship?" against the internship's requirements). Every passage of the
+          named document has the names, so the name credit and the margin are high, and
+          whether this one answers rests on the static embeddings' similarity alone, which
+          tells a right passage from a near miss only weakly.
         """
+        return not evidence.missing and (evidence.coverage > 0 or evidence.kind > 0)
+
+    def verdict(self, evidence: Evidence) -> tuple[Verdict, float]:
+        """Return the verdict and the probability behind it (see :meth:`can_answer`)."""
         p = self.probability(evidence)
-        if p >= self.answer_at and not evidence.missing:
+        if p >= self.answer_at and self.can_answer(evidence):
             return "answer", p
         if p >= self.unsure_at:
             return "unsure", p
@@ -163,9 +177,9 @@ def fit(
     probabilities = np.asarray([raw.probability(s) for s in samples])
     decline = np.asarray(must_decline, dtype=bool)
     negatives = np.sort(probabilities[decline])[::-1]
-    # A negative missing the asked kind is never answered (Model.verdict): the answer
-    # threshold is the lowest that lets through the same share of all negatives.
-    holding = np.asarray([not s.missing for s in samples])
+    # A negative that Model.can_answer rules out is never answered: the answer threshold is
+    # the lowest that lets through the same share of all negatives.
+    holding = np.asarray([Model.can_answer(s) for s in samples])
     could_answer = np.sort(probabilities[decline & holding])[::-1]
     allowed = TARGET_FALSE_ANSWERS * len(negatives) / max(1, len(could_answer))
     return Model(
