@@ -15,9 +15,10 @@ import bot.search as search_package
 from bot.config import Settings
 from bot.documents.loader import Corpus, FileResult
 from bot.gcpause import collector_paused
+from bot.models import Passage
 from bot.search.counted import FileTerms, count_file, term_ids
 from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_array
-from bot.search.names import Names
+from bot.search.names import Names, says_organisation
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 
@@ -248,9 +249,18 @@ class Snapshot:
 def _names(corpus: Corpus, engine: SearchEngine) -> Names:
     """Collect each indexed document's names: title, organisation, its roles' titles and teams."""
     strings: dict[str, list[str]] = {}
+    firsts: dict[str, Passage] = {}
     for passage in corpus.passages:
         if passage.source not in strings:
             strings[passage.source] = [passage.title, passage.org or ""]
+            firsts[passage.source] = passage
+    # A document that names no organisation of its own, but opens with the word of one that
+    # another document is from, is from it too (see names.says_organisation).
+    orgs = sorted({p.org for p in firsts.values() if p.org})
+    for source, first in firsts.items():
+        if not first.org:
+            opening = f"{first.title}\n{first.text}"
+            strings[source] += [org for org in orgs if says_organisation(opening, org)]
     for role in corpus.roles:
         if role.source in strings:
             strings[role.source] += [role.title, role.team or ""]

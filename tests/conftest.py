@@ -45,6 +45,8 @@ WEB = Path(__file__).resolve().parent / "data" / "kb_web"
 WEB_QUESTIONS = Path(__file__).resolve().parent / "data" / "web-questions.yaml"
 SIBLINGS = Path(__file__).resolve().parent / "data" / "kb_siblings"
 SIBLINGS_QUESTIONS = Path(__file__).resolve().parent / "data" / "siblings-questions.yaml"
+NEAR = Path(__file__).resolve().parent / "data" / "kb_near"
+NEAR_QUESTIONS = Path(__file__).resolve().parent / "data" / "near-questions.yaml"
 PARAPHRASE_QUESTIONS = (
     Path(__file__).resolve().parent / "data" / "paraphrase-questions.yaml"
 )  # copy of shared/eval

@@ -6,6 +6,7 @@ import pytest
 from bot.documents.decode import decode_bytes, repair_text
 from bot.documents.document import DocumentError, parse_document
 from bot.documents.loader import load_folder
+from bot.documents.roles import document_org
 from bot.models import Problem
 from tests.conftest import KNOWLEDGE, write
 
@@ -186,6 +187,45 @@ def test_a_pages_owner_is_the_part_of_its_title_that_is_not_its_heading() -> Non
     assert doc.title == "Senior Product Designer" and doc.site_name == "Fennick Robotics AG"
     generic = html.replace("Fennick Robotics AG", "Careers")
     assert parse_document(generic.encode(), "lever.html", []).site_name is None
+
+
+def test_a_pages_owner_is_found_when_its_title_says_faq_for_frequently_asked_questions() -> None:
+    html = (
+        "<html><head><title>Bookbinding Apprenticeship FAQ - Pellorine Guild</title></head><body>"
+        "<h1>Bookbinding Apprenticeship: Frequently Asked Questions</h1><p>We train binders.</p></body></html>"
+    )
+    doc = parse_document(html.encode(), "faq.html", [])
+    assert doc.site_name == "Pellorine Guild"
+    # a title that is all heading ("… | FAQ" over "Frequently Asked Questions") has no owner
+    both = (
+        "<html><head><title>Bookbinding Apprenticeship | FAQ</title></head><body><h1>Bookbinding "
+        "Apprenticeship</h1><h2>Frequently Asked Questions</h2><p>We train binders.</p></body></html>"
+    )
+    assert parse_document(both.encode(), "faq.html", []).site_name is None
+
+
+def test_a_masthead_in_capitals_over_a_plain_texts_title_is_its_organisation() -> None:
+    text = (
+        "KESTRELMOUTH FOUNDATION\nCivic Code Fellowship - Autumn Cohort 2026\nFrequently asked questions\n"
+        "Source: https://kestrelmouth.org/civic-code/autumn-2026/faq\n\n"
+        "The fellowship pairs developers with councils.\n\nQ: When does it run?\nA: From 21 September.\n"
+    )
+    doc = parse_document(text.encode(), "autumn.txt", [])
+    assert doc.title == "Civic Code Fellowship - Autumn Cohort 2026"
+    assert document_org(doc) == "Kestrelmouth Foundation"
+    assert doc.url == "https://kestrelmouth.org/civic-code/autumn-2026/faq"  # "Source:" near the top
+    # a job title in capitals over its company is no masthead: the title stays the job's
+    posting = parse_document(b"SENIOR BACKEND ENGINEER\nQuillmoor Payments\nToronto\n\nWe build rails.\n", "p.txt", [])
+    assert posting.title.startswith("SENIOR BACKEND ENGINEER")
+
+
+def test_an_organisation_is_the_subject_of_the_opening_paragraph() -> None:
+    text = (
+        "# Dark Sky Research Grant 2026\n\nThe Vantrelle Observatory Trust is an independent Norwegian "
+        "foundation that runs the Vantrelle visitor observatory near Hestvik and supports research on the "
+        "night sky and on light pollution in the Nordic countries.\n\n## Funding\n\nUp to NOK 450,000.\n"
+    )
+    assert document_org(parse_document(text.encode(), "grant.md", [])) == "Vantrelle Observatory Trust"
 
 
 def test_a_site_banner_without_headings_is_dropped_and_an_articles_header_kept() -> None:

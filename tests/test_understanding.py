@@ -20,7 +20,7 @@ from bot.search import semantic
 from bot.search.answer_type import asked_kind, holds
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
-from bot.search.names import Names, acronyms, name_parts, other_names
+from bot.search.names import Names, acronyms, name_parts, other_names, says_organisation
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller
 from bot.services.answers import AnswerService, Turn
@@ -456,6 +456,33 @@ def test_a_question_with_a_greeting_is_answered_not_greeted(seed_services: Servi
     answer = seed_services.answers.ask("hi, is the residency paid?")
     assert answer.reply is None
     assert answer.citations and answer.citations[0].source == RESIDENCY
+
+
+def test_a_document_naming_another_documents_organisation_in_passing_is_from_it(
+    tmp_path: Path, settings: Settings
+) -> None:
+    write(
+        tmp_path,
+        "grant.md",
+        "# Dark Sky Research Grant\n\nThe Vantrelle Observatory Trust is an independent foundation that "
+        "runs an observatory and funds research on light pollution across the region.\n\n"
+        "## Funding\n\nGrants of up to NOK 450,000 are paid in two instalments.\n",
+    )
+    write(
+        tmp_path,
+        "ambassadors.md",
+        "# Sky Ambassadors FAQ\n\nSky Ambassadors are the volunteers who run stargazing evenings at the "
+        "Vantrelle visitor observatory.\n\n## Are ambassadors paid?\n\nNo, ambassadors are volunteers.\n",
+    )
+    write(tmp_path, "other.md", "# Open Data Week\n\nOpen Data Week is run by a city council.\n")
+    snapshot = snapshot_from_folder(tmp_path, settings)
+    names, tokenizer = snapshot.names, snapshot.engine.tokenizer
+    docs = {d.source: i for i, d in enumerate(snapshot.corpus.documents)}
+    scope = names.scope(names.named(tokenizer("does vantrelle pay its volunteers?")), {})
+    assert scope == frozenset({docs["grant.md"], docs["ambassadors.md"]})
+    # an organisation's first word that English uses ("Open") says nothing of who a text is from
+    assert says_organisation("Vantrelle visitor observatory", "Vantrelle Observatory Trust")
+    assert not says_organisation("Open to all", "Open Society Foundation")
 
 
 # -- 5. scope --------------------------------------------------------------------------------

@@ -193,14 +193,22 @@ def _page_title(text: str, owners: tuple[str | None, ...], body: ParsedBody) -> 
 def _title_owner(body: ParsedBody) -> str | None:
     """Return who a page belongs to, from its title when the rest of it is the page's heading:
     "Fennick Robotics AG - Senior Product Designer" over an <h2> of the role's title."""
-    headings = {b.text.casefold() for b in body.blocks if b.kind == "heading"}
+    headings = {_said(b.text) for b in body.blocks if b.kind == "heading"}
     for text in (body.og_title, body.html_title):
         parts = [p.strip() for p in _TITLE_SEPARATORS.split(text or "") if p and p.strip()]
-        if len(parts) == 2 and sum(p.casefold() in headings for p in parts) == 1:
-            owner = next(p for p in parts if p.casefold() not in headings)
+        if len(parts) == 2 and sum(_said(p) in headings for p in parts) == 1:
+            owner = next(p for p in parts if _said(p) not in headings)
             if not SITE_WORDS.match(owner) and len(owner.split()) <= 5:
                 return owner
     return None
+
+
+def _said(text: str) -> str:
+    """Return a title as compared with a heading: lower case, words only, "FAQ" for
+    "Frequently Asked Questions" ("Bookbinding Apprenticeship FAQ" is the heading
+    "Bookbinding Apprenticeship: Frequently Asked Questions")."""
+    words = re.sub(r"frequently asked questions", "faq", text.casefold())
+    return " ".join(re.findall(r"\w+", words))
 
 
 def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) -> tuple[str, str]:

@@ -65,6 +65,14 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _STRAY_EMPHASIS = re.compile(r"(?<![\w*_])[_*]+(?=\s)|(?<=[\s.!?:])[_*]+(?![\w*_])")
 
 
+# "Skerravoe Institute for Marine Geoscience", "Tarnbrook Nature Trust": a body's name says what it is.
+ORG_NAME = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Institute|Trust|Foundation|University|College|Museum|Society|"
+    r"Centre|Center|Association|Council|Agency|Academy|Laboratory|Laboratories|Labs?|Ltd|Inc|GmbH|LLC|"
+    r"Company|Group|School|Collective|Charity|Network|Fund|Guild|Cooperative|Alliance|Federation)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’.-]*){1,4})?"
+)
+
+
 @dataclass(slots=True)
 class ParsedBody:
     """What a parser found in a document body."""
@@ -679,6 +687,23 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             continue
         if (
             start == 0
+            and len(run) > 1
+            and in_capitals(run[0])
+            and ORG_NAME.match(run[0].strip().title())
+            and _is_heading(run[1], True, True)
+            and not in_capitals(run[1])
+        ):
+            # a masthead in capitals over the title line: "KESTRELMOUTH FOUNDATION" /
+            # "Civic Code Fellowship - Autumn Cohort 2026" / "Frequently asked questions" /
+            # "Source: https://…": the title, then the organisation and the rest as lines of their own
+            out.blocks.append(Block("heading", _plain(run[1]).strip(), line_no + 1, 1))
+            for k, ln in enumerate([run[0], *run[2:]]):
+                at = line_no + (0 if k == 0 else k + 1)
+                text = _plain(ln).strip()
+                out.blocks.append(Block("paragraph", text, at, 0, _bare_links(text, at)))
+            continue
+        if (
+            start == 0
             and 1 < len(run) <= 3
             and all(_is_heading(ln, True, True) for ln in run)
             and not any(_BYLINE_LINE.search(ln) for ln in run)
@@ -714,7 +739,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             and prev_blank
             and len(run[0].split()) <= 6
             and _is_heading(run[0], True, True)
-            and (len(run[1]) > 100 or run[1].rstrip().endswith(".") or _capitals(run[0]))
+            and (len(run[1]) > 100 or run[1].rstrip().endswith(".") or in_capitals(run[0]))
         ):
             # "About the job" directly above its text ("WHAT WE OFFER" above anything)
             out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
@@ -742,7 +767,13 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
                 continue
             out.blocks.append(Block("paragraph", text, line_no, 0, _bare_links(text, line_no)))
     out.links = [link for block in out.blocks for link in block.links]
+    # "Source: https://…" near the top: where the text was copied from, its own address
+    out.source_urls.extend(m.group(1) for ln in lines[:SOURCE_LINES] if (m := _SOURCE_LINE.match(ln.strip())))
     return out
+
+
+SOURCE_LINES = 12  # a "Source: …" line this near the top says where a plain text was copied from
+_SOURCE_LINE = re.compile(r"^(?:source|url|link|original|copied from|page)\s*:\s*(https?://\S+?)[.,;]?$", re.I)
 
 
 # A line that ends mid-phrase ("… (weekdays,", "… and ends on May 2 and") runs on into the next.
@@ -782,7 +813,7 @@ def _numbered_heading(line: str, after: list[str]) -> bool:
     return following.startswith(f"{number.group(1)}.") and following[len(number.group(1)) + 1 : len(number.group(1)) + 2].isdigit()
 
 
-def _capitals(line: str) -> bool:
+def in_capitals(line: str) -> bool:
     """Tell whether a line is written in capitals ("WHAT WE OFFER"), as plain text marks headings."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)

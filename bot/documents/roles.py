@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 from bot.documents.chunk import preamble, split_sentences
 from bot.documents.document import POSTING_SECTIONS, readable_name
 from bot.documents.frontmatter import ROLE_FIELDS
-from bot.documents.parse import find_published
+from bot.documents.parse import ORG_NAME, find_published, in_capitals
 from bot.models import Block, Document, Link, Problem, Role, RoleFields
 
 POSITIONS_CONTEXT = re.compile(
@@ -146,24 +146,18 @@ def document_org(doc: Document) -> str | None:
     return subtitles[0] if subtitles else (_org_near_top(doc) or doc.site_name)
 
 
-# "Skerravoe Institute for Marine Geoscience", "Tarnbrook Nature Trust": a body's name says what it is.
-_ORG_NAME = re.compile(
-    r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Institute|Trust|Foundation|University|College|Museum|Society|"
-    r"Centre|Center|Association|Council|Agency|Academy|Laboratory|Laboratories|Labs?|Ltd|Inc|GmbH|LLC|"
-    r"Company|Group|School|Collective|Charity|Network|Fund)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’.-]*){1,4})?"
-)
-
-
 def _org_near_top(doc: Document) -> str | None:
     """The organisation named on a short line near the top ("Skerravoe Institute for Marine
     Geoscience, Stromness, Orkney" under the title), when nothing else says who it is."""
     for block in [b for b in doc.blocks if b.kind != "heading"][:4]:
-        if len(block.text) > 120:
-            continue
-        for part in re.split(r"\s+[·•|]\s+|,\s*", block.text):
-            match = _ORG_NAME.match(part.strip())
+        # a long paragraph names it only as its subject ("The Vantrelle Observatory Trust is
+        # an independent Norwegian foundation …"); a short line anywhere in its parts
+        parts = [block.text] if len(block.text) > 120 else re.split(r"\s+[·•|]\s+|,\s*", block.text)
+        for part in parts:
+            part = part.strip()
+            match = ORG_NAME.match(part.title() if in_capitals(part) else part)  # "KESTRELMOUTH FOUNDATION"
             if match and len(match.group(0).split()) >= 2:
-                return match.group(0).strip()
+                return re.sub(r"^The\s+", "", match.group(0).strip())
     return None
 
 

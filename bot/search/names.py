@@ -194,6 +194,22 @@ class Names:
         return frozenset(d for d, s in score.items() if s >= best - 1e-9)
 
 
+ORG_WORD_MAX_ZIPF = 3.0  # an organisation's first word this rare in English is its own ("Vantrelle", not "Open")
+
+
+def says_organisation(text: str, org: str) -> bool:
+    """Tell whether ``text`` names the organisation ``org`` by its own word.
+
+    A document that says who it is from only in passing ("at the Vantrelle visitor
+    observatory") is from the organisation another document names in full ("Vantrelle
+    Observatory Trust"): its first word, when English has no use for it, is the organisation's.
+    """
+    words = _TOKEN.findall(org)
+    if not words or _zipf(words[0].casefold()) >= ORG_WORD_MAX_ZIPF:
+        return False
+    return re.search(rf"\b{re.escape(words[0])}\b", text) is not None
+
+
 def other_names(text: str, known: Callable[[str], bool], names: Callable[[str], bool]) -> tuple[str, ...]:
     """Return the names in ``text`` of programmes or organisations the knowledge base does not have.
 
