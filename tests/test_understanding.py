@@ -1122,6 +1122,22 @@ def test_the_members_own_word_outweighs_its_synonym_in_a_snippet(settings, tmp_p
     assert answer.citations and "USD 32–40 per hour" in answer.citations[0].snippet
 
 
+def test_a_matching_sentence_before_the_closest_one_is_shown_with_it(settings, tmp_path) -> None:
+    # the later sentence was the closest in meaning and was shown alone: "We will also
+    # consider a start in March …" without "The role starts on 2 February 2026."
+    (tmp_path / "junior.txt").write_text(
+        "Junior Platform Engineer\nOrvessa Labs\nPorto, Portugal\n\nAbout the job\nWe run the platform "
+        "that every team builds on, and we are hiring a junior engineer to join it.\n\nStart date\nThe role "
+        "starts on 2 February 2026. We will also consider a start in March for candidates finishing their "
+        "studies.\n\nHours\nFull-time, 40 hours a week.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("when would the junior platform engineer start at orvessa")
+    assert answer.citations and answer.citations[0].section == "Start date"
+    assert "2 February 2026" in answer.citations[0].snippet and "March" in answer.citations[0].snippet
+
+
 def test_a_section_whose_heading_says_all_that_is_asked_is_shown_from_its_start(settings, tmp_path) -> None:
     # "What is the interview process?" under "Interview process": the steps in order, not only
     # the later lines that happen to say "interview" or "process"

@@ -147,9 +147,13 @@ def snippet(
         and window_score(lo + 1, hi) >= score - 1e-9
     ):
         lo += 1
-    # Context that belongs to the answer: a following sentence that itself matches, or
+    # Context that belongs to the answer: a sentence next to it that itself matches, or
     # what a lead-in ending in ":" introduces (its first item, when it stands alone).
     size = sum(len(p) + 1 for p in parts[lo:hi]) - 1
+    while lo > 0 and matches[lo - 1] and not parts[lo].startswith(BULLET) and size + 1 + len(parts[lo - 1]) <= budget:
+        # "The role starts on 2 February 2026." before "We will also consider a start in March …"
+        size += 1 + len(parts[lo - 1])
+        lo -= 1
     while (
         hi < len(parts)
         and (
