@@ -176,7 +176,7 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # at most "not sure" (19 of 25 once "Quillmere" was read as an organisation's name)
         (SIBLINGS, SIBLINGS_QUESTIONS, 0.46, 0.72, 6),
         # 0.383, 12 of 25, 17 before a masthead in capitals, an organisation as the opening
-        # paragraph's subject and one said in passing were read; measured 0.583, 16 of 25, 9
+        # paragraph's subject and one said in passing were read; measured 0.600, 17 of 25, 8
         (NEAR, NEAR_QUESTIONS, 0.55, 0.6, 11),
     ],
     ids=["web", "siblings", "near"],

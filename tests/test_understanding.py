@@ -168,6 +168,13 @@ def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(se
     assert tokenizer.term("data") in names.choosing(tokenizer("data science intern pay?"))
     # the same ordinary words apart, or in another order, choose nothing
     assert names.choosing(tokenizer("Is research done in summer?")) == {}
+    # a qualifier's words said in a row choose too: siblings differ only there
+    cohorts = Names.build(
+        [["Civic Code Fellowship - Spring Cohort 2026 FAQ"], ["Civic Code Fellowship - Autumn Cohort 2026"]],
+        tokenizer,
+    )
+    assert cohorts.scope(cohorts.choosing(tokenizer("spring cohort deadline?")), {}) == frozenset({0})
+    assert cohorts.scope(cohorts.named(tokenizer("spring cohort deadline?")), {}) is None  # no name alone
     assert names.choosing(tokenizer("what data do you keep about me")) == {}
 
 

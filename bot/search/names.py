@@ -103,9 +103,12 @@ class Names:
                     continue
                 name = name_parts(text)
                 terms.update(map(name_term, tokenizer.words(name)))
-                run = tuple(tokenizer(name))
-                if len(run) >= 2 and run not in runs:
-                    runs.append(run)
+                # the qualifiers' words name nothing alone, but said in a row they choose:
+                # "Civic Code Fellowship - Spring Cohort 2026" beside its Autumn Cohort
+                for part in [name, *_QUALIFIER.split(text)[1:]]:
+                    run = tuple(tokenizer(part))
+                    if len(run) >= 2 and run not in runs:
+                        runs.append(run)
                 for short, words in acronyms(name).items():
                     term = tokenizer.term(short)
                     if term is None:
