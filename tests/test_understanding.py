@@ -492,6 +492,17 @@ def test_a_document_naming_another_documents_organisation_in_passing_is_from_it(
     assert not says_organisation("Open to all", "Open Society Foundation")
 
 
+def test_a_posting_matching_only_its_name_and_job_has_nothing_of_what_is_asked(jobs_services: Services) -> None:
+    answers = jobs_services.answers
+    seen = answers.consider(answers.clean_question("is the copperline warehouse job union?"))
+    assert seen.evidence is not None and seen.candidates[0].coverage > 0  # "job" matched
+    assert seen.evidence.coverage == 0.0  # but "union" is what is asked
+    assert answers.ask("is the copperline warehouse job union?").verdict != "answer"
+    # a word of what is asked in the passage keeps its coverage
+    pay = answers.consider(answers.clean_question("copperline warehouse job salary?"))
+    assert pay.evidence is not None and pay.evidence.coverage > 0
+
+
 # -- 5. scope --------------------------------------------------------------------------------
 
 

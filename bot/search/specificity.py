@@ -28,6 +28,10 @@ LIGHT_WORDS = frozenset(
 )
 LIGHT = 0.3
 
+# Nouns that only say a question is about a posting ("is the warehouse *job* union?"): a
+# passage that has them and the posting's name has nothing of what is asked.
+FRAME_WORDS = frozenset("job jobs role roles position positions vacancy vacancies opening openings".split())
+
 
 @lru_cache(maxsize=100_000)
 def specificity(word: str) -> float:

@@ -35,6 +35,7 @@ from bot.search.answer_type import AnswerKind, asked_kind, has_contact, holds
 from bot.search.engine import Query, SearchEngine
 from bot.search.names import other_names
 from bot.search.semantic import embed_one
+from bot.search.specificity import FRAME_WORDS
 from bot.services.current import SnapshotHolder
 from bot.services.decision import SHIPPED, Evidence, Model, Verdict
 from bot.services.roles import RoleService
@@ -241,7 +242,7 @@ class AnswerService:
         )
         held = first.kind  # measured where it is asked (see _measure)
         evidence = Evidence(
-            coverage=first.coverage,
+            coverage=_asked_coverage(engine, query, first, names),
             similarity=first.similarity,
             question_similarity=first.question_similarity,
             kind=max(held, 0.0),
@@ -552,6 +553,21 @@ def _head_similarities(
         for (i, _), s in zip(rows, sims, strict=True):
             out[i] = float(s)
     return out
+
+
+def _asked_coverage(engine: SearchEngine, query: Query, first: Candidate, names: frozenset[str]) -> float:
+    """Return the coverage of the best passage, or 0 when it has none of what is asked.
+
+    What is asked is the question's words but its names and the words that only say it is
+    about a posting ("job", "role": see :data:`~bot.search.specificity.FRAME_WORDS`).
+    "is the copperline warehouse job union?" matched only the name and "job" in a
+    posting that never mentions a union.
+    """
+    frame = {engine.tokenizer.term(w) for w in FRAME_WORDS}
+    asked = [t for t in query.unique_terms if t not in names and t not in frame]
+    if asked and not set(asked) & set(first.matched):
+        return 0.0
+    return first.coverage
 
 
 def _unknown_share(engine: SearchEngine, query: Query) -> float:
