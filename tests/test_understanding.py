@@ -959,6 +959,12 @@ def test_a_title_word_that_is_asked_picks_the_sentence(seed_services: Services) 
     assert answer.citations[0].snippet == "We offer flexible working hours and remote options."
 
 
+def answers_over_file(settings: Settings, path: Path, text: str) -> AnswerService:
+    """Write one knowledge file and return the answers over its folder."""
+    path.write_text(text, encoding="utf-8")
+    return build_services(settings, snapshot_from_folder(path.parent, settings)).answers
+
+
 def beside_another_programme(settings: Settings, folder: Path, lumen: str) -> AnswerService:
     """Write ``lumen`` as lumen.md and a second programme beside it (so that a question can
     name the first), and return the answers over both."""
@@ -1143,14 +1149,14 @@ def test_the_members_own_word_outweighs_its_synonym_in_a_snippet(settings, tmp_p
 def test_a_matching_sentence_before_the_closest_one_is_shown_with_it(settings, tmp_path) -> None:
     # the later sentence was the closest in meaning and was shown alone: "We will also
     # consider a start in March …" without "The role starts on 2 February 2026."
-    (tmp_path / "junior.txt").write_text(
+    answers = answers_over_file(
+        settings,
+        tmp_path / "junior.txt",
         "Junior Platform Engineer\nOrvessa Labs\nPorto, Portugal\n\nAbout the job\nWe run the platform "
         "that every team builds on, and we are hiring a junior engineer to join it.\n\nStart date\nThe role "
         "starts on 2 February 2026. We will also consider a start in March for candidates finishing their "
         "studies.\n\nHours\nFull-time, 40 hours a week.\n",
-        encoding="utf-8",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
     answer = answers.ask("when would the junior platform engineer start at orvessa")
     assert answer.citations and answer.citations[0].section == "Start date"
     assert "2 February 2026" in answer.citations[0].snippet and "March" in answer.citations[0].snippet
@@ -1159,14 +1165,14 @@ def test_a_matching_sentence_before_the_closest_one_is_shown_with_it(settings, t
 def test_a_section_whose_heading_says_all_that_is_asked_is_shown_from_its_start(settings, tmp_path) -> None:
     # "What is the interview process?" under "Interview process": the steps in order, not only
     # the later lines that happen to say "interview" or "process"
-    (tmp_path / "analyst.txt").write_text(
+    answers = answers_over_file(
+        settings,
+        tmp_path / "analyst.txt",
         "Supply Chain Data Analyst\nBrackenfold Cider Company\nBristol (Hybrid)\nFull-time\n\n"
         "Interview process\n1. A 20-minute phone call with our Talent Partner\n2. A take-home forecasting "
         "exercise\n3. A 60-minute interview with the Head of Planning\n4. A visit to the office\n\n"
         "Salary\nGBP 42,000 to 48,000 per year.\n",
-        encoding="utf-8",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
     answer = answers.ask("What is the interview process for the supply chain analyst job?")
     snippet = answer.citations[0].snippet
     assert snippet.startswith(f"{BULLET}A 20-minute phone call") and "A visit to the office" in snippet
