@@ -47,6 +47,8 @@ SIBLINGS = Path(__file__).resolve().parent / "data" / "kb_siblings"
 SIBLINGS_QUESTIONS = Path(__file__).resolve().parent / "data" / "siblings-questions.yaml"
 NEAR = Path(__file__).resolve().parent / "data" / "kb_near"
 NEAR_QUESTIONS = Path(__file__).resolve().parent / "data" / "near-questions.yaml"
+FINAL = Path(__file__).resolve().parent / "data" / "kb_final"
+FINAL_QUESTIONS = Path(__file__).resolve().parent / "data" / "final-questions.yaml"
 PARAPHRASE_QUESTIONS = (
     Path(__file__).resolve().parent / "data" / "paraphrase-questions.yaml"
 )  # copy of shared/eval
