@@ -18,7 +18,7 @@ from bot.gcpause import collector_paused
 from bot.models import Passage
 from bot.search.counted import FileTerms, count_file, term_ids
 from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_array
-from bot.search.names import Names, says_organisation
+from bot.search.names import Names, organisations_said
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 
@@ -255,12 +255,11 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
             strings[passage.source] = [passage.title, passage.org or ""]
             firsts[passage.source] = passage
     # A document that names no organisation of its own, but opens with the word of one that
-    # another document is from, is from it too (see names.says_organisation).
+    # another document is from, is from it too (see names.organisations_said).
     orgs = sorted({p.org for p in firsts.values() if p.org})
     for source, first in firsts.items():
-        if not first.org:
-            opening = f"{first.title}\n{first.text}"
-            strings[source] += [org for org in orgs if says_organisation(opening, org)]
+        if orgs and not first.org:
+            strings[source] += organisations_said(f"{first.title}\n{first.text}", orgs)
     for role in corpus.roles:
         if role.source in strings:
             strings[role.source] += [role.title, role.team or ""]

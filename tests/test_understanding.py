@@ -20,7 +20,7 @@ from bot.search import semantic
 from bot.search.answer_type import asked_kind, holds
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
-from bot.search.names import Names, acronyms, name_parts, other_names, says_organisation
+from bot.search.names import Names, acronyms, name_parts, organisations_said, other_names
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller
 from bot.services.answers import AnswerService, Turn
@@ -488,8 +488,9 @@ def test_a_document_naming_another_documents_organisation_in_passing_is_from_it(
     scope = names.scope(names.named(tokenizer("does vantrelle pay its volunteers?")), {})
     assert scope == frozenset({docs["grant.md"], docs["ambassadors.md"]})
     # an organisation's first word that English uses ("Open") says nothing of who a text is from
-    assert says_organisation("Vantrelle visitor observatory", "Vantrelle Observatory Trust")
-    assert not says_organisation("Open to all", "Open Society Foundation")
+    orgs = ["Vantrelle Observatory Trust", "Open Society Foundation"]
+    assert organisations_said("the Vantrelle visitor observatory, open to all", orgs) == [orgs[0]]
+    assert organisations_said("Open to all", orgs) == []
 
 
 def test_a_posting_matching_only_its_name_and_job_has_nothing_of_what_is_asked(jobs_services: Services) -> None:

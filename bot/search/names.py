@@ -200,17 +200,21 @@ class Names:
 ORG_WORD_MAX_ZIPF = 3.0  # an organisation's first word this rare in English is its own ("Vantrelle", not "Open")
 
 
-def says_organisation(text: str, org: str) -> bool:
-    """Tell whether ``text`` names the organisation ``org`` by its own word.
+def organisations_said(text: str, orgs: Iterable[str]) -> list[str]:
+    """Return the organisations of ``orgs`` that ``text`` names by their own word.
 
     A document that says who it is from only in passing ("at the Vantrelle visitor
     observatory") is from the organisation another document names in full ("Vantrelle
-    Observatory Trust"): its first word, when English has no use for it, is the organisation's.
+    Observatory Trust"): its first word, when English has no use for it, is the
+    organisation's. Linear in the text: its words are looked up, not each organisation searched.
     """
-    words = _TOKEN.findall(org)
-    if not words or _zipf(words[0].casefold()) >= ORG_WORD_MAX_ZIPF:
-        return False
-    return re.search(rf"\b{re.escape(words[0])}\b", text) is not None
+    by_word: dict[str, list[str]] = {}
+    for org in orgs:
+        words = _TOKEN.findall(org)
+        if words and _zipf(words[0].casefold()) < ORG_WORD_MAX_ZIPF:
+            by_word.setdefault(words[0], []).append(org)
+    said = dict.fromkeys(org for word in _TOKEN.findall(text) for org in by_word.get(word, ()))
+    return list(said)
 
 
 def other_names(text: str, known: Callable[[str], bool], names: Callable[[str], bool]) -> tuple[str, ...]:
