@@ -45,7 +45,7 @@ TARGET_FALSE_UNSURE = 0.35  # ... allowed at least an "unsure"
 class Evidence:
     """The signals measured on the best candidate passage for a question."""
 
-    coverage: float  # weighted share of the question's words the passage has (synonyms, titles count)
+    coverage: float  # weighted share of the question's words the passage has (synonyms, titles count); 0 when it has none but names and "job"
     similarity: float  # cosine of question and passage vectors
     question_similarity: float  # cosine of question and the passage's FAQ question (else = similarity)
     kind: float  # 1 when the question asks for a kind of answer (a date, an amount…) and the passage holds one
@@ -119,9 +119,9 @@ class Model:
 
         * a passage without the kind of answer asked for ("who runs the acoustics group?"
           against a list of the groups): a high coverage outweighed the missing kind;
-        * a passage that has nothing of the question but its names: no word of it (names
-          aside) and no answer of the kind asked for ("will I get a mentor on the data
-          science internship?" against the internship's requirements). Every passage of the
+        * a passage that has nothing of the question but its names: no word of it (names,
+          and "job" or "role", aside) and no answer of the kind asked for ("will I get a
+          mentor on the data science internship?" against the internship's requirements). Every passage of the
           named document has the names, so the name credit and the margin are high, and
           whether this one answers rests on the static embeddings' similarity alone, which
           tells a right passage from a near miss only weakly.
