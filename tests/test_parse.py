@@ -228,6 +228,46 @@ def test_an_organisation_is_the_subject_of_the_opening_paragraph() -> None:
     assert document_org(parse_document(text.encode(), "grant.md", [])) == "Vantrelle Observatory Trust"
 
 
+def test_plain_text_headings_underlined_with_equals_or_dashes() -> None:
+    text = (
+        "Velmora Tidewater Lab\nCoastal Fieldwork Residency 2026\n================================\n\n"
+        "The Velmora Tidewater Lab is a small research station.\n\nWho can apply\n-------------\n\n"
+        "Anyone aged 19 or over.\n\nMoney\n-----\n\nA stipend of NOK 14,500 per month.\n"
+        "- a list item\n---\n"
+    )
+    doc, _ = parse(text, "velmora.txt")
+    headings = [(b.text, b.line) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [
+        ("Velmora Tidewater Lab – Coastal Fieldwork Residency 2026", 1),
+        ("Who can apply", 7),
+        ("Money", 12),
+    ]
+    assert not any(set(b.text) <= set("=-") for b in doc.blocks)
+
+
+def test_markdown_label_lines_in_one_paragraph_stay_lines() -> None:
+    text = "# Bursary\n\n**Deadline:** 14 March 2026\n**Stipend:** EUR 6,000, paid in two instalments\nand more.\n"
+    doc, _ = parse(text, "bursary.md")
+    (labels,) = [b.text for b in doc.blocks if b.text.startswith("Deadline")]
+    assert labels == "Deadline: 14 March 2026\nStipend: EUR 6,000, paid in two instalments and more."
+
+
+def test_a_wiki_pages_layout_table_keeps_its_headings_and_its_title() -> None:
+    html = (
+        "<html><head><title>Graduate Rotation - Careers - Kestrafell Wiki</title></head><body>"
+        '<div id="main-header"><h1 class="pagetitle with-breadcrumbs">Graduate Rotation</h1></div>'
+        "<p>Kestrafell Systems AG runs payment-routing infrastructure for around 300 regional banks in "
+        "Switzerland, Austria and Liechtenstein, and trains six graduates a year.</p>"
+        "<table><tr><td><h2>Key facts</h2><p><strong>Salary:</strong> CHF 92,000</p></td>"
+        "<td><h2>Benefits</h2><p>25 days of holiday.</p></td></tr></table></body></html>"
+    )
+    doc, _ = parse(html, "wiki.html")
+    assert doc.title == "Graduate Rotation"
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == ["Graduate Rotation", "Key facts", "Benefits"]
+    assert "Salary: CHF 92,000" in [b.text for b in doc.blocks]
+    assert document_org(doc) == "Kestrafell Systems AG"
+
+
 def test_a_site_banner_without_headings_is_dropped_and_an_articles_header_kept() -> None:
     html = (
         "<html><head><title>Lab Technician</title></head><body><header class='careers-header'>"

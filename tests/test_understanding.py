@@ -282,6 +282,9 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("who can I contact about visas?", "contact"),
         ("pinecrest home office money?", "amount"),
         ("how much time off do you get?", "duration"),
+        ("whats the translators bursary worth", "amount"),
+        ("is it worth applying?", None),
+        ("what makes it worth it", None),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:

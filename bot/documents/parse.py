@@ -69,7 +69,8 @@ _STRAY_EMPHASIS = re.compile(r"(?<![\w*_])[_*]+(?=\s)|(?<=[\s.!?:])[_*]+(?![\w*_
 ORG_NAME = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Institute|Trust|Foundation|University|College|Museum|Society|"
     r"Centre|Center|Association|Council|Agency|Academy|Laboratory|Laboratories|Labs?|Ltd|Inc|GmbH|LLC|"
-    r"Company|Group|School|Collective|Charity|Network|Fund|Guild|Cooperative|Alliance|Federation)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’.-]*){1,4})?"
+    r"Company|Group|School|Collective|Charity|Network|Fund|Guild|Cooperative|Alliance|Federation|AG|SA|BV|NV|AB|Oy|"
+    r"plc|PLC|Corp|Corporation|Limited|LLP|Pty)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’.-]*){1,4})?"
 )
 
 
@@ -211,7 +212,7 @@ def _render_inline(tok: Token, line: int, addresses: bool = True) -> tuple[str, 
     lead: str | None = None
     lead_start: int | None = None
     seen_text = False
-    for child in tok.children or []:
+    for index, child in enumerate(tok.children or []):
         kind = child.type
         if kind == "text" or kind == "code_inline":
             if child.content.strip() and lead_start is None and not seen_text:
@@ -219,7 +220,8 @@ def _render_inline(tok: Token, line: int, addresses: bool = True) -> tuple[str, 
                 seen_text = any(ch.isalnum() for ch in child.content)
             parts.append(child.content)
         elif kind == "softbreak":
-            parts.append(" ")
+            # "**Deadline:** 14 March" / "**Stipend:** EUR 6,000": a line of its own, as a label line is
+            parts.append("\n" if _LABEL_LINE.match(_line_after(tok.children or [], index)) else " ")
         elif kind == "hardbreak":
             parts.append("\n")
         elif kind == "html_inline":
@@ -242,6 +244,16 @@ def _render_inline(tok: Token, line: int, addresses: bool = True) -> tuple[str, 
             seen_text = True
     text = clean(_STRAY_EMPHASIS.sub("", "".join(parts)))
     return text, links, lead or None
+
+
+def _line_after(children: list[Token], index: int) -> str:
+    """Return the text of the source line that starts after the line break at ``index``."""
+    text: list[str] = []
+    for child in children[index + 1 :]:
+        if child.type in ("softbreak", "hardbreak"):
+            break
+        text.append(child.content)
+    return "".join(text)
 
 
 # -- HTML -------------------------------------------------------------------------------------
@@ -317,8 +329,8 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
         classes = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
         if tag.name == "button" and _discloses(tag, classes):
             tag.unwrap()  # an accordion's question: its text is content
-        elif tag.name in DROP_TAGS or (classes.strip() and DROP_CLASS.search(classes)):
-            tag.decompose()
+        elif tag.name in DROP_TAGS or (classes.strip() and DROP_CLASS.search(classes) and tag.name != "h1"):
+            tag.decompose()  # (a wiki's title is <h1 class="pagetitle with-breadcrumbs">)
         elif tag.name == "header" and not tag.find(list(HEADINGS)):
             tag.decompose()  # a site's banner (logo, "View all jobs"); an article's header holds its title
         elif tag.name == "p" and "title" in (tag.get("class") or []):
@@ -469,6 +481,12 @@ class _HtmlWalker:
                 self.flush()
                 self.list_id += 1
                 self._table(child)
+                self.flush()
+            elif name in ("td", "th") and child.find(_BLOCK_TAGS):
+                # a layout table's cell ("Key facts" beside the sections of a wiki page)
+                # holds blocks of its own: its headings and paragraphs stay apart
+                self.flush()
+                self.walk(child)
                 self.flush()
             elif name in LEAF_BLOCKS:
                 self.flush()
@@ -655,7 +673,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     a capital or a bullet and none runs on into the next, each line is an item of its own.
     """
     out = ParsedBody()
-    lines = tidy(body).split("\n")
+    lines = _without_underlines(tidy(body).split("\n"))
     n = len(lines)
     i = 0
     list_id = 0
@@ -769,6 +787,31 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     out.links = [link for block in out.blocks for link in block.links]
     # "Source: https://…" near the top: where the text was copied from, its own address
     out.source_urls.extend(m.group(1) for ln in lines[:SOURCE_LINES] if (m := _SOURCE_LINE.match(ln.strip())))
+    return out
+
+
+_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+
+
+def _without_underlines(lines: list[str]) -> list[str]:
+    """Return the lines with the underlines of headings made blank.
+
+    "About the residency" over "-------------------" (or "=====") is a heading, as in
+    Markdown's setext style: the underline is set apart from it like a blank line, so the
+    heading stands alone (line numbers are kept). A rule under a sentence or a list item is
+    no underline and stays.
+    """
+    out = list(lines)
+    for i in range(1, len(out)):
+        above = out[i - 1].strip()
+        if (
+            _UNDERLINE.match(out[i])
+            and above
+            and not _BULLET.match(out[i - 1])
+            and len(above.split()) <= 12
+            and above[-1] not in ".,;"
+        ):
+            out[i] = ""
     return out
 
 

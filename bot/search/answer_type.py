@@ -48,6 +48,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("amount", re.compile(
         r"\bhow much\b|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance)\b"
+        r"|\b(?:what|whats|what's)\b.*\bworth\s*[?.!]*$"  # "what's the bursary worth?"
     )),
     # "how big is the team?", "how large are the cohorts?" ask for a number
     ("count", re.compile(r"\bhow many\b|\bhow (?:big|large)\b|\bwhat size\b")),
