@@ -245,6 +245,26 @@ def test_plain_text_headings_underlined_with_equals_or_dashes() -> None:
     assert not any(set(b.text) <= set("=-") for b in doc.blocks)
 
 
+def test_a_word_exports_lists_are_lists() -> None:
+    text = (
+        "Rural Broadband Traineeship\n\nPay and benefits\n\u2022\tTrainee wage of £23,400 a year\n"
+        "\u2022\tFull set of work clothing provided free\n\to\tReplacement boots once a year\n"
+        "\to\tA rain jacket\n\u2022\tPension: 5% of salary\n\nWho can apply\na)\tYou must be 18 or older.\n"
+        "b)\tYou must live within 25 miles of the depot.\n\nContact\nCeri Bowen, Training Coordinator\n"
+        "trainees@orrinshaw.coop\n01650 521 447\n"
+    )
+    doc, _ = parse(text, "traineeship.txt")
+    items = [b.text for b in doc.blocks if b.kind == "item"]
+    assert items[:5] == [
+        "Trainee wage of £23,400 a year",
+        "Full set of work clothing provided free: Replacement boots once a year; A rain jacket",
+        "Pension: 5% of salary",
+        "You must be 18 or older.",
+        "You must live within 25 miles of the depot.",
+    ]
+    assert "trainees@orrinshaw.coop" in items and "01650 521 447" in items
+
+
 def test_markdown_label_lines_in_one_paragraph_stay_lines() -> None:
     text = "# Bursary\n\n**Deadline:** 14 March 2026\n**Stipend:** EUR 6,000, paid in two instalments\nand more.\n"
     doc, _ = parse(text, "bursary.md")

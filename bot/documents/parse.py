@@ -633,7 +633,10 @@ class _HtmlWalker:
 
 # -- Plain text -------------------------------------------------------------------------------
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–]|\d{1,2}[.)])\s+")
+# "-", "•", "1." and "2)"; a Word export's "o" sub-bullet (before a tab) and its symbol
+# bullets (""), "a)" and "(b)" items
+_SUB_ITEM = re.compile(r"^(?:\t| {2,})\s*\S")  # an indented line of a list
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–○■►➢✔]|\d{1,2}[.)]|\(?[a-z]\)|\([ivx]{1,4}\)|o(?=\t| {2}))\s+")
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -775,6 +778,13 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             list_id += 1
             for k, ln in enumerate(run):
                 text = _plain(_BULLET.sub("", ln))
+                last = out.blocks[-1] if k else None
+                if last is not None and last.kind == "item" and _SUB_ITEM.match(ln) and not _SUB_ITEM.match(run[0]):
+                    # indented sub-items ("\to\tA practical task …") say more of the item above
+                    joint = "; " if _SUB_ITEM.match(run[k - 1]) else ": "
+                    links = last.links + _bare_links(text, line_no + k)
+                    out.blocks[-1] = Block("item", f"{last.text.rstrip('.:')}{joint}{text}", last.line, list_id, links)
+                    continue
                 out.blocks.append(Block("item", text, line_no + k, list_id, _bare_links(text, line_no + k)))
         else:
             text = _plain(" ".join(ln.strip() for ln in run))
@@ -881,5 +891,12 @@ def _bare_links(text: str, line: int) -> tuple[Link, ...]:
 def _starts_item(line: str) -> bool:
     s = line.strip()
     return (
-        bool(_BULLET.match(line)) or (s[:1].isupper() and len(s) < 300) or s[:1] in "$€£" or s[:1].isdigit()
+        bool(_BULLET.match(line))
+        or (s[:1].isupper() and len(s) < 300)
+        or s[:1] in "$€£"
+        or s[:1].isdigit()
+        or bool(_ADDRESS_LINE.fullmatch(s))  # a contact block's "trainees@orrinshaw.coop" line
     )
+
+
+_ADDRESS_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
