@@ -256,7 +256,7 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
             firsts[passage.source] = passage
     # A document that names no organisation of its own, but opens with the word of one that
     # another document is from, is from it too (see names.organisations_said).
-    orgs = sorted({p.org for p in firsts.values() if p.org})
+    orgs = tuple(sorted({p.org for p in firsts.values() if p.org}))
     for source, first in firsts.items():
         if orgs and not first.org:
             strings[source] += organisations_said(f"{first.title}\n{first.text}", orgs)

@@ -208,13 +208,20 @@ def organisations_said(text: str, orgs: Iterable[str]) -> list[str]:
     Observatory Trust"): its first word, when English has no use for it, is the
     organisation's. Linear in the text: its words are looked up, not each organisation searched.
     """
+    by_word = _by_own_word(tuple(orgs))
+    said = dict.fromkeys(org for word in _TOKEN.findall(text) for org in by_word.get(word, ()))
+    return list(said)
+
+
+@lru_cache(maxsize=4)
+def _by_own_word(orgs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Index organisations by their own first word (made once for a build's organisations)."""
     by_word: dict[str, list[str]] = {}
     for org in orgs:
         words = _TOKEN.findall(org)
         if words and _zipf(words[0].casefold()) < ORG_WORD_MAX_ZIPF:
             by_word.setdefault(words[0], []).append(org)
-    said = dict.fromkeys(org for word in _TOKEN.findall(text) for org in by_word.get(word, ()))
-    return list(said)
+    return {word: tuple(found) for word, found in by_word.items()}
 
 
 def other_names(text: str, known: Callable[[str], bool], names: Callable[[str], bool]) -> tuple[str, ...]:

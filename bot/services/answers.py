@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,6 +37,7 @@ from bot.search.engine import Query, SearchEngine
 from bot.search.names import other_names
 from bot.search.semantic import embed_one
 from bot.search.specificity import FRAME_WORDS
+from bot.search.tokenize import Tokenizer
 from bot.services.current import SnapshotHolder
 from bot.services.decision import SHIPPED, Evidence, Model, Verdict
 from bot.services.roles import RoleService
@@ -563,11 +565,17 @@ def _asked_coverage(engine: SearchEngine, query: Query, first: Candidate, names:
     "is the copperline warehouse job union?" matched only the name and "job" in a
     posting that never mentions a union.
     """
-    frame = {engine.tokenizer.term(w) for w in FRAME_WORDS}
+    frame = _frame_terms(engine.tokenizer)
     asked = [t for t in query.unique_terms if t not in names and t not in frame]
     if asked and not set(asked) & set(first.matched):
         return 0.0
     return first.coverage
+
+
+@lru_cache(maxsize=4)
+def _frame_terms(tokenizer: Tokenizer) -> frozenset[str | None]:
+    """Return the index terms of :data:`~bot.search.specificity.FRAME_WORDS` (once per tokenizer)."""
+    return frozenset(tokenizer.term(w) for w in FRAME_WORDS)
 
 
 def _unknown_share(engine: SearchEngine, query: Query) -> float:
