@@ -815,31 +815,45 @@ def test_an_embedding_is_the_direction_of_wordllamas_token_mean() -> None:
 
 
 def test_a_vector_does_not_depend_on_what_the_word_cache_holds(monkeypatch) -> None:
-    monkeypatch.setattr(semantic, "_words", {})
-    monkeypatch.setattr(semantic, "_word_table", np.zeros((0, DIM), dtype=np.float16))
-    texts = ["quokka wombat numbat", "wombat burrows at dusk", "numbat"]
+    cache = semantic.WordCache(semantic.WORD_CACHE)
+    monkeypatch.setattr(semantic, "_cache", cache)
+    texts = ["quokka wombat numbat", "wombat burrows at dusk.", "numbat?", "Dusk, numbat"]
     fresh = semantic.embed(texts)
-    assert not semantic._words  # a call without remember keeps nothing
-    semantic.embed(texts[1:], remember=True)
-    assert set(semantic._words) == {"wombat", "burrows", "at", "dusk", "numbat"}
+    assert not cache.rows  # a call without remember keeps nothing
+    semantic.embed(texts[1:2], remember=True)
+    # "dusk." is the tokens of "dusk" and of "." (kept as "dusk" alone)
+    assert set(cache.rows) == {"wombat", "burrows", "at", "dusk", "dusk."}
     assert np.array_equal(semantic.embed(texts), fresh)  # half cached, half not: the same
     assert np.array_equal(semantic.embed(texts, remember=True), fresh)
 
 
-def test_the_word_cache_is_bounded_and_a_full_cache_keeps_what_it_has(monkeypatch) -> None:
-    monkeypatch.setattr(semantic, "_words", {})
-    monkeypatch.setattr(semantic, "_word_table", np.zeros((0, DIM), dtype=np.float16))
-    monkeypatch.setattr(semantic, "WORD_CACHE", 4)
+def test_a_word_and_a_mark_are_embedded_as_the_word_then_the_mark() -> None:
+    # the tokenizer never joins a letter to a mark: "stipend?" is "stipend" then "?"
+    model = semantic._load_model()
+    for word in ("stipend?", "residency.", "Hugging,", "2026;", "remote:", "(hybrid)"):
+        tokens = model.tokenizer.encode(word[:-1], add_special_tokens=False).ids
+        assert model.tokenizer.encode(word, add_special_tokens=False).ids == [*tokens, model.tokenizer.token_to_id(word[-1])]
+    text = "Is the stipend paid? Yes, monthly: 2026."
+    whole = model.embedding[model.tokenizer.encode(text, add_special_tokens=False).ids].sum(axis=0)
+    assert float(semantic.embed([text])[0] @ (whole / np.linalg.norm(whole))) > 0.9999
+
+
+def test_the_word_cache_is_bounded_and_a_full_cache_forgets_the_words_not_read_since(monkeypatch) -> None:
+    cache = semantic.WordCache(4)
+    monkeypatch.setattr(semantic, "_cache", cache)
     texts = ["alpha beta gamma", "delta epsilon zeta eta", "theta alpha"]
     expected = semantic.embed(texts)
     assert np.array_equal(semantic.embed(texts, remember=True), expected)
-    assert len(semantic._words) == 4
-    kept = dict(semantic._words)
+    assert len(cache.rows) == 4 and len(cache.table) <= 4
+    semantic.embed(["alpha beta gamma delta"], remember=True)
+    semantic.embed(["alpha gamma"])  # read: these two stay
     assert np.array_equal(
         semantic.embed(["iota kappa alpha"], remember=True), semantic.embed(["iota kappa alpha"])
     )
-    assert semantic._words == kept
-    assert len(semantic._word_table) <= 4
+    assert len(cache.rows) == 4 and len(cache.table) <= 4
+    assert {"iota", "kappa", "alpha", "gamma"} == set(cache.rows)
+    for word, row in cache.rows.items():  # each word's row holds its own sum
+        assert np.array_equal(cache.table[row], semantic._uncached_sums([word], False)[0])
 
 
 # -- 12. stored terms ------------------------------------------------------------------------

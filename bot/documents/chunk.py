@@ -22,9 +22,11 @@ BULLET = "• "  # how a list item starts its line in a passage's text (snippets
 # A sentence ends at . ! ? or … followed by space and a capital, digit or opening quote,
 # unless the word before is a common abbreviation; or, in text pasted from the web with the
 # space lost, between a lower-case word's full stop and a capitalised word ("scale.Our").
+# Each match starts with the sentence's last character (a pattern that opens with a plain
+# character class is found by a fast scan; a lookbehind would be tried at every position).
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])"
-    r"|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])"
+    r"[.!?…](?:[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])"
+    r"|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]))"
 )
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|prof|st|no|inc|ltd|co|jr|sr|u\.s|approx|dept|fig)\."
@@ -48,8 +50,10 @@ def split_sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        candidate = text[start : match.start()].rstrip()
-        if _ABBREVIATIONS.search(candidate):
+        # An abbreviation is the sentence's last word (searched alone: the pattern ends at "$"
+        # and would be tried at every position of a long sentence).
+        last = text[start : match.start() + 1].rsplit(maxsplit=1)
+        if last and _ABBREVIATIONS.search(last[-1]):
             continue
         pieces.append(text[start : match.end()].strip())
         start = match.end()

@@ -30,13 +30,14 @@ from typing import Any
 
 import numpy as np
 
-MODEL = "wordllama l2_supercat_256 by word"  # part of the stored vectors' version
+MODEL = "wordllama l2_supercat_256 by word, marks apart"  # part of the stored vectors' version
 DIM = 256
 COARSE_DIM = 64
 BLOCK = 16
 PROBE = 48
 EXACT_LIMIT = 4096
 EMBED_BATCH = 1024  # new words tokenized at a time
+COUNTS_LIMIT = 1 << 20  # texts x distinct words up to which embed sums words by a matrix product
 
 _lock = threading.Lock()
 _model: Any = None  # wordllama's WordLlamaInference (the library has no type hints)
@@ -80,12 +81,18 @@ def embed(texts: Sequence[str], *, remember: bool = False) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     split = [_unshouted(t).split() for t in texts]
-    flat = list(itertools.chain.from_iterable(split))
-    unique = list(dict.fromkeys(flat))
-    where = {w: i for i, w in enumerate(unique)}
-    rows = _word_sums(unique, remember)[np.fromiter((where[w] for w in flat), dtype=np.int64, count=len(flat))]
+    where: dict[str, int] = {}  # each distinct word's row
+    codes = np.asarray([where.setdefault(w, len(where)) for words in split for w in words], dtype=np.int64)
+    words = _word_sums(list(where), remember)
     lengths = np.fromiter((len(w) for w in split), dtype=np.int64, count=len(split))
-    sums = _segment_sums(rows, lengths)
+    if len(texts) * len(where) <= COUNTS_LIMIT:
+        # a few texts (an answer's question and sentences): how often each text has each
+        # word, times the words' sums, costs less than gathering a row per word
+        text_of = np.repeat(np.arange(len(texts)), lengths)
+        counts = np.bincount(text_of * len(where) + codes, minlength=len(texts) * len(where))
+        sums = counts.reshape(len(texts), len(where)).astype(np.float32) @ words
+    else:
+        sums = _segment_sums(words[codes], lengths)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return np.asarray(np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0))
 
@@ -113,53 +120,142 @@ def _segment_sums(rows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return sums
 
 
-WORD_CACHE = 32768  # words whose token sums are kept (float16: 16 MB when full; a full cache keeps what it has)
-_words: dict[str, int] = {}
-_word_table = np.zeros((0, DIM), dtype=np.float16)
-_words_lock = threading.Lock()
+WORD_CACHE = 32768  # words whose token sums are kept (float16: 16 MB when full)
+CLOCK_WINDOW = 64  # rows the cache's clock hand looks at a time
+
+
+class WordCache:
+    """The token sums of words met before, at most ``capacity`` of them (float16 rows).
+
+    When full, a new word takes the row of a word not read since the clock hand last passed
+    it (the CLOCK approximation of least recently used): the words every answer needs ("what",
+    "internship") stay, and words met once give way, so a cache filled by a build of a large
+    knowledge base still learns the words of the questions asked.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.rows: dict[str, int] = {}
+        self.words: list[str] = []  # row -> its word
+        self.table = np.zeros((0, DIM), dtype=np.float16)
+        self.used = np.zeros(0, dtype=bool)  # read since the hand last passed
+        self.hand = 0
+        self.lock = threading.Lock()
+
+    def get(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Return which of ``words`` are cached and their rows' float32 sums."""
+        with self.lock:  # rows are reused when full: read them under the lock
+            rows = np.asarray([self.rows.get(w, -1) for w in words], dtype=np.int64)
+            cached = rows >= 0
+            hit = rows[cached]
+            values = self.table[hit]
+            self.used[hit] = True
+        return cached, np.asarray(values, dtype=np.float32)
+
+    def put(self, words: list[str], sums: np.ndarray) -> None:
+        """Keep the float16 ``sums`` of ``words`` (those not kept already)."""
+        with self.lock:
+            for word, value in zip(words, sums, strict=True):
+                if word in self.rows or not self.capacity:
+                    continue
+                row = self._free_row()
+                self.rows[word] = row
+                self.words[row] = word
+                self.table[row] = value
+                self.used[row] = False
+
+    def _free_row(self) -> int:
+        size = len(self.words)
+        if size < self.capacity:
+            if size == len(self.table):  # grow by doubling, up to the capacity
+                grown = min(self.capacity, max(2 * size, 1024))
+                self.table = np.concatenate([self.table, np.zeros((grown - size, DIM), dtype=np.float16)])
+                self.used = np.concatenate([self.used, np.zeros(grown - size, dtype=bool)])
+            self.words.append("")
+            return size
+        # the first row from the hand on not read since the hand passed; the rows passed are
+        # cleared (looked at a window at a time: most rows are free within a few)
+        while True:
+            end = min(self.hand + CLOCK_WINDOW, self.capacity)
+            free = np.flatnonzero(~self.used[self.hand : end])
+            if len(free):
+                row = self.hand + int(free[0])
+                self.used[self.hand : row] = False
+                self.hand = (row + 1) % self.capacity
+                del self.rows[self.words[row]]
+                return row
+            self.used[self.hand : end] = False
+            self.hand = end % self.capacity
+
+    def nbytes(self) -> int:
+        """Return the memory it holds (its table, its dict and the words)."""
+        with self.lock:
+            return int(self.table.nbytes + self.used.nbytes) + sys.getsizeof(self.rows) + sum(
+                sys.getsizeof(w) for w in self.words
+            )
+
+
+_cache = WordCache(WORD_CACHE)
 
 
 def _word_sums(words: list[str], remember: bool) -> np.ndarray:
     """Return the float32 token sum of each (distinct) word, tokenizing the ones not cached."""
-    global _word_table
+    cached, values = _cache.get(words)
+    if cached.all():
+        return values
     out = np.zeros((len(words), DIM), dtype=np.float32)
-    missing: list[int] = []
-    with _words_lock:
-        at, rows = [], []
-        for i, w in enumerate(words):
-            row = _words.get(w)
-            if row is None:
-                missing.append(i)
-            else:
-                at.append(i)
-                rows.append(row)
-        if at:
-            out[at] = _word_table[rows]
-    if not missing:
-        return out
+    out[cached] = values
+    missing = np.flatnonzero(~cached).tolist()
     # Rounded to float16 whether kept or not, so a vector does not depend on what was cached.
-    sums = _token_sums([words[i] for i in missing]).astype(np.float16)
+    sums = _uncached_sums([words[i] for i in missing], remember)
     out[missing] = sums
     if remember:
-        with _words_lock:
-            new = [(i, j) for j, i in enumerate(missing) if words[i] not in _words]
-            new = new[: WORD_CACHE - len(_words)]  # a full cache keeps what it has
-            if new:
-                base, need = len(_words), len(_words) + len(new)
-                if need > len(_word_table):  # grow by doubling, up to the cache's size
-                    size = min(WORD_CACHE, max(need, 2 * len(_word_table), 1024))
-                    grown = np.zeros((size, DIM), dtype=np.float16)
-                    grown[:base] = _word_table[:base]
-                    _word_table = grown
-                _word_table[base:need] = sums[[j for _, j in new]]
-                _words.update((words[i], base + n) for n, (i, _) in enumerate(new))
+        _cache.put([words[i] for i in missing], sums)
     return out
 
 
 def word_cache_nbytes() -> int:
-    """Return the memory the word cache holds (its table, its dict and the words)."""
-    with _words_lock:
-        return int(_word_table.nbytes) + sys.getsizeof(_words) + sum(sys.getsizeof(w) for w in _words)
+    """Return the memory the word cache holds."""
+    return _cache.nbytes()
+
+
+MARKS = ".,?!:;)"  # a word ending in one of these after a letter or digit is the word's tokens and the mark's
+
+
+def _uncached_sums(words: list[str], remember: bool) -> np.ndarray:
+    """Return the float16 token sums of words not in the cache.
+
+    "internship?" is tokenized as "internship" and "?" (the tokenizer's vocabulary never
+    joins a letter or digit to a punctuation mark, so this is exact): its sum is the cached
+    sum of "internship" plus the mark's vector, and only the words of the knowledge base
+    need the cache, not each of their punctuated forms.
+    """
+    marked = [len(w) > 1 and w[-1] in MARKS and w[-2].isalnum() for w in words]
+    if not any(marked):
+        return _token_sums(words).astype(np.float16)
+    bases = [w[:-1] if m else w for w, m in zip(words, marked, strict=True)]
+    unique = list(dict.fromkeys(bases))
+    where = {w: i for i, w in enumerate(unique)}
+    sums = _word_sums(unique, remember)[[where[b] for b in bases]]
+    marks = _mark_vectors()
+    for i, (w, m) in enumerate(zip(words, marked, strict=True)):
+        if m:
+            sums[i] += marks[w[-1]]
+    return sums.astype(np.float16)
+
+
+_marks: dict[str, np.ndarray] = {}
+
+
+def _mark_vectors() -> dict[str, np.ndarray]:
+    """Return each of :data:`MARKS`' token vector (the mark as it follows a word, not spaced)."""
+    if not _marks:
+        model = _load_model()
+        _marks.update(
+            (mark, np.asarray(model.embedding[model.tokenizer.token_to_id(mark)], dtype=np.float32))
+            for mark in MARKS
+        )
+    return _marks
 
 
 def _token_sums(words: list[str]) -> np.ndarray:

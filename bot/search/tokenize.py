@@ -46,6 +46,7 @@ class Tokenizer:
         self._stemmer = Stemmer.Stemmer(language)
         self._stopwords = stopwords
         self._stem = lru_cache(maxsize=200_000)(self._stem_uncached)
+        self.term = lru_cache(maxsize=65_536)(self._term_uncached)  # an answer asks for the same words often
         # Words that are one term: each group's stems all map to the first one's stem.
         self._canonical: dict[str, str] = {}
         for group in equivalents:
@@ -89,8 +90,8 @@ class Tokenizer:
         """Return the index terms of ``text``."""
         return [self._stem(w) for w in self.words(text) if w not in self._stopwords]
 
-    def term(self, word: str) -> str | None:
-        """Return the index term of a single word, or None if it is a stop word."""
+    def _term_uncached(self, word: str) -> str | None:
+        """Return the index term of a single word, or None if it is a stop word (cached as ``term``)."""
         terms = self(word)
         return terms[0] if len(terms) == 1 else None
 

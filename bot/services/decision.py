@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Literal
 
 import numpy as np
@@ -58,7 +58,7 @@ class Evidence:
 
     def vector(self) -> np.ndarray:
         """Return the signals as an array, in field order."""
-        return np.asarray(astuple(self), dtype=np.float64)
+        return np.fromiter((getattr(self, name) for name in FEATURES), dtype=np.float64, count=len(FEATURES))
 
 
 FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence))

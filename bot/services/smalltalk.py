@@ -58,14 +58,20 @@ def small_talk(text: str) -> SmallTalk | None:
     return "help" if "help" in found else found[0]
 
 
+# each phrase's words by its first word, longest first: the first that matches is the longest
+_BY_FIRST: dict[str, list[tuple[SmallTalk, list[str]]]] = {}
+for _kind, _phrases in _PHRASES.items():
+    for _phrase in _phrases:
+        _BY_FIRST.setdefault(_phrase.split()[0], []).append((_kind, _phrase.split()))
+for _entries in _BY_FIRST.values():
+    _entries.sort(key=lambda entry: -len(entry[1]))  # stable: of two as long, the first listed
+
+
 def _longest(words: list[str], start: int) -> tuple[SmallTalk, int] | None:
-    best: tuple[SmallTalk, int] | None = None
-    for kind, phrases in _PHRASES.items():
-        for phrase in phrases:
-            parts = phrase.split()
-            if words[start : start + len(parts)] == parts and (best is None or len(parts) > best[1]):
-                best = (kind, len(parts))
-    return best
+    for kind, parts in _BY_FIRST.get(words[start], ()):
+        if words[start : start + len(parts)] == parts:
+            return kind, len(parts)
+    return None
 
 
 def help_text(titles: list[str], kind: SmallTalk) -> str:
