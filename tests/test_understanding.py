@@ -112,11 +112,24 @@ def test_speller_corrects_to_an_english_form_of_a_word_the_documents_use() -> No
 
 
 def test_name_parts_strips_trailing_qualifiers() -> None:
-    assert name_parts("Machine Learning Engineer in the Optimization team - EMEA remote") == (
+    assert name_parts("Machine Learning Engineer in the Optimization team - EMEA remote") == [
         "Machine Learning Engineer in the Optimization team"
-    )
-    assert name_parts("Research Internship (Summer 2026)") == "Research Internship"
-    assert name_parts("Fellowship Program") == "Fellowship Program"
+    ]
+    assert name_parts("Research Internship (Summer 2026)") == ["Research Internship"]
+    assert name_parts("Fellowship Program") == ["Fellowship Program"]
+
+
+def test_a_title_that_opens_with_its_organisation_names_the_programme_after_it() -> None:
+    assert name_parts("Ostrevel Foundation – Literary Translation Internship 2026") == [
+        "Ostrevel Foundation",
+        "Literary Translation Internship 2026",
+    ]
+    # an organisation the document is known to be from, whatever it calls itself
+    assert name_parts("Brackenfold Observatory — Visiting Research Fellowship 2026–27", ["Brackenfold Observatory"]) == [
+        "Brackenfold Observatory",
+        "Visiting Research Fellowship 2026–27",
+    ]
+    assert name_parts("Data Fellowship - Autumn Cohort", ["Kestrelmouth Foundation"]) == ["Data Fellowship"]
 
 
 def test_acronyms_of_capitalised_runs() -> None:

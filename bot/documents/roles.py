@@ -143,7 +143,17 @@ def document_org(doc: Document) -> str | None:
         match = ORG_EEO.search(block.text)
         if match:
             return re.sub(r"^(?:The|We|At)\s+", "", match.group(1)).strip()
-    return subtitles[0] if subtitles else (_org_near_top(doc) or doc.site_name)
+    return subtitles[0] if subtitles else (_org_near_top(doc) or _org_in_title(doc.title) or doc.site_name)
+
+
+_TITLE_PARTS = re.compile(r"\s+[-–—|:·]\s+")
+
+
+def _org_in_title(title: str) -> str | None:
+    """The body a title opens with ("Ostrevel Foundation – Literary Translation Internship 2026")."""
+    first = _TITLE_PARTS.split(title, maxsplit=1)
+    match = ORG_NAME.match(first[0]) if len(first) == 2 else None
+    return first[0] if match is not None and match.end() == len(first[0]) else None
 
 
 def _org_near_top(doc: Document) -> str | None:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from bot.documents.parse import ORG_NAME
 from bot.search.specificity import specificity
 from bot.search.stopwords import INTERROGATIVES, STOPWORDS
 from bot.search.tokenize import Tokenizer
@@ -41,9 +42,27 @@ _IN_NAMES = frozenset({"of", "and", "for"})
 _FUNCTION = (STOPWORDS | INTERROGATIVES) - _IN_NAMES
 
 
-def name_parts(title: str) -> str:
-    """Return a title without its trailing qualifier (" - EMEA remote", " (Summer 2026)")."""
-    return _QUALIFIER.split(title, maxsplit=1)[0].strip()
+def name_parts(title: str, orgs: Iterable[str] = ()) -> list[str]:
+    """Return the names a title says: itself without its trailing qualifier (" - EMEA
+    remote", " (Summer 2026)").
+
+    A title that opens with its organisation names the programme after it too: "Ostrevel
+    Foundation – Literary Translation Internship 2026" names the foundation and the
+    internship, not the foundation with a qualifier.
+    """
+    parts = [p.strip() for p in _QUALIFIER.split(title, maxsplit=2)]
+    if len(parts) >= 2 and parts[1] and is_organisation(parts[0], orgs):
+        return parts[:2]
+    return parts[:1]
+
+
+def is_organisation(text: str, orgs: Iterable[str] = ()) -> bool:
+    """Tell whether ``text`` is one of ``orgs`` or says it is a body ("Mirrowdale Trust for Rural Archives")."""
+    folded = text.casefold()
+    if any(folded == org.casefold() for org in orgs if org):
+        return True
+    match = ORG_NAME.match(text)
+    return match is not None and match.end() == len(text)
 
 
 @lru_cache(maxsize=100_000)
@@ -101,20 +120,21 @@ class Names:
             for text in strings:
                 if not text:
                     continue
-                name = name_parts(text)
-                terms.update(map(name_term, tokenizer.words(name)))
+                names = name_parts(text, strings)
+                for name in names:
+                    terms.update(map(name_term, tokenizer.words(name)))
+                    for short, words in acronyms(name).items():
+                        term = tokenizer.term(short)
+                        if term is None:
+                            continue
+                        terms.add(term)
+                        expansions.setdefault(term, tuple(tokenizer(words)))
                 # the qualifiers' words name nothing alone, but said in a row they choose:
                 # "Civic Code Fellowship - Spring Cohort 2026" beside its Autumn Cohort
-                for part in [name, *_QUALIFIER.split(text)[1:]]:
+                for part in [*names, *_QUALIFIER.split(text)[len(names) :]]:
                     run = tuple(tokenizer(part))
                     if len(run) >= 2 and run not in runs:
                         runs.append(run)
-                for short, words in acronyms(name).items():
-                    term = tokenizer.term(short)
-                    if term is None:
-                        continue
-                    terms.add(term)
-                    expansions.setdefault(term, tuple(tokenizer(words)))
             terms.discard("")
             by_doc.append(frozenset(terms))
             phrases.append(tuple(runs))
