@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from bot.documents.decode import decode_bytes, repair_text
-from bot.documents.document import DocumentError, parse_document
+from bot.documents.document import DocumentError, is_bold_heading, parse_document
 from bot.documents.loader import load_folder
 from bot.documents.roles import document_org
 from bot.models import Problem
@@ -303,3 +303,46 @@ def test_a_salary_range_in_pounds_is_no_mojibake() -> None:
     # what mojibake of these documents hides
     assert repair_text("Salary: £68,000–£78,000 per year") == "Salary: £68,000–£78,000 per year"
     assert repair_text("caf√© and r√©sum√©") == "café and résumé"
+
+
+def test_a_google_docs_export_says_bold_with_classes_and_its_bold_lines_head_sections() -> None:
+    html = (
+        "<html><head><style>.c3{padding-bottom:8pt}.c4{font-weight:700}.c0{font-weight:400}</style>"
+        "<title>Literary Translation Internship</title></head><body>"
+        '<p class="c3"><span class="c4">Housing</span></p>'
+        '<p class="c3"><span class="c0">The Foundation does not provide housing.</span></p>'
+        '<p class="c3"><span class="c4">Stipend</span></p>'
+        '<table><tr><td><p><span class="c4">Level</span></p></td><td><p><span class="c4">Who</span></p></td>'
+        '<td><p><span class="c4">Monthly stipend</span></p></td></tr><tr><td><p><span>Level A</span></p></td>'
+        "<td><p><span>Bachelor's students</span></p></td><td><p><span>&euro;950</span></p></td></tr></table>"
+        # pasted from Docs: a <b> styled normal is no bold
+        '<b style="font-weight:normal"><p>Interns work 32 hours a week.</p></b></body></html>'
+    )
+    doc = parse_document(html.encode(), "gdocs.html", [])
+    headings = [b.text for b in doc.blocks if b.kind == "heading" or is_bold_heading(b)]
+    assert headings == ["Housing", "Stipend"]
+    # a cell's text wrapped in one paragraph is a value; a row of bold cells heads the columns
+    assert "Level: Level A; Who: Bachelor's students; Monthly stipend: €950" in [b.text for b in doc.blocks]
+
+
+def test_a_pages_owner_is_found_in_a_title_with_a_job_boards_word() -> None:
+    html = (
+        "<html><head><title>Senior Data Engineer – Wrenpoint Tidal Systems | Careers</title></head><body>"
+        "<h1>Senior Data Engineer</h1><p>We forecast tides.</p>"
+        "<footer>© 2026 Wrenpoint Tidal Systems Ltd. Registered in Scotland.</footer></body></html>"
+    )
+    assert parse_document(html.replace("<footer>", "<p>").encode(), "job.html", []).site_name == (
+        "Wrenpoint Tidal Systems Ltd"  # the © line, up to the body's legal form
+    )
+    without = html.split("<footer>")[0] + "</body></html>"
+    assert parse_document(without.encode(), "job.html", []).site_name == "Wrenpoint Tidal Systems"
+
+
+def test_a_title_gives_the_organisation_when_nothing_else_does() -> None:
+    careers = parse_document(b"# Careers at Pellucine Robotics\n\nWe build weeding robots.\n", "c.md", [])
+    assert document_org(careers) == "Pellucine Robotics"
+    opening = parse_document(
+        b"# Ostrevel Foundation \xe2\x80\x93 Literary Translation Internship 2026\n\nFour months in Ghent.\n", "o.md", []
+    )
+    assert document_org(opening) == "Ostrevel Foundation"
+    assert document_org(parse_document(b"# Work with us\n\nWe are hiring.\n", "w.md", [])) is None

@@ -136,3 +136,22 @@ def only_role(folder: Path, name: str, text: str) -> Role:
     services = build_services(settings, snapshot_from_folder(folder, settings))
     (role,) = RoleService(services.holder).list()
     return role
+
+
+def test_each_role_of_a_markdown_careers_page_has_its_own_place(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "careers.md",
+        "# Careers at Pellucine Robotics\n\n"
+        "## Embedded Firmware Engineer\n\n**Location:** Utrecht, Netherlands — on site 4 days a week\n"
+        "**Salary:** €62,000 – €76,000 per year\n\nYou will write firmware.\n\n"
+        "[Apply for Embedded Firmware Engineer](https://pellucine.example/apply/firmware)\n\n"
+        "## Product Designer\n\n**Location:** Remote within the EU\n**Salary:** €58,000 per year\n\n"
+        "You will design apps.\n\n[Apply for Product Designer](https://pellucine.example/apply/designer)\n",
+    )
+    settings = Settings()
+    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    roles = {r.title: r for r in RoleService(services.holder).list()}
+    firmware, designer = roles["Embedded Firmware Engineer"], roles["Product Designer"]
+    assert (firmware.org, firmware.location, firmware.remote) == ("Pellucine Robotics", "Utrecht, Netherlands (on-site)", False)
+    assert (designer.location, designer.remote) == ("EU", True)

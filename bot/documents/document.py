@@ -192,13 +192,15 @@ def _page_title(text: str, owners: tuple[str | None, ...], body: ParsedBody) -> 
 
 def _title_owner(body: ParsedBody) -> str | None:
     """Return who a page belongs to, from its title when the rest of it is the page's heading:
-    "Fennick Robotics AG - Senior Product Designer" over an <h2> of the role's title."""
+    "Fennick Robotics AG - Senior Product Designer" over an <h2> of the role's title (a
+    job board's word, "| Careers", set aside)."""
     headings = {_said(b.text) for b in body.blocks if b.kind == "heading"}
     for text in (body.og_title, body.html_title):
         parts = [p.strip() for p in _TITLE_SEPARATORS.split(text or "") if p and p.strip()]
+        parts = [p for p in parts if not SITE_WORDS.match(p)]
         if len(parts) == 2 and sum(_said(p) in headings for p in parts) == 1:
             owner = next(p for p in parts if _said(p) not in headings)
-            if not SITE_WORDS.match(owner) and len(owner.split()) <= 5:
+            if len(owner.split()) <= 5:
                 return owner
     return None
 

@@ -310,6 +310,7 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
                 out.site_name = value
     out.job_postings = read_job_postings(soup, offset)
     out.hints = _marked_up_facts(soup)
+    _bold_by_style(soup)
     # Metadata first: it often lives inside the markup we then drop.
     for a in soup.find_all("a", href=True):
         if SOURCE_LINK_TEXT.match(a.get_text(" ", strip=True)):
@@ -317,7 +318,9 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
     text_all = soup.get_text(" ")
     owner = COPYRIGHT.search(text_all)
     if owner:
-        out.copyright = re.split(r"\s+All\b", owner.group(1))[0].strip(" .,·|-") or None
+        name = re.split(r"\s+All\b", owner.group(1))[0].strip(" .,·|-")
+        body = ORG_NAME.match(name)  # "Wrenpoint Tidal Systems Ltd. Registered in Scotland"
+        out.copyright = (body.group(0) if body else name) or None
     out.published = find_published(text_all)
     if out.published:
         node = soup.find(string=PUBLISHED)
@@ -426,6 +429,47 @@ def _marked_up_facts(soup: BeautifulSoup) -> dict[str, str]:
             if text and len(text) <= 80 and "\n" not in text:
                 found[name] = text
     return found
+
+
+_STYLE_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.I)
+_NORMAL_STYLE = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-4]00)\b", re.I)
+
+
+def _bold_by_style(soup: BeautifulSoup) -> None:
+    """Make text bold by its style <strong>, and a <b> styled normal a <span>.
+
+    A Google Docs export says bold with classes (``.c4{font-weight:700}`` in its <style>,
+    ``<span class="c4">About the internship</span>``), so its bold lines head sections as a
+    page's <strong> lines do; text pasted from it is wrapped in a ``<b style="font-weight:
+    normal">``, which is no bold at all.
+    """
+    bold_classes = {
+        name
+        for style in soup.find_all("style")
+        for name, body in _STYLE_RULE.findall(style.get_text())
+        if _BOLD_STYLE.search(body)
+    }
+    for tag in soup.find_all(["span", "b", "strong"]):
+        style = str(tag.get("style") or "")
+        if tag.name in ("b", "strong"):
+            if _NORMAL_STYLE.search(style):
+                tag.name = "span"
+        elif _BOLD_STYLE.search(style) or (bold_classes and bold_classes.intersection(tag.get("class") or [])):
+            tag.name = "strong"
+
+
+def _holds_blocks(cell: Tag) -> bool:
+    """Tell whether a table cell holds blocks of its own (a layout table's), not a value
+    wrapped in one paragraph (as a Google Docs export wraps every cell's text)."""
+    blocks = cell.find_all(_BLOCK_TAGS)
+    return bool(blocks) and not (len(blocks) == 1 and blocks[0].name == "p")
+
+
+def _all_bold(cell: Tag) -> bool:
+    text = clean(cell.get_text(" "))
+    bold = clean(" ".join(b.get_text(" ") for b in cell.find_all(["strong", "b"])))
+    return bool(text) and text == bold
 
 
 class _HtmlWalker:
@@ -596,12 +640,14 @@ class _HtmlWalker:
         header: list[str] = []
         if rows:
             cells = rows[0].find_all(["th", "td"], recursive=False)
-            if cells and all(c.name == "th" for c in cells) and len(rows) > 1:
+            # a header row: of <th> cells, or of cells all in bold (a Google Docs table's)
+            headed = all(c.name == "th" for c in cells) or (len(cells) >= 2 and all(map(_all_bold, cells)))
+            if cells and headed and len(rows) > 1 and not any(map(_holds_blocks, cells)):
                 header = [clean(c.get_text(" ")) for c in cells]
                 rows = rows[1:]
         for tr in rows:
             cells = tr.find_all(["th", "td"], recursive=False)
-            if not cells or any(c.find(_BLOCK_TAGS) for c in cells):
+            if not cells or any(map(_holds_blocks, cells)):
                 self.walk(tr)
                 self.flush()
                 continue

@@ -143,14 +143,21 @@ def document_org(doc: Document) -> str | None:
         match = ORG_EEO.search(block.text)
         if match:
             return re.sub(r"^(?:The|We|At)\s+", "", match.group(1)).strip()
-    return subtitles[0] if subtitles else (_org_near_top(doc) or _org_in_title(doc.title) or doc.site_name)
+    return subtitles[0] if subtitles else (_org_near_top(doc) or doc.site_name or _org_in_title(doc.title))
 
 
 _TITLE_PARTS = re.compile(r"\s+[-–—|:·]\s+")
 
 
+_CAREERS_AT = re.compile(r"^(?:careers|jobs|work|working|open (?:roles|positions)|join us)\s+(?:at|with)\s+(.{2,60})$", re.I)
+
+
 def _org_in_title(title: str) -> str | None:
-    """The body a title opens with ("Ostrevel Foundation – Literary Translation Internship 2026")."""
+    """The body a title opens with ("Ostrevel Foundation – Literary Translation Internship
+    2026"), or whose careers page it is ("Careers at Pellucine Robotics")."""
+    careers = _CAREERS_AT.match(title.strip())
+    if careers and careers.group(1).casefold() not in ("us", "me", "our team"):
+        return careers.group(1).strip(" .")
     first = _TITLE_PARTS.split(title, maxsplit=1)
     match = ORG_NAME.match(first[0]) if len(first) == 2 else None
     return first[0] if match is not None and match.end() == len(first[0]) else None
@@ -579,7 +586,8 @@ def _labelled_in(blocks: Sequence[Block], labels: re.Pattern[str]) -> tuple[str,
     for block in blocks:
         if block.kind == "heading" or len(block.text) > 400:
             continue
-        for part in _BYLINE_SEPARATORS.split(block.text):
+        # one line of several ("**Location:** Utrecht" over "**Salary:** …" in Markdown)
+        for part in (p for line in block.text.split("\n") for p in _BYLINE_SEPARATORS.split(line)):
             match = labels.match(part.strip())
             if match and len(part) <= 200:
                 return match.group(1).strip(), block.line
@@ -617,8 +625,12 @@ def read_place(text: str, loose: bool = False) -> tuple[str | None, bool | None]
     hybrid = HYBRID.search(text)
     if hybrid:
         word = hybrid.group(1).lower().replace(" ", "-")
+        # "Utrecht, Netherlands — on site 4 days a week": the place, then how one works there
+        parts = re.split(r"\s+[–—-]\s+", text, maxsplit=1)
+        if len(parts) == 2 and HYBRID.search(parts[1]) and not HYBRID.search(parts[0]):
+            text = parts[0]
         place = re.sub(r"\s*\([^)]*\)|,?\s*\b(?:hybrid|on[- ]?site|in[- ]office)\b", "", text, flags=re.I)
-        place = place.strip(" ,.-–—") or None
+        place = place.strip(" ,.-–—·|") or None
         shown = f"{place} ({word})" if place else hybrid.group(1)[:1].upper() + hybrid.group(1)[1:]
         return shown, False
     return text or None, None
@@ -695,8 +707,9 @@ def _place(doc: Document, title: str, subtitles: list[str]) -> tuple[str | None,
 
 
 _BYLINE_SEPARATORS = re.compile(r"\s+[·•|]\s+")
+# "Berlin, Germany", "Stromness, Orkney, UK"
 _CITY_COUNTRY = re.compile(
-    r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*, ?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?: \([\w -]+\))?$"
+    r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?:, ?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*){1,2}(?: \([\w -]+\))?$"
 )
 _NOT_A_NAME = re.compile(
     r"\b(ago|applicants?|posted|reposted|published|level|people|clicked|over|min read|home|menu)\b", re.I
