@@ -196,3 +196,79 @@ def test_a_slack_thread_loses_its_speakers_times_and_reactions() -> None:
 def test_a_schedule_is_not_taken_for_a_chat() -> None:
     schedule = "Day 1\n\nRegistration  9:00 AM\nLunch Break  12:30 PM\nClosing Talk  5:00 PM\n"
     assert tidy(schedule) == schedule
+
+
+PDF_NUMBERED = """Mirrowdale Trust for Rural Archives
+Oral History Recording Grants 2026–27
+
+1. About the grants
+
+1.1 Purpose
+The Trust funds projects about farming, quarry-
+ing and village schools.
+
+1.2 How much you can apply for
+Grants range from £1,500 to £9,000.
+
+Mirrowdale Trust · Oral History Grants · Guidance 2026–27      Page 1 of 2
+
+2. Who can apply
+
+2.1 Eligible applicants
+Community groups and parish councils.
+
+5.2 We tell all applicants our decision within 10 weeks.
+
+7. Contact
+
+Grants team: grants@mirrowdale.example
+Mirrowdale Trust · Oral History Grants · Guidance 2026–27      Page 2 of 2
+"""
+
+
+def test_a_numbered_pdfs_subsections_head_their_text_and_its_footer_lines_go() -> None:
+    doc = parse(PDF_NUMBERED, "guidance.txt")
+    headings = [(b.text, b.level) for b in doc.blocks if b.kind == "heading"][1:]
+    assert headings == [
+        ("1. About the grants", 2),
+        ("1.1 Purpose", 3),
+        ("1.2 How much you can apply for", 3),
+        ("2. Who can apply", 2),
+        ("2.1 Eligible applicants", 3),
+        ("7. Contact", 2),  # alone, once two numbered sections were
+    ]
+    texts = [b.text for b in doc.blocks]
+    assert not any("Page 1 of 2" in t or "Page 2 of 2" in t for t in texts)  # a footer ending in its page number
+    assert any("farming, quarrying and village schools" in t for t in texts)  # "quarry-" / "ing": a word's ending
+    assert any(t.startswith("5.2 We tell all applicants") for t in texts)  # a numbered sentence is no heading
+
+
+CHAT_ANNOUNCEMENT = """📣 **Halcyra Maintainer Grants — Spring 2026 round is OPEN!** @everyone
+
+💶 **How much?**
+🔹 **Small grants: €4,000** (14 of them)
+🔹 **Large grants: €12,000** (6 of them)
+
+🗓️ **Key dates**
+```
+Applications open ........ 3 March 2026
+Deadline ................. 6 April 2026, 23:59 AoE
+```
+
+❓ **FAQ**
+Q: Can a team apply together?
+A: Yes, up to 3 maintainers.
+
+Q: I got a grant in the autumn 2025 round. Can I apply again?
+A: Yes, but not for the same project.
+"""
+
+
+def test_a_chat_announcements_emoji_headings_bullets_and_dotted_dates(tmp_path: Path, settings: Settings) -> None:
+    write(tmp_path, "grants.txt", CHAT_ANNOUNCEMENT)
+    snap = snapshot_from_folder(tmp_path, settings)
+    by_section = {(p.section, p.question): p.text for p in snap.corpus.passages}
+    assert by_section[("How much?", "How much?")] == "• Small grants: €4,000 (14 of them)\n• Large grants: €12,000 (6 of them)"
+    assert by_section[("Key dates", None)] == "• Applications open: 3 March 2026\n• Deadline: 6 April 2026, 23:59 AoE"
+    # a labelled question may say why it asks before it asks
+    assert by_section[("FAQ", "I got a grant in the autumn 2025 round. Can I apply again?")] == "Yes, but not for the same project."

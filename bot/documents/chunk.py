@@ -188,11 +188,13 @@ def _question_lead(block: Block) -> str | None:
     if block.lead and is_question(block.lead):
         return block.lead
     text = block.text
+    # "Q: I got a grant last round. Can I apply again?": labelled, it may say why it asks first
+    labelled = re.match(r"\s*(?:Q|Question)\s*\d{0,2}\s*[:.)]", text, re.I) is not None
     if (
         is_question(text)
         and "\n" not in text
         and len(text.split()) <= QUESTION_MAX_WORDS
-        and len(split_sentences(_QUESTION_LABEL.sub("", text, count=1))) == 1
+        and (labelled or len(split_sentences(_QUESTION_LABEL.sub("", text, count=1))) == 1)
     ):
         return text
     return None

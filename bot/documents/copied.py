@@ -130,12 +130,21 @@ def _unquoted(line: str) -> str:
 
 def _without_page_furniture(lines: list[str]) -> list[str]:
     """Blank what a PDF repeats at each page break: page numbers, rules, and the running
-    header and footer lines beside them (the same short line again and again).
+    header and footer lines beside them (the same short line again and again), and a footer
+    line that ends with its page number ("Acme Trust · Guidance 2026      Page 2 of 4") when
+    it is repeated so.
 
     Only text with page numbers is touched, and only the lines of a page break's own run of
     lines (between blank lines): a repeated line elsewhere ("Yes.") is the text's own.
     """
-    pages = [i for i, line in enumerate(lines) if _page_number(line)]
+    footers = Counter(
+        _PAGE_WORD.sub("", line).strip() for line in lines if len(line) <= 200 and _PAGE_WORD.search(line)
+    )
+    pages = [
+        i
+        for i, line in enumerate(lines)
+        if _page_number(line) or (_PAGE_WORD.search(line) and footers[_PAGE_WORD.sub("", line).strip()] >= 2)
+    ]
     if not pages:
         return lines
     counts = Counter(line.strip() for line in lines if line.strip())
@@ -181,6 +190,16 @@ def _joined_words(lines: list[str]) -> list[str]:
     return out
 
 
+# A word's ending, no word alone: "quarry-" / "ing" is "quarrying" (wordfreq counts
+# "quarry-ing" as "quarry" and "ing", commoner than the word).
+_ENDINGS = frozenset(
+    "ing ings ed er ers est ly tion tions sion sions ment ments ness ity ities ies able ible ance ence "
+    "ous ive ise ize ised ized ising izing isation ization ful al ally".split()
+)
+
+
 @lru_cache(maxsize=4096)
 def _commoner_joined(head: str, tail: str) -> bool:
+    if tail in _ENDINGS:
+        return True
     return zipf_frequency(head + tail, "en") >= zipf_frequency(f"{head}-{tail}", "en")

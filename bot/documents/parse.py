@@ -722,10 +722,11 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     a capital or a bullet and none runs on into the next, each line is an item of its own.
     """
     out = ParsedBody()
-    lines = _without_underlines(tidy(body).split("\n"))
+    lines = _emoji_bullets(_unfenced(_without_underlines(tidy(body).split("\n"))))
     n = len(lines)
     i = 0
     list_id = 0
+    numbered = 0  # numbered sections' headings so far
     while i < n:
         if not lines[i].strip():
             i += 1
@@ -745,13 +746,24 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             run, line_no = run[1:], line_no + 1
             if not run:
                 continue
-        if len(run) == 1 and _numbered_heading(run[0], lines[i:]):
+        if len(run) == 1 and (
+            _numbered_heading(run[0], lines[i:])
+            # ... and, once two are, "7. Contact" alone over text that is not numbered
+            or (numbered >= 2 and _numbered_heading(run[0], [], loose=True) and prev_blank and next_blank)
+        ):
             # "3. Eligibility" over "3.1 Age. Applicants must be …": a numbered document's section
             out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 2))
+            numbered += 1
             continue
         if len(run) == 1 and _is_heading(run[0], prev_blank, next_blank):
             out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             continue
+        subsection = len(run) > 1 and _subsection_heading(run[0])
+        if subsection:
+            # "1.2 How much you can apply for" straight above its text: a numbered
+            # document's subsection (a PDF's, a Word file's), under its "1. About the grants"
+            out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 3))
+            run, line_no = run[1:], line_no + 1
         if (
             start == 0
             and len(run) > 1
@@ -793,6 +805,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             run, line_no = run[1:], line_no + 1
         elif (
             len(run) > 1
+            and not subsection
             and _is_heading(run[0], True, True)
             and _BULLET.match(run[1])
             and 2 * sum(bool(_BULLET.match(ln)) for ln in run[1:]) >= len(run) - 1
@@ -804,6 +817,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         if (
             len(run) > 1
             and prev_blank
+            and not subsection
             and len(run[0].split()) <= 6
             and _is_heading(run[0], True, True)
             and (len(run[1]) > 100 or run[1].rstrip().endswith(".") or in_capitals(run[0]))
@@ -847,6 +861,29 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
 
 
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+
+
+_EMOJI = "\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"  # emoji and pictographs
+_FENCE = re.compile(r"^\s*(?:```|~~~)\S*\s*$")
+_DOT_LEADER = re.compile(r"^(\s*\S.*?\S)\s*(?:\.\s?){4,}\s*(\S.*)$")  # "Deadline ........ 6 April 2026"
+_LEADING_EMOJI = re.compile(rf"^\s*([{_EMOJI}]+)\s+(?=\S)")
+
+
+def _unfenced(lines: list[str]) -> list[str]:
+    """Return the lines without code fences ("```" pasted from a chat) and with a table of
+    contents' dot leaders read as labels: "Deadline ........ 6 April 2026" is "Deadline: 6 April 2026"."""
+    return ["" if _FENCE.match(ln) else _DOT_LEADER.sub(r"\1: \2", ln) for ln in lines]
+
+
+def _emoji_bullets(lines: list[str]) -> list[str]:
+    """Return the lines with an emoji that starts two or more lines in a row read as their
+    bullet ("🔹 Small grants: €4,000" over "🔹 Large grants: …", as chat announcements list)."""
+    out = list(lines)
+    marks = [m.group(1) if (m := _LEADING_EMOJI.match(ln)) else None for ln in lines]
+    for i, mark in enumerate(marks):
+        if mark and ((i > 0 and marks[i - 1] == mark) or (i + 1 < len(marks) and marks[i + 1] == mark)):
+            out[i] = "• " + lines[i][_LEADING_EMOJI.match(lines[i]).end() :]  # type: ignore[union-attr]
+    return out
 
 
 def _without_underlines(lines: list[str]) -> list[str]:
@@ -893,7 +930,8 @@ def _plain(text: str) -> str:
     return clean(_EMPHASIS.sub(r"\2", text))
 
 
-_BOLD_LINE = re.compile(r"^\s*(\*\*|__)\s*(\S.*?)\s*\1\s*$")
+# an emoji or two may stand before it: "💶 **How much?**", "🗓️ **Key dates**"
+_BOLD_LINE = re.compile(rf"^\s*(?:[{_EMOJI}]+\s*)?(\*\*|__)\s*(\S.*?)\s*\1\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
 QUESTION_WORDS = 30  # a bold line this long at most heads what follows it
 
@@ -901,15 +939,28 @@ QUESTION_WORDS = 30  # a bold line this long at most heads what follows it
 _SECTION_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+[A-Z]")
 
 
-def _numbered_heading(line: str, after: list[str]) -> bool:
+def _numbered_heading(line: str, after: list[str], loose: bool = False) -> bool:
     """Tell whether a line is a numbered section's heading: "3. Eligibility" alone, a short
-    title without a full stop, with the next text numbered under it ("3.1 …")."""
+    title without a full stop, with the next text numbered under it ("3.1 …") unless ``loose``."""
     number = _SECTION_NUMBER.match(line)
     s = line.strip()
     if not number or len(s.split()) > 9 or s[-1] in ".,;:!?":
         return False
+    if loose:
+        return True
     following = next((ln.strip() for ln in after if ln.strip()), "")
     return following.startswith(f"{number.group(1)}.") and following[len(number.group(1)) + 1 : len(number.group(1)) + 2].isdigit()
+
+
+_SUBSECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
+SUBSECTION_WORDS = 8  # "1.2 How much you can apply for" at most
+
+
+def _subsection_heading(line: str) -> bool:
+    """Tell whether a line is a subsection's title: "1.2 How much you can apply for" (a
+    number of two levels or more, a few words, no full stop), not "5.2 We tell all …."."""
+    s = line.strip()
+    return bool(_SUBSECTION_NUMBER.match(s)) and len(s.split()) <= SUBSECTION_WORDS and s[-1] not in ".,;:!?-"
 
 
 def in_capitals(line: str) -> bool:
@@ -925,7 +976,12 @@ def _runs_on(line: str, following: str) -> bool:
 def _asks(line: str) -> bool:
     """Tell whether a line of plain text is a question and nothing else ("Who can apply?")."""
     s = line.strip()
+    if _Q_LABEL.match(s):  # "Q: I got a grant last round. Can I apply again?" says it is asking
+        return bool(_ENDS_ASKING.search(s)) and len(s.split()) <= 60
     return bool(_ENDS_ASKING.search(s)) and len(s.split()) <= 30 and not re.search(r"[a-z]{3}[.!?]\s", s)
+
+
+_Q_LABEL = re.compile(r"^(?:Q|Question)\s*\d*\s*[:.)]\s", re.I)
 
 
 def _bare_links(text: str, line: int) -> tuple[Link, ...]:
