@@ -18,7 +18,7 @@ from bot.gcpause import collector_paused
 from bot.models import Passage
 from bot.search.counted import FileTerms, count_file, term_ids
 from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_array
-from bot.search.names import Names, organisations_said
+from bot.search.names import Names, organisations_said, place_name
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 
@@ -262,6 +262,6 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
             strings[source] += organisations_said(f"{first.title}\n{first.text}", orgs)
     for role in corpus.roles:
         if role.source in strings:
-            strings[role.source] += [role.title, role.team or ""]
+            strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
     order = [f.source for f in engine.files if f.passages]
     return Names.build([strings.get(source, []) for source in order], engine.tokenizer)

@@ -20,7 +20,7 @@ from bot.search import semantic
 from bot.search.answer_type import asked_kind, holds
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
-from bot.search.names import Names, acronyms, name_parts, organisations_said, other_names
+from bot.search.names import Names, acronyms, name_parts, organisations_said, other_names, place_name
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller
 from bot.services.answers import AnswerService, Turn
@@ -159,6 +159,25 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
     assert names.scope(names.named(tokenizer("Does Acme pay?")), {}) is None
     # the qualifier is no name
     assert tokenizer.term("emea") not in names.by_doc[1]
+
+
+def test_a_roles_place_names_it_as_its_title_does(tmp_path: Path, settings: Settings) -> None:
+    assert place_name("Lleida, Spain (on-site)") == "Lleida Spain"
+    assert place_name("Remote within the EU (working hours within 2 hours of CET)") == "EU"
+    assert place_name("Online") == ""
+    posting = (
+        "# Field Robotics Technician\n\n**Location:** {city}, Spain\n\nYou will service robots on farms.\n\n"
+        "## Benefits\n\n{benefit}\n\n[Apply](https://example.org/apply/{city})\n"
+    )
+    write(tmp_path, "lleida.md", posting.format(city="Lleida", benefit="A company car for farm visits."))
+    write(tmp_path, "toledo.md", posting.format(city="Toledo", benefit="Relocation support of up to €3,000."))
+    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    # the city chooses the posting: what is asked ("relocation") is only in the other one,
+    # which must not answer for it
+    answer = services.answers.ask("is there relocation support for the lleida technician job?")
+    assert answer.verdict != "answer" and [c.source for c in answer.citations] == ["lleida.md"]
+    answer = services.answers.ask("is there relocation support for the toledo technician job?")
+    assert answer.verdict == "answer" and answer.citations[0].source == "toledo.md"
 
 
 def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(seed_services: Services) -> None:

@@ -56,6 +56,17 @@ def name_parts(title: str, orgs: Iterable[str] = ()) -> list[str]:
     return parts[:1]
 
 
+_WORK_MODE = re.compile(r"^(?:remote|online|anywhere|hybrid|on-?site|in-?office|worldwide|flexible)$", re.I)
+
+
+def place_name(location: str) -> str:
+    """Return the place names of a role's location, which name the role as its title does
+    ("the Lleida technician job"): "Lleida, Spain (on-site)" gives "Lleida Spain";
+    "Remote within the EU (working hours …)" gives "EU"."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", location.split("(")[0])
+    return " ".join(w for w in words if w[0].isupper() and not _WORK_MODE.match(w))
+
+
 def is_organisation(text: str, orgs: Iterable[str] = ()) -> bool:
     """Tell whether ``text`` is one of ``orgs`` or says it is a body ("Mirrowdale Trust for Rural Archives")."""
     folded = text.casefold()
