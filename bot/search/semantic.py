@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-MODEL = "wordllama l2_supercat_256 by word, marks apart"  # part of the stored vectors' version
+MODEL = "wordllama l2_supercat_256 by word, marks apart, int8 words"  # part of the stored vectors' version
 DIM = 256
 COARSE_DIM = 64
 BLOCK = 16
@@ -120,12 +120,13 @@ def _segment_sums(rows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return sums
 
 
-WORD_CACHE = 32768  # words whose token sums are kept (float16: 16 MB when full)
+WORD_CACHE = 65536  # words whose token sums are kept (int8 codes: 17 MB when full)
 CLOCK_WINDOW = 64  # rows the cache's clock hand looks at a time
 
 
 class WordCache:
-    """The token sums of words met before, at most ``capacity`` of them (float16 rows).
+    """The token sums of words met before, at most ``capacity`` of them (int8 codes times a
+    power of two per row, as :func:`rounded` gives them).
 
     When full, a new word takes the row of a word not read since the clock hand last passed
     it (the CLOCK approximation of least recently used): the words every answer needs ("what",
@@ -137,7 +138,8 @@ class WordCache:
         self.capacity = capacity
         self.rows: dict[str, int] = {}
         self.words: list[str] = []  # row -> its word
-        self.table = np.zeros((0, DIM), dtype=np.float16)
+        self.table = np.zeros((0, DIM), dtype=np.int8)
+        self.scales = np.zeros(0, dtype=np.float32)
         self.used = np.zeros(0, dtype=bool)  # read since the hand last passed
         self.hand = 0
         self.lock = threading.Lock()
@@ -148,20 +150,22 @@ class WordCache:
             rows = np.asarray([self.rows.get(w, -1) for w in words], dtype=np.int64)
             cached = rows >= 0
             hit = rows[cached]
-            values = self.table[hit]
+            values = self.table[hit].astype(np.float32) * self.scales[hit, None]
             self.used[hit] = True
-        return cached, np.asarray(values, dtype=np.float32)
+        return cached, values
 
     def put(self, words: list[str], sums: np.ndarray) -> None:
-        """Keep the float16 ``sums`` of ``words`` (those not kept already)."""
+        """Keep the ``sums`` of ``words`` (those not kept already), as :func:`rounded` gave them."""
+        codes, scales = _codes(sums)
         with self.lock:
-            for word, value in zip(words, sums, strict=True):
+            for word, code, scale in zip(words, codes, scales, strict=True):
                 if word in self.rows or not self.capacity:
                     continue
                 row = self._free_row()
                 self.rows[word] = row
                 self.words[row] = word
-                self.table[row] = value
+                self.table[row] = code
+                self.scales[row] = scale
                 self.used[row] = False
 
     def _free_row(self) -> int:
@@ -169,7 +173,8 @@ class WordCache:
         if size < self.capacity:
             if size == len(self.table):  # grow by doubling, up to the capacity
                 grown = min(self.capacity, max(2 * size, 1024))
-                self.table = np.concatenate([self.table, np.zeros((grown - size, DIM), dtype=np.float16)])
+                self.table = np.concatenate([self.table, np.zeros((grown - size, DIM), dtype=np.int8)])
+                self.scales = np.concatenate([self.scales, np.zeros(grown - size, dtype=np.float32)])
                 self.used = np.concatenate([self.used, np.zeros(grown - size, dtype=bool)])
             self.words.append("")
             return size
@@ -190,7 +195,7 @@ class WordCache:
     def nbytes(self) -> int:
         """Return the memory it holds (its table, its dict and the words)."""
         with self.lock:
-            return int(self.table.nbytes + self.used.nbytes) + sys.getsizeof(self.rows) + sum(
+            return int(self.table.nbytes + self.scales.nbytes + self.used.nbytes) + sys.getsizeof(self.rows) + sum(
                 sys.getsizeof(w) for w in self.words
             )
 
@@ -206,7 +211,7 @@ def _word_sums(words: list[str], remember: bool) -> np.ndarray:
     out = np.zeros((len(words), DIM), dtype=np.float32)
     out[cached] = values
     missing = np.flatnonzero(~cached).tolist()
-    # Rounded to float16 whether kept or not, so a vector does not depend on what was cached.
+    # Rounded as kept whether kept or not, so a vector does not depend on what was cached.
     sums = _uncached_sums([words[i] for i in missing], remember)
     out[missing] = sums
     if remember:
@@ -223,7 +228,7 @@ MARKS = ".,?!:;)"  # a word ending in one of these after a letter or digit is th
 
 
 def _uncached_sums(words: list[str], remember: bool) -> np.ndarray:
-    """Return the float16 token sums of words not in the cache.
+    """Return the token sums of words not in the cache, :func:`rounded` as the cache keeps them.
 
     "internship?" is tokenized as "internship" and "?" (the tokenizer's vocabulary never
     joins a letter or digit to a punctuation mark, so this is exact): its sum is the cached
@@ -232,7 +237,7 @@ def _uncached_sums(words: list[str], remember: bool) -> np.ndarray:
     """
     marked = [len(w) > 1 and w[-1] in MARKS and w[-2].isalnum() for w in words]
     if not any(marked):
-        return _token_sums(words).astype(np.float16)
+        return rounded(_token_sums(words))
     bases = [w[:-1] if m else w for w, m in zip(words, marked, strict=True)]
     unique = list(dict.fromkeys(bases))
     where = {w: i for i, w in enumerate(unique)}
@@ -241,7 +246,23 @@ def _uncached_sums(words: list[str], remember: bool) -> np.ndarray:
     for i, (w, m) in enumerate(zip(words, marked, strict=True)):
         if m:
             sums[i] += marks[w[-1]]
-    return sums.astype(np.float16)
+    return rounded(sums)
+
+
+def _codes(sums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return each row as int8 codes and a power-of-two scale (its largest value's, over 127)."""
+    peak = np.abs(sums).max(axis=1) if len(sums) else np.zeros(0, dtype=np.float32)
+    scales = np.exp2(np.ceil(np.log2(np.where(peak > 0, peak / 127.0, 1.0)))).astype(np.float32)
+    codes = np.clip(np.rint(sums / scales[:, None]), -127, 127).astype(np.int8)
+    return codes, scales
+
+
+def rounded(sums: np.ndarray) -> np.ndarray:
+    """Return float32 rows rounded as the word cache keeps them: int8 codes times a power of
+    two (a cosine error of about 1e-4; rounding them again changes nothing, as the scale of
+    a rounded row is its own)."""
+    codes, scales = _codes(np.asarray(sums, dtype=np.float32))
+    return np.asarray(codes.astype(np.float32) * scales[:, None])
 
 
 _marks: dict[str, np.ndarray] = {}
