@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.documents.document import is_bold_heading, is_question, strip_decoration
+from bot.documents.parse import Q_LABEL
 from bot.models import Block, Document
 
 SECTION_SEP = " › "  # between the headings of a passage's section path
@@ -189,7 +190,7 @@ def _question_lead(block: Block) -> str | None:
         return block.lead
     text = block.text
     # "Q: I got a grant last round. Can I apply again?": labelled, it may say why it asks first
-    labelled = re.match(r"\s*(?:Q|Question)\s*\d{0,2}\s*[:.)]", text, re.I) is not None
+    labelled = Q_LABEL.match(text) is not None
     if (
         is_question(text)
         and "\n" not in text

@@ -74,6 +74,16 @@ ORG_NAME = re.compile(
 )
 
 
+def is_body_name(text: str) -> bool:
+    """Tell whether all of ``text`` is a body's name by its form ("Mirrowdale Trust for Rural Archives")."""
+    match = ORG_NAME.match(text)
+    return match is not None and match.end() == len(text)
+
+
+# "Q:", "Question 3." before a question
+Q_LABEL = re.compile(r"^\s*(?:Q|Question)\s*\d{0,2}\s*[:.)]\s", re.I)
+
+
 @dataclass(slots=True)
 class ParsedBody:
     """What a parser found in a document body."""
@@ -879,10 +889,12 @@ def _emoji_bullets(lines: list[str]) -> list[str]:
     """Return the lines with an emoji that starts two or more lines in a row read as their
     bullet ("🔹 Small grants: €4,000" over "🔹 Large grants: …", as chat announcements list)."""
     out = list(lines)
-    marks = [m.group(1) if (m := _LEADING_EMOJI.match(ln)) else None for ln in lines]
-    for i, mark in enumerate(marks):
-        if mark and ((i > 0 and marks[i - 1] == mark) or (i + 1 < len(marks) and marks[i + 1] == mark)):
-            out[i] = "• " + lines[i][_LEADING_EMOJI.match(lines[i]).end() :]  # type: ignore[union-attr]
+    found = [_LEADING_EMOJI.match(ln) for ln in lines]
+    marks = [m.group(1) if m else None for m in found]
+    for i, match in enumerate(found):
+        repeated = (i > 0 and marks[i - 1] == marks[i]) or (i + 1 < len(marks) and marks[i + 1] == marks[i])
+        if match and repeated:
+            out[i] = "• " + lines[i][match.end() :]
     return out
 
 
@@ -976,12 +988,10 @@ def _runs_on(line: str, following: str) -> bool:
 def _asks(line: str) -> bool:
     """Tell whether a line of plain text is a question and nothing else ("Who can apply?")."""
     s = line.strip()
-    if _Q_LABEL.match(s):  # "Q: I got a grant last round. Can I apply again?" says it is asking
+    if Q_LABEL.match(s):  # "Q: I got a grant last round. Can I apply again?" says it is asking
         return bool(_ENDS_ASKING.search(s)) and len(s.split()) <= 60
     return bool(_ENDS_ASKING.search(s)) and len(s.split()) <= 30 and not re.search(r"[a-z]{3}[.!?]\s", s)
 
-
-_Q_LABEL = re.compile(r"^(?:Q|Question)\s*\d*\s*[:.)]\s", re.I)
 
 
 def _bare_links(text: str, line: int) -> tuple[Link, ...]:

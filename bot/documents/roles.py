@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 from bot.documents.chunk import preamble, split_sentences
 from bot.documents.document import POSTING_SECTIONS, readable_name
 from bot.documents.frontmatter import ROLE_FIELDS
-from bot.documents.parse import ORG_NAME, find_published, in_capitals
+from bot.documents.parse import ORG_NAME, find_published, in_capitals, is_body_name
 from bot.models import Block, Document, Link, Problem, Role, RoleFields
 
 POSITIONS_CONTEXT = re.compile(
@@ -159,8 +159,7 @@ def _org_in_title(title: str) -> str | None:
     if careers and careers.group(1).casefold() not in ("us", "me", "our team"):
         return careers.group(1).strip(" .")
     first = _TITLE_PARTS.split(title, maxsplit=1)
-    match = ORG_NAME.match(first[0]) if len(first) == 2 else None
-    return first[0] if match is not None and match.end() == len(first[0]) else None
+    return first[0] if len(first) == 2 and is_body_name(first[0]) else None
 
 
 def _org_near_top(doc: Document) -> str | None:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from bot.documents.parse import ORG_NAME
+from bot.documents.parse import is_body_name
 from bot.search.specificity import specificity
 from bot.search.stopwords import INTERROGATIVES, STOPWORDS
 from bot.search.tokenize import Tokenizer
@@ -70,10 +70,7 @@ def place_name(location: str) -> str:
 def is_organisation(text: str, orgs: Iterable[str] = ()) -> bool:
     """Tell whether ``text`` is one of ``orgs`` or says it is a body ("Mirrowdale Trust for Rural Archives")."""
     folded = text.casefold()
-    if any(folded == org.casefold() for org in orgs if org):
-        return True
-    match = ORG_NAME.match(text)
-    return match is not None and match.end() == len(text)
+    return any(folded == org.casefold() for org in orgs if org) or is_body_name(text)
 
 
 @lru_cache(maxsize=100_000)
