@@ -143,7 +143,7 @@ SITE_WORDS = re.compile(
     r"bamboohr|personio|teamtailor|workday|glassdoor|wellfound|angellist|remote ?ok)$",
     re.I,
 )
-_TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+|\s*\|\s*")
+TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+|\s*\|\s*")
 _GREENHOUSE = re.compile(r"^job application for (.+?) at (.+)$", re.I)
 _LINKEDIN = re.compile(r"^(.+?) hiring (.+?)(?: in (.+))?$")
 
@@ -156,7 +156,7 @@ def clean_page_title(text: str, owners: tuple[str | None, ...] = ()) -> str:
     """
     text = " ".join(text.split())
     names = {o.casefold() for o in owners if o}
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(text) if p and p.strip()]
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(text) if p and p.strip()]
 
     def extra(part: str) -> bool:
         low = part.casefold()
@@ -184,8 +184,8 @@ def clean_page_title(text: str, owners: tuple[str | None, ...] = ()) -> str:
 def _page_title(text: str, owners: tuple[str | None, ...], body: ParsedBody) -> str:
     """Clean a page title; a part of it that is also a heading of the page is the title."""
     headings = {b.text.casefold(): b.text for b in body.blocks if b.kind == "heading"}
-    for part in _TITLE_SEPARATORS.split(text):
-        if part and part.strip().casefold() in headings and len(_TITLE_SEPARATORS.split(text)) > 1:
+    for part in TITLE_SEPARATORS.split(text):
+        if part and part.strip().casefold() in headings and len(TITLE_SEPARATORS.split(text)) > 1:
             return headings[part.strip().casefold()]
     return clean_page_title(text, owners)
 
@@ -196,7 +196,7 @@ def _title_owner(body: ParsedBody) -> str | None:
     job board's word, "| Careers", set aside)."""
     headings = {_said(b.text) for b in body.blocks if b.kind == "heading"}
     for text in (body.og_title, body.html_title):
-        parts = [p.strip() for p in _TITLE_SEPARATORS.split(text or "") if p and p.strip()]
+        parts = [p.strip() for p in TITLE_SEPARATORS.split(text or "") if p and p.strip()]
         parts = [p for p in parts if not SITE_WORDS.match(p)]
         if len(parts) == 2 and sum(_said(p) in headings for p in parts) == 1:
             owner = next(p for p in parts if _said(p) not in headings)

@@ -27,7 +27,7 @@ from datetime import date
 from urllib.parse import urlparse
 
 from bot.documents.chunk import preamble, split_sentences
-from bot.documents.document import POSTING_SECTIONS, readable_name
+from bot.documents.document import POSTING_SECTIONS, TITLE_SEPARATORS, readable_name
 from bot.documents.frontmatter import ROLE_FIELDS
 from bot.documents.parse import ORG_NAME, find_published, in_capitals, is_body_name
 from bot.models import Block, Document, Link, Problem, Role, RoleFields
@@ -146,9 +146,6 @@ def document_org(doc: Document) -> str | None:
     return subtitles[0] if subtitles else (_org_near_top(doc) or doc.site_name or _org_in_title(doc.title))
 
 
-_TITLE_PARTS = re.compile(r"\s+[-–—|:·]\s+")
-
-
 _CAREERS_AT = re.compile(r"^(?:careers|jobs|work|working|open (?:roles|positions)|join us)\s+(?:at|with)\s+(.{2,60})$", re.I)
 
 
@@ -158,7 +155,7 @@ def _org_in_title(title: str) -> str | None:
     careers = _CAREERS_AT.match(title.strip())
     if careers and careers.group(1).casefold() not in ("us", "me", "our team"):
         return careers.group(1).strip(" .")
-    first = _TITLE_PARTS.split(title, maxsplit=1)
+    first = TITLE_SEPARATORS.split(title, maxsplit=1)
     return first[0] if len(first) == 2 and is_body_name(first[0]) else None
 
 
