@@ -363,6 +363,18 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("Volunteers sleep in shared dormitories, 4 beds per room.", "place")
 
 
+
+def test_working_hours_are_no_length_of_a_programme() -> None:
+    # "How long is the apprenticeship?" is not answered by how much of a week it takes ...
+    length = "How long is the carpentry apprenticeship?"
+    assert not holds("Four days a week on site and one day a week at college.", "duration", length)
+    assert not holds("Apprentices work 40 hours a week.", "duration", length)
+    assert holds("Apprentices work 40 hours a week for two years.", "duration", length)
+    assert holds("It is a three-year apprenticeship.", "duration", length)
+    # ... unless the question asks about the hours, the days or the time it takes
+    for workload in ("How long is the working week?", "how long are the shifts", "how long does it take per week?"):
+        assert holds("Apprentices work 40 hours a week.", "duration", workload), workload
+
 def test_a_sum_of_money_or_a_date_counts_nothing() -> None:
     # "how many stock options?" is not answered by the salary band next to them
     assert not holds("Base salary: EUR 85,000 – 105,000 per year, plus stock options.", "count")

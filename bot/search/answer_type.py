@@ -277,6 +277,18 @@ def _other_date(asked: str, text: str) -> bool:
     return (says_start and not says_deadline) if deadline else (says_deadline and not says_start)
 
 
+# "40 hours a week", "three days per week": how much of a week the work takes, not how long a
+# programme lasts. "How long is the apprenticeship?" is not answered by the working hours,
+# unless the question asks about the hours, the days or a shift.
+_WORKLOAD = re.compile(
+    rf"\b{_NUMBER}(?:\s*(?:to|-|–)\s*{_NUMBER})?[\s-]*(?:hours?|hrs?|days?)\s+(?:a|per|each|every)\s+(?:week|day|month)\b"
+)
+_ASKS_LENGTH = re.compile(r"\bhow long (?:is|are|was|will|would|does|do)\b|\b(?:duration|length)\b")
+_ASKS_WORKLOAD = re.compile(
+    r"\b(?:hours?|hrs?|weeks?|weekly|days?|daily|shifts?|per|commitment|takes?|time|part[\s-]?time|full[\s-]?time)\b"
+)
+
+
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
@@ -289,6 +301,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
     elif kind == "place":
         searched = _VAGUE_PLACES.sub(" ", searched)
+    elif kind == "duration" and _ASKS_LENGTH.search(asked) and not _ASKS_WORKLOAD.search(asked):
+        searched = _WORKLOAD.sub(" ", searched)
     for match in _HOLDS[kind].finditer(searched):
         found = match.group(0).casefold().strip()
         if kind == "name":
