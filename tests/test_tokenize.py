@@ -28,6 +28,13 @@ def test_equivalents_fold_to_one_term() -> None:
     assert t("interns") == t("internships")
 
 
+def test_counts_in_words_are_the_same_terms_as_in_digits() -> None:
+    t = Tokenizer()
+    assert t("up to two projects") == t("up to 2 projects")
+    assert t("twelve weeks") == t("12 weeks")
+    assert t("the one who applies")[0] == "one"  # "one" is more often a pronoun
+
+
 def test_mojibake_free_apostrophes_match() -> None:
     t = Tokenizer()
     assert t("can’t") == t("can't")

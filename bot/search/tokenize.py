@@ -19,6 +19,16 @@ _TOKEN = re.compile(r"c\+\+|c#|f#|\.net|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:[
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")
 _CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
 _MONEY = re.compile(r"([$€£])\s?\d")
+# A count said in words is the same term as in digits: "up to two projects" answers "can I
+# apply to 2 projects?". "one" is left alone: it is more often a pronoun ("the one who").
+_NUMBER_WORDS = {
+    word: str(n)
+    for n, word in enumerate(
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split(),
+        start=2,
+    )
+}
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -96,6 +106,9 @@ class Tokenizer:
         return terms[0] if len(terms) == 1 else None
 
     def _stem_uncached(self, word: str) -> str:
+        number = _NUMBER_WORDS.get(word)
+        if number is not None:
+            return number
         if "'" in word:
             word = word.replace("'", "")
         stem: str = self._stemmer.stemWord(word)
