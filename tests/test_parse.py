@@ -346,3 +346,64 @@ def test_a_title_gives_the_organisation_when_nothing_else_does() -> None:
     )
     assert document_org(opening) == "Ostrevel Foundation"
     assert document_org(parse_document(b"# Work with us\n\nWe are hiring.\n", "w.md", [])) is None
+
+
+def test_the_line_breaks_of_html_source_are_spaces_and_br_breaks_a_line() -> None:
+    # a Word export wraps its text at 80 columns, inside its headings too
+    html = (
+        "<html><body><p class=MsoNormal><span style='font-weight:bold'>About\nthe Trust<o:p></o:p></span></p>"
+        "<p class=MsoNormal>The Trust was founded in 1962 by the\nsaddler Margaret Vane.</p>"
+        "<p>Line one<br>Line two</p><pre>keep\nthese lines</pre></body></html>"
+    )
+    doc = parse_document(html.encode(), "guidance.html", [])
+    texts = [b.text for b in doc.blocks]
+    assert "About the Trust" in texts
+    assert "The Trust was founded in 1962 by the saddler Margaret Vane." in texts
+    assert "Line one\nLine two" in texts and "keep\nthese lines" in texts
+
+
+def test_the_organisation_is_the_one_whose_domain_the_page_is_on() -> None:
+    text = "---\ntitle: Track Apprenticeship FAQ\nurl: https://careers.cindermoor-rail.example/faq\n---\n\nCindermoor Rail maintains 640 miles of track.\n"
+    assert document_org(parse_document(text.encode(), "faq.md", [])) == "Cindermoor Rail"
+    # the text must say it, and a hosting site's name is nobody's
+    assert document_org(parse_document(text.replace("Cindermoor Rail", "We").encode(), "faq.md", [])) is None
+    hosted = text.replace("careers.cindermoor-rail.example", "github.com").replace("Cindermoor Rail", "GitHub")
+    assert document_org(parse_document(hosted.encode(), "faq.md", [])) is None
+
+
+def test_a_wikis_breadcrumbs_say_whose_site_it_is() -> None:
+    html = (
+        "<html><head><title>Summer Schools : Modelling Summer School 2026</title></head><body>"
+        "<ol id='breadcrumbs'><li><a href='index.html'>Marrowgate Institute Wiki</a></li>"
+        "<li><a href='s.html'>Summer Schools</a></li></ol><h2>Key facts</h2><p>Fee: EUR 450.</p></body></html>"
+    )
+    assert parse_document(html.encode(), "school.html", []).site_name == "Marrowgate Institute"
+
+
+def test_a_pasted_pages_site_header_is_not_its_title() -> None:
+    text = (
+        "Skip to main content\nSaltinge Studio\nWork    Studio    Careers    Contact\n\nCareers / Early careers\n\n"
+        "Spring Internship 2026\nA ten-week paid internship at our Harrowby studio.\n\n"
+        "Pay\nSpring interns are paid 460 pounds a week.\n\n© 2026 Saltinge Studio Ltd · Privacy\n"
+    )
+    doc = parse_document(text.encode(), "page.txt", [])
+    assert doc.title == "Spring Internship 2026"
+    assert doc.site_name == "Saltinge Studio"
+    assert not any("Skip to" in b.text or "Careers /" in b.text for b in doc.blocks)
+    assert doc.blocks[0].line == 7  # lines keep their numbers
+
+
+def test_a_readmes_title_between_rules_and_its_wrapped_list_items() -> None:
+    text = (
+        "=====================\nQuillfeather Mentorship\n=====================\n\nWe mentor new contributors.\n\n"
+        "Who can apply\n------------\n\n- You are at least 18 years old.\n- You have not been a mentee before. Past\n"
+        "  mentees are welcome back as mentors.\n- You can receive payments.\n"
+    )
+    doc = parse_document(text.encode(), "README.txt", [])
+    assert doc.title == "Quillfeather Mentorship"
+    items = [(b.text, b.line) for b in doc.blocks if b.kind == "item"]
+    assert items == [
+        ("You are at least 18 years old.", 10),
+        ("You have not been a mentee before. Past mentees are welcome back as mentors.", 11),
+        ("You can receive payments.", 13),
+    ]

@@ -231,7 +231,7 @@ def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) 
     for block in body.blocks[: 4 if posting else 1]:
         if (
             block.kind == "heading"
-            and (posting or block.line <= 3)
+            and (posting or block.line <= 3 + body.top)
             and not GENERIC_HEADING.search(block.text)
             and not POSTING_HEADING.search(block.text)
             and not is_question(block.text)  # an FAQ's first question names no page

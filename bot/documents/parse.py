@@ -99,6 +99,7 @@ class ParsedBody:
     site_name: str | None = None  # og:site_name
     copyright: str | None = None  # the owner named in a "© 2026 Acme" line
     hints: dict[str, str] = field(default_factory=dict)  # job boards' marked-up location, type
+    top: int = 0  # lines of a site's header (skip link, menu, breadcrumbs) above a pasted page's text
 
 
 def clean(text: str) -> str:
@@ -291,6 +292,37 @@ def _check_depth(soup: BeautifulSoup, offset: int) -> None:
         stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
 
 
+_BREADCRUMBS = re.compile(r"breadcrumb", re.I)
+_SITE_SUFFIX = re.compile(r"\s+(?:wiki|intranet|docs|documentation|confluence|knowledge base|home|portal|handbook)$", re.I)
+
+
+def _breadcrumbs_site(soup: BeautifulSoup) -> str | None:
+    """The body whose site a page is on, from the first step of its breadcrumbs: "Marrowgate
+    Institute Wiki › Education › Summer Schools" is the Marrowgate Institute's (a wiki's,
+    an intranet's name without its "Wiki")."""
+    trail = soup.find(id=_BREADCRUMBS) or soup.find(class_=_BREADCRUMBS)
+    step = trail.find(["li", "a"]) if isinstance(trail, Tag) else None
+    if step is None:
+        return None
+    name = _SITE_SUFFIX.sub("", clean(step.get_text(" ")).strip())
+    return name if is_body_name(name) else None
+
+
+_KEEPS_LINES = ("pre", "textarea", "script", "style")
+
+
+def _unwrap_source_lines(soup: BeautifulSoup) -> None:
+    """Make the line breaks of the HTML source spaces, as a browser shows them.
+
+    A Word export wraps its text at 80 columns ("<span …>About\nthe Trust</span>"): the
+    heading is "About the Trust", and a paragraph's lines are one paragraph. Only ``<br>``
+    breaks a line (and ``<pre>`` keeps its own).
+    """
+    for node in soup.find_all(string=lambda text: "\n" in text or "\r" in text):
+        if type(node) is NavigableString and node.find_parent(_KEEPS_LINES) is None:
+            node.replace_with(NavigableString(" ".join(node.split("\n")).replace("\r", " ")))
+
+
 def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> ParsedBody:
     """Parse HTML whose first line is line ``first_line`` of its file.
 
@@ -303,6 +335,7 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
         soup = BeautifulSoup(html, "html.parser")
     offset = first_line - 1
     _check_depth(soup, offset)
+    _unwrap_source_lines(soup)
     if not fragment:
         title = soup.find("title")
         if title and title.get_text(strip=True):
@@ -336,6 +369,7 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
         node = soup.find(string=PUBLISHED)
         line = getattr(node.parent, "sourceline", None) if node else None
         out.published_line = (line or 1) + offset
+    out.site_name = out.site_name or _breadcrumbs_site(soup)
     for tag in soup.find_all(True):
         if tag.decomposed:
             continue
@@ -733,6 +767,8 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     """
     out = ParsedBody()
     lines = _emoji_bullets(_unfenced(_without_underlines(tidy(body).split("\n"))))
+    out.copyright = _copyright_owner("\n".join(lines))
+    out.top, out.site_name = _without_site_header(lines, out.copyright)
     n = len(lines)
     i = 0
     list_id = 0
@@ -835,11 +871,12 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             # "About the job" directly above its text ("WHAT WE OFFER" above anything)
             out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
+        run, offsets = _unwrapped_items(run)
         if len(run) > 1 and _asks(_BULLET.sub("", run[0])) and not all(_BULLET.match(ln) for ln in run):
             # "1. Who can apply?" over its answer's lines: the question is a block of its own
             text = _plain(_BULLET.sub("", run[0]))
             out.blocks.append(Block("paragraph", text, line_no, 0, _bare_links(text, line_no)))
-            run, line_no = run[1:], line_no + 1
+            run, line_no, offsets = run[1:], line_no + 1, [k - 1 for k in offsets[1:]]
             # its answer's lines are a list only when they are bulleted ("- a passport")
             listed = all(_BULLET.match(ln) for ln in run)
         else:
@@ -852,10 +889,11 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
                 if last is not None and last.kind == "item" and _SUB_ITEM.match(ln) and not _SUB_ITEM.match(run[0]):
                     # indented sub-items ("\to\tA practical task …") say more of the item above
                     joint = "; " if _SUB_ITEM.match(run[k - 1]) else ": "
-                    links = last.links + _bare_links(text, line_no + k)
+                    links = last.links + _bare_links(text, line_no + offsets[k])
                     out.blocks[-1] = Block("item", f"{last.text.rstrip('.:')}{joint}{text}", last.line, list_id, links)
                     continue
-                out.blocks.append(Block("item", text, line_no + k, list_id, _bare_links(text, line_no + k)))
+                at = line_no + offsets[k]
+                out.blocks.append(Block("item", text, at, list_id, _bare_links(text, at)))
         else:
             text = _plain(" ".join(ln.strip() for ln in run))
             meta_date = find_published(text)
@@ -871,6 +909,42 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
 
 
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+_SKIP_LINK = re.compile(r"^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|menu|search)$", re.I)
+# "Work    Studio    Careers    Journal    Contact", "Home | About | Jobs": a site's menu
+_MENU = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*)?(?:(?:\s{2,}|\t+|\s+[|]\s+)[A-Z][\w&'’-]*(?: [\w&'’-]+)?){2,}$")
+# "Careers / Early careers", "Home › Jobs › Design": where the page sits on its site
+_BREADCRUMB_LINE = re.compile(r"^(?:home|careers?|jobs|vacancies|opportunities|programmes?|programs?)\s+[/>›»]\s+\S", re.I)
+_LEGAL_FORM = re.compile(r"\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|AG|SA|BV|NV|AB|Oy|Pty|Corp)\.?$")
+
+
+def _copyright_owner(text: str) -> str | None:
+    """Return the owner a "© 2026 Acme Ltd" line names (up to a separator: "· Privacy")."""
+    owner = COPYRIGHT.search(text)
+    if not owner:
+        return None
+    name = re.split(r"\s+All\b", owner.group(1))[0].strip(" .,·|-")
+    body = ORG_NAME.match(name)
+    return (body.group(0) if body else name) or None
+
+
+def _without_site_header(lines: list[str], owner: str | None) -> tuple[int, str | None]:
+    """Blank the site's header a page copied from a browser opens with: "Skip to main
+    content", its menu, its breadcrumbs and the site's name (the "©" line's owner). Return
+    the number of the last line blanked (0 for none) and the site's name if it was one."""
+    short = _LEGAL_FORM.sub("", owner).casefold() if owner else None
+    top, site = 0, None
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        named = short is not None and text.casefold() == short
+        if not (named or _SKIP_LINK.match(text) or _MENU.match(text) or _BREADCRUMB_LINE.match(text)):
+            break
+        if named:
+            site = text
+        lines[i] = ""
+        top = i + 1
+    return top, site
 
 
 _EMOJI = "\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"  # emoji and pictographs
@@ -898,15 +972,40 @@ def _emoji_bullets(lines: list[str]) -> list[str]:
     return out
 
 
+def _unwrapped_items(run: list[str]) -> tuple[list[str], list[int]]:
+    """Return the lines of a run with each list item's wrapped lines joined to it, and the
+    offset of each line in the run.
+
+    "- You have not been a mentee before. Past mentees are very" over "  welcome to come
+    back as mentors.": an indented line that is no bullet of its own goes on with the item
+    above it (a README's, an e-mail's wrapped list).
+    """
+    lines: list[str] = []
+    offsets: list[int] = []
+    in_item = False
+    for k, line in enumerate(run):
+        if in_item and _SUB_ITEM.match(line) and not _BULLET.match(line):
+            lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+            continue
+        lines.append(line)
+        offsets.append(k)
+        in_item = bool(_BULLET.match(line))
+    return lines, offsets
+
+
 def _without_underlines(lines: list[str]) -> list[str]:
     """Return the lines with the underlines of headings made blank.
 
     "About the residency" over "-------------------" (or "=====") is a heading, as in
     Markdown's setext style: the underline is set apart from it like a blank line, so the
-    heading stands alone (line numbers are kept). A rule under a sentence or a list item is
-    no underline and stays.
+    heading stands alone (line numbers are kept), and so is the rule over a title that has
+    one under it too. A rule under a sentence or a list item is no underline and stays.
     """
     out = list(lines)
+    for i in range(len(out) - 2):
+        # a title between two rules, as reStructuredText writes it ("=====" / "Title" / "=====")
+        if _UNDERLINE.match(out[i]) and out[i + 1].strip() and _UNDERLINE.match(out[i + 2]):
+            out[i] = ""
     for i in range(1, len(out)):
         above = out[i - 1].strip()
         if (

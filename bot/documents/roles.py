@@ -143,7 +143,9 @@ def document_org(doc: Document) -> str | None:
         match = ORG_EEO.search(block.text)
         if match:
             return re.sub(r"^(?:The|We|At)\s+", "", match.group(1)).strip()
-    return subtitles[0] if subtitles else (_org_near_top(doc) or doc.site_name or _org_in_title(doc.title))
+    return subtitles[0] if subtitles else (
+        _org_near_top(doc) or doc.site_name or _org_in_title(doc.title) or _org_of_address(doc)
+    )
 
 
 _CAREERS_AT = re.compile(r"^(?:careers|jobs|work|working|open (?:roles|positions)|join us)\s+(?:at|with)\s+(.{2,60})$", re.I)
@@ -157,6 +159,44 @@ def _org_in_title(title: str) -> str | None:
         return careers.group(1).strip(" .")
     first = TITLE_SEPARATORS.split(title, maxsplit=1)
     return first[0] if len(first) == 2 and is_body_name(first[0]) else None
+
+
+# Sites that host many organisations' pages: their name says nothing of whose page it is.
+_HOSTS = frozenset(
+    "github gitlab bitbucket medium substack notion google docs sites wordpress blogspot wixsite squarespace "
+    "linkedin greenhouse lever workable ashbyhq smartrecruiters recruitee bamboohr personio teamtailor "
+    "myworkdayjobs workday indeed glassdoor wellfound angel facebook instagram twitter x discord slack "
+    "eventbrite typeform airtable forms office sharepoint atlassian confluence readthedocs".split()
+)
+_SECOND_LEVEL = frozenset("co com org net ac gov edu ltd plc".split())  # "saltinge.co.uk"
+
+
+def _org_of_address(doc: Document) -> str | None:
+    """The organisation whose domain the document's address is on, as its text writes it:
+    "https://careers.cindermoor-rail.example/…" is Cindermoor Rail's page when the text says
+    "Cindermoor Rail" (a hosting site's name, "github.com/…", says nothing)."""
+    host = (urlparse(doc.url).hostname or "") if doc.url else ""
+    labels = host.split(".")
+    if len(labels) < 2:
+        return None
+    own = labels[-3] if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else labels[-2]
+    target = own.replace("-", "")
+    if len(target) < 3 or own in _HOSTS:
+        return None
+    for block in doc.blocks:
+        tokens = list(re.finditer(r"[^\W_]+", block.text))
+        for i, first in enumerate(tokens):
+            joined = ""
+            for j in range(i, min(i + 3, len(tokens))):
+                word = tokens[j].group()
+                if not word[0].isupper() or (j > i and block.text[tokens[j - 1].end() : tokens[j].start()] not in (" ", "-")):
+                    break
+                joined += word.casefold()
+                if joined == target:
+                    return block.text[first.start() : tokens[j].end()]
+                if not target.startswith(joined):
+                    break
+    return None
 
 
 def _org_near_top(doc: Document) -> str | None:
