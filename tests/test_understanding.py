@@ -20,7 +20,15 @@ from bot.search import semantic
 from bot.search.answer_type import asked_kind, holds
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
-from bot.search.names import Names, acronyms, name_parts, organisations_said, other_names, place_name
+from bot.search.names import (
+    Names,
+    acronyms,
+    name_parts,
+    organisations_said,
+    other_editions,
+    other_names,
+    place_name,
+)
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller
 from bot.services.answers import AnswerService, Turn
@@ -236,6 +244,19 @@ def test_a_capitalised_name_the_documents_never_use_names_another_programme(
     assert other_names(question, lambda w: w.casefold() in known, lambda w: w.casefold() in name_words) == others
 
 
+def test_an_edition_the_names_do_not_have_is_another_programme() -> None:
+    # the documents name a Spring and an Autumn Cohort of one fellowship, and a Junior role
+    names = {"kestrelmouth", "spring", "autumn", "cohort", "civic", "code", "junior", "platform", "engineer"}
+    others = lambda q: other_editions(q.split(), names.__contains__)  # noqa: E731
+    assert others("deadline for the kestrelmouth winter cohort") == ("winter cohort",)
+    assert others("is the autumn cohort remote") == ()
+    assert others("is the fall cohort remote") == ()  # "fall" is autumn
+    assert others("salary of the senior platform engineer") == ("senior platform",)
+    assert others("does the winter break count") == ()  # "break" names nothing
+    # names that say no edition leave any edition open ("the summer internship" of an internship)
+    assert other_editions("the summer internship".split(), {"internship"}.__contains__) == ()
+
+
 def test_a_question_about_another_programme_is_declined(seed_services: Services) -> None:
     # Answered before from the Fellowship's FAQ ("Is there a deadline? No …", p 0.90) and
     # from the residency's pay sentence: neither is about Anthropic's or OpenAI's programme.
@@ -372,6 +393,7 @@ def test_working_hours_are_no_length_of_a_programme() -> None:
     assert holds("Apprentices work 40 hours a week for two years.", "duration", length)
     assert holds("It is a three-year apprenticeship.", "duration", length)
     # ... unless the question asks about the hours, the days or the time it takes
+    assert not holds("Posted 9 days ago · 31 applicants", "duration", "how much pto?")  # when, not how long
     for workload in ("How long is the working week?", "how long are the shifts", "how long does it take per week?"):
         assert holds("Apprentices work 40 hours a week.", "duration", workload), workload
 

@@ -95,8 +95,8 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     ),
     "duration": re.compile(
         rf"\b{_NUMBER}[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?"
-        # "three working days", "25 paid vacation days"; not "12 interns a year"
-        rf"(?:(?!(?:a|an|the|per|each|every|of|in|for|and|or)\b)[a-z]+\s+){{0,2}}?{_UNIT}\b"
+        # "three working days", "25 paid vacation days"; not "12 interns a year" nor "posted 9 days ago"
+        rf"(?:(?!(?:a|an|the|per|each|every|of|in|for|and|or)\b)[a-z]+\s+){{0,2}}?{_UNIT}\b(?!\s+ago\b)"
         r"|\b(?:full|half)[\s-]year\b"
     ),
     "amount": re.compile(

@@ -296,3 +296,32 @@ def other_names(text: str, known: Callable[[str], bool], names: Callable[[str], 
             found.append(" ".join(qualifier))
         i = j + 1
     return tuple(found)
+
+
+# Words that tell editions or levels of one programme apart ("Spring Cohort" and "Autumn
+# Cohort", "Junior" and "Senior Platform Engineer"); each set is one edition's words.
+EDITIONS: tuple[tuple[frozenset[str], ...], ...] = (
+    (frozenset({"spring"}), frozenset({"summer"}), frozenset({"autumn", "fall"}), frozenset({"winter"})),
+    (frozenset({"junior"}), frozenset({"senior"}), frozenset({"intermediate"}), frozenset({"principal"})),
+)
+
+
+def other_editions(words: Sequence[str], in_names: Callable[[str], bool]) -> tuple[str, ...]:
+    """Return the editions ``words`` ask about that the knowledge base does not have.
+
+    "the kestrelmouth winter cohort", where the documents name a Spring and an Autumn Cohort
+    and no winter one, is about a cohort no document here describes: an edition word right
+    before a word of the documents' names, when their names use other words of its kind
+    but not it (``in_names`` tells whether a word is in some document's name). Names that
+    say no edition at all ("the HF internship") leave any edition open.
+    """
+    found: list[str] = []
+    for word, following in itertools.pairwise(words):
+        for kind in EDITIONS:
+            edition = next((e for e in kind if word in e), None)
+            if edition is None:
+                continue
+            others_named = any(in_names(w) for other in kind if other is not edition for w in other)
+            if in_names(following) and not any(map(in_names, edition)) and others_named:
+                found.append(f"{word} {following}")
+    return tuple(found)

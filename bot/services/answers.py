@@ -35,7 +35,7 @@ from bot.config import Settings
 from bot.models import Answer, Citation, Passage
 from bot.search.answer_type import AnswerKind, asked_kind, has_contact, holds
 from bot.search.engine import Query, SearchEngine
-from bot.search.names import other_names
+from bot.search.names import other_editions, other_names
 from bot.search.semantic import embed_one
 from bot.search.specificity import FRAME_WORDS
 from bot.search.tokenize import Tokenizer
@@ -218,6 +218,7 @@ class AnswerService:
         named = snap.names.named(own_terms)
         topic = tuple(w for w in engine.tokenizer.words(corrected) if engine.tokenizer.term(w) in named)
         others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
+        others += other_editions(engine.tokenizer.words(corrected), lambda w: _in_a_name(snap, w))
         searched = corrected
         # A follow-up that is mostly about what the knowledge base never mentions ("what is the
         # best pizza?") starts a new subject: it inherits no programme.
@@ -516,6 +517,12 @@ def _names_term(snap: Snapshot, word: str) -> bool:
     """Tell whether ``word`` is one of the words the knowledge base's programmes are named by."""
     term = snap.engine.tokenizer.term(word.casefold())
     return term is not None and term in snap.names.docs_of
+
+
+def _in_a_name(snap: Snapshot, word: str) -> bool:
+    """Tell whether ``word`` is in some document's name, however common ("summer", "cohort")."""
+    term = snap.engine.tokenizer.term(word)
+    return term is not None and (term in snap.names.docs_of or term in snap.names.phrase_docs)
 
 
 def _without_names(engine: SearchEngine, text: str, named: frozenset[str]) -> str:
