@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.documents.chunk import chunk_document
 from bot.documents.decode import decode_bytes, repair_text
 from bot.documents.document import DocumentError, is_bold_heading, parse_document
 from bot.documents.loader import load_folder
@@ -407,3 +408,22 @@ def test_a_readmes_title_between_rules_and_its_wrapped_list_items() -> None:
         ("You have not been a mentee before. Past mentees are welcome back as mentors.", 11),
         ("You can receive payments.", 13),
     ]
+
+
+def test_a_short_line_over_labels_or_a_lead_in_heads_its_section() -> None:
+    text = (
+        "Spring Internship 2026\n\nAbout us\nWe design kitchen appliances and have done so since 2009, in two studios.\n\n"
+        "Key facts\nDates: 13 April to 19 June 2026\nPay: 460 pounds per week\n\n"
+        "How to apply\nSend us two things:\n1. A portfolio of no more than 10 pages.\n2. A 300-word answer.\n"
+    )
+    doc = parse_document(text.encode(), "page.txt", [])
+    assert [b.text for b in doc.blocks if b.kind == "heading"][1:] == ["About us", "Key facts", "How to apply"]
+
+
+def test_a_div_of_bold_text_alone_heads_a_section() -> None:
+    html = (
+        "<html><body><div class='section'><div><b>About Tidewrack</b></div>"
+        "<div>Tidewrack builds route-planning software.</div></div></body></html>"
+    )
+    doc = parse_document(html.encode(), "job.html", [])
+    assert [c.section for c in chunk_document(doc, 1200)] == ["About Tidewrack"]

@@ -308,6 +308,13 @@ def _breadcrumbs_site(soup: BeautifulSoup) -> str | None:
     return name if is_body_name(name) else None
 
 
+def _only_bold(tag: Tag) -> bool:
+    """Tell whether all of an element's text is one bold element's (and there is some)."""
+    bold = tag.find(["b", "strong"], recursive=False)
+    text = tag.get_text(" ", strip=True)
+    return bold is not None and bool(text) and bold.get_text(" ", strip=True) == text
+
+
 _KEEPS_LINES = ("pre", "textarea", "script", "style")
 
 
@@ -382,6 +389,8 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
             tag.decompose()  # a site's banner (logo, "View all jobs"); an article's header holds its title
         elif tag.name == "p" and "title" in (tag.get("class") or []):
             tag.name = "h1"  # a Google Docs export's title paragraph
+        elif tag.name == "div" and _only_bold(tag):
+            tag.name = "p"  # "<div><b>About Tidewrack</b></div>": a paragraph, so a bold heading
     for comment in soup.find_all(string=lambda s: isinstance(s, HtmlComment)):
         comment.extract()
     walker = _HtmlWalker(out, offset)
@@ -866,9 +875,15 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             and not subsection
             and len(run[0].split()) <= 6
             and _is_heading(run[0], True, True)
-            and (len(run[1]) > 100 or run[1].rstrip().endswith(".") or in_capitals(run[0]))
+            and (
+                len(run[1]) > 100
+                or run[1].rstrip().endswith((".", ":"))
+                or in_capitals(run[0])
+                or _LABEL_LINE.match(run[1])
+            )
         ):
-            # "About the job" directly above its text ("WHAT WE OFFER" above anything)
+            # "About the job" directly above its text ("WHAT WE OFFER" above anything, "Key
+            # facts" above "Dates: …", "How to apply" above "Send us two things:")
             out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
         run, offsets = _unwrapped_items(run)
