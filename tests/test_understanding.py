@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.documents.chunk import BULLET
 from bot.models import Passage
 from bot.search import semantic
-from bot.search.answer_type import asked_kind, holds
+from bot.search.answer_type import asked_kind, dates_as_asked, holds
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
 from bot.search.names import (
@@ -383,6 +383,17 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("Volunteers sleep at the Mas de l'Étourneau field station.", "place")
     assert holds("Volunteers sleep in shared dormitories, 4 beds per room.", "place")
 
+
+
+def test_a_sentence_that_dates_a_deadline_is_about_a_deadline_question() -> None:
+    # it shares no word with "senior fellowship deadline?", but answers it
+    asked = "senior fellowship deadline?"
+    assert dates_as_asked("Send a CV to jobs@example.org by 5pm on Friday 8 January 2027.", asked)
+    assert dates_as_asked("Applications close on 3 March 2026.", asked)
+    assert not dates_as_asked("Start date: as soon as possible, ideally by 1 June 2026.", asked)
+    assert not dates_as_asked("Not for the October 2026 cohort.", asked)
+    assert dates_as_asked("The first cohort starts on 5 April 2027.", "when does the senior fellowship start")
+    assert not dates_as_asked("Send it by 8 January 2027.", "where is the fellowship")  # no date asked
 
 
 def test_working_hours_are_no_length_of_a_programme() -> None:

@@ -265,6 +265,13 @@ def has_contact(text: str) -> bool:
 _DEADLINE = re.compile(
     r"\b(?:deadline|clos(?:e|es|ed|ing)|due|last day|apply by|no later than|until|through|accept\w*)\b"
 )
+# "send it to … by 5pm on Friday 8 January 2027", "… by 10 August 2026": a deadline, in a
+# sentence that speaks of no start ("start as soon as possible, ideally by 1 June")
+_BY_DATE = re.compile(
+    rf"\bby\s+(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)?\s+(?:on\s+)?)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)"
+    rf"|\bby\s+(?:{_MONTHS}|may)\s+\d{{1,2}}\b"
+)
 _START = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc\w*|kick(?:s|ing)? off|first day)\b")
 
 
@@ -287,6 +294,22 @@ _ASKS_LENGTH = re.compile(r"\bhow long (?:is|are|was|will|would|does|do)\b|\b(?:
 _ASKS_WORKLOAD = re.compile(
     r"\b(?:hours?|hrs?|weeks?|weekly|days?|daily|shifts?|per|commitment|takes?|time|part[\s-]?time|full[\s-]?time)\b"
 )
+
+
+def dates_as_asked(text: str, question: str) -> bool:
+    """Tell whether ``text`` dates what a question about a deadline or a start asks for:
+    "Send a CV … by 5pm on Friday 8 January 2027" is about "senior fellowship deadline?"
+    though it shares no word with it."""
+    asked = question.casefold()
+    searched = text.casefold()
+    if not _HOLDS["date"].search(searched):
+        return False
+    deadline, start = bool(_DEADLINE.search(asked)), bool(_START.search(asked))
+    if deadline == start:
+        return False
+    says_deadline = bool(_DEADLINE.search(searched) or _BY_DATE.search(searched))
+    says_start = bool(_START.search(searched))
+    return (says_deadline and not says_start) if deadline else (says_start and not says_deadline)
 
 
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:

@@ -33,7 +33,7 @@ import numpy as np
 
 from bot.config import Settings
 from bot.models import Answer, Citation, Passage
-from bot.search.answer_type import AnswerKind, asked_kind, has_contact, holds
+from bot.search.answer_type import AnswerKind, asked_kind, dates_as_asked, has_contact, holds
 from bot.search.engine import Query, SearchEngine
 from bot.search.names import other_editions, other_names
 from bot.search.semantic import embed_one
@@ -238,7 +238,7 @@ class AnswerService:
         definition = bool(named) and all(
             t in named or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
         )
-        measured = self._measure(snap, query, vector, kind, searched, candidates, definition, text, names)
+        measured = self._measure(snap, query, vector, kind, searched, candidates, definition, corrected, names)
         first = measured[0]
         passages = snap.corpus.passages
         runner_up = next(
@@ -302,7 +302,11 @@ class AnswerService:
             # the line next to it says ("Individual compensation is determined by …"); a short
             # sentence ("Applications close on 31 January 2027.") says what it is about.
             bare = len(part.split()) <= VALUE_LINE_WORDS and not part.rstrip().endswith((".", "!", "?"))
-            if about[i] or (bare and any(about[j] for j in (i - 1, i + 1) if 0 <= j < len(parts))):
+            if (
+                about[i]
+                or (bare and any(about[j] for j in (i - 1, i + 1) if 0 <= j < len(parts)))
+                or (kind == "date" and dates_as_asked(part, question))
+            ):
                 return 1.0
         return -1.0
 
