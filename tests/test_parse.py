@@ -427,3 +427,23 @@ def test_a_div_of_bold_text_alone_heads_a_section() -> None:
     )
     doc = parse_document(html.encode(), "job.html", [])
     assert [c.section for c in chunk_document(doc, 1200)] == ["About Tidewrack"]
+
+
+def test_a_description_lists_question_that_says_why_it_asks_is_one_question() -> None:
+    html = (
+        "<html><body><h2>FAQ</h2><dl><dt>I already have a PhD. Is this fellowship for me?</dt>"
+        "<dd>No. It is not open to anyone who holds a PhD.</dd>"
+        "<dt>Do I need to dive?</dt><dd>No diving is involved.</dd></dl></body></html>"
+    )
+    chunks = chunk_document(parse_document(html.encode(), "faq.html", []), 1200)
+    assert [c.question for c in chunks] == ["I already have a PhD. Is this fellowship for me?", "Do I need to dive?"]
+
+
+def test_the_line_above_a_pasted_pages_breadcrumbs_is_its_sites_name() -> None:
+    text = (
+        "Tallowmere Community Forum\nVolunteering  >  Opportunities\n\n"
+        "Reading Partners\n\nWe are looking for volunteer tutors for the autumn term, two afternoons a week.\n"
+    )
+    doc = parse_document(text.encode(), "thread.txt", [])
+    assert doc.site_name == "Tallowmere Community Forum"
+    assert doc.title == "Reading Partners"

@@ -677,6 +677,12 @@ class _HtmlWalker:
                 if tag.find(_BLOCK_TAGS):
                     self.walk(tag)
                     self.flush()
+                elif tag is term and _ENDS_ASKING.search(label):
+                    # the term is the question, all of it, as a bold lead-in would be ("I
+                    # already have a PhD. Is this fellowship for me?" says why it asks first)
+                    text, links, _ = self._inline(tag)
+                    self.out.blocks.append(Block("item", text, self._line(tag), self.list_id, tuple(links), text))
+                    self.out.links.extend(links)
                 else:
                     self._leaf(tag)
 
@@ -928,7 +934,11 @@ _SKIP_LINK = re.compile(r"^(?:skip|jump) to (?:the )?(?:main )?(?:content|naviga
 # "Work    Studio    Careers    Journal    Contact", "Home | About | Jobs": a site's menu
 _MENU = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*)?(?:(?:\s{2,}|\t+|\s+[|]\s+)[A-Z][\w&'’-]*(?: [\w&'’-]+)?){2,}$")
 # "Careers / Early careers", "Home › Jobs › Design": where the page sits on its site
-_BREADCRUMB_LINE = re.compile(r"^(?:home|careers?|jobs|vacancies|opportunities|programmes?|programs?)\s+[/>›»]\s+\S", re.I)
+_BREADCRUMB_LINE = re.compile(
+    r"^(?:home|careers?|jobs|vacancies|opportunities|programmes?|programs?)\s+[/>›»]\s+\S"
+    r"|^[^\W\d_][\w&'’-]*(?: [\w&'’-]+){0,3}(?:\s+[>›»]\s+[^\W\d_][\w&'’-]*(?: [\w&'’-]+){0,3}){1,5}$",  # "Volunteering > Opportunities"
+    re.I,
+)
 _LEGAL_FORM = re.compile(r"\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|AG|SA|BV|NV|AB|Oy|Pty|Corp)\.?$")
 
 
@@ -948,12 +958,21 @@ def _without_site_header(lines: list[str], owner: str | None) -> tuple[int, str 
     the number of the last line blanked (0 for none) and the site's name if it was one."""
     short = _LEGAL_FORM.sub("", owner).casefold() if owner else None
     top, site = 0, None
+    first: int | None = None  # the page's first line, if it is no part of its header
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
             continue
         named = short is not None and text.casefold() == short
-        if not (named or _SKIP_LINK.match(text) or _MENU.match(text) or _BREADCRUMB_LINE.match(text)):
+        navigation = _MENU.match(text) or _BREADCRUMB_LINE.match(text)
+        if navigation and first is not None and first == i - 1 and len(lines[first].split()) <= 6:
+            # the site's name on the line above its menu or breadcrumbs ("Tallowmere
+            # Community Forum" over "Volunteering > Opportunities")
+            site, lines[first], first = lines[first].strip(), "", None
+        if not (named or navigation or _SKIP_LINK.match(text)):
+            if first is None and top == 0 and i == 0:
+                first = i
+                continue
             break
         if named:
             site = text
