@@ -393,6 +393,9 @@ def test_a_sentence_that_dates_a_deadline_is_about_a_deadline_question() -> None
     assert not dates_as_asked("Start date: as soon as possible, ideally by 1 June 2026.", asked)
     assert not dates_as_asked("Not for the October 2026 cohort.", asked)
     assert dates_as_asked("The first cohort starts on 5 April 2027.", "when does the senior fellowship start")
+    # a range of dates says when it starts, and is no deadline
+    assert dates_as_asked("The residency runs from 7 September to 13 November 2026.", "when does it start?")
+    assert not holds("The residency runs from 7 September to 13 November 2026.", "date", "deadline to apply?")
     assert not dates_as_asked("Send it by 8 January 2027.", "where is the fellowship")  # no date asked
 
 

@@ -272,7 +272,12 @@ _BY_DATE = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)"
     rf"|\bby\s+(?:{_MONTHS}|may)\s+\d{{1,2}}\b"
 )
-_START = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc\w*|kick(?:s|ing)? off|first day)\b")
+_START = re.compile(
+    r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc\w*|kick(?:s|ing)? off|first day)\b"
+    # "runs from 7 September to 13 November": a range of dates says when it starts (and ends)
+    rf"|\bfrom\s+(?:\w+day\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?\s*(?:to|until|till|–|-)\s"
+    rf"|\bfrom\s+{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\s*(?:to|until|till|–|-)\s"
+)
 
 
 def _other_date(asked: str, text: str) -> bool:
