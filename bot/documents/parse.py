@@ -366,11 +366,7 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
         if SOURCE_LINK_TEXT.match(a.get_text(" ", strip=True)):
             out.source_urls.append(str(a["href"]))
     text_all = soup.get_text(" ")
-    owner = COPYRIGHT.search(text_all)
-    if owner:
-        name = re.split(r"\s+All\b", owner.group(1))[0].strip(" .,·|-")
-        body = ORG_NAME.match(name)  # "Wrenpoint Tidal Systems Ltd. Registered in Scotland"
-        out.copyright = (body.group(0) if body else name) or None
+    out.copyright = _copyright_owner(text_all)
     out.published = find_published(text_all)
     if out.published:
         node = soup.find(string=PUBLISHED)
@@ -948,7 +944,7 @@ def _copyright_owner(text: str) -> str | None:
     if not owner:
         return None
     name = re.split(r"\s+All\b", owner.group(1))[0].strip(" .,·|-")
-    body = ORG_NAME.match(name)
+    body = ORG_NAME.match(name)  # "Wrenpoint Tidal Systems Ltd. Registered in Scotland"
     return (body.group(0) if body else name) or None
 
 
