@@ -428,6 +428,18 @@ def test_a_sum_of_money_or_a_date_counts_nothing() -> None:
     assert not holds("Students who have completed at least two years of study.", "count")
 
 
+def test_how_many_counts_what_it_names() -> None:
+    # "how many X" is answered by a number of X, not by any number
+    assert holds("Each resident runs at least four free public workshops.", "count", "how many public workshops?")
+    assert holds("We select six fellowships each year.", "count", "how many fellows will they pick")
+    assert not holds("Send your CV and a two-minute video.", "count", "how many pages max for the portfolio pdf")
+    assert not holds("This year we are hiring interns into four teams.", "count", "how many interns is it hiring")
+    assert not holds("We take 22 interns each summer.", "count", "how many interview rounds are there")
+    assert not holds("2+ years in a data analyst role", "count", "how many data analyst positions are open")
+    # ... and anyone is counted by whom the number counts
+    assert holds("We usually take between four and six mentees.", "count", "how many people get picked")
+
+
 def test_holds_finds_shares() -> None:
     assert holds("About 80% of our alumni raise a seed round.", "share")
     assert holds("Half of the fellows are from outside Europe.", "share")

@@ -94,7 +94,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\btimes a\b"
     ),
     "duration": re.compile(
-        rf"\b{_NUMBER}[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?"
+        rf"\b{_NUMBER}\+?[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?"
         # "three working days", "25 paid vacation days"; not "12 interns a year" nor "posted 9 days ago"
         rf"(?:(?!(?:a|an|the|per|each|every|of|in|for|and|or)\b)[a-z]+\s+){{0,2}}?{_UNIT}\b(?!\s+ago\b)"
         r"|\b(?:full|half)[\s-]year\b"
@@ -317,6 +317,44 @@ def dates_as_asked(text: str, question: str) -> bool:
     return (says_deadline and not says_start) if deadline else (says_start and not says_deadline)
 
 
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)")
+# words that count anyone ("how many people get picked?" is answered by "four mentees")
+_ANYONE = frozenset({"people", "ppl", "persons", "folks", "humans"})
+_NOT_NOUNS = frozenset(
+    "a an the of do does did is are was were will would can could should have has had get gets "
+    "you u i we they he she it there their our your my per each every in on at for to and or "
+    "roughly about approximately usually typically max maximum".split()
+)
+
+
+def _counted_nouns(asked: str) -> tuple[str, ...]:
+    """Return the words a "how many …?" question counts ("how many public workshops" →
+    public, workshops), or () when it counts anyone or nothing can be told."""
+    match = _HOW_MANY.search(asked)
+    if not match:
+        return ()
+    words = [w for w in match.group(1).split() if w not in _NOT_NOUNS and len(w) >= 3]
+    if not words or any(w in _ANYONE for w in words):
+        return ()
+    return tuple(words)
+
+
+def _counts(text: str, end: int, nouns: tuple[str, ...]) -> bool:
+    """Tell whether the number ending at ``end`` counts one of ``nouns``: one of the next
+    four words is one of them ("four free public workshops", "22 interns", "six fellowships"
+    for "fellows")."""
+    following = re.findall(r"[a-z]+", text[end : end + 60])[:4]
+    return any(_same_word(w, n) for w in following for n in nouns)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Tell whether two words are one, give or take an ending ("fellow", "fellowships")."""
+    a, b = a.rstrip("s"), b.rstrip("s")
+    if min(len(a), len(b)) < 4:
+        return a == b
+    return a.startswith(b) or b.startswith(a)
+
+
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
@@ -327,6 +365,9 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         return False
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
+        counted = _counted_nouns(asked)
+        if counted:
+            return any(_counts(searched, m.end(), counted) for m in _HOLDS["count"].finditer(searched))
     elif kind == "place":
         searched = _VAGUE_PLACES.sub(" ", searched)
     elif kind == "duration" and _ASKS_LENGTH.search(asked) and not _ASKS_WORKLOAD.search(asked):
