@@ -440,6 +440,14 @@ def test_how_many_counts_what_it_names() -> None:
     assert holds("We usually take between four and six mentees.", "count", "how many people get picked")
 
 
+def test_how_many_weeks_is_answered_in_weeks_or_the_next_units() -> None:
+    assert holds("The apprenticeship lasts 36 months.", "duration", "how many years is the apprenticeship")
+    assert holds("Ten weeks, from 8 June to 13 August.", "duration", "how many weeks is the internship")
+    assert holds("Plan for about six hours a week.", "duration", "how many hrs a week does it take")
+    assert not holds("Length: six months", "duration", "how many days annual leave do you get")
+    assert not holds("About 40 hours, Monday to Friday.", "duration", "how many weeks is the internship")
+
+
 def test_holds_finds_shares() -> None:
     assert holds("About 80% of our alumni raise a seed round.", "share")
     assert holds("Half of the fellows are from outside Europe.", "share")

@@ -355,6 +355,22 @@ def _same_word(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+_UNITS = ("hour", "day", "week", "month", "year")
+_UNIT_WORD = re.compile(r"\b(hour|day|week|month|year)s?\b(?!.*\b(?:hour|day|week|month|year)s?\b)")
+_HOW_MANY_UNITS = re.compile(r"\bhow many\s+(?:[a-z-]+\s+){0,2}?(hour|hr|day|week|month|year)s?\b")
+
+
+def _units_near(asked: str) -> frozenset[str] | None:
+    """Return the units a "how many weeks …?" question can be answered in: its own and the
+    next ones up and down ("36 months" answers "how many years?", "six months" does not
+    answer "how many days of leave?"); None when it names no unit."""
+    match = _HOW_MANY_UNITS.search(asked)
+    if not match:
+        return None
+    at = _UNITS.index("hour" if match.group(1) == "hr" else match.group(1))
+    return frozenset(_UNITS[max(0, at - 1) : at + 2])
+
+
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
@@ -372,8 +388,11 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = _VAGUE_PLACES.sub(" ", searched)
     elif kind == "duration" and _ASKS_LENGTH.search(asked) and not _ASKS_WORKLOAD.search(asked):
         searched = _WORKLOAD.sub(" ", searched)
+    units = _units_near(asked) if kind == "duration" else None
     for match in _HOLDS[kind].finditer(searched):
         found = match.group(0).casefold().strip()
+        if units is not None and (m := _UNIT_WORD.search(found)) and m.group(1) not in units:
+            continue  # "how many days of leave?" is not answered by "six months"
         if kind == "name":
             # "The Institute", "Our Head of Forecasting": the determiner is no part of a name
             words = found.split()
