@@ -438,6 +438,10 @@ def test_how_many_counts_what_it_names() -> None:
     assert not holds("2+ years in a data analyst role", "count", "how many data analyst positions are open")
     # ... and anyone is counted by whom the number counts
     assert holds("We usually take between four and six mentees.", "count", "how many people get picked")
+    # ... but people who apply are counted as applicants or applications
+    assert not holds("We award up to 12 scholarships each year.", "count", "how many people applied last year")
+    assert holds("We received 340 applications last year.", "count", "how many people apply each year")
+    assert not holds("We received 340 applications last year.", "duration")  # "last year" is when
 
 
 def test_how_many_weeks_is_answered_in_weeks_or_the_next_units() -> None:

@@ -96,7 +96,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "duration": re.compile(
         rf"\b{_NUMBER}\+?[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?"
         # "three working days", "25 paid vacation days"; not "12 interns a year" nor "posted 9 days ago"
-        rf"(?:(?!(?:a|an|the|per|each|every|of|in|for|and|or)\b)[a-z]+\s+){{0,2}}?{_UNIT}\b(?!\s+ago\b)"
+        rf"(?:(?!(?:a|an|the|per|each|every|of|in|for|and|or|last|next|this|that)\b)[a-z]+\s+){{0,2}}?{_UNIT}\b(?!\s+ago\b)"
         r"|\b(?:full|half)[\s-]year\b"
     ),
     "amount": re.compile(
@@ -320,6 +320,7 @@ def dates_as_asked(text: str, question: str) -> bool:
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)")
 # words that count anyone ("how many people get picked?" is answered by "four mentees")
 _ANYONE = frozenset({"people", "ppl", "persons", "folks", "humans"})
+_APPLYING = re.compile(r"\bappl(?:y|ies|ied|ying)\b")
 _NOT_NOUNS = frozenset(
     "a an the of do does did is are was were will would can could should have has had get gets "
     "you u i we they he she it there their our your my per each every in on at for to and or "
@@ -334,8 +335,9 @@ def _counted_nouns(asked: str) -> tuple[str, ...]:
     if not match:
         return ()
     words = [w for w in match.group(1).split() if w not in _NOT_NOUNS and len(w) >= 3]
-    if not words or any(w in _ANYONE for w in words):
-        return ()
+    if any(w in _ANYONE for w in words):
+        # "how many people apply?" counts applicants, not the places they apply for
+        return ("applicants", "applications") if _APPLYING.search(asked) else ()
     return tuple(words)
 
 
