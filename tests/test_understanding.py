@@ -436,6 +436,10 @@ def test_how_many_counts_what_it_names() -> None:
     assert not holds("This year we are hiring interns into four teams.", "count", "how many interns is it hiring")
     assert not holds("We take 22 interns each summer.", "count", "how many interview rounds are there")
     assert not holds("2+ years in a data analyst role", "count", "how many data analyst positions are open")
+    # what is counted is the question's noun, not a word before it
+    oral = "how many oral history grants did they give out"
+    assert not holds("Scored by two trustees and one external oral historian.", "count", oral)
+    assert holds("Over 15.000 companies are using HF technology.", "count", "how many companies use hf stuff")
     # ... and anyone is counted by whom the number counts
     assert holds("We usually take between four and six mentees.", "count", "how many people get picked")
     # ... but people who apply are counted as applicants or applications

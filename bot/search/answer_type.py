@@ -317,7 +317,7 @@ def dates_as_asked(text: str, question: str) -> bool:
     return (says_deadline and not says_start) if deadline else (says_start and not says_deadline)
 
 
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)")
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z'-]+\s+){0,4}[a-z'-]+)")
 # words that count anyone ("how many people get picked?" is answered by "four mentees")
 _ANYONE = frozenset({"people", "ppl", "persons", "folks", "humans"})
 _APPLYING = re.compile(r"\bappl(?:y|ies|ied|ying)\b")
@@ -329,16 +329,24 @@ _NOT_NOUNS = frozenset(
 
 
 def _counted_nouns(asked: str) -> tuple[str, ...]:
-    """Return the words a "how many …?" question counts ("how many public workshops" →
+    """Return the words a "how many …?" question counts ("how many public workshops do …" →
     public, workshops), or () when it counts anyone or nothing can be told."""
     match = _HOW_MANY.search(asked)
     if not match:
         return ()
-    words = [w for w in match.group(1).split() if w not in _NOT_NOUNS and len(w) >= 3]
+    words: list[str] = []
+    for word in match.group(1).split():
+        if word in _NOT_NOUNS:
+            break  # the noun phrase ends before "do", "is", "for" …
+        words.append(word)
     if any(w in _ANYONE for w in words):
         # "how many people apply?" counts applicants, not the places they apply for
         return ("applicants", "applications") if _APPLYING.search(asked) else ()
-    return tuple(words)
+    # what is counted is its first plural ("oral history grants": grants, not historians;
+    # "companies use hf stuff": companies), else its last word, with the word before it
+    # ("interview rounds" are counted by "a 20-minute phone interview, a technical interview …")
+    at = next((i for i, w in enumerate(words) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), len(words) - 1)
+    return tuple(w for w in words[max(0, at - 1) : at + 1] if len(w) >= 3)
 
 
 def _counts(text: str, end: int, nouns: tuple[str, ...]) -> bool:
