@@ -26,6 +26,7 @@ from bot.search.names import (
     name_parts,
     organisations_said,
     other_editions,
+    other_kinds,
     other_names,
     place_name,
 )
@@ -255,6 +256,16 @@ def test_an_edition_the_names_do_not_have_is_another_programme() -> None:
     assert others("does the winter break count") == ()  # "break" names nothing
     # names that say no edition leave any edition open ("the summer internship" of an internship)
     assert other_editions("the summer internship".split(), {"internship"}.__contains__) == ()
+
+
+def test_a_kind_of_programme_no_document_mentions_is_another_programme() -> None:
+    names = {"pellucid", "harrow", "translators", "bursary", "hf"}
+    used = {"pellucid", "harrow", "translators", "bursary", "deadline", "hf", "fellowship", "apprentices", "apprentice"}
+    others = lambda q: other_kinds(q.split(), names.__contains__, used.__contains__)  # noqa: E731
+    assert others("whats the deadline for the pellucid harrow poetry prize") == ("pellucid harrow poetry prize",)
+    assert others("is the hf fellowship paid") == ()  # a kind the documents mention
+    assert others("is the hf apprenticeship paid") == ()  # "apprentices" say there is one
+    assert others("can i use a prize from another contest") == ()  # no name before it
 
 
 def test_a_question_about_another_programme_is_declined(seed_services: Services) -> None:

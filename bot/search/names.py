@@ -325,3 +325,36 @@ def other_editions(words: Sequence[str], in_names: Callable[[str], bool]) -> tup
             if in_names(following) and not any(map(in_names, edition)) and others_named:
                 found.append(f"{word} {following}")
     return tuple(found)
+
+
+# Kinds of programme one can apply to, as members name them ("the pellucid harrow poetry prize").
+PROGRAMME_KINDS = frozenset(
+    "internship fellowship residency scholarship bursary grant prize award apprenticeship traineeship "
+    "mentorship bootcamp school competition hackathon".split()
+)
+
+
+def other_kinds(words: Sequence[str], is_name: Callable[[str], bool], known: Callable[[str], bool]) -> tuple[str, ...]:
+    """Return the programmes ``words`` name after an organisation that no document mentions.
+
+    "whats the deadline for the pellucid harrow poetry prize", where Pellucid Harrow's
+    documents describe a translators' bursary and the knowledge base never says "prize": a
+    kind of programme the knowledge base never uses (``known`` is false for it), at most
+    two words after a word of the documents' names (``is_name``), is another programme,
+    which no document here describes. A kind any document mentions ("the hf fellowship")
+    is left to the rest of the question's reading.
+    """
+    found: list[str] = []
+    for i, word in enumerate(words):
+        kind = word if word in PROGRAMME_KINDS else word[:-1] if word.endswith("s") else ""
+        if kind not in PROGRAMME_KINDS or known(word) or (kind.endswith("ship") and known(kind[:-4])):
+            continue  # "apprentices" say the knowledge base has an apprenticeship
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if words[j] in STOPWORDS:
+                break
+            if is_name(words[j]):
+                while j > 0 and is_name(words[j - 1]) and words[j - 1] not in STOPWORDS:
+                    j -= 1  # the whole name: "pellucid harrow poetry prize"
+                found.append(" ".join(words[j : i + 1]))
+                break
+    return tuple(found)

@@ -35,7 +35,7 @@ from bot.config import Settings
 from bot.models import Answer, Citation, Passage
 from bot.search.answer_type import AnswerKind, asked_kind, dates_as_asked, has_contact, holds
 from bot.search.engine import Query, SearchEngine
-from bot.search.names import other_editions, other_names
+from bot.search.names import other_editions, other_kinds, other_names
 from bot.search.semantic import embed_one
 from bot.search.specificity import FRAME_WORDS
 from bot.search.tokenize import Tokenizer
@@ -218,7 +218,9 @@ class AnswerService:
         named = snap.names.named(own_terms)
         topic = tuple(w for w in engine.tokenizer.words(corrected) if engine.tokenizer.term(w) in named)
         others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
-        others += other_editions(engine.tokenizer.words(corrected), lambda w: _in_a_name(snap, w))
+        words = engine.tokenizer.words(corrected)
+        others += other_editions(words, lambda w: _in_a_name(snap, w))
+        others += other_kinds(words, lambda w: _names_term(snap, w), lambda w: _known(snap, w))
         searched = corrected
         # A follow-up that is mostly about what the knowledge base never mentions ("what is the
         # best pizza?") starts a new subject: it inherits no programme.
