@@ -250,16 +250,20 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
     """Collect each indexed document's names: title, organisation, its roles' titles and teams."""
     strings: dict[str, list[str]] = {}
     firsts: dict[str, Passage] = {}
+    texts: dict[str, list[str]] = {}  # the passages of documents without an organisation
     for passage in corpus.passages:
         if passage.source not in strings:
             strings[passage.source] = [passage.title, passage.org or ""]
             firsts[passage.source] = passage
-    # A document that names no organisation of its own, but opens with the word of one that
-    # another document is from, is from it too (see names.organisations_said).
+        if not passage.org:
+            texts.setdefault(passage.source, []).append(passage.text)
+    # A document that names no organisation of its own, but says the word of one that
+    # another document is from (an e-mail signed "Saltreach Foundation"), is from it too
+    # (see names.organisations_said).
     orgs = tuple(sorted({p.org for p in firsts.values() if p.org}))
     for source, first in firsts.items():
         if orgs and not first.org:
-            strings[source] += organisations_said(f"{first.title}\n{first.text}", orgs)
+            strings[source] += organisations_said("\n".join([first.title, *texts.get(source, ())]), orgs)
     for role in corpus.roles:
         if role.source in strings:
             strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]

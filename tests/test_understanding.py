@@ -603,12 +603,20 @@ def test_a_document_naming_another_documents_organisation_in_passing_is_from_it(
         "# Sky Ambassadors FAQ\n\nSky Ambassadors are the volunteers who run stargazing evenings at the "
         "Vantrelle visitor observatory.\n\n## Are ambassadors paid?\n\nNo, ambassadors are volunteers.\n",
     )
+    # ... or only in its signature, at the end (an e-mail)
+    write(
+        tmp_path,
+        "guides.txt",
+        "Night Guides 2026\n\nDear friends,\n\nWe are looking for night guides for the winter season. "
+        "Guides are paid by the evening.\n\nHOW TO APPLY\n\nSend a short letter to the address below "
+        "by the end of October.\n\nBest wishes,\nIngrid Holm\nNight Guide Coordinator, Vantrelle visitor centre\n",
+    )
     write(tmp_path, "other.md", "# Open Data Week\n\nOpen Data Week is run by a city council.\n")
     snapshot = snapshot_from_folder(tmp_path, settings)
     names, tokenizer = snapshot.names, snapshot.engine.tokenizer
     docs = {d.source: i for i, d in enumerate(snapshot.corpus.documents)}
     scope = names.scope(names.named(tokenizer("does vantrelle pay its volunteers?")), {})
-    assert scope == frozenset({docs["grant.md"], docs["ambassadors.md"]})
+    assert scope == frozenset({docs["grant.md"], docs["ambassadors.md"], docs["guides.txt"]})
     # an organisation's first word that English uses ("Open") says nothing of who a text is from
     orgs = ["Vantrelle Observatory Trust", "Open Society Foundation"]
     assert organisations_said("the Vantrelle visitor observatory, open to all", orgs) == [orgs[0]]
