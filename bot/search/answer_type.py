@@ -17,6 +17,7 @@ Only what the text adds counts: a year or a number that the question itself cont
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 AnswerKind = Literal[
@@ -328,6 +329,7 @@ _NOT_NOUNS = frozenset(
 )
 
 
+@lru_cache(maxsize=1024)  # asked of every sentence of every candidate
 def _counted_nouns(asked: str) -> tuple[str, ...]:
     """Return the words a "how many …?" question counts ("how many public workshops do …" →
     public, workshops), or () when it counts anyone or nothing can be told."""
@@ -370,6 +372,7 @@ _UNIT_WORD = re.compile(r"\b(hour|day|week|month|year)s?\b(?!.*\b(?:hour|day|wee
 _HOW_MANY_UNITS = re.compile(r"\bhow many\s+(?:[a-z-]+\s+){0,2}?(hour|hr|day|week|month|year)s?\b")
 
 
+@lru_cache(maxsize=1024)
 def _units_near(asked: str) -> frozenset[str] | None:
     """Return the units a "how many weeks …?" question can be answered in: its own and the
     next ones up and down ("36 months" answers "how many years?", "six months" does not
