@@ -950,27 +950,30 @@ def _copyright_owner(text: str) -> str | None:
 
 def _without_site_header(lines: list[str], owner: str | None) -> tuple[int, str | None]:
     """Blank the site's header a page copied from a browser opens with: "Skip to main
-    content", its menu, its breadcrumbs and the site's name (the "©" line's owner). Return
-    the number of the last line blanked (0 for none) and the site's name if it was one."""
+    content", its menu, its breadcrumbs and the site's name (the "©" line's owner, or a short
+    first line right above the menu or breadcrumbs: "Tallowmere Community Forum" over
+    "Volunteering > Opportunities"). Return the number of the last line blanked (0 for
+    none) and the site's name if it was one."""
     short = _LEGAL_FORM.sub("", owner).casefold() if owner else None
+
+    def navigation(text: str) -> bool:
+        return bool(_MENU.match(text) or _BREADCRUMB_LINE.match(text))
+
+    def header(text: str) -> bool:
+        return (short is not None and text.casefold() == short) or navigation(text) or bool(_SKIP_LINK.match(text))
+
     top, site = 0, None
-    first: int | None = None  # the page's first line, if it is no part of its header
+    if len(lines) > 1:
+        first, second = lines[0].strip(), lines[1].strip()
+        if first and not header(first) and len(first.split()) <= 6 and navigation(second):
+            site, lines[0], top = first, "", 1
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
             continue
-        named = short is not None and text.casefold() == short
-        navigation = _MENU.match(text) or _BREADCRUMB_LINE.match(text)
-        if navigation and first is not None and first == i - 1 and len(lines[first].split()) <= 6:
-            # the site's name on the line above its menu or breadcrumbs ("Tallowmere
-            # Community Forum" over "Volunteering > Opportunities")
-            site, lines[first], first = lines[first].strip(), "", None
-        if not (named or navigation or _SKIP_LINK.match(text)):
-            if first is None and top == 0 and i == 0:
-                first = i
-                continue
+        if not header(text):
             break
-        if named:
+        if short is not None and text.casefold() == short:
             site = text
         lines[i] = ""
         top = i + 1

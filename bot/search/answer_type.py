@@ -281,10 +281,17 @@ _START = re.compile(
 )
 
 
+def _asks_deadline(asked: str) -> bool | None:
+    """Return True when a question asks for a deadline, False for a start, None for neither
+    or both."""
+    deadline, start = bool(_DEADLINE.search(asked)), bool(_START.search(asked))
+    return None if deadline == start else deadline
+
+
 def _other_date(asked: str, text: str) -> bool:
     """Tell whether the question asks for one of a deadline or a start and the text dates only the other."""
-    deadline, start = bool(_DEADLINE.search(asked)), bool(_START.search(asked))
-    if deadline == start:
+    deadline = _asks_deadline(asked)
+    if deadline is None:
         return False
     says_deadline, says_start = bool(_DEADLINE.search(text)), bool(_START.search(text))
     return (says_start and not says_deadline) if deadline else (says_deadline and not says_start)
@@ -308,10 +315,8 @@ def dates_as_asked(text: str, question: str) -> bool:
     though it shares no word with it."""
     asked = question.casefold()
     searched = text.casefold()
-    if not _HOLDS["date"].search(searched):
-        return False
-    deadline, start = bool(_DEADLINE.search(asked)), bool(_START.search(asked))
-    if deadline == start:
+    deadline = _asks_deadline(asked)
+    if deadline is None or not _HOLDS["date"].search(searched):
         return False
     says_deadline = bool(_DEADLINE.search(searched) or _BY_DATE.search(searched))
     says_start = bool(_START.search(searched))
@@ -368,7 +373,7 @@ def _same_word(a: str, b: str) -> bool:
 
 
 _UNITS = ("hour", "day", "week", "month", "year")
-_UNIT_WORD = re.compile(r"\b(hour|day|week|month|year)s?\b(?!.*\b(?:hour|day|week|month|year)s?\b)")
+_UNIT_WORD = re.compile(r"\b(hour|day|week|month|year)s?\b")
 _HOW_MANY_UNITS = re.compile(r"\bhow many\s+(?:[a-z-]+\s+){0,2}?(hour|hr|day|week|month|year)s?\b")
 
 
@@ -404,7 +409,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     units = _units_near(asked) if kind == "duration" else None
     for match in _HOLDS[kind].finditer(searched):
         found = match.group(0).casefold().strip()
-        if units is not None and (m := _UNIT_WORD.search(found)) and m.group(1) not in units:
+        if units is not None and (said := _UNIT_WORD.findall(found)) and said[-1] not in units:
             continue  # "how many days of leave?" is not answered by "six months"
         if kind == "name":
             # "The Institute", "Our Head of Forecasting": the determiner is no part of a name

@@ -216,9 +216,9 @@ class AnswerService:
         corrected = _corrected(engine, text)
         own_terms = [t for t in engine.tokenizer(corrected)]
         named = snap.names.named(own_terms)
-        topic = tuple(w for w in engine.tokenizer.words(corrected) if engine.tokenizer.term(w) in named)
-        others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
         words = engine.tokenizer.words(corrected)
+        topic = tuple(w for w in words if engine.tokenizer.term(w) in named)
+        others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
         others += other_editions(words, lambda w: _in_a_name(snap, w))
         others += other_kinds(words, lambda w: _names_term(snap, w), lambda w: _known(snap, w))
         searched = corrected
