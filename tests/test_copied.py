@@ -272,3 +272,72 @@ def test_a_chat_announcements_emoji_headings_bullets_and_dotted_dates(tmp_path: 
     assert by_section[("Key dates", None)] == "• Applications open: 3 March 2026\n• Deadline: 6 April 2026, 23:59 AoE"
     # a labelled question may say why it asks before it asks
     assert by_section[("FAQ", "I got a grant in the autumn 2025 round. Can I apply again?")] == "Yes, but not for the same project."
+
+
+NOTICE = """\
+FENWAY LABS LTD                                              VACANCY NOTICE
+Ref: FL-22                                                   Issued 1 May 2026
+
+Lab Assistant
+
+Location: Harbury, Kent                    Salary: £24,000 per annum
+Contract: Permanent                        Hours: 37 hours per week
+
+About us                                   The role
+Fenway Labs grows plant tissue for         You will water, feed and record
+seed banks across the south. Around        the cultures every day and keep
+forty people work at our Harbury site.     the growth rooms clean.
+
+What you will need                         Nice to have
+- A Level 3 qualification in               - A driving licence.
+  biology or a related subject.
+- Care with records.
+
+FENWAY LABS LTD                                              VACANCY NOTICE
+Ref: FL-22                                                   Page 1 of 2
+---------------------------------------------------------------------------
+
+FENWAY LABS LTD                                              VACANCY NOTICE
+Ref: FL-22                                                   Issued 1 May 2026
+
+Working pattern
+The growth rooms are staffed Monday to Friday, 8am to 4pm. The role is site
+based and cannot be done from home.
+
+Key dates
+Applications open          1 May 2026
+Closing date               29 May 2026
+Interviews                 the week of 8 June
+"""
+
+
+def test_a_printed_notices_columns_are_read_one_after_the_other() -> None:
+    doc = parse(NOTICE, "fenway-lab-assistant.txt")
+    texts = [b.text for b in doc.blocks]
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert doc.title == "Lab Assistant"  # not the letterhead's "VACANCY NOTICE"
+    assert {"About us", "The role", "What you will need", "Nice to have", "Working pattern"} <= set(headings)
+    assert "Location: Harbury, Kent" in texts and "Salary: £24,000 per annum" in texts
+    assert any(t.startswith("Fenway Labs grows plant tissue for seed banks across the south.") for t in texts)
+    assert "A Level 3 qualification in biology or a related subject." in texts
+    # the next page's running header and the page number are gone; the letterhead stays once
+    assert sum("VACANCY NOTICE" in t for t in texts) == 1
+    assert not any("Page 1 of 2" in t for t in texts)
+    # a table's rows are no columns: each date stays with its label
+    assert any("Closing date 29 May 2026" in " ".join(t.split()) for t in texts)
+
+
+def test_a_notices_letterhead_names_its_organisation(tmp_path: Path, settings: Settings) -> None:
+    write(tmp_path, "fenway-lab-assistant.txt", NOTICE)
+    snap = snapshot_from_folder(tmp_path, settings)
+    assert {p.org for p in snap.corpus.passages} == {"Fenway Labs Ltd"}
+
+
+def test_a_site_name_in_capitals_over_the_title_names_the_organisation(tmp_path: Path, settings: Settings) -> None:
+    text = (
+        "HARROW MARINE INSTITUTE\nKelp Fellowship – Frequently Asked Questions\n\n"
+        "Q. Is the fellowship paid?\nA. Yes, fellows earn £31,000 a year.\n\n© 2026 Harrow Marine Institute\n"
+    )
+    assert parse(text, "faq-harrow.txt").title == "Kelp Fellowship – Frequently Asked Questions"
+    write(tmp_path, "faq-harrow.txt", text)
+    assert {p.org for p in snapshot_from_folder(tmp_path, settings).corpus.passages} == {"Harrow Marine Institute"}

@@ -27,6 +27,7 @@ _FORWARD_MARK = re.compile(
 _SENT_FROM = re.compile(r"^\s*sent from my \w+(?: \w+)?\s*$", re.I)
 _QUOTED = re.compile(r"^\s*>[> ]?")  # "> text", ">> text", ">"
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*(?:-\s*)?$", re.I)
+_GUTTER_PAGE = re.compile(r"\S\s{2,}page\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*$", re.I)  # "Ref: 0412      Page 1 of 2"
 _PAGE_WORD = re.compile(r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*$", re.I)
 _RULE = re.compile(r"^\s*[-_=~*·.]{5,}\s*$")
 _BREADCRUMB = re.compile(r"^\s*home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,6}$", re.I)
@@ -143,7 +144,9 @@ def _without_page_furniture(lines: list[str]) -> list[str]:
     pages = [
         i
         for i, line in enumerate(lines)
-        if _page_number(line) or (_PAGE_WORD.search(line) and footers[_PAGE_WORD.sub("", line).strip()] >= 2)
+        if _page_number(line)
+        or _GUTTER_PAGE.search(line)
+        or (_PAGE_WORD.search(line) and footers[_PAGE_WORD.sub("", line).strip()] >= 2)
     ]
     if not pages:
         return lines
@@ -160,6 +163,13 @@ def _without_page_furniture(lines: list[str]) -> list[str]:
             s = lines[j].strip()
             if j == i or _RULE.match(s) or _page_number(s) or (counts[s] >= 2 and len(s) <= 100):
                 out[j] = ""
+        # the next page's running header, when a blank line parts it from the last one's footer
+        j = hi + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        while j < len(lines) and 0 < len(s := lines[j].strip()) <= 100 and counts[s] >= 2 and j > hi + 1:
+            out[j] = ""
+            j += 1
     return out
 
 

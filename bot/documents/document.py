@@ -228,7 +228,8 @@ def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) 
             return block.text, "heading"
     # A plain-text posting may open with "About the job" and a paragraph before its title line.
     posting = plain and guess_kind(body) == "posting"
-    for block in body.blocks[: 4 if posting else 1]:
+    below_top = [b for b in body.blocks if b.line > body.top] if plain else body.blocks
+    for block in below_top[: 4 if posting else 1]:
         if (
             block.kind == "heading"
             and (posting or block.line <= 3 + body.top)

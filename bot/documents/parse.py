@@ -8,6 +8,7 @@ dropped, after reading the metadata it holds: publication date and source links.
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -777,11 +778,16 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     a capital or a bullet and none runs on into the next, each line is an item of its own.
     """
     out = ParsedBody()
-    lines = _emoji_bullets(_unfenced(_without_underlines(tidy(body).split("\n"))))
+    lines, numbers, letterhead = _columns_apart(
+        _emoji_bullets(_unfenced(_without_underlines(tidy(body).split("\n"))))
+    )
     out.copyright = _copyright_owner("\n".join(lines))
-    out.top, out.site_name = _without_site_header(lines, out.copyright)
+    top, out.site_name = _without_site_header(lines, out.copyright)
+    out.top = max(numbers[top] if top < len(numbers) else top, numbers[letterhead - 1] + 1 if letterhead else 0)
     n = len(lines)
     i = 0
+    # the page's own first lines, where its title is (a site's name above them set aside)
+    opening = next((k for k, ln in enumerate(lines) if ln.strip()), 0)
     list_id = 0
     numbered = 0  # numbered sections' headings so far
     while i < n:
@@ -792,7 +798,12 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         while i < n and lines[i].strip():
             i += 1
         run = lines[start:i]
-        line_no = start + first_line
+        line_no = numbers[start] + first_line
+        if start < letterhead:
+            # a letterhead's lines say who issued the page and when, and head nothing
+            for k in range(start, i):
+                out.blocks.append(Block("paragraph", _plain(lines[k]).strip(), numbers[k] + first_line, 0))
+            continue
         prev_blank = start == 0 or not lines[start - 1].strip()
         next_blank = i >= n or not lines[i].strip()
         bold = _BOLD_LINE.match(run[0])
@@ -822,7 +833,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 3))
             run, line_no = run[1:], line_no + 1
         if (
-            start == 0
+            start == opening
             and len(run) > 1
             and in_capitals(run[0])
             and ORG_NAME.match(run[0].strip().title())
@@ -839,7 +850,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
                 out.blocks.append(Block("paragraph", text, at, 0, _bare_links(text, at)))
             continue
         if (
-            start == 0
+            start == opening
             and 1 < len(run) <= 3
             and all(_is_heading(ln, True, True) for ln in run)
             and not any(_BYLINE_LINE.search(ln) for ln in run)
@@ -850,7 +861,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             )
             continue
         if (
-            start == 0
+            start == opening
             and len(run) > 1
             and _is_heading(run[0], True, True)
             and all(_is_heading(ln, True, True) or _header_line(ln) for ln in run[1:])
@@ -865,7 +876,8 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             and not subsection
             and _is_heading(run[0], True, True)
             and _BULLET.match(run[1])
-            and 2 * sum(bool(_BULLET.match(ln)) for ln in run[1:]) >= len(run) - 1
+            and 2 * sum(bool(_BULLET.match(ln)) for ln in _unwrapped_items(run[1:])[0])
+            >= len(_unwrapped_items(run[1:])[0])
         ):
             # "What you'll do" straight above its bullets (a closing line under them aside:
             # "Hiring process" / "1. …" / "2. …" / "We aim to decide within three weeks.")
@@ -882,6 +894,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
                 or run[1].rstrip().endswith((".", ":"))
                 or in_capitals(run[0])
                 or _LABEL_LINE.match(run[1])
+                or (len(run) > 2 and _wraps(run[1:3]))
             )
         ):
             # "About the job" directly above its text ("WHAT WE OFFER" above anything, "Key
@@ -974,7 +987,7 @@ def _without_site_header(lines: list[str], owner: str | None) -> tuple[int, str 
         if not header(text):
             break
         if short is not None and text.casefold() == short:
-            site = text
+            site = owner if owner and in_capitals(text) else text  # "PELLWYN MARINE INSTITUTE" as "©" writes it
         lines[i] = ""
         top = i + 1
     return top, site
@@ -1003,6 +1016,102 @@ def _emoji_bullets(lines: list[str]) -> list[str]:
         if match and repeated:
             out[i] = "• " + lines[i][match.end() :]
     return out
+
+
+_GUTTER = re.compile(r"(?<=\S) {3,}(?=\S)")  # the spaces between two columns of a line
+COLUMN_WIDTH = 20  # a left column is at least this wide (narrower, it is a list's mark or a label)
+WRAPPED_WIDTH = 25  # a column of wrapped text is at least this wide
+_WIDE_GUTTER = re.compile(r"\S {8,}\S")  # a letterhead's two sides are at least this far apart
+
+
+def _columns_apart(lines: list[str]) -> tuple[list[str], list[int], int]:
+    """Return the lines with two columns laid side by side read one after the other, the
+    line number (from 0) of each line returned, and where a letterhead's lines end in them
+    (0 without one; see :func:`_two_columns`).
+
+    A PDF or a printed notice copied as text keeps its layout: "About us      The role"
+    over "Orvanne Biosciences develops cell-based      You will keep our cell culture".
+    A run of lines (between blank lines) is two columns when every line either stops
+    before one gutter or has at least two spaces just before it, at least two lines have
+    text on both sides, and what is on a side is wrapped text (a line runs on into the
+    next line of its column) or "Label: value" on both sides ("Location: Kelsby      Salary:
+    £28,500"). A table's rows ("Deadline      30 April") hold neither and stay rows.
+    """
+    out: list[str] = []
+    numbers: list[int] = []
+    letterhead = 0
+    i, n = 0, len(lines)
+    while i < n:
+        start = i
+        while i < n and lines[i].strip():
+            i += 1
+        first = not any(ln.strip() for ln in out)
+        split = _two_columns(lines[start:i], masthead=first) if i - start >= 2 else None
+        if split is None:
+            out.extend(lines[start:i])
+            numbers.extend(range(start, i))
+        else:
+            for side in split:
+                for k, text in enumerate(side):
+                    out.append(text)
+                    numbers.append(start + k)
+                out.append("")
+                numbers.append(i)
+            if first and not _wraps(split[0]) and not _wraps(split[1]):
+                letterhead = len(out)
+        if i < n:  # the blank line after the run
+            out.append(lines[i])
+            numbers.append(i)
+            i += 1
+    return out, numbers, letterhead
+
+
+def _two_columns(run: list[str], masthead: bool = False) -> tuple[list[str], list[str]] | None:
+    """Return the left and right columns of a run of lines (see :func:`_columns_apart`),
+    each as long as the run (a side without text on a line has "" there), or None.
+
+    The first run of a document is a letterhead when a wide gutter parts every line
+    ("ORVANNE BIOSCIENCES LTD          VACANCY NOTICE" over "Ref: OBV-LT-0412          Issued
+    2 June 2026"): its sides are read apart too.
+    """
+    starts: dict[int, int] = {}
+    for line in run:
+        for m in _GUTTER.finditer(line):
+            if m.end() >= COLUMN_WIDTH:
+                starts[m.end()] = starts.get(m.end(), 0) + 1
+    for at, count in sorted(starts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count < 2:
+            break
+        left: list[str] = []
+        right: list[str] = []
+        for line in run:
+            if len(line.rstrip()) <= at - 2:
+                left.append(line.rstrip())
+                right.append("")
+            elif line[at - 2 : at] == "  ":
+                left.append(line[:at].rstrip())
+                right.append(line[at:].rstrip())
+            else:
+                break
+        else:
+            both = sum(bool(a.strip() and b.strip()) for a, b in zip(left, right, strict=True))
+            labels = any(_LABEL_LINE.match(a) and _LABEL_LINE.match(b) for a, b in zip(left, right, strict=True))
+            letterhead = masthead and all(
+                _WIDE_GUTTER.search(line) for line, b in zip(run, right, strict=True) if b.strip()
+            )
+            if both >= 2 and (labels or letterhead or _wraps(left) or _wraps(right)):
+                return left, right
+    return None
+
+
+def _wraps(column: list[str]) -> bool:
+    """Return whether a column holds wrapped text: a line that fills most of the column's
+    width and runs on into the next (a table's short cells do not)."""
+    width = max(len(line.strip()) for line in column)
+    return width >= WRAPPED_WIDTH and any(
+        len(a.strip()) >= 0.6 * width and b.strip() and (_runs_on(a, b) or b.lstrip()[:1].islower())
+        for a, b in itertools.pairwise(column)
+    )
 
 
 def _unwrapped_items(run: list[str]) -> tuple[list[str], list[int]]:
