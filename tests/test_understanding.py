@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.documents.chunk import BULLET
 from bot.models import Passage
 from bot.search import semantic
-from bot.search.answer_type import asked_kind, dates_as_asked, holds
+from bot.search.answer_type import asked_kind, dates_as_asked, holds, label_kind
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
 from bot.search.names import (
@@ -347,6 +347,11 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("pinecrest home office money?", "amount"),
         ("how much time off do you get?", "duration"),
         ("whats the translators bursary worth", "amount"),
+        ("how big are the growth grants", "amount"),
+        ("whats the max you can get from a seed grant", "amount"),
+        ("is there a minimum amount you have to ask for?", "amount"),
+        ("is there a minimum age for the grant?", None),
+        ("max team size?", None),
         ("is it worth applying?", None),
         ("what makes it worth it", None),
     ],
@@ -1053,6 +1058,24 @@ def test_an_asked_kind_counts_only_in_a_sentence_about_what_is_asked(settings, t
     assert interns.evidence is not None and teams.evidence is not None
     assert (interns.evidence.kind, interns.evidence.missing) == (0.0, 1.0)
     assert (teams.evidence.kind, teams.evidence.missing) == (1.0, 0.0)
+
+
+def test_a_label_that_names_the_asked_kind_says_what_its_line_gives(settings, tmp_path) -> None:
+    # No word of the question is on the "Amount:" line, and the closest sentence is another:
+    # the label says what the sum is.
+    (tmp_path / "fund.txt").write_text(
+        "Brindle Community Fund 2026\n\nGROWTH TIER\n\n"
+        "Growth grants are for established groups ready to scale something that already works.\n"
+        "- Amount: between £20,000 and £60,000, spread over two years.\n"
+        "- Who can apply: registered charities with at least one finished project.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    size = answers.consider(answers.clean_question("how big are the brindle growth grants"))
+    assert size.evidence is not None and (size.evidence.kind, size.evidence.missing) == (1.0, 0.0)
+    # a label that names a thing, not only the kind, says nothing of other sums
+    assert label_kind("Location: Kelsby") == "place" and label_kind("• Amount: up to £5,000") == "amount"
+    assert label_kind("Salary: £31,000") is None and label_kind("Closing date: 3 July") is None
 
 
 def test_a_list_item_is_shown_under_its_lead_in_without_its_neighbours(settings, tmp_path) -> None:

@@ -50,6 +50,10 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"\bhow much\b|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance)\b"
         r"|\b(?:what|whats|what's)\b.*\bworth\s*[?.!]*$"  # "what's the bursary worth?"
+        # "how big are the growth grants?", "what's the most you can get?", "minimum amount to ask for"
+        r"|\bhow (?:big|large|generous)\b.*\b(?:grants?|awards?|bursar(?:y|ies)|scholarships?|prizes?)\b"
+        r"|\b(?:max|maximum|most|min|minimum|least)\b(?: \w+){0,2} (?:you|i|we|one) (?:can|could|may) "
+        r"(?:get|receive|apply for|ask for|request|claim|win)\b|\b(?:max|maximum|min|minimum) amount\b"
     )),
     # "how big is the team?", "how large are the cohorts?" ask for a number
     ("count", re.compile(r"\bhow many\b|\bhow (?:big|large)\b|\bwhat size\b")),
@@ -193,6 +197,26 @@ def asked_kind(question: str) -> AnswerKind | None:
         if pattern.search(text):
             return kind
     return None
+
+
+_LABEL = re.compile(r"^[\W_]*([a-z][\w /&-]{0,30}?)\s*:\s+\S")
+# Labels that name a kind of answer and nothing more ("Salary:" names what is paid, and
+# answers "how much is the relocation money?" no more than any sum does).
+_KIND_LABELS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
+    ("amount", re.compile(r"^(?:amount|award|award amount|value|grant size|funding)$")),
+    ("place", re.compile(r"^(?:location|locations|place|where|address|venue|based)$")),
+    ("duration", re.compile(r"^(?:duration|length|how long)$")),
+    ("frequency", re.compile(r"^(?:frequency|how often)$")),
+)
+
+
+def label_kind(line: str) -> AnswerKind | None:
+    """Return the kind of answer a "Label: value" line gives when its label only names that
+    kind ("Amount: up to £5,000" an amount, "Location: Kelsby" a place), or None."""
+    match = _LABEL.match(line.casefold())
+    if not match:
+        return None
+    return next((kind for kind, pattern in _KIND_LABELS if pattern.match(match.group(1))), None)
 
 
 # A number that is a sum of money, a year, part of a date or a duration counts nothing:

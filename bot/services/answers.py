@@ -33,7 +33,7 @@ import numpy as np
 
 from bot.config import Settings
 from bot.models import Answer, Citation, Passage
-from bot.search.answer_type import AnswerKind, asked_kind, dates_as_asked, has_contact, holds
+from bot.search.answer_type import AnswerKind, asked_kind, dates_as_asked, has_contact, holds, label_kind
 from bot.search.engine import Query, SearchEngine
 from bot.search.names import other_editions, other_kinds, other_names
 from bot.search.semantic import embed_one
@@ -308,6 +308,7 @@ class AnswerService:
                 about[i]
                 or (bare and any(about[j] for j in (i - 1, i + 1) if 0 <= j < len(parts)))
                 or (kind == "date" and dates_as_asked(part, question))
+                or label_kind(part) == kind  # "Amount: up to £5,000" says what it gives
             ):
                 return 1.0
         return -1.0
