@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +84,36 @@ class Snapshot:
     def __post_init__(self) -> None:
         if not self.names.by_doc and self.engine.files:
             object.__setattr__(self, "names", _names(self.corpus, self.engine))
+
+    @cached_property
+    def role_sections(self) -> dict[int, tuple[tuple[frozenset[str], frozenset[int]], ...]]:
+        """Return, for each document that posts two roles or more each under a heading of its
+        own (a careers page), each role's title terms and the passages under its heading.
+
+        Made on first use (a question), from the corpus's roles and passages' sections.
+        """
+        by_source: dict[str, list[str]] = {}
+        for role in self.corpus.roles:
+            by_source.setdefault(role.source, []).append(role.title.casefold())
+        many = {source: titles for source, titles in by_source.items() if len(set(titles)) >= 2}
+        if not many:
+            return {}
+        tokenizer = self.engine.tokenizer
+        doc_of = {f.source: i for i, f in enumerate(f for f in self.engine.files if f.passages)}
+        under: dict[tuple[str, str], set[int]] = {}
+        for position, passage in enumerate(self.corpus.passages):
+            titles = many.get(passage.source)
+            if not titles or not passage.section:
+                continue
+            heads = [h.strip().casefold() for h in passage.section.split("›")]
+            for title in titles:
+                if title in heads:
+                    under.setdefault((passage.source, title), set()).add(position)
+        out: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
+        for (source, title), positions in under.items():
+            if source in doc_of:
+                out.setdefault(doc_of[source], []).append((frozenset(tokenizer(title)), frozenset(positions)))
+        return {doc: tuple(roles) for doc, roles in out.items() if len(roles) >= 2}
 
     @classmethod
     def from_files(

@@ -1356,3 +1356,37 @@ def test_an_apply_link_line_is_no_answer_to_what_the_role_pays(long_services) ->
     assert "£68,000–£78,000 per year" in first.snippet
     how = answers.ask("How do I apply for the Senior Geospatial Engineer job at Kestrelworks?").citations[0]
     assert "Apply for Senior Geospatial Engineer" in how.snippet
+
+
+def test_a_question_naming_one_role_of_a_careers_page_is_not_answered_from_another(settings, tmp_path) -> None:
+    def role(title: str, slug: str, place: str, text: str) -> str:
+        return (
+            f'<article class="role"><h3>{title}</h3><p><strong>Location:</strong> {place}</p>'
+            f"<p><strong>Salary:</strong> £40,000 to £50,000 per year</p><p>{text}</p>"
+            f'<p><a class="apply" href="https://jobs.quillmere.example/apply/{slug}">Apply for {title}</a></p></article>'
+        )
+
+    page = (
+        "<html><head><title>Careers | Quillmere Maps</title></head><body><main><h1>Work at Quillmere</h1>"
+        "<p>Quillmere draws the maps that 300 councils use to plan their bus routes.</p><h2>Open roles</h2>"
+        + role("Junior Cartographer", "jc-1", "Lowbridge", "You will draw and check bus maps. Applications close on 20 June 2026.")
+        + role("Senior Platform Engineer", "spe-2", "Remote within the UK", "You will run our tile servers in Go.")
+        + "<h2>What everyone gets</h2><ul><li>27 days of holiday</li><li>A pension</li></ul></main></body></html>"
+    )
+    (tmp_path / "careers.html").write_text(page, encoding="utf-8")
+    snap = snapshot_from_folder(tmp_path, settings)
+    assert len(snap.corpus.roles) == 2
+    answers = build_services(settings, snap).answers
+
+    def sections(question: str) -> set[str]:
+        seen = answers.consider(answers.clean_question(question))
+        return {snap.corpus.passages[c.position].section or "" for c in seen.candidates}
+
+    # only the cartographer's section says when applications close: not a candidate for the engineer
+    senior = sections("whats the closing date for the quillmere senior platform engineer job")
+    assert "Open roles › Senior Platform Engineer" in senior and "What everyone gets" in senior
+    assert "Open roles › Junior Cartographer" not in senior
+    assert not answers.ask("whats the closing date for the quillmere senior platform engineer job").answered
+    junior = answers.ask("whats the closing date for the quillmere junior cartographer job")
+    assert junior.answered and "20 June 2026" in junior.citations[0].snippet
+    assert "Open roles › Senior Platform Engineer" in sections("what do quillmere staff get as benefits")

@@ -234,7 +234,7 @@ class AnswerService:
         vector = embed_one(_without_names(engine, searched, names))
         kind = asked_kind(corrected)  # "salry" asks for an amount as "salary" does
         scope = snap.names.scope(snap.names.choosing(engine.tokenizer(searched)), query.importance)
-        candidates = self._candidates(snap, query, vector, scope)
+        candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
         if not candidates:
             return Consideration(text, searched, query, vector, kind, (), None, topic, names, others)
         definition = bool(named) and all(
@@ -499,6 +499,33 @@ class AnswerService:
             published=passage.published,
             question=passage.question,
         )
+
+
+def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> dict[int, float]:
+    """Return the candidates without the passages of roles other than the one the question
+    names, on a page that posts several (:attr:`Snapshot.role_sections`).
+
+    "whats the closing date for the senior backend engineer job?" is not answered by the
+    warehouse specialist's "Applications close on 5 July": a role is named by the words of
+    its title the page's other roles do not share, and the passages under the headings of
+    the roles named less are left out (those under no role's heading, the shared benefits
+    or the company's story, stay).
+    """
+    sections = snap.role_sections
+    if not sections:
+        return found
+    asked = set(query.unique_terms)
+    dropped: set[int] = set()
+    for doc in {int(snap.engine.doc_of[p]) for p in found}:
+        roles = sections.get(doc)
+        if roles is None:
+            continue
+        common = frozenset.intersection(*(terms for terms, _ in roles))
+        said = [len(asked & (terms - common)) for terms, _ in roles]
+        best = max(said)
+        if best:
+            dropped.update(p for (_, positions), n in zip(roles, said, strict=True) if n < best for p in positions)
+    return {p: s for p, s in found.items() if p not in dropped} if dropped else found
 
 
 def _corrected(engine: SearchEngine, text: str) -> str:
