@@ -379,6 +379,12 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     ):
         assert holds(paid, "amount") and not holds(paid, "count"), paid
     assert not holds("Try 3 times before you ask.", "amount")
+    # the length of a text is in words or pages, not in months
+    proposal = "how long can the research proposal be?"
+    assert holds("Send a research proposal of up to 1,500 words.", "duration", proposal)
+    assert holds("A portfolio as a single PDF, no more than ten pages.", "duration", "how long can my portfolio be")
+    assert not holds("The fellowship lasts three years.", "duration", proposal)
+    assert holds("Reviewing a proposal takes three weeks.", "duration", "how long does the proposal review take?")
     # a deadline is no start, and a start no deadline
     deadline, start = "When is the application deadline?", "When does the job start?"
     assert not holds("Start date: 1 May 2026.", "date", deadline)

@@ -413,6 +413,16 @@ def _units_near(asked: str) -> frozenset[str] | None:
     return frozenset(_UNITS[max(0, at - 1) : at + 2])
 
 
+# "how long can my portfolio be?", "how long should the statement be": the length of a text
+_ASKS_TEXT_LENGTH = re.compile(
+    r"\bhow long\b(?!.*\b(?:take|takes|last|lasts)\b).*\b(?:proposals?|essays?|statements?|letters?|cv|"
+    r"resumes?|résumés?|abstracts?|cover notes?|bios?|summar(?:y|ies)|pitch|reports?|portfolios?|writing samples?)\b"
+)
+_TEXT_LENGTH = re.compile(
+    rf"\b{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER})?[\s-]*(?:words?|pages?|sides?|characters?|slides?|images?)\b"
+)
+
+
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
@@ -430,6 +440,9 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = _VAGUE_PLACES.sub(" ", searched)
     elif kind == "duration" and _ASKS_LENGTH.search(asked) and not _ASKS_WORKLOAD.search(asked):
         searched = _WORKLOAD.sub(" ", searched)
+    if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
+        # "how long can the proposal be?" is answered in words or pages, not in months
+        return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
     units = _units_near(asked) if kind == "duration" else None
     for match in _HOLDS[kind].finditer(searched):
         found = match.group(0).casefold().strip()
