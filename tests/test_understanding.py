@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.documents.chunk import BULLET
 from bot.models import Passage
 from bot.search import semantic
-from bot.search.answer_type import asked_kind, dates_as_asked, holds, label_kind
+from bot.search.answer_type import asked_kind, dates_as_asked, holds, holds_as_asked, label_kind
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
 from bot.search.names import (
@@ -379,6 +379,14 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     ):
         assert holds(paid, "amount") and not holds(paid, "count"), paid
     assert not holds("Try 3 times before you ask.", "amount")
+    # a deadline is a date said to be one, or the answer to a question about one
+    deadline = "when do applications close?"
+    assert not holds_as_asked("Students aged 16 to 18 on 1 July 2026 may apply.", "date", deadline)
+    assert holds_as_asked("Fill in the form by 8 May 2026.", "date", deadline)
+    assert holds_as_asked("Fill in the volunteer form before 20 October 2025.", "date", deadline)
+    assert holds_as_asked("Application deadline: 15 December 2025", "date", deadline)
+    assert holds_as_asked("15 July 2026, end of day UK time.", "date", deadline, "deadline?")
+    assert holds_as_asked("Students aged 16 to 18 on 1 July 2026 may apply.", "date", "when does it start?")
     # the length of a text is in words or pages, not in months
     proposal = "how long can the research proposal be?"
     assert holds("Send a research proposal of up to 1,500 words.", "duration", proposal)

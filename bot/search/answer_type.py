@@ -305,7 +305,7 @@ _START = re.compile(
 )
 
 
-def _asks_deadline(asked: str) -> bool | None:
+def asks_deadline(asked: str) -> bool | None:
     """Return True when a question asks for a deadline, False for a start, None for neither
     or both."""
     deadline, start = bool(_DEADLINE.search(asked)), bool(_START.search(asked))
@@ -314,7 +314,7 @@ def _asks_deadline(asked: str) -> bool | None:
 
 def _other_date(asked: str, text: str) -> bool:
     """Tell whether the question asks for one of a deadline or a start and the text dates only the other."""
-    deadline = _asks_deadline(asked)
+    deadline = asks_deadline(asked)
     if deadline is None:
         return False
     says_deadline, says_start = bool(_DEADLINE.search(text)), bool(_START.search(text))
@@ -333,13 +333,34 @@ _ASKS_WORKLOAD = re.compile(
 )
 
 
+_BEFORE_DATE = re.compile(rf"\bbefore\s+(?:\w+day\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)")
+
+
+def dates_a_deadline(text: str, question: str | None = None) -> bool:
+    """Tell whether ``text`` has a date in a sentence that says it is a deadline
+    ("Application deadline: 15 December", "apply by 8 May", "before 20 October"), or that
+    answers a question about one (an FAQ item's ``question``, or a line of a chat:
+    "deadline?" / "15 July 2026, end of day UK time")."""
+    if question and asks_deadline(question.casefold()) and _HOLDS["date"].search(text.casefold()):
+        return True
+    parts = [p for p in re.split(r"(?<=[.!?])\s+|\n", text.casefold()) if p.strip()]
+    for i, part in enumerate(parts):
+        if not _HOLDS["date"].search(part):
+            continue
+        if _DEADLINE.search(part) or _BY_DATE.search(part) or _BEFORE_DATE.search(part):
+            return True
+        if i and parts[i - 1].rstrip().endswith("?") and _DEADLINE.search(parts[i - 1]):
+            return True
+    return False
+
+
 def dates_as_asked(text: str, question: str) -> bool:
     """Tell whether ``text`` dates what a question about a deadline or a start asks for:
     "Send a CV … by 5pm on Friday 8 January 2027" is about "senior fellowship deadline?"
     though it shares no word with it."""
     asked = question.casefold()
     searched = text.casefold()
-    deadline = _asks_deadline(asked)
+    deadline = asks_deadline(asked)
     if deadline is None or not _HOLDS["date"].search(searched):
         return False
     says_deadline = bool(_DEADLINE.search(searched) or _BY_DATE.search(searched))
@@ -464,3 +485,13 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
             continue
         return True
     return False
+
+
+def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str | None = None) -> bool:
+    """Tell whether ``text`` holds an answer of ``kind`` as the question asks for it: for a
+    deadline, a date said to be one (:func:`dates_a_deadline`), not any date."""
+    if not holds(text, kind, question):
+        return False
+    if kind == "date" and asks_deadline(question.casefold()) is True:
+        return dates_a_deadline(text, faq_question)
+    return True

@@ -33,7 +33,14 @@ import numpy as np
 
 from bot.config import Settings
 from bot.models import Answer, Citation, Passage
-from bot.search.answer_type import AnswerKind, asked_kind, dates_as_asked, has_contact, holds, label_kind
+from bot.search.answer_type import (
+    AnswerKind,
+    asked_kind,
+    dates_as_asked,
+    has_contact,
+    holds_as_asked,
+    label_kind,
+)
 from bot.search.engine import Query, SearchEngine
 from bot.search.names import other_editions, other_kinds, other_names
 from bot.search.semantic import embed_one
@@ -294,11 +301,11 @@ class AnswerService:
             and len(parts) <= 2
             and (wanted & set(tokenizer(passage.question)) or asked_kind(passage.question) == kind)
         ):
-            return 1.0 if holds(passage.text, kind, question) else -1.0
+            return 1.0 if holds_as_asked(passage.text, kind, question, passage.question) else -1.0
         closest = int(np.argmax(unit_vectors(passage.text) @ vector))
         about = [i == closest or bool(wanted & set(tokenizer(part))) for i, part in enumerate(parts)]
         for i, part in enumerate(parts):
-            if not holds(part, kind, question):
+            if not holds_as_asked(part, kind, question, passage.question):
                 continue
             # A bare value line ("$7,650/month to $12,134/month + benefits") is about what
             # the line next to it says ("Individual compensation is determined by …"); a short
@@ -379,7 +386,7 @@ class AnswerService:
                 passage = passages[position]
                 # in the answer, not in an FAQ item's question ("I have been out of school
                 # for several years…" holds no duration of anything asked)
-                kinds[i] = 1.0 if holds(passage.text, kind, question) else -1.0
+                kinds[i] = 1.0 if holds_as_asked(passage.text, kind, question, passage.question) else -1.0
         elif definition:
             kinds[[i for i, position in enumerate(listed) if passages[position].id == 0]] = 1.0
         # One column per signal, in the order of the weights (a candidate's fields by name).
@@ -470,7 +477,7 @@ class AnswerService:
         passage = snap.corpus.passages[position]
         parts = list(unit_texts(passage.text))
         meaning = unit_vectors(passage.text) @ seen.vector if parts else np.zeros(0)
-        kinds = [seen.kind is not None and holds(p, seen.kind, seen.text) for p in parts]
+        kinds = [seen.kind is not None and holds_as_asked(p, seen.kind, seen.text, passage.question) for p in parts]
         # what is asked (names aside) that this passage has: when its heading says all of it,
         # the section is the answer ("Interview process" for "what's the interview process?")
         topic = seen.named | engine.topic_terms(position)
