@@ -341,3 +341,44 @@ def test_a_site_name_in_capitals_over_the_title_names_the_organisation(tmp_path:
     assert parse(text, "faq-harrow.txt").title == "Kelp Fellowship – Frequently Asked Questions"
     write(tmp_path, "faq-harrow.txt", text)
     assert {p.org for p in snapshot_from_folder(tmp_path, settings).corpus.passages} == {"Harrow Marine Institute"}
+
+
+FORUM = """\
+Pennock Community Forum
+
+Chess club volunteers wanted for the spring term
+
+robin_pennock   Staff                                              12d
+
+The chess club meets on Wednesdays from 4pm to 5pm in the library hall.
+
+    4 replies    21 views    3 users
+
+------------------------------------------------------------------------
+
+kit.moves                                                            9d
+
+[quote="robin_pennock, post:1, topic:88"]
+The chess club meets on Wednesdays from 4pm to 5pm in the library hall.
+[/quote]
+
+Do I need to be a strong player?
+
+------------------------------------------------------------------------
+
+robin_pennock   Staff                                               8d
+
+> Do I need to be a strong player?
+
+@kit.moves not at all, knowing how the pieces move is enough.
+"""
+
+
+def test_a_forum_threads_posters_quotes_and_counts_are_not_content() -> None:
+    texts = [b.text for b in parse(FORUM, "chess-thread.txt").blocks]
+    joined = "\n".join(texts)
+    for furniture in ("robin_pennock", "12d", "replies", "[quote", "----", "> Do I"):
+        assert furniture not in joined, furniture
+    assert sum("Wednesdays from 4pm to 5pm" in t for t in texts) == 1  # said once, not again in a quote
+    assert any("knowing how the pieces move is enough" in t for t in texts)
+    assert any("Do I need to be a strong player?" in t for t in texts)

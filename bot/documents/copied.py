@@ -41,6 +41,16 @@ _DISCORD_SPEAKER = re.compile(
 # ... "Ana Ruiz  10:42 AM" (Slack), which a schedule's row ("Lunch Break  12:30 PM") also looks like
 _SLACK_SPEAKER = re.compile(r"^\s*\S.{0,40}?\s{2,}\d{1,2}:\d{2}\s?[AaPp][Mm]\s*$")
 _THREAD_NOTE = re.compile(r"^\s*(?:\d+ repl(?:y|ies)|last reply .{0,40}|\(edited\))\s*$", re.I)
+# "maud_tallowmere   Staff      12d", "bramblejo      3h", "kestrel_h     Jan 19": a forum post's author and age
+_FORUM_POSTER = re.compile(
+    r"^\s*@?[\w.'-]{2,40}(?:\s+(?:staff|admin|administrator|moderator|mod|team|leader|regular|member|op))?\s{2,}"
+    r"(?:\d{1,3}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|days?|weeks?|months?|years?)(?:\s+ago)?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\s+\d{1,2}(?:,\s*\d{4})?)\s*$",
+    re.I,
+)
+_QUOTE_OPEN = re.compile(r"^\s*\[quote(?:=[^\]]*)?\]", re.I)
+_QUOTE_CLOSE = re.compile(r"\[/quote\]\s*$", re.I)
+_FORUM_COUNTS = re.compile(r"^\s*\d+\s+repl(?:y|ies)\s+\d+\s+views?(?:\s+\d+\s+users?)?\s*$", re.I)
 _BROKEN = re.compile(r"([A-Za-z]{2,})-$")  # "applica-" at a line's end
 _CONTINUED = re.compile(r"^([a-z]{2,})([.,;:!?)]*)(?=\s|$)")  # "tion" at the next line's start
 
@@ -54,9 +64,32 @@ def tidy(text: str) -> str:
     elif _mostly_quoted(lines):
         lines = [_unquoted(line) for line in lines]
     lines = _without_page_furniture(lines)
+    lines = _without_forum_furniture(lines)
     speakers = _slack_speakers(lines)
     lines = ["" if i in speakers or _BREADCRUMB.match(line) else _unchatted(line) for i, line in enumerate(lines)]
     return "\n".join(_joined_words(lines))
+
+
+def _without_forum_furniture(lines: list[str]) -> list[str]:
+    """Blank what a forum thread copied from a browser wraps its posts in, when at least
+    two lines say who posted and how long ago ("maud_tallowmere   Staff      12d"): those
+    lines, the rules between posts, quotes of earlier posts ("[quote=…]" … "[/quote]", ">
+    …": they say again what is already there) and the thread's counts ("6 replies  38 views")."""
+    posters = [i for i, line in enumerate(lines) if _FORUM_POSTER.match(line)]
+    if len(posters) < 2:
+        return lines
+    out = list(lines)
+    quoting = False
+    for i, line in enumerate(lines):
+        if _QUOTE_OPEN.match(line):
+            quoting = True
+        if quoting or _RULE.match(line) or _QUOTED.match(line) or _FORUM_COUNTS.match(line):
+            out[i] = ""
+        if _QUOTE_CLOSE.match(line):
+            quoting = False
+    for i in posters:
+        out[i] = ""
+    return out
 
 
 def _slack_speakers(lines: list[str]) -> set[int]:
