@@ -386,7 +386,13 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds_as_asked("Fill in the volunteer form before 20 October 2025.", "date", deadline)
     assert holds_as_asked("Application deadline: 15 December 2025", "date", deadline)
     assert holds_as_asked("15 July 2026, end of day UK time.", "date", deadline, "deadline?")
-    assert holds_as_asked("Students aged 16 to 18 on 1 July 2026 may apply.", "date", "when does it start?")
+    # ... and a start a date said to be one, not a shift's hours or any date
+    start = "when does the shift lead job start?"
+    assert not holds_as_asked("Students aged 16 to 18 on 1 July 2026 may apply.", "date", start)
+    assert not holds_as_asked("Our night shift runs Sunday to Thursday nights, 22:00–06:30.", "date", start)
+    assert holds_as_asked("We'd like the successful candidate to start on 4 May 2026.", "date", start)
+    assert holds_as_asked("Dates: 6–19 July 2026 (two weeks)", "date", start)
+    assert holds_as_asked("1 April 2026", "date", start, "When can I start?")
     # the length of a text is in words or pages, not in months
     proposal = "how long can the research proposal be?"
     assert holds("Send a research proposal of up to 1,500 words.", "duration", proposal)

@@ -336,20 +336,31 @@ _ASKS_WORKLOAD = re.compile(
 _BEFORE_DATE = re.compile(rf"\bbefore\s+(?:\w+day\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)")
 
 
-def dates_a_deadline(text: str, question: str | None = None) -> bool:
-    """Tell whether ``text`` has a date in a sentence that says it is a deadline
-    ("Application deadline: 15 December", "apply by 8 May", "before 20 October"), or that
-    answers a question about one (an FAQ item's ``question``, or a line of a chat:
-    "deadline?" / "15 July 2026, end of day UK time")."""
-    if question and asks_deadline(question.casefold()) and _HOLDS["date"].search(text.casefold()):
+# a start said by a range or a label: "6–19 July 2026", "Dates: 6 July to 14 August", "Start date: 1 April"
+_SPAN = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:–|-|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)(?:\s+\d{{4}})?\s*(?:–|-|to|until)\s*\d{{1,2}}"
+    r"|^[\W_]*(?:dates?|when|start date|programme dates|program dates|term dates)\s*:"
+)
+
+
+def dates_the_asked(text: str, deadline: bool, question: str | None = None) -> bool:
+    """Tell whether ``text`` has a date in a sentence that says it is a deadline ("Application
+    deadline: 15 December", "apply by 8 May", "before 20 October") or, when not ``deadline``, a
+    start ("start on 4 May", "runs 6–19 July"); or a date that answers a question about one
+    (an FAQ item's ``question``, or the line before it in a chat: "deadline?" / "15 July
+    2026, end of day UK time")."""
+    if question and asks_deadline(question.casefold()) is deadline and _HOLDS["date"].search(text.casefold()):
         return True
     parts = [p for p in re.split(r"(?<=[.!?])\s+|\n", text.casefold()) if p.strip()]
     for i, part in enumerate(parts):
         if not _HOLDS["date"].search(part):
             continue
-        if _DEADLINE.search(part) or _BY_DATE.search(part) or _BEFORE_DATE.search(part):
+        if deadline and (_DEADLINE.search(part) or _BY_DATE.search(part) or _BEFORE_DATE.search(part)):
             return True
-        if i and parts[i - 1].rstrip().endswith("?") and _DEADLINE.search(parts[i - 1]):
+        if not deadline and (_START.search(part) or _SPAN.search(part)):
+            return True
+        if i and parts[i - 1].rstrip().endswith("?") and asks_deadline(parts[i - 1]) is deadline:
             return True
     return False
 
@@ -489,9 +500,9 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
 
 def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str | None = None) -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` as the question asks for it: for a
-    deadline, a date said to be one (:func:`dates_a_deadline`), not any date."""
+    deadline or a start, a date said to be one (:func:`dates_the_asked`), not any date."""
     if not holds(text, kind, question):
         return False
-    if kind == "date" and asks_deadline(question.casefold()) is True:
-        return dates_a_deadline(text, faq_question)
+    if kind == "date" and (deadline := asks_deadline(question.casefold())) is not None:
+        return dates_the_asked(text, deadline, faq_question)
     return True
