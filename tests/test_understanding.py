@@ -386,6 +386,7 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds_as_asked("Fill in the volunteer form before 20 October 2025.", "date", deadline)
     assert holds_as_asked("Application deadline: 15 December 2025", "date", deadline)
     assert holds_as_asked("15 July 2026, end of day UK time.", "date", deadline, "deadline?")
+    assert not holds_as_asked("Dispatchers re-plan routes when a bridge closes.", "date", deadline)
     # ... and a start a date said to be one, not a shift's hours or any date
     start = "when does the shift lead job start?"
     assert not holds_as_asked("Students aged 16 to 18 on 1 July 2026 may apply.", "date", start)

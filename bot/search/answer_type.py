@@ -336,6 +336,13 @@ _ASKS_WORKLOAD = re.compile(
 _BEFORE_DATE = re.compile(rf"\bbefore\s+(?:\w+day\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)")
 
 
+# a date, a time, or no date at all ("rolling"): not the words "closes" or "deadline" alone
+_DATED = re.compile(
+    rf"\b{_MONTHS}|\bmay\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+may\b"
+    r"|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:noon|midnight)\b"
+    r"|\b(?:ongoing|rolling|any ?time|throughout the year)\b"
+)
 # a start said by a range or a label: "6–19 July 2026", "Dates: 6 July to 14 August", "Start date: 1 April"
 _SPAN = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:–|-|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)"
@@ -350,11 +357,11 @@ def dates_the_asked(text: str, deadline: bool, question: str | None = None) -> b
     start ("start on 4 May", "runs 6–19 July"); or a date that answers a question about one
     (an FAQ item's ``question``, or the line before it in a chat: "deadline?" / "15 July
     2026, end of day UK time")."""
-    if question and asks_deadline(question.casefold()) is deadline and _HOLDS["date"].search(text.casefold()):
+    if question and asks_deadline(question.casefold()) is deadline and _DATED.search(text.casefold()):
         return True
     parts = [p for p in re.split(r"(?<=[.!?])\s+|\n", text.casefold()) if p.strip()]
     for i, part in enumerate(parts):
-        if not _HOLDS["date"].search(part):
+        if not _DATED.search(part):
             continue
         if deadline and (_DEADLINE.search(part) or _BY_DATE.search(part) or _BEFORE_DATE.search(part)):
             return True
