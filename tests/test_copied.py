@@ -382,3 +382,15 @@ def test_a_forum_threads_posters_quotes_and_counts_are_not_content() -> None:
     assert sum("Wednesdays from 4pm to 5pm" in t for t in texts) == 1  # said once, not again in a quote
     assert any("knowing how the pieces move is enough" in t for t in texts)
     assert any("Do I need to be a strong player?" in t for t in texts)
+
+
+def test_a_forwarders_sign_off_heads_nothing_but_a_signatures_name_stays() -> None:
+    mail = (
+        "From: Ana Ruiz <ana@example.net>\nTo: writers@lists.example.net\nSubject: Fwd: Open call\n\n"
+        "Hi all, passing this on.\n\nAna\n\n-------- Forwarded Message --------\n"
+        "From: Brackwater House <residency@brackwater.example.net>\nSubject: Open call\n\n"
+        "> Dear friends,\n>\n> Each resident receives a stipend of EUR 1,000.\n>\n> --\n> Ana Ruiz\n> Programme lead\n"
+    )
+    doc = parse(mail, "open-call.txt")
+    assert all(not (b.kind == "heading" and b.text == "Ana") for b in doc.blocks)
+    assert any("Ana Ruiz" in b.text for b in doc.blocks)  # who signs the message is still there

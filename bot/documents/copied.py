@@ -9,6 +9,7 @@ keeps its number of lines, so a passage's line is still the file's line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from functools import lru_cache
@@ -17,6 +18,7 @@ from wordfreq import zipf_frequency
 
 # "From: …", "Subject: …": a mail header line (two or more in a row make a header block)
 _HEADER = re.compile(r"^\s*(?:from|to|cc|bcc|subject|date|sent|reply-to)\s*:", re.I)
+_FROM_NAME = re.compile(r"^\s*(?:>\s*)*from\s*:\s*\"?([^\W\d_][^<>\"@]{0,60}?)\"?\s*<", re.I)  # "From: Ana Ruiz <ana@…>"
 _SUBJECT = re.compile(r"^\s*subject\s*:\s*(.*)$", re.I)
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr)\s*:\s*)+", re.I)
 _FORWARD_MARK = re.compile(
@@ -136,11 +138,22 @@ def _unwrap_mail(lines: list[str]) -> list[str]:
     the text's title."""
     out = list(lines)
     subjects = [(i, m.group(1)) for i, line in enumerate(lines) if (m := _SUBJECT.match(line))]
+    # a forwarder signs with their name on a line of its own ("Rhiannon") above the forwarded
+    # message: no heading of it
+    senders = {
+        name.casefold()
+        for line in lines
+        if (m := _FROM_NAME.match(line))
+        for name in (m.group(1).strip(), m.group(1).split()[0])
+    }
     for i, line in enumerate(lines):
         in_headers = _HEADER.match(line) and (
             (i > 0 and _HEADER.match(lines[i - 1])) or (i + 1 < len(lines) and _HEADER.match(lines[i + 1]))
         )
-        if _FORWARD_MARK.match(line) or _SENT_FROM.match(line) or in_headers:
+        signed = _unquoted(line).strip(" -–—,.").casefold() in senders and bool(
+            _FORWARD_MARK.match(next((ln for ln in itertools.islice(lines, i + 1, None) if ln.strip()), ""))
+        )
+        if _FORWARD_MARK.match(line) or _SENT_FROM.match(line) or in_headers or signed:
             out[i] = ""
         else:
             out[i] = _unquoted(line)
