@@ -41,6 +41,16 @@ _MONTHS = (
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 )
 
+# a date, a time, or no date at all ("rolling"); answers to "when": these and the words
+# "start date", "deadline", "closes" (:data:`_HOLDS`), but only these date a deadline or a start
+_DATES = (
+    rf"\b{_MONTHS}|\bmay\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+may\b"
+    r"|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:noon|midnight)\b"
+    r"|\b(?:ongoing|rolling|any ?time|throughout the year)\b"
+)
+_DATED = re.compile(_DATES)
+
 # The question patterns, tried in order (the first match decides).
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
@@ -115,12 +125,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "count": re.compile(rf"\b{_NUMBER}\b"),
     "share": re.compile(r"\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|majority|most of|all of|none of)\b"),
     "time": re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midday|midnight)\b"),
-    "date": re.compile(
-        rf"\b{_MONTHS}|\bmay\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+may\b"
-        r"|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
-        r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:noon|midnight)\b"
-        r"|\b(?:ongoing|rolling|any ?time|throughout the year|start dates?|deadline|closes|opens)\b"
-    ),
+    "date": re.compile(rf"{_DATES}|\b(?:start dates?|deadline|closes|opens)\b"),
     "place": re.compile(
         r"\b(?:remote|remotely|on[- ]?site|hybrid|office|offices|located|locations?|based in|headquarter(?:s|ed)?|relocat\w*|"
         r"wherever|anywhere|emea|apac|latam|americas|europe|asia|africa|oceania|north america|south america|"
@@ -336,13 +341,6 @@ _ASKS_WORKLOAD = re.compile(
 _BEFORE_DATE = re.compile(rf"\bbefore\s+(?:\w+day\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)")
 
 
-# a date, a time, or no date at all ("rolling"): not the words "closes" or "deadline" alone
-_DATED = re.compile(
-    rf"\b{_MONTHS}|\bmay\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+may\b"
-    r"|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
-    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:noon|midnight)\b"
-    r"|\b(?:ongoing|rolling|any ?time|throughout the year)\b"
-)
 # a start said by a range or a label: "6–19 July 2026", "Dates: 6 July to 14 August", "Start date: 1 April"
 _SPAN = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:–|-|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)"
