@@ -1040,12 +1040,13 @@ def _columns_apart(lines: list[str]) -> tuple[list[str], list[int], int]:
     out: list[str] = []
     numbers: list[int] = []
     letterhead = 0
+    before = True  # no text yet: the first run may be a letterhead
     i, n = 0, len(lines)
     while i < n:
         start = i
         while i < n and lines[i].strip():
             i += 1
-        first = not any(ln.strip() for ln in out)
+        first, before = before, before and start == i
         split = _two_columns(lines[start:i], masthead=first) if i - start >= 2 else None
         if split is None:
             out.extend(lines[start:i])
