@@ -42,6 +42,8 @@ from tests.conftest import (
     SPARE_QUESTIONS,
     WEB,
     WEB_QUESTIONS,
+    WHARF,
+    WHARF_QUESTIONS,
     services_over,
 )
 
@@ -239,8 +241,14 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # written blind with it and never read: 0.467, 19 of 25, 5 wrong untouched; 0.483,
         # 19 of 25, 5 after
         (QUAY, QUAY_QUESTIONS, 0.45, 0.72, 7),
+        # written blind at the end of the stop and never read: 0.400, 15 of 25, 14 wrong,
+        # with the code of the stop's start and of its end alike
+        (WHARF, WHARF_QUESTIONS, 0.37, 0.56, 16),
     ],
-    ids=["web", "siblings", "near", "final", "paste", "fresh", "last", "spare", "other", "more", "hold", "ridge", "quay"],
+    ids=[
+        "web", "siblings", "near", "final", "paste", "fresh", "last", "spare", "other", "more", "hold", "ridge",
+        "quay", "wharf",
+    ],
 )
 def test_blind_sets_keep_their_floor(folder, questions, hit1, abstention, wrong, settings) -> None:
     report = evaluate(services_over(folder, settings).answers, load_cases(questions)).to_json()
