@@ -394,3 +394,16 @@ def test_a_forwarders_sign_off_heads_nothing_but_a_signatures_name_stays() -> No
     doc = parse(mail, "open-call.txt")
     assert all(not (b.kind == "heading" and b.text == "Ana") for b in doc.blocks)
     assert any("Ana Ruiz" in b.text for b in doc.blocks)  # who signs the message is still there
+
+
+def test_a_numbered_advert_has_sections_and_capitals_with_a_colon_head_theirs() -> None:
+    advert = (
+        "Harlow Scholarships 2026\n\n1. Overview\n\nTwo scholarships for the MSc.\n\n2. Funding\n\n"
+        "Each covers the fee and pays £19,000.\n\n3. Eligibility\n\nYou must hold a degree.\n\n"
+        "ROLE 2: ADULT RUNNING COACH\n\nThe coach leads two groups a week.\n"
+    )
+    headings = [b.text for b in parse(advert, "harlow.txt").blocks if b.kind == "heading"]
+    assert headings[-4:] == ["1. Overview", "2. Funding", "3. Eligibility", "ROLE 2: ADULT RUNNING COACH"]
+    # steps are no sections, and a label line is no heading
+    steps = parse("How to apply\n\n1. Fill in the form\n\n2. Send it\n\n3. Wait for us\n\nLocation: Leeds\n", "s.txt")
+    assert [b.text for b in steps.blocks if b.kind == "heading"] == ["How to apply"]

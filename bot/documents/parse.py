@@ -760,7 +760,8 @@ def _is_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     s = line.strip()
     if not s or len(s) > 80 or not (prev_blank and next_blank):
         return False
-    if s[-1] in ".,;!?" or _BULLET.match(line) or ":" in s[:-1]:  # "Company: X" is data
+    # "Company: X" is data; "ROLE 1: YOUTH FOOTBALL COACH" in capitals heads its section
+    if s[-1] in ".,;!?" or _BULLET.match(line) or (":" in s[:-1] and not in_capitals(s)):
         return False
     if re.search(r"[a-z]{3}[.!?]\s", s):  # a sentence ends in it: wrapped prose ("Eleven months. It")
         return False
@@ -788,6 +789,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     i = 0
     # the page's own first lines, where its title is (a site's name above them set aside)
     opening = next((k for k, ln in enumerate(lines) if ln.strip()), 0)
+    sections = _numbered_sections(lines)
     list_id = 0
     numbered = 0  # numbered sections' headings so far
     while i < n:
@@ -818,6 +820,8 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             _numbered_heading(run[0], lines[i:])
             # ... and, once two are, "7. Contact" alone over text that is not numbered
             or (numbered >= 2 and _numbered_heading(run[0], [], loose=True) and prev_blank and next_blank)
+            # ... and in a document of three such lines or more, each over text ("1. Overview")
+            or start in sections
         ):
             # "3. Eligibility" over "3.1 Age. Applicants must be …": a numbered document's section
             out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 2))
@@ -1204,6 +1208,28 @@ def _numbered_heading(line: str, after: list[str], loose: bool = False) -> bool:
         return True
     following = next((ln.strip() for ln in after if ln.strip()), "")
     return following.startswith(f"{number.group(1)}.") and following[len(number.group(1)) + 1 : len(number.group(1)) + 2].isdigit()
+
+
+def _numbered_sections(lines: list[str]) -> frozenset[int]:
+    """Return the lines that head a numbered document's sections without subsections: "1.
+    Overview", "2. Funding", "3. Eligibility", each alone between blank lines over text that
+    is not numbered, three of them or more, numbered 1, 2, 3 … ("1. Fill in the form" over
+    "2. Send it to us" are steps, not sections)."""
+    alone = [
+        i
+        for i, line in enumerate(lines)
+        if _numbered_heading(line, [], loose=True)
+        and (i == 0 or not lines[i - 1].strip())
+        and (i + 1 >= len(lines) or not lines[i + 1].strip())
+    ]
+    found: list[int] = []
+    for i in alone:
+        following = next((ln for ln in itertools.islice(lines, i + 1, None) if ln.strip()), "")
+        number = _SECTION_NUMBER.match(lines[i])
+        prose = following and not _SECTION_NUMBER.match(following) and not _BULLET.match(following)
+        if prose and number and number.group(1) == str(len(found) + 1):
+            found.append(i)
+    return frozenset(found) if len(found) >= 3 else frozenset()
 
 
 _SUBSECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
