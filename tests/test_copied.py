@@ -407,3 +407,16 @@ def test_a_numbered_advert_has_sections_and_capitals_with_a_colon_head_theirs() 
     # steps are no sections, and a label line is no heading
     steps = parse("How to apply\n\n1. Fill in the form\n\n2. Send it\n\n3. Wait for us\n\nLocation: Leeds\n", "s.txt")
     assert [b.text for b in steps.blocks if b.kind == "heading"] == ["How to apply"]
+
+
+def test_a_masthead_of_a_university_and_its_school_names_both_and_the_title_is_under_them(
+    tmp_path: Path, settings: Settings
+) -> None:
+    text = (
+        "UNIVERSITY OF HARLOW\nSchool of Marine Sciences\n\n"
+        "Pryce Scholarships for the MSc in Estuarine Ecology, 2026/27 entry\n\n"
+        "1. Overview\n\nTwo scholarships.\n\n2. Funding\n\nA stipend of £19,200.\n\n3. Deadline\n\nApply by 30 April 2026.\n"
+    )
+    assert parse(text, "harlow.txt").title == "Pryce Scholarships for the MSc in Estuarine Ecology, 2026/27 entry"
+    write(tmp_path, "harlow.txt", text)
+    assert {p.org for p in snapshot_from_folder(tmp_path, settings).corpus.passages} == {"University of Harlow"}

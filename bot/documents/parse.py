@@ -790,6 +790,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     # the page's own first lines, where its title is (a site's name above them set aside)
     opening = next((k for k, ln in enumerate(lines) if ln.strip()), 0)
     sections = _numbered_sections(lines)
+    title_next = False  # the run after a masthead of two organisation lines is the title
     list_id = 0
     numbered = 0  # numbered sections' headings so far
     while i < n:
@@ -827,6 +828,11 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 2))
             numbered += 1
             continue
+        if title_next and len(run) == 1 and len(run[0].split()) <= TITLE_WORDS and run[0].rstrip()[-1:] not in ".!?:":
+            out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 1))
+            title_next = False
+            continue
+        title_next = False
         if len(run) == 1 and _is_heading(run[0], prev_blank, next_blank):
             out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             continue
@@ -840,13 +846,20 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             start == opening
             and len(run) > 1
             and in_capitals(run[0])
-            and ORG_NAME.match(run[0].strip().title())
+            and ORG_NAME.match(title_cased(run[0]))
             and _is_heading(run[1], True, True)
             and not in_capitals(run[1])
         ):
             # a masthead in capitals over the title line: "KESTRELMOUTH FOUNDATION" /
             # "Civic Code Fellowship - Autumn Cohort 2026" / "Frequently asked questions" /
             # "Source: https://…": the title, then the organisation and the rest as lines of their own
+            if len(run) == 2 and ORG_NAME.match(run[1].strip()):
+                # ... or over a part of it ("UNIVERSITY OF CARROWBY" / "School of Earth and
+                # Ocean Sciences"): the title is the line of its own under them
+                for k, ln in enumerate(run):
+                    out.blocks.append(Block("paragraph", _plain(ln).strip(), line_no + k, 0))
+                title_next = True
+                continue
             out.blocks.append(Block("heading", _plain(run[1]).strip(), line_no + 1, 1))
             for k, ln in enumerate([run[0], *run[2:]]):
                 at = line_no + (0 if k == 0 else k + 1)
@@ -1022,6 +1035,7 @@ def _emoji_bullets(lines: list[str]) -> list[str]:
     return out
 
 
+TITLE_WORDS = 16  # a title line under a masthead is at most this long
 _GUTTER = re.compile(r"(?<=\S) {3,}(?=\S)")  # the spaces between two columns of a line
 COLUMN_WIDTH = 20  # a left column is at least this wide (narrower, it is a list's mark or a label)
 WRAPPED_WIDTH = 25  # a column of wrapped text is at least this wide
@@ -1241,6 +1255,18 @@ def _subsection_heading(line: str) -> bool:
     number of two levels or more, a few words, no full stop), not "5.2 We tell all …."."""
     s = line.strip()
     return bool(_SUBSECTION_NUMBER.match(s)) and len(s.split()) <= SUBSECTION_WORDS and s[-1] not in ".,;:!?-"
+
+
+_SMALL_WORDS = frozenset("a an and at by for in of on or the to".split())
+
+
+def title_cased(text: str) -> str:
+    """Return a line written in capitals as a name is written: "UNIVERSITY OF CARROWBY" as
+    "University of Carrowby" (``str.title`` would give "Of")."""
+    words = text.split()
+    return " ".join(
+        w.lower() if k and w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:].lower() for k, w in enumerate(words)
+    )
 
 
 def in_capitals(line: str) -> bool:

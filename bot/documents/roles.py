@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 from bot.documents.chunk import preamble, split_sentences
 from bot.documents.document import POSTING_SECTIONS, TITLE_SEPARATORS, readable_name
 from bot.documents.frontmatter import ROLE_FIELDS
-from bot.documents.parse import ORG_NAME, find_published, in_capitals, is_body_name
+from bot.documents.parse import ORG_NAME, find_published, in_capitals, is_body_name, title_cased
 from bot.models import Block, Document, Link, Problem, Role, RoleFields
 
 POSITIONS_CONTEXT = re.compile(
@@ -208,7 +208,7 @@ def _org_near_top(doc: Document) -> str | None:
         parts = [block.text] if len(block.text) > 120 else re.split(r"\s+[·•|]\s+|,\s*", block.text)
         for part in parts:
             part = part.strip()
-            match = ORG_NAME.match(part.title() if in_capitals(part) else part)  # "KESTRELMOUTH FOUNDATION"
+            match = ORG_NAME.match(title_cased(part) if in_capitals(part) else part)  # "KESTRELMOUTH FOUNDATION"
             if match and len(match.group(0).split()) >= 2:
                 return re.sub(r"^The\s+", "", match.group(0).strip())
     return None
