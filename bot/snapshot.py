@@ -13,6 +13,7 @@ import numpy as np
 
 import bot.search as search_package
 from bot.config import Settings
+from bot.documents.chunk import SECTION_SEP
 from bot.documents.loader import Corpus, FileResult
 from bot.gcpause import collector_paused
 from bot.models import Passage
@@ -88,32 +89,34 @@ class Snapshot:
     @cached_property
     def role_sections(self) -> dict[int, tuple[tuple[frozenset[str], frozenset[int]], ...]]:
         """Return, for each document that posts two roles or more each under a heading of its
-        own (a careers page), each role's title terms and the passages under its heading.
+        own (a careers page), each role's title terms that its other roles' titles do not all
+        share, and the passages under its heading.
 
         Made on first use (a question), from the corpus's roles and passages' sections.
         """
-        by_source: dict[str, list[str]] = {}
+        by_source: dict[str, set[str]] = {}
         for role in self.corpus.roles:
-            by_source.setdefault(role.source, []).append(role.title.casefold())
-        many = {source: titles for source, titles in by_source.items() if len(set(titles)) >= 2}
+            by_source.setdefault(role.source, set()).add(role.title.casefold())
+        many = {source: titles for source, titles in by_source.items() if len(titles) >= 2}
         if not many:
             return {}
-        tokenizer = self.engine.tokenizer
-        doc_of = {f.source: i for i, f in enumerate(f for f in self.engine.files if f.passages)}
-        under: dict[tuple[str, str], set[int]] = {}
+        under: dict[tuple[int, str], set[int]] = {}
         for position, passage in enumerate(self.corpus.passages):
             titles = many.get(passage.source)
             if not titles or not passage.section:
                 continue
-            heads = [h.strip().casefold() for h in passage.section.split("›")]
-            for title in titles:
-                if title in heads:
-                    under.setdefault((passage.source, title), set()).add(position)
-        out: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
-        for (source, title), positions in under.items():
-            if source in doc_of:
-                out.setdefault(doc_of[source], []).append((frozenset(tokenizer(title)), frozenset(positions)))
-        return {doc: tuple(roles) for doc, roles in out.items() if len(roles) >= 2}
+            for head in passage.section.casefold().split(SECTION_SEP):
+                if head in titles:
+                    under.setdefault((int(self.engine.doc_of[position]), head), set()).add(position)
+        by_doc: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
+        for (doc, title), positions in under.items():
+            by_doc.setdefault(doc, []).append((frozenset(self.engine.tokenizer(title)), frozenset(positions)))
+        out = {}
+        for doc, roles in by_doc.items():
+            if len(roles) >= 2:
+                common = frozenset.intersection(*(terms for terms, _ in roles))
+                out[doc] = tuple((terms - common, positions) for terms, positions in roles)
+        return out
 
     @classmethod
     def from_files(

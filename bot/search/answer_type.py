@@ -310,6 +310,7 @@ _START = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # asked of every candidate and sentence of a question
 def asks_deadline(asked: str) -> bool | None:
     """Return True when a question asks for a deadline, False for a start, None for neither
     or both."""

@@ -527,8 +527,7 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
         roles = sections.get(doc)
         if roles is None:
             continue
-        common = frozenset.intersection(*(terms for terms, _ in roles))
-        said = [len(asked & (terms - common)) for terms, _ in roles]
+        said = [len(asked & terms) for terms, _ in roles]
         best = max(said)
         if best:
             dropped.update(p for (_, positions), n in zip(roles, said, strict=True) if n < best for p in positions)
