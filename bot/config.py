@@ -46,6 +46,7 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("require", "requirement", "qualification", "prerequisite"),
     ("job", "role", "position", "vacancy"),
     ("benefits", "perks"),
+    ("holiday", "vacation", "leave"),
     # Matched by stem: ("coding", "programming") made every "program" mean "code", and
     # "opening" every "open" (open source) mean "job".
 )
