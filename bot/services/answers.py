@@ -63,8 +63,8 @@ SEE_ALSO_RATIO = 0.5  # a see-also passage ranks at least this share of the answ
 # passage and to its FAQ question, coverage of the question's words, answer kind held.
 RANK_WEIGHTS: dict[str, float] = {
     "bm25": 1.0,
-    "similarity": 0.0,
-    "question_similarity": 2.0,
+    "similarity": 0.5,
+    "question_similarity": 1.0,
     "coverage": 3.0,
     "kind": 1.0,
     "sentence": 3.0,

@@ -11,20 +11,19 @@ thresholds split that into three verdicts:
   possibly not answering (members would rather see it than nothing);
 * ``none``: the bot says it does not know and offers the closest questions.
 
-How the numbers below were fitted (``python -m bot calibrate $(cat tests/data/fitting-sets.txt)``,
-:func:`fit`): every question of the twenty question files listed there is asked over its
-knowledge folder. Four were written for fitting (``calibration-``, ``heldout-``, ``extra-``
-and ``members-questions.yaml``); sixteen were written in members' wording to measure the
-bot, most of them blind (by helpers that neither read the code nor ran it), over documents
-in the formats moderators paste, and were read for reading fixes. The label of a question is 1 when its best candidate is a right answer (right
-document, and the snippet shows the expected words) and 0 otherwise (wrong passage, or a
-question the documents do not answer). The coefficients are an L2-regularised logistic
-regression on standardised signals; ``ANSWER_AT`` is the lowest threshold at which at most
-:data:`TARGET_FALSE_ANSWERS` of the fitting questions that must not be answered are answered
-(those that :meth:`Model.can_answer` rules out never are), ``UNSURE_AT`` the lowest at which
-at most :data:`TARGET_FALSE_UNSURE` get at least "not sure". Six more blind sets were never
-read and never fitted on, and the evaluation files (``../shared/eval``) were never used to
-fit: ``python -m bot eval`` reports on them (README, "How the decision is fitted").
+How the numbers below were fitted (``python -m bot calibrate``, :func:`fit`): every
+question of four question files written for this, independently of the evaluation files
+(``tests/data/calibration-questions.yaml`` over the bundled knowledge base, and
+``heldout-``, ``extra-`` and ``members-questions.yaml`` over ``kb_heldout``, ``kb_extra``
+and ``kb_members``, documents of our own) is asked over its knowledge base; the
+label of a question is 1 when its best candidate is a right answer (right document, and the
+snippet shows the expected words) and 0 otherwise (wrong passage, or a question the
+documents do not answer). The coefficients are an L2-regularised logistic regression on
+standardised signals; ``ANSWER_AT`` is the lowest threshold at which at most
+:data:`TARGET_FALSE_ANSWERS` of the calibration questions that must not be answered are
+answered (those that :meth:`Model.can_answer` rules out never are), ``UNSURE_AT`` the lowest
+at which at most :data:`TARGET_FALSE_UNSURE` get at least "not sure". The evaluation files
+(``../shared/eval``) were never used to fit; ``python -m bot eval`` reports on them.
 """
 
 from __future__ import annotations
@@ -81,20 +80,20 @@ SIGNS: dict[str, int] = {
 
 # Fitted by ``python -m bot calibrate`` (see the module docstring); raw-signal scale.
 COEFFICIENTS: dict[str, float] = {
-    "coverage": 1.5014,
-    "similarity": 1.5203,
-    "question_similarity": 0.8188,
-    "kind": 0.3555,
-    "missing": -2.6155,
-    "margin": 0.6574,
-    "named": 1.7951,
+    "coverage": 0.0,
+    "similarity": 0.4259,
+    "question_similarity": 3.8657,
+    "kind": 0.127,
+    "missing": -4.3715,
+    "margin": 0.7057,
+    "named": 1.6017,
     "unknown": 0.0,
-    "sentence": 0.4795,
-    "absent": 0.0,
+    "sentence": 1.3701,
+    "absent": -1.5893,
 }
-INTERCEPT = -3.9753
-ANSWER_AT = 0.5070
-UNSURE_AT = 0.2663
+INTERCEPT = -3.1032
+ANSWER_AT = 0.4080
+UNSURE_AT = 0.1292
 
 
 @dataclass(frozen=True, slots=True)
