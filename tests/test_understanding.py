@@ -189,6 +189,29 @@ def test_a_roles_place_names_it_as_its_title_does(tmp_path: Path, settings: Sett
     assert answer.verdict == "answer" and answer.citations[0].source == "toledo.md"
 
 
+def test_a_passage_with_only_its_titles_words_has_nothing_of_what_is_asked(tmp_path: Path, settings: Settings) -> None:
+    # "lead" is a word of the role's title, and the duties say it as a verb: no word of what
+    # is asked ("company car") is there, so the passage is at most "not sure"
+    write(
+        tmp_path,
+        "bakery-shift-lead.md",
+        "# Bakery Shift Lead\n\n## The role\n\nYou will lead a night team of six bakers and keep the ovens"
+        " running from 22:00 to 06:00.\n\n## What we offer\n\n- £14.50 an hour\n- A free loaf at the end of"
+        " every shift\n- 28 days of holiday\n",
+    )
+    write(
+        tmp_path,
+        "dairy-driver.md",
+        "# Delivery Driver\n\n## The role\n\nYou will drive our milk rounds across York, starting at 04:00.\n\n"
+        "## What we offer\n\n- £13 an hour\n- A company van, which you may take home\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    assert answers.ask("does the bakery shift lead job come with a company car?").verdict != "answer"
+    # a word of what is asked that the passage has still counts
+    answer = answers.ask("does the bakery shift lead job come with a free loaf?")
+    assert answer.verdict == "answer" and "free loaf" in answer.citations[0].snippet
+
+
 def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(seed_services: Services) -> None:
     tokenizer = seed_services.holder.current.engine.tokenizer
     names = Names.build(

@@ -608,13 +608,16 @@ def _head_similarities(
 def _asked_coverage(engine: SearchEngine, query: Query, first: Candidate, names: frozenset[str]) -> float:
     """Return the coverage of the best passage, or 0 when it has none of what is asked.
 
-    What is asked is the question's words but its names and the words that only say it is
-    about a posting ("job", "role": see :data:`~bot.search.specificity.FRAME_WORDS`).
-    "is the copperline warehouse job union?" matched only the name and "job" in a
-    posting that never mentions a union.
+    What is asked is the question's words but its names, the words that only say it is
+    about a posting ("job", "role": see :data:`~bot.search.specificity.FRAME_WORDS`) and the
+    words of the passage's document title. "is the copperline warehouse job union?" matched
+    only the name and "job" in a posting that never mentions a union; "does the bakery shift
+    lead job come with a company car?" matched "lead" ("you will lead a night team") in the
+    Bakery Shift Lead's duties, which say nothing of a car.
     """
     frame = _frame_terms(engine.tokenizer)
-    asked = [t for t in query.unique_terms if t not in names and t not in frame]
+    titled = engine.topic_terms(first.position)
+    asked = [t for t in query.unique_terms if t not in names and t not in frame and t not in titled]
     if asked and not set(asked) & set(first.matched):
         return 0.0
     return first.coverage

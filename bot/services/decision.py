@@ -119,8 +119,8 @@ class Model:
 
         * a passage without the kind of answer asked for ("who runs the acoustics group?"
           against a list of the groups): a high coverage outweighed the missing kind;
-        * a passage that has nothing of the question but its names: no word of it (names,
-          and "job" or "role", aside) and no answer of the kind asked for ("will I get a
+        * a passage that has nothing of the question but its names: no word of it (names, the words
+          of its document's title, and "job" or "role", aside) and no answer of the kind asked for ("will I get a
           mentor on the data science internship?" against the internship's requirements). Every passage of the
           named document has the names, so the name credit and the margin are high, and
           whether this one answers rests on the static embeddings' similarity alone, which
