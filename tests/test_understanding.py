@@ -369,6 +369,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("who can I contact about visas?", "contact"),
         ("pinecrest home office money?", "amount"),
         ("how much time off do you get?", "duration"),
+        ("how much experience do you need for the backend role?", "duration"),  # "3+ years", not the pay
+        ("how much exp do they want", "duration"),
         ("whats the translators bursary worth", "amount"),
         ("how big are the growth grants", "amount"),
         ("whats the max you can get from a seed grant", "amount"),

@@ -55,7 +55,7 @@ _DATED = re.compile(_DATES)
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
     ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
-    ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto)\b|\bhow many (?:[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
+    ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
         r"\bhow much\b|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance)\b"
