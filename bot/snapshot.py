@@ -225,6 +225,7 @@ class Snapshot:
             sorted(self.names.expansions.items()),
             sorted((term, list(docs)) for term, docs in self.names.phrase_docs.items()),
             sorted(list(pair) for pair in self.names.pairs),
+            sorted((term, sorted(words)) for term, words in self.names.forms.items()),
         ]
         return {**self.engine.image(), "names": strings_array(names)}
 
@@ -254,14 +255,14 @@ class Snapshot:
             ]
             if indexed != [(f.source, f.stamp, f.passages) for f in engine.files]:
                 raise ValueError("the stored index is not of these files")
-            by_doc, expansions, phrase_docs, pairs = read_strings(image["names"])
+            by_doc, expansions, phrase_docs, pairs, forms = read_strings(image["names"])
             names = Names.of(
                 [frozenset(map(str, terms)) for terms in by_doc],
                 {str(k): tuple(map(str, v)) for k, v in expansions},
             ).with_phrases(
                 {str(term): tuple(int(d) for d in docs) for term, docs in phrase_docs},
                 ((str(a), str(b)) for a, b in pairs),
-            )
+            ).with_forms({str(term): frozenset(map(str, words)) for term, words in forms})
             if len(names.by_doc) != len(indexed):
                 raise ValueError("the stored names are not of these files")
             return cls(

@@ -212,6 +212,31 @@ def test_a_passage_with_only_its_titles_words_has_nothing_of_what_is_asked(tmp_p
     assert answer.verdict == "answer" and "free loaf" in answer.citations[0].snippet
 
 
+def test_a_word_of_a_names_stem_that_is_another_word_names_nothing(tmp_path: Path, settings: Settings) -> None:
+    # "apply", "application" and "Applied" are one stem: a question about applying must not
+    # be scoped to the "Applied Research Residency"; "residents" still names the residency
+    write(
+        tmp_path,
+        "residency.md",
+        "# Quillfern Applied Research Residency\n\nResidents join for 11 months and get 2,000 GPU hours.\n\n"
+        "## How to Apply\n\nSend a CV and a research statement by October 1.\n",
+    )
+    write(
+        tmp_path,
+        "internships.md",
+        "# Quillfern Internships 2027\n\nInternships run for 14 weeks.\n\n## How to Apply\n\n"
+        "Fill in one application and pick up to three positions, ranked by preference.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    seen = answers.consider(answers.clean_question("how many positions can i pick on one quillfern internship application"))
+    assert "appli" not in seen.named
+    answer = answers.ask("how many positions can i pick on one quillfern internship application")
+    assert answer.citations[0].source == "internships.md"
+    assert answers.consider(answers.clean_question("how long do the residents stay")).named
+    answer = answers.ask("how long do the residents stay")
+    assert answer.verdict == "answer" and answer.citations[0].source == "residency.md"
+
+
 def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(seed_services: Services) -> None:
     tokenizer = seed_services.holder.current.engine.tokenizer
     names = Names.build(

@@ -105,6 +105,9 @@ class Names:
     # each term with the documents whose names hold it, and every two terms in a row.
     phrase_docs: dict[str, tuple[int, ...]] = field(default_factory=dict)
     pairs: frozenset[tuple[str, str]] = frozenset()
+    # name term -> the words the names say it with ("appli": "applied" in "Applied Research
+    # Residency"); a question names it only by one of them (:meth:`said`)
+    forms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, documents: Sequence[Iterable[str]], tokenizer: Tokenizer) -> Names:
@@ -113,6 +116,7 @@ class Names:
         phrases: list[tuple[tuple[str, ...], ...]] = []
         expansions: dict[str, tuple[str, ...]] = {}
         name_terms: dict[str, str] = {}  # word -> its name term ("" for none); names repeat words
+        forms: dict[str, set[str]] = {}
 
         def name_term(word: str) -> str:
             term = name_terms.get(word)
@@ -130,13 +134,17 @@ class Names:
                     continue
                 names = name_parts(text, strings)
                 for name in names:
-                    terms.update(map(name_term, tokenizer.words(name)))
-                    for short, words in acronyms(name).items():
-                        term = tokenizer.term(short)
-                        if term is None:
-                            continue
+                    for word in tokenizer.words(name):
+                        term = name_term(word)
                         terms.add(term)
-                        expansions.setdefault(term, tuple(tokenizer(words)))
+                        forms.setdefault(term, set()).add(word)
+                    for short, words in acronyms(name).items():
+                        acronym = tokenizer.term(short)
+                        if acronym is None:
+                            continue
+                        terms.add(acronym)
+                        forms.setdefault(acronym, set()).add(short)
+                        expansions.setdefault(acronym, tuple(tokenizer(words)))
                 # the qualifiers' words name nothing alone, but said in a row they choose:
                 # "Civic Code Fellowship - Spring Cohort 2026" beside its Autumn Cohort
                 for part in [*names, *_QUALIFIER.split(text)[len(names) :]]:
@@ -146,7 +154,8 @@ class Names:
             terms.discard("")
             by_doc.append(frozenset(terms))
             phrases.append(tuple(runs))
-        return cls.of(by_doc, expansions, phrases)
+        forms.pop("", None)
+        return cls.of(by_doc, expansions, phrases).with_forms({t: frozenset(f) for t, f in forms.items()})
 
     @classmethod
     def of(
@@ -175,6 +184,32 @@ class Names:
     def with_phrases(self, phrase_docs: dict[str, tuple[int, ...]], pairs: Iterable[tuple[str, str]]) -> Names:
         """Return these names with the phrase terms and pairs an earlier one kept (see :meth:`of`)."""
         return replace(self, phrase_docs=phrase_docs, pairs=frozenset(pairs))
+
+    def with_forms(self, forms: dict[str, frozenset[str]]) -> Names:
+        """Return these names with the words each name term is said with (see :meth:`build`)."""
+        return replace(self, forms=forms)
+
+    def said(self, tokenizer: Tokenizer, text: str) -> list[str]:
+        """Return the terms of ``text``, with "" for a word whose term is a name term but
+        which says no word of the names.
+
+        Stems join words that are not one ("apply" and "applied" are both "appli"): a
+        question about how to apply names no "Applied Research Residency". A word says a
+        name's word when it is that word, its plural, or a longer form of it or the other
+        way round ("engineering", "Engineer"), or when an equivalents group holds both
+        ("fellows", "Fellowship").
+        """
+        out: list[str] = []
+        for word in tokenizer.words(text):
+            term = tokenizer.term(word)
+            if term is None:
+                continue
+            forms = self.forms.get(term)
+            if forms is None or any(_same_word(v, f) for v in tokenizer.variants(word, term) for f in forms):
+                out.append(term)
+            else:
+                out.append("")
+        return out
 
     def named(self, terms: Sequence[str]) -> dict[str, float]:
         """Return the question terms that name something, each with how much it tells documents apart."""
@@ -223,6 +258,21 @@ class Names:
         if best <= 0:
             return None
         return frozenset(d for d, s in score.items() if s >= best - 1e-9)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Tell whether two words of one stem say one thing: one is the other's start
+    ("engineer", "engineering"; "residencies" and "residency" as "residency"), or they share
+    a start of six letters or more, three quarters of the shorter ("residents", "residency").
+    "apply" and "applied", "application" and "applied" do not."""
+    if a.endswith("ies"):
+        a = a[:-3] + "y"
+    if b.endswith("ies"):
+        b = b[:-3] + "y"
+    if a.startswith(b) or b.startswith(a):
+        return True
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return common >= 6 and common >= 0.75 * min(len(a), len(b))
 
 
 ORG_WORD_MAX_ZIPF = 3.0  # an organisation's first word this rare in English is its own ("Vantrelle", not "Open")

@@ -59,11 +59,13 @@ class Tokenizer:
         self.term = lru_cache(maxsize=65_536)(self._term_uncached)  # an answer asks for the same words often
         # Words that are one term: each group's stems all map to the first one's stem.
         self._canonical: dict[str, str] = {}
+        self._group_words: dict[str, tuple[str, ...]] = {}  # a group's term -> its words
         for group in equivalents:
             stems = [self._stemmer.stemWord(w.casefold()) for w in group]
             for stem in stems[1:]:
                 if stem != stems[0]:
                     self._canonical[stem] = stems[0]
+            self._group_words[stems[0]] = tuple(w.casefold() for w in group)
 
     def words(self, text: str) -> list[str]:
         """Return the normalised words of ``text`` (stop words kept, nothing stemmed)."""
@@ -88,6 +90,11 @@ class Tokenizer:
             if word:
                 out.append(word)
         return out
+
+    def variants(self, word: str, term: str) -> tuple[str, ...]:
+        """Return ``word`` and, when its term is an equivalents group's, the group's words
+        ("fellows": "fellows", "fellowship", "fellow")."""
+        return (word, *self._group_words.get(term, ()))
 
     def compounds(self, text: str) -> dict[str, list[str]]:
         """Return the hyphenated compounds of ``text``: joined word -> its parts."""

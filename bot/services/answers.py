@@ -221,8 +221,7 @@ class AnswerService:
         snap = snap or self.holder.current
         engine = snap.engine
         corrected = _corrected(engine, text)
-        own_terms = [t for t in engine.tokenizer(corrected)]
-        named = snap.names.named(own_terms)
+        named = snap.names.named(snap.names.said(engine.tokenizer, corrected))
         words = engine.tokenizer.words(corrected)
         topic = tuple(w for w in words if engine.tokenizer.term(w) in named)
         others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
@@ -235,12 +234,12 @@ class AnswerService:
         if inherited and _unknown_share(engine, engine.query(corrected, snap.names.expansions)) < NEW_SUBJECT_SHARE:
             topic = inherited
             searched = f"{corrected} ({' '.join(inherited)})"
-            named = snap.names.named(engine.tokenizer(" ".join(inherited)))
+            named = snap.names.named(snap.names.said(engine.tokenizer, " ".join(inherited)))
         names = frozenset(named)
         query = engine.query(searched, snap.names.expansions)
         vector = embed_one(_without_names(engine, searched, names))
         kind = asked_kind(corrected)  # "salry" asks for an amount as "salary" does
-        scope = snap.names.scope(snap.names.choosing(engine.tokenizer(searched)), query.importance)
+        scope = snap.names.scope(snap.names.choosing(snap.names.said(engine.tokenizer, searched)), query.importance)
         candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
         if not candidates:
             return Consideration(text, searched, query, vector, kind, (), None, topic, names, others)
