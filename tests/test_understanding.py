@@ -624,6 +624,15 @@ def test_the_ranking_counts_an_asked_kind_where_the_decision_counts_it(seed_serv
     assert "Paris" in answer.citations[0].snippet
 
 
+def test_a_candidates_experience_is_no_answer_to_how_long_a_programme_lasts() -> None:
+    asked = "How long is the Sorrelwick Research Residency?"
+    assert not holds("Most residents have between one and four years of experience in industry.", "duration", asked)
+    assert not holds("You should have graduated within the last 12 months.", "duration", asked)
+    assert holds("The Residency is an 11-month, full-time research position.", "duration", asked)
+    # unless experience is what is asked
+    assert holds("You need 3+ years of professional experience.", "duration", "how long do i need to have worked?")
+
+
 def test_holds_ignores_what_the_question_already_contains() -> None:
     text = "The 2023 internships are listed below."
     assert holds(text, "date")

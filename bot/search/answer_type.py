@@ -333,6 +333,13 @@ def _other_date(asked: str, text: str) -> bool:
 _WORKLOAD = re.compile(
     rf"\b{_NUMBER}(?:\s*(?:to|-|–)\s*{_NUMBER})?[\s-]*(?:hours?|hrs?|days?)\s+(?:a|per|each|every)\s+(?:week|day|month)\b"
 )
+# "four years of experience", "graduated within the last 12 months": what a candidate must
+# have, or how recent something must be, not how long the programme lasts
+_NOT_LENGTH = re.compile(
+    rf"\b{_NUMBER}\+?(?:\s*(?:to|and|-|–)\s*{_NUMBER})?\+?[\s-]*(?:years?|months?)\s+(?:of\s+)?(?:[a-z-]+\s+){{0,2}}?experience\b"
+    rf"|\bwithin\s+the\s+(?:last|past|previous)\s+{_NUMBER}[\s-]*(?:years?|months?|weeks?|days?)\b"
+)
+_ASKS_EXPERIENCE = re.compile(r"\b(?:experience|exp|worked|graduated?)\b")
 _ASKS_LENGTH = re.compile(r"\bhow long (?:is|are|was|will|would|does|do)\b|\b(?:duration|length)\b")
 _ASKS_WORKLOAD = re.compile(
     r"\b(?:hours?|hrs?|weeks?|weekly|days?|daily|shifts?|per|commitment|takes?|time|part[\s-]?time|full[\s-]?time)\b"
@@ -478,6 +485,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = _VAGUE_PLACES.sub(" ", searched)
     elif kind == "duration" and _ASKS_LENGTH.search(asked) and not _ASKS_WORKLOAD.search(asked):
         searched = _WORKLOAD.sub(" ", searched)
+        if not _ASKS_EXPERIENCE.search(asked):
+            searched = _NOT_LENGTH.sub(" ", searched)
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
