@@ -73,6 +73,12 @@ def test_speller_never_changes_a_known_word() -> None:
     assert speller.correct("residence") is None
 
 
+def test_chat_shorthand_is_written_out_unless_the_knowledge_base_uses_it() -> None:
+    speller = Speller(VOCAB)
+    assert speller.correct("ppl") == "people" and speller.correct("yrs") == "years"
+    assert Speller([*VOCAB, "hq"]).correct("hq") is None  # "HQ" is the documents' own word there
+
+
 def test_speller_leaves_english_words_alone() -> None:
     # one edit from "avocados", but "avocado" is a word a member may mean
     assert Speller(VOCAB).correct("avocado") is None

@@ -32,6 +32,18 @@ from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
 MIN_LENGTH = 4
+# Chat shorthand for common English words, written out when the knowledge base does not
+# use the short form itself: "how many ppl get in each yr" asks what "people" and "year" ask.
+SHORTHAND: dict[str, str] = {
+    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "ppl": "people",
+    "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks",
+    "mo": "month", "mos": "months", "mth": "month", "mths": "months", "info": "information",
+    "uni": "university", "govt": "government", "intl": "international", "exp": "experience",
+    "req": "requirement", "reqs": "requirements", "dept": "department", "approx": "approximately",
+    "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "thx": "thanks",
+    "tho": "though", "abt": "about", "tmrw": "tomorrow", "msg": "message", "mgmt": "management",
+    "hq": "headquarters",
+}
 ENGLISH_ZIPF = 2.0
 ENGLISH_WORDS = 60_000  # the commonest English words that may stand in for a form the documents lack
 
@@ -83,7 +95,11 @@ class Speller:
 
     def _correct(self, word: str) -> str | None:
         """Return the correction of ``word``, or None when it should stay as it is."""
-        if len(word) < MIN_LENGTH or not word.isalpha() or word in self.words:
+        if word in self.words:
+            return None
+        if word in SHORTHAND:
+            return SHORTHAND[word]
+        if len(word) < MIN_LENGTH or not word.isalpha():
             return None
         if zipf_frequency(word, "en") >= ENGLISH_ZIPF:
             return None
