@@ -630,6 +630,13 @@ def test_the_ranking_counts_an_asked_kind_where_the_decision_counts_it(seed_serv
     assert "Paris" in answer.citations[0].snippet
 
 
+def test_the_unit_a_rate_is_counted_in_is_no_answer() -> None:
+    asked = "how many hours a day are the summer school lectures"
+    assert not holds("The Summer School is a 12-day programme.", "duration", asked)
+    assert holds("Lectures run for 3 hours every morning.", "duration", asked)
+    assert not holds("The internship lasts 12 weeks.", "duration", "how many days a week is the internship")
+
+
 def test_a_candidates_experience_is_no_answer_to_how_long_a_programme_lasts() -> None:
     asked = "How long is the Sorrelwick Research Residency?"
     assert not holds("Most residents have between one and four years of experience in industry.", "duration", asked)

@@ -446,6 +446,9 @@ _UNIT_WORD = re.compile(r"\b(hour|day|week|month|year)s?\b")
 _HOW_MANY_UNITS = re.compile(r"\bhow many\s+(?:[a-z-]+\s+){0,2}?(hour|hr|day|week|month|year)s?\b")
 
 
+_RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(hour|day|week|month|year)\b")
+
+
 @lru_cache(maxsize=1024)
 def _units_near(asked: str) -> frozenset[str] | None:
     """Return the units a "how many weeks …?" question can be answered in: its own and the
@@ -455,7 +458,10 @@ def _units_near(asked: str) -> frozenset[str] | None:
     if not match:
         return None
     at = _UNITS.index("hour" if match.group(1) == "hr" else match.group(1))
-    return frozenset(_UNITS[max(0, at - 1) : at + 2])
+    near = frozenset(_UNITS[max(0, at - 1) : at + 2])
+    # "how many hours a day?": the day is what the hours are counted in, no answer itself
+    rate = _RATE.match(asked, match.end())
+    return near - {rate.group(1)} if rate else near
 
 
 # "how long can my portfolio be?", "how long should the statement be": the length of a text
