@@ -243,6 +243,26 @@ def test_a_word_of_a_names_stem_that_is_another_word_names_nothing(tmp_path: Pat
     assert answer.verdict == "answer" and answer.citations[0].source == "residency.md"
 
 
+def test_of_two_names_the_document_that_also_says_the_other_wins(tmp_path: Path, settings: Settings) -> None:
+    # "residency" names one document and "cohort" the other; the residency's text speaks of
+    # its cohort, the intern cohort's text never of a residency
+    write(
+        tmp_path,
+        "residency.md",
+        "# Sorrelwick Research Residency\n\nThe Residency is an 11-month research position. The 2025-26"
+        " cohort starts on 1 September 2025 and finishes on 31 July 2026.\n",
+    )
+    write(
+        tmp_path,
+        "cohort.md",
+        "# Kestrune Intern Cohort 2025\n\nThe internship runs for 12 weeks, from 16 June to 5 September 2025."
+        " Everyone starts on the same day.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("When does the next Residency cohort start?")
+    assert answer.citations and answer.citations[0].source == "residency.md"
+
+
 def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(seed_services: Services) -> None:
     tokenizer = seed_services.holder.current.engine.tokenizer
     names = Names.build(

@@ -29,6 +29,7 @@ from bot.search.specificity import specificity
 from bot.search.stopwords import INTERROGATIVES, STOPWORDS
 from bot.search.tokenize import Tokenizer
 
+MENTION_SHARE = 0.5  # a named term a document's text says, not its name, counts this much for it in scope
 MIN_SPECIFICITY = 2.0  # "program" (Zipf 5.0) still names; "team", "new", "work" do not
 ACRONYM_MAX_ZIPF = 4.0  # an "acronym" that is a common word ("as", "it") is not one
 _QUALIFIER = re.compile(r"\s+[-–—|:·]\s+|\s*\(")
@@ -241,7 +242,12 @@ class Names:
         """Return the terms of runs of two or more question terms that some document's name also has in a row."""
         return {term for pair in itertools.pairwise(terms) if pair in self.pairs for term in pair}
 
-    def scope(self, named: dict[str, float], weights: dict[str, float]) -> frozenset[int] | None:
+    def scope(
+        self,
+        named: dict[str, float],
+        weights: dict[str, float],
+        mentioned: Callable[[str], Iterable[int]] | None = None,
+    ) -> frozenset[int] | None:
         """Return the document numbers that match the named terms best, or None when nothing is named.
 
         A document's match is the weighted share of named terms among its names (weight:
@@ -252,8 +258,12 @@ class Names:
         score: dict[int, float] = {}
         for term, rarity in named.items():
             w = rarity * weights.get(term, 1.0)
-            for doc in self.docs_of.get(term) or self.phrase_docs.get(term, ()):
+            docs = self.docs_of.get(term) or self.phrase_docs.get(term, ())
+            for doc in docs:
                 score[doc] = score.get(doc, 0.0) + w
+            if mentioned is not None:
+                for doc in set(mentioned(term)) - set(docs):
+                    score[doc] = score.get(doc, 0.0) + MENTION_SHARE * w
         best = max(score.values(), default=0.0)
         if best <= 0:
             return None

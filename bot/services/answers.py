@@ -239,7 +239,11 @@ class AnswerService:
         query = engine.query(searched, snap.names.expansions)
         vector = embed_one(_without_names(engine, searched, names))
         kind = asked_kind(corrected)  # "salry" asks for an amount as "salary" does
-        scope = snap.names.scope(snap.names.choosing(snap.names.said(engine.tokenizer, searched)), query.importance)
+        scope = snap.names.scope(
+            snap.names.choosing(snap.names.said(engine.tokenizer, searched)),
+            query.importance,
+            lambda term: engine.doc_index.passages_with(term).tolist(),
+        )
         candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
         if not candidates:
             return Consideration(text, searched, query, vector, kind, (), None, topic, names, others)
