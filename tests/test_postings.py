@@ -84,6 +84,20 @@ def test_job_board_byline_copied_with_the_text(tmp_path: Path, shipped) -> None:
     assert role.description == "You will train the perception models that let our robots pick parcels."
 
 
+def test_a_careers_pages_byline_may_open_with_the_department(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Senior Platform Engineer | Careers</title></head><body><main>"
+        "<h1>Senior Platform Engineer</h1><p>Engineering &middot; Rotterdam, the Netherlands (hybrid) &middot;"
+        " Full-time</p><h2>About Kestrune</h2><p>Kestrune builds open tooling for sensor data.</p>"
+        "<h2>About the role</h2><p>You will run our storage layer.</p>"
+        '<p><a href="https://kestrune.example/apply/1">Apply now</a></p></main></body></html>',
+    )
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert role.org == "Kestrune"
+
+
 def test_json_ld_list_of_postings_gives_one_role_each(tmp_path: Path, shipped) -> None:
     postings = [
         {

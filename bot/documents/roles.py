@@ -130,15 +130,17 @@ def document_org(doc: Document) -> str | None:
     labelled = _labelled(doc, ORG_LABEL)
     if labelled:
         return labelled[0]
-    byline = _byline(doc).get("org") if doc.kind == "posting" else None
-    if byline:
-        return byline
-    subtitles, _ = preamble(doc)
+    # An "About Kestrune" heading before a byline: a careers page's byline may open with
+    # the department ("Engineering · Rotterdam · Full-time"), a page never has one about it
     for block in doc.blocks:
         if block.kind == "heading":
             match = ORG_ABOUT.match(block.text.strip())
             if match and len(match.group(1).split()) <= 4:
                 return match.group(1).strip()
+    byline = _byline(doc).get("org") if doc.kind == "posting" else None
+    if byline:
+        return byline
+    subtitles, _ = preamble(doc)
     for block in doc.blocks:
         match = ORG_EEO.search(block.text)
         if match:
