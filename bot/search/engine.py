@@ -620,6 +620,14 @@ class SearchEngine:
                 absent += weight
         return absent / total if total > 0 else 0.0
 
+    def documents_with(self, term: str, docs: Sequence[int]) -> list[int]:
+        """Return those of ``docs`` (document numbers) whose text has ``term``."""
+        ids = self.doc_index.passages_with(term)
+        if not len(ids):
+            return []
+        wanted = np.asarray(docs)
+        return [int(d) for d in wanted[_member(ids, wanted)]]
+
     def topic_terms(self, position: int) -> frozenset[str]:
         """Return the terms of the title (and organisation) of the passage's document."""
         return self.title_terms[int(self.doc_of[position])]

@@ -30,6 +30,7 @@ from bot.search.stopwords import INTERROGATIVES, STOPWORDS
 from bot.search.tokenize import Tokenizer
 
 MENTION_SHARE = 0.5  # a named term a document's text says, not its name, counts this much for it in scope
+MENTION_CONTENDERS = 32  # more documents in contention than this are not told apart by what their texts say
 MIN_SPECIFICITY = 2.0  # "program" (Zipf 5.0) still names; "team", "new", "work" do not
 ACRONYM_MAX_ZIPF = 4.0  # an "acronym" that is a common word ("as", "it") is not one
 _QUALIFIER = re.compile(r"\s+[-–—|:·]\s+|\s*\(")
@@ -246,7 +247,7 @@ class Names:
         self,
         named: dict[str, float],
         weights: dict[str, float],
-        mentioned: Callable[[str], Iterable[int]] | None = None,
+        mentioned: Callable[[str, list[int]], Iterable[int]] | None = None,
     ) -> frozenset[int] | None:
         """Return the document numbers that match the named terms best, or None when nothing is named.
 
@@ -256,14 +257,23 @@ class Names:
         if not named:
             return None
         score: dict[int, float] = {}
-        for term, rarity in named.items():
-            w = rarity * weights.get(term, 1.0)
-            docs = self.docs_of.get(term) or self.phrase_docs.get(term, ())
-            for doc in docs:
-                score[doc] = score.get(doc, 0.0) + w
-            if mentioned is not None:
-                for doc in set(mentioned(term)) - set(docs):
-                    score[doc] = score.get(doc, 0.0) + MENTION_SHARE * w
+        called: dict[str, tuple[int, ...]] = {}
+        w = {term: rarity * weights.get(term, 1.0) for term, rarity in named.items()}
+        for term in named:
+            called[term] = self.docs_of.get(term) or self.phrase_docs.get(term, ())
+            for doc in called[term]:
+                score[doc] = score.get(doc, 0.0) + w[term]
+        if mentioned is not None and len(called) > 1 and score:
+            # of the documents named that could still come first, those whose text says a
+            # name they are not called by
+            # (a document can gain MENTION_SHARE of the weight of the names it is not called by)
+            best, total = max(score.values()), sum(w.values())
+            contenders = [doc for doc, value in score.items() if value + MENTION_SHARE * (total - value) >= best]
+            for term in named if 1 < len(contenders) <= MENTION_CONTENDERS else ():
+                calls = set(called[term])
+                others = [doc for doc in contenders if doc not in calls]
+                for doc in mentioned(term, others) if others else ():
+                    score[doc] += MENTION_SHARE * w[term]
         best = max(score.values(), default=0.0)
         if best <= 0:
             return None

@@ -221,7 +221,8 @@ class AnswerService:
         snap = snap or self.holder.current
         engine = snap.engine
         corrected = _corrected(engine, text)
-        named = snap.names.named(snap.names.said(engine.tokenizer, corrected))
+        said = snap.names.said(engine.tokenizer, corrected)
+        named = snap.names.named(said)
         words = engine.tokenizer.words(corrected)
         topic = tuple(w for w in words if engine.tokenizer.term(w) in named)
         others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
@@ -240,9 +241,9 @@ class AnswerService:
         vector = embed_one(_without_names(engine, searched, names))
         kind = asked_kind(corrected)  # "salry" asks for an amount as "salary" does
         scope = snap.names.scope(
-            snap.names.choosing(snap.names.said(engine.tokenizer, searched)),
+            snap.names.choosing(said if searched == corrected else snap.names.said(engine.tokenizer, searched)),
             query.importance,
-            lambda term: engine.doc_index.passages_with(term).tolist(),
+            lambda term, docs: engine.documents_with(term, docs),
         )
         candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
         if not candidates:
