@@ -191,9 +191,9 @@ class Names:
         """Return these names with the words each name term is said with (see :meth:`build`)."""
         return replace(self, forms=forms)
 
-    def said(self, tokenizer: Tokenizer, text: str) -> list[str]:
-        """Return the terms of ``text``, with "" for a word whose term is a name term but
-        which says no word of the names.
+    def said(self, tokenizer: Tokenizer, words: Iterable[str]) -> list[str]:
+        """Return the terms of ``words`` (as ``tokenizer.words`` gives them), with "" for a
+        word whose term is a name term but which says no word of the names.
 
         Stems join words that are not one ("apply" and "applied" are both "appli"): a
         question about how to apply names no "Applied Research Residency". A word says a
@@ -202,7 +202,7 @@ class Names:
         ("fellows", "Fellowship").
         """
         out: list[str] = []
-        for word in tokenizer.words(text):
+        for word in words:
             term = tokenizer.term(word)
             if term is None:
                 continue

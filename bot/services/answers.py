@@ -221,9 +221,9 @@ class AnswerService:
         snap = snap or self.holder.current
         engine = snap.engine
         corrected = _corrected(engine, text)
-        said = snap.names.said(engine.tokenizer, corrected)
-        named = snap.names.named(said)
         words = engine.tokenizer.words(corrected)
+        said = snap.names.said(engine.tokenizer, words)
+        named = snap.names.named(said)
         topic = tuple(w for w in words if engine.tokenizer.term(w) in named)
         others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
         others += other_editions(words, lambda w: _in_a_name(snap, w))
@@ -235,15 +235,17 @@ class AnswerService:
         if inherited and _unknown_share(engine, engine.query(corrected, snap.names.expansions)) < NEW_SUBJECT_SHARE:
             topic = inherited
             searched = f"{corrected} ({' '.join(inherited)})"
-            named = snap.names.named(snap.names.said(engine.tokenizer, " ".join(inherited)))
+            named = snap.names.named(snap.names.said(engine.tokenizer, engine.tokenizer.words(" ".join(inherited))))
         names = frozenset(named)
         query = engine.query(searched, snap.names.expansions)
         vector = embed_one(_without_names(engine, searched, names))
         kind = asked_kind(corrected)  # "salry" asks for an amount as "salary" does
         scope = snap.names.scope(
-            snap.names.choosing(said if searched == corrected else snap.names.said(engine.tokenizer, searched)),
+            snap.names.choosing(
+                said if searched == corrected else snap.names.said(engine.tokenizer, engine.tokenizer.words(searched))
+            ),
             query.importance,
-            lambda term, docs: engine.documents_with(term, docs),
+            engine.documents_with,
         )
         candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
         if not candidates:
