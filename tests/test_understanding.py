@@ -218,6 +218,38 @@ def test_a_passage_with_only_its_titles_words_has_nothing_of_what_is_asked(tmp_p
     assert answer.verdict == "answer" and "free loaf" in answer.citations[0].snippet
 
 
+def test_a_clipped_word_names_what_its_full_word_names(tmp_path: Path, settings: Settings) -> None:
+    # members shorten the words programmes are named by: "physio" for "Physiotherapist",
+    # "grads" for "Graduate"; a common word that starts a name's word ("game" in "Gameplay")
+    # is no clipped form of it
+    write(
+        tmp_path,
+        "physio.txt",
+        "Physiotherapist Grade 1\n\nAbout the role\nYou will work one weekend in six on the ward roster.\n\n"
+        "How to apply\nApplications close on 19 October 2025.\n",
+    )
+    write(
+        tmp_path,
+        "graduate.md",
+        "# Graduate Nurse Programme\n\nNurses join for 12 months in three rotations.\n\n"
+        "## How to apply\n\nApplications close on 31 August 2025.\n",
+    )
+    write(tmp_path, "gameplay.md", "# Gameplay Programmer\n\nYou will build game systems in C++.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    names = answers.holder.current.names
+    tokenizer = answers.holder.current.engine.tokenizer
+    assert names.clips(tokenizer, ["physio", "grads", "game", "nurse"]) == {
+        "physio": (tokenizer.term("physiotherapist"),),
+        "grads": (tokenizer.term("graduate"),),
+    }
+    seen = answers.consider(answers.clean_question("closing date for the physio role?"))
+    assert tokenizer.term("physiotherapist") in seen.named
+    answer = answers.ask("closing date for the physio role?")
+    assert answer.citations[0].source == "physio.txt" and "19 October" in answer.citations[0].snippet
+    answer = answers.ask("when do applications for the grad programme close?")
+    assert answer.citations[0].source == "graduate.md" and "31 August" in answer.citations[0].snippet
+
+
 def test_a_word_of_a_names_stem_that_is_another_word_names_nothing(tmp_path: Path, settings: Settings) -> None:
     # "apply", "application" and "Applied" are one stem: a question about applying must not
     # be scoped to the "Applied Research Residency"; "residents" still names the residency

@@ -18,9 +18,10 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -33,6 +34,12 @@ MENTION_SHARE = 0.5  # a named term a document's text says, not its name, counts
 MENTION_CONTENDERS = 32  # more documents in contention than this are not told apart by what their texts say
 MIN_SPECIFICITY = 2.0  # "program" (Zipf 5.0) still names; "team", "new", "work" do not
 ACRONYM_MAX_ZIPF = 4.0  # an "acronym" that is a common word ("as", "it") is not one
+# A clipped word ("physio", "grad", "rehab") is a name word's start, at least CLIPPED_MIN
+# letters and CLIPPED_REST fewer than it, and no common word of its own ("game", "data",
+# "press" start "gameplay", "database", "president": Zipf above CLIPPED_MAX_ZIPF).
+CLIPPED_MIN = 4
+CLIPPED_REST = 3
+CLIPPED_MAX_ZIPF = 4.0
 _QUALIFIER = re.compile(r"\s+[-–—|:·]\s+|\s*\(")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z]*|[0-9]+[A-Za-z]*")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -207,11 +214,48 @@ class Names:
             if term is None:
                 continue
             forms = self.forms.get(term)
-            if forms is None or any(_same_word(v, f) for v in tokenizer.variants(word, term) for f in forms):
+            if forms is None:
+                out.extend(self.clipped(word) or (term,))
+            elif any(_same_word(v, f) for v in tokenizer.variants(word, term) for f in forms):
                 out.append(term)
             else:
                 out.append("")
         return out
+
+    def clips(self, tokenizer: Tokenizer, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """Return the clipped words among ``words`` (see :meth:`clipped`), each with the name
+        terms it stands for; a word whose term is a name term is no clipped form."""
+        out: dict[str, tuple[str, ...]] = {}
+        for word in words:
+            term = tokenizer.term(word)
+            if term is not None and term not in self.forms and (full := self.clipped(word)):
+                out[word] = full
+        return out
+
+    def clipped(self, word: str) -> tuple[str, ...]:
+        """Return the name terms whose words ``word`` is a clipped form of ("physio" for
+        "Physiotherapist" and "Physiotherapy", "grads" for "Graduate"), or ().
+
+        Members shorten the words programmes are named by; a clipped word is the start of a
+        name's word, and no common English word of its own (see :data:`CLIPPED_MAX_ZIPF`).
+        """
+        stem = word[:-1] if word.endswith("s") and len(word) > CLIPPED_MIN else word
+        if len(stem) < CLIPPED_MIN or _zipf(stem) > CLIPPED_MAX_ZIPF:
+            return ()
+        words = self._name_words
+        found: dict[str, None] = {}
+        for i in range(bisect_left(words, (stem, "")), len(words)):
+            full, term = words[i]
+            if not full.startswith(stem):
+                break
+            if len(full) - len(stem) >= CLIPPED_REST:
+                found[term] = None
+        return tuple(found)
+
+    @cached_property
+    def _name_words(self) -> list[tuple[str, str]]:
+        """Every word the names say, with its name term, in order (for :meth:`clipped`)."""
+        return sorted((word, term) for term, words in self.forms.items() for word in words)
 
     def named(self, terms: Sequence[str]) -> dict[str, float]:
         """Return the question terms that name something, each with how much it tells documents apart."""

@@ -224,7 +224,8 @@ class AnswerService:
         words = engine.tokenizer.words(corrected)
         said = snap.names.said(engine.tokenizer, words)
         named = snap.names.named(said)
-        topic = tuple(w for w in words if engine.tokenizer.term(w) in named)
+        clips = snap.names.clips(engine.tokenizer, words)  # "physio": the name's "physiotherapist" said short
+        topic = tuple(w for w in words if engine.tokenizer.term(w) in named or set(clips.get(w, ())) & named.keys())
         others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
         others += other_editions(words, lambda w: _in_a_name(snap, w))
         others += other_kinds(words, lambda w: _names_term(snap, w), lambda w: _known(snap, w))
@@ -237,7 +238,10 @@ class AnswerService:
             searched = f"{corrected} ({' '.join(inherited)})"
             named = snap.names.named(snap.names.said(engine.tokenizer, engine.tokenizer.words(" ".join(inherited))))
         names = frozenset(named)
-        query = engine.query(searched, snap.names.expansions)
+        expansions = snap.names.expansions
+        if clips:
+            expansions = expansions | {term: clips[w] for w in clips if (term := engine.tokenizer.term(w))}
+        query = engine.query(searched, expansions)
         vector = embed_one(_without_names(engine, searched, names))
         kind = asked_kind(corrected)  # "salry" asks for an amount as "salary" does
         scope = snap.names.scope(
