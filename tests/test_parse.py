@@ -125,6 +125,22 @@ def test_plain_text_headings_and_label_lines() -> None:
     assert doc.kind == "posting"
 
 
+def test_a_bare_heading_straight_over_its_unbulleted_items_heads_them() -> None:
+    # a list copied without its bullets: "Key responsibilities" is no item of it; a list
+    # whose first item is as short as the rest ("Python" / "SQL") keeps it as an item
+    doc, _ = parse(
+        "Physiotherapist\n\nAbout the role\nYou will rotate every six months through four areas.\n\n"
+        "Key responsibilities\nAssess and treat patients across your current rotation\n"
+        "Plan discharges with the multidisciplinary team\n\n"
+        "Tools\nPython\nSQL and dbt\n",
+        "physio.txt",
+    )
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert ("heading", "Key responsibilities") in kinds
+    assert ("item", "Assess and treat patients across your current rotation") in kinds
+    assert ("item", "Python") in kinds and ("heading", "Tools") not in kinds
+
+
 def test_a_bare_link_keeps_its_address_in_the_text() -> None:
     # "Submit your application here" says where only with its address: "where do I apply?"
     from bot.documents.parse import parse_html, parse_markdown

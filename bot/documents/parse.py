@@ -912,10 +912,12 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
                 or in_capitals(run[0])
                 or _LABEL_LINE.match(run[1])
                 or (len(run) > 2 and _wraps(run[1:3]))
+                or (start != opening and _over_longer_lines(run))
             )
         ):
             # "About the job" directly above its text ("WHAT WE OFFER" above anything, "Key
-            # facts" above "Dates: …", "How to apply" above "Send us two things:")
+            # facts" above "Dates: …", "How to apply" above "Send us two things:", "Key
+            # responsibilities" above its unbulleted items)
             out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
         run, offsets = _unwrapped_items(run)
@@ -1039,6 +1041,7 @@ TITLE_WORDS = 16  # a title line under a masthead is at most this long
 _GUTTER = re.compile(r"(?<=\S) {3,}(?=\S)")  # the spaces between two columns of a line
 COLUMN_WIDTH = 20  # a left column is at least this wide (narrower, it is a list's mark or a label)
 WRAPPED_WIDTH = 25  # a column of wrapped text is at least this wide
+HEADED_ITEM_WORDS = 3  # each unbulleted item under a bare heading is at least this many words longer than it
 _WIDE_GUTTER = re.compile(r"\S {8,}\S")  # a letterhead's two sides are at least this far apart
 
 
@@ -1273,6 +1276,21 @@ def in_capitals(line: str) -> bool:
     """Tell whether a line is written in capitals ("WHAT WE OFFER"), as plain text marks headings."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _over_longer_lines(run: list[str]) -> bool:
+    """Tell whether a run's first line heads the lines under it: a list copied without its
+    bullets ("Key responsibilities" / "Assess and treat patients across …" / "Plan discharges
+    with …"), each line an item of its own and longer than the first by HEADED_ITEM_WORDS
+    words or more (a list whose first item is short, "Python" / "SQL", heads nothing)."""
+    items = run[1:]
+    return (
+        len(items) >= 2
+        and not any(ch.isdigit() for ch in run[0])
+        and all(_starts_item(ln) and not _BULLET.match(ln) for ln in items)
+        and not any(map(_runs_on, items, items[1:]))
+        and min(len(ln.split()) for ln in items) >= len(run[0].split()) + HEADED_ITEM_WORDS
+    )
 
 
 def _runs_on(line: str, following: str) -> bool:
