@@ -1362,6 +1362,26 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
     assert asking_words(question) == words
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("last day to submit for the residency?", "deadline to submit for the residency?"),
+        ("whens the cutoff for sending in applications", "whens the deadline for sending in applications"),
+        ("final date for applications?", "deadline for applications?"),
+        ("what is the last day of the residency?", "what is the last day of the residency?"),  # its end
+    ],
+)
+def test_a_deadline_asked_for_in_other_words_is_asked_for_as_one(question: str, said: str) -> None:
+    from bot.search.answer_type import deadline_said_plainly
+
+    assert deadline_said_plainly(question) == said
+
+
+def test_a_deadline_asked_for_as_a_last_day_finds_the_closing_date(seed_services: Services) -> None:
+    answer = seed_services.answers.ask("last day to send in a fellowship application?")
+    assert answer.verdict == "answer" and "ongoing" in answer.citations[0].snippet.casefold()
+
+
 def test_a_misspelt_question_asks_for_the_kind_its_correction_asks_for(seed_services: Services) -> None:
     seen = seed_services.answers.consider(seed_services.answers.clean_question("meta intern salry"))
     assert seen.kind == "amount"

@@ -179,6 +179,18 @@ _ASKING = re.compile(r"\bhow (long|much|many|often|far)\b")
 _DURATION_VERBS = frozenset({"last", "lasts", "take", "takes"})
 
 
+# "last day to apply", "the cut-off for applications": the deadline, said in words that
+# documents do not use for one ("last day of the programme" is its end, and stays)
+_DEADLINE_PHRASE = re.compile(
+    r"\b(?:last|final) (?:day|date)(?= to\b| for (?:app|submi|entr|regist|send))|\bcut-? ?offs?\b", re.I
+)
+
+
+def deadline_said_plainly(question: str) -> str:
+    """Return ``question`` with the phrases that ask for a deadline written as "deadline"."""
+    return _DEADLINE_PHRASE.sub("deadline", question)
+
+
 def asking_words(question: str) -> frozenset[str]:
     """Return the words that only ask for a kind of answer: "long" in "how long", "much" in
     "how much", and "last" or "take" in a "how long" question. They say nothing about what

@@ -37,6 +37,7 @@ from bot.search.answer_type import (
     AnswerKind,
     asked_kind,
     dates_as_asked,
+    deadline_said_plainly,
     has_contact,
     holds_as_asked,
     label_kind,
@@ -220,7 +221,7 @@ class AnswerService:
         """Find, measure and rank the candidate passages for a (cleaned) question."""
         snap = snap or self.holder.current
         engine = snap.engine
-        corrected = _corrected(engine, text)
+        corrected = _corrected(engine, deadline_said_plainly(text))
         words = engine.tokenizer.words(corrected)
         said = snap.names.said(engine.tokenizer, words)
         named = snap.names.named(said)
