@@ -397,6 +397,17 @@ def test_a_wikis_breadcrumbs_say_whose_site_it_is() -> None:
     assert parse_document(html.encode(), "school.html", []).site_name == "Marrowgate Institute"
 
 
+def test_a_numbered_documents_first_section_is_not_its_title() -> None:
+    text = (
+        "Research Office\nClinical Research Fellowship\nGuidelines for Applicants\n\n"
+        "# 1. Overview\n\nUp to four Fellowships are awarded.\n\n# 2. Eligibility\n\nNurses may apply.\n"
+    )
+    doc = parse_document(text.encode(), "research-fellowship-guide.md", [])
+    assert doc.title == "Research Fellowship Guide"  # the file's name, not "1. Overview"
+    doc = parse_document(b"# 1. Overview\n\nUp to four Fellowships are awarded.\n", "guide.md", [])
+    assert doc.title == "1. Overview"  # one numbered heading alone says no numbered document
+
+
 def test_a_pasted_pages_site_header_is_not_its_title() -> None:
     text = (
         "Skip to main content\nSaltinge Studio\nWork    Studio    Careers    Contact\n\nCareers / Early careers\n\n"

@@ -462,6 +462,9 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("max team size?", None),
         ("is it worth applying?", None),
         ("what makes it worth it", None),
+        # a yes/no question after a condition asks no amount for the fees it names
+        ("if i do a phd during the fellowship do i pay fees", None),
+        ("if i drop out, how much do i pay back?", "amount"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:

@@ -34,6 +34,7 @@ POSTING_HEADING = re.compile(rf"\b(?:{POSTING_SECTIONS})\b", re.I)
 GENERIC_HEADING = re.compile(
     r"^(about\b|overview|summary|introduction|description|details|job description|the role)", re.I
 )
+NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S")
 FAQ_HEADING = re.compile(r"\b(faqs?|frequently asked questions|q ?& ?a)\b", re.I)
 
 
@@ -223,8 +224,11 @@ def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) 
         return clean_page_title(posted, owners), "JSON-LD"
     if body.og_title:
         return _page_title(body.og_title, owners, body), "og:title"
-    for block in body.blocks:
-        if block.kind == "heading" and block.level == 1 and not GENERIC_HEADING.search(block.text):
+    tops = [b for b in body.blocks if b.kind == "heading" and b.level == 1]
+    # "# 1. Overview", "# 2. Eligibility": a numbered document's sections, none its title
+    numbered = sum(bool(NUMBERED_HEADING.match(b.text)) for b in tops) >= 2
+    for block in tops:
+        if not GENERIC_HEADING.search(block.text) and not (numbered and NUMBERED_HEADING.match(block.text)):
             return block.text, "heading"
     # A plain-text posting may open with "About the job" and a paragraph before its title line.
     posting = plain and guess_kind(body) == "posting"

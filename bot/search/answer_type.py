@@ -160,8 +160,10 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
 
 # A question that is not a yes/no question ("meta intern salary?", "residency start date")
 # asks for what its noun names.
+_AUXILIARY = r"(?:is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had)"
+# "do I get paid?", and after a condition: "if I do a PhD during it, do I pay fees?"
 _YES_NO = re.compile(
-    r"^(?:is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had)\b"
+    rf"^{_AUXILIARY}\b|^(?:if|once|after|before|while)\b.*?\b{_AUXILIARY} (?:i|we|you|they|it|he|she)\b"
 )
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("amount", re.compile(
