@@ -465,6 +465,7 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         # a yes/no question after a condition asks no amount for the fees it names
         ("if i do a phd during the fellowship do i pay fees", None),
         ("if i drop out, how much do i pay back?", "amount"),
+        ("which building is the data team in?", "place"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -1357,6 +1358,9 @@ def test_the_asked_kind_counts_where_it_is_about_the_question(
         ("how much is the fee", {"much"}),
         ("what is the last day to apply?", set()),  # "last" is asked about here
         ("is it a long-term role?", set()),
+        ("how much is the scholarship worth in total?", {"much", "worth"}),
+        ("whats the bursary worth?", {"worth"}),
+        ("is it worth applying?", set()),
     ],
 )
 def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:

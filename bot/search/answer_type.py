@@ -77,7 +77,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     )),
     ("place", re.compile(
         r"\bwhere\b|\b(?:what|whats|what's|which)\b.*\b(?:city|cities|country|countries|location|office|"
-        r"offices|region|place|timezone|time zone|part of the world)\b"
+        r"offices|region|place|timezone|time zone|part of the world|building|campus|floor|room|address)\b"
     )),
     # "who do I contact?", "who should I email / reach out to?", "how do I get in touch?"
     ("contact", re.compile(
@@ -177,6 +177,7 @@ _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 
 
 _ASKING = re.compile(r"\bhow (long|much|many|often|far)\b")
+_WORTH_ASKED = re.compile(r"\b(?:what|whats|what's)\b.*\bworth\b(?: in total)?\s*[?.!]*$")
 # "How long does it last / take?": the verb only asks for the duration.
 _DURATION_VERBS = frozenset({"last", "lasts", "take", "takes"})
 
@@ -201,6 +202,8 @@ def asking_words(question: str) -> frozenset[str]:
     found = {m.group(1) for m in _ASKING.finditer(text)}
     if "long" in found:
         found |= _DURATION_VERBS & set(re.findall(r"[a-z]+", text))
+    if "much" in found or _WORTH_ASKED.search(text):
+        found |= {"worth"} & set(re.findall(r"[a-z]+", text))  # "how much is it worth?"
     return frozenset(found)
 
 
