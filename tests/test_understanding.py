@@ -1389,6 +1389,24 @@ def test_a_deadline_asked_for_as_a_last_day_finds_the_closing_date(seed_services
     assert answer.verdict == "answer" and "ongoing" in answer.citations[0].snippet.casefold()
 
 
+def test_a_first_years_wage_does_not_answer_what_another_year_pays(tmp_path: Path, settings: Settings) -> None:
+    from bot.search.answer_type import years_of
+
+    assert years_of("rising to £25,900 in year two and £29,300 in your third year") == {2, 3}
+    assert years_of("First-year apprentices earn AUD 52,000") == {1}
+    assert years_of("im in my final year of uni") == set()
+    write(
+        tmp_path,
+        "apprenticeship.md",
+        "# Ironbark Apprenticeship FAQ\n\n## How much do apprentices earn?\n\n"
+        "First-year apprentices earn AUD 52,000 per year plus superannuation.\n\n"
+        "## How long is it?\n\nFour years.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    assert answers.ask("how much do first year ironbark apprentices make").verdict == "answer"
+    assert answers.ask("how much do 3rd year ironbark apprentices make").verdict != "answer"
+
+
 def test_a_misspelt_question_asks_for_the_kind_its_correction_asks_for(seed_services: Services) -> None:
     seen = seed_services.answers.consider(seed_services.answers.clean_question("meta intern salry"))
     assert seen.kind == "amount"

@@ -536,6 +536,22 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     return False
 
 
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_YEAR_OF = re.compile(
+    r"\b(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th))[- ]years?\b|\byear (one|two|three|four|five|[1-5])\b", re.I
+)
+
+
+def years_of(text: str) -> frozenset[int]:
+    """Return the years of a programme or a degree that ``text`` speaks of ("second-year",
+    "year 2", "3rd year"): a first year's wage does not answer what the third year pays."""
+    out = set()
+    for match in _YEAR_OF.finditer(text):
+        word = (match.group(1) or match.group(2)).casefold()
+        out.add(int(word[0]) if word[0].isdigit() else _ORDINALS[word])
+    return frozenset(out)
+
+
 def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str | None = None) -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` as the question asks for it: for a
     deadline or a start, a date said to be one (:func:`dates_the_asked`), not any date."""

@@ -41,6 +41,7 @@ from bot.search.answer_type import (
     has_contact,
     holds_as_asked,
     label_kind,
+    years_of,
 )
 from bot.search.engine import Query, SearchEngine
 from bot.search.names import other_editions, other_kinds, other_names
@@ -270,7 +271,7 @@ class AnswerService:
             similarity=first.similarity,
             question_similarity=first.question_similarity,
             kind=max(held, 0.0),
-            missing=1.0 if kind is not None and held < 0 else 0.0,
+            missing=1.0 if (kind is not None and held < 0) or _other_year(corrected, passages[first.position].text) else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
             unknown=_unknown_share(engine, query),
@@ -543,6 +544,14 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
         if best:
             dropped.update(p for (_, positions), n in zip(roles, said, strict=True) if n < best for p in positions)
     return {p: s for p, s in found.items() if p not in dropped} if dropped else found
+
+
+def _other_year(question: str, text: str) -> bool:
+    """Tell whether a passage speaks only of other years of a programme than the question asks
+    about ("what do nurses earn in their second year?" over a first year's rate)."""
+    asked = years_of(question)
+    said = years_of(text) if asked else frozenset()
+    return bool(said) and not asked & said
 
 
 def _corrected(engine: SearchEngine, text: str) -> str:
