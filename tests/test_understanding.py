@@ -84,6 +84,16 @@ def test_speller_leaves_english_words_alone() -> None:
     assert Speller(VOCAB).correct("avocado") is None
 
 
+def test_a_misspelling_english_text_has_too_is_corrected_to_a_much_commoner_word() -> None:
+    # "accomodation", "recieve" and "teem" are in English word lists (misspelt so often),
+    # but far rarer than the word one slip away: a letter left out, two swapped, a vowel
+    speller = Speller([*VOCAB, "accommodation", "receive", "team", "lands", "parking"])
+    assert speller.correct("accomodation") == "accommodation"
+    assert speller.correct("recieve") == "receive" and speller.correct("teem") == "team"
+    assert speller.correct("langs") is None  # no slip of "lands": a consonant for another
+    assert speller.correct("parsing") is None  # a word of its own, about as common
+
+
 def test_speller_leaves_words_with_digits_and_short_words_alone() -> None:
     speller = Speller([*VOCAB, "form", "h100"])
     assert speller.correct("residncy2") is None

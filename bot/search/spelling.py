@@ -45,6 +45,8 @@ SHORTHAND: dict[str, str] = {
     "hq": "headquarters",
 }
 ENGLISH_ZIPF = 2.0
+MISSPELLING_ZIPF = 2.8  # a word rarer than this may be a misspelling English text has too ...
+MISSPELLING_GAP = 1.5  # ... of a word one edit away that is this much commoner (Zipf)
 ENGLISH_WORDS = 60_000  # the commonest English words that may stand in for a form the documents lack
 
 _stemmer = Stemmer.Stemmer("english")
@@ -63,6 +65,22 @@ def _english_by_stem() -> dict[str, tuple[str, ...]]:
 def max_distance(word: str) -> int:
     """Return how many edits a word of this length may be away from its correction."""
     return 1 if len(word) < 8 else 2
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _slip(typed: str, word: str) -> bool:
+    """Tell whether ``typed`` is ``word`` with one of the slips common misspellings make: a
+    letter left out or doubled ("accomodation", "untill"), two letters swapped ("recieve"),
+    or one vowel for another ("seperate", "teem"); "langs" is no slip of "lands"."""
+    if len(typed) != len(word):
+        return abs(len(typed) - len(word)) == 1
+    diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+    if len(diff) == 2:
+        i, j = diff
+        return j == i + 1 and typed[i] == word[j] and typed[j] == word[i]
+    return len(diff) == 1 and typed[diff[0]] in _VOWELS and word[diff[0]] in _VOWELS
 
 
 class Speller:
@@ -101,10 +119,19 @@ class Speller:
             return SHORTHAND[word]
         if len(word) < MIN_LENGTH or not word.isalpha():
             return None
-        if zipf_frequency(word, "en") >= ENGLISH_ZIPF:
+        zipf = zipf_frequency(word, "en")
+        if zipf >= MISSPELLING_ZIPF:
             return None
         limit = max_distance(word)
         found = process.extract(word, self._buckets.get(word[0], ()), scorer=OSA.distance, score_cutoff=limit, limit=None)
+        if zipf >= ENGLISH_ZIPF:
+            # a word English has, but rarely: corrected only to a much commoner word the
+            # documents use, as a common misspelling is ("accomodation", "teem", "adress")
+            found = [
+                f for f in found if _slip(word, f[0]) and zipf_frequency(f[0], "en") >= zipf + MISSPELLING_GAP
+            ]
+            if len(found) != 1:
+                return None
         if not found:
             forms = self._english_forms().get(word[0], ())
             found = process.extract(word, forms, scorer=OSA.distance, score_cutoff=limit, limit=None)
