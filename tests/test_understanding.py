@@ -76,6 +76,7 @@ def test_speller_never_changes_a_known_word() -> None:
 def test_chat_shorthand_is_written_out_unless_the_knowledge_base_uses_it() -> None:
     speller = Speller(VOCAB)
     assert speller.correct("ppl") == "people" and speller.correct("yrs") == "years"
+    assert speller.correct("feb") == "february" and speller.correct("may") is None
     assert Speller([*VOCAB, "hq"]).correct("hq") is None  # "HQ" is the documents' own word there
 
 

@@ -43,6 +43,10 @@ SHORTHAND: dict[str, str] = {
     "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "thx": "thanks",
     "tho": "though", "abt": "about", "tmrw": "tomorrow", "msg": "message", "mgmt": "management",
     "hq": "headquarters",
+    # months, as dates are written short ("the feb intake"); "may" is its own word
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+    "dec": "december",
 }
 ENGLISH_ZIPF = 2.0
 MISSPELLING_ZIPF = 2.8  # a word rarer than this may be a misspelling English text has too ...
