@@ -477,6 +477,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("if i do a phd during the fellowship do i pay fees", None),
         ("if i drop out, how much do i pay back?", "amount"),
         ("which building is the data team in?", "place"),
+        ("whats the phone number for the grants team", "contact"),
+        ("who does the first call for the platform role", "person"),  # an interview call
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -1398,6 +1400,16 @@ def test_a_deadline_asked_for_in_other_words_is_asked_for_as_one(question: str, 
 def test_a_deadline_asked_for_as_a_last_day_finds_the_closing_date(seed_services: Services) -> None:
     answer = seed_services.answers.ask("last day to send in a fellowship application?")
     assert answer.verdict == "answer" and "ongoing" in answer.citations[0].snippet.casefold()
+
+
+def test_a_phone_number_asked_for_is_not_answered_by_an_e_mail_address() -> None:
+    from bot.search.answer_type import has_contact
+
+    email = "Write to the grants team at grants@mirrowdale.org.uk."
+    phone = "Call Priya Santos on (02) 6120 7731."
+    assert has_contact(email) and not has_contact(email, "whats the phone number for the grants team")
+    assert has_contact(phone, "who should i ring about the physio job")
+    assert holds_as_asked(phone, "contact", "phone number?") and not holds_as_asked(email, "contact", "phone number?")
 
 
 def test_a_first_years_wage_does_not_answer_what_another_year_pays(tmp_path: Path, settings: Settings) -> None:

@@ -81,7 +81,8 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     )),
     # "who do I contact?", "who should I email / reach out to?", "how do I get in touch?"
     ("contact", re.compile(
-        r"\bwhom?\b.*\b(?:contact|e-?mail|reach|write|talk|speak|message|dm)\b"
+        r"\bwhom?\b.*\b(?:contact|e-?mail|reach|write|talk|speak|message|dm|ring|phone)\b|\bphone (?:number|no)\b"
+        r"|\b(?:what|which) (?:number|no\.?) (?:do|can|should) (?:i|we) (?:call|ring)\b"
         r"|\bhow (?:do|can|should|could) (?:i|we|you) (?:contact|reach|get in touch|get hold)\b"
         r"|\bcontact (?:info|information|details|address|person|e-?mail)\b"
     )),
@@ -301,9 +302,12 @@ _DETERMINERS = frozenset(
 )
 
 
-def has_contact(text: str) -> bool:
-    """Tell whether ``text`` gives an e-mail address: wherever it stands in a passage, it
-    answers "who do I write to?" (it is rarely in a sentence that repeats the question's words)."""
+def has_contact(text: str, question: str = "") -> bool:
+    """Tell whether ``text`` gives an e-mail address (or, asked for one, a phone number):
+    wherever it stands in a passage, it answers "who do I write to?" (it is rarely in a
+    sentence that repeats the question's words)."""
+    if _PHONE_ASKED.search(question.casefold()):
+        return _PHONE.search(text) is not None
     return _CONTACT.search(text) is not None
 
 
@@ -552,11 +556,19 @@ def years_of(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+# "what's the phone number?", "who do I ring?": a number to call, not an e-mail address
+_PHONE_ASKED = re.compile(r"\bphone\b|\bring\b|\b(?:number|no\.?) (?:do|can|should) (?:i|we) call\b")
+_PHONE = re.compile(r"\+?\(?\d[\d ().-]{7,}\d")
+
+
 def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str | None = None) -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` as the question asks for it: for a
-    deadline or a start, a date said to be one (:func:`dates_the_asked`), not any date."""
+    deadline or a start, a date said to be one (:func:`dates_the_asked`), not any date; for
+    a phone number, a number (not an e-mail address)."""
     if not holds(text, kind, question):
         return False
+    if kind == "contact" and _PHONE_ASKED.search(question.casefold()):
+        return _PHONE.search(text) is not None
     if kind == "date" and (deadline := asks_deadline(question.casefold())) is not None:
         return dates_the_asked(text, deadline, faq_question)
     return True

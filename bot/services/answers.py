@@ -302,7 +302,7 @@ class AnswerService:
         parts = unit_texts(passage.text)
         if not parts:
             return -1.0
-        if kind in ("person", "contact") and has_contact(passage.text):
+        if kind in ("person", "contact") and has_contact(passage.text, question):
             return 1.0
         wanted = {t for t in query.unique_terms if t not in named}
         for term in list(wanted):
