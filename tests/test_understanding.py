@@ -1281,6 +1281,23 @@ def test_a_sentence_close_in_meaning_is_shown_though_it_shares_no_word(seed_serv
     assert snippet(passage, [{"zzqx": 1.0}], tokenizer, 90, meaning=below, kinds=[False] * 3) != sentences[1]
 
 
+def test_a_question_asked_in_a_thread_is_shown_with_the_reply_that_answers_it(seed_services: Services) -> None:
+    from bot.services.snippets import snippet
+
+    lines = [
+        "Replying to @lab is this open to PhD students? 👀",
+        f"{BULLET}Coastal Lab @lab · Jan 19",
+        f"{BULLET}Replying to @kaito",
+        f"{BULLET}Not this round, sorry! It is for undergrad and master's students only.",
+        f"{BULLET}Coastal Lab @lab · Jan 20",
+    ]
+    passage = Passage(0, "thread.txt", "Thread", None, None, "\n".join(lines), 1)
+    tokenizer = seed_services.answers.holder.current.engine.tokenizer
+    concepts = [{tokenizer.term("phd"): 3.0}, {tokenizer.term("students"): 1.0}]
+    shown = snippet(passage, concepts, tokenizer, 400)
+    assert shown.startswith("Replying to @lab") and "Not this round" in shown and "Jan 20" not in shown
+
+
 def test_a_title_word_that_is_asked_picks_the_sentence(seed_services: Services) -> None:
     # The posting is titled "… Optimization team - EMEA remote"; the question names the job
     # by "ML engineer", so "remote" is what is asked, not what chose the document (it was

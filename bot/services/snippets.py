@@ -18,6 +18,7 @@ from bot.search.tokenize import Tokenizer
 _CALL_TO_ACTION = re.compile(
     r"^(?:\W\s*)?(?:apply|register|sign up|submit|enrol|enroll)\b[^.!?]{0,80}\(?https?://\S+\)?\s*$", re.I
 )
+_ASKS = re.compile(r"\?[^\w?]*$")  # a sentence that ends asking, emoji and all
 MEANING_BAND = 0.08  # sentences within this cosine of the closest one count as meaning the same
 MEANING_FLOOR = 0.15  # below this similarity a sentence means nothing in particular (0.1–0.15 showed the most right snippets on the fitting sets; 0.25 and 0.3 fewer)
 
@@ -159,6 +160,9 @@ def snippet(
         and (
             matches[hi]
             or parts[hi - 1].rstrip().endswith(":")
+            # a question asked in a thread ("is this open to PhD students? 👀") is answered
+            # by the first sentence after it, past the reply's byline
+            or _unanswered(parts[lo:hi])
             or (parts[hi].startswith(BULLET) and hi == lo + 1 and parts[lo].rstrip().endswith(":"))
         )
         and size + 1 + len(parts[hi]) <= budget
@@ -175,6 +179,16 @@ def snippet(
             if size + sum(len(h) + 1 for h in head) <= budget:
                 lines = head + lines
     return prefix + trim_words("\n".join(lines), budget)
+
+
+def _unanswered(parts: Sequence[str]) -> bool:
+    """Tell whether the last question among ``parts`` has no sentence after it (a line
+    ending in "." or "!": a reply's byline or "Replying to @…" answers nothing)."""
+    asked = max((i for i, part in enumerate(parts) if _ASKS.search(part)), default=None)
+    return asked is not None and not any(_SAYS.search(part) for part in parts[asked + 1 :])
+
+
+_SAYS = re.compile(r"[.!][^\w.!?]*$")
 
 
 def unit_texts(text: str) -> tuple[str, ...]:
