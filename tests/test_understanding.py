@@ -1298,6 +1298,32 @@ def test_a_question_asked_in_a_thread_is_shown_with_the_reply_that_answers_it(se
     assert shown.startswith("Replying to @lab") and "Not this round" in shown and "Jan 20" not in shown
 
 
+def test_a_roles_name_in_the_heading_over_its_section_picks_no_sentence(tmp_path: Path, settings: Settings) -> None:
+    # under the role's own heading its name is in line after line; what else is asked
+    # ("remote", "office") picks the sentence
+    role = (
+        "## {title}\n\nYou will lead the {title} work on our tile pipeline, which turns "
+        "raw survey data and satellite imagery into the map tiles our customers use every day.\n\n"
+        "- At least 5 years as a {title} or in a similar role building data pipelines\n"
+        "- Experience as a {title} with PostGIS, GDAL and large raster datasets\n"
+        "- Comfortable reviewing the code of other {title}s kindly and thoroughly\n\n"
+        "We care about the craft of mapping and about the people who use our maps in the field.\n\n"
+        "Location: {place}\n\n"
+        "[Apply for {title}](https://kestrelworks.example/jobs/{slug})\n\n"
+    )
+    write(
+        tmp_path,
+        "careers.md",
+        "# Careers at Kestrelworks\n\nWe map the Highlands.\n\n"
+        + role.format(title="Senior Geospatial Engineer", place="Edinburgh, UK (hybrid, 2 days a week in the office)", slug="geo")
+        + role.format(title="Technical Writer", place="Inverness, UK (on-site)", slug="writer"),
+    )
+    write(tmp_path, "bakery.md", "# Night Shift Baker at Ovenly\n\nLocation: Leeds, UK (on-site)\n\nYou bake bread.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("is the kestrelworks senior geospatial engineer job remote or in the office")
+    assert answer.citations and answer.citations[0].snippet.startswith("Location: Edinburgh")
+
+
 def test_a_title_word_that_is_asked_picks_the_sentence(seed_services: Services) -> None:
     # The posting is titled "… Optimization team - EMEA remote"; the question names the job
     # by "ML engineer", so "remote" is what is asked, not what chose the document (it was

@@ -449,7 +449,12 @@ class AnswerService:
         return self._cite(first.position, first.score, seen, self.holder.current)
 
     def _concepts(
-        self, engine: SearchEngine, query: Query, position: int, named: frozenset[str] = frozenset()
+        self,
+        engine: SearchEngine,
+        query: Query,
+        position: int,
+        named: frozenset[str] = frozenset(),
+        section: str | None = None,
     ) -> list[dict[str, float]]:
         """Weigh query terms for choosing snippet sentences.
 
@@ -460,10 +465,16 @@ class AnswerService:
         title's words among the names ("ML engineer" in "Is the ML engineer job remote?");
         another word of the title still counts ("remote" in a posting titled "… EMEA
         remote" is what is asked), and so does a name that is not the title's (a position
-        on a page of several). When it named nothing, every word of the title chose it.
+        on a page of several), unless the heading the passage is under (``section``) says
+        it: under "Senior Geospatial Engineer", the role's name is in every other line.
+        When it named nothing, every word of the title chose it.
         """
         title = engine.topic_terms(position)
         chose = named & title if named else title
+        if named and section:
+            # a role's name said in the heading the passage is under ("Senior Geospatial
+            # Engineer" on a careers page) chose the passage, as the title's words do
+            chose = chose | (named & frozenset(engine.tokenizer(section)))
         factor = self.settings.retrieval.synonym_weight
         floor = 0.05 * engine.index.unknown_idf()
 
@@ -506,7 +517,7 @@ class AnswerService:
             section=passage.section,
             snippet=snippet(
                 passage,
-                self._concepts(engine, seen.query, position, seen.named),
+                self._concepts(engine, seen.query, position, seen.named, passage.section),
                 engine.tokenizer,
                 self.settings.answers.snippet_chars,
                 meaning=[float(m) for m in meaning],
