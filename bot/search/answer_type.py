@@ -306,7 +306,7 @@ def has_contact(text: str, question: str = "") -> bool:
     """Tell whether ``text`` gives an e-mail address (or, asked for one, a phone number):
     wherever it stands in a passage, it answers "who do I write to?" (it is rarely in a
     sentence that repeats the question's words)."""
-    if _PHONE_ASKED.search(question.casefold()):
+    if _asks_phone(question):
         return _PHONE.search(text) is not None
     return _CONTACT.search(text) is not None
 
@@ -561,14 +561,18 @@ _PHONE_ASKED = re.compile(r"\bphone\b|\bring\b|\b(?:number|no\.?) (?:do|can|shou
 _PHONE = re.compile(r"\+?\(?\d[\d ().-]{7,}\d")
 
 
+def _asks_phone(question: str) -> bool:
+    return _PHONE_ASKED.search(question.casefold()) is not None
+
+
 def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str | None = None) -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` as the question asks for it: for a
     deadline or a start, a date said to be one (:func:`dates_the_asked`), not any date; for
     a phone number, a number (not an e-mail address)."""
     if not holds(text, kind, question):
         return False
-    if kind == "contact" and _PHONE_ASKED.search(question.casefold()):
-        return _PHONE.search(text) is not None
+    if kind == "contact" and _asks_phone(question):
+        return has_contact(text, question)
     if kind == "date" and (deadline := asks_deadline(question.casefold())) is not None:
         return dates_the_asked(text, deadline, faq_question)
     return True

@@ -198,7 +198,9 @@ class Names:
         """Return these names with the words each name term is said with (see :meth:`build`)."""
         return replace(self, forms=forms)
 
-    def said(self, tokenizer: Tokenizer, words: Iterable[str]) -> list[str]:
+    def said(
+        self, tokenizer: Tokenizer, words: Sequence[str], clips: dict[str, tuple[str, ...]] | None = None
+    ) -> list[str]:
         """Return the terms of ``words`` (as ``tokenizer.words`` gives them), with "" for a
         word whose term is a name term but which says no word of the names.
 
@@ -206,8 +208,11 @@ class Names:
         question about how to apply names no "Applied Research Residency". A word says a
         name's word when it is that word, its plural, or a longer form of it or the other
         way round ("engineering", "Engineer"), or when an equivalents group holds both
-        ("fellows", "Fellowship").
+        ("fellows", "Fellowship"). A clipped word ("physio") says the name terms ``clips``
+        gives it (:meth:`clips`, found here when not given).
         """
+        if clips is None:
+            clips = self.clips(tokenizer, words)
         out: list[str] = []
         for word in words:
             term = tokenizer.term(word)
@@ -215,7 +220,7 @@ class Names:
                 continue
             forms = self.forms.get(term)
             if forms is None:
-                out.extend(self.clipped(word) or (term,))
+                out.extend(clips.get(word) or (term,))
             elif any(_same_word(v, f) for v in tokenizer.variants(word, term) for f in forms):
                 out.append(term)
             else:

@@ -224,9 +224,9 @@ class AnswerService:
         engine = snap.engine
         corrected = _corrected(engine, deadline_said_plainly(text))
         words = engine.tokenizer.words(corrected)
-        said = snap.names.said(engine.tokenizer, words)
-        named = snap.names.named(said)
         clips = snap.names.clips(engine.tokenizer, words)  # "physio": the name's "physiotherapist" said short
+        said = snap.names.said(engine.tokenizer, words, clips)
+        named = snap.names.named(said)
         topic = tuple(w for w in words if engine.tokenizer.term(w) in named or set(clips.get(w, ())) & named.keys())
         others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
         others += other_editions(words, lambda w: _in_a_name(snap, w))

@@ -19,6 +19,7 @@ _CALL_TO_ACTION = re.compile(
     r"^(?:\W\s*)?(?:apply|register|sign up|submit|enrol|enroll)\b[^.!?]{0,80}\(?https?://\S+\)?\s*$", re.I
 )
 _ASKS = re.compile(r"\?[^\w?]*$")  # a sentence that ends asking, emoji and all
+_SAYS = re.compile(r"[.!][^\w.!?]*$")  # ... and one that ends saying something
 MEANING_BAND = 0.08  # sentences within this cosine of the closest one count as meaning the same
 MEANING_FLOOR = 0.15  # below this similarity a sentence means nothing in particular (0.1–0.15 showed the most right snippets on the fitting sets; 0.25 and 0.3 fewer)
 
@@ -186,9 +187,6 @@ def _unanswered(parts: Sequence[str]) -> bool:
     ending in "." or "!": a reply's byline or "Replying to @…" answers nothing)."""
     asked = max((i for i, part in enumerate(parts) if _ASKS.search(part)), default=None)
     return asked is not None and not any(_SAYS.search(part) for part in parts[asked + 1 :])
-
-
-_SAYS = re.compile(r"[.!][^\w.!?]*$")
 
 
 def unit_texts(text: str) -> tuple[str, ...]:
