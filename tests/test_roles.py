@@ -129,6 +129,23 @@ def test_a_pasted_header_one_part_a_line_gives_company_and_place(tmp_path: Path)
     )
 
 
+def test_a_pasted_header_with_a_pay_line_gives_title_organisation_and_pay(tmp_path: Path) -> None:
+    # Indeed copied: title, company, place, then the pay and terms; the company's name says
+    # it is a body by its last word ("Credit Union", "Transit Authority")
+    role = only_role(
+        tmp_path,
+        "fraud.txt",
+        "Fraud Operations Analyst I\nFernbrook Regional Credit Union\nRiverton, TS 04471\n"
+        "$24.50 - $29.00 an hour - Full-time\n\n"
+        "About the job\nYou will investigate card and payment fraud alerts for our members.\n",
+    )
+    assert (role.title, role.org, role.compensation) == (
+        "Fraud Operations Analyst I",
+        "Fernbrook Regional Credit Union",
+        "$24.50 - $29.00 an hour",
+    )
+
+
 def only_role(folder: Path, name: str, text: str) -> Role:
     """Write one file to a knowledge folder and return the one open role read from it."""
     write(folder, name, text)

@@ -71,7 +71,8 @@ ORG_NAME = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Institute|Trust|Foundation|University|College|Museum|Society|"
     r"Centre|Center|Association|Council|Agency|Academy|Laboratory|Laboratories|Labs?|Ltd|Inc|GmbH|LLC|"
     r"Company|Group|School|Collective|Charity|Network|Fund|Guild|Cooperative|Alliance|Federation|AG|SA|BV|NV|AB|Oy|"
-    r"plc|PLC|Corp|Corporation|Limited|LLP|Pty)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’.-]*){1,4})?"
+    r"plc|PLC|Corp|Corporation|Limited|LLP|Pty|Union|Bank|Authority|Hospital|Department|Ministry|Commission|"
+    r"Library|Clinic|Bureau)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’.-]*){1,4})?"
 )
 
 
@@ -1193,11 +1194,12 @@ _RUNS_ON = re.compile(r"(?:[,(–-]|\b(?:and|or|but|the|a|an|of|to|in|on|at|by|f
 
 _LABEL_LINE = re.compile(r"^\s*[A-Z][\w /&()-]{1,30}:\s+\S")  # "Location: Munich", "Salary: …"
 _BYLINE_LINE = re.compile(r"\S\s+[·|]\s+\S")  # "Lumivane · Internship · Remote within the EU"
+_PAY_LINE = re.compile(r"^\s*(?:[A-Z]{1,2}\$|[$€£¥₹])\s?\d(?:(?![.!?](?:\s|$)).){0,80}$")  # "$24.50 - $29.00 an hour - Full-time"
 
 
 def _header_line(line: str) -> bool:
     """Tell whether a line of a pasted job-board header is data, not a title."""
-    return bool(_LABEL_LINE.match(line) or _BYLINE_LINE.search(line))
+    return bool(_LABEL_LINE.match(line) or _BYLINE_LINE.search(line) or _PAY_LINE.match(line))
 
 
 def _plain(text: str) -> str:
