@@ -1432,12 +1432,15 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
         ("whens the cutoff for sending in applications", "whens the deadline for sending in applications"),
         ("final date for applications?", "deadline for applications?"),
         ("what is the last day of the residency?", "what is the last day of the residency?"),  # its end
+        ("can the analyst wfh at all", "can the analyst remotely at all"),
+        ("can i do the fellowship from home?", "can i do the fellowship remotely?"),
+        ("food money on jobs away from home?", "food money on jobs away from home?"),  # travel
     ],
 )
-def test_a_deadline_asked_for_in_other_words_is_asked_for_as_one(question: str, said: str) -> None:
-    from bot.search.answer_type import deadline_said_plainly
+def test_a_deadline_or_remote_work_asked_for_in_other_words_is_asked_for_as_one(question: str, said: str) -> None:
+    from bot.search.answer_type import said_plainly
 
-    assert deadline_said_plainly(question) == said
+    assert said_plainly(question) == said
 
 
 def test_a_deadline_asked_for_as_a_last_day_finds_the_closing_date(seed_services: Services) -> None:

@@ -190,9 +190,15 @@ _DEADLINE_PHRASE = re.compile(
 )
 
 
-def deadline_said_plainly(question: str) -> str:
-    """Return ``question`` with the phrases that ask for a deadline written as "deadline"."""
-    return _DEADLINE_PHRASE.sub("deadline", question)
+# "wfh", "can I do it from home": remote work, in the word documents use for it ("remote
+# work is not available"); "away from home" is travel, not where one works
+_REMOTE_PHRASE = re.compile(r"\bwfh\b|(?<!\baway )\bfrom home\b", re.I)
+
+
+def said_plainly(question: str) -> str:
+    """Return ``question`` with the phrases that ask for a deadline written as "deadline",
+    and those that ask about working from home as "remotely"."""
+    return _REMOTE_PHRASE.sub("remotely", _DEADLINE_PHRASE.sub("deadline", question))
 
 
 def asking_words(question: str) -> frozenset[str]:

@@ -37,10 +37,10 @@ from bot.search.answer_type import (
     AnswerKind,
     asked_kind,
     dates_as_asked,
-    deadline_said_plainly,
     has_contact,
     holds_as_asked,
     label_kind,
+    said_plainly,
     years_of,
 )
 from bot.search.engine import Query, SearchEngine
@@ -222,7 +222,7 @@ class AnswerService:
         """Find, measure and rank the candidate passages for a (cleaned) question."""
         snap = snap or self.holder.current
         engine = snap.engine
-        corrected = _corrected(engine, deadline_said_plainly(text))
+        corrected = _corrected(engine, said_plainly(text))
         words = engine.tokenizer.words(corrected)
         clips = snap.names.clips(engine.tokenizer, words)  # "physio": the name's "physiotherapist" said short
         said = snap.names.said(engine.tokenizer, words, clips)
