@@ -1476,6 +1476,47 @@ def test_a_first_years_wage_does_not_answer_what_another_year_pays(tmp_path: Pat
     assert answers.ask("how much do 3rd year ironbark apprentices make").verdict != "answer"
 
 
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("when does the 2026 khta apprentice class start", {2026}),
+        ("what did summerworks pay per hour back in 2024", {2024}),
+        ("whats the stipend going to be for 2026-27", {2026, 2027}),
+        ("hf 2023 internship about dataset shift?", {2023}),
+        ("i graduated back in 2023, am i still allowed to go for the grad year", set()),  # the member's year
+        ("i did the fellowship in 2024, can i do it again?", set()),
+        ("how many nurses are they taking in feb 2026", set()),  # a date, not an edition
+    ],
+)
+def test_the_year_of_an_edition_a_question_asks_about(question: str, years: set[int]) -> None:
+    from bot.search.answer_type import edition_years
+
+    assert edition_years(question) == years
+
+
+def test_a_passage_about_another_years_edition_lacks_what_is_asked(tmp_path: Path, settings: Settings) -> None:
+    answers = beside_another_programme(
+        settings,
+        tmp_path,
+        "---\ntitle: Lumen Apprenticeship 2025\n---\n# Lumen Apprenticeship 2025\n\n## Key dates\n\n"
+        "The new class starts on Monday, June 16, 2025. Applications close on Friday, March 7, 2025.\n\n"
+        "## Pay\n\nApprentices start at $23.40 per hour.\n",
+    )
+
+    def missing(question: str) -> float:
+        seen = answers.consider(answers.clean_question(question))
+        assert seen.evidence is not None
+        return seen.evidence.missing
+
+    assert missing("when does the lumen apprentice class start") == 0.0
+    assert missing("when does the 2025 lumen apprentice class start") == 0.0
+    assert missing("when does the 2026 lumen apprentice class start") == 1.0
+    # the applications for an edition may close the year before it
+    assert missing("whats the deadline for the 2026 lumen apprentice class") == 0.0
+    assert missing("how much did lumen apprentices earn per hour back in 2023") == 1.0
+    assert missing("i was a lumen apprentice in 2023, how much do apprentices earn per hour") == 0.0
+
+
 def test_a_misspelt_question_asks_for_the_kind_its_correction_asks_for(seed_services: Services) -> None:
     seen = seed_services.answers.consider(seed_services.answers.clean_question("meta intern salry"))
     assert seen.kind == "amount"

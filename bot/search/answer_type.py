@@ -562,6 +562,41 @@ def years_of(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+_CALENDAR_YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d)\b)?")
+# "the 2026 class", "2027 round", "the 2026 khta apprentice class": a year that names an edition
+_EDITION_NOUNS = (
+    r"class|cohort|round|intake|season|edition|call|programmes?|programs?|internships?|fellowships?|"
+    r"residency|residencies|scheme|apprenticeships?|placements?|interns|fellows|residents|apprentices"
+)
+_EDITION_YEAR = re.compile(rf"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+(?:[a-z]+\s+){{0,2}}?(?:{_EDITION_NOUNS})\b")
+# "what did it pay back in 2024", "is it running in 2026": the year the question is about, when
+# it says nothing of the asker ("I graduated in 2023" is the member's year, not the programme's)
+_IN_YEAR = re.compile(r"\b(?:in|for|during)\s+(?:(?:the\s+)?(?:summer|spring|autumn|fall|winter)\s+(?:of\s+)?)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\b")
+_ASKER = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my|we|our|us)\b")
+
+
+def calendar_years(text: str) -> frozenset[int]:
+    """Return the calendar years ``text`` says, a range's ("2025–26") each."""
+    out: set[int] = set()
+    for match in _CALENDAR_YEAR.finditer(text):
+        first = int(match.group(1))
+        out.add(first)
+        if match.group(2):
+            last = int(match.group(2)) if len(match.group(2)) == 4 else first // 100 * 100 + int(match.group(2))
+            out.update(range(first, last + 1) if 0 < last - first <= 2 else ())
+    return frozenset(out)
+
+
+def edition_years(question: str) -> frozenset[int]:
+    """Return the years of a programme's edition a question asks about: "the 2026 class", "the
+    2027 round", or "in 2024" in a question that says nothing of the asker."""
+    text = question.casefold()
+    spans = [m.group(0) for m in _EDITION_YEAR.finditer(text)]
+    if not _ASKER.search(text):
+        spans += [m.group(0) for m in _IN_YEAR.finditer(text)]
+    return frozenset(y for span in spans for y in calendar_years(span))
+
+
 # "what's the phone number?", "who do I ring?": a number to call, not an e-mail address
 _PHONE_ASKED = re.compile(r"\bphone\b|\bring\b|\b(?:number|no\.?) (?:do|can|should) (?:i|we) call\b")
 _PHONE = re.compile(r"\+?\(?\d[\d ().-]{7,}\d")

@@ -36,7 +36,10 @@ from bot.models import Answer, Citation, Passage
 from bot.search.answer_type import (
     AnswerKind,
     asked_kind,
+    asks_deadline,
+    calendar_years,
     dates_as_asked,
+    edition_years,
     has_contact,
     holds_as_asked,
     label_kind,
@@ -271,7 +274,7 @@ class AnswerService:
             similarity=first.similarity,
             question_similarity=first.question_similarity,
             kind=max(held, 0.0),
-            missing=1.0 if (kind is not None and held < 0) or _other_year(corrected, passages[first.position].text) else 0.0,
+            missing=1.0 if (kind is not None and held < 0) or _other_year(corrected, passages[first.position]) else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
             unknown=_unknown_share(engine, query),
@@ -557,12 +560,22 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
     return {p: s for p, s in found.items() if p not in dropped} if dropped else found
 
 
-def _other_year(question: str, text: str) -> bool:
-    """Tell whether a passage speaks only of other years of a programme than the question asks
-    about ("what do nurses earn in their second year?" over a first year's rate)."""
+def _other_year(question: str, passage: Passage) -> bool:
+    """Tell whether a passage speaks only of other years than the question asks about: of
+    a programme ("what do nurses earn in their second year?" over a first year's rate), or of
+    its editions ("when does the 2026 class start?" over "The new class starts on June 16,
+    2025" in "… Apprenticeship 2025"; the year before an edition's may close its applications)."""
     asked = years_of(question)
-    said = years_of(text) if asked else frozenset()
-    return bool(said) and not asked & said
+    said = years_of(passage.text) if asked else frozenset()
+    if said and not asked & said:
+        return True
+    editions = edition_years(question)
+    if not editions:
+        return False
+    years = calendar_years(" ".join(filter(None, (passage.title, passage.section, passage.text))))
+    if asks_deadline(question.casefold()):
+        years |= {y + 1 for y in years}
+    return bool(years) and not editions & years
 
 
 def _corrected(engine: SearchEngine, text: str) -> str:
