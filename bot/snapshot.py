@@ -19,7 +19,7 @@ from bot.gcpause import collector_paused
 from bot.models import Passage
 from bot.search.counted import FileTerms, count_file, term_ids
 from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_array
-from bot.search.names import Names, organisations_said, place_name
+from bot.search.names import Names, name_levels, organisations_said, place_name
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 
@@ -117,6 +117,18 @@ class Snapshot:
                 common = frozenset.intersection(*(terms for terms, _ in roles))
                 out[doc] = tuple((terms - common, positions) for terms, positions in roles)
         return out
+
+    @cached_property
+    def name_levels(self) -> dict[str, frozenset[int]]:
+        """Return the levels the documents' and roles' titles give the words they number
+        (:func:`bot.search.names.name_levels`); made on first use."""
+        titles = {passage.title for passage in self._first_passages()} | {role.title for role in self.corpus.roles}
+        return name_levels(titles)
+
+    def _first_passages(self) -> list[Passage]:
+        starts = np.cumsum([0, *(f.passages for f in self.engine.files)])[:-1]
+        passages = self.corpus.passages
+        return [passages[int(start)] for start in starts if start < len(passages)]
 
     @classmethod
     def from_files(

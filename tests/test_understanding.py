@@ -375,6 +375,32 @@ def test_an_edition_the_names_do_not_have_is_another_programme() -> None:
     assert other_editions("the summer internship".split(), {"internship"}.__contains__) == ()
 
 
+def test_a_level_of_a_role_the_names_do_not_have_is_another_role() -> None:
+    from bot.search.names import name_levels, other_levels
+
+    levels = name_levels(["Fraud Operations Analyst I", "Physiotherapist Grade 1 (Rotational)", "Cohort 2026"])
+    assert levels == {"analyst": {1}, "grade": {1}}  # "Cohort 2026" numbers no level
+    assert other_levels("what's the pay for fraud operations analyst ii", levels) == ("analyst ii",)
+    assert other_levels("pay range for a grade 2 physio?", levels) == ("grade 2",)
+    assert other_levels("fraud analyst pay?", levels) == ()
+    assert other_levels("is the analyst i think remote", levels) == ()  # "i", the member
+    assert other_levels("engineer iii salary", levels) == ()  # no engineer is numbered
+
+
+def test_a_question_about_a_level_no_posting_has_is_declined(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "fraud.md",
+        "# Fraud Operations Analyst I\n\n## Pay\n\nThe pay is $24.50 - $29.00 an hour.\n\n"
+        "## Location\n\nOn site at our Riverton contact center.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Pay\n\nStarting salary of $58,500.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    assert answers.ask("what's the pay for fraud operations analyst i?").verdict == "answer"
+    declined = answers.ask("what's the pay for fraud operations analyst ii?")
+    assert declined.verdict == "none" and declined.others == ("analyst ii",)
+
+
 def test_a_kind_of_programme_no_document_mentions_is_another_programme() -> None:
     names = {"pellucid", "harrow", "translators", "bursary", "hf"}
     used = {"pellucid", "harrow", "translators", "bursary", "deadline", "hf", "fellowship", "apprentices", "apprentice"}

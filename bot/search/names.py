@@ -446,6 +446,48 @@ def other_editions(words: Sequence[str], in_names: Callable[[str], bool]) -> tup
     return tuple(found)
 
 
+# A level of a role, in its name: "Fraud Operations Analyst I", "Physiotherapist Grade 1", "Band 5 Nurse"
+_LEVEL_LABELS = "grade|level|band"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+_LEVEL_IN_NAME = re.compile(r"\b([A-Za-z]+)\s+(I{1,3}|IV|V|[1-9])\b(?![.,]?\d)")
+# ... and as a question asks for one: "analyst ii", "grade 2 physio" ("analyst i" would be the
+# pronoun, and "analyst 2" a level only when the names number that word's levels)
+_LEVEL_ASKED = re.compile(r"\b([a-z]+)\s+(ii|iii|iv|[1-9])\b(?![.,]?\d)")
+
+
+def _level(value: str) -> int:
+    return int(value) if value.isdigit() else _ROMAN[value.casefold()]
+
+
+def name_levels(names: Iterable[str]) -> dict[str, frozenset[int]]:
+    """Return the levels the names give each word they number ("analyst": {1} for "Fraud
+    Operations Analyst I", "grade": {1} for "Physiotherapist Grade 1")."""
+    out: dict[str, set[int]] = {}
+    for name in names:
+        for match in _LEVEL_IN_NAME.finditer(name):
+            word, value = match.group(1).casefold(), match.group(2)
+            if value.isdigit() and word not in _LEVEL_LABELS.split("|"):
+                continue  # "Cohort 2026", "Floor 3": a number, not a level
+            out.setdefault(word, set()).add(_level(value))
+    return {word: frozenset(levels) for word, levels in out.items()}
+
+
+def other_levels(question: str, levels: dict[str, frozenset[int]]) -> tuple[str, ...]:
+    """Return the levels of a role ``question`` asks about that the names do not have.
+
+    "what's the pay for fraud operations analyst ii", where the knowledge base posts a Fraud
+    Operations Analyst I and no II, or "a grade 2 physio" beside a Grade 1 posting, is about
+    a role no document here describes. A word the names give no level leaves any level open.
+    """
+    found = []
+    for match in _LEVEL_ASKED.finditer(question.casefold()):
+        word, value = match.group(1), match.group(2)
+        known = levels.get(word)
+        if known and _level(value) not in known:
+            found.append(match.group(0))
+    return tuple(found)
+
+
 # Kinds of programme one can apply to, as members name them ("the pellucid harrow poetry prize").
 PROGRAMME_KINDS = frozenset(
     "internship fellowship residency scholarship bursary grant prize award apprenticeship traineeship "

@@ -47,7 +47,7 @@ from bot.search.answer_type import (
     years_of,
 )
 from bot.search.engine import Query, SearchEngine
-from bot.search.names import other_editions, other_kinds, other_names
+from bot.search.names import other_editions, other_kinds, other_levels, other_names
 from bot.search.semantic import embed_one
 from bot.search.specificity import FRAME_WORDS
 from bot.search.tokenize import Tokenizer
@@ -234,6 +234,7 @@ class AnswerService:
         others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
         others += other_editions(words, lambda w: _in_a_name(snap, w))
         others += other_kinds(words, lambda w: _names_term(snap, w), lambda w: _known(snap, w))
+        others += other_levels(corrected, snap.name_levels)
         searched = corrected
         # A follow-up that is mostly about what the knowledge base never mentions ("what is the
         # best pizza?") starts a new subject: it inherits no programme.
