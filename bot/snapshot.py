@@ -293,7 +293,8 @@ class Snapshot:
 
 
 def _names(corpus: Corpus, engine: SearchEngine) -> Names:
-    """Collect each indexed document's names: title, organisation, its roles' titles and teams."""
+    """Collect each indexed document's names: title, organisation, its roles' titles and teams
+    (a careers page's entries merged into another file's posting too)."""
     strings: dict[str, list[str]] = {}
     firsts: dict[str, Passage] = {}
     texts: dict[str, list[str]] = {}  # the passages of documents without an organisation
@@ -310,7 +311,7 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
     for source, first in firsts.items():
         if orgs and not first.org:
             strings[source] += organisations_said("\n".join([first.title, *texts.get(source, ())]), orgs)
-    for role in corpus.roles:
+    for role in [*corpus.roles, *corpus.listed]:
         if role.source in strings:
             strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
     order = [f.source for f in engine.files if f.passages]

@@ -146,6 +146,37 @@ def test_a_pasted_header_with_a_pay_line_gives_title_organisation_and_pay(tmp_pa
     )
 
 
+def test_a_careers_pages_entry_and_the_posting_of_that_role_are_one_role(tmp_path: Path) -> None:
+    # the page lists the role with its apply link; the posting, copied from a job board, has
+    # the pay but no link: members are offered one role with both
+    write(
+        tmp_path,
+        "careers.md",
+        "# Careers at Fernbrook Regional Credit Union\n\n## Open positions\n\nCurrent openings include:\n\n"
+        "* [Fraud Operations Analyst I](https://careers.example.org/jobs/FR-44), investigating card fraud alerts.\n"
+        "* [IT Service Desk Technician](https://careers.example.org/jobs/IT-12), supporting staff laptops.\n",
+    )
+    write(
+        tmp_path,
+        "fraud.txt",
+        "Fraud Operations Analyst I\nFernbrook Regional Credit Union\nRiverton, TS 04471\n"
+        "$24.50 - $29.00 an hour - Full-time\n\n"
+        "About the job\nYou will investigate card and payment fraud alerts for our members.\n",
+    )
+    settings = Settings()
+    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    roles = {role.title: role for role in RoleService(services.holder).list()}
+    assert sorted(roles) == ["Fraud Operations Analyst I", "IT Service Desk Technician"]
+    fraud = roles["Fraud Operations Analyst I"]
+    assert (fraud.source, fraud.compensation, fraud.apply_url) == (
+        "fraud.txt",
+        "$24.50 - $29.00 an hour",
+        "https://careers.example.org/jobs/FR-44",
+    )
+    # the page still names the role it lists: a question about it may be answered from either
+    assert "fraud" in services.holder.current.names.by_doc[0]
+
+
 def only_role(folder: Path, name: str, text: str) -> Role:
     """Write one file to a knowledge folder and return the one open role read from it."""
     write(folder, name, text)

@@ -30,6 +30,9 @@ class Corpus:
     passages: list[Passage] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # a careers page's entries that another file posts in full (merged into that posting's
+    # role): no role of their own, but still what their page names
+    listed: list[Role] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -285,8 +288,58 @@ def assemble(results: list[FileResult], extra_problems: list[Problem] | None = N
         corpus.documents.append(result.document)
         corpus.passages.extend(result.passages)
         corpus.roles.extend(typed_role(r) for r in result.roles)
+    corpus.roles[:], corpus.listed = _merged_listings(corpus.roles)
     _dedupe_role_ids(corpus.roles)
     return corpus
+
+
+_MERGED_FIELDS = ("type", "org", "team", "location", "remote", "compensation", "apply_url", "closes", "description")
+
+
+def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
+    """Return ``roles`` with each role a careers page lists and another file posts in full
+    made one: the posting's, with what only the list says (often the apply link) added.
+
+    A list entry ("Fraud Operations Analyst I, investigating card fraud alerts") and the
+    posting of the same title from the same organisation are one position; listing it twice
+    would offer it twice. Entries of other titles, organisations or places stay apart.
+    Also returns the entries merged away.
+    """
+    postings: dict[str, list[int]] = {}
+    for i, role in enumerate(roles):
+        if "/" not in role.id:  # a file's own role (a list's entries are "page/title")
+            postings.setdefault(_title_key(role.title), []).append(i)
+    merged: dict[int, Role] = {}
+    dropped: set[int] = set()
+    for i, entry in enumerate(roles):
+        if "/" not in entry.id:
+            continue
+        same = [
+            j
+            for j in postings.get(_title_key(entry.title), ())
+            if roles[j].source != entry.source and _compatible(roles[j], entry)
+        ]
+        if len(same) != 1:
+            continue
+        posting = merged.get(same[0], roles[same[0]])
+        fill = {f: getattr(entry, f) for f in _MERGED_FIELDS if getattr(posting, f) is None and getattr(entry, f) is not None}
+        merged[same[0]] = replace(posting, **fill) if fill else posting
+        dropped.add(i)
+    kept = [merged.get(i, role) for i, role in enumerate(roles) if i not in dropped]
+    return kept, [roles[i] for i in sorted(dropped)]
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def _compatible(a: Role, b: Role) -> bool:
+    """Tell whether two roles of one title may be one position: no organisation or place
+    that differs between them."""
+    return all(
+        x is None or y is None or " ".join(x.casefold().split()) == " ".join(y.casefold().split())
+        for x, y in ((a.org, b.org), (a.location, b.location))
+    )
 
 
 def read_folder(
