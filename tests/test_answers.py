@@ -9,6 +9,8 @@ from bot.services.evaluation import Case, citation_ok, evaluate, load_cases
 from tests.conftest import (
     BAY,
     BAY_QUESTIONS,
+    BIGHT,
+    BIGHT_QUESTIONS,
     COHORT_QUESTIONS,
     COVE,
     COVE_QUESTIONS,
@@ -47,9 +49,13 @@ from tests.conftest import (
     PIER_QUESTIONS,
     QUAY,
     QUAY_QUESTIONS,
+    REEF,
+    REEF_QUESTIONS,
     REWORDED_QUESTIONS,
     RIDGE,
     RIDGE_QUESTIONS,
+    SHOAL,
+    SHOAL_QUESTIONS,
     SIBLINGS,
     SIBLINGS_QUESTIONS,
     SOUND,
@@ -290,10 +296,20 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # a library's and a software foundation's, written blind late in the stop and never
         # read: 0.517, 21 of 30, 6 wrong with the stop's starting code; 0.583, 18 of 30, 5 at its end
         (GULF, GULF_QUESTIONS, 0.56, 0.56, 7),
+        # a city's and a credit union's programmes, written blind: 0.650, 22 of 30, 5 wrong
+        # untouched; 0.733, 25 of 30, 4 once a job board's pay line, body names ("Credit
+        # Union"), "wfh", other years' editions and role levels were read
+        (REEF, REEF_QUESTIONS, 0.71, 0.8, 6),
+        # a marine lab's and a satellite company's, written blind with it and never read:
+        # 0.383, 20 of 30, 10 wrong untouched; 0.383, 21 of 30, 11 after
+        (BIGHT, BIGHT_QUESTIONS, 0.36, 0.66, 13),
+        # a film festival's and a museum's, written blind with it and never read: 0.583, 23
+        # of 30, 6 wrong, untouched and after
+        (SHOAL, SHOAL_QUESTIONS, 0.56, 0.73, 8),
     ],
     ids=[
         "web", "siblings", "near", "final", "paste", "fresh", "last", "spare", "other", "more", "hold", "ridge",
-        "quay", "wharf", "pier", "cove", "inlet", "bay", "fjord", "sound", "delta", "gulf",
+        "quay", "wharf", "pier", "cove", "inlet", "bay", "fjord", "sound", "delta", "gulf", "reef", "bight", "shoal",
     ],
 )
 def test_blind_sets_keep_their_floor(folder, questions, hit1, abstention, wrong, settings) -> None:
