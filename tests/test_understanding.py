@@ -229,6 +229,25 @@ def test_a_passage_with_only_its_titles_words_has_nothing_of_what_is_asked(tmp_p
     assert answer.verdict == "answer" and "free loaf" in answer.citations[0].snippet
 
 
+def test_a_title_word_in_another_form_is_no_part_of_what_is_asked(tmp_path: Path, settings: Settings) -> None:
+    # "apprenticeship" is the title's "Apprentice" in another form: it says what the question
+    # is about, not what it asks ("a signing bonus", which no passage has)
+    write(
+        tmp_path,
+        "transit.txt",
+        "Transit Maintenance Apprentice\n\nAbout the job\nWe are recruiting our next class of apprentices for a"
+        " paid, registered apprenticeship in bus and streetcar maintenance.\n\nBenefits\nMedical, dental and"
+        " vision insurance from your first day, and an annual tool allowance of $600.\n",
+    )
+    write(tmp_path, "civic.md", "# Civic Tech Fellowship\n\n## Pay\n\nFellows are paid $5,400 a month.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    seen = answers.consider(answers.clean_question("is there a signing bonus for the transit maintenance apprenticeship"))
+    assert seen.evidence is not None and seen.evidence.coverage == 0.0
+    # a word of what is asked that the passage has still counts
+    tools = answers.consider(answers.clean_question("do transit maintenance apprentices get a tool allowance"))
+    assert tools.evidence is not None and tools.evidence.coverage > 0
+
+
 def test_a_clipped_word_names_what_its_full_word_names(tmp_path: Path, settings: Settings) -> None:
     # members shorten the words programmes are named by: "physio" for "Physiotherapist",
     # "grads" for "Graduate"; a common word that starts a name's word ("game" in "Gameplay")

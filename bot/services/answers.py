@@ -76,6 +76,7 @@ RANK_WEIGHTS: dict[str, float] = {
 }
 NEW_SUBJECT_SHARE = 0.5  # a follow-up with this share of its weight in unknown words inherits no programme
 VALUE_LINE_WORDS = 8  # a line this short that holds a value, and is no sentence, takes its topic from its neighbours
+TITLE_FORM_MIN = 5  # a term and a title's term this long, one starting the other, are one word in two forms
 SENTENCE_POOL = 3  # the best candidates whose sentences are compared with the question one by one (6 ranked the fitting sets the same, at twice the cost)
 
 
@@ -662,10 +663,20 @@ def _asked_coverage(engine: SearchEngine, query: Query, first: Candidate, names:
     """
     frame = _frame_terms(engine.tokenizer)
     titled = engine.topic_terms(first.position)
-    asked = [t for t in query.unique_terms if t not in names and t not in frame and t not in titled]
+    asked = [
+        t for t in query.unique_terms if t not in names and t not in frame and not _in_title(t, titled)
+    ]
     if asked and not set(asked) & set(first.matched):
         return 0.0
     return first.coverage
+
+
+def _in_title(term: str, titled: frozenset[str]) -> bool:
+    """Tell whether a term is a word of the title, or another form of one: "apprenticeship"
+    of a title's "Apprentice", "fellows" of a "Fellowship" (one term starts the other)."""
+    return term in titled or any(
+        len(t) >= TITLE_FORM_MIN and (term.startswith(t) or t.startswith(term)) for t in titled if len(term) >= TITLE_FORM_MIN
+    )
 
 
 @lru_cache(maxsize=4)
