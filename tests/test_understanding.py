@@ -1488,6 +1488,21 @@ def test_a_deadline_or_remote_work_asked_for_in_other_words_is_asked_for_as_one(
     assert said_plainly(question) == said
 
 
+@pytest.mark.parametrize(
+    ("question", "deadline"),
+    [
+        ("when do applications close?", True),
+        ("when do applications for the summer scheme shut", True),  # "shut" is "close"
+        ("when does the internship start?", False),
+        ("how long is the residency?", None),
+    ],
+)
+def test_a_question_asks_for_a_deadline_or_a_start(question: str, deadline: bool | None) -> None:
+    from bot.search.answer_type import asks_deadline
+
+    assert asks_deadline(question) is deadline
+
+
 def test_a_deadline_asked_for_as_a_last_day_finds_the_closing_date(seed_services: Services) -> None:
     answer = seed_services.answers.ask("last day to send in a fellowship application?")
     assert answer.verdict == "answer" and "ongoing" in answer.citations[0].snippet.casefold()

@@ -320,7 +320,7 @@ def has_contact(text: str, question: str = "") -> bool:
 # A date is a deadline or a start: "When do applications close?" is not answered by "Start
 # date: 1 May 2026", nor "When does it start?" by "Applications close on 31 January".
 _DEADLINE = re.compile(
-    r"\b(?:deadline|clos(?:e|es|ed|ing)|due|last day|apply by|no later than|until|through|accept\w*)\b"
+    r"\b(?:deadline|clos(?:e|es|ed|ing)|shut(?:s|ting)?|due|last day|apply by|no later than|until|through|accept\w*)\b"
 )
 # "send it to … by 5pm on Friday 8 January 2027", "… by 10 August 2026": a deadline, in a
 # sentence that speaks of no start ("start as soon as possible, ideally by 1 June")
