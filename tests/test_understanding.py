@@ -392,6 +392,22 @@ def test_an_edition_the_names_do_not_have_is_another_programme() -> None:
     assert others("does the winter break count") == ()  # "break" names nothing
     # names that say no edition leave any edition open ("the summer internship" of an internship)
     assert other_editions("the summer internship".split(), {"internship"}.__contains__) == ()
+    # a name that says "Falls" (a place) names no fall edition: only a word said as it is counts
+    in_names = {"greywater", "fall", "rangers"}.__contains__
+    assert other_editions("how many summer rangers".split(), in_names) == ("summer rangers",)
+    assert other_editions("how many summer rangers".split(), in_names, {"greywater", "falls"}.__contains__) == ()
+
+
+def test_a_place_named_falls_is_no_fall_edition(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "rangers.md",
+        "# Greywater Falls Seasonal Rangers\n\n## How many\n\nEvery year we hire about 45 seasonal rangers.\n",
+    )
+    write(tmp_path, "guides.md", "# Lantern Lake Guides\n\n## Pay\n\nGuides earn $19 an hour.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    seen = answers.consider(answers.clean_question("how many summer rangers do they hire each year?"))
+    assert seen.others == ()
 
 
 def test_a_level_of_a_role_the_names_do_not_have_is_another_role() -> None:

@@ -160,6 +160,9 @@ class Names:
                     run = tuple(tokenizer(part))
                     if len(run) >= 2 and run not in runs:
                         runs.append(run)
+                        for word in tokenizer.words(part):  # as the run says them ("Spring", not "Springs")
+                            if (term := tokenizer.term(word)) is not None:
+                                forms.setdefault(term, set()).add(word)
             terms.discard("")
             by_doc.append(frozenset(terms))
             phrases.append(tuple(runs))
@@ -425,23 +428,28 @@ EDITIONS: tuple[tuple[frozenset[str], ...], ...] = (
 )
 
 
-def other_editions(words: Sequence[str], in_names: Callable[[str], bool]) -> tuple[str, ...]:
+def other_editions(
+    words: Sequence[str], in_names: Callable[[str], bool], says: Callable[[str], bool] | None = None
+) -> tuple[str, ...]:
     """Return the editions ``words`` ask about that the knowledge base does not have.
 
     "the kestrelmouth winter cohort", where the documents name a Spring and an Autumn Cohort
     and no winter one, is about a cohort no document here describes: an edition word right
     before a word of the documents' names, when their names use other words of its kind
     but not it (``in_names`` tells whether a word is in some document's name). Names that
-    say no edition at all ("the HF internship") leave any edition open.
+    say no edition at all ("the HF internship") leave any edition open. An edition word counts
+    as in the names only when they say it as it is (``says``, when given): "Greywater Falls"
+    is no fall cohort.
     """
+    said = says or in_names
     found: list[str] = []
     for word, following in itertools.pairwise(words):
         for kind in EDITIONS:
             edition = next((e for e in kind if word in e), None)
             if edition is None:
                 continue
-            others_named = any(in_names(w) for other in kind if other is not edition for w in other)
-            if in_names(following) and not any(map(in_names, edition)) and others_named:
+            others_named = any(said(w) for other in kind if other is not edition for w in other)
+            if in_names(following) and not any(map(said, edition)) and others_named:
                 found.append(f"{word} {following}")
     return tuple(found)
 

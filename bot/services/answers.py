@@ -233,7 +233,7 @@ class AnswerService:
         named = snap.names.named(said)
         topic = tuple(w for w in words if engine.tokenizer.term(w) in named or set(clips.get(w, ())) & named.keys())
         others = other_names(corrected, lambda w: _known(snap, w), lambda w: _names_term(snap, w))
-        others += other_editions(words, lambda w: _in_a_name(snap, w))
+        others += other_editions(words, lambda w: _in_a_name(snap, w), lambda w: _said_in_a_name(snap, w))
         others += other_kinds(words, lambda w: _names_term(snap, w), lambda w: _known(snap, w))
         others += other_levels(corrected, snap.name_levels)
         searched = corrected
@@ -609,6 +609,12 @@ def _in_a_name(snap: Snapshot, word: str) -> bool:
     """Tell whether ``word`` is in some document's name, however common ("summer", "cohort")."""
     term = snap.engine.tokenizer.term(word)
     return term is not None and (term in snap.names.docs_of or term in snap.names.phrase_docs)
+
+
+def _said_in_a_name(snap: Snapshot, word: str) -> bool:
+    """Tell whether some document's name says ``word`` as it is ("fall" is not said by "Falls")."""
+    term = snap.engine.tokenizer.term(word)
+    return term is not None and word in snap.names.forms.get(term, ())
 
 
 def _without_names(engine: SearchEngine, text: str, named: frozenset[str]) -> str:
