@@ -161,8 +161,8 @@ class Names:
                     if len(run) >= 2 and run not in runs:
                         runs.append(run)
                         for word in tokenizer.words(part):  # as the run says them ("Spring", not "Springs")
-                            if (term := tokenizer.term(word)) is not None:
-                                forms.setdefault(term, set()).add(word)
+                            if (run_term := tokenizer.term(word)) is not None:
+                                forms.setdefault(run_term, set()).add(word)
             terms.discard("")
             by_doc.append(frozenset(terms))
             phrases.append(tuple(runs))
