@@ -540,6 +540,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("which building is the data team in?", "place"),
         ("whats the phone number for the grants team", "contact"),
         ("who does the first call for the platform role", "person"),  # an interview call
+        ("what are the start and end dates of the ranger season", "date"),
+        ("what are the dates for the summer fellowship this year", "date"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:

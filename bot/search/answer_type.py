@@ -73,7 +73,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("date", re.compile(
         r"(?:^|[,;:.!?(-]\s*|\b(?:and|so|but|then|by|until|since|know|tell me|say|wondering|find out|sure)\s+)when\b"
         r"|\bwhen\s*[?.!]*$|\bwhat (?:date|day|time)\b"
-        r"|\b(?:what|whats|what's|which)\b.*\b(?:deadline|start date|due date|closing date|last day)\b"
+        r"|\b(?:what|whats|what's|which)\b.*\b(?:deadline|start date|due date|closing date|last day|dates)\b"
     )),
     ("place", re.compile(
         r"\bwhere\b|\b(?:what|whats|what's|which)\b.*\b(?:city|cities|country|countries|location|office|"
