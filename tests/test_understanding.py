@@ -542,6 +542,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("who does the first call for the platform role", "person"),  # an interview call
         ("what are the start and end dates of the ranger season", "date"),
         ("what are the dates for the summer fellowship this year", "date"),
+        ("which substation would the electrician mainly be based at", "place"),
+        ("what is the bonus based on", None),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:

@@ -78,6 +78,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("place", re.compile(
         r"\bwhere\b|\b(?:what|whats|what's|which)\b.*\b(?:city|cities|country|countries|location|office|"
         r"offices|region|place|timezone|time zone|part of the world|building|campus|floor|room|address)\b"
+        r"|\b(?:what|whats|what's|which)\b.*\bbased (?:at|in|out of)\b"  # "which substation is it based at?"
     )),
     # "who do I contact?", "who should I email / reach out to?", "how do I get in touch?"
     ("contact", re.compile(
