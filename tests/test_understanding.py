@@ -248,6 +248,28 @@ def test_a_title_word_in_another_form_is_no_part_of_what_is_asked(tmp_path: Path
     assert tools.evidence is not None and tools.evidence.coverage > 0
 
 
+def test_a_longer_form_of_a_names_word_names_what_it_names(tmp_path: Path, settings: Settings) -> None:
+    # "apprenticeship" and a title's "Apprentice" have two stems but are one word: the question
+    # names the posting, and the word picks no sentence of it (the title's words chose it)
+    write(
+        tmp_path,
+        "turbine.md",
+        "# Wind Turbine Technician Apprentice\n\n## How to Apply\n\nApply online by June 20, 2025.\n\n"
+        "Shortlisted applicants will be invited to a climb assessment day on July 12 or July 13, 2025. You will"
+        " try a supervised climb in full harness and meet the crew.\n\nQuestions? Email"
+        " apprenticeship@brightwater.example.\n",
+    )
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    snapshot = snapshot_from_folder(tmp_path, settings)
+    assert snapshot.names.extended("apprenticeship") == ("apprentic",)
+    assert snapshot.names.extended("appren") == ()  # shorter: a clip, not a longer form
+    answers = build_services(settings, snapshot).answers
+    seen = answers.consider(answers.clean_question("when is the climbing test for the turbine apprenticeship"))
+    assert "apprentic" in seen.named
+    answer = answers.ask("when is the climbing test for the turbine apprenticeship")
+    assert "July 12 or July 13, 2025" in answer.citations[0].snippet
+
+
 def test_a_clipped_word_names_what_its_full_word_names(tmp_path: Path, settings: Settings) -> None:
     # members shorten the words programmes are named by: "physio" for "Physiotherapist",
     # "grads" for "Graduate"; a common word that starts a name's word ("game" in "Gameplay")

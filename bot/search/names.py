@@ -40,6 +40,7 @@ ACRONYM_MAX_ZIPF = 4.0  # an "acronym" that is a common word ("as", "it") is not
 CLIPPED_MIN = 4
 CLIPPED_REST = 3
 CLIPPED_MAX_ZIPF = 4.0
+EXTENDED_MIN = 6  # a name's word this long that starts a question's word names what it names ("apprentice…ship")
 _QUALIFIER = re.compile(r"\s+[-–—|:·]\s+|\s*\(")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z]*|[0-9]+[A-Za-z]*")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -223,7 +224,7 @@ class Names:
                 continue
             forms = self.forms.get(term)
             if forms is None:
-                out.extend(clips.get(word) or (term,))
+                out.extend(clips.get(word) or self.extended(word) or (term,))
             elif any(_same_word(v, f) for v in tokenizer.variants(word, term) for f in forms):
                 out.append(term)
             else:
@@ -259,6 +260,25 @@ class Names:
             if len(full) - len(stem) >= CLIPPED_REST:
                 found[term] = None
         return tuple(found)
+
+    def extended(self, word: str) -> tuple[str, ...]:
+        """Return the name terms of which ``word`` is a longer form, another stem of the same
+        word: "apprenticeship" of a title's "Apprentice" (a name's word of at least
+        :data:`EXTENDED_MIN` letters that starts it), or ()."""
+        by_word = self._terms_by_word
+        return tuple(
+            dict.fromkeys(
+                term for end in range(len(word) - 1, EXTENDED_MIN - 1, -1) for term in by_word.get(word[:end], ())
+            )
+        )
+
+    @cached_property
+    def _terms_by_word(self) -> dict[str, tuple[str, ...]]:
+        """Every word the names say, with the name terms it says (for :meth:`extended`)."""
+        out: dict[str, list[str]] = {}
+        for word, term in self._name_words:
+            out.setdefault(word, []).append(term)
+        return {word: tuple(terms) for word, terms in out.items()}
 
     @cached_property
     def _name_words(self) -> list[tuple[str, str]]:

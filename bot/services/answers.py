@@ -486,11 +486,11 @@ class AnswerService:
         def weight(term: str, base: float) -> float:
             idf = engine.index.term_idf(term)
             w = base * max(idf if idf is not None else 0.0, floor)
-            return 0.0 if term in chose else w
+            return 0.0 if _in_title(term, chose) else w
 
         concepts = []
         for term in query.unique_terms:
-            base = 0.0 if term in chose else engine.informativeness(term, query)
+            base = 0.0 if _in_title(term, chose) else engine.informativeness(term, query)
             concept = {term: weight(term, base)}
             # the member's own word, where the documents use it, is worth at least any of its
             # synonyms: "Pay: USD 32–40 per hour" answers "pay?" before "a USD 500 stipend"
