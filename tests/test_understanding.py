@@ -566,6 +566,7 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("what are the dates for the summer fellowship this year", "date"),
         ("which substation would the electrician mainly be based at", "place"),
         ("what is the bonus based on", None),
+        ("home office budget?", "amount"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:

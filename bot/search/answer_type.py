@@ -169,7 +169,7 @@ _YES_NO = re.compile(
 )
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("amount", re.compile(
-        r"\b(?:salary|salaries|pay|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance)\b"
+        r"\b(?:salary|salaries|pay|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget)\b"
     )),
     ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
