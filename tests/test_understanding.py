@@ -1597,6 +1597,13 @@ def test_the_year_of_an_edition_a_question_asks_about(question: str, years: set[
     assert edition_years(question) == years
 
 
+def test_the_calendar_years_a_text_says() -> None:
+    from bot.search.answer_type import calendar_years
+
+    assert calendar_years("The 2025–26 cohort starts on September 14, 2025.") == {2025, 2026}
+    assert calendar_years("funded 2025-2030; call 0161 2024-555") == {2025, 2030, 2024}
+
+
 def test_a_passage_about_another_years_edition_lacks_what_is_asked(tmp_path: Path, settings: Settings) -> None:
     answers = beside_another_programme(
         settings,

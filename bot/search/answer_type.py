@@ -584,7 +584,8 @@ def calendar_years(text: str) -> frozenset[int]:
         out.add(first)
         if match.group(2):
             last = int(match.group(2)) if len(match.group(2)) == 4 else first // 100 * 100 + int(match.group(2))
-            out.update(range(first, last + 1) if 0 < last - first <= 2 else ())
+            if last > first:  # "2025–26"; a long range's ends only ("2025–2030")
+                out.update(range(first, last + 1) if last - first <= 2 else (last,))
     return frozenset(out)
 
 
