@@ -30,6 +30,22 @@ DEFAULT_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("mentor", "mentorship"),
     ("member", "membership"),
     ("partner", "partnership"),
+    # irregular verbs, whose forms the stemmer leaves apart
+    ("choose", "chosen", "chose"),
+    ("give", "given", "gave"),
+    ("hold", "held"),
+    ("send", "sent"),
+    ("spend", "spent"),
+    ("keep", "kept"),
+    ("teach", "taught"),
+    ("write", "written", "wrote"),
+    ("begin", "began", "begun"),
+    ("draw", "drawn", "drew"),
+    ("know", "known", "knew"),
+    ("show", "shown"),
+    ("buy", "bought"),
+    ("bring", "brought"),
+    ("build", "built"),
 )
 
 DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (

@@ -45,3 +45,13 @@ def test_accents_of_latin_letters_are_folded_as_members_type_them() -> None:
     accented = t("Bäckerei Grünwald, Zürich, Kraków, Cádiz, résumé")
     assert accented == t("backerei grunwald, zurich, krakow, cadiz, resume")
     assert t("नमस्ते") == ["नमस", "त"]  # other scripts keep their marks (a vowel sign is no accent)
+
+
+def test_the_forms_of_an_irregular_verb_are_one_term() -> None:
+    from bot.config import DEFAULT_EQUIVALENTS
+
+    t = Tokenizer(equivalents=DEFAULT_EQUIVALENTS)
+    assert t("members are chosen by lottery") == t("members choose lottery")
+    assert t("courses taught in Spanish") == t("courses teach Spanish")
+    assert Tokenizer()("chosen") != Tokenizer()("choose")  # the stemmer alone leaves them apart
+
