@@ -122,13 +122,8 @@ class Snapshot:
     def name_levels(self) -> dict[str, frozenset[int]]:
         """Return the levels the documents' and roles' titles give the words they number
         (:func:`bot.search.names.name_levels`); made on first use."""
-        titles = {passage.title for passage in self._first_passages()} | {role.title for role in self.corpus.roles}
-        return name_levels(titles)
-
-    def _first_passages(self) -> list[Passage]:
-        starts = np.cumsum([0, *(f.passages for f in self.engine.files)])[:-1]
-        passages = self.corpus.passages
-        return [passages[int(start)] for start in starts if start < len(passages)]
+        corpus = self.corpus
+        return name_levels({d.title for d in corpus.documents} | {r.title for r in [*corpus.roles, *corpus.listed]})
 
     @classmethod
     def from_files(

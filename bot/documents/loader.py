@@ -329,16 +329,16 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
     return kept, [roles[i] for i in sorted(dropped)]
 
 
-def _title_key(title: str) -> str:
-    return " ".join(title.casefold().split())
+def _title_key(text: str) -> str:
+    """Return ``text`` as titles (and organisations, places) are compared: casefolded, spaces collapsed."""
+    return " ".join(text.casefold().split())
 
 
 def _compatible(a: Role, b: Role) -> bool:
     """Tell whether two roles of one title may be one position: no organisation or place
     that differs between them."""
     return all(
-        x is None or y is None or " ".join(x.casefold().split()) == " ".join(y.casefold().split())
-        for x, y in ((a.org, b.org), (a.location, b.location))
+        x is None or y is None or _title_key(x) == _title_key(y) for x, y in ((a.org, b.org), (a.location, b.location))
     )
 
 

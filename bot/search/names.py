@@ -475,7 +475,7 @@ def other_editions(
 
 
 # A level of a role, in its name: "Fraud Operations Analyst I", "Physiotherapist Grade 1", "Band 5 Nurse"
-_LEVEL_LABELS = "grade|level|band"
+_LEVEL_LABELS = frozenset({"grade", "level", "band"})
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 _LEVEL_IN_NAME = re.compile(r"\b([A-Za-z]+)\s+(I{1,3}|IV|V|[1-9])\b(?![.,]?\d)")
 # ... and as a question asks for one: "analyst ii", "grade 2 physio" ("analyst i" would be the
@@ -494,7 +494,7 @@ def name_levels(names: Iterable[str]) -> dict[str, frozenset[int]]:
     for name in names:
         for match in _LEVEL_IN_NAME.finditer(name):
             word, value = match.group(1).casefold(), match.group(2)
-            if value.isdigit() and word not in _LEVEL_LABELS.split("|"):
+            if value.isdigit() and word not in _LEVEL_LABELS:
                 continue  # "Cohort 2026", "Floor 3": a number, not a level
             out.setdefault(word, set()).add(_level(value))
     return {word: frozenset(levels) for word, levels in out.items()}

@@ -680,8 +680,10 @@ def _asked_coverage(engine: SearchEngine, query: Query, first: Candidate, names:
 def _in_title(term: str, titled: frozenset[str]) -> bool:
     """Tell whether a term is a word of the title, or another form of one: "apprenticeship"
     of a title's "Apprentice", "fellows" of a "Fellowship" (one term starts the other)."""
-    return term in titled or any(
-        len(t) >= TITLE_FORM_MIN and (term.startswith(t) or t.startswith(term)) for t in titled if len(term) >= TITLE_FORM_MIN
+    if term in titled:
+        return True
+    return len(term) >= TITLE_FORM_MIN and any(
+        len(t) >= TITLE_FORM_MIN and (term.startswith(t) or t.startswith(term)) for t in titled
     )
 
 
