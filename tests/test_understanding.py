@@ -794,6 +794,22 @@ def test_the_unit_a_rate_is_counted_in_is_no_answer() -> None:
     assert not holds("The internship lasts 12 weeks.", "duration", "how many days a week is the internship")
 
 
+def test_a_rate_question_is_answered_in_its_own_unit_and_rate() -> None:
+    asked = "how many hours a week is the data engineering internship"
+    assert not holds("Take-home SQL and Python exercise (about 2 hours)", "duration", asked)
+    assert not holds("Interns work from the office four days a week.", "duration", asked)
+    assert holds("Interns work 32 hours a week.", "duration", asked)
+    assert holds("Up to 20 hours/week, paid weekly.", "duration", asked)
+
+
+def test_a_count_per_day_counts_its_noun_not_days() -> None:
+    asked = "how many samples a day does the lab process"
+    assert asked_kind(asked) == "count"
+    assert not holds("25 days of annual leave plus public holidays", "count", asked)
+    assert holds("The lab processes about 400 samples a day.", "count", asked)
+    assert asked_kind("how many vacation days do i get") == "duration"
+
+
 def test_a_candidates_experience_is_no_answer_to_how_long_a_programme_lasts() -> None:
     asked = "How long is the Sorrelwick Research Residency?"
     assert not holds("Most residents have between one and four years of experience in industry.", "duration", asked)

@@ -55,7 +55,7 @@ _DATED = re.compile(_DATES)
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
     ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
-    ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
+    ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
         r"\bhow much\b|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance)\b"
@@ -471,7 +471,8 @@ def _same_word(a: str, b: str) -> bool:
 
 _UNITS = ("hour", "day", "week", "month", "year")
 _UNIT_WORD = re.compile(r"\b(hour|day|week|month|year)s?\b")
-_HOW_MANY_UNITS = re.compile(r"\bhow many\s+(?:[a-z-]+\s+){0,2}?(hour|hr|day|week|month|year)s?\b")
+# "how many samples a day?" counts samples: the day is a rate, not what is counted
+_HOW_MANY_UNITS = re.compile(r"\bhow many\s+(?:(?!(?:a|an|per|each|every)\b)[a-z-]+\s+){0,2}?(hour|hr|day|week|month|year)s?\b")
 
 
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(hour|day|week|month|year)\b")
@@ -487,9 +488,25 @@ def _units_near(asked: str) -> frozenset[str] | None:
         return None
     at = _UNITS.index("hour" if match.group(1) == "hr" else match.group(1))
     near = frozenset(_UNITS[max(0, at - 1) : at + 2])
-    # "how many hours a day?": the day is what the hours are counted in, no answer itself
+    # "how many hours a week?" is answered in hours a week: "four days a week" counts
+    # something else, and the week is what the hours are counted in, no answer itself
     rate = _RATE.match(asked, match.end())
-    return near - {rate.group(1)} if rate else near
+    return frozenset({_UNITS[at]}) if rate else near
+
+
+@lru_cache(maxsize=1024)
+def _asked_rate(asked: str) -> re.Pattern[str] | None:
+    """Return how a text says the rate a "how many hours a week?" question counts in ("a
+    week", "per week", "weekly", "each week"), or None when it asks for no rate."""
+    match = _HOW_MANY_UNITS.search(asked)
+    rate = _RATE.match(asked, match.end()) if match else None
+    if rate is None:
+        return None
+    unit = rate.group(1)
+    adverb = {"day": "daily", "year": "yearly|annually|annual"}.get(unit, f"{unit}ly")
+    if unit == "day":  # "3 hours every morning"
+        unit = "(?:day|morning|afternoon|evening|night|shift|session)"
+    return re.compile(rf"\b(?:(?:a|an|per|each|every|/)\s*{unit}|{adverb})\b")
 
 
 # "how long can my portfolio be?", "how long should the statement be": the length of a text
@@ -525,6 +542,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
     units = _units_near(asked) if kind == "duration" else None
+    if units is not None and (rate := _asked_rate(asked)) is not None and not rate.search(searched):
+        return False  # "about 2 hours" of a test does not say how many hours a week
     for match in _HOLDS[kind].finditer(searched):
         found = match.group(0).casefold().strip()
         if units is not None and (said := _UNIT_WORD.findall(found)) and said[-1] not in units:
