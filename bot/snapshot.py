@@ -19,7 +19,7 @@ from bot.gcpause import collector_paused
 from bot.models import Passage
 from bot.search.counted import FileTerms, count_file, term_ids
 from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_array
-from bot.search.names import Names, name_levels, organisations_said, place_name
+from bot.search.names import Names, name_levels, named_by_a_title, organisations_said, place_name
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 
@@ -306,8 +306,20 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
     for source, first in firsts.items():
         if orgs and not first.org:
             strings[source] += organisations_said("\n".join([first.title, *texts.get(source, ())]), orgs)
+    titles = {source: first.title for source, first in firsts.items()}
+    merged = {id(role) for role in corpus.listed}
     for role in [*corpus.roles, *corpus.listed]:
-        if role.source in strings:
-            strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
+        if role.source not in strings:
+            continue
+        if (
+            "/" in role.id
+            and id(role) not in merged
+            and named_by_a_title(role.title, (t for s, t in titles.items() if s != role.source), engine.tokenizer)
+        ):
+            # a careers page's entry for a programme that another file is about, but posts
+            # no role of the same title ("Brewing Apprentice" beside the apprenticeship's
+            # guide): the file names it, not the page
+            continue
+        strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
     order = [f.source for f in engine.files if f.passages]
     return Names.build([strings.get(source, []) for source in order], engine.tokenizer)

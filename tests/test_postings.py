@@ -492,3 +492,93 @@ def test_plain_text_byline_under_the_title_is_not_part_of_it(tmp_path: Path, shi
     # the heading over a numbered list keeps its list, a closing line under it included
     (hiring,) = [p for p in corpus.passages if p.section == "Hiring process"]
     assert "A case study" in hiring.text and "All interviews are held by video." in hiring.text
+
+
+def test_positions_grouped_by_department_under_an_open_positions_heading(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "careers.md",
+        "# Work With Us\n\n## Open positions\n\n### Brewhouse and production\n\n"
+        "* [Cellar Technician](https://brew.example.org/careers/cellar) — early mornings; fermentation and tank cleaning. $21–$24/hour.\n"
+        "* [Packaging Line Lead](https://brew.example.org/careers/packaging) — run our canning line. $23–$26/hour.\n\n"
+        "### Taproom and kitchen\n\n"
+        "* [Line Cook](https://brew.example.org/careers/cook) — wood-fired flatbreads, Wednesday to Sunday. $18–$20/hour.\n"
+        "* [Taproom Supervisor](https://brew.example.org/careers/taproom) — lead the front-of-house team.\n\n"
+        "## How we hire\n\n* [Apply](https://brew.example.org/apply) — each posting lists what to send.\n"
+        "* [Meet us](https://brew.example.org/meet) — a paid trial shift.\n",
+    )
+    roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert [(r.title, r.compensation, r.apply_url) for r in roles] == [
+        ("Cellar Technician", "$21–$24/hour", "https://brew.example.org/careers/cellar"),
+        ("Packaging Line Lead", "$23–$26/hour", "https://brew.example.org/careers/packaging"),
+        ("Line Cook", "$18–$20/hour", "https://brew.example.org/careers/cook"),
+        ("Taproom Supervisor", None, "https://brew.example.org/careers/taproom"),
+    ]
+
+
+def test_a_list_under_a_programme_faq_is_no_list_of_positions(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "internship-faq.md",
+        "# Summer Research Internship: FAQ\n\n## The internship\n\n### Which research groups host interns?\n\n"
+        "* [Kelp Forest Ecology](https://lab.example.org/kelp) – surveys of kelp canopy\n"
+        "* [Ocean Acoustics](https://lab.example.org/acoustics) – hydrophone recordings\n\n"
+        "### How do I apply?\n\nApply at https://lab.example.org/apply by 1 March 2027.\n",
+    )
+    roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert all("Kelp" not in r.title and "Acoustics" not in r.title for r in roles)  # research groups, not positions
+
+
+def test_a_postings_organisation_pay_place_and_title(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "engineer.txt",
+        "Broadcast Audio Engineer\nTidewell Public Radio (WTDW 90.1 FM) · Bellmont, OR · Full-time\n"
+        "Posted October 28, 2024 · Reference ENG-2411\n\n"
+        "About the role\nThe Broadcast Audio Engineer keeps the station on the air.\n\n"
+        "Responsibilities\nMaintain studio equipment\nMix live broadcasts\n\n"
+        "Minimum qualifications\nAt least 3 years of experience in broadcast engineering\n\n"
+        "Schedule\nTuesday through Saturday. Engineers on call receive a $150 weekly on-call stipend.\n\n"
+        "Compensation\nThe pay range for this position is $64,000 to $78,000 per year.\n\n"
+        "How to apply\nApply at https://radio.example.org/jobs/engineer.\n\n"
+        "Tidewell Public Media, Inc. is an equal opportunity employer.\n",
+    )
+    write(
+        tmp_path,
+        "supervisor.md",
+        "# [Taproom Supervisor – Copperbine Brewing Co-operative](https://brew.example.org/careers/taproom)\n\n"
+        "We're Copperbine Brewing Co-operative, a worker-owned brewery.\n\n"
+        "## About the Role\n\nThe Taproom Supervisor runs the floor during service.\n\n"
+        "## What We're Looking For\n\n* At least two years of bar experience\n\n## Location, Salary & Benefits\n\n"
+        "**Location:** Copperbine Taproom, 77 Millrace Lane, Ashford Mills, VT 05734. This is an on-site role; "
+        "there is no remote option.\n\n**Salary:** $22.00 per hour\n\n"
+        "## How to Apply\n\nApply at https://brew.example.org/careers/taproom/apply.\n\n"
+        "Copperbine Brewing Co-operative is an equal opportunity employer.\n",
+    )
+    roles = {r.id: r for r in snapshot_from_folder(tmp_path, shipped).corpus.roles}
+    engineer = roles["engineer"]
+    # the call letters are no part of the name; the pay is the one under "Compensation"
+    assert (engineer.org, engineer.compensation) == ("Tidewell Public Radio", "$64,000 to $78,000 per year")
+    supervisor = roles["supervisor"]
+    assert supervisor.title == "Taproom Supervisor"  # the organisation after the dash is not the role's
+    assert supervisor.location == "Copperbine Taproom, 77 Millrace Lane, Ashford Mills, VT 05734"
+    assert supervisor.remote is False  # said in the sentence after the place
+
+
+def test_an_equal_opportunity_line_names_the_company_before_its_suffix(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "engineer.txt",
+        "Audio Engineer\n\nAbout the role\nYou keep the station on the air.\n\n"
+        "How to apply\nApply at https://radio.example.org/jobs/engineer.\n\n"
+        "Tidewell Public Media, Inc. is an equal opportunity employer.\n",
+    )
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert role.org == "Tidewell Public Media"
+
+
+def test_pay_said_between_two_amounts_is_a_range() -> None:
+    from bot.documents.roles import _pay_in
+
+    assert _pay_in("Salary between €64,000 and €76,000 a year, depending on experience.") == "€64,000 to €76,000 a year"
+    assert _pay_in("Pay: USD 32–40 per hour") == "USD 32–40 per hour"

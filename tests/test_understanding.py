@@ -24,6 +24,7 @@ from bot.search.names import (
     Names,
     acronyms,
     name_parts,
+    named_by_a_title,
     organisations_said,
     other_editions,
     other_kinds,
@@ -32,6 +33,7 @@ from bot.search.names import (
 )
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller
+from bot.search.tokenize import Tokenizer
 from bot.services.answers import AnswerService, Turn
 from bot.services.decision import FEATURES, TARGET_FALSE_ANSWERS, Evidence, Model, fit
 from bot.services.smalltalk import small_talk
@@ -1816,3 +1818,37 @@ def test_a_question_naming_one_role_of_a_careers_page_is_not_answered_from_anoth
     junior = answers.ask("whats the closing date for the quillmere junior cartographer job")
     assert junior.answered and "20 June 2026" in junior.citations[0].snippet
     assert "Open roles › Senior Platform Engineer" in sections("what do quillmere staff get as benefits")
+
+
+def test_a_careers_page_entry_for_a_programme_with_its_own_file_names_that_file(
+    tmp_path: Path, settings: Settings
+) -> None:
+    assert named_by_a_title_of("Brewing Apprentice (2025 cohort)", "Copperbine Brewing Apprenticeship — 2025 Program Guide")
+    assert not named_by_a_title_of("Cellar Technician", "Copperbine Brewing Apprenticeship — 2025 Program Guide")
+    write(
+        tmp_path,
+        "copperbine-careers.md",
+        "# Work With Us\n\n## Open positions\n\n### Brewhouse and production\n\n"
+        "* [Brewing Apprentice (2025 cohort)](https://brew.example.org/careers/apprentice) — an 18-month paid"
+        " apprenticeship for people who want to become brewers.\n"
+        "* [Cellar Technician](https://brew.example.org/careers/cellar) — fermentation and tank cleaning. $21–$24/hour.\n\n"
+        "## How we hire\n\nEach posting lists what to send; we reply to every application within two weeks.\n",
+    )
+    write(
+        tmp_path,
+        "brewing-apprenticeship-guide.md",
+        "# Copperbine Brewing Apprenticeship — 2025 Program Guide\n\n## Overview\n\nApprentices work full-time in"
+        " the brewery for 18 months.\n\n## Key dates\n\nThe 2025 cohort starts on September 8, 2025.\n\n"
+        "## Pay\n\nApprentices earn $19.00 per hour.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    # the careers page lists the apprenticeship, but the guide is about it
+    answer = answers.ask("when does the brewing apprentice cohort start?")
+    assert answer.citations and answer.citations[0].source == "brewing-apprenticeship-guide.md"
+    # an entry that no other file is about still names its page
+    answer = answers.ask("what does the cellar technician get paid?")
+    assert answer.verdict == "answer" and "$21–$24/hour" in answer.citations[0].snippet
+
+
+def named_by_a_title_of(name: str, title: str) -> bool:
+    return named_by_a_title(name, [title], Tokenizer())

@@ -38,7 +38,8 @@ POSITIONS_CONTEXT = re.compile(
 APPLY_TEXT = re.compile(r"\b(apply|application|submit)\b", re.I)
 TEAM = re.compile(r"\b((?:[A-Z][\w&/-]*\s+)*?[A-Z][\w&/-]*)\s+team\b")
 ORG_EEO = re.compile(
-    r"\b((?:[A-Z][\w&.'-]*\s+){0,3}[A-Z][\w&.'-]*) is (?:proud to be )?an? equal (?:employment )?opportunity",
+    r"\b((?:[A-Z][\w&.'-]*\s+){0,3}[A-Z][\w&.'-]*)(?:,?\s+(?:Inc|LLC|Ltd|Corp|Co|PBC|GmbH|plc)\.?)?"
+    r" is (?:proud to be )?an? equal (?:employment )?opportunity",
 )
 ORG_ABOUT = re.compile(r"^(?:more )?about (?!the\b|you\b|us\b|this\b|our\b)(.+?):?$", re.I)
 _CURRENCY = r"(?:(?:US|CA|AU|NZ|HK|S|C|A)?\$|[€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|NZD|SEK|NOK|DKK|JPY|INR|SGD|PLN|CZK|BRL|MXN)\b)"
@@ -52,7 +53,9 @@ _UNIT = (
 )
 # An amount with its unit, or a range: "$140,000–$175,000 per year", "CAD 150,000–185,000 a year",
 # "$7,650/month to $12,134/month", "€60k – €75k". Bare amounts ("$40 million raised") are not pay.
-MONEY = re.compile(rf"{_MONEY}(?:{_UNIT})?(?:\s*(?:-|–|—|to)\s*(?:{_MONEY}|{_NUMBER}\b)(?:{_UNIT})?)?")
+MONEY = re.compile(
+    rf"{_MONEY}(?:{_UNIT})?(?:\s*(?:-|–|—|to|(?<=\d)\s+and(?=\s+\D{{0,4}}\d))\s*(?:{_MONEY}|{_NUMBER}\b)(?:{_UNIT})?)?"
+)
 COMPETITIVE = re.compile(r"\b(competitive (?:salary|stipend|pay|compensation))\b", re.I)
 DEADLINE = re.compile(
     r"\b(?:deadline|applications? close[sd]?(?: on)?|apply by)\s*:?\s*"
@@ -368,14 +371,16 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     and for what pay after it ("Product Designer – Remote within the EU. Permanent. EUR …")."""
     org = document_org(doc)
     roles: list[Role] = []
-    heading = ""
+    headings: dict[int, str] = {}  # the headings the list is under, by level
     intro = ""
     blocks = doc.blocks
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if block.kind == "heading":
-            heading, intro = block.text, ""
+            headings = {level: text for level, text in headings.items() if level < block.level}
+            headings[block.level] = block.text
+            intro = ""
         elif block.kind == "paragraph":
             intro = block.text
         if block.kind != "item":
@@ -385,7 +390,13 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
         while i < len(blocks) and blocks[i].kind == "item" and blocks[i].level == block.level:
             group.append(blocks[i])
             i += 1
-        if not POSITIONS_CONTEXT.search(f"{heading} {intro}"):
+        # "## Open positions" then "### Brewhouse and production": the positions are grouped
+        # by department under a heading that speaks of them
+        # (the page's own title, a level-1 heading, speaks of the page, not of this list)
+        inner = headings[max(headings)] if headings else ""
+        under = any(level > 1 and _POSITIONS_HEADING.search(t) for level, t in headings.items() if t != inner)
+        heading = " ".join(t for t in headings.values() if t == inner or _POSITIONS_HEADING.search(t))
+        if not POSITIONS_CONTEXT.search(f"{inner} {intro}") and not under:
             continue
         linked = [b for b in group if b.links and b.text.startswith(b.links[0].text) and b.links[0].text]
         titled = [(b, m) for b in group if (m := _TITLED_ITEM.match(b.text)) and len(m.group(1).split()) <= 8]
@@ -398,9 +409,10 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
                 link = item.links[0]
                 title = link.text.strip()
                 description = item.text[len(link.text) :].lstrip(" ,:;-–—").strip() or None
-                roles.append(
-                    _listed_role(doc, org, team, title, heading, intro, item, link.url, description, None, None)
-                )
+                role = _listed_role(doc, org, team, title, heading, intro, item, link.url, description, None, None)
+                if description:  # "… tank cleaning across our 14 fermenters. $21–$24/hour."
+                    role = replace(role, compensation=_pay_in(description))
+                roles.append(role)
         elif not linked and len(titled) >= 2 and len(titled) * 5 >= len(group) * 3:
             for item, match in titled:
                 title, terms = match.group(1).strip(), match.group(2).strip()
@@ -411,6 +423,8 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     return roles
 
 
+# A heading over headings that group positions ("## Open positions" over "### Engineering").
+_POSITIONS_HEADING = re.compile(r"\b(?:positions|roles|jobs|vacancies|openings|opportunities)\b", re.I)
 # "Senior Backend Engineer (Go) – Lisbon, hybrid. Permanent, full-time. EUR 62,000 to 75,000 per year."
 _TITLED_ITEM = re.compile(r"^([A-Z][^–—.:;!?]{2,80}?)\s+[–—-]\s+(\S.*)$")
 
@@ -681,6 +695,17 @@ def clean_role_title(text: str) -> str:
     return re.sub(r"\s{2,}", " ", title)
 
 
+def _without_org(title: str, org: str | None) -> str:
+    """Return a posting's title without the organisation it names after a separator
+    ("Taproom Supervisor – Copperbine Brewing Co-operative")."""
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) == 2 and org:
+        first, rest = parts
+        if rest.casefold().startswith(org.casefold()) or org.casefold().startswith(rest.casefold()):
+            return first
+    return title
+
+
 def _title_and_team(doc: Document) -> tuple[str, str | None]:
     """The role's title from the document's, and a team named on the line after it.
 
@@ -688,7 +713,7 @@ def _title_and_team(doc: Document) -> tuple[str, str | None]:
     ("Research Scientist Intern" / "AI Alignment"), sometimes run into the first section
     heading ("AI Alignment Responsibilities:").
     """
-    title = clean_role_title(doc.title)
+    title = clean_role_title(_without_org(doc.title, document_org(doc)))
     at = next((i for i, b in enumerate(doc.blocks[:6]) if b.kind == "heading" and b.text == doc.title), None)
     if at is None or at + 1 >= len(doc.blocks):
         return title, None
@@ -718,7 +743,11 @@ def _place(doc: Document, title: str, subtitles: list[str]) -> tuple[str | None,
     """Where the role is and whether it is remote, from what the posting says (see read_place)."""
     labelled = _labelled(doc, LOCATION_LABEL)
     if labelled:
-        return read_place(labelled[0], loose=True)
+        # "Location: Copperbine Taproom, 77 Millrace Lane, …. This is an on-site role; there
+        # is no remote option.": the place is the first sentence, the terms may follow it
+        place, _ = read_place(split_sentences(labelled[0])[0], loose=True)
+        _, remote = read_place(labelled[0], loose=True)
+        return place, remote
     marked = doc.hints.get("location")
     if marked:
         return read_place(re.sub(r"^locations?\s*:\s*", "", marked, flags=re.I), loose=True)
@@ -790,6 +819,8 @@ def _byline_parts(parts: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for n, part in enumerate(parts):
         _, remote = read_place(part, loose=True)
+        # "Tidewell Public Radio (WTDW 90.1 FM)": call letters or a ticker are no part of the name
+        name = re.sub(r"\s*\([^()]*\)$", "", part) or part
         if "location" not in found and (remote is not None or _CITY_COUNTRY.match(part)):
             found["location"] = part
         elif (
@@ -797,10 +828,11 @@ def _byline_parts(parts: list[str]) -> dict[str, str]:
             and remote is None
             and not role_type(part)
             and not _NOT_A_NAME.search(part)
-            and len(part.split()) <= 5
-            and part[:1].isupper()
+            and ":" not in name
+            and len(name.split()) <= 5
+            and name[:1].isupper()
         ):
-            found["org"] = part
+            found["org"] = name
     return found
 
 
@@ -859,6 +891,9 @@ def _pay_in(text: str, labelled: bool = False) -> str | None:
     """The first amount in ``text`` that is pay: with a unit or a range (any amount after a label)."""
     for match in MONEY.finditer(text):
         found = match.group(0).strip()
+        if " and " in found:  # "between £500 and £900" is a range, "£500 and £300 …" two amounts
+            between = re.search(r"\bbetween\s+$", text[: match.start()])
+            found = found.replace(" and ", " to ") if between else found.split(" and ")[0]
         if labelled or re.search(_UNIT, found) or re.search(r"\d\s*(?:-|–|—|to)\s*\D{0,4}\d", found):
             found = found if re.search(r"\bp\.a\.$", found) else found.rstrip(".")  # "per year." ends a sentence
             return " ".join(found.split())
@@ -868,6 +903,9 @@ def _pay_in(text: str, labelled: bool = False) -> str | None:
 def _compensation(doc: Document) -> str | None:
     return _pay_of(doc.blocks)
 
+
+
+_PAY_HEADING = re.compile(r"\b(?:compensation|salary|salaries|pay|wages?|remuneration|stipend)\b", re.I)
 
 
 def _pay_of(blocks: Sequence[Block]) -> str | None:
@@ -880,7 +918,16 @@ def _pay_of(blocks: Sequence[Block]) -> str | None:
             return amount
         if len(labelled[0]) <= 80:
             return labelled[0]
-    for block in blocks:  # plain text often puts the pay on a line of its own
+    # under a pay heading ("Compensation"), before an amount elsewhere ("a $150 weekly
+    # on-call stipend" in "Schedule"); plain text often puts the pay on a line of its own
+    heading = ""
+    under_pay = []
+    for block in blocks:
+        if block.kind == "heading":
+            heading = block.text
+        elif _PAY_HEADING.search(heading):
+            under_pay.append(block)
+    for block in [*under_pay, *blocks]:
         amount = _pay_in(block.text)
         if amount:
             return amount

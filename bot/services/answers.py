@@ -320,7 +320,14 @@ class AnswerService:
         ):
             return 1.0 if holds_as_asked(passage.text, kind, question, passage.question) else -1.0
         closest = int(np.argmax(unit_vectors(passage.text) @ vector))
-        about = [i == closest or bool(wanted & set(tokenizer(part))) for i, part in enumerate(parts)]
+        terms = [set(tokenizer(part)) for part in parts]
+        # a name that only some parts say tells which of them is about what is asked: in a
+        # list of positions, the line that names the role ("Cellar Technician — … $21–$24/hour")
+        listed = named - snap.engine.topic_terms(position)  # not the page's own title or organisation
+        naming = [bool(listed & t) for t in terms]
+        about = [
+            i == closest or bool(wanted & t) or (naming[i] and not all(naming)) for i, t in enumerate(terms)
+        ]
         for i, part in enumerate(parts):
             if not holds_as_asked(part, kind, question, passage.question):
                 continue
