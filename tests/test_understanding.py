@@ -1852,3 +1852,13 @@ def test_a_careers_page_entry_for_a_programme_with_its_own_file_names_that_file(
 
 def named_by_a_title_of(name: str, title: str) -> bool:
     return named_by_a_title(name, [title], Tokenizer())
+
+
+def test_which_days_asks_for_days_of_the_week() -> None:
+    asked = "which days of the week does the audio engineer work"
+    assert asked_kind(asked) == "weekdays"
+    assert holds("This is a full-time position, normally Tuesday through Saturday, 9:00 a.m. to 5:30 p.m.", "weekdays", asked)
+    assert not holds("• Take part in the engineering on-call rotation, one week in every four", "weekdays", asked)
+    assert not holds("• 15 days of paid time off plus 10 paid holidays", "weekdays", asked)
+    assert asked_kind("what day does the internship start") == "date"  # one day: a date
+    assert asked_kind("how many days of leave do i get") == "duration"

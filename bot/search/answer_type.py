@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Literal
 
 AnswerKind = Literal[
-    "date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "contact", "person"
+    "date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "contact", "person", "weekdays"
 ]
 
 _NUMBER_WORDS = (
@@ -54,6 +54,8 @@ _DATED = re.compile(_DATES)
 # The question patterns, tried in order (the first match decides).
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
+    # "which days would I work?", "what days of the week is it?": days of the week, not dates
+    ("weekdays", re.compile(r"\b(?:which|what|wat) days\b(?! (?:of|in) (?:the )?(?:year|month))|\bdays? of the week\b")),
     ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
     ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
@@ -125,6 +127,10 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b|\bnot paid\b"
     ),
     "count": re.compile(rf"\b{_NUMBER}\b"),
+    "weekdays": re.compile(
+        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\bweekdays?\b|\bweekends?\b"
+        r"|\bevery day\b|\bdaily\b|\bseven days a week\b"
+    ),
     "share": re.compile(r"\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|majority|most of|all of|none of)\b"),
     "time": re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midday|midnight)\b"),
     "date": re.compile(rf"{_DATES}|\b(?:start dates?|deadline|closes|opens)\b"),
