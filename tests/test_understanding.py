@@ -1862,3 +1862,9 @@ def test_which_days_asks_for_days_of_the_week() -> None:
     assert not holds("• 15 days of paid time off plus 10 paid holidays", "weekdays", asked)
     assert asked_kind("what day does the internship start") == "date"  # one day: a date
     assert asked_kind("how many days of leave do i get") == "duration"
+
+
+def test_the_hourly_asks_for_pay() -> None:
+    assert asked_kind("whats the hourly for the copperbine taproom supervisor") == "amount"
+    assert asked_kind("taproom supervisor hourly?") == "amount"
+    assert asked_kind("is the taproom supervisor paid hourly?") is None  # yes or no

@@ -60,7 +60,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
         r"\bhow much\b|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
-        r"wage|compensation|cost|fee|fees|price|budget|money|allowance)\b"
+        r"wage|compensation|cost|fee|fees|price|budget|money|allowance|hourly)\b"
         r"|\b(?:what|whats|what's)\b.*\bworth\s*[?.!]*$"  # "what's the bursary worth?"
         # "how big are the growth grants?", "what's the most you can get?", "minimum amount to ask for"
         r"|\bhow (?:big|large|generous)\b.*\b(?:grants?|awards?|bursar(?:y|ies)|scholarships?|prizes?)\b"
@@ -175,7 +175,7 @@ _YES_NO = re.compile(
 )
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("amount", re.compile(
-        r"\b(?:salary|salaries|pay|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget)\b"
+        r"\b(?:salary|salaries|pay|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget|hourly)\b"
     )),
     ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
