@@ -1868,3 +1868,19 @@ def test_the_hourly_asks_for_pay() -> None:
     assert asked_kind("whats the hourly for the copperbine taproom supervisor") == "amount"
     assert asked_kind("taproom supervisor hourly?") == "amount"
     assert asked_kind("is the taproom supervisor paid hourly?") is None  # yes or no
+
+
+def test_a_heading_of_several_answers_is_shown_from_the_one_asked(settings, tmp_path) -> None:
+    # "Location, Salary & Benefits" heads three answers: its first item is the location, not
+    # the pay; "Pay and benefits" opens with the pay
+    answers = answers_over_file(
+        settings,
+        tmp_path / "mechanic.md",
+        "# Bike Mechanic\n\nKeep our fleet of 1,400 bikes on the road.\n\n## Location, Salary & Benefits\n\n"
+        "* Location: Fleet Workshop, Unit 7, Canal Wharf Industrial Estate, Port Almsley PA4 2JR.\n"
+        "* Salary: £26,000 – £29,500 per year, depending on experience.\n"
+        "* Benefits:\n* 25 days' holiday plus bank holidays\n* £350 a year tool allowance\n"
+        "* A £250 a month stipend for a gym membership\n",
+    )
+    snippet = answers.ask("how much does the bike mechanic job pay").citations[0].snippet
+    assert "£26,000 – £29,500 per year" in snippet and "Unit 7" not in snippet

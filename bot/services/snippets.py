@@ -229,12 +229,16 @@ def unit_vectors_many(texts: Sequence[str]) -> list[np.ndarray]:
 
 
 def heading_answers(passage: Passage, asked: list[set[str]], tokenizer: Tokenizer) -> bool:
-    """Tell whether the passage's own heading says all that is asked (``asked``: the terms of
-    the question, names aside, each with its synonyms): the section under it is the answer."""
+    """Tell whether the passage's own heading says all that is asked, and says it first
+    (``asked``: the terms of the question, names aside, each with its synonyms): the section
+    under it is the answer."""
     if not passage.section or not asked:
         return False
-    heading = set(tokenizer(passage.section.split(SECTION_SEP)[-1]))
-    return all(heading & terms for terms in asked)
+    said = tokenizer(passage.section.split(SECTION_SEP)[-1])
+    heading = set(said)
+    # ... first: "Pay and benefits" opens with the pay, but "Location, Salary & Benefits"
+    # heads three answers, and its first item is the location
+    return all(heading & terms for terms in asked) and said[0] in set().union(*asked)
 
 
 @lru_cache(maxsize=4096)
