@@ -1884,3 +1884,10 @@ def test_a_heading_of_several_answers_is_shown_from_the_one_asked(settings, tmp_
     )
     snippet = answers.ask("how much does the bike mechanic job pay").citations[0].snippet
     assert "£26,000 – £29,500 per year" in snippet and "Unit 7" not in snippet
+
+
+def test_a_place_noun_naming_another_asks_no_place() -> None:
+    assert asked_kind("which rattlespoke roles are for the new city launch") is None
+    assert asked_kind("which city is it in") == "place"
+    assert asked_kind("what are the office locations?") == "place"
+    assert asked_kind("what country can i apply from") == "place"

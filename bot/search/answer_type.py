@@ -79,7 +79,10 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     )),
     ("place", re.compile(
         r"\bwhere\b|\b(?:what|whats|what's|which)\b.*\b(?:city|cities|country|countries|location|office|"
-        r"offices|region|place|timezone|time zone|part of the world|building|campus|floor|room|address)\b"
+        r"offices|locations|places|region|place|timezone|time zone|part of the world|building|campus|floor|room|address)\b"
+        # the noun asked about, not a word naming another ("which roles are for the city launch")
+        r"(?=\s*(?:[?.!,;:)]|$|(?:is|are|was|were|do|does|did|will|would|can|could|should|in|of|for|to|at|on|"
+        r"from|i|we|you|they|it|he|she|the|a|an|this|that|exactly|again|pls|please)\b))"
         r"|\b(?:what|whats|what's|which)\b.*\bbased (?:at|in|out of)\b"  # "which substation is it based at?"
     )),
     # "who do I contact?", "who should I email / reach out to?", "how do I get in touch?"
