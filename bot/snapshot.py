@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.documents.chunk import SECTION_SEP
 from bot.documents.loader import Corpus, FileResult
 from bot.gcpause import collector_paused
-from bot.models import Passage
+from bot.models import Passage, Role
 from bot.search.counted import FileTerms, count_file, term_ids
 from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_array
 from bot.search.names import Names, name_levels, named_by_a_title, organisations_said, place_name
@@ -306,20 +306,22 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
     for source, first in firsts.items():
         if orgs and not first.org:
             strings[source] += organisations_said("\n".join([first.title, *texts.get(source, ())]), orgs)
-    titles = {source: first.title for source, first in firsts.items()}
-    merged = {id(role) for role in corpus.listed}
-    for role in [*corpus.roles, *corpus.listed]:
-        if role.source not in strings:
-            continue
-        if (
-            "/" in role.id
-            and id(role) not in merged
-            and named_by_a_title(role.title, (t for s, t in titles.items() if s != role.source), engine.tokenizer)
-        ):
-            # a careers page's entry for a programme that another file is about, but posts
-            # no role of the same title ("Brewing Apprentice" beside the apprenticeship's
-            # guide): the file names it, not the page
-            continue
-        strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
+    titles: dict[str, list[str]] = {}  # each file's title in words, read when an entry needs them
+
+    def about_elsewhere(role: Role) -> bool:
+        """Tell whether another file's title names a careers page's entry (see named_by_a_title)."""
+        if not titles:
+            titles.update((source, engine.tokenizer.words(first.title)) for source, first in firsts.items())
+        return named_by_a_title(role.title, (t for s, t in titles.items() if s != role.source), engine.tokenizer)
+
+    for role in corpus.roles:
+        # a careers page's entry ("page/title") for a programme that another file is about,
+        # but posts no role of the same title ("Brewing Apprentice" beside the
+        # apprenticeship's guide): the file names it, not the page
+        if role.source in strings and not ("/" in role.id and about_elsewhere(role)):
+            strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
+    for role in corpus.listed:  # entries merged into a posting still name their page
+        if role.source in strings:
+            strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
     order = [f.source for f in engine.files if f.passages]
     return Names.build([strings.get(source, []) for source in order], engine.tokenizer)

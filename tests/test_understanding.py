@@ -1851,7 +1851,8 @@ def test_a_careers_page_entry_for_a_programme_with_its_own_file_names_that_file(
 
 
 def named_by_a_title_of(name: str, title: str) -> bool:
-    return named_by_a_title(name, [title], Tokenizer())
+    tokenizer = Tokenizer()
+    return named_by_a_title(name, [tokenizer.words(title)], tokenizer)
 
 
 def test_which_days_asks_for_days_of_the_week() -> None:

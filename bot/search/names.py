@@ -367,20 +367,17 @@ def _same_word(a: str, b: str) -> bool:
     return common >= 6 and common >= 0.75 * min(len(a), len(b))
 
 
-def named_by_a_title(name: str, titles: Iterable[str], tokenizer: Tokenizer) -> bool:
-    """Tell whether one of ``titles`` says every word of ``name`` (a qualifier in brackets
-    aside), in the same or another form: "Brewing Apprentice (2025 cohort)", an entry on a
-    careers page, is what "Copperbine Brewing Apprenticeship — 2025 Program Guide" is about."""
+def named_by_a_title(name: str, titles: Iterable[Sequence[str]], tokenizer: Tokenizer) -> bool:
+    """Tell whether one of ``titles`` (each in words, as ``tokenizer.words`` gives them) says
+    every word of ``name`` (a qualifier in brackets aside), in the same or another form:
+    "Brewing Apprentice (2025 cohort)", an entry on a careers page, is what "Copperbine
+    Brewing Apprenticeship — 2025 Program Guide" is about."""
     words = [
         w for w in tokenizer.words(re.sub(r"\([^()]*\)", " ", name)) if len(w) >= 3 and not w.isdigit() and tokenizer.term(w)
     ]
     if not words:
         return False
-    for title in titles:
-        said = tokenizer.words(title)
-        if all(any(_same_word(w, t) for t in said if len(t) >= 3) for w in words):
-            return True
-    return False
+    return any(all(any(_same_word(w, t) for t in said if len(t) >= 3) for w in words) for said in titles)
 
 
 ORG_WORD_MAX_ZIPF = 3.0  # an organisation's first word this rare in English is its own ("Vantrelle", not "Open")
