@@ -706,14 +706,14 @@ def _without_org(title: str, org: str | None) -> str:
     return title
 
 
-def _title_and_team(doc: Document) -> tuple[str, str | None]:
+def _title_and_team(doc: Document, org: str | None) -> tuple[str, str | None]:
     """The role's title from the document's, and a team named on the line after it.
 
     Plain-text postings put the title on a line of its own and the team on the next
     ("Research Scientist Intern" / "AI Alignment"), sometimes run into the first section
     heading ("AI Alignment Responsibilities:").
     """
-    title = clean_role_title(_without_org(doc.title, document_org(doc)))
+    title = clean_role_title(_without_org(doc.title, org))
     at = next((i for i, b in enumerate(doc.blocks[:6]) if b.kind == "heading" and b.text == doc.title), None)
     if at is None or at + 1 >= len(doc.blocks):
         return title, None
@@ -857,9 +857,9 @@ def _document_role(doc: Document, force: bool = False) -> list[Role]:
     apply = _apply_link(doc)
     if doc.kind != "posting" and apply is None and not force:
         return []
-    title, team = _title_and_team(doc)
-    subtitles, _ = preamble(doc)
     org = document_org(doc)
+    title, team = _title_and_team(doc, org)
+    subtitles, _ = preamble(doc)
     location, remote = _place(doc, doc.title, [s for s in subtitles if s != org])
     if team is None:
         named = TEAM.search(title)  # "Engineer in the Optimization team"

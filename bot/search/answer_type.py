@@ -488,30 +488,40 @@ _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(hour|day|week|month|year)\b")
 
 
 @lru_cache(maxsize=1024)
+def _counted_unit(asked: str) -> tuple[str, str | None] | None:
+    """Return the unit a "how many weeks …?" question counts in, and the rate it counts
+    them per ("how many hours a week?": hour, week), or None when it names no unit."""
+    match = _HOW_MANY_UNITS.search(asked)
+    if not match:
+        return None
+    rate = _RATE.match(asked, match.end())
+    return ("hour" if match.group(1) == "hr" else match.group(1)), (rate.group(1) if rate else None)
+
+
 def _units_near(asked: str) -> frozenset[str] | None:
     """Return the units a "how many weeks …?" question can be answered in: its own and the
     next ones up and down ("36 months" answers "how many years?", "six months" does not
     answer "how many days of leave?"); None when it names no unit."""
-    match = _HOW_MANY_UNITS.search(asked)
-    if not match:
+    counted = _counted_unit(asked)
+    if counted is None:
         return None
-    at = _UNITS.index("hour" if match.group(1) == "hr" else match.group(1))
-    near = frozenset(_UNITS[max(0, at - 1) : at + 2])
+    unit, rate = counted
     # "how many hours a week?" is answered in hours a week: "four days a week" counts
     # something else, and the week is what the hours are counted in, no answer itself
-    rate = _RATE.match(asked, match.end())
-    return frozenset({_UNITS[at]}) if rate else near
+    if rate:
+        return frozenset({unit})
+    at = _UNITS.index(unit)
+    return frozenset(_UNITS[max(0, at - 1) : at + 2])
 
 
 @lru_cache(maxsize=1024)
 def _asked_rate(asked: str) -> re.Pattern[str] | None:
     """Return how a text says the rate a "how many hours a week?" question counts in ("a
     week", "per week", "weekly", "each week"), or None when it asks for no rate."""
-    match = _HOW_MANY_UNITS.search(asked)
-    rate = _RATE.match(asked, match.end()) if match else None
-    if rate is None:
+    counted = _counted_unit(asked)
+    unit = counted[1] if counted else None
+    if unit is None:
         return None
-    unit = rate.group(1)
     adverb = {"day": "daily", "year": "yearly|annually|annual"}.get(unit, f"{unit}ly")
     if unit == "day":  # "3 hours every morning"
         unit = "(?:day|morning|afternoon|evening|night|shift|session)"
