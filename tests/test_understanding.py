@@ -819,6 +819,11 @@ def test_a_candidates_experience_is_no_answer_to_how_long_a_programme_lasts() ->
     assert holds("The Residency is an 11-month, full-time research position.", "duration", asked)
     # unless experience is what is asked
     assert holds("You need 3+ years of professional experience.", "duration", "how long do i need to have worked?")
+    # a bound said after the number ("5 or more years") is a duration all the same
+    asked = "how many years of embedded c do they want"
+    assert holds("5 or more years of professional experience writing embedded C", "duration", asked)
+    assert not holds("Five or more years of experience in industry.", "duration", "How long is the residency?")
+    assert holds("at least 20 or more hours a week", "duration", "how many hours a week is it")
 
 
 def test_holds_ignores_what_the_question_already_contains() -> None:

@@ -31,6 +31,8 @@ _NUMBER_WORDS = (
 )
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?|semesters?|quarters?)"
+# "5+ years", "5 or more years", "20 or more hours a week": a bound said after the number
+_OR_MORE = r"(?:\+|\s+or\s+(?:more|longer|over|above|fewer|less))?"
 # ISO codes of currencies a posting may state pay in ("NOK 650,000", "12,000 SEK")
 _CURRENCIES = (
     "usd|eur|gbp|cad|aud|nzd|chf|nok|sek|dkk|isk|pln|czk|huf|jpy|cny|rmb|inr|sgd|hkd|krw|brl|mxn|zar|aed|ils"
@@ -116,7 +118,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\btimes a\b"
     ),
     "duration": re.compile(
-        rf"\b{_NUMBER}\+?[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?"
+        rf"\b{_NUMBER}{_OR_MORE}[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?"
         # "three working days", "25 paid vacation days"; not "12 interns a year" nor "posted 9 days ago"
         rf"(?:(?!(?:a|an|the|per|each|every|of|in|for|and|or|last|next|this|that)\b)[a-z]+\s+){{0,2}}?{_UNIT}\b(?!\s+ago\b)"
         r"|\b(?:full|half)[\s-]year\b"
@@ -373,7 +375,7 @@ _WORKLOAD = re.compile(
 # "four years of experience", "graduated within the last 12 months": what a candidate must
 # have, or how recent something must be, not how long the programme lasts
 _NOT_LENGTH = re.compile(
-    rf"\b{_NUMBER}\+?(?:\s*(?:to|and|-|–)\s*{_NUMBER})?\+?[\s-]*(?:years?|months?)\s+(?:of\s+)?(?:[a-z-]+\s+){{0,2}}?experience\b"
+    rf"\b{_NUMBER}{_OR_MORE}(?:\s*(?:to|and|-|–)\s*{_NUMBER})?{_OR_MORE}[\s-]*(?:years?|months?)\s+(?:of\s+)?(?:[a-z-]+\s+){{0,2}}?experience\b"
     rf"|\bwithin\s+the\s+(?:last|past|previous)\s+{_NUMBER}[\s-]*(?:years?|months?|weeks?|days?)\b"
 )
 _ASKS_EXPERIENCE = re.compile(r"\b(?:experience|exp|worked|graduated?)\b")
