@@ -55,3 +55,10 @@ def test_the_forms_of_an_irregular_verb_are_one_term() -> None:
     assert t("courses taught in Spanish") == t("courses teach Spanish")
     assert Tokenizer()("chosen") != Tokenizer()("choose")  # the stemmer alone leaves them apart
 
+
+
+def test_a_numbered_clause_is_one_word_as_members_type_it() -> None:
+    t = Tokenizer()
+    assert t("401(k) plan with a 4% match")[0] == t("401k match?")[0] == "401k"
+    assert "501c3" in t("a 501(c)(3) nonprofit")
+    assert t("f(x) and (a)") == ["f", "x"]  # only after a number

@@ -13,7 +13,9 @@ from bot.search.stopwords import STOPWORDS
 
 # A token is a run of letters/digits, with inner apostrophes and dots kept for now
 # ("can't", "ph.d"), or one of the few programming-language names that are punctuation.
-_TOKEN = re.compile(r"c\+\+|c#|f#|\.net|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:['.][^\W_]+)*")
+# A plan or status named by a numbered clause ("401(k)", "403(b)", "501(c)(3)") is one word,
+# written as members type it: "401k", "501c3".
+_TOKEN = re.compile(r"c\+\+|c#|f#|\.net|\d+(?:\([a-z0-9]\))+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:['.][^\W_]+)*")
 # Hyphenated compounds ("part-time", "full-time") also index as one joined word, so
 # "part-time" is not matched by any passage that merely says "part".
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")
@@ -81,6 +83,8 @@ class Tokenizer:
             if word.isalnum():
                 out.append(word)
                 continue
+            if "(" in word:
+                word = word.replace("(", "").replace(")", "")  # 401(k) -> 401k
             if "," in word and word[0].isdigit():
                 word = word.replace(",", "")  # 7,650 -> 7650
             if word.endswith("'s"):
