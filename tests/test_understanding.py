@@ -1897,3 +1897,24 @@ def test_a_place_noun_naming_another_asks_no_place() -> None:
     assert asked_kind("which city is it in") == "place"
     assert asked_kind("what are the office locations?") == "place"
     assert asked_kind("what country can i apply from") == "place"
+
+
+def test_what_is_asked_besides_a_list_item_is_shown_as_the_rest_of_its_list(settings, tmp_path) -> None:
+    # "besides a resume" named one item, and the snippet was that item alone: "You will need: • a résumé;"
+    (tmp_path / "fellowship.md").write_text(
+        "---\ntitle: Corvane Writing Fellowship\n---\n# Corvane Writing Fellowship\n\n## How to apply\n\n"
+        "Applications open on 1 March and close on 30 April. You will need:\n\n"
+        "- a résumé;\n- a cover letter of no more than two pages; and\n- a ten-page writing sample.\n\n"
+        "Shortlisted candidates are interviewed in May.\n\n## Pay\n\nFellows earn $3,000 a month.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "other.md").write_text(
+        "---\ntitle: Corvane Library\n---\n# Corvane Library\n\n## Hours\n\nOpen daily from 9 to 5.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    shown = answers.ask("what do i have to submit for the fellowship besides a resume").citations[0].snippet
+    assert shown.startswith("Applications open") or shown.startswith("You will need:")
+    assert "writing sample" in shown and "cover letter" in shown
+    # without "besides", the résumé line is what is asked
+    assert "résumé" in answers.ask("do i need a resume for the fellowship?").citations[0].snippet

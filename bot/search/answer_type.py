@@ -207,6 +207,20 @@ _DEADLINE_PHRASE = re.compile(
 _REMOTE_PHRASE = re.compile(r"\bwfh\b|(?<!\baway )\bfrom home\b", re.I)
 
 
+# "what do I send besides a resume?": the resume is known to the member; what else is asked
+_BESIDES = re.compile(
+    r"\b(?:besides|apart from|aside from|other than|except(?: for)?|in addition to)\s+"
+    r"((?:(?!(?:for|in|on|to|at|and|or|with|when|if|do|does|is|are)\b)[\w'’-]+\s*){1,3})",
+    re.I,
+)
+
+
+def given_words(question: str) -> str:
+    """Return what a question says the member already has or knows ("besides a resume": "a
+    resume"), or "" when it says nothing of the kind."""
+    return " ".join(m.group(1) for m in _BESIDES.finditer(question))
+
+
 def said_plainly(question: str) -> str:
     """Return ``question`` with the phrases that ask for a deadline written as "deadline",
     and those that ask about working from home as "remotely"."""

@@ -57,6 +57,7 @@ def snippet(
     meaning: list[float] | None = None,
     kinds: list[bool] | None = None,
     heading_answers: bool = False,
+    given: frozenset[str] = frozenset(),
 ) -> str:
     """Return the run of consecutive sentences of ``passage`` that best answers, within ``limit`` characters.
 
@@ -76,6 +77,10 @@ def snippet(
     With ``heading_answers`` (the passage's heading says all that is asked: "Interview
     process" for "what is the interview process?"), a section that is a list is shown from
     its first item.
+
+    ``given`` are the terms of what the member says they already have ("what do I send
+    besides a resume?"): when a list item names it, the rest of that list is what is asked,
+    and the list is shown from the line that introduces it.
     """
     prefix = f"{passage.question}\n" if passage.question else ""
     budget = max(80, limit - len(prefix))
@@ -94,6 +99,8 @@ def snippet(
             hi += 1
         return prefix + trim_words("\n".join(_join(numbered[:hi])), budget)
     part_terms = _unit_terms(passage.text, tokenizer)
+    if given and (shown := _list_besides(numbered, part_terms, given, budget)):
+        return prefix + shown
     # gain[i][c]: the most unit i is worth for concept c (0 when it does not mention it)
     gain = [
         [max((w for t, w in c.items() if t in terms), default=0.0) for c in concepts] for terms in part_terms
@@ -180,6 +187,22 @@ def snippet(
             if size + sum(len(h) + 1 for h in head) <= budget:
                 lines = head + lines
     return prefix + trim_words("\n".join(lines), budget)
+
+
+def _list_besides(
+    numbered: Sequence[tuple[int, str]], part_terms: Sequence[frozenset[str]], given: frozenset[str], budget: int
+) -> str | None:
+    """Return the list one of whose items names what the member already has, from the line
+    that introduces it ("You will need:"), or None when no such list is in the passage."""
+    parts = [text for _, text in numbered]
+    item = next((i for i, p in enumerate(parts) if p.startswith(BULLET) and part_terms[i] & given), None)
+    if item is None:
+        return None
+    lead = next((j for j in range(item - 1, -1, -1) if not parts[j].startswith(BULLET)), None)
+    if lead is None or not parts[lead].rstrip().endswith(":"):
+        return None
+    end = next((k for k in range(item + 1, len(parts)) if not parts[k].startswith(BULLET)), len(parts))
+    return trim_words("\n".join(_join(numbered[lead:end])), budget)
 
 
 def _unanswered(parts: Sequence[str]) -> bool:
