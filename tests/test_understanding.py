@@ -569,6 +569,12 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("which substation would the electrician mainly be based at", "place"),
         ("what is the bonus based on", None),
         ("home office budget?", "amount"),
+        # "how much" of a thing that is not money asks how much of it, in whatever it is measured in
+        ("how much training before i can start tutoring", "quantity"),
+        ("how much compute do residents get", "quantity"),
+        ("how much research money can i get", "amount"),
+        ("how much u get paid", "amount"),
+        ("how much is the stipend", "amount"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -706,6 +712,14 @@ def test_how_many_weeks_is_answered_in_weeks_or_the_next_units() -> None:
     assert holds("Plan for about six hours a week.", "duration", "how many hrs a week does it take")
     assert not holds("Length: six months", "duration", "how many days annual leave do you get")
     assert not holds("About 40 hours, Monday to Friday.", "duration", "how many weeks is the internship")
+
+
+def test_holds_finds_quantities_but_not_sums_or_dates() -> None:
+    asked = "how much training before i can start tutoring"
+    assert holds("Every new tutor completes six hours of training before their first session.", "quantity", asked)
+    assert holds("Up to 25% travel.", "quantity", "how much travel is involved")
+    assert not holds("Applications close on March 15, 2024.", "quantity", asked)
+    assert not holds("The stipend is $3,000.", "quantity", asked)
 
 
 def test_holds_finds_shares() -> None:

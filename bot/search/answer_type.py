@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Literal
 
 AnswerKind = Literal[
-    "date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "contact", "person", "weekdays"
+    "date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "contact", "person", "weekdays", "quantity"
 ]
 
 _NUMBER_WORDS = (
@@ -53,6 +53,19 @@ _DATES = (
 )
 _DATED = re.compile(_DATES)
 
+# What "how much …" is followed by when it asks what something costs or pays ("how much is
+# it?", "how much does it pay?", "how much money / relocation money?") ...
+_HOW_MUCH_OF_MONEY = (
+    "is|are|was|were|do|does|did|will|would|can|could|should|might|may|a|an|the|it|its|i|you|u|ya|we|"
+    "they|he|she|my|your|ur|their|our|this|that|these|those|of|for|per|more|less|extra|money|cash|"
+    "budget|funding|relocation|research|food"
+)
+# ... or the words that say it does, later in the question ("how much research money")
+_MONEY_WORDS = (
+    "pay|pays|paid|payment|salary|salaries|stipends?|wages?|compensation|comp|costs?|fees?|prices?|"
+    "money|cash|budgets?|allowances?|earn|earns|bonus(?:es)?|funding|grants?|claim|reimburse\\w*|dollars?|euros?|pounds?"
+)
+
 # The question patterns, tried in order (the first match decides).
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
@@ -61,7 +74,8 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
     ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
-        r"\bhow much\b|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
+        # "how much training / travel / compute?" asks how much of a thing, not what it costs
+        rf"\bhow much\b(?!\s+(?!{_HOW_MUCH_OF_MONEY}\b)[a-z]+\b(?!.*\b(?:{_MONEY_WORDS})\b))|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance|hourly)\b"
         r"|\b(?:what|whats|what's)\b.*\bworth\s*[?.!]*$"  # "what's the bursary worth?"
         # "how big are the growth grants?", "what's the most you can get?", "minimum amount to ask for"
@@ -69,6 +83,8 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"|\b(?:max|maximum|most|min|minimum|least)\b(?: \w+){0,2} (?:you|i|we|one) (?:can|could|may) "
         r"(?:get|receive|apply for|ask for|request|claim|win)\b|\b(?:max|maximum|min|minimum) amount\b"
     )),
+    # "how much training / travel / compute?": how much of a thing, in whatever it is measured in
+    ("quantity", re.compile(r"\bhow much\b")),
     # "how big is the team?", "how large are the cohorts?" ask for a number
     ("count", re.compile(r"\bhow many\b|\bhow (?:big|large)\b|\bwhat size\b")),
     # "what time does it start?" wants a time of day; "what time of year?" a date
@@ -132,6 +148,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b|\bnot paid\b"
     ),
     "count": re.compile(rf"\b{_NUMBER}\b"),
+    "quantity": re.compile(rf"\b{_NUMBER}\b|\d\s?%|\b(?:half|a third|a quarter)\b"),
     "weekdays": re.compile(
         r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\bweekdays?\b|\bweekends?\b"
         r"|\bevery day\b|\bdaily\b|\bseven days a week\b"
@@ -567,6 +584,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         counted = _counted_nouns(asked)
         if counted:
             return any(_counts(searched, m.end(), counted) for m in _HOLDS["count"].finditer(searched))
+    elif kind == "quantity":
+        searched = _NOT_COUNTS.sub(" ", searched)  # a sum, a year or a date measures nothing asked
     elif kind == "place":
         searched = _VAGUE_PLACES.sub(" ", searched)
     elif kind == "duration" and _ASKS_LENGTH.search(asked) and not _ASKS_WORKLOAD.search(asked):
