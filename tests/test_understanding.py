@@ -1574,6 +1574,9 @@ def test_a_deadline_or_remote_work_asked_for_in_other_words_is_asked_for_as_one(
         ("when do applications close?", True),
         ("when do applications for the summer scheme shut", True),  # "shut" is "close"
         ("when does the internship start?", False),
+        # when it runs or takes place is when it starts (and ends), not the deadline
+        ("when does the internship run next summer", False),
+        ("what dates does the exchange take place", False),
         ("how long is the residency?", None),
     ],
 )

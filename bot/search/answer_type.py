@@ -380,11 +380,16 @@ _START = re.compile(
 )
 
 
+# "when does the internship run?", "what dates is it held?": when it takes place, which its
+# start says, not when applications close
+_HELD = re.compile(r"\b(?:run|runs|take place|takes place)\b")
+
+
 @lru_cache(maxsize=1024)  # asked of every candidate and sentence of a question
 def asks_deadline(asked: str) -> bool | None:
-    """Return True when a question asks for a deadline, False for a start, None for neither
-    or both."""
-    deadline, start = bool(_DEADLINE.search(asked)), bool(_START.search(asked))
+    """Return True when a question asks for a deadline, False for a start (or when it takes
+    place), None for neither or both."""
+    deadline, start = bool(_DEADLINE.search(asked)), bool(_START.search(asked) or _HELD.search(asked))
     return None if deadline == start else deadline
 
 
