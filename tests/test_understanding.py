@@ -1935,3 +1935,26 @@ def test_what_is_asked_besides_a_list_item_is_shown_as_the_rest_of_its_list(sett
     assert "writing sample" in shown and "cover letter" in shown
     # without "besides", the résumé line is what is asked
     assert "résumé" in answers.ask("do i need a resume for the fellowship?").citations[0].snippet
+
+
+def test_the_days_a_role_works_answer_which_days_without_the_questions_words(settings, tmp_path) -> None:
+    # "normally Tuesday through Saturday" shares no word with "which days of the week …?", and
+    # the days were not counted as in a sentence about what is asked: the question was declined
+    (tmp_path / "internship.md").write_text(
+        "---\ntitle: Tidemark Summer Newsroom Internship\n---\n# Tidemark Summer Newsroom Internship\n\n"
+        "## About\n\nInterns report and produce stories with our news team for ten weeks each summer.\n\n"
+        "## Pay\n\nInterns earn $18.50 an hour.\n",
+        encoding="utf-8",
+    )
+    answers = answers_over_file(
+        settings,
+        tmp_path / "engineer.txt",
+        "Broadcast Audio Engineer\nTidemark Public Radio\n\nAbout the role\nYou will maintain our studios and "
+        "the transmitter, and mix live broadcasts and events for our hosts.\n\nSchedule\nThis is a full-time, "
+        "non-exempt position, normally Tuesday through Saturday, 9:00 a.m. to 5:30 p.m. Some evenings are "
+        "required for live events, and overtime is paid at time and a half. Engineers on call receive a $150 "
+        "weekly on-call stipend.\n\nCompensation\nThe pay range is $64,000 to $78,000 per year, depending "
+        "on your experience and certifications.\n",
+    )
+    answer = answers.ask("which days of the week does the audio engineer work")
+    assert answer.verdict == "answer" and "Tuesday through Saturday" in answer.citations[0].snippet

@@ -340,6 +340,7 @@ class AnswerService:
                 about[i]
                 or (bare and any(about[j] for j in (i - 1, i + 1) if 0 <= j < len(parts)))
                 or (kind == "date" and dates_as_asked(part, question))
+                or kind == "weekdays"  # "Tuesday through Saturday" says what it is about: the days
                 or label_kind(part) == kind  # "Amount: up to £5,000" says what it gives
             ):
                 return 1.0
