@@ -26,6 +26,8 @@ from tests.conftest import (
     EXTRA_QUESTIONS,
     FINAL,
     FINAL_QUESTIONS,
+    FIRTH,
+    FIRTH_QUESTIONS,
     FJORD,
     FJORD_QUESTIONS,
     FORMATS_QUESTIONS,
@@ -44,6 +46,8 @@ from tests.conftest import (
     LAST_QUESTIONS,
     LONG_QUESTIONS,
     MEMBERS_QUESTIONS,
+    MERE,
+    MERE_QUESTIONS,
     MORE,
     MORE_QUESTIONS,
     NEAR,
@@ -344,11 +348,18 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # a research computing centre's and a food bank network's, written blind with it and
         # never read: 0.500, 21 of 30, 8 wrong, with the stop's starting code and at its end
         (STRAIT, STRAIT_QUESTIONS, 0.48, 0.66, 10),
+        # a city library's and a satellite-imaging startup's, written blind: 0.683, 22 of 30,
+        # 4 wrong untouched; 0.750, 22 of 30, 3 once "5 or more years", "401(k)", "besides a
+        # resume", "how much training" and "when does it run" were read
+        (FIRTH, FIRTH_QUESTIONS, 0.71, 0.7, 5),
+        # a wildlife trust's and a payments company's, written blind with it and never read:
+        # 0.617, 24 of 30, 7 wrong, with the stop's starting code and at its end
+        (MERE, MERE_QUESTIONS, 0.58, 0.76, 9),
     ],
     ids=[
         "web", "siblings", "near", "final", "paste", "fresh", "last", "spare", "other", "more", "hold", "ridge",
         "quay", "wharf", "pier", "cove", "inlet", "bay", "fjord", "sound", "delta", "gulf", "reef", "bight", "shoal",
-        "cape", "spit", "atoll", "lagoon", "estuary", "strait",
+        "cape", "spit", "atoll", "lagoon", "estuary", "strait", "firth", "mere",
     ],
 )
 def test_blind_sets_keep_their_floor(folder, questions, hit1, abstention, wrong, settings) -> None:
