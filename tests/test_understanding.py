@@ -722,6 +722,15 @@ def test_holds_finds_quantities_but_not_sums_or_dates() -> None:
     assert not holds("The stipend is $3,000.", "quantity", asked)
 
 
+def test_the_people_a_programme_takes_are_counted_by_its_places() -> None:
+    asked = "how many grad nurses are they taking in feb 2026"
+    assert holds("For the February 2026 intake we are offering 48 residency positions.", "count", asked)
+    assert holds("We hire six interns a year.", "count", "how many interns will be hired")
+    # only when the question speaks of taking people in, and not of places itself
+    assert not holds("We are offering 48 residency positions.", "count", "how many grad nurses work there")
+    assert not holds("You can apply to at most two positions.", "count", "how many interns does it take per position")
+
+
 def test_holds_finds_shares() -> None:
     assert holds("About 80% of our alumni raise a seed round.", "share")
     assert holds("Half of the fellows are from outside Europe.", "share")

@@ -471,6 +471,14 @@ _HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z'-]+\s+){0,4}[a-z'-]+)")
 # words that count anyone ("how many people get picked?" is answered by "four mentees")
 _ANYONE = frozenset({"people", "ppl", "persons", "folks", "humans"})
 _APPLYING = re.compile(r"\bappl(?:y|ies|ied|ying)\b")
+# "how many nurses are they taking / hiring?": the people a programme takes in are counted
+# by its places ("48 residency positions", "six places")
+_TAKING = re.compile(
+    r"\b(?:tak(?:e|es|ing)|took|hir(?:e|es|ed|ing)|accept(?:s|ed|ing)?|admit(?:s|ted|ting)?|select(?:s|ed|ing)?|"
+    r"recruit(?:s|ed|ing)?|tak(?:e|es|ing) on|offer(?:s|ed|ing)?)\b"
+)
+_PLACES = ("places", "positions", "spots", "openings", "seats", "vacancies")
+_PLACE_NOUN = re.compile(r"\b(?:place|position|spot|opening|seat|vacanc(?:y|ie))s?\b")
 _NOT_NOUNS = frozenset(
     "a an the of do does did is are was were will would can could should have has had get gets "
     "you u i we they he she it there their our your my per each every in on at for to and or "
@@ -497,7 +505,11 @@ def _counted_nouns(asked: str) -> tuple[str, ...]:
     # "companies use hf stuff": companies), else its last word, with the word before it
     # ("interview rounds" are counted by "a 20-minute phone interview, a technical interview …")
     at = next((i for i, w in enumerate(words) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), len(words) - 1)
-    return tuple(w for w in words[max(0, at - 1) : at + 1] if len(w) >= 3)
+    counted = tuple(w for w in words[max(0, at - 1) : at + 1] if len(w) >= 3)
+    # ... unless the question speaks of places itself ("how many interns per position?")
+    if counted and _TAKING.search(asked) and not _PLACE_NOUN.search(asked):
+        return counted + _PLACES
+    return counted
 
 
 def _counts(text: str, end: int, nouns: tuple[str, ...]) -> bool:
