@@ -1967,3 +1967,26 @@ def test_the_days_a_role_works_answer_which_days_without_the_questions_words(set
     )
     answer = answers.ask("which days of the week does the audio engineer work")
     assert answer.verdict == "answer" and "Tuesday through Saturday" in answer.citations[0].snippet
+
+
+def test_a_runner_up_holding_the_asked_kind_is_judged_when_the_best_lacks_it(settings, tmp_path) -> None:
+    # the benefits list has every word of "how many years is the … grad scheme" ("each year",
+    # "pension scheme") but no duration; it ranked first and the question was declined
+    (tmp_path / "other.md").write_text(
+        "---\ntitle: Brindle Archive Traineeship\n---\n# Brindle Archive Traineeship\n\n## Pay\n\n"
+        "Trainees earn £24,350 a year for twelve months of digitisation work.\n",
+        encoding="utf-8",
+    )
+    answers = answers_over_file(
+        settings,
+        tmp_path / "grad.md",
+        "---\ntitle: Corvale Cyber Graduate Programme\n---\n# Corvale Cyber Graduate Programme\n\n"
+        "## About the programme\n\nOur Graduate Programme is a two-year, paid, full-time programme for people who "
+        "want to build a career in security consulting. You don't need a computer science degree.\n\n"
+        "## Location, salary and benefits\n\nLocation: Corvale House, Manchester. Hybrid working: three days a "
+        "week in the office.\n\n### Benefits\n\n- 27 days of annual leave each year plus bank holidays\n"
+        "- Pension scheme: Corvale matches your contributions up to 5% a year\n"
+        "- Cycle to work scheme and a season ticket loan each year\n",
+    )
+    answer = answers.ask("how many years is the corvale grad scheme")
+    assert answer.verdict != "none" and "two-year" in answer.citations[0].snippet

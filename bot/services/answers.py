@@ -266,6 +266,14 @@ class AnswerService:
             t in named or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
         )
         measured = self._measure(snap, query, vector, kind, searched, candidates, definition, corrected, names)
+        if kind is not None and measured[0].kind < 0:
+            # The best passage lacks the kind of answer asked for, so it can only be declined;
+            # the next of the best three that holds it where it is asked is judged instead
+            # ("how many years is the grad scheme?": the benefits list, which has every word
+            # of it, ranked above "a two-year, paid, full-time programme").
+            holding = next((c for c in measured[1:SENTENCE_POOL] if c.kind > 0), None)
+            if holding is not None:
+                measured = [holding, *(c for c in measured if c is not holding)]
         first = measured[0]
         passages = snap.corpus.passages
         runner_up = next(
