@@ -1569,6 +1569,8 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
         ("can the analyst wfh at all", "can the analyst remotely at all"),
         ("can i do the fellowship from home?", "can i do the fellowship remotely?"),
         ("food money on jobs away from home?", "food money on jobs away from home?"),  # travel
+        ("when does the traineeship kick off", "when does the traineeship start"),
+        ("train tickets to the manchester kickoff?", "train tickets to the manchester kickoff?"),  # an event
     ],
 )
 def test_a_deadline_or_remote_work_asked_for_in_other_words_is_asked_for_as_one(question: str, said: str) -> None:

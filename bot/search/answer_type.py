@@ -238,10 +238,16 @@ def given_words(question: str) -> str:
     return " ".join(m.group(1) for m in _BESIDES.finditer(question))
 
 
+# "when does the traineeship kick off?": when it starts, in the word documents use for it
+# (the verb only: "the Manchester kickoff" is an event)
+_START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) off\b", re.I)
+
+
 def said_plainly(question: str) -> str:
     """Return ``question`` with the phrases that ask for a deadline written as "deadline",
-    and those that ask about working from home as "remotely"."""
-    return _REMOTE_PHRASE.sub("remotely", _DEADLINE_PHRASE.sub("deadline", question))
+    those that ask about working from home as "remotely", and "kick off" as "start"."""
+    plain = _REMOTE_PHRASE.sub("remotely", _DEADLINE_PHRASE.sub("deadline", question))
+    return _START_PHRASE.sub("start", plain) if "off" in plain.casefold() else plain
 
 
 def asking_words(question: str) -> frozenset[str]:
