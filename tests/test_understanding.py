@@ -922,6 +922,9 @@ def test_a_document_naming_another_documents_organisation_in_passing_is_from_it(
     orgs = ["Vantrelle Observatory Trust", "Open Society Foundation"]
     assert organisations_said("the Vantrelle visitor observatory, open to all", orgs) == [orgs[0]]
     assert organisations_said("Open to all", orgs) == []
+    # ... but its whole name says who the text is from ("Work with us": "The Open Society Foundation looks after …")
+    assert organisations_said("The Open Society Foundation looks after 11 million records.", orgs) == [orgs[1]]
+    assert organisations_said("an open society foundation", orgs) == []
 
 
 def test_a_posting_matching_only_its_name_and_job_has_nothing_of_what_is_asked(jobs_services: Services) -> None:

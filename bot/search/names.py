@@ -389,22 +389,39 @@ def organisations_said(text: str, orgs: Iterable[str]) -> list[str]:
     A document that says who it is from only in passing ("at the Vantrelle visitor
     observatory") is from the organisation another document names in full ("Vantrelle
     Observatory Trust"): its first word, when English has no use for it, is the
-    organisation's. Linear in the text: its words are looked up, not each organisation searched.
+    organisation's. So is one that says an organisation's whole name ("The National Heritage
+    Archive looks after …"), whatever English makes of its first word. Linear in the text: its
+    words are looked up, not each organisation searched.
     """
-    by_word = _by_own_word(tuple(orgs))
-    said = dict.fromkeys(org for word in _TOKEN.findall(text) for org in by_word.get(word, ()))
+    by_word, by_start = _by_own_word(tuple(orgs))
+    said: dict[str, None] = {}
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        said.update(dict.fromkeys(by_word.get(word, ())))
+        for org, rest in by_start.get(word, ()):
+            if text.startswith(rest, match.end()):
+                said[org] = None
     return list(said)
 
 
 @lru_cache(maxsize=4)
-def _by_own_word(orgs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Index organisations by their own first word (made once for a build's organisations)."""
+def _by_own_word(
+    orgs: tuple[str, ...],
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, str], ...]]]:
+    """Index organisations by their own first word, and those of several words by their
+    first word with the rest of their name (made once for a build's organisations)."""
     by_word: dict[str, list[str]] = {}
+    by_start: dict[str, list[tuple[str, str]]] = {}
     for org in orgs:
         words = _TOKEN.findall(org)
         if words and _zipf(words[0].casefold()) < ORG_WORD_MAX_ZIPF:
             by_word.setdefault(words[0], []).append(org)
-    return {word: tuple(found) for word, found in by_word.items()}
+        elif len(words) > 1 and (first := _TOKEN.match(org)) is not None:
+            by_start.setdefault(first.group(0), []).append((org, org[first.end() :]))
+    return (
+        {word: tuple(found) for word, found in by_word.items()},
+        {word: tuple(found) for word, found in by_start.items()},
+    )
 
 
 def other_names(text: str, known: Callable[[str], bool], names: Callable[[str], bool]) -> tuple[str, ...]:
