@@ -54,13 +54,13 @@ _DATES = (
 _DATED = re.compile(_DATES)
 
 # What "how much …" is followed by when it asks what something costs or pays ("how much is
-# it?", "how much does it pay?", "how much money / relocation money?") ...
+# it?", "how much does it pay?") ...
 _HOW_MUCH_OF_MONEY = (
     "is|are|was|were|do|does|did|will|would|can|could|should|might|may|a|an|the|it|its|i|you|u|ya|we|"
-    "they|he|she|my|your|ur|their|our|this|that|these|those|of|for|per|more|less|extra|money|cash|"
-    "budget|funding|relocation|research|food"
+    "they|he|she|my|your|ur|their|our|this|that|these|those|of|for|per|more|less|extra"
 )
-# ... or the words that say it does, later in the question ("how much research money")
+# ... or the words that say it does, there or later in the question ("how much money",
+# "how much research money")
 _MONEY_WORDS = (
     "pay|pays|paid|payment|salary|salaries|stipends?|wages?|compensation|comp|costs?|fees?|prices?|"
     "money|cash|budgets?|allowances?|earn|earns|bonus(?:es)?|funding|grants?|claim|reimburse\\w*|dollars?|euros?|pounds?"
@@ -75,7 +75,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
         # "how much training / travel / compute?" asks how much of a thing, not what it costs
-        rf"\bhow much\b(?!\s+(?!{_HOW_MUCH_OF_MONEY}\b)[a-z]+\b(?!.*\b(?:{_MONEY_WORDS})\b))|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
+        rf"\bhow much\b(?!\s+(?!(?:{_HOW_MUCH_OF_MONEY})\b)(?!.*\b(?:{_MONEY_WORDS})\b)[a-z])|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance|hourly)\b"
         r"|\b(?:what|whats|what's)\b.*\bworth\s*[?.!]*$"  # "what's the bursary worth?"
         # "how big are the growth grants?", "what's the most you can get?", "minimum amount to ask for"
@@ -481,7 +481,7 @@ _APPLYING = re.compile(r"\bappl(?:y|ies|ied|ying)\b")
 # by its places ("48 residency positions", "six places")
 _TAKING = re.compile(
     r"\b(?:tak(?:e|es|ing)|took|hir(?:e|es|ed|ing)|accept(?:s|ed|ing)?|admit(?:s|ted|ting)?|select(?:s|ed|ing)?|"
-    r"recruit(?:s|ed|ing)?|tak(?:e|es|ing) on|offer(?:s|ed|ing)?)\b"
+    r"recruit(?:s|ed|ing)?|offer(?:s|ed|ing)?)\b"
 )
 _PLACES = ("places", "positions", "spots", "openings", "seats", "vacancies")
 _PLACE_NOUN = re.compile(r"\b(?:place|position|spot|opening|seat|vacanc(?:y|ie))s?\b")

@@ -393,11 +393,12 @@ def organisations_said(text: str, orgs: Iterable[str]) -> list[str]:
     Archive looks after …"), whatever English makes of its first word. Linear in the text: its
     words are looked up, not each organisation searched.
     """
-    by_word, by_start = _by_own_word(tuple(orgs))
-    said: dict[str, None] = {}
+    by_word, by_start = _indexed_orgs(tuple(orgs))
+    said: dict[str, None] = {}  # in the order said, once each
     for match in _TOKEN.finditer(text):
         word = match.group(0)
-        said.update(dict.fromkeys(by_word.get(word, ())))
+        for org in by_word.get(word, ()):
+            said[org] = None
         for org, rest in by_start.get(word, ()):
             if text.startswith(rest, match.end()):
                 said[org] = None
@@ -405,7 +406,7 @@ def organisations_said(text: str, orgs: Iterable[str]) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def _by_own_word(
+def _indexed_orgs(
     orgs: tuple[str, ...],
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, str], ...]]]:
     """Index organisations by their own first word, and those of several words by their

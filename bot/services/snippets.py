@@ -99,7 +99,7 @@ def snippet(
             hi += 1
         return prefix + trim_words("\n".join(_join(numbered[:hi])), budget)
     part_terms = _unit_terms(passage.text, tokenizer)
-    if given and (shown := _list_besides(numbered, part_terms, given, budget)):
+    if given and (shown := _list_besides(numbered, parts, part_terms, given, budget)):
         return prefix + shown
     # gain[i][c]: the most unit i is worth for concept c (0 when it does not mention it)
     gain = [
@@ -181,25 +181,34 @@ def snippet(
     # An item from the middle of a list is shown under the line that says what the list is
     # ("The following Science team positions are available:"), "…" marking the items left out.
     if parts[lo].startswith(BULLET):
-        lead = next((j for j in range(lo - 1, -1, -1) if not parts[j].startswith(BULLET)), None)
-        if lead is not None and parts[lead].rstrip().endswith(":"):
+        lead = _list_lead(parts, lo)
+        if lead is not None:
             head = [parts[lead]] + (["…"] if lead < lo - 1 else [])
             if size + sum(len(h) + 1 for h in head) <= budget:
                 lines = head + lines
     return prefix + trim_words("\n".join(lines), budget)
 
 
+def _list_lead(parts: Sequence[str], item: int) -> int | None:
+    """Return the line before list item ``item`` that says what the list is (it ends in ":"), or None."""
+    lead = next((j for j in range(item - 1, -1, -1) if not parts[j].startswith(BULLET)), None)
+    return lead if lead is not None and parts[lead].rstrip().endswith(":") else None
+
+
 def _list_besides(
-    numbered: Sequence[tuple[int, str]], part_terms: Sequence[frozenset[str]], given: frozenset[str], budget: int
+    numbered: Sequence[tuple[int, str]],
+    parts: Sequence[str],
+    part_terms: Sequence[frozenset[str]],
+    given: frozenset[str],
+    budget: int,
 ) -> str | None:
     """Return the list one of whose items names what the member already has, from the line
     that introduces it ("You will need:"), or None when no such list is in the passage."""
-    parts = [text for _, text in numbered]
     item = next((i for i, p in enumerate(parts) if p.startswith(BULLET) and part_terms[i] & given), None)
     if item is None:
         return None
-    lead = next((j for j in range(item - 1, -1, -1) if not parts[j].startswith(BULLET)), None)
-    if lead is None or not parts[lead].rstrip().endswith(":"):
+    lead = _list_lead(parts, item)
+    if lead is None:
         return None
     end = next((k for k in range(item + 1, len(parts)) if not parts[k].startswith(BULLET)), len(parts))
     return trim_words("\n".join(_join(numbered[lead:end])), budget)
