@@ -320,8 +320,8 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
         # apprenticeship's guide): the file names it, not the page
         if role.source in strings and not ("/" in role.id and about_elsewhere(role)):
             strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
-    for role in corpus.listed:  # entries merged into a posting still name their page
-        if role.source in strings:
+    for role in corpus.listed:  # entries merged into a posting still name their page, as above
+        if role.source in strings and not about_elsewhere(role):
             strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
     order = [f.source for f in engine.files if f.passages]
     return Names.build([strings.get(source, []) for source in order], engine.tokenizer)

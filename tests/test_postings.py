@@ -582,3 +582,107 @@ def test_pay_said_between_two_amounts_is_a_range() -> None:
 
     assert _pay_in("Salary between €64,000 and €76,000 a year, depending on experience.") == "€64,000 to €76,000 a year"
     assert _pay_in("Pay: USD 32–40 per hour") == "USD 32–40 per hour"
+
+
+def test_positions_grouped_by_department_under_a_page_that_introduces_them(tmp_path: Path, shipped) -> None:
+    # no heading says "positions": the page's opening paragraph does, over department
+    # headings whose items each link to a position; the deadline one item states is its own
+    write(
+        tmp_path,
+        "careers.md",
+        "# Careers at Halden Bio\n\nBelow are all of our current openings. Click a position to apply.\n\n"
+        "## Research (Durham)\n\n"
+        "* [Lab Manager, Durham R&D](https://jobs.example.org/ops-2), keeping our research lab running.\n"
+        "* [Bioinformatics Associate](https://jobs.example.org/cb-1), building sequencing pipelines.\n\n"
+        "## Internships\n\n"
+        "* [Summer Intern](https://jobs.example.org/intern), twelve weeks (applications close November 15, 2030).\n"
+        "* [Winter Intern](https://jobs.example.org/winter), eight weeks in our QC lab.\n\n"
+        "## Benefits\n\n* [Our handbook](https://example.org/handbook), everything we offer.\n"
+        "* [Our story](https://example.org/story), how we started.\n",
+    )
+    roles = {r.title: r for r in snapshot_from_folder(tmp_path, shipped).corpus.roles}
+    assert sorted(roles) == ["Bioinformatics Associate", "Lab Manager, Durham R&D", "Summer Intern", "Winter Intern"]
+    assert roles["Summer Intern"].closes == date(2030, 11, 15)
+    assert roles["Lab Manager, Durham R&D"].closes is None and roles["Winter Intern"].closes is None
+
+
+def test_a_listed_positions_place_after_a_dash_is_its_place(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "careers.md",
+        "# Careers at Ridgeway Freight\n\n## Open Positions\n\n"
+        "* [Night Dispatcher — Columbus, OH](https://jobs.example.org/2291), matching loads to drivers.\n"
+        "* [Data Analyst, Network Planning — Columbus, OH (hybrid)](https://jobs.example.org/2302), SQL models.\n"
+        "* [Estimator – Heavy Civil, Moncton NB](https://jobs.example.org/9), pricing bridge work.\n",
+    )
+    roles = [(r.title, r.location) for r in snapshot_from_folder(tmp_path, shipped).corpus.roles]
+    assert roles == [
+        ("Night Dispatcher", "Columbus, OH"),
+        ("Data Analyst, Network Planning", "Columbus, OH (hybrid)"),
+        ("Estimator – Heavy Civil, Moncton NB", None),  # a team before the place: kept as the title says
+    ]
+
+
+def test_a_listed_position_and_its_posting_merge_past_punctuation_and_a_shorter_name(
+    tmp_path: Path, shipped
+) -> None:
+    write(
+        tmp_path,
+        "careers.md",
+        "# Careers at Ridgeway Freight Logistics\n\n## Open Positions\n\n"
+        "* [Night Dispatcher — Columbus, OH](https://jobs.example.org/2291), matching loads to drivers.\n"
+        "* [Warehouse Supervisor, 2nd Shift — Indianapolis, IN](https://jobs.example.org/2304), a dock team.\n",
+    )
+    write(
+        tmp_path,
+        "dispatcher.txt",
+        "Night Dispatcher\nRidgeway\nColumbus, OH (Alum Creek Terminal) · Full-time · On-site\n\n"
+        "About the Role\nYou will plan and assign loads for roughly 45 drivers overnight.\n\n"
+        "Pay\n$24.50/hour to $29.00/hour\n",
+    )
+    write(
+        tmp_path,
+        "supervisor.md",
+        "# Warehouse Supervisor – 2nd Shift\n\n**Ridgeway Freight Logistics**\n\n## About the role\n\n"
+        "You will lead a team of dock associates.\n\n## Location, Salary & Benefits\n\n"
+        "Location: Ridgeway Indianapolis Terminal, 6220 Ameriplex Parkway, Indianapolis, IN 46241.\n",
+    )
+    settings = shipped
+    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    roles = {r.source: r for r in RoleService(services.holder).list()}
+    assert sorted(roles) == ["dispatcher.txt", "supervisor.md"]  # one role each, not two
+    dispatcher = roles["dispatcher.txt"]
+    assert (dispatcher.org, dispatcher.apply_url) == ("Ridgeway Freight Logistics", "https://jobs.example.org/2291")
+    assert roles["supervisor.md"].apply_url == "https://jobs.example.org/2304"
+
+
+def test_listed_positions_said_with_their_headcount_and_what_they_do(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "apprenticeship.md",
+        "# Technical Apprenticeship 2025\n\nEach apprenticeship is a paid position. We're hiring 5 apprentices across two tracks:\n\n"
+        "* Scenic Carpentry (3 apprentices) — building and installing scenery in our scene shop\n"
+        "* Stage Management (2 apprentices) — assistant stage managers in the rehearsal room\n",
+    )
+    roles = [(r.title, r.location, r.description) for r in snapshot_from_folder(tmp_path, shipped).corpus.roles]
+    assert roles == [
+        ("Scenic Carpentry", None, "building and installing scenery in our scene shop"),
+        ("Stage Management", None, "assistant stage managers in the rehearsal room"),
+    ]
+
+
+def test_plain_text_header_with_place_and_terms_under_the_title(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "qc.txt",
+        "Quality Control Technician I, 2nd Shift\nHalden Biosciences\nMorrisville, NC (on-site) - Full-time\n\n"
+        "About the job\nWe are hiring a Quality Control Technician I to join the 2nd shift QC team.\n\n"
+        "Responsibilities\nPerform environmental monitoring of cleanrooms\nLog samples into the LIMS\n",
+    )
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert (role.title, role.org, role.location, role.type) == (
+        "Quality Control Technician I, 2nd Shift",
+        "Halden Biosciences",
+        "Morrisville, NC (on-site)",
+        "full-time",
+    )

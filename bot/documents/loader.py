@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -323,6 +324,8 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
             continue
         posting = merged.get(same[0], roles[same[0]])
         fill = {f: getattr(entry, f) for f in _MERGED_FIELDS if getattr(posting, f) is None and getattr(entry, f) is not None}
+        if posting.org and entry.org and len(entry.org) > len(posting.org):
+            fill["org"] = entry.org  # the page's "Ridgeline Freight Logistics" over the posting's "Ridgeline"
         merged[same[0]] = replace(posting, **fill) if fill else posting
         dropped.add(i)
     kept = [merged.get(i, role) for i, role in enumerate(roles) if i not in dropped]
@@ -330,16 +333,22 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
 
 
 def _title_key(text: str) -> str:
-    """Return ``text`` as titles (and organisations, places) are compared: casefolded, spaces collapsed."""
-    return " ".join(text.casefold().split())
+    """Return ``text`` as titles are compared: its words, casefolded ("Warehouse Supervisor,
+    2nd Shift" is "Warehouse Supervisor 2nd Shift")."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _compatible(a: Role, b: Role) -> bool:
     """Tell whether two roles of one title may be one position: no organisation or place
-    that differs between them."""
-    return all(
-        x is None or y is None or _title_key(x) == _title_key(y) for x, y in ((a.org, b.org), (a.location, b.location))
-    )
+    that differs between them. One that says more is no other ("Ridgeline" and "Ridgeline
+    Freight Logistics"; "Columbus, OH" and "Columbus, OH (Alum Creek Terminal)")."""
+    return all(x is None or y is None or _within(x, y) for x, y in ((a.org, b.org), (a.location, b.location)))
+
+
+def _within(a: str, b: str) -> bool:
+    """Tell whether the words of one of ``a`` and ``b`` run, in order, inside the other's."""
+    short, long = sorted((_title_key(a).split(), _title_key(b).split()), key=len)
+    return any(long[k : k + len(short)] == short for k in range(len(long) - len(short) + 1))
 
 
 def read_folder(

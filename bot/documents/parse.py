@@ -871,7 +871,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             start == opening
             and 1 < len(run) <= 3
             and all(_is_heading(ln, True, True) for ln in run)
-            and not any(_BYLINE_LINE.search(ln) for ln in run)
+            and not any(_BYLINE_LINE.search(ln) or _TERMS_LINE.search(ln) for ln in run[1:])
         ):
             # a title over two or three lines at the top: "Acme Writers' Residency" / "Frequently Asked Questions"
             out.blocks.append(
@@ -1194,12 +1194,19 @@ _RUNS_ON = re.compile(r"(?:[,(–-]|\b(?:and|or|but|the|a|an|of|to|in|on|at|by|f
 
 _LABEL_LINE = re.compile(r"^\s*[A-Z][\w /&()-]{1,30}:\s+\S")  # "Location: Munich", "Salary: …"
 _BYLINE_LINE = re.compile(r"\S\s+[·|]\s+\S")  # "Lumivane · Internship · Remote within the EU"
+# "Morrisville, NC (on-site) - Full-time": a place and the terms after it, not a title's part
+_TERMS_LINE = re.compile(
+    r"[,(|·–—-]\s*\(?(?:full[- ]time|part[- ]time|on[- ]?site|in[- ]office|remote|hybrid|permanent|temporary|fixed[- ]term)\b",
+    re.I,
+)
 _PAY_LINE = re.compile(r"^\s*(?:[A-Z]{1,2}\$|[$€£¥₹])\s?\d(?:(?![.!?](?:\s|$)).){0,80}$")  # "$24.50 - $29.00 an hour - Full-time"
 
 
 def _header_line(line: str) -> bool:
     """Tell whether a line of a pasted job-board header is data, not a title."""
-    return bool(_LABEL_LINE.match(line) or _BYLINE_LINE.search(line) or _PAY_LINE.match(line))
+    return bool(
+        _LABEL_LINE.match(line) or _BYLINE_LINE.search(line) or _TERMS_LINE.search(line) or _PAY_LINE.match(line)
+    )
 
 
 def _plain(text: str) -> str:

@@ -372,6 +372,7 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     org = document_org(doc)
     roles: list[Role] = []
     headings: dict[int, str] = {}  # the headings the list is under, by level
+    said: dict[int, str] = {}  # the paragraphs under each of them, before the next heading
     intro = ""
     blocks = doc.blocks
     i = 0
@@ -379,10 +380,13 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
         block = blocks[i]
         if block.kind == "heading":
             headings = {level: text for level, text in headings.items() if level < block.level}
+            said = {level: text for level, text in said.items() if level < block.level}
             headings[block.level] = block.text
             intro = ""
         elif block.kind == "paragraph":
             intro = block.text
+            level = max(headings, default=0)
+            said[level] = f"{said.get(level, '')} {block.text}"
         if block.kind != "item":
             i += 1
             continue
@@ -395,10 +399,18 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
         # (the page's own title, a level-1 heading, speaks of the page, not of this list)
         inner = headings[max(headings)] if headings else ""
         under = any(level > 1 and _POSITIONS_HEADING.search(t) for level, t in headings.items() if t != inner)
+        # ... or, when each item links to its position, under a heading whose text speaks of
+        # them: "# Careers at Halvorsen" / "Below are all of our current openings." / "## Research
+        # and Development" / "* [Lab Manager](…), keeping our lab running"
+        introduced = (
+            bool(inner)
+            and not _PART_HEADING.search(inner)
+            and any(level < max(headings) and _POSITIONS_HEADING.search(t) for level, t in said.items())
+        )
         heading = " ".join(t for t in headings.values() if t == inner or _POSITIONS_HEADING.search(t))
-        if not POSITIONS_CONTEXT.search(f"{inner} {intro}") and not under:
+        linked = [b for b in group if _links_a_position(b)]
+        if not POSITIONS_CONTEXT.search(f"{inner} {intro}") and not under and not (introduced and linked):
             continue
-        linked = [b for b in group if b.links and b.text.startswith(b.links[0].text) and b.links[0].text]
         titled = [(b, m) for b in group if (m := _TITLED_ITEM.match(b.text)) and len(m.group(1).split()) <= 8]
         team_match = TEAM.search(intro)
         team = team_match.group(1) if team_match else None
@@ -407,9 +419,9 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
         if len(linked) >= 2 and len(linked) * 5 >= len(group) * 3:
             for item in linked:
                 link = item.links[0]
-                title = link.text.strip()
+                title, where = _title_and_place(link.text.strip())
                 description = item.text[len(link.text) :].lstrip(" ,:;-–—").strip() or None
-                role = _listed_role(doc, org, team, title, heading, intro, item, link.url, description, None, None)
+                role = _listed_role(doc, org, team, title, heading, intro, item, link.url, description, None, where)
                 if description:  # "… tank cleaning across our 14 fermenters. $21–$24/hour."
                     role = replace(role, compensation=_pay_in(description))
                 roles.append(role)
@@ -417,8 +429,11 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
             for item, match in titled:
                 title, terms = match.group(1).strip(), match.group(2).strip()
                 where = split_sentences(terms)[0] if terms else ""
+                # "Scenic Carpentry (3 apprentices) — building and installing scenery": what
+                # the position is, not where
+                what = None if _is_place(where) else terms
                 roles.append(
-                    _listed_role(doc, org, team, title, heading, intro, item, None, None, terms, where)
+                    _listed_role(doc, org, team, title, heading, intro, item, None, what, terms, None if what else where)
                 )
     return roles
 
@@ -427,6 +442,42 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
 _POSITIONS_HEADING = re.compile(r"\b(?:positions|roles|jobs|vacancies|openings|opportunities)\b", re.I)
 # "Senior Backend Engineer (Go) – Lisbon, hybrid. Permanent, full-time. EUR 62,000 to 75,000 per year."
 _TITLED_ITEM = re.compile(r"^([A-Z][^–—.:;!?]{2,80}?)\s+[–—-]\s+(\S.*)$")
+
+
+_PLACED_TITLE = re.compile(r"^(\S.*?)\s+[–—]\s+(\S.*)$")
+
+
+def _title_and_place(text: str) -> tuple[str, str | None]:
+    """Split a listed position's "Night Dispatcher — Columbus, OH" into its title and place
+    (a title of its own when what follows the dash is no place: "Engineer — Platform")."""
+    match = _PLACED_TITLE.match(text)
+    tail = match.group(2) if match else ""
+    if match and (_CITY_CODE.match(tail) or (_is_place(tail) and not _CITY_COUNTRY.match(tail))):
+        return match.group(1), tail
+    return text, None
+
+
+# "Columbus, OH", "Durham, NC (hybrid)": a city and its state's or country's code (not
+# "Heavy Civil, Moncton NB", a team then a place, which stays the title's)
+_CITY_CODE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, ?[A-Z]{2,3}(?: \([\w -]+\))?$")
+
+
+def _is_place(text: str) -> bool:
+    """Tell whether a text reads as a place or a way of working: "Columbus, OH", "Lisbon,
+    hybrid", "Remote within the EU" (not "Demand Forecasting", a team)."""
+    return bool(
+        read_place(text)[1] is not None
+        or HYBRID.search(text)
+        or re.search(r"\bremote\b", text, re.I)
+        or _CITY_COUNTRY.match(text)
+    )
+
+
+def _links_a_position(block: Block) -> bool:
+    return block.kind == "item" and bool(block.links) and bool(block.links[0].text) and block.text.startswith(block.links[0].text)
+
+
+_HEADCOUNT = re.compile(r"\s*\((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+s\)$", re.I)
 
 
 def _listed_role(
@@ -442,7 +493,11 @@ def _listed_role(
     terms: str | None,
     where: str | None,
 ) -> Role:
+    """One position of a list; it closes when its item says, else when the page says
+    outside the items that link to positions (another item's "applications close November
+    15" is that position's)."""
     location, remote = read_place(where, loose=True) if where else (None, None)
+    title = _HEADCOUNT.sub("", title) or title  # "Scenic Carpentry (3 apprentices)"
     return Role(
         id=f"{slug(readable_name(doc.source))}/{slug(title)}",
         title=title,
@@ -455,7 +510,7 @@ def _listed_role(
         apply_url=url,
         source=doc.source,
         posted=doc.published,
-        closes=_deadline(doc),
+        closes=_deadline_in([item]) or _deadline_in([b for b in doc.blocks if not _links_a_position(b)]),
         status="open",
         description=trim_at_word(description, SUMMARY_CHARS) if description else None,
         line=item.line,
@@ -651,6 +706,9 @@ def _labelled(doc: Document, labels: re.Pattern[str]) -> tuple[str, int] | None:
     return _labelled_in(doc.blocks, labels)
 
 
+_EMPLOYMENT_TERMS = re.compile(r"\s*[,·|–—-]\s*(?:full|part)[- ]time\b(?=\s*(?:$|[,·|–—(-]))", re.I)
+
+
 def read_place(text: str, loose: bool = False) -> tuple[str | None, bool | None]:
     """Read a place and whether the work is remote from how a posting says it.
 
@@ -659,6 +717,8 @@ def read_place(text: str, loose: bool = False) -> tuple[str | None, bool | None]
     location line) a bare "Remote" counts; in prose only a remote phrase naming a place does.
     """
     text = " ".join(text.split()).strip(" .,;")
+    if loose:  # "Morrisville, NC (on-site) - Full-time": the terms are no part of the place
+        text = _EMPLOYMENT_TERMS.sub("", text).strip(" .,;-–—·|") or text
     if NOT_REMOTE.search(text):
         return (text if loose else None), False
     for pattern in (REMOTE_IN, REMOTE_WITHIN) + ((PLACE_REMOTE,) if loose else ()):
