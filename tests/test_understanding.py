@@ -1995,3 +1995,24 @@ def test_a_runner_up_holding_the_asked_kind_is_judged_when_the_best_lacks_it(set
     )
     answer = answers.ask("how many years is the corvale grad scheme")
     assert answer.verdict != "none" and "two-year" in answer.citations[0].snippet
+
+
+def test_a_sentence_that_goes_on_to_introduce_a_list_is_shown_with_it(seed_services: Services) -> None:
+    # "… in departments outside their home unit. You choose from:" was shown without what
+    # follows: the departments asked for were in the list its own paragraph introduces
+    from bot.services.snippets import snippet
+
+    text = (
+        "Each resident completes four shadow shifts in departments outside their home unit. You choose from:\n"
+        f"{BULLET}wound and ostomy care\n{BULLET}the rapid response team\n{BULLET}case management\n"
+        "Shadow shifts are paid and are scheduled in place of a regular shift."
+    )
+    passage = Passage(0, "guide.md", "Residency guide", "Exploration rotations", None, text, 1)
+    tokenizer = seed_services.answers.holder.current.engine.tokenizer
+    concepts = [{tokenizer.term("departments"): 2.0}, {tokenizer.term("shadow"): 2.0}]
+    shown = snippet(passage, concepts, tokenizer, 400)
+    assert shown.startswith("Each resident") and "You choose from:" in shown and "wound and ostomy care" in shown
+    # a lead-in that is a line of its own is not the answer's paragraph going on
+    apart = text.replace(" You choose from:\n", "\nYou choose from:\n")
+    passage = Passage(0, "guide.md", "Residency guide", "Exploration rotations", None, apart, 1)
+    assert "You choose from:" not in snippet(passage, concepts, tokenizer, 400)

@@ -168,6 +168,9 @@ def snippet(
         and (
             matches[hi]
             or parts[hi - 1].rstrip().endswith(":")
+            # "… in departments outside their home unit. You choose from:" over its list: the
+            # answer's own paragraph goes on to say what it speaks of
+            or _leads_a_list(numbered, hi)
             # a question asked in a thread ("is this open to PhD students? 👀") is answered
             # by the first sentence after it, past the reply's byline
             or _unanswered(parts[lo:hi])
@@ -187,6 +190,16 @@ def snippet(
             if size + sum(len(h) + 1 for h in head) <= budget:
                 lines = head + lines
     return prefix + trim_words("\n".join(lines), budget)
+
+
+def _leads_a_list(numbered: Sequence[tuple[int, str]], i: int) -> bool:
+    """Tell whether unit ``i`` ends the line of the unit before it with ":" over a list."""
+    return (
+        0 < i < len(numbered) - 1
+        and numbered[i][0] == numbered[i - 1][0]
+        and numbered[i][1].rstrip().endswith(":")
+        and numbered[i + 1][1].startswith(BULLET)
+    )
 
 
 def _list_lead(parts: Sequence[str], item: int) -> int | None:
