@@ -629,6 +629,14 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert not holds("Applications close on 31 January 2027.", "date", start)
     assert holds("The next intake starts on 1 May 2025.", "date", start)
     assert holds("Start date: 1 May 2026.", "date", "When can I join?")
+    # a span of dates month first says when it runs, beside when to apply by
+    table = "• Dates: June 2 – August 15, 2025 (11 weeks)\n• Pay: $20.00/hour\n• Apply by: February 28, 2025"
+    assert holds_as_asked(table, "date", "when does the summer internship start and end")
+    assert holds_as_asked("Season: September 19 – October 12, 2025", "date", start)
+    # "by 31 May" is a deadline beside the dates a programme runs, "ideally by 1 June" no deadline
+    dated = "When: 20 July to 14 August 2026.\nHow to apply: fill in the short online form by 31 May 2026."
+    assert holds(dated, "date", deadline)
+    assert not holds("Start date: as soon as possible, ideally by 1 June 2026.", "date", deadline)
     # a place after "our": "All apprentices work from our Leeds workshop."
     assert holds("All apprentices work from our Leeds workshop.", "place")
     assert not holds("All apprentices work from our workshop.", "place")

@@ -404,8 +404,18 @@ def _other_date(asked: str, text: str) -> bool:
     deadline = asks_deadline(asked)
     if deadline is None:
         return False
-    says_deadline, says_start = bool(_DEADLINE.search(text)), bool(_START.search(text))
+    # "fill in the form by 31 May", in a sentence that speaks of no start ("ideally by 1 June")
+    says_deadline = bool(_DEADLINE.search(text)) or any(
+        _BY_DATE.search(part) and not _START.search(part) for part in re.split(r"(?<=[.!?])\s+|\n", text)
+    )
+    says_start = bool(_START.search(text)) or _spans(text)
     return (says_start and not says_deadline) if deadline else (says_deadline and not says_start)
+
+
+def _spans(text: str) -> bool:
+    """Tell whether a line of ``text`` dates a span ("• Dates: June 2 – August 15, 2025"),
+    which says when something starts."""
+    return any(_SPAN.search(line) and _DATED.search(line) for line in text.split("\n"))
 
 
 # "40 hours a week", "three days per week": how much of a week the work takes, not how long a
@@ -434,6 +444,7 @@ _BEFORE_DATE = re.compile(rf"\bbefore\s+(?:\w+day\s+)?\d{{1,2}}(?:st|nd|rd|th)?\
 _SPAN = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:–|-|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)(?:\s+\d{{4}})?\s*(?:–|-|to|until)\s*\d{{1,2}}"
+    rf"|\b(?:{_MONTHS}|may\b)\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\s*(?:–|-|to|until)\s*(?:(?:{_MONTHS}|may\b)\s*)?\d{{1,2}}\b"
     r"|^[\W_]*(?:dates?|when|start date|programme dates|program dates|term dates)\s*:"
 )
 
