@@ -178,13 +178,13 @@ def test_names_scope_a_question_to_the_document_it_names(seed_services: Services
     )
     named = names.named(tokenizer("Is the fellowship paid?"))
     assert set(named) == {tokenizer.term("fellowship")}
-    assert names.scope(named, {}) == frozenset({1})
-    assert names.scope(names.named(tokenizer("Is the internship paid?")), {}) == frozenset({2})
+    assert names.scope(named) == frozenset({1})
+    assert names.scope(names.named(tokenizer("Is the internship paid?"))) == frozenset({2})
     # "Acme" is a name of every document: it tells none apart
     acme = tokenizer.term("acme")
     assert len(names.docs_of[acme]) == 3
     assert names.named([acme]) == {}
-    assert names.scope(names.named(tokenizer("Does Acme pay?")), {}) is None
+    assert names.scope(names.named(tokenizer("Does Acme pay?"))) is None
     # the qualifier is no name
     assert tokenizer.term("emea") not in names.by_doc[1]
 
@@ -362,10 +362,10 @@ def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(se
     question = tokenizer("When does the summer research fellowship start?")
     summer = names.choosing(question)
     assert {tokenizer.term("summer"), tokenizer.term("research")} <= set(summer)
-    assert names.scope(summer, {}) == frozenset({0})
-    assert names.scope(names.named(question), {}) == frozenset({0, 1})  # "fellowship" alone: both
+    assert names.scope(summer) == frozenset({0})
+    assert names.scope(names.named(question)) == frozenset({0, 1})  # "fellowship" alone: both
     assert tokenizer.term("summer") not in names.named(question)  # it chooses, but is no name
-    assert names.scope(names.choosing(tokenizer("Is the postdoctoral fellowship paid?")), {}) == frozenset({1})
+    assert names.scope(names.choosing(tokenizer("Is the postdoctoral fellowship paid?"))) == frozenset({1})
     assert tokenizer.term("data") in names.choosing(tokenizer("data science intern pay?"))
     # the same ordinary words apart, or in another order, choose nothing
     assert names.choosing(tokenizer("Is research done in summer?")) == {}
@@ -374,8 +374,8 @@ def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(se
         [["Civic Code Fellowship - Spring Cohort 2026 FAQ"], ["Civic Code Fellowship - Autumn Cohort 2026"]],
         tokenizer,
     )
-    assert cohorts.scope(cohorts.choosing(tokenizer("spring cohort deadline?")), {}) == frozenset({0})
-    assert cohorts.scope(cohorts.named(tokenizer("spring cohort deadline?")), {}) is None  # no name alone
+    assert cohorts.scope(cohorts.choosing(tokenizer("spring cohort deadline?"))) == frozenset({0})
+    assert cohorts.scope(cohorts.named(tokenizer("spring cohort deadline?"))) is None  # no name alone
     assert names.choosing(tokenizer("what data do you keep about me")) == {}
 
 
@@ -924,7 +924,7 @@ def test_a_document_naming_another_documents_organisation_in_passing_is_from_it(
     snapshot = snapshot_from_folder(tmp_path, settings)
     names, tokenizer = snapshot.names, snapshot.engine.tokenizer
     docs = {d.source: i for i, d in enumerate(snapshot.corpus.documents)}
-    scope = names.scope(names.named(tokenizer("does vantrelle pay its volunteers?")), {})
+    scope = names.scope(names.named(tokenizer("does vantrelle pay its volunteers?")))
     assert scope == frozenset({docs["grant.md"], docs["ambassadors.md"], docs["guides.txt"]})
     # an organisation's first word that English uses ("Open") says nothing of who a text is from
     orgs = ["Vantrelle Observatory Trust", "Open Society Foundation"]
@@ -2024,3 +2024,60 @@ def test_a_sentence_that_goes_on_to_introduce_a_list_is_shown_with_it(seed_servi
     apart = text.replace(" You choose from:\n", "\nYou choose from:\n")
     passage = Passage(0, "guide.md", "Residency guide", "Exploration rotations", None, apart, 1)
     assert "You choose from:" not in snippet(passage, concepts, tokenizer, 400)
+
+
+_RESIDENCY_SECTIONS = (
+    ("Seminars", "Residents attend a four-hour seminar once a month."),
+    ("Rotations", "Residents shadow two other departments in their sixth month."),
+    ("Graduation", "Residents graduate after twelve months and a final project."),
+    ("Orientation", "New residents spend two weeks in general orientation and Epic training."),
+    ("Peer groups", "Residents meet their peer group of eight after each seminar."),
+    ("Evaluations", "A resident's nurse manager reviews their progress at 90 days and six months."),
+    ("Wellbeing", "Residents can see a counsellor free of charge at any time."),
+    ("Education", "Each resident receives $1,000 for a certification course."),
+    ("Time off", "Residents accrue paid time off from their first pay period."),
+    ("Uniforms", "Residents receive three sets of scrubs in their unit's colour."),
+    ("Parking", "Residents park free in the staff garage on Mill Street."),
+    ("Projects", "Every resident completes an evidence-based practice project in their final quarter."),
+    ("Certificates", "Residents who finish receive a certificate at the spring ceremony."),
+    ("Contact", "Residents can reach the residency office at residency@example.org."),
+    ("Alumni", "Former residents mentor the next cohort as peer coaches."),
+    ("Locations", "Residents work at our Salem, Albany or Corvallis hospitals."),
+    ("Applications", "Residents are chosen from applications received by 1 March."),
+    ("Interviews", "Shortlisted residents are interviewed by two nurse managers."),
+)
+
+
+def test_a_programme_named_in_every_passage_of_its_documents_still_names_them(settings, tmp_path) -> None:
+    # "resident" is in every passage of the residency's documents, which made it count for
+    # little beside "shift", a word of one posting's title ("…, 2nd Shift"): the question
+    # was answered from that posting
+    (tmp_path / "residency.md").write_text(
+        "---\ntitle: New Graduate Nurse Residency\n---\n# New Graduate Nurse Residency\n\n"
+        "## Schedule\n\nResidents work three 12-hour shifts a week on their home unit.\n\n"
+        "## Pay\n\nResidents earn $38.50 an hour from their first day as a resident.\n\n"
+        "## Mentors\n\nEach resident is paired with a preceptor for the first twelve weeks.\n\n"
+        + "".join(f"## {heading}\n\n{sentence}\n\n" for heading, sentence in _RESIDENCY_SECTIONS),
+        encoding="utf-8",
+    )
+    (tmp_path / "qc.txt").write_text(
+        "Quality Control Technician I, 2nd Shift\nHalden Biosciences\nMorrisville, NC (on-site) - Full-time\n\n"
+        "Schedule\nMonday to Friday, 2:30 p.m. to 11:00 p.m.\n\n"
+        "Responsibilities\nPerform environmental monitoring of cleanrooms\nLog samples into the LIMS\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "residency-faq.md").write_text(
+        "---\ntitle: Nurse Residency FAQ\n---\n# Nurse Residency FAQ\n\n"
+        "* **Can residents choose their unit?**<br>Residents rank three units; most residents get their first choice.\n"
+        "* **Do residents get benefits?**<br>Yes, every resident has medical cover from day one.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "lab.md").write_text(
+        "---\ntitle: Halden Biosciences Careers\n---\n# Halden Biosciences Careers\n\n"
+        "## Working here\n\nEvery employee receives stock options and a 401(k) match.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("how many shifts a week would i work as a resident")
+    assert answer.citations and answer.citations[0].source == "residency.md"
+    assert "three 12-hour shifts a week" in answer.citations[0].snippet

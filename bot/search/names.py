@@ -318,19 +318,21 @@ class Names:
     def scope(
         self,
         named: dict[str, float],
-        weights: dict[str, float],
         mentioned: Callable[[str, list[int]], Iterable[int]] | None = None,
     ) -> frozenset[int] | None:
         """Return the document numbers that match the named terms best, or None when nothing is named.
 
         A document's match is the weighted share of named terms among its names (weight:
-        how topical the word is, times how few documents it names).
+        how few documents the term names). How topical a word is among passages does not
+        count: "resident" is in every passage of the residency's documents, which makes it
+        tell their passages apart poorly but names them no less than "Shift" in "Quality
+        Control Technician I, 2nd Shift" names that posting.
         """
         if not named:
             return None
         score: dict[int, float] = {}
         called: dict[str, tuple[int, ...]] = {}
-        w = {term: rarity * weights.get(term, 1.0) for term, rarity in named.items()}
+        w = named
         for term in named:
             called[term] = self.docs_of.get(term) or self.phrase_docs.get(term, ())
             for doc in called[term]:

@@ -256,7 +256,6 @@ class AnswerService:
             snap.names.choosing(
                 said if searched == corrected else snap.names.said(engine.tokenizer, engine.tokenizer.words(searched))
             ),
-            query.importance,
             engine.documents_with,
         )
         candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
