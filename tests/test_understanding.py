@@ -82,6 +82,17 @@ def test_chat_shorthand_is_written_out_unless_the_knowledge_base_uses_it() -> No
     assert Speller([*VOCAB, "hq"]).correct("hq") is None  # "HQ" is the documents' own word there
 
 
+def test_the_other_countrys_spelling_is_the_documents_word() -> None:
+    # "theater" is an English word, so no typo; but where the documents say "theatre" it is
+    # their word, in the other spelling
+    speller = Speller([*VOCAB, "theatre", "colours", "organisation", "analyse", "licence", "travelled"])
+    assert speller.correct("theater") == "theatre" and speller.correct("colors") == "colours"
+    assert speller.correct("organization") == "organisation" and speller.correct("analyze") == "analyse"
+    assert speller.correct("license") == "licence" and speller.correct("traveled") == "travelled"
+    assert Speller([*VOCAB, "theater", "theatre"]).correct("theater") is None  # both are the documents' own
+    assert speller.correct("water") is None  # "watre" is no word the documents use
+
+
 def test_speller_leaves_english_words_alone() -> None:
     # one edit from "avocados", but "avocado" is a word a member may mean
     assert Speller(VOCAB).correct("avocado") is None

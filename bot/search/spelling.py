@@ -23,6 +23,7 @@ rapidfuzz computes the distances in C over the words bucketed by first letter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -32,6 +33,26 @@ from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
 MIN_LENGTH = 4
+# American and British spellings of one word ("theater" and "theatre", "color" and
+# "colour", "organize" and "organise", "analyze" and "analyse", "license" and "licence",
+# "traveled" and "travelled", "catalog" and "catalogue"): each ending, and what it is written
+# as in the other spelling
+_SPELLINGS = (
+    (re.compile(r"(?<=[bcdgmtv])er(s?)$"), r"re\1"),
+    (re.compile(r"(?<=[bcdgmtv])re(s?)$"), r"er\1"),
+    (re.compile(r"(?:(?<=[bdglmnv])|(?<=vi))or(s|ed|ing|ite|ites|able|al)?$"), r"our\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able|al)?$"), r"or\1"),
+    (re.compile(r"iz(e|es|ed|ing|ation|ations)$"), r"is\1"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"yz(e|es|ed|ing)$"), r"ys\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=[cf])ense(s?)$"), r"ence\1"),
+    (re.compile(r"(?<=[cf])ence(s?)$"), r"ense\1"),
+    (re.compile(r"(?<=[aeiou])l(ed|ing|er|ers)$"), r"ll\1"),
+    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"(?<=lo)g(s?)$"), r"gue\1"),
+    (re.compile(r"(?<=lo)gue(s?)$"), r"g\1"),
+)
 # Chat shorthand for common English words, written out when the knowledge base does not
 # use the short form itself: "how many ppl get in each yr" asks what "people" and "year" ask.
 SHORTHAND: dict[str, str] = {
@@ -54,6 +75,17 @@ MISSPELLING_GAP = 1.5  # ... of a word one edit away that is this much commoner 
 ENGLISH_WORDS = 60_000  # the commonest English words that may stand in for a form the documents lack
 
 _stemmer = Stemmer.Stemmer("english")
+
+
+def spelling_variants(word: str) -> list[str]:
+    """Return ``word`` as the other of American and British spelling may write it (see
+    :data:`_SPELLINGS`): "theater" gives "theatre", "colours" "colors"."""
+    out = []
+    for pattern, other in _SPELLINGS:
+        variant = pattern.sub(other, word, count=1)
+        if variant != word:
+            out.append(variant)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +155,9 @@ class Speller:
             return SHORTHAND[word]
         if len(word) < MIN_LENGTH or not word.isalpha():
             return None
+        variants = [v for v in spelling_variants(word) if v in self.words]
+        if len(variants) == 1:
+            return variants[0]  # "theater" where the documents say "theatre"
         zipf = zipf_frequency(word, "en")
         if zipf >= MISSPELLING_ZIPF:
             return None
