@@ -13,7 +13,7 @@ import numpy as np
 
 import bot.search as search_package
 from bot.config import Settings
-from bot.documents.chunk import SECTION_SEP
+from bot.documents.chunk import BULLET, SECTION_SEP
 from bot.documents.loader import Corpus, FileResult
 from bot.gcpause import collector_paused
 from bot.models import Passage, Role
@@ -87,35 +87,46 @@ class Snapshot:
             object.__setattr__(self, "names", _names(self.corpus, self.engine))
 
     @cached_property
-    def role_sections(self) -> dict[int, tuple[tuple[frozenset[str], frozenset[int]], ...]]:
+    def role_sections(self) -> dict[int, tuple[tuple[frozenset[str], frozenset[int], bool], ...]]:
         """Return, for each document that posts two roles or more each under a heading of its
-        own (a careers page), each role's title terms that its other roles' titles do not all
-        share, and the passages under its heading.
+        own (a careers page), or else as items of a list of positions, each role's title terms
+        that its other roles' titles do not all share, the passages under its heading or
+        holding its item, and whether it was found by its item (a list's one-line items share
+        more words: such a role is named more strictly, see ``answers._in_named_roles``).
 
         Made on first use (a question), from the corpus's roles and passages' sections.
         """
         by_source: dict[str, set[str]] = {}
-        for role in self.corpus.roles:
+        for role in [*self.corpus.roles, *self.corpus.listed]:
             by_source.setdefault(role.source, set()).add(role.title.casefold())
         many = {source: titles for source, titles in by_source.items() if len(titles) >= 2}
         if not many:
             return {}
-        under: dict[tuple[int, str], set[int]] = {}
+        headed: dict[tuple[int, str], set[int]] = {}
+        listed: dict[tuple[int, str], set[int]] = {}
         for position, passage in enumerate(self.corpus.passages):
             titles = many.get(passage.source)
-            if not titles or not passage.section:
+            if not titles:
                 continue
-            for head in passage.section.casefold().split(SECTION_SEP):
+            doc = int(self.engine.doc_of[position])
+            for head in passage.section.casefold().split(SECTION_SEP) if passage.section else ():
                 if head in titles:
-                    under.setdefault((int(self.engine.doc_of[position]), head), set()).add(position)
-        by_doc: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
-        for (doc, title), positions in under.items():
-            by_doc.setdefault(doc, []).append((frozenset(self.engine.tokenizer(title)), frozenset(positions)))
-        out = {}
-        for doc, roles in by_doc.items():
-            if len(roles) >= 2:
-                common = frozenset.intersection(*(terms for terms, _ in roles))
-                out[doc] = tuple((terms - common, positions) for terms, positions in roles)
+                    headed.setdefault((doc, head), set()).add(position)
+            for line in passage.text.casefold().split("\n"):
+                # "• Learning Officer (schools), designing sessions …": an item of a list of positions
+                item = line[len(BULLET) :] if line.startswith(BULLET) else ""
+                for title in titles if item else ():
+                    if item.startswith(title):
+                        listed.setdefault((doc, title), set()).add(position)
+        out: dict[int, tuple[tuple[frozenset[str], frozenset[int], bool], ...]] = {}
+        for found, by_item in ((listed, True), (headed, False)):  # a page's headings before its items
+            by_doc: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
+            for (doc, title), positions in found.items():
+                by_doc.setdefault(doc, []).append((frozenset(self.engine.tokenizer(title)), frozenset(positions)))
+            for doc, roles in by_doc.items():
+                if len(roles) >= 2:
+                    common = frozenset.intersection(*(terms for terms, _ in roles))
+                    out[doc] = tuple((terms - common, positions, by_item) for terms, positions in roles)
         return out
 
     @cached_property

@@ -2092,3 +2092,36 @@ def test_a_programme_named_in_every_passage_of_its_documents_still_names_them(se
     answer = answers.ask("how many shifts a week would i work as a resident")
     assert answer.citations and answer.citations[0].source == "residency.md"
     assert "three 12-hour shifts a week" in answer.citations[0].snippet
+
+
+def test_a_role_named_on_a_list_of_positions_is_answered_from_its_own_item(settings, tmp_path) -> None:
+    # the list is split across passages; "permanent" is in another position's item, and the
+    # passage that holds it was cited for the Learning Officer, on a maternity cover contract
+    items = [
+        "Digitisation Trainee (2025 intake), a paid 12-month traineeship at Calder Park for people starting out in archives",
+        "Conservation Assistant, an 18-month fixed-term post repairing and rehousing bound volumes before they are scanned",
+        "Digital Preservation Officer, a permanent role looking after our digital repository and its migration",
+        "Web Archivist, capturing and quality-checking public sector websites for the national web archive",
+        "Reading Room Assistant (part-time), 22.5 hours a week fetching documents and helping visitors",
+        "Family History Adviser, answering genealogy enquiries by email, phone and live chat",
+        "Volunteer Transcriber, a remote volunteering role transcribing handwritten wage books from home",
+        "Records Assistant, answering enquiries from government departments about files they transferred to us",
+        "Learning Officer (schools), designing and delivering sessions for pupils, on a 12-month maternity cover contract",
+    ]
+    (tmp_path / "vacancies.md").write_text(
+        "---\ntitle: Work with us\n---\n# Work with us\n\n## Current opportunities\n\n"
+        "The following positions are open now. Click a title to read the full advert and apply.\n\n"
+        + "".join(f"* [{i.split(',')[0]}](https://archive.example.org/jobs/{n}),{i.split(',', 1)[1]}.\n" for n, i in enumerate(items)),
+        encoding="utf-8",
+    )
+    (tmp_path / "other.md").write_text(
+        "---\ntitle: Reading room guide\n---\n# Reading room guide\n\n## Opening hours\n\nOpen Tuesday to Saturday.\n",
+        encoding="utf-8",
+    )
+    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    passages = services.holder.current.corpus.passages
+    assert len([p for p in passages if p.source == "vacancies.md"]) >= 2  # the list is split
+    question = "the archives learning officer post, is it permanent or temporary"
+    seen = services.answers.consider(services.answers.clean_question(question))
+    first = passages[seen.candidates[0].position]
+    assert "Learning Officer" in first.text

@@ -572,10 +572,20 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
         roles = sections.get(doc)
         if roles is None:
             continue
-        said = [len(asked & terms) for terms, _ in roles]
+        # a role listed as an item is named by two words of its title that the page's others
+        # do not all share, or by all it has ("model cards" names no "Model Forgetting Internship")
+        said = [
+            n if not by_item or n >= 2 or n == len(terms) else 0
+            for terms, _, by_item in roles
+            for n in [len(asked & terms)]
+        ]
         best = max(said)
         if best:
-            dropped.update(p for (_, positions), n in zip(roles, said, strict=True) if n < best for p in positions)
+            # a passage that holds the named role's item and others' is the named role's too
+            kept = {p for (_, positions, _), n in zip(roles, said, strict=True) if n == best for p in positions}
+            dropped.update(
+                p for (_, positions, _), n in zip(roles, said, strict=True) if n < best for p in positions if p not in kept
+            )
     return {p: s for p, s in found.items() if p not in dropped} if dropped else found
 
 
