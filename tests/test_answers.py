@@ -21,9 +21,13 @@ from tests.conftest import (
     DELTA,
     DELTA_QUESTIONS,
     DEV_QUESTIONS,
+    DUNE,
+    DUNE_QUESTIONS,
     ESTUARY,
     ESTUARY_QUESTIONS,
     EXTRA_QUESTIONS,
+    FEN,
+    FEN_QUESTIONS,
     FINAL,
     FINAL_QUESTIONS,
     FIRTH,
@@ -82,8 +86,12 @@ from tests.conftest import (
     SPIT_QUESTIONS,
     STRAIT,
     STRAIT_QUESTIONS,
+    TARN,
+    TARN_QUESTIONS,
     WEB,
     WEB_QUESTIONS,
+    WEIR,
+    WEIR_QUESTIONS,
     WHARF,
     WHARF_QUESTIONS,
     services_over,
@@ -369,11 +377,25 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # an observatory's and a solar installer's, written blind with it and never read:
         # 0.450, 20 of 30, 11 wrong, with the stop's starting code and at its end
         (MARSH, MARSH_QUESTIONS, 0.41, 0.63, 13),
+        # a hospital's nurse residency and a biotech lab's, written blind: 0.550, 21 of 30, 7
+        # wrong untouched; 0.600, 22 of 30, 5 once its careers page's roles, "You choose
+        # from:" and a residency named in every passage were read
+        (FEN, FEN_QUESTIONS, 0.56, 0.7, 7),
+        # a theatre's apprenticeship and a freight company's, written blind: 0.483, 22 of 30,
+        # 8 wrong untouched; 0.500, 23 of 30, 9 once "June 2 – August 15" and "theater" were read
+        (DUNE, DUNE_QUESTIONS, 0.46, 0.73, 11),
+        # a broadcaster's fellowship and a game studio's, written blind with them and never
+        # read: 0.533, 22 of 30, 4 wrong with the stop's starting code; 0.517 at its end
+        (WEIR, WEIR_QUESTIONS, 0.48, 0.7, 6),
+        # a university's summer research and a construction firm's, never read: 0.517, 22 of
+        # 30, 11 wrong with the stop's starting code and at its end
+        (TARN, TARN_QUESTIONS, 0.48, 0.7, 13),
     ],
     ids=[
         "web", "siblings", "near", "final", "paste", "fresh", "last", "spare", "other", "more", "hold", "ridge",
         "quay", "wharf", "pier", "cove", "inlet", "bay", "fjord", "sound", "delta", "gulf", "reef", "bight", "shoal",
-        "cape", "spit", "atoll", "lagoon", "estuary", "strait", "firth", "mere", "shelf", "marsh",
+        "cape", "spit", "atoll", "lagoon", "estuary", "strait", "firth", "mere", "shelf", "marsh", "fen", "dune",
+        "weir", "tarn",
     ],
 )
 def test_blind_sets_keep_their_floor(folder, questions, hit1, abstention, wrong, settings) -> None:
