@@ -640,6 +640,10 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert not holds("Applications close on 31 January 2027.", "date", start)
     assert holds("The next intake starts on 1 May 2025.", "date", start)
     assert holds("Start date: 1 May 2026.", "date", "When can I join?")
+    # a workforce is counted in people, and people in staff
+    assert holds("We are now a team of more than 1,400 people in nine terminals.", "count", "how many employees?")
+    assert holds("Around 420 staff work across our three sites.", "count", "how many workers do they have")
+    assert not holds("We run 14 satellites and 3 ground stations.", "count", "how many employees?")
     # a span of dates month first says when it runs, beside when to apply by
     table = "• Dates: June 2 – August 15, 2025 (11 weeks)\n• Pay: $20.00/hour\n• Apply by: February 28, 2025"
     assert holds_as_asked(table, "date", "when does the summer internship start and end")

@@ -487,6 +487,8 @@ def dates_as_asked(text: str, question: str) -> bool:
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z'-]+\s+){0,4}[a-z'-]+)")
 # words that count anyone ("how many people get picked?" is answered by "four mentees")
 _ANYONE = frozenset({"people", "ppl", "persons", "folks", "humans"})
+# the words a workforce is counted in, one for another
+_WORKFORCE = frozenset({"employees", "staff", "workers", "workforce"})
 _APPLYING = re.compile(r"\bappl(?:y|ies|ied|ying)\b")
 # "how many nurses are they taking / hiring?": the people a programme takes in are counted
 # by its places ("48 residency positions", "six places")
@@ -526,6 +528,9 @@ def _counted_nouns(asked: str) -> tuple[str, ...]:
     # ... unless the question speaks of places itself ("how many interns per position?")
     if counted and _TAKING.search(asked) and not _PLACE_NOUN.search(asked):
         return counted + _PLACES
+    # a workforce is counted in people ("how many employees?": "a team of more than 1,400 people")
+    if any(w in _WORKFORCE for w in counted):
+        return counted + tuple(_WORKFORCE | _ANYONE)
     return counted
 
 
