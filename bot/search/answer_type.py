@@ -406,10 +406,18 @@ def _other_date(asked: str, text: str) -> bool:
         return False
     # "fill in the form by 31 May", in a sentence that speaks of no start ("ideally by 1 June")
     says_deadline = bool(_DEADLINE.search(text)) or any(
-        _BY_DATE.search(part) and not _START.search(part) for part in re.split(r"(?<=[.!?])\s+|\n", text)
+        _BY_DATE.search(part) and not _START.search(part) for part in _clauses(text)
     )
     says_start = bool(_START.search(text)) or _spans(text)
     return (says_start and not says_deadline) if deadline else (says_deadline and not says_start)
+
+
+_CLAUSE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def _clauses(text: str) -> list[str]:
+    """Return the sentences and lines of ``text`` (a date is a deadline or a start by what its own says)."""
+    return [p for p in _CLAUSE_END.split(text) if p.strip()]
 
 
 def _spans(text: str) -> bool:
@@ -457,7 +465,7 @@ def dates_the_asked(text: str, deadline: bool, question: str | None = None) -> b
     2026, end of day UK time")."""
     if question and asks_deadline(question.casefold()) is deadline and _DATED.search(text.casefold()):
         return True
-    parts = [p for p in re.split(r"(?<=[.!?])\s+|\n", text.casefold()) if p.strip()]
+    parts = _clauses(text.casefold())
     for i, part in enumerate(parts):
         if not _DATED.search(part):
             continue
