@@ -686,3 +686,32 @@ def test_plain_text_header_with_place_and_terms_under_the_title(tmp_path: Path, 
         "Morrisville, NC (on-site)",
         "full-time",
     )
+
+
+def test_a_page_that_points_elsewhere_for_how_to_apply_offers_no_role(tmp_path: Path, shipped) -> None:
+    # the season-and-housing page of an apprenticeship: "see the announcement" is where to
+    # read how to apply, not a link to apply through
+    write(
+        tmp_path,
+        "season.html",
+        "<html><head><title>Apprentice Season &amp; Housing</title></head><body><main>"
+        "<h1>Apprentice Season &amp; Housing, 2025–26</h1>"
+        "<p>This page is for incoming apprentices. For eligibility, pay and how to apply, see the "
+        '<a href="https://theatre.example.net/blog/apprenticeship">apprenticeship announcement and FAQ</a>.</p>'
+        "<h2>Housing</h2><p>Apprentices live in two houses on Alder Street, a 12-minute walk away.</p>"
+        "</main></body></html>",
+    )
+    write(
+        tmp_path,
+        "residency.html",
+        "<html><head><title>Visiting Researcher Residency</title></head><body><main>"
+        "<h1>Visiting Researcher Residency</h1><p>Researchers stay up to three months at the station.</p>"
+        "<p>Doctoral students may apply with a letter from their advisor. Artists should see our "
+        "<a href=\"https://lab.example.net/art\">Art–Science Fellowship</a> instead.</p>"
+        "<h2>How to apply</h2><p>Email a two-page proposal to "
+        '<a href="mailto:visiting@lab.example.net">visiting@lab.example.net</a>.</p>'
+        "</main></body></html>",
+    )
+    roles = {r.source: r for r in snapshot_from_folder(tmp_path, shipped).corpus.roles}
+    assert "season.html" not in roles
+    assert roles["residency.html"].apply_url == "mailto:visiting@lab.example.net"

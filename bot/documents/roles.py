@@ -677,7 +677,7 @@ def _apply_link_in(blocks: Sequence[Block]) -> Link | None:
         for link in block.links:
             if _named_apply(link):
                 return link
-            if fallback is None and about_applying:
+            if fallback is None and about_applying and not _SEE_OTHER.search(_before(block.text, link.text)):
                 fallback = link
         if fallback is None and about_applying and not block.links and block.kind != "heading":
             written = _BARE_URL.search(block.text)
@@ -685,6 +685,17 @@ def _apply_link_in(blocks: Sequence[Block]) -> Link | None:
                 url = written.group(0).rstrip(".,;:!?")
                 fallback = Link(url, url, block.line)
     return fallback
+
+
+# "For eligibility, pay and how to apply, see the apprenticeship announcement": a link to
+# another page that says how to apply, not a link to apply through
+_SEE_OTHER = re.compile(r"\b(?:see|read|check)\s+(?:the|our)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _before(text: str, linked: str) -> str:
+    """Return what ``text`` says before the words of a link in it (all of it when they are not found)."""
+    at = text.find(linked) if linked else -1
+    return text[:at] if at >= 0 else ""
 
 
 def _labelled_in(blocks: Sequence[Block], labels: re.Pattern[str]) -> tuple[str, int] | None:
