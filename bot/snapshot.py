@@ -119,7 +119,7 @@ class Snapshot:
                     if item.startswith(title):
                         listed.setdefault((doc, title), set()).add(position)
         out: dict[int, tuple[tuple[frozenset[str], frozenset[int], bool], ...]] = {}
-        for found, by_item in ((listed, True), (headed, False)):  # a page's headings before its items
+        for found, by_item in ((listed, True), (headed, False)):  # on a page with both, its headings win
             by_doc: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
             for (doc, title), positions in found.items():
                 by_doc.setdefault(doc, []).append((frozenset(self.engine.tokenizer(title)), frozenset(positions)))
@@ -325,14 +325,11 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
             titles.update((source, engine.tokenizer.words(first.title)) for source, first in firsts.items())
         return named_by_a_title(role.title, (t for s, t in titles.items() if s != role.source), engine.tokenizer)
 
-    for role in corpus.roles:
-        # a careers page's entry ("page/title") for a programme that another file is about,
-        # but posts no role of the same title ("Brewing Apprentice" beside the
-        # apprenticeship's guide): the file names it, not the page
+    for role in [*corpus.roles, *corpus.listed]:  # entries merged into a posting too
+        # a careers page's entry ("page/title") for a programme or position that another
+        # file's title names ("Brewing Apprentice" beside the apprenticeship's guide, a
+        # posting of its own): that file names it, not the page
         if role.source in strings and not ("/" in role.id and about_elsewhere(role)):
-            strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
-    for role in corpus.listed:  # entries merged into a posting still name their page, as above
-        if role.source in strings and not about_elsewhere(role):
             strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
     order = [f.source for f in engine.files if f.passages]
     return Names.build([strings.get(source, []) for source in order], engine.tokenizer)

@@ -370,6 +370,7 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     is"), or, when none does, items that name it before a dash and say where, on what terms
     and for what pay after it ("Product Designer – Remote within the EU. Permanent. EUR …")."""
     org = document_org(doc)
+    closes: date | None = None  # read once a list of positions is found (below)
     roles: list[Role] = []
     headings: dict[int, str] = {}  # the headings the list is under, by level
     said: dict[int, str] = {}  # the paragraphs under each of them, before the next heading
@@ -411,6 +412,10 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
         linked = [b for b in group if _links_a_position(b)]
         if not POSITIONS_CONTEXT.search(f"{inner} {intro}") and not under and not (introduced and linked):
             continue
+        if not roles:
+            # the deadline the page says outside the items that link to positions (another
+            # item's "applications close November 15" is that position's)
+            closes = _deadline_in([b for b in doc.blocks if not _links_a_position(b)])
         titled = [(b, m) for b in group if (m := _TITLED_ITEM.match(b.text)) and len(m.group(1).split()) <= 8]
         team_match = TEAM.search(intro)
         team = team_match.group(1) if team_match else None
@@ -421,7 +426,7 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
                 link = item.links[0]
                 title, where = _title_and_place(link.text.strip())
                 description = item.text[len(link.text) :].lstrip(" ,:;-–—").strip() or None
-                role = _listed_role(doc, org, team, title, heading, intro, item, link.url, description, None, where)
+                role = _listed_role(doc, org, team, title, heading, intro, item, link.url, description, None, where, closes)
                 if description:  # "… tank cleaning across our 14 fermenters. $21–$24/hour."
                     role = replace(role, compensation=_pay_in(description))
                 roles.append(role)
@@ -433,7 +438,9 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
                 # the position is, not where
                 what = None if _is_place(where) else terms
                 roles.append(
-                    _listed_role(doc, org, team, title, heading, intro, item, None, what, terms, None if what else where)
+                    _listed_role(
+                        doc, org, team, title, heading, intro, item, None, what, terms, None if what else where, closes
+                    )
                 )
     return roles
 
@@ -451,9 +458,8 @@ def _title_and_place(text: str) -> tuple[str, str | None]:
     """Split a listed position's "Night Dispatcher — Columbus, OH" into its title and place
     (a title of its own when what follows the dash is no place: "Engineer — Platform")."""
     match = _PLACED_TITLE.match(text)
-    tail = match.group(2) if match else ""
-    if match and (_CITY_CODE.match(tail) or (_is_place(tail) and not _CITY_COUNTRY.match(tail))):
-        return match.group(1), tail
+    if match and (_CITY_CODE.match(match.group(2)) or _says_how_worked(match.group(2))):
+        return match.group(1), match.group(2)
     return text, None
 
 
@@ -462,15 +468,16 @@ def _title_and_place(text: str) -> tuple[str, str | None]:
 _CITY_CODE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, ?[A-Z]{2,3}(?: \([\w -]+\))?$")
 
 
+def _says_how_worked(text: str) -> bool:
+    """Tell whether a text says where or how the work is done: "Lisbon, hybrid", "Remote
+    within the EU", "on-site"."""
+    return bool(read_place(text)[1] is not None or HYBRID.search(text) or re.search(r"\bremote\b", text, re.I))
+
+
 def _is_place(text: str) -> bool:
-    """Tell whether a text reads as a place or a way of working: "Columbus, OH", "Lisbon,
-    hybrid", "Remote within the EU" (not "Demand Forecasting", a team)."""
-    return bool(
-        read_place(text)[1] is not None
-        or HYBRID.search(text)
-        or re.search(r"\bremote\b", text, re.I)
-        or _CITY_COUNTRY.match(text)
-    )
+    """Tell whether a text reads as a place or a way of working: "Columbus, OH", "Berlin,
+    Germany", "Remote within the EU" (not "Demand Forecasting", a team)."""
+    return bool(_CITY_COUNTRY.match(text)) or _says_how_worked(text)
 
 
 def _links_a_position(block: Block) -> bool:
@@ -492,10 +499,10 @@ def _listed_role(
     description: str | None,
     terms: str | None,
     where: str | None,
+    page_closes: date | None,
 ) -> Role:
-    """One position of a list; it closes when its item says, else when the page says
-    outside the items that link to positions (another item's "applications close November
-    15" is that position's)."""
+    """One position of a list; it closes when its item says, else when the page does
+    (``page_closes``)."""
     location, remote = read_place(where, loose=True) if where else (None, None)
     title = _HEADCOUNT.sub("", title) or title  # "Scenic Carpentry (3 apprentices)"
     return Role(
@@ -510,7 +517,7 @@ def _listed_role(
         apply_url=url,
         source=doc.source,
         posted=doc.published,
-        closes=_deadline_in([item]) or _deadline_in([b for b in doc.blocks if not _links_a_position(b)]),
+        closes=_deadline_in([item]) or page_closes,
         status="open",
         description=trim_at_word(description, SUMMARY_CHARS) if description else None,
         line=item.line,
@@ -693,7 +700,7 @@ _SEE_OTHER = re.compile(r"\b(?:see|read|check)\s+(?:the|our)\s+(?:[\w'’-]+\s+)
 
 
 def _before(text: str, linked: str) -> str:
-    """Return what ``text`` says before the words of a link in it (all of it when they are not found)."""
+    """Return what ``text`` says before the words of a link in it ("" when they are not found)."""
     at = text.find(linked) if linked else -1
     return text[:at] if at >= 0 else ""
 

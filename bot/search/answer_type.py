@@ -497,6 +497,7 @@ _HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z'-]+\s+){0,4}[a-z'-]+)")
 _ANYONE = frozenset({"people", "ppl", "persons", "folks", "humans"})
 # the words a workforce is counted in, one for another
 _WORKFORCE = frozenset({"employees", "staff", "workers", "workforce"})
+_PEOPLE = tuple(sorted(_WORKFORCE | _ANYONE))
 _APPLYING = re.compile(r"\bappl(?:y|ies|ied|ying)\b")
 # "how many nurses are they taking / hiring?": the people a programme takes in are counted
 # by its places ("48 residency positions", "six places")
@@ -538,7 +539,7 @@ def _counted_nouns(asked: str) -> tuple[str, ...]:
         return counted + _PLACES
     # a workforce is counted in people ("how many employees?": "a team of more than 1,400 people")
     if any(w in _WORKFORCE for w in counted):
-        return counted + tuple(_WORKFORCE | _ANYONE)
+        return counted + _PEOPLE
     return counted
 
 

@@ -332,22 +332,21 @@ class Names:
             return None
         score: dict[int, float] = {}
         called: dict[str, tuple[int, ...]] = {}
-        w = named
         for term in named:
             called[term] = self.docs_of.get(term) or self.phrase_docs.get(term, ())
             for doc in called[term]:
-                score[doc] = score.get(doc, 0.0) + w[term]
+                score[doc] = score.get(doc, 0.0) + named[term]
         if mentioned is not None and len(called) > 1 and score:
             # of the documents named that could still come first, those whose text says a
             # name they are not called by
             # (a document can gain MENTION_SHARE of the weight of the names it is not called by)
-            best, total = max(score.values()), sum(w.values())
+            best, total = max(score.values()), sum(named.values())
             contenders = [doc for doc, value in score.items() if value + MENTION_SHARE * (total - value) >= best]
             for term in named if 1 < len(contenders) <= MENTION_CONTENDERS else ():
                 calls = set(called[term])
                 others = [doc for doc in contenders if doc not in calls]
                 for doc in mentioned(term, others) if others else ():
-                    score[doc] += MENTION_SHARE * w[term]
+                    score[doc] += MENTION_SHARE * named[term]
         best = max(score.values(), default=0.0)
         if best <= 0:
             return None
