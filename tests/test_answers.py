@@ -13,11 +13,15 @@ from tests.conftest import (
     BAY_QUESTIONS,
     BIGHT,
     BIGHT_QUESTIONS,
+    BROOK,
+    BROOK_QUESTIONS,
     CAPE,
     CAPE_QUESTIONS,
     COHORT_QUESTIONS,
     COVE,
     COVE_QUESTIONS,
+    DELL,
+    DELL_QUESTIONS,
     DELTA,
     DELTA_QUESTIONS,
     DEV_QUESTIONS,
@@ -37,6 +41,8 @@ from tests.conftest import (
     FORMATS_QUESTIONS,
     FRESH,
     FRESH_QUESTIONS,
+    GLEN,
+    GLEN_QUESTIONS,
     GULF,
     GULF_QUESTIONS,
     HOLD,
@@ -48,6 +54,8 @@ from tests.conftest import (
     LAGOON_QUESTIONS,
     LAST,
     LAST_QUESTIONS,
+    LOCH,
+    LOCH_QUESTIONS,
     LONG_QUESTIONS,
     MARSH,
     MARSH_QUESTIONS,
@@ -390,12 +398,24 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # a university's summer research and a construction firm's, never read: 0.517, 22 of
         # 30, 11 wrong with the stop's starting code and at its end
         (TARN, TARN_QUESTIONS, 0.48, 0.7, 13),
+        # a library network's digital-skills fellowship and a solar installer's, written
+        # blind: 0.650, 25 of 30, 5 wrong with the stop's starting code
+        (BROOK, BROOK_QUESTIONS, 0.61, 0.8, 7),
+        # a national park trust's ranger programme and a fintech startup's, written blind:
+        # 0.350, 25 of 30, 8 wrong with the stop's starting code
+        (GLEN, GLEN_QUESTIONS, 0.31, 0.8, 10),
+        # a law firm's vacation scheme and a hotel group's, written blind with them and never
+        # read: 0.533, 21 of 30, 5 wrong with the stop's starting code
+        (LOCH, LOCH_QUESTIONS, 0.49, 0.66, 7),
+        # a city's policy fellowship and a warehouse-robotics company's, never read: 0.467,
+        # 22 of 30, 6 wrong with the stop's starting code
+        (DELL, DELL_QUESTIONS, 0.43, 0.7, 8),
     ],
     ids=[
         "web", "siblings", "near", "final", "paste", "fresh", "last", "spare", "other", "more", "hold", "ridge",
         "quay", "wharf", "pier", "cove", "inlet", "bay", "fjord", "sound", "delta", "gulf", "reef", "bight", "shoal",
         "cape", "spit", "atoll", "lagoon", "estuary", "strait", "firth", "mere", "shelf", "marsh", "fen", "dune",
-        "weir", "tarn",
+        "weir", "tarn", "brook", "glen", "loch", "dell",
     ],
 )
 def test_blind_sets_keep_their_floor(folder, questions, hit1, abstention, wrong, settings) -> None:
