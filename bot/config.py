@@ -90,7 +90,7 @@ class AnswerSettings:
     """Limits on questions and on what is shown."""
 
     max_question_chars: int = 300
-    snippet_chars: int = 400
+    snippet_chars: int = 600
     max_passage_chars: int = 900
     suggestions: int = 3
     related_roles: int = 3

@@ -1400,7 +1400,7 @@ def test_a_label_that_names_the_asked_kind_says_what_its_line_gives(settings, tm
     assert label_kind("Salary: £31,000") is None and label_kind("Closing date: 3 July") is None
 
 
-def test_a_list_item_is_shown_under_its_lead_in_without_its_neighbours(settings, tmp_path) -> None:
+def test_a_list_item_is_shown_under_its_lead_in_before_its_neighbours(settings, tmp_path) -> None:
     items = [
         "Compiler Internship, building a faster compiler for our language.",
         "Docs Internship, rewriting the tutorials for beginners.",
@@ -1415,10 +1415,13 @@ def test_a_list_item_is_shown_under_its_lead_in_without_its_neighbours(settings,
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
     answer = answers.ask("which quarry internship is about robots grasping things?")
     assert answer.citations
+    # the item that answers comes first under its lead-in; the snippet reads on after it,
+    # never back to the items before it
     assert answer.citations[0].snippet.split("\n") == [
         "The following internship positions are open:",
         "…",
         f"• {items[2]}",
+        f"• {items[3]}",
     ]
 
 
@@ -1455,7 +1458,9 @@ def test_a_question_asked_in_a_thread_is_shown_with_the_reply_that_answers_it(se
     tokenizer = seed_services.answers.holder.current.engine.tokenizer
     concepts = [{tokenizer.term("phd"): 3.0}, {tokenizer.term("students"): 1.0}]
     shown = snippet(passage, concepts, tokenizer, 400)
-    assert shown.startswith("Replying to @lab") and "Not this round" in shown and "Jan 20" not in shown
+    assert shown.startswith("Replying to @lab") and "Not this round" in shown
+    # the reply is part of the answer, not of what is read on after it
+    assert shown.index("Not this round") < shown.index("Jan 20")
 
 
 def test_a_roles_name_in_the_heading_over_its_section_picks_no_sentence(tmp_path: Path, settings: Settings) -> None:
@@ -1490,7 +1495,7 @@ def test_a_title_word_that_is_asked_picks_the_sentence(seed_services: Services) 
     # left out, and "Join a community supporting the ML/AI community." was shown).
     answer = seed_services.answers.ask("Is the ML engineer job remote?")
     assert answer.verdict == "answer"
-    assert answer.citations[0].snippet == "We offer flexible working hours and remote options."
+    assert answer.citations[0].snippet.startswith("We offer flexible working hours and remote options.")
 
 
 def answers_over_file(settings: Settings, path: Path, text: str) -> AnswerService:
@@ -2020,6 +2025,30 @@ def test_a_runner_up_holding_the_asked_kind_is_judged_when_the_best_lacks_it(set
     assert answer.verdict != "none" and "two-year" in answer.citations[0].snippet
 
 
+def test_a_snippet_reads_on_after_its_answer_within_the_limit(seed_services: Services) -> None:
+    # the sentence that matches the question is chosen within the focus; the one after it,
+    # which matches nothing asked, is read on to (it holds the condition)
+    from bot.services.snippets import FOCUS_SHARE, snippet
+
+    before = "Our offices are open to visitors on weekdays, and the reception desk can help you find your way."
+    match = (
+        "Field technicians normally work a regular daytime schedule from Monday to Friday, "
+        "visiting customer sites across the region in a company van that is provided with the role."
+    )
+    after = (
+        "Once in every six weeks, each of them also covers the Saturday call-out rota, "
+        "from eight in the morning until four in the afternoon."
+    )
+    passage = Passage(0, "posting.md", "Field Technician", "Schedule", None, f"{before}\n{match} {after}\nUnrelated closing line.", 1)
+    tokenizer = seed_services.answers.holder.current.engine.tokenizer
+    concepts = [{tokenizer.term("technicians"): 2.0}, {tokenizer.term("schedule"): 2.0}]
+    limit = 400
+    assert len(match) <= limit * FOCUS_SHARE < len(match) + 1 + len(after)
+    shown = snippet(passage, concepts, tokenizer, limit)
+    assert shown.startswith("Field technicians") and after in shown and len(shown) <= limit
+    assert before not in shown
+
+
 def test_a_sentence_that_goes_on_to_introduce_a_list_is_shown_with_it(seed_services: Services) -> None:
     # "… in departments outside their home unit. You choose from:" was shown without what
     # follows: the departments asked for were in the list its own paragraph introduces
@@ -2035,10 +2064,11 @@ def test_a_sentence_that_goes_on_to_introduce_a_list_is_shown_with_it(seed_servi
     concepts = [{tokenizer.term("departments"): 2.0}, {tokenizer.term("shadow"): 2.0}]
     shown = snippet(passage, concepts, tokenizer, 400)
     assert shown.startswith("Each resident") and "You choose from:" in shown and "wound and ostomy care" in shown
-    # a lead-in that is a line of its own is not the answer's paragraph going on
+    # a lead-in that is a line of its own is not the answer's paragraph going on: it is only
+    # read on after the answer, in the source's order
     apart = text.replace(" You choose from:\n", "\nYou choose from:\n")
     passage = Passage(0, "guide.md", "Residency guide", "Exploration rotations", None, apart, 1)
-    assert "You choose from:" not in snippet(passage, concepts, tokenizer, 400)
+    assert snippet(passage, concepts, tokenizer, 400).startswith("Each resident")
 
 
 _RESIDENCY_SECTIONS = (

@@ -25,6 +25,7 @@ MEANING_FLOOR = 0.15  # below this similarity a sentence means nothing in partic
 
 MEANING_WEIGHT = 0.75  # a unit closest in meaning is worth this share of the best word match: an exact rare word (a position's name) outweighs closeness alone (0.5 and 0.75 tie on the fitting sets; 1.0 lost a snippet)
 KIND_BONUS = 1.5  # a sentence holding the kind of answer asked for, relative to the best word match
+FOCUS_SHARE = 2 / 3  # the answer is chosen within this share of the snippet's length; the rest reads on after it
 
 
 def trim_words(text: str, limit: int, ellipsis: str = "…") -> str:
@@ -61,6 +62,10 @@ def snippet(
 ) -> str:
     """Return the run of consecutive sentences of ``passage`` that best answers, within ``limit`` characters.
 
+    The run is chosen within :data:`FOCUS_SHARE` of the limit; the room left reads on after
+    it, in the source's order (the sentence after the one that matches the question often
+    holds the figure or the condition asked for).
+
     ``concepts`` has one entry per question term: the term and its synonyms, each with
     what matching it is worth. A run scores the sum over concepts of the best match it
     contains, so "pay" is answered once, by "$7,650/month" rather than by three sentences
@@ -72,7 +77,7 @@ def snippet(
     ``meaning`` (one cosine similarity to the question per unit) and ``kinds`` (whether a
     unit holds the kind of answer asked for: a date, an amount, a place) add to a unit's
     worth, so the sentence that says "9-month" or "$7,650/month" is chosen even when it
-    shares no word with the question. A sentence that adds nothing is not shown.
+    shares no word with the question. A sentence before the answer that adds nothing is not shown.
 
     With ``heading_answers`` (the passage's heading says all that is asked: "Interview
     process" for "what is the interview process?"), a section that is a list is shown from
@@ -125,6 +130,8 @@ def snippet(
     # a unit matches when it has a question term that is worth something (the title's words,
     # weighted 0, are in every list item of a posting and would drag neighbours along)
     matches = [any(g > 0 for g in row) or b > 0 for row, b in zip(gain, bonus, strict=True)]
+    # the answer is the best run within the focus; the room left reads on after it
+    focus = max(80, round(budget * FOCUS_SHARE))
     best = (-1.0, 0, 0)  # score, start, end (exclusive)
     best_key: tuple[float, bool, int, int] = (-1.0, False, 0, 0)
     for lo in range(len(parts)):
@@ -133,7 +140,7 @@ def snippet(
         running = [0.0] * len(concepts)
         for hi in range(lo, len(parts)):
             size += 1 + len(parts[hi])
-            if size > budget and hi > lo:
+            if size > focus and hi > lo:
                 break
             running = [max(a, b) for a, b in zip(running, gain[hi], strict=True)]
             extra = max(extra, bonus[hi]) if hi > lo else bonus[hi]
@@ -159,7 +166,7 @@ def snippet(
     # Context that belongs to the answer: a sentence next to it that itself matches, or
     # what a lead-in ending in ":" introduces (its first item, when it stands alone).
     size = sum(len(p) + 1 for p in parts[lo:hi]) - 1
-    while lo > 0 and matches[lo - 1] and not parts[lo].startswith(BULLET) and size + 1 + len(parts[lo - 1]) <= budget:
+    while lo > 0 and matches[lo - 1] and not parts[lo].startswith(BULLET) and size + 1 + len(parts[lo - 1]) <= focus:
         # "The role starts on 2 February 2026." before "We will also consider a start in March …"
         size += 1 + len(parts[lo - 1])
         lo -= 1
@@ -176,20 +183,24 @@ def snippet(
             or _unanswered(parts[lo:hi])
             or (parts[hi].startswith(BULLET) and hi == lo + 1 and parts[lo].rstrip().endswith(":"))
         )
-        and size + 1 + len(parts[hi]) <= budget
+        and size + 1 + len(parts[hi]) <= focus
     ):
         size += 1 + len(parts[hi])
         hi += 1
-    lines = _join(numbered[lo:hi])
     # An item from the middle of a list is shown under the line that says what the list is
     # ("The following Science team positions are available:"), "…" marking the items left out.
+    head: list[str] = []
     if parts[lo].startswith(BULLET):
         lead = _list_lead(parts, lo)
         if lead is not None:
-            head = [parts[lead]] + (["…"] if lead < lo - 1 else [])
-            if size + sum(len(h) + 1 for h in head) <= budget:
-                lines = head + lines
-    return prefix + trim_words("\n".join(lines), budget)
+            lead_in = [parts[lead]] + (["…"] if lead < lo - 1 else [])
+            if size + sum(len(h) + 1 for h in lead_in) <= focus:
+                head = lead_in
+                size += sum(len(h) + 1 for h in lead_in)
+    while hi < len(parts) and size + 1 + len(parts[hi]) <= budget:  # read on
+        size += 1 + len(parts[hi])
+        hi += 1
+    return prefix + trim_words("\n".join(head + _join(numbered[lo:hi])), budget)
 
 
 def _leads_a_list(numbered: Sequence[tuple[int, str]], i: int) -> bool:
