@@ -286,6 +286,34 @@ def test_unknown_front_matter_key_is_a_warning_naming_the_known_ones() -> None:
     assert "known fields: title, url, published, kind, org, type, status, closes, roles" in warning.message
 
 
+def test_front_matter_fields_under_other_common_names_are_read() -> None:
+    # a blog's "link" and "date", a job board's "company" and "deadline": read as the fields
+    # they name, without a warning
+    problems: list = []
+    doc = parse_document(
+        b"---\ntitle: Jobs\nlink: https://acme.example/jobs\ndate: 2025-01-14\ncompany: Acme Bakery\n"
+        b"deadline: 2025-03-01\n---\nWe hire cooks.\n",
+        "jobs.md",
+        problems,
+    )
+    assert problems == []
+    assert doc.url == "https://acme.example/jobs" and doc.published == date(2025, 1, 14)
+    assert doc.front_matter.org == "Acme Bakery" and doc.front_matter.closes == date(2025, 3, 1)
+    # the field's own name wins over another name for it
+    doc = parse_document(
+        b"---\ntitle: Jobs\nurl: https://acme.example/a\nlink: https://acme.example/b\n---\nWe hire cooks.\n",
+        "jobs.md",
+        [],
+    )
+    assert doc.url == "https://acme.example/a"
+    # another name's value that is not the field's type is a warning with its line; the file stays
+    problems = []
+    doc = parse_document(b"---\ntitle: Jobs\ndate: last spring\n---\nWe hire cooks.\n", "jobs.md", problems)
+    (warning,) = problems
+    assert warning.line == 3 and "'date' is read as 'published'" in warning.message and "must be a date" in warning.message
+    assert doc.title == "Jobs" and doc.published is None
+
+
 def test_wrong_typed_role_field_never_reaches_answers_or_listings(tmp_path: Path) -> None:
     write(tmp_path, "good.md", "# Residency\n\nThe residency lasts nine months and is paid.\n")
     write(

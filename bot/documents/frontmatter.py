@@ -158,8 +158,24 @@ def key_line(fm_lines: list[str], key: str, start: int = 0) -> int:
 # accepted without a warning (they carry nothing a member is shown).
 IGNORED_FIELDS = frozenset(
     "thumbnail image authors author tags categories layout draft slug permalink lang "
-    "description summary date updated lastmod weight aliases toc".split()
+    "description summary updated lastmod weight aliases toc".split()
 )
+# Other names pages give the fields we honour (blogs, static-site generators, job boards):
+# each is read as the field it names when that field itself is not given. The page made no
+# promise to our schema, so a value that cannot be read as the field is a warning, and the
+# file is kept.
+FIELD_ALIASES: dict[str, str] = {
+    "link": "url",
+    "date": "published",
+    "posted": "published",
+    "date_posted": "published",
+    "company": "org",
+    "organisation": "org",
+    "organization": "org",
+    "employer": "org",
+    "deadline": "closes",
+    "closing_date": "closes",
+}
 # Which fields are text, dates, true/false, or one of a few values; the dataclasses in
 # bot.models (FrontMatterFields, RoleFields) are the schema, this says how to read each.
 _DATE_FIELDS = frozenset({"published", "closes", "posted"})
@@ -181,6 +197,14 @@ def validate_front_matter(
     for key, value in data.items():
         line = key_line(fm_lines, str(key))
         if key == "roles":
+            continue
+        field = FIELD_ALIASES.get(str(key))
+        if field is not None and field not in data:
+            if field not in values:  # the first of two aliases of one field is read
+                try:
+                    values[field] = _value(field, value, line, "")
+                except FrontMatterError as exc:
+                    warnings.append((f"'{key}' is read as '{field}', but {exc}; ignored", line))
             continue
         if key not in FIELDS:
             if str(key) not in IGNORED_FIELDS:
