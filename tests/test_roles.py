@@ -205,3 +205,28 @@ def test_each_role_of_a_markdown_careers_page_has_its_own_place(tmp_path: Path) 
     firmware, designer = roles["Embedded Firmware Engineer"], roles["Product Designer"]
     assert (firmware.org, firmware.location, firmware.remote) == ("Pellucine Robotics", "Utrecht, Netherlands (on-site)", False)
     assert (designer.location, designer.remote) == ("EU", True)
+
+
+def test_a_position_linked_by_path_applies_on_the_pages_own_site(tmp_path: Path, settings: Settings) -> None:
+    # a careers page copied from the web links its positions by path: the apply link is
+    # the path on the page's own address (its canonical link); without an address it is
+    # no link, and a warning says why
+    items = (
+        '<li><a href="/careers/cellar-hand">Cellar Hand</a>, pressing and racking our ciders</li>'
+        '<li><a href="/careers/sales-lead">Trade Sales Lead</a>, looking after pubs and shops</li>'
+    )
+    page = "<h1>Careers at Fernhill Cider</h1><h2>Open positions</h2><ul>{}</ul>"
+    (tmp_path / "careers.html").write_text(
+        '<html><head><title>Careers at Fernhill Cider</title><link rel="canonical" '
+        f'href="https://fernhill.example.org/careers"></head><body>{page.format(items)}</body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "copied.html").write_text(
+        f"<html><body>{page.format(items).replace('Fernhill', 'Orchard Row')}</body></html>", encoding="utf-8"
+    )
+    snap = snapshot_from_folder(tmp_path, settings)
+    links = {(r.source, r.title): r.apply_url for r in snap.corpus.roles}
+    assert links[("careers.html", "Cellar Hand")] == "https://fernhill.example.org/careers/cellar-hand"
+    assert links[("careers.html", "Trade Sales Lead")] == "https://fernhill.example.org/careers/sales-lead"
+    assert links[("copied.html", "Cellar Hand")] is None
+    assert any("copied.html" in str(p) and "/careers/cellar-hand" in str(p) for p in snap.corpus.problems)

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 from bot.documents.chunk import preamble, split_sentences
 from bot.documents.document import POSTING_SECTIONS, TITLE_SEPARATORS, readable_name
@@ -357,6 +357,10 @@ def _checked_link(
 ) -> str | None:
     if not url:
         return None
+    if doc.url and urlparse(doc.url).scheme in ("http", "https") and not urlparse(str(url)).scheme:
+        # a page copied from the web links its positions by path ("/careers/installer"):
+        # they are on the page's own site
+        url = urljoin(doc.url, str(url))
     reason = link_problem(str(url))
     if reason:
         problems.append(Problem(doc.source, f"{reason} for '{title}': {url} (not shown as apply link)", line))
