@@ -357,9 +357,9 @@ def _checked_link(
 ) -> str | None:
     if not url:
         return None
-    if doc.url and urlparse(doc.url).scheme in ("http", "https") and not urlparse(str(url)).scheme:
+    if doc.url and not urlparse(str(url)).scheme:
         # a page copied from the web links its positions by path ("/careers/installer"):
-        # they are on the page's own site
+        # they are on the page's own site (its address is an absolute http(s) one: safe_url)
         url = urljoin(doc.url, str(url))
     reason = link_problem(str(url))
     if reason:

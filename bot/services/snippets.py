@@ -194,9 +194,9 @@ def snippet(
         lead = _list_lead(parts, lo)
         if lead is not None:
             lead_in = [parts[lead]] + (["…"] if lead < lo - 1 else [])
-            if size + sum(len(h) + 1 for h in lead_in) <= focus:
-                head = lead_in
-                size += sum(len(h) + 1 for h in lead_in)
+            added = sum(len(h) + 1 for h in lead_in)
+            if size + added <= focus:
+                head, size = lead_in, size + added
     while hi < len(parts) and size + 1 + len(parts[hi]) <= budget:  # read on
         size += 1 + len(parts[hi])
         hi += 1
