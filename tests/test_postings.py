@@ -311,6 +311,14 @@ def test_front_matter_fields_under_other_common_names_are_read() -> None:
     doc = parse_document(b"---\ntitle: Jobs\ndate: last spring\n---\nWe hire cooks.\n", "jobs.md", problems)
     (warning,) = problems
     assert warning.line == 3 and "'date' is read as 'published'" in warning.message and "must be a date" in warning.message
+    # an unsafe address under another name is reported under the name and on the line the file uses
+    problems = []
+    doc = parse_document(
+        b"---\ntitle: Jobs\norg: Acme\nlink: javascript:alert(1)\n---\nWe hire cooks.\n", "jobs.md", problems
+    )
+    (warning,) = problems
+    assert warning.line == 4 and "front matter 'link' is not used" in warning.message
+    assert doc.url is None
     assert doc.title == "Jobs" and doc.published is None
 
 

@@ -8,7 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.documents.decode import binary_reason, decode_bytes, repair_text
-from bot.documents.frontmatter import FrontMatterError, key_line, split_front_matter, validate_front_matter
+from bot.documents.frontmatter import (
+    FrontMatterError,
+    given_as,
+    key_line,
+    split_front_matter,
+    validate_front_matter,
+)
 from bot.documents.parse import (
     MarkupError,
     ParsedBody,
@@ -100,7 +106,7 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
         title=title,
         kind=meta.kind or guess_kind(body),
         blocks=body.blocks,
-        url=_document_url(meta.url, body, source, fm_lines, problems),
+        url=_document_url(meta.url, given_as(fm.data, "url"), body, source, fm_lines, problems),
         published=meta.published or body.published,
         org=meta.org,
         front_matter=meta,
@@ -124,15 +130,16 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
 
 
 def _document_url(
-    url: str | None, body: ParsedBody, source: str, fm_lines: list[str], problems: list[Problem]
+    url: str | None, key: str, body: ParsedBody, source: str, fm_lines: list[str], problems: list[Problem]
 ) -> str | None:
-    """The document's own address: front matter ``url`` if it is a safe link, else one the body names."""
+    """The document's own address: front matter ``url`` (given under ``key``, its name or an
+    alias) if it is a safe link, else one the body names."""
     if url:
         safe = safe_url(url)
         if safe is not None:
             return safe
         problems.append(
-            Problem(source, f"front matter 'url' is not used: {why_unsafe(url)}", key_line(fm_lines, "url"))
+            Problem(source, f"front matter '{key}' is not used: {why_unsafe(url)}", key_line(fm_lines, key))
         )
     return next((u for u in map(safe_url, body.source_urls) if u), None)
 

@@ -176,6 +176,16 @@ FIELD_ALIASES: dict[str, str] = {
     "deadline": "closes",
     "closing_date": "closes",
 }
+
+
+def given_as(data: dict[str, Any], field: str) -> str:
+    """Return the key under which front matter gave ``field``: its own name, else the first
+    of its aliases present (the one :func:`validate_front_matter` read)."""
+    if field in data:
+        return field
+    return next((str(k) for k in data if FIELD_ALIASES.get(str(k)) == field), field)
+
+
 # Which fields are text, dates, true/false, or one of a few values; the dataclasses in
 # bot.models (FrontMatterFields, RoleFields) are the schema, this says how to read each.
 _DATE_FIELDS = frozenset({"published", "closes", "posted"})
