@@ -41,10 +41,14 @@ from tests.conftest import (
     FORMATS_QUESTIONS,
     FRESH,
     FRESH_QUESTIONS,
+    GLADE,
+    GLADE_QUESTIONS,
     GLEN,
     GLEN_QUESTIONS,
     GULF,
     GULF_QUESTIONS,
+    HEATH,
+    HEATH_QUESTIONS,
     HOLD,
     HOLD_QUESTIONS,
     INLET,
@@ -62,6 +66,8 @@ from tests.conftest import (
     MEMBERS_QUESTIONS,
     MERE,
     MERE_QUESTIONS,
+    MOOR,
+    MOOR_QUESTIONS,
     MORE,
     MORE_QUESTIONS,
     NEAR,
@@ -96,6 +102,8 @@ from tests.conftest import (
     STRAIT_QUESTIONS,
     TARN,
     TARN_QUESTIONS,
+    VALE,
+    VALE_QUESTIONS,
     WEB,
     WEB_QUESTIONS,
     WEIR,
@@ -410,12 +418,24 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # a city's policy fellowship and a warehouse-robotics company's, never read: 0.467,
         # 22 of 30, 6 wrong with the stop's starting code
         (DELL, DELL_QUESTIONS, 0.43, 0.7, 8),
+        # a theatre's stage-technician apprenticeship and a biotech lab's, written blind:
+        # 0.483, 23 of 30, 5 wrong with the stop's starting code
+        (MOOR, MOOR_QUESTIONS, 0.44, 0.73, 7),
+        # a university's marine summer research and a freight company's, written blind:
+        # 0.450, 25 of 30, 12 wrong with the stop's starting code
+        (HEATH, HEATH_QUESTIONS, 0.41, 0.8, 14),
+        # a museum's curatorial fellowship and a game studio's, written blind with them and
+        # never read: 0.467, 25 of 30, 7 wrong with the stop's starting code
+        (GLADE, GLADE_QUESTIONS, 0.43, 0.8, 9),
+        # a hospital's nurse residency and a water utility's, never read: 0.500, 23 of 30,
+        # 10 wrong with the stop's starting code
+        (VALE, VALE_QUESTIONS, 0.46, 0.73, 12),
     ],
     ids=[
         "web", "siblings", "near", "final", "paste", "fresh", "last", "spare", "other", "more", "hold", "ridge",
         "quay", "wharf", "pier", "cove", "inlet", "bay", "fjord", "sound", "delta", "gulf", "reef", "bight", "shoal",
         "cape", "spit", "atoll", "lagoon", "estuary", "strait", "firth", "mere", "shelf", "marsh", "fen", "dune",
-        "weir", "tarn", "brook", "glen", "loch", "dell",
+        "weir", "tarn", "brook", "glen", "loch", "dell", "moor", "heath", "glade", "vale",
     ],
 )
 def test_blind_sets_keep_their_floor(folder, questions, hit1, abstention, wrong, settings) -> None:
