@@ -1400,6 +1400,28 @@ def test_a_label_that_names_the_asked_kind_says_what_its_line_gives(settings, tm
     assert label_kind("Salary: £31,000") is None and label_kind("Closing date: 3 July") is None
 
 
+def test_a_noun_naming_the_asked_kind_is_said_by_an_answer_of_that_kind(settings, tmp_path) -> None:
+    # The posting never says "deadline": "Apply by 15 March 2026" is one. The word asks for a
+    # date, so a passage holding a date does not lack it; a passage holding none still does.
+    (tmp_path / "analyst.md").write_text(
+        "---\ntitle: Data Analyst, Payments\n---\n# Data Analyst, Payments\n\n## About the team\n\n"
+        "The payments analytics team looks after reporting for card and bank transfers.\n\n"
+        "## How to apply\n\nApply by 15 March 2026 with your CV. A cover letter is optional.\n",
+        encoding="utf-8",
+    )
+    from bot.search.answer_type import kind_nouns
+
+    assert kind_nouns("data analyst deadline?", "date") == {"deadline"}
+    assert kind_nouns("what's the start date", "date") == {"date"}  # not "start": a date need not be one
+    assert kind_nouns("analyst salary?", "amount") == {"salary"} and kind_nouns("payments lead name?", "name") == set()
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    dated = answers.consider(answers.clean_question("data analyst deadline?"))
+    assert dated.evidence is not None and dated.evidence.kind == 1.0 and dated.evidence.absent == 0.0
+    # "salary": no passage holds a sum, so the word stays one the document never uses
+    paid = answers.consider(answers.clean_question("data analyst salary?"))
+    assert paid.evidence is not None and paid.evidence.kind == 0.0 and paid.evidence.absent > 0
+
+
 def test_a_list_item_is_shown_under_its_lead_in_before_its_neighbours(settings, tmp_path) -> None:
     items = [
         "Compiler Internship, building a faster compiler for our language.",

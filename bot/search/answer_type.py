@@ -206,6 +206,18 @@ _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 )
 
 
+
+def kind_nouns(question: str, kind: AnswerKind | None) -> frozenset[str]:
+    """Return the nouns of ``question`` that name the kind of answer it asks for ("deadline"
+    for a date, "salary" for an amount, "location" for a place). A passage holding an
+    answer of that kind says what they ask ("Apply by 15 March" answers "deadline?"), in
+    whatever words: it need not use them. Of "start date" only "date": a date need not be a
+    start."""
+    pattern = dict(_NOUNS).get(kind) if kind is not None else None
+    if pattern is None or kind == "name":
+        return frozenset()
+    return frozenset(m.group(0).split()[-1] for m in pattern.finditer(question.casefold()))
+
 _ASKING = re.compile(r"\bhow (long|much|many|often|far)\b")
 _WORTH_ASKED = re.compile(r"\b(?:what|whats|what's)\b.*\bworth\b(?: in total)?\s*[?.!]*$")
 # "How long does it last / take?": the verb only asks for the duration.

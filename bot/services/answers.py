@@ -43,6 +43,7 @@ from bot.search.answer_type import (
     given_words,
     has_contact,
     holds_as_asked,
+    kind_nouns,
     label_kind,
     said_plainly,
     years_of,
@@ -289,7 +290,7 @@ class AnswerService:
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
             unknown=_unknown_share(engine, query),
             sentence=first.sentence,
-            absent=engine.absent_share(query, first.position, names),
+            absent=engine.absent_share(query, first.position, names | _kind_terms(engine, corrected, kind, held)),
         )
         return Consideration(text, searched, query, vector, kind, tuple(measured), evidence, topic, names, others)
 
@@ -682,6 +683,14 @@ def _head_similarities(
         for (i, _), s in zip(rows, sims, strict=True):
             out[i] = float(s)
     return out
+
+
+def _kind_terms(engine: SearchEngine, question: str, kind: AnswerKind | None, held: float) -> frozenset[str]:
+    """Return the terms of the nouns naming the kind asked for (:func:`kind_nouns`) when the
+    passage holds an answer of that kind, else none."""
+    if held <= 0:
+        return frozenset()
+    return frozenset(t for w in kind_nouns(question, kind) if (t := engine.tokenizer.term(w)))
 
 
 def _asked_coverage(engine: SearchEngine, query: Query, first: Candidate, names: frozenset[str]) -> float:
