@@ -180,6 +180,23 @@ def test_a_question_standing_alone_heads_its_answer_in_every_faq_layout(name: st
     assert all("Menu" not in c.text and "Apply now" not in c.text for c in out)  # other buttons stay out
 
 
+def test_a_details_summary_heads_its_answer_however_it_is_worded() -> None:
+    # a <summary> that says why it asks before asking is still the question of its <details>;
+    # it was read as prose, and its answer ran on into the item before it
+    out = chunks(
+        "<html><head><title>Aurora FAQ</title></head><body><h1>Aurora FAQ</h1>"
+        "<details><summary>Is it paid?</summary><p>Yes, 2,400 euros a month.</p></details>"
+        "<details><summary>I graduate in May. Can I still apply?</summary><p>No, only students.</p></details>"
+        "<details><summary>Housing</summary><p>Rooms are shared.</p></details></body></html>",
+        name="faq.html",
+    )
+    faq = {c.question: c.text for c in out if c.question}
+    assert faq == {"Is it paid?": "Yes, 2,400 euros a month.", "I graduate in May. Can I still apply?": "No, only students."}
+    # a summary that asks nothing heads its text as a heading does
+    (housing,) = [c for c in out if "Rooms" in c.text]
+    assert housing.question is None and housing.section == "Housing"
+
+
 def test_a_short_rhetorical_question_opening_a_paragraph_is_no_faq_item() -> None:
     out = chunks("# T\n\n## Join\n\nHow? In the way you prefer.\n\nWhy? Because it helps.\n")
     assert [c.question for c in out] == [None]

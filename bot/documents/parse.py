@@ -629,6 +629,10 @@ class _HtmlWalker:
         for n in nested:
             n.extract()
         text, links, lead = self._inline(tag)
+        if tag.name == "summary" and tag.parent is not None and tag.parent.name == "details":
+            # a <details> element's <summary> heads what it folds away, however it is worded
+            # ("I'm graduating in May. Can I still apply?" is one question, not prose)
+            lead = text
         if text:
             kind: BlockKind = "item" if tag.name in ("li", "dt", "dd") else "paragraph"
             level = self.list_id if kind == "item" else 0
