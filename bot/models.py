@@ -143,6 +143,7 @@ class Role:
     status: Literal["open", "closed"]
     description: str | None = None
     line: int | None = None
+    row: bool = False  # a row of a table of positions ("Role: …; Location: …"), not a list item
 
     def is_open(self, today: date) -> bool:
         """Tell whether the role can still be applied to on ``today``."""

@@ -230,3 +230,51 @@ def test_a_position_linked_by_path_applies_on_the_pages_own_site(tmp_path: Path,
     assert links[("careers.html", "Trade Sales Lead")] == "https://fernhill.example.org/careers/sales-lead"
     assert links[("copied.html", "Cellar Hand")] is None
     assert any("copied.html" in str(p) and "/careers/cellar-hand" in str(p) for p in snap.corpus.problems)
+
+
+def test_each_row_of_a_table_of_positions_is_a_role(tmp_path: Path, settings: Settings) -> None:
+    # a careers page's table, one position a row: each is a role with its own place, pay,
+    # terms, closing date and apply link; a row that closes "Rolling" does not take another
+    # row's date, and a table of people ("Name", "Role") lists no positions
+    rows = (
+        '<tr><td><a href="https://brackenfield.example/jobs/2291">Night Shift Supervisor</a></td>'
+        "<td>Hollinsgate DC</td><td>Permanent, full-time</td><td>£38,500 a year</td><td>15 March 2099</td></tr>"
+        '<tr><td><a href="https://brackenfield.example/jobs/2310">Reach Truck Operator</a></td>'
+        "<td>Wakefield depot</td><td>Temporary to permanent</td><td>£14.20 an hour</td><td>Rolling</td></tr>"
+    )
+    (tmp_path / "careers.html").write_text(
+        "<html><head><title>Careers at Brackenfield Freight</title></head><body>"
+        "<h1>Careers at Brackenfield Freight</h1><h2>Current openings</h2><table><thead><tr><th>Role</th>"
+        f"<th>Location</th><th>Contract</th><th>Pay</th><th>Closing date</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<h2>Our mentors</h2><table><tr><th>Name</th><th>Role</th></tr><tr><td>Ana Silva</td><td>Lead mentor</td></tr>"
+        "<tr><td>Bo Chen</td><td>Site mentor</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    snap = snapshot_from_folder(tmp_path, settings)
+    roles = {r.title: r for r in snap.corpus.roles}
+    assert set(roles) == {"Night Shift Supervisor", "Reach Truck Operator"}
+    # a row is one line of the page's passage: its title is no name of the page (its words find it)
+    assert not {"reach", "truck"} & {w for name in snap.names.by_doc for w in name}
+    night, reach = roles["Night Shift Supervisor"], roles["Reach Truck Operator"]
+    assert (night.location, night.compensation, night.type) == ("Hollinsgate DC", "£38,500 a year", "full-time")
+    assert night.closes == date(2099, 3, 15) and night.apply_url == "https://brackenfield.example/jobs/2291"
+    assert (reach.location, reach.compensation, reach.closes) == ("Wakefield depot", "£14.20 an hour", None)
+
+
+def test_a_closing_date_written_day_first_closes_the_role(tmp_path: Path, settings: Settings) -> None:
+    # "Closing date: 15 March 2026" (a British posting) and "Apply by Friday 16 January 2026"
+    # close their roles as "Deadline: March 15, 2026" does
+    write(
+        tmp_path,
+        "porter.txt",
+        "Night Porter\nKelsby Hotel - Kelsby\n\nJob details\nPay: £12.60 an hour\n\nAbout the role\n"
+        "You will look after guests overnight.\n\nClosing date: 15 March 2026. Apply at https://kelsby.example/apply\n",
+    )
+    write(
+        tmp_path,
+        "chef.txt",
+        "Sous Chef\nKelsby Hotel - Kelsby\n\nJob details\nPay: £31,000 a year\n\nAbout the role\n"
+        "You will run the pass.\n\nApply by Friday 16 January 2026 at https://kelsby.example/chef\n",
+    )
+    closes = {r.source: r.closes for r in snapshot_from_folder(tmp_path, settings).corpus.roles}
+    assert closes == {"porter.txt": date(2026, 3, 15), "chef.txt": date(2026, 1, 16)}

@@ -57,9 +57,11 @@ MONEY = re.compile(
     rf"{_MONEY}(?:{_UNIT})?(?:\s*(?:-|–|—|to|(?<=\d)\s+and(?=\s+\D{{0,4}}\d))\s*(?:{_MONEY}|{_NUMBER}\b)(?:{_UNIT})?)?"
 )
 COMPETITIVE = re.compile(r"\b(competitive (?:salary|stipend|pay|compensation))\b", re.I)
+# "Deadline: March 15, 2026", "Closing date: 15 March 2026", "Apply by Friday 16 January 2026"
 DEADLINE = re.compile(
-    r"\b(?:deadline|applications? close[sd]?(?: on)?|apply by)\s*:?\s*"
-    r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})",
+    r"\b(?:deadline|closing date|applications? close[sd]?(?: on)?|apply by|applications? due)\s*:?\s*"
+    r"(?:[A-Z][a-z]+day,? )?"
+    r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4})",
     re.I,
 )
 PLACEHOLDER_PARTS = frozenset({"tbd", "todo", "tba", "xxx", "placeholder", "link", "url"})
@@ -419,7 +421,7 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
         if not roles:
             # the deadline the page says outside the items that link to positions (another
             # item's "applications close November 15" is that position's)
-            closes = _deadline_in([b for b in doc.blocks if not _links_a_position(b)])
+            closes = _deadline_in([b for b in doc.blocks if not _links_a_position(b) and not _row_cells(b.text)])
         titled = [(b, m) for b in group if (m := _TITLED_ITEM.match(b.text)) and len(m.group(1).split()) <= 8]
         team_match = TEAM.search(intro)
         team = team_match.group(1) if team_match else None
@@ -434,6 +436,15 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
                 if description:  # "… tank cleaning across our 14 fermenters. $21–$24/hour."
                     role = replace(role, compensation=_pay_in(description))
                 roles.append(role)
+        elif len(rows := [(b, c) for b in group if (c := _row_cells(b.text))]) >= 2 and len(rows) * 5 >= len(group) * 3:
+            # a table of positions, one row each ("Role: Reach Truck Operator; Location: …; Pay: …")
+            for item, cells in rows:
+                title = cells["title"]
+                named_link = next((ln for ln in item.links if ln.text.strip() == title), None)
+                url = named_link.url if named_link else None
+                terms = "; ".join(v for k, v in cells.items() if k in ("terms", "pay")) or None
+                role = _listed_role(doc, org, team, title, heading, intro, item, url, None, terms, cells.get("where"), closes)
+                roles.append(replace(role, row=True))
         elif not linked and len(titled) >= 2 and len(titled) * 5 >= len(group) * 3:
             for item, match in titled:
                 title, terms = match.group(1).strip(), match.group(2).strip()
@@ -453,6 +464,30 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
 _POSITIONS_HEADING = re.compile(r"\b(?:positions|roles|jobs|vacancies|openings|opportunities)\b", re.I)
 # "Senior Backend Engineer (Go) – Lisbon, hybrid. Permanent, full-time. EUR 62,000 to 75,000 per year."
 _TITLED_ITEM = re.compile(r"^([A-Z][^–—.:;!?]{2,80}?)\s+[–—-]\s+(\S.*)$")
+
+
+# The columns of a table of positions, as its rows read ("Role: …; Location: …"): the
+# position's own column first (a table of people, "Name: …; Role: Mentor", is none).
+_ROW_COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("title", re.compile(r"^(?:role|position|job|job title|title|vacancy|opening|post)s?$", re.I)),
+    ("where", re.compile(r"^(?:locations?|where|based|based in|office|site|city)$", re.I)),
+    ("pay", re.compile(r"^(?:pay|salary|salary range|compensation|wage|rate|stipend)$", re.I)),
+    ("terms", re.compile(r"^(?:contract|type|job type|employment type|hours|schedule|terms)$", re.I)),
+)
+
+
+def _row_cells(text: str) -> dict[str, str] | None:
+    """Read a table row of positions into its cells by column ("title", "where", "pay",
+    "terms"), or None when its first cell is not a position's title or nothing else is said."""
+    cells: dict[str, str] = {}
+    for n, cell in enumerate(text.split("; ")):
+        label, sep, value = cell.partition(": ")
+        column = next((c for c, pattern in _ROW_COLUMNS if sep and pattern.match(label.strip())), None)
+        if n == 0 and column != "title":
+            return None
+        if column is not None and value.strip() and column not in cells:
+            cells[column] = value.strip()
+    return cells if len(cells) >= 2 and len(cells["title"].split()) <= 8 else None
 
 
 _PLACED_TITLE = re.compile(r"^(\S.*?)\s+[–—]\s+(\S.*)$")
