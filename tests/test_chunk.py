@@ -197,6 +197,19 @@ def test_a_details_summary_heads_its_answer_however_it_is_worded() -> None:
     assert housing.question is None and housing.section == "Housing"
 
 
+def test_a_question_that_says_why_it_asks_first_heads_its_answer() -> None:
+    # a plain-text FAQ's question of two sentences is one question, as a <summary> is
+    out = chunks(
+        "Aurora FAQ\n\nIs it paid?\n\nYes, 2,400 euros a month.\n\nI graduate in May. Can I still apply?\n\n"
+        "No, only students.\n",
+        name="faq.txt",
+    )
+    assert {c.question: c.text for c in out if c.question} == {
+        "Is it paid?": "Yes, 2,400 euros a month.",
+        "I graduate in May. Can I still apply?": "No, only students.",
+    }
+
+
 def test_a_short_rhetorical_question_opening_a_paragraph_is_no_faq_item() -> None:
     out = chunks("# T\n\n## Join\n\nHow? In the way you prefer.\n\nWhy? Because it helps.\n")
     assert [c.question for c in out] == [None]

@@ -185,17 +185,19 @@ QUESTION_MAX_WORDS = 30  # a whole block that long ending in "?" is a question; 
 
 def _question_lead(block: Block) -> str | None:
     """Return a block's question lead-in: its bold lead-in when that is a question, else the
-    whole block when it is one question (one line, without a full stop, "!" or "?" before its end)."""
+    whole block when it is one question: one line ending in "?", of one sentence or of two
+    ("I graduate in May. Can I still apply?" says why it asks first)."""
     if block.lead and is_question(block.lead):
         return block.lead
     text = block.text
-    # "Q: I got a grant last round. Can I apply again?": labelled, it may say why it asks first
+    # "Q: I got a grant last round. Since then we have merged. Can I apply again?": labelled,
+    # it may say more before it asks
     labelled = Q_LABEL.match(text) is not None
     if (
         is_question(text)
         and "\n" not in text
         and len(text.split()) <= QUESTION_MAX_WORDS
-        and (labelled or len(split_sentences(_QUESTION_LABEL.sub("", text, count=1))) == 1)
+        and (labelled or len(split_sentences(_QUESTION_LABEL.sub("", text, count=1))) <= 2)
     ):
         return text
     return None
