@@ -592,6 +592,22 @@ def test_asked_kind(question: str, kind: str | None) -> None:
     assert asked_kind(question) == kind
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fellows receive 10 days of paid leave.",
+        "Apprentices work 7:30 to 16:30 with a one-hour lunch break.",
+        "Your rota is published with three weeks' notice.",
+    ],
+)
+def test_time_out_of_a_programme_is_not_how_long_it_lasts(text: str) -> None:
+    asked = "how long does the civic tech fellowship last"
+    assert not holds(text, "duration", asked)
+    assert holds(f"{text} The fellowship lasts 11 months.", "duration", asked)
+    # ... unless the time out is what is asked about
+    assert holds(text, "duration", "how long is the leave / break / notice?")
+
+
 def test_holds_finds_answers_of_the_asked_kind() -> None:
     assert holds("$7,650/month to $12,134/month + benefits", "amount")
     assert holds("The residency is a 9-month program.", "duration")

@@ -451,6 +451,16 @@ _NOT_LENGTH = re.compile(
     rf"|\bwithin\s+the\s+(?:last|past|previous)\s+{_NUMBER}[\s-]*(?:years?|months?|weeks?|days?)\b"
 )
 _ASKS_EXPERIENCE = re.compile(r"\b(?:experience|exp|worked|graduated?)\b")
+# "10 days of leave", "a one-hour lunch break", "three weeks' notice": time taken out of a
+# programme, or given before something, not how long the programme lasts ...
+_TIME_OUT = re.compile(
+    rf"\b{_NUMBER}(?:\s*(?:to|-|–)\s*{_NUMBER})?[\s-]*(?:paid\s+|working\s+)?(?:days?|weeks?)\s+(?:of\s+)?"
+    r"(?:paid\s+|annual\s+|personal\s+|sick\s+|parental\s+)?(?:leave|off|holidays?|vacation|pto)\b"
+    rf"|\b{_NUMBER}[\s-]*(?:minutes?|mins?|hours?|hrs?)[\s-]+(?:lunch\s+)?breaks?\b"
+    rf"|\b{_NUMBER}[\s-]*(?:days?|weeks?|months?)(?:['’]s?)?\s+(?:in advance|notice)\b"
+)
+# ... unless that is what is asked about
+_ASKS_TIME_OUT = re.compile(r"\b(?:leave|off|holidays?|vacation|pto|breaks?|lunch|notice|advance)\b")
 _ASKS_LENGTH = re.compile(r"\bhow long (?:is|are|was|will|would|does|do)\b|\b(?:duration|length)\b")
 _ASKS_WORKLOAD = re.compile(
     r"\b(?:hours?|hrs?|weeks?|weekly|days?|daily|shifts?|per|commitment|takes?|time|part[\s-]?time|full[\s-]?time)\b"
@@ -652,6 +662,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = _WORKLOAD.sub(" ", searched)
         if not _ASKS_EXPERIENCE.search(asked):
             searched = _NOT_LENGTH.sub(" ", searched)
+        if not _ASKS_TIME_OUT.search(asked):
+            searched = _TIME_OUT.sub(" ", searched)
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
