@@ -586,6 +586,13 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("how much research money can i get", "amount"),
         ("how much u get paid", "amount"),
         ("how much is the stipend", "amount"),
+        # when one works: clock times, hours a week, shifts or days answer it
+        ("what hours would i work as night supervisor", "schedule"),
+        ("what are the hours for the lab ops coordinator", "schedule"),
+        ("qc tech hours?", "schedule"),
+        ("how many hours a week is it", "duration"),
+        ("do u get paid for overtime hours?", None),
+        ("hey so i live like two hours from harrowmere, could i do it from home?", None),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -609,6 +616,9 @@ def test_time_out_of_a_programme_is_not_how_long_it_lasts(text: str) -> None:
 
 
 def test_holds_finds_answers_of_the_asked_kind() -> None:
+    for worked in ("Shift pattern: 4 on / 4 off, 19:00 to 07:00", "Core hours are 37.5 a week", "12-hour shifts"):
+        assert holds(worked, "schedule"), worked
+    assert not holds("We reply within 48 hours.", "schedule")
     assert holds("$7,650/month to $12,134/month + benefits", "amount")
     assert holds("The residency is a 9-month program.", "duration")
     assert holds("Internships last twelve (12) to twenty-four (24) weeks.", "duration")

@@ -21,7 +21,8 @@ from functools import lru_cache
 from typing import Literal
 
 AnswerKind = Literal[
-    "date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "contact", "person", "weekdays", "quantity"
+    "date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "contact", "person", "weekdays", "quantity",
+    "schedule",
 ]
 
 _NUMBER_WORDS = (
@@ -71,6 +72,12 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
     # "which days would I work?", "what days of the week is it?": days of the week, not dates
     ("weekdays", re.compile(r"\b(?:which|what|wat) days\b(?! (?:of|in) (?:the )?(?:year|month))|\bdays? of the week\b")),
+    # "what hours would I work?", "what are the hours for the analyst?": when one works, in
+    # clock times, hours a week, days or shifts
+    ("schedule", re.compile(
+        r"\b(?:what|which|wat)(?: are| r| is| will| would)?(?: the| my| your| ur| our| their)?"
+        r"(?: working| work| shift| office| core| opening| daily| weekly)? hours\b"
+    )),
     ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
     ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
@@ -155,6 +162,14 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     ),
     "share": re.compile(r"\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|majority|most of|all of|none of)\b"),
     "time": re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midday|midnight)\b"),
+    # clock times, hours a week or a day, shifts, days of the week
+    "schedule": re.compile(
+        r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midday|midnight)\b"
+        rf"|\b{_NUMBER}(?:\.\d+)?(?:\s*(?:to|-|–)\s*{_NUMBER})?[\s-]*(?:hours?|hrs?)(?:\s+(?:a|per|each|every)\s+(?:week|day|month)|[\s-]+(?:shifts?|days?|weeks?))\b"
+        r"|\b(?:night|day|early|late|evening|morning|rotating|weekend) shifts?\b|\b\d on\s*[,/]?\s*\d off\b"
+        r"|\bhours\b[^.;]{0,20}?\b\d+(?:\.\d+)?\s+(?:a|per)\s+(?:week|day)\b"  # "core hours are 37.5 a week"
+        r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b"
+    ),
     "date": re.compile(rf"{_DATES}|\b(?:start dates?|deadline|closes|opens)\b"),
     "place": re.compile(
         r"\b(?:remote|remotely|on[- ]?site|hybrid|office|offices|located|locations?|based in|headquarter(?:s|ed)?|relocat\w*|"
@@ -203,6 +218,7 @@ _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("duration", re.compile(r"\b(?:duration|length)\b")),
     ("name", re.compile(r"\bnames?\s*[?.!]*$")),  # "payments lead name?"
     ("place", re.compile(r"\b(?:locations?|city|cities|country|countries|offices?|timezones?|time zones?)\b")),
+    ("schedule", re.compile(r"\bhours\s*[?.!]*$")),  # "qc tech hours?"
 )
 
 
