@@ -599,6 +599,24 @@ def test_asked_kind(question: str, kind: str | None) -> None:
     assert asked_kind(question) == kind
 
 
+def test_how_long_a_programme_lasts_is_answered_by_its_span() -> None:
+    # "how long does the fellowship last?": a span of the programme ("lasts 24 months", "an
+    # 11-month paid fellowship", "runs from September 8, 2025 to July 31, 2026"), not any
+    # duration said in a passage about it
+    asked = "how long does the kestrel harbor civic tech fellowship last"
+    for span in (
+        "The apprenticeship lasts 24 months.",
+        "An 11-month paid fellowship for designers.",
+        "The 2025–2026 fellowship runs from September 8, 2025 to July 31, 2026.",
+        "Internships last twelve (12) to twenty-four (24) weeks.",
+    ):
+        assert holds(span, "duration", asked), span
+    for other in ("We cut the wait for a permit from 41 days to 19 days.", "Fellows present in a two-hour session each Friday."):
+        assert not holds(other, "duration", asked), other
+    # other "how long" questions are answered by any duration of theirs
+    assert holds("We reply within three working days.", "duration", "how long does it take to hear back?")
+
+
 @pytest.mark.parametrize(
     "text",
     [

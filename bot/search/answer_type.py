@@ -475,6 +475,26 @@ _TIME_OUT = re.compile(
     rf"|\b{_NUMBER}[\s-]*(?:minutes?|mins?|hours?|hrs?)[\s-]+(?:lunch\s+)?breaks?\b"
     rf"|\b{_NUMBER}[\s-]*(?:days?|weeks?|months?)(?:['’]s?)?\s+(?:in advance|notice)\b"
 )
+# "how long does the fellowship last / run?", "how long is the apprenticeship?": how long the
+# programme itself lasts, said as a span ("lasts 24 months", "a 41-week season", "runs for
+# four months"), not any duration in a passage about it
+_ASKS_SPAN = re.compile(
+    r"\bhow long (?:does|do|will|is|would) (?:the|this|that|a|an|it)\b"
+    r"(?: (?!(?:take|takes|to|for|per|each|every|a|an|i|we|you)\b)[a-z-]+){0,6}\s*[?.!]*$"
+)
+_SPAN_UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?|semesters?|terms?|seasons?)"
+_SPANNING = re.compile(
+    r"\b(?:lasts?|lasting|runs?(?: for)?|running for|spans?|over|across|for|is|are|be|of)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|the\s+full\s+|up\s+to\s+)?(?:(?:a|an|the)\s+)?"
+    rf"(?:a|an|one|{_NUMBER}(?:[-–]{_NUMBER})?)[\s-]+(?:\(\d+\)\s*)?"
+    rf"(?:(?:to|or|and|-|–)\s*{_NUMBER}(?:-{_NUMBER})?[\s-]+(?:\(\d+\)\s*)?)?(?:[a-z]+\s+)?{_SPAN_UNIT}\b"
+    rf"|\b{_NUMBER}[\s-]+(?:\(\d+\)\s*)?{_SPAN_UNIT}[\s-]+(?:[a-z-]+\s+){{0,2}}(?:long|programme|program|internship|fellowship|"
+    r"apprenticeship|course|residency|placement|contract|scheme|season|position|role|period|term|cohort|training)\b"
+)
+# ... or as the dates it runs between ("runs from September 8, 2025 to July 31, 2026")
+_DATE_SPAN = re.compile(
+    rf"\bfrom\s+(?:[a-z]+day,?\s+)?(?:{_MONTHS}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS})[^.;]{{0,30}}?\s*(?:to|until|through|till|–|-)\s*"
+)
 # ... unless that is what is asked about
 _ASKS_TIME_OUT = re.compile(r"\b(?:leave|off|holidays?|vacation|pto|breaks?|lunch|notice|advance)\b")
 _ASKS_LENGTH = re.compile(r"\bhow long (?:is|are|was|will|would|does|do)\b|\b(?:duration|length)\b")
@@ -680,6 +700,11 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
             searched = _NOT_LENGTH.sub(" ", searched)
         if not _ASKS_TIME_OUT.search(asked):
             searched = _TIME_OUT.sub(" ", searched)
+        if _ASKS_SPAN.search(asked):
+            if _DATE_SPAN.search(searched):
+                return True
+            if not _SPANNING.search(searched):
+                return False
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
