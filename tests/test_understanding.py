@@ -2225,3 +2225,20 @@ def test_a_role_named_on_a_list_of_positions_is_answered_from_its_own_item(setti
     seen = services.answers.consider(services.answers.clean_question(question))
     first = passages[seen.candidates[0].position]
     assert "Learning Officer" in first.text
+
+
+def test_another_kind_of_the_thing_asked_for_does_not_answer_is_there_one(settings, tmp_path) -> None:
+    # "is there a retention bonus?" over a posting that offers an annual bonus: the passage
+    # says "bonus" but not which, so it is no answer; the posting that says it is one
+    (tmp_path / "supervisor.md").write_text(
+        "---\ntitle: Night Shift Supervisor\n---\n# Night Shift Supervisor\n\n## What we offer\n\n"
+        "- £38,500 a year, including the night shift allowance\n- Annual bonus of up to 8% of salary\n"
+        "- 25 days' holiday plus bank holidays\n\n## About the role\n\nYou will lead a team of 30 through the night.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    other = answers.consider(answers.clean_question("is there a retention bonus for the night shift supervisor?"))
+    same = answers.consider(answers.clean_question("is there an annual bonus for the night shift supervisor?"))
+    assert other.evidence is not None and other.evidence.missing == 1.0
+    assert same.evidence is not None and same.evidence.missing == 0.0
+    assert answers.ask("is there a retention bonus for the night shift supervisor?").verdict != "answer"

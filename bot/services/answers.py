@@ -23,6 +23,7 @@ The path of a question (:meth:`AnswerService.ask`):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -285,7 +286,11 @@ class AnswerService:
             similarity=first.similarity,
             question_similarity=first.question_similarity,
             kind=max(held, 0.0),
-            missing=1.0 if (kind is not None and held < 0) or _other_year(corrected, passages[first.position]) else 0.0,
+            missing=1.0
+            if (kind is not None and held < 0)
+            or _other_year(corrected, passages[first.position])
+            or _thing_unsaid(engine, query, corrected, passages[first.position], names)
+            else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
             unknown=_unknown_share(engine, query),
@@ -588,6 +593,35 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
                 p for (_, positions, _), n in zip(roles, said, strict=True) if n < best for p in positions if p not in kept
             )
     return {p: s for p, s in found.items() if p not in dropped} if dropped else found
+
+
+_IS_THERE = re.compile(
+    r"\b(?:is|are) there (?:a|an|any|some) ((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and)\b)[\w'-]+ ?){1,4})"
+)
+
+
+def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Passage, names: frozenset[str]) -> bool:
+    """Tell whether "is there a retention bonus …?" asks for a kind of a thing the passage
+    names another kind of: it says the thing ("bonus") but not a word that says which
+    ("retention"), in any of its synonyms ("Annual bonus of up to 8%" is no retention bonus).
+    Names, and words that a number answers ("minimum", "maximum"), aside."""
+    match = _IS_THERE.search(question.casefold())
+    if match is None:
+        return False
+    tokenizer = engine.tokenizer
+    said = set(tokenizer(f"{passage.section or ''} {passage.question or ''} {passage.text}"))
+
+    def says(term: str) -> bool:
+        return bool({term, *query.synonyms.get(term, ()), *engine.synonyms.get(term, ())} & said)
+
+    words = [w for w in match.group(1).split() if w not in _BY_NUMBER]
+    terms = [t for w in words if (t := tokenizer.term(w)) and t not in names and query.importance.get(t, 0.0) >= 1.0]
+    if len(terms) < 2 or not says(terms[-1]):
+        return False
+    return not all(says(t) for t in terms[:-1])
+
+
+_BY_NUMBER = frozenset({"minimum", "maximum", "min", "max", "total", "exact", "average", "upper", "lower"})
 
 
 def _other_year(question: str, passage: Passage) -> bool:

@@ -49,7 +49,8 @@ class Evidence:
     similarity: float  # cosine of question and passage vectors
     question_similarity: float  # cosine of question and the passage's FAQ question (else = similarity)
     kind: float  # 1 when the question asks for a kind of answer (a date, an amount…) and the passage holds one
-    missing: float  # 1 when it asks for one and the passage holds none (the two are separate evidence)
+    missing: float  # 1 when it asks for one and the passage holds none (the two are separate evidence), speaks
+    # only of other years, or names another kind of the thing "is there a … ?" asks for
     margin: float  # ranking score of the best passage minus the next one elsewhere
     named: float  # 1 when the question names a programme and the passage's document is it
     unknown: float  # share of the question's weight in words the knowledge base never uses
