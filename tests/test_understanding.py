@@ -2242,3 +2242,8 @@ def test_another_kind_of_the_thing_asked_for_does_not_answer_is_there_one(settin
     assert other.evidence is not None and other.evidence.missing == 1.0
     assert same.evidence is not None and same.evidence.missing == 0.0
     assert answers.ask("is there a retention bonus for the night shift supervisor?").verdict != "answer"
+    # asked as what one gets, the same; a word that a figure answers ("a bigger bonus") says no kind
+    got = answers.consider(answers.clean_question("do night shift supervisors get a retention bonus?"))
+    assert got.evidence is not None and got.evidence.missing == 1.0
+    bigger = answers.consider(answers.clean_question("do night shift supervisors get a bigger bonus?"))
+    assert bigger.evidence is not None and bigger.evidence.missing == 0.0

@@ -596,7 +596,8 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
 
 
 _IS_THERE = re.compile(
-    r"\b(?:is|are) there (?:a|an|any|some) ((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and)\b)[\w'-]+ ?){1,4})"
+    r"(?:\b(?:is|are) there|\b(?:get|gets|receive|offer|offers|provide|provides|include|includes|come with|comes with)) "
+    r"(?:a|an|any|some) ((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and)\b)[\w'-]+ ?){1,4})"
 )
 
 
@@ -604,7 +605,7 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
     """Tell whether "is there a retention bonus …?" asks for a kind of a thing the passage
     names another kind of: it says the thing ("bonus") but not a word that says which
     ("retention"), in any of its synonyms ("Annual bonus of up to 8%" is no retention bonus).
-    Names, and words that a number answers ("minimum", "maximum"), aside."""
+    Names, and words that a number answers ("minimum", "cheaper"), aside."""
     match = _IS_THERE.search(question.casefold())
     if match is None:
         return False
@@ -621,7 +622,10 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
     return not all(says(t) for t in terms[:-1])
 
 
-_BY_NUMBER = frozenset({"minimum", "maximum", "min", "max", "total", "exact", "average", "upper", "lower"})
+_BY_NUMBER = frozenset(
+    {"minimum", "maximum", "min", "max", "total", "exact", "average", "upper", "lower", "higher", "cheaper", "better",
+     "bigger", "smaller", "larger", "more", "less", "extra"}
+)
 
 
 def _other_year(question: str, passage: Passage) -> bool:
