@@ -710,6 +710,19 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
 
 
 
+def test_a_deadline_asked_for_without_saying_for_what_is_the_one_to_apply_by() -> None:
+    from bot.search.answer_type import holds_as_asked
+
+    asked = "harbour light deadline?"
+    assert holds_as_asked("Application deadline: Friday 13 February 2026", "date", asked)
+    assert not holds_as_asked("Deadline to accept an offer: Friday 3 April 2026", "date", asked)
+    assert not holds_as_asked("Reference letters due: Friday 20 February 2026", "date", asked)
+    # a sentence that dates the application and then a decision is about applying
+    assert holds_as_asked("The form closes on 4 May 2025, and decisions are sent by 23 May 2025.", "date", asked)
+    # ... and a deadline asked for by its step is that one
+    assert holds_as_asked("Deadline to accept an offer: Friday 3 April 2026", "date", "deadline to accept the offer?")
+
+
 def test_a_sentence_that_dates_a_deadline_is_about_a_deadline_question() -> None:
     # it shares no word with "senior fellowship deadline?", but answers it
     asked = "senior fellowship deadline?"

@@ -515,17 +515,38 @@ _SPAN = re.compile(
 )
 
 
-def dates_the_asked(text: str, deadline: bool, question: str | None = None) -> bool:
+# Steps with deadlines of their own, after or beside applying ("Deadline to accept an offer",
+# "Reference letters due", "housing deposit deadline")
+_STEP = (
+    r"(?:accept\w*|offers?|references?|recommendations?|referees?|deposits?|confirm\w*|enrol\w*|regist\w*|"
+    r"payments?|fees?|withdraw\w*|housing|visas?|decisions?|interviews?|tuition)"
+)
+_OTHER_STEP = re.compile(rf"\b{_STEP}\b")
+_STEP_DEADLINE = re.compile(
+    rf"\b(?:deadline|due date|last day|closing date)\s+(?:to|for)\s+(?:\w+\s+){{0,2}}?{_STEP}\b"
+    rf"|\b{_STEP}\s+(?:\w+\s+){{0,2}}?(?:due|deadline)\b"
+)
+_APPLYING_STEP = re.compile(r"\b(?:appl(?:y|ies|ication|ications|icants?)|submi\w*|entr(?:y|ies))\b")
+
+
+def dates_the_asked(text: str, deadline: bool, question: str | None = None, asked: str = "") -> bool:
     """Tell whether ``text`` has a date in a sentence that says it is a deadline ("Application
     deadline: 15 December", "apply by 8 May", "before 20 October") or, when not ``deadline``, a
     start ("start on 4 May", "runs 6–19 July"); or a date that answers a question about one
     (an FAQ item's ``question``, or the line before it in a chat: "deadline?" / "15 July
-    2026, end of day UK time")."""
+    2026, end of day UK time").
+
+    A deadline ``asked`` for without saying for what is the one to apply by: a line that
+    dates another step ("Deadline to accept an offer: 3 April", "Reference letters due") and
+    says nothing of applying is not it."""
     if question and asks_deadline(question.casefold()) is deadline and _DATED.search(text.casefold()):
         return True
+    other_steps = deadline and not _OTHER_STEP.search(asked.casefold())
     parts = _clauses(text.casefold())
     for i, part in enumerate(parts):
         if not _DATED.search(part):
+            continue
+        if other_steps and _STEP_DEADLINE.search(part) and not _APPLYING_STEP.search(part):
             continue
         if deadline and (_DEADLINE.search(part) or _BY_DATE.search(part) or _BEFORE_DATE.search(part)):
             return True
@@ -803,5 +824,5 @@ def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str
     if kind == "contact" and _asks_phone(question):
         return has_contact(text, question)
     if kind == "date" and (deadline := asks_deadline(question.casefold())) is not None:
-        return dates_the_asked(text, deadline, faq_question)
+        return dates_the_asked(text, deadline, faq_question, question)
     return True
