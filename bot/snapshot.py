@@ -326,15 +326,15 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
         return named_by_a_title(role.title, (t for s, t in titles.items() if s != role.source), engine.tokenizer)
 
     for role in [*corpus.roles, *corpus.listed]:  # entries merged into a posting too
-        # a careers page's entry ("page/title") for a programme or position that another
-        # file's title names ("Brewing Apprentice" beside the apprenticeship's guide, a
-        # posting of its own): that file names it, not the page
         # A table's row ("Role: Reach Truck Operator; Location: …") is one line of one passage:
         # its title would name the whole page, and every passage of it would have the name's
         # credit (on the sets of members' questions: as many right answers, more wrong ones).
         # Its words find its row.
         if role.row:
             continue
+        # a careers page's entry ("page/title") for a programme or position that another
+        # file's title names ("Brewing Apprentice" beside the apprenticeship's guide, a
+        # posting of its own): that file names it, not the page
         if role.source in strings and not ("/" in role.id and about_elsewhere(role)):
             strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
     order = [f.source for f in engine.files if f.passages]

@@ -615,6 +615,7 @@ def test_how_long_a_programme_lasts_is_answered_by_its_span() -> None:
         assert not holds(other, "duration", asked), other
     # other "how long" questions are answered by any duration of theirs
     assert holds("We reply within three working days.", "duration", "how long does it take to hear back?")
+    assert holds("The interview is a two-hour panel.", "duration", "how long is the interview?")
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 "When …?" wants a date, "what time …?" a time of day, "how long …?" a duration, "how much …?"
 an amount, "what % …?" a share, "how many …?" a number (not a sum of money, a year, a date or
 a duration), "where …?" a place ("where do I apply?": a link, an e-mail address, a portal),
-"how often …?" a frequency, "who is the …?" or "what's the name of …?" someone's name (or a
+"how often …?" a frequency, "what hours …?" when one works (clock times, hours a week,
+shifts), "who is the …?" or "what's the name of …?" someone's name (or a
 title: "the Head of Forecasting"), "who do I contact?" a way to reach someone (an e-mail address,
 a handle, "message …"), "who …?" a person. A passage that talks about the
 right topic but holds no such thing ("How much do interns get paid?" against a post that
@@ -222,7 +223,6 @@ _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 )
 
 
-
 def kind_nouns(question: str, kind: AnswerKind | None) -> frozenset[str]:
     """Return the nouns of ``question`` that name the kind of answer it asks for ("deadline"
     for a date, "salary" for an amount, "location" for a place). A passage holding an
@@ -233,6 +233,7 @@ def kind_nouns(question: str, kind: AnswerKind | None) -> frozenset[str]:
     if pattern is None or kind == "name":
         return frozenset()
     return frozenset(m.group(0).split()[-1] for m in pattern.finditer(question.casefold()))
+
 
 _ASKING = re.compile(r"\bhow (long|much|many|often|far)\b")
 _WORTH_ASKED = re.compile(r"\b(?:what|whats|what's)\b.*\bworth\b(?: in total)?\s*[?.!]*$")
@@ -478,9 +479,14 @@ _TIME_OUT = re.compile(
 # "how long does the fellowship last / run?", "how long is the apprenticeship?": how long the
 # programme itself lasts, said as a span ("lasts 24 months", "a 41-week season", "runs for
 # four months"), not any duration in a passage about it
+_PROGRAMME = (
+    r"(?:programmes?|programs?|internships?|fellowships?|apprenticeships?|residency|residencies|placements?|"
+    r"schemes?|courses?|traineeships?|contracts?|seasons?|cohorts?|bootcamps?|training)"
+)
 _ASKS_SPAN = re.compile(
-    r"\bhow long (?:does|do|will|is|would) (?:the|this|that|a|an|it)\b"
-    r"(?: (?!(?:take|takes|to|for|per|each|every|a|an|i|we|you)\b)[a-z-]+){0,6}\s*[?.!]*$"
+    r"\bhow long (?:does|do|will|is|would) (?:the|this|that|a|an)\b"
+    rf"(?: (?!(?:take|takes|to|for|per|each|every|a|an|i|we|you)\b)[a-z-]+){{0,5}} {_PROGRAMME}"
+    r"(?: (?!(?:take|takes|to|for|per|each|every|a|an|i|we|you)\b)[a-z-]+){0,3}\s*[?.!]*$"
 )
 _SPAN_UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?|semesters?|terms?|seasons?)"
 _SPANNING = re.compile(
@@ -488,8 +494,7 @@ _SPANNING = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|the\s+full\s+|up\s+to\s+)?(?:(?:a|an|the)\s+)?"
     rf"(?:a|an|one|{_NUMBER}(?:[-–]{_NUMBER})?)[\s-]+(?:\(\d+\)\s*)?"
     rf"(?:(?:to|or|and|-|–)\s*{_NUMBER}(?:-{_NUMBER})?[\s-]+(?:\(\d+\)\s*)?)?(?:[a-z]+\s+)?{_SPAN_UNIT}\b"
-    rf"|\b{_NUMBER}[\s-]+(?:\(\d+\)\s*)?{_SPAN_UNIT}[\s-]+(?:[a-z-]+\s+){{0,2}}(?:long|programme|program|internship|fellowship|"
-    r"apprenticeship|course|residency|placement|contract|scheme|season|position|role|period|term|cohort|training)\b"
+    rf"|\b{_NUMBER}[\s-]+(?:\(\d+\)\s*)?{_SPAN_UNIT}[\s-]+(?:[a-z-]+\s+){{0,2}}(?:long|{_PROGRAMME}|position|role|period|term)\b"
 )
 # ... or as the dates it runs between ("runs from September 8, 2025 to July 31, 2026")
 _DATE_SPAN = re.compile(
