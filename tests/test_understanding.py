@@ -575,6 +575,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("which building is the data team in?", "place"),
         ("whats the phone number for the grants team", "contact"),
         ("who does the first call for the platform role", "person"),  # an interview call
+        ("who does the phone screen at brightwell", "person"),  # a step of hiring, not a phone number
+        ("who do i phone about my visa", "contact"),
         ("what are the start and end dates of the ranger season", "date"),
         ("what are the dates for the summer fellowship this year", "date"),
         ("which substation would the electrician mainly be based at", "place"),
