@@ -283,6 +283,29 @@ def test_a_longer_form_of_a_names_word_names_what_it_names(tmp_path: Path, setti
     assert "July 12 or July 13, 2025" in answer.citations[0].snippet
 
 
+def test_a_word_names_what_its_ship_form_names(tmp_path: Path, settings: Settings) -> None:
+    # "apprentices" is a title's word ("Placements and Past Apprentices") and the start of
+    # another's ("Stage Technician Apprenticeship"): it names both, so the programme's own
+    # guide is not left out of the answer
+    write(
+        tmp_path,
+        "guide.md",
+        "# Stage Technician Apprenticeship\n\n## Holidays\n\nApprentices get 28 days of paid holiday a year.\n\n"
+        "## Pay\n\nApprentices are paid £23,400 a year.\n",
+    )
+    write(
+        tmp_path,
+        "alumni.md",
+        "# Placements and Past Apprentices\n\n## Placements\n\nEach apprentice completes two external placements.\n",
+    )
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    snapshot = snapshot_from_folder(tmp_path, settings)
+    answers = build_services(settings, snapshot).answers
+    seen = answers.consider(answers.clean_question("how much annual leave do apprentices get"))
+    assert {"apprentic", "apprenticeship"} <= seen.named
+    assert "28 days of paid holiday" in answers.cite_first(seen).snippet
+
+
 def test_a_clipped_word_names_what_its_full_word_names(tmp_path: Path, settings: Settings) -> None:
     # members shorten the words programmes are named by: "physio" for "Physiotherapist",
     # "grads" for "Graduate"; a common word that starts a name's word ("game" in "Gameplay")

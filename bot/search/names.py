@@ -227,6 +227,7 @@ class Names:
                 out.extend(clips.get(word) or self.extended(word) or (term,))
             elif any(_same_word(v, f) for v in tokenizer.variants(word, term) for f in forms):
                 out.append(term)
+                out.extend(self._ship_of(word, term))
             else:
                 out.append("")
         return out
@@ -260,6 +261,13 @@ class Names:
             if len(full) - len(stem) >= CLIPPED_REST:
                 found[term] = None
         return tuple(found)
+
+    def _ship_of(self, word: str, term: str) -> tuple[str, ...]:
+        """Return the name terms of the "-ship" form of ``word`` besides its own ``term``:
+        "apprentices" names the "Stage Technician Apprenticeship" as well as "Past
+        Apprentices", as "fellows" names a Fellowship (the stems keep the two apart)."""
+        base = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        return tuple(t for t in self._terms_by_word.get(base + "ship", ()) if t != term)
 
     def extended(self, word: str) -> tuple[str, ...]:
         """Return the name terms of which ``word`` is a longer form, another stem of the same
