@@ -458,10 +458,12 @@ def _spans(text: str) -> bool:
 
 
 # "40 hours a week", "three days per week": how much of a week the work takes, not how long a
-# programme lasts. "How long is the apprenticeship?" is not answered by the working hours,
-# unless the question asks about the hours, the days or a shift.
+# programme lasts. "How long is the apprenticeship?" is not answered by the working hours
+# (nor by the period they are averaged over: "39 hours a week, averaged over a four-week
+# period"), unless the question asks about the hours, the days or a shift.
 _WORKLOAD = re.compile(
     rf"\b{_NUMBER}(?:\s*(?:to|-|–)\s*{_NUMBER})?[\s-]*(?:hours?|hrs?|days?)\s+(?:a|per|each|every)\s+(?:week|day|month)\b"
+    r"|\b(?:averaged|calculated|worked out|spread)\s+(?:out\s+)?(?:over|across)\s+[^.;,]*"
 )
 # "four years of experience", "graduated within the last 12 months": what a candidate must
 # have, or how recent something must be, not how long the programme lasts
