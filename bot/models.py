@@ -84,6 +84,13 @@ class FrontMatterFields:
     type: str | None = None
     status: Literal["open", "closed"] | None = None
     closes: date | None = None
+    # what a posting says of its role: the role's own (every role's, on a page of several,
+    # where its text says none)
+    location: str | None = None
+    remote: bool | None = None
+    compensation: str | None = None
+    team: str | None = None
+    apply_url: str | None = None
     roles: tuple[RoleFields, ...] = ()
 
 

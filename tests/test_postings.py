@@ -283,7 +283,7 @@ def test_unknown_front_matter_key_is_a_warning_naming_the_known_ones() -> None:
     )
     (warning,) = problems
     assert warning.line == 3 and "'statuss'" in warning.message and "did you mean 'status'" in warning.message
-    assert "known fields: title, url, published, kind, org, type, status, closes, roles" in warning.message
+    assert "known fields: title, url, published, kind, org, type, status, closes, location, remote, compensation, team, apply_url, roles" in warning.message
 
 
 def test_front_matter_fields_under_other_common_names_are_read() -> None:
@@ -523,7 +523,7 @@ def test_plain_text_byline_under_the_title_is_not_part_of_it(tmp_path: Path, shi
     )
     corpus = snapshot_from_folder(tmp_path, shipped).corpus
     (role,) = corpus.roles
-    assert role.title == "Data Science Intern Remote (EU)"
+    assert role.title == "Data Science Intern – Remote (EU)"
     assert (role.org, role.type, role.remote) == ("Ospreyfield", "internship", True)
     # the heading over a numbered list keeps its list, a closing line under it included
     (hiring,) = [p for p in corpus.passages if p.section == "Hiring process"]
@@ -690,6 +690,70 @@ def test_a_listed_position_and_its_posting_merge_past_punctuation_and_a_shorter_
     dispatcher = roles["dispatcher.txt"]
     assert (dispatcher.org, dispatcher.apply_url) == ("Ridgeway Freight Logistics", "https://jobs.example.org/2291")
     assert roles["supervisor.md"].apply_url == "https://jobs.example.org/2304"
+
+
+def test_a_listed_position_and_its_posting_with_a_qualifier_and_a_fuller_place_merge(tmp_path: Path, shipped) -> None:
+    # the posting's title says which intake ("– September 2026 intake") and its place says
+    # the city the list's does ("Leeds head office (hybrid)"): one position; another city
+    # with the same state is another position
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Careers at Brackenbury Freight</title></head><body><h1>Careers at Brackenbury Freight</h1>"
+        "<h2>Current openings</h2><table><tr><th>Role</th><th>Location</th><th>Pay</th><th>Closing date</th></tr>"
+        "<tr><td><a href='https://jobs.example.org/planner'>Graduate Transport Planner</a></td>"
+        "<td>Leeds head office (hybrid)</td><td>£29,000 a year</td><td>27 February 2026</td></tr>"
+        "<tr><td><a href='https://jobs.example.org/dispatch'>Night Dispatcher</a></td>"
+        "<td>Dayton, OH</td><td>$24 an hour</td><td>27 February 2026</td></tr>"
+        "</table></body></html>",
+    )
+    write(
+        tmp_path,
+        "planner.md",
+        "---\ntitle: Graduate Transport Planner – September 2026 intake\ncompany: Brackenbury Freight\n"
+        "kind: posting\nlocation: Leeds (hybrid)\n---\n\n# Graduate Transport Planner – September 2026 intake\n\n"
+        "## About the scheme\n\nYou will plan loads for 600 trucks.\n",
+    )
+    write(
+        tmp_path,
+        "dispatcher.md",
+        "---\ntitle: Night Dispatcher\ncompany: Brackenbury Freight\nkind: posting\nlocation: Columbus, OH\n---\n\n"
+        "# Night Dispatcher\n\n## About the role\n\nYou will plan and assign loads overnight.\n",
+    )
+    roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    titles = sorted((r.title, r.location) for r in roles)
+    assert titles == [
+        ("Graduate Transport Planner – September 2026 intake", "Leeds (hybrid)"),
+        ("Night Dispatcher", "Columbus, OH"),
+        ("Night Dispatcher", "Dayton, OH"),
+    ]
+    planner = next(r for r in roles if r.title.startswith("Graduate"))
+    assert planner.apply_url == "https://jobs.example.org/planner"  # what only the list said
+
+
+def test_a_postings_front_matter_says_its_roles_place_pay_and_terms(tmp_path: Path, shipped) -> None:
+    # job boards' front matter: "location", "salary", "employment_type" (in any case) are the
+    # posting's role's; on a page of several roles they fill in what a role's text does not say
+    write(
+        tmp_path,
+        "planner.md",
+        "---\ntitle: Transport Planner\nlocation: Leeds (hybrid)\nsalary: £29,000\nemployment_type: Full-time\n"
+        "last_updated: 2026-01-05\n---\n\n# Transport Planner\n\n**Location:** Brackenbury House, Leeds\n\n"
+        "## About the role\n\nYou will plan loads for 600 trucks.\n",
+    )
+    write(
+        tmp_path,
+        "careers.md",
+        "---\ntitle: Careers at Ridgeway\nlocation: Columbus, OH\n---\n\n# Careers at Ridgeway\n\n## Open Positions\n\n"
+        "* [Night Dispatcher — Dayton, OH](https://jobs.example.org/2291), matching loads to drivers.\n"
+        "* [Yard Marshal](https://jobs.example.org/2304), moving trailers around the yard.\n",
+    )
+    corpus = snapshot_from_folder(tmp_path, shipped).corpus
+    roles = {r.title: r for r in corpus.roles}
+    planner = roles["Transport Planner"]
+    assert (planner.location, planner.compensation, planner.type) == ("Leeds (hybrid)", "£29,000", "full-time")
+    assert (roles["Night Dispatcher"].location, roles["Yard Marshal"].location) == ("Dayton, OH", "Columbus, OH")
+    assert not [p for p in corpus.problems if "front-matter" in p.message]
 
 
 def test_listed_positions_said_with_their_headcount_and_what_they_do(tmp_path: Path, shipped) -> None:

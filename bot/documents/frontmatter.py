@@ -13,7 +13,22 @@ import yaml
 from bot.models import ROLE_TYPES, FrontMatterFields, RoleFields
 from bot.yaml_errors import explain_yaml_error
 
-FIELDS = ("title", "url", "published", "kind", "org", "type", "status", "closes", "roles")
+FIELDS = (
+    "title",
+    "url",
+    "published",
+    "kind",
+    "org",
+    "type",
+    "status",
+    "closes",
+    "location",
+    "remote",
+    "compensation",
+    "team",
+    "apply_url",
+    "roles",
+)
 ROLE_FIELDS = (
     "title",
     "type",
@@ -158,7 +173,7 @@ def key_line(fm_lines: list[str], key: str, start: int = 0) -> int:
 # accepted without a warning (they carry nothing a member is shown).
 IGNORED_FIELDS = frozenset(
     "thumbnail image authors author tags categories layout draft slug permalink lang "
-    "description summary updated lastmod weight aliases toc".split()
+    "description summary updated last_updated lastmod weight aliases toc".split()
 )
 # Other names pages give the fields we honour (blogs, static-site generators, job boards):
 # each is read as the field it names when that field itself is not given. The page made no
@@ -175,6 +190,14 @@ FIELD_ALIASES: dict[str, str] = {
     "employer": "org",
     "deadline": "closes",
     "closing_date": "closes",
+    "employment_type": "type",
+    "job_type": "type",
+    "salary": "compensation",
+    "pay": "compensation",
+    "department": "team",
+    "apply": "apply_url",
+    "apply_link": "apply_url",
+    "application_url": "apply_url",
 }
 
 
@@ -272,6 +295,8 @@ def _value(key: str, value: Any, line: int, prefix: str) -> Any:
         raise FrontMatterError(f"{prefix}'{key}' must be text, not {_show(value)}{hint}", line)
     value = value.strip()
     choices = _CHOICES.get(key)
+    if choices and re.sub(r"[\s_]+", "-", value.casefold()) in choices:
+        value = re.sub(r"[\s_]+", "-", value.casefold())  # "Full time", "Full-time": full-time
     if choices and value not in choices:
         raise FrontMatterError(f"{prefix}'{key}' must be one of {', '.join(choices)}, not {value!r}", line)
     return value or None

@@ -309,7 +309,10 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
     postings: dict[str, list[int]] = {}
     for i, role in enumerate(roles):
         if "/" not in role.id:  # a file's own role (a list's entries are "page/title")
-            postings.setdefault(_title_key(role.title), []).append(i)
+            # "Graduate Transport Planner – September 2026 intake" is the list's "Graduate
+            # Transport Planner" with a qualifier
+            for key in dict.fromkeys((_title_key(role.title), _title_key(_QUALIFIER.split(role.title, maxsplit=1)[0]))):
+                postings.setdefault(key, []).append(i)
     merged: dict[int, Role] = {}
     dropped: set[int] = set()
     for i, entry in enumerate(roles):
@@ -341,8 +344,25 @@ def _title_key(text: str) -> str:
 def _compatible(a: Role, b: Role) -> bool:
     """Tell whether two roles of one title may be one position: no organisation or place
     that differs between them. One that says more is no other ("Ridgeline" and "Ridgeline
-    Freight Logistics"; "Columbus, OH" and "Columbus, OH (Alum Creek Terminal)")."""
-    return all(x is None or y is None or _within(x, y) for x, y in ((a.org, b.org), (a.location, b.location)))
+    Freight Logistics"; "Columbus, OH" and "Columbus, OH (Alum Creek Terminal)"; "Leeds
+    (hybrid)" and "Leeds head office (hybrid)", whose place names are one's)."""
+    return (a.org is None or b.org is None or _within(a.org, b.org)) and (
+        a.location is None or b.location is None or _within(a.location, b.location) or _same_places(a.location, b.location)
+    )
+
+
+_QUALIFIER = re.compile(r"\s+[-–—|:]\s+|\s*\(")
+_PLACE_NAME = re.compile(r"\b[A-Z][\w'’.-]*")
+_WORK_MODE = re.compile(r"(?i:remote|hybrid|on-?site|office|head|flexible)$")
+
+
+def _same_places(a: str, b: str) -> bool:
+    """Tell whether the place names (capitalised words, work modes aside) of one of two
+    locations are all among the other's: "Leeds (hybrid)" is in "Leeds head office", not in
+    "Dayton, OH" nor "Columbus, OH" in it."""
+    names = [{w for w in _PLACE_NAME.findall(x) if not _WORK_MODE.match(w)} for x in (a, b)]
+    short, long = sorted(names, key=len)
+    return bool(short) and short <= long
 
 
 def _within(a: str, b: str) -> bool:

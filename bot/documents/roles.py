@@ -288,11 +288,23 @@ def extract_roles(doc: Document, problems: list[Problem]) -> list[Role]:
         status = (entry.status if entry and entry.status else None) or meta.status or role.status
         closes = (entry.closes if entry and entry.closes else None) or meta.closes or role.closes
         kind = (entry.type if entry and entry.type else None) or meta.type or role.type
+        # the posting's place, pay, team and link are its role's; a page of several roles
+        # says each one's own, and the front matter's fill in what a role's text does not
+        said = {
+            name: value
+            for name in _DOCUMENT_ROLE_FIELDS
+            if (value := getattr(meta, name)) is not None
+            and not (entry is not None and getattr(entry, name) is not None)
+            and (len(roles) == 1 or getattr(role, name) is None)
+        }
         line = role.line
-        apply_url = _checked_link(role.apply_url, role.title, doc, line, problems)
-        role = replace(role, status=status, closes=closes, type=kind, apply_url=apply_url)
+        apply_url = _checked_link(said.pop("apply_url", role.apply_url), role.title, doc, line, problems)
+        role = replace(role, status=status, closes=closes, type=kind, apply_url=apply_url, **said)
         out.append(role)
     return out
+
+
+_DOCUMENT_ROLE_FIELDS = ("location", "remote", "compensation", "team", "apply_url")
 
 
 def _norm(text: str) -> str:
@@ -808,7 +820,7 @@ def read_place(text: str, loose: bool = False) -> tuple[str | None, bool | None]
 def clean_role_title(text: str) -> str:
     """A role's title from its document's: no "Announcing the", no emoji."""
     title = _DEDUP_PREFIX.sub("", text).strip()
-    title = re.sub(r"\s*[^\w\s,()&/+.:'’-]+\s*", " ", title).strip()
+    title = re.sub(r"\s*[^\w\s,()&/+.:'’–—-]+\s*", " ", title).strip()
     return re.sub(r"\s{2,}", " ", title)
 
 
