@@ -815,3 +815,40 @@ def test_a_page_that_points_elsewhere_for_how_to_apply_offers_no_role(tmp_path: 
     roles = {r.source: r for r in snapshot_from_folder(tmp_path, shipped).corpus.roles}
     assert "season.html" not in roles
     assert roles["residency.html"].apply_url == "mailto:visiting@lab.example.net"
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Applications Open: 2025 Summer Field Season Internship", "2025 Summer Field Season Internship"),
+        ("Now hiring – Cellar Technician", "Cellar Technician"),
+        ("Announcing the Harbour Light Fellowship", "Harbour Light Fellowship"),
+        ("Open Call for Applications", "Open Call for Applications"),  # nothing after it: kept
+    ],
+)
+def test_what_a_post_says_before_naming_its_role_is_no_part_of_the_title(
+    tmp_path: Path, shipped, title: str, role: str
+) -> None:
+    write(
+        tmp_path,
+        "post.md",
+        f"---\ntitle: \"{title}\"\nkind: posting\n---\n\n# {title}\n\n## How to apply\n\n"
+        "Apply at https://apply.example.org/post by 27 February 2026.\n",
+    )
+    (found,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert found.title == role
+
+
+def test_a_co_operatives_careers_page_names_it_as_the_roles_organisation(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "careers.md",
+        "---\ntitle: Work With Us\n---\n\n# Work With Us\n\nCopperbine Brewing Co-operative is owned by the people"
+        " who work here. We brew about 4,200 barrels of beer a year in a 19th-century woolen mill in Ashford"
+        " Mills, Vermont, and distribute our beer to around 140 bars, restaurants and shops.\n\n"
+        "## Open positions\n\n"
+        "* [Cellar Technician](https://copperbine.example.org/careers/cellar) — full-time, early mornings. $21–$24/hour.\n"
+        "* [Packaging Line Lead](https://copperbine.example.org/careers/packaging) — run our canning line. $23–$26/hour.\n",
+    )
+    roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert [r.org for r in roles] == ["Copperbine Brewing Co-operative"] * 2

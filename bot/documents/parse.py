@@ -70,7 +70,7 @@ _STRAY_EMPHASIS = re.compile(r"(?<![\w*_])[_*]+(?=\s)|(?<=[\s.!?:])[_*]+(?![\w*_
 ORG_NAME = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Institute|Trust|Foundation|University|College|Museum|Society|"
     r"Centre|Center|Association|Council|Agency|Academy|Laboratory|Laboratories|Labs?|Ltd|Inc|GmbH|LLC|"
-    r"Company|Group|School|Collective|Charity|Network|Fund|Guild|Cooperative|Alliance|Federation|AG|SA|BV|NV|AB|Oy|"
+    r"Company|Group|School|Collective|Charity|Network|Fund|Guild|Cooperative|Co-operative|Co-op|Alliance|Federation|AG|SA|BV|NV|AB|Oy|"
     r"plc|PLC|Corp|Corporation|Limited|LLP|Pty|Union|Bank|Authority|Hospital|Department|Ministry|Commission|"
     r"Library|Clinic|Bureau)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’.-]*){1,4})?"
 )

@@ -76,7 +76,14 @@ TYPE_LABEL = re.compile(
 PAY_LABEL = re.compile(
     r"^(?:salary(?: range)?|compensation|pay|stipend|pay range|base salary|salary band)\s*:\s*(.+)$", re.I
 )
-_DEDUP_PREFIX = re.compile(r"^(?:announcing|introducing)\s+(?:the\s+|our\s+)?", re.I)
+# what a post's title says of the role before naming it: "Announcing the …", "Applications
+# Open: 2025 Summer Field Season Internship", "Now hiring: Cellar Technician"
+_DEDUP_PREFIX = re.compile(
+    r"^(?:(?:announcing|introducing)\s+(?:the\s+|our\s+)?"
+    r"|(?:(?:applications?|nominations?|submissions?|registrations?)\s+(?:are\s+)?(?:now\s+)?open(?:s|ed)?|"
+    r"(?:now|we(?:'re|’re| are))\s+hiring|call\s+for\s+applications|open\s+call)\s*(?:for\s+(?:the\s+|our\s+)?)?[:–—-]\s*)",
+    re.I,
+)
 
 
 def link_problem(url: str) -> str | None:
