@@ -365,23 +365,32 @@ def render_answer(answer: Answer) -> str:
             lines.append("Closest questions it does answer:")
             lines += [f"  - {s}" for s in answer.suggestions]
         return "\n".join(lines)
-    first, *more = answer.citations
-    lines.append("")
-    lines += [f"  {line}" for line in first.snippet.split("\n")]
-    lines.append("")
-    lines.append(f"  — {_where(first.title, first.section, first.published)}")
-    if first.url:
-        lines.append(f"    {first.url}")
-    lines.append(f"    ({first.source}:{first.line})")
-    if more:
-        lines.append("See also:")
-        lines += [f"  - {_where(c.title, c.section, None)} ({c.source}:{c.line})" for c in more]
+    if answer.citations:
+        first, *more = answer.citations
+        lines.append("")
+        lines += [f"  {line}" for line in first.snippet.split("\n")]
+        lines.append("")
+        lines.append(f"  — {_where(first.title, first.section, first.published)}")
+        if first.url:
+            lines.append(f"    {first.url}")
+        lines.append(f"    ({first.source}:{first.line})")
+        if more:
+            lines.append("See also:")
+            lines += [f"  - {_where(c.title, c.section, None)} ({c.source}:{c.line})" for c in more]
     if answer.roles:
-        lines.append("Open roles:")
-        lines += [f"  - {r.title}: {r.apply_url or 'no apply link yet'}" for r in answer.roles]
+        lines.append(f"Open roles ({answer.listed}):" if answer.listed else "Open roles:")
+        lines += [f"  - {_role_line(r)}: {r.apply_url or 'no apply link yet'}" for r in answer.roles]
+        if answer.listed > len(answer.roles):
+            lines.append(f"  … and {answer.listed - len(answer.roles)} more: python -m bot roles")
     if answer.matched_terms:
         lines.append(f"(matched: {', '.join(answer.matched_terms)})")
     return "\n".join(lines)
+
+
+def _role_line(role: Role) -> str:
+    """A role in a line: its title, organisation, place and closing date."""
+    facts = [f for f in (role.org, role.location, f"closes {role.closes.isoformat()}" if role.closes else None) if f]
+    return f"{role.title} ({' · '.join(facts)})" if facts else role.title
 
 
 def _where(title: str, section: str | None, published: date | None) -> str:

@@ -94,6 +94,7 @@ class AnswerSettings:
     max_passage_chars: int = 900
     suggestions: int = 3
     related_roles: int = 3
+    listed_roles: int = 10
     conversation_minutes: float = 10.0
 
 
@@ -182,6 +183,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "answers.max_passage_chars": (200, 10000),
     "answers.suggestions": (0, 10),
     "answers.related_roles": (0, 10),
+    "answers.listed_roles": (0, 20),
     "answers.conversation_minutes": (0.0, 1440.0),
     "knowledge.eval_min_hit1": (0.0, 1.0),
     "knowledge.refuse_shrink_below": (0.0, 1.0),

@@ -220,6 +220,7 @@ class Answer:
     reply: str | None = None  # the reply to small talk ("hi", "help"), which is not searched
     topic: tuple[str, ...] = ()  # the words naming the programme asked about (for follow-ups)
     others: tuple[str, ...] = ()  # programmes it names that the knowledge base has no document on
+    listed: int = 0  # when the question asks which roles are open: how many are (``roles`` shows the first)
 
     def to_json(self) -> dict[str, Any]:
         """Return the CLI's JSON form of this answer."""
@@ -236,4 +237,18 @@ class Answer:
             data["suggestions"] = list(self.suggestions)
         if self.others:
             data["other_programmes"] = list(self.others)
+        if self.roles:
+            data["roles"] = [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "org": r.org,
+                    "location": r.location,
+                    "closes": r.closes.isoformat() if r.closes else None,
+                    "apply_url": r.apply_url,
+                }
+                for r in self.roles
+            ]
+        if self.listed:
+            data["open_roles"] = self.listed
         return data

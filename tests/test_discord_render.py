@@ -90,6 +90,25 @@ def test_roles_embed_pages() -> None:
     assert single.footer.text == "1 role"  # no page numbers on a single page, and a singular
 
 
+def test_an_answer_listing_open_roles_names_each_and_how_many_more() -> None:
+    def role(n: int) -> Role:
+        return Role(
+            f"r{n}", f"*Analyst* {n} @everyone", "full-time", "Acme", None, "Oslo", None, None,
+            f"https://acme.example.org/{n}", "a.md", None, None, "open",
+        )
+
+    answer = Answer("what jobs are open at *acme*?", True, (), roles=(role(1), role(2)), verdict="answer", listed=7)
+    embed = answer_embed(answer)
+    assert embed.title == "what jobs are open at \\*acme\\*?"
+    (field,) = embed.fields
+    assert field.name == "Open roles (7)"
+    assert field.value.splitlines() == [
+        "• **\\*Analyst\\* 1 @\u200beveryone** — Acme · Oslo",
+        "• **\\*Analyst\\* 2 @\u200beveryone** — Acme · Oslo",
+        "… and 5 more: use /roles",
+    ]
+
+
 def test_link_url_refuses_what_could_break_out_of_a_link() -> None:
     from bot.discord_bot.render import link_url
 

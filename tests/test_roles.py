@@ -278,3 +278,70 @@ def test_a_closing_date_written_day_first_closes_the_role(tmp_path: Path, settin
     )
     closes = {r.source: r.closes for r in snapshot_from_folder(tmp_path, settings).corpus.roles}
     assert closes == {"porter.txt": date(2026, 3, 15), "chef.txt": date(2026, 1, 16)}
+
+
+def _careers_with_a_closed_row(tmp_path: Path) -> None:
+    rows = (
+        '<tr><td><a href="https://tallyfin.example/jobs/ios">Senior iOS Engineer</a></td><td>Mobile</td>'
+        "<td>Remote (UK)</td><td>£78,000–£92,000</td><td>20 March 2099</td></tr>"
+        '<tr><td><a href="https://tallyfin.example/jobs/success">Customer Success Specialist</a></td><td>Support</td>'
+        "<td>Castlebridge (hybrid)</td><td>£29,000</td><td>Rolling</td></tr>"
+        '<tr><td><a href="https://tallyfin.example/jobs/design">Product Designer</a></td><td>Design</td>'
+        "<td>Remote (UK)</td><td>£55,000</td><td>20 February 2020</td></tr>"
+    )
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Careers at Tallyfin</title></head><body><h1>Careers at Tallyfin</h1>"
+        "<p>Tallyfin builds invoicing tools for small businesses.</p><h2>Open roles</h2><table><thead><tr>"
+        f"<th>Role</th><th>Team</th><th>Location</th><th>Salary</th><th>Closes</th></tr></thead><tbody>{rows}</tbody>"
+        "</table><h2>How we hire</h2><p>We reply to every application within two weeks.</p></body></html>",
+    )
+    write(
+        tmp_path,
+        "rangers.md",
+        "# Glenmorrow Seasonal Ranger Programme\n\n## Pay\n\nRangers earn £13.10 an hour.\n\n"
+        "## How to apply\n\nApply at https://glenmorrow.example/rangers. Applications close: 11 January 2020.\n",
+    )
+
+
+def test_a_careers_tables_closes_column_closes_its_rows(tmp_path: Path, settings: Settings) -> None:
+    _careers_with_a_closed_row(tmp_path)
+    roles = {r.title: r for r in snapshot_from_folder(tmp_path, settings).corpus.roles}
+    assert roles["Product Designer"].closes == date(2020, 2, 20)
+    assert roles["Senior iOS Engineer"].closes == date(2099, 3, 20)
+
+
+def test_a_question_asking_which_roles_are_open_is_answered_with_them(tmp_path: Path, settings: Settings) -> None:
+    # "what jobs are open at tallyfin?" is answered by the open roles themselves (the closed
+    # ones left out), after the passage that lists them; the words that narrow it are the
+    # roles' own (a place, a word of a title)
+    _careers_with_a_closed_row(tmp_path)
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("what jobs are open at tallyfin?")
+    assert answer.answered and answer.verdict == "answer" and answer.listed == 2
+    assert [r.title for r in answer.roles] == ["Customer Success Specialist", "Senior iOS Engineer"]
+    assert answer.to_json()["open_roles"] == 2
+    assert [r["title"] for r in answer.to_json()["roles"]] == ["Customer Success Specialist", "Senior iOS Engineer"]
+    narrowed = answers.ask("any remote engineer openings?")
+    assert [r.title for r in narrowed.roles] == ["Senior iOS Engineer"] and narrowed.listed == 1
+    # a question about one role, or about what a role does, lists nothing
+    for other in ("what does the senior ios engineer job pay?", "which role works on invoicing tools?"):
+        assert answers.ask(other).listed == 0, other
+    # nothing open that it asks for: answered from the documents, as any question
+    assert answers.ask("are the rangers hiring?").listed == 0
+
+
+def test_a_listing_shows_at_most_listed_roles_and_says_how_many_more(tmp_path: Path, settings: Settings) -> None:
+    from dataclasses import replace
+
+    from bot.cli import render_answer
+
+    _careers_with_a_closed_row(tmp_path)
+    one = replace(settings, answers=replace(settings.answers, listed_roles=1))
+    answer = build_services(one, snapshot_from_folder(tmp_path, one)).answers.ask("what roles are open?")
+    assert (len(answer.roles), answer.listed) == (1, 2)
+    text = render_answer(answer)
+    assert "Open roles (2):" in text and "… and 1 more: python -m bot roles" in text
+    off = replace(settings, answers=replace(settings.answers, listed_roles=0))
+    assert build_services(off, snapshot_from_folder(tmp_path, off)).answers.ask("what roles are open?").listed == 0

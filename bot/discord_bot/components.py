@@ -259,13 +259,14 @@ class AnswerComponents:
         questions once, as a menu.
         """
         view = discord.ui.View(timeout=None)
-        if answer.citations and question_id is not None:
+        if (answer.citations or answer.listed) and question_id is not None:
             view.add_item(self.vote(question_id, True))
             view.add_item(self.vote(question_id, False))
-        if answer.citations and share:
+        if (answer.citations or answer.listed) and share:
             view.add_item(ShareButton())
-        if answer.citations:
-            for button in apply_buttons(answer.roles, row=1)[:5]:
+        if answer.citations or answer.listed:
+            for n, button in enumerate(apply_buttons(answer.roles)[:10]):
+                button.row = 1 + n // 5
                 view.add_item(button)
         if not answer.citations and answer.reply is None and answer.suggestions:
             view.add_item(self.suggestion(answer.suggestions))

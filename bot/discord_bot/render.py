@@ -116,6 +116,9 @@ def answer_embed(
     """
     if answer.reply is not None:
         embed = discord.Embed(description=escape(answer.reply), colour=COLOUR_ANSWER)
+    elif answer.listed and not answer.citations:
+        embed = discord.Embed(title=trim_words(escape(answer.question), TITLE), colour=COLOUR_ROLE)
+        _add_listing(embed, answer)
     elif not answer.citations:
         pick = " Did you mean one of the questions in the menu below?" if answer.suggestions else ""
         nothing = (
@@ -151,7 +154,9 @@ def _cited_embed(answer: Answer, show_matched: bool) -> discord.Embed:
     if more:
         embed.add_field(name="See also", value="\n".join(_see_also_line(c) for c in more), inline=False)
     unlinked = [r for r in answer.roles if not link_url(r.apply_url)]
-    if unlinked:
+    if answer.listed:
+        _add_listing(embed, answer)
+    elif unlinked:
         embed.add_field(
             name="Open roles",
             value="\n".join(f"• {escape(r.title)} (no apply link yet)" for r in unlinked),
@@ -160,6 +165,15 @@ def _cited_embed(answer: Answer, show_matched: bool) -> discord.Embed:
     if show_matched and answer.matched_terms:
         embed.set_footer(text=f"Matched: {', '.join(answer.matched_terms)}")
     return embed
+
+
+def _add_listing(embed: discord.Embed, answer: Answer) -> None:
+    """Add the open roles a question asked for, one line each (their Apply buttons are under
+    the answer), and how many more ``/roles`` lists."""
+    lines = [f"• **{escape(r.title)}**" + (f" — {' · '.join(facts)}" if (facts := _role_lines(r, False)[:2]) else "") for r in answer.roles]
+    if answer.listed > len(answer.roles):
+        lines.append(f"… and {answer.listed - len(answer.roles)} more: use /roles")
+    embed.add_field(name=f"Open roles ({answer.listed})", value="\n".join(lines), inline=False)
 
 
 def help_embed(reply: str, how_to: str) -> discord.Embed:

@@ -59,7 +59,7 @@ MONEY = re.compile(
 COMPETITIVE = re.compile(r"\b(competitive (?:salary|stipend|pay|compensation))\b", re.I)
 # "Deadline: March 15, 2026", "Closing date: 15 March 2026", "Apply by Friday 16 January 2026"
 DEADLINE = re.compile(
-    r"\b(?:deadline|closing date|applications? close[sd]?(?: on)?|apply by|applications? due)\s*:?\s*"
+    r"\b(?:deadline|closing date|closes(?: on)?|applications? close[sd]?(?: on)?|apply by|applications? due)\s*:?\s*"
     r"(?:[A-Z][a-z]+day,? )?"
     r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4})",
     re.I,
@@ -462,7 +462,9 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
                 named_link = next((ln for ln in item.links if ln.text.strip() == title), None)
                 url = named_link.url if named_link else None
                 terms = "; ".join(v for k, v in cells.items() if k in ("terms", "pay")) or None
-                role = _listed_role(doc, org, team, title, heading, intro, item, url, None, terms, cells.get("where"), closes)
+                role = _listed_role(
+                    doc, org, cells.get("team") or team, title, heading, intro, item, url, None, terms, cells.get("where"), closes
+                )
                 roles.append(replace(role, row=True))
         elif not linked and len(titled) >= 2 and len(titled) * 5 >= len(group) * 3:
             for item, match in titled:
@@ -492,6 +494,7 @@ _ROW_COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("where", re.compile(r"^(?:locations?|where|based|based in|office|site|city)$", re.I)),
     ("pay", re.compile(r"^(?:pay|salary|salary range|compensation|wage|rate|stipend)$", re.I)),
     ("terms", re.compile(r"^(?:contract|type|job type|employment type|hours|schedule|terms)$", re.I)),
+    ("team", re.compile(r"^(?:team|department|dept|function|group)$", re.I)),
 )
 
 

@@ -33,7 +33,7 @@ from typing import NamedTuple
 import numpy as np
 
 from bot.config import Settings
-from bot.models import Answer, Citation, Passage
+from bot.models import Answer, Citation, Passage, Role
 from bot.search.answer_type import (
     AnswerKind,
     asked_kind,
@@ -160,10 +160,19 @@ class AnswerService:
         seen = self.consider(text, history, now, snap)
         engine = snap.engine
         passages = snap.corpus.passages
+        # "what roles are open at quillon?": the open roles are the answer, with the passage
+        # that speaks of them when there is one
+        limit = self.settings.answers.listed_roles
+        listed = self.roles.openings(text, snap) if self.roles and limit else []
         if seen.evidence is None:
+            if listed:
+                return self._listing(text, (), listed, snap, seen, 0.0)
             return Answer(text, False, (), snapshot_id=snap.snapshot_id, topic=seen.topic)
         verdict, confidence = self.decide(seen)
         first = seen.candidates[0]
+        if listed:
+            shown = (self._cite(first.position, first.score, seen, snap),) if verdict != "none" else ()
+            return self._listing(text, shown, listed, snap, seen, confidence)
         if verdict == "none":
             asked = (passages[c.position].question for c in seen.candidates)
             suggestions = tuple(dict.fromkeys(q for q in asked if q))[: self.settings.answers.suggestions]
@@ -209,6 +218,30 @@ class AnswerService:
             verdict=verdict,
             confidence=confidence,
             topic=seen.topic,
+        )
+
+    def _listing(
+        self,
+        text: str,
+        citations: tuple[Citation, ...],
+        listed: list[Role],
+        snap: Snapshot,
+        seen: Consideration,
+        confidence: float,
+    ) -> Answer:
+        """Return the answer to a question that asks which roles are open: the first
+        ``answers.listed_roles`` of them (and how many there are), after the passage that
+        speaks of them, if any."""
+        return Answer(
+            text,
+            True,
+            citations,
+            roles=tuple(listed[: self.settings.answers.listed_roles]),
+            snapshot_id=snap.snapshot_id,
+            verdict="answer",
+            confidence=confidence,
+            topic=seen.topic,
+            listed=len(listed),
         )
 
     def decide(self, seen: Consideration) -> tuple[Verdict, float]:

@@ -68,6 +68,45 @@ def _newest_first(role: Role) -> tuple[bool, int, str]:
     return (role.posted is None, -(role.posted or date.min).toordinal(), role.title.casefold())
 
 
+# "what roles are open at quillon?", "any internships going?", "is brackenfield hiring?":
+# a question that asks which positions there are, in these words and the roles' own (their
+# titles, organisations, teams, types and places), and nothing else
+_OPENINGS = re.compile(
+    r"^(?:roles?|jobs?|positions?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|posts?|"
+    r"internships?|interns?|fellowships?|residenc(?:y|ies)|apprenticeships?|hiring|recruiting)$"
+)
+_LISTING_FRAME = frozenset(
+    "what which any are is there the a an open opened opening available currently current right now rn today "
+    "at in for with do does you they we have has got hiring recruiting list show me all of new going on offer "
+    "offered advertised still this year here your their can i apply to anything something who whos who's "
+    "please pls there's theres what's whats out atm moment".split()
+)
+# ... and says it wants them listed: open, available, hiring, going, or "list", "show"
+_LISTING_CUE = re.compile(
+    r"\b(?:open|opened|openings?|available|hiring|recruiting|vacanc(?:y|ies)|going|advertised)\b|^(?:list|show)\b"
+)
+
+
+def asks_for_openings(text: str, names_a_role: Callable[[str], bool]) -> list[str] | None:
+    """Return the words that say which roles a question asks to be listed ("at quillon":
+    ``["quillon"]``; ``[]`` for every open role), or None when it asks something else
+    ("which intern role trains rl agents?" asks which one does what)."""
+    folded = text.casefold().replace("’", "'")
+    if not _LISTING_CUE.search(folded):
+        return None
+    words = re.findall(r"[\w'+#-]+", folded)
+    if not any(_OPENINGS.match(w) for w in words):
+        return None
+    wanted: list[str] = []
+    for word in words:
+        if word in _LISTING_FRAME or word in ("roles", "role", "jobs", "job", "positions", "position", "openings", "vacancies", "vacancy", "opportunities", "opportunity", "posts", "post"):
+            continue
+        if not names_a_role(word):
+            return None
+        wanted.append(word)
+    return wanted
+
+
 def word_matches(typed: str, words: list[str]) -> int:
     """Return how many title words one typed word stands for (0: none).
 
@@ -233,6 +272,33 @@ class RoleService:
             if any(p.source == doc.source and by_nomination(p.text) for p in snap.corpus.passages):
                 out.append(Programme(clean_role_title(doc.title), kind, doc.source, doc.url))
         return out
+
+    def openings(self, text: str, snapshot: Snapshot | None = None) -> builtins.list[Role]:
+        """Return the open roles a question asks to be listed ("what roles are open at
+        quillon?", "is brackenfield hiring truck drivers?"), newest first: those whose title,
+        organisation, team, type or place say every word it narrows them by. Empty when it
+        asks something else (see :func:`asks_for_openings`) or none is open."""
+        snap = snapshot or self.holder.current
+        tokenizer = snap.engine.tokenizer
+        fields: dict[int, set[str]] = {}
+
+        def said(i: int, role: Role) -> set[str]:
+            if i not in fields:
+                text = " ".join(filter(None, (role.title, role.org, role.team, role.type, role.location)))
+                fields[i] = set(tokenizer(f"{text} remote" if role.remote else text))
+            return fields[i]
+
+        def names_a_role(word: str) -> bool:
+            term = tokenizer.term(word)
+            return term is not None and any(term in said(i, r) for i, r in enumerate(snap.corpus.roles))
+
+        wanted = asks_for_openings(text, names_a_role)
+        if wanted is None:
+            return []
+        terms = {t for w in wanted if (t := tokenizer.term(w))}
+        today = self.today()
+        found = [r for i, r in enumerate(snap.corpus.roles) if self.offered(r, today) and terms <= said(i, r)]
+        return sorted(found, key=_newest_first)
 
     def related(self, query: Query, limit: int, snapshot: Snapshot | None = None) -> builtins.list[Role]:
         """Return open roles that the question is about (its terms name them), best first.

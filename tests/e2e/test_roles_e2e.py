@@ -202,3 +202,20 @@ async def test_wrong_typed_field_is_reported_and_listings_keep_working(
         assert listing.data["embeds"][0]["footer"]["text"] == "Page 1 of 4 · 19 roles"
     finally:
         await stop_bot(bot)
+
+
+async def test_asking_which_roles_are_open_lists_them_with_apply_buttons(fake: FakeDiscord, tmp_path: Path) -> None:
+    # "/ask which roles are open in canada?" is answered with the open roles there (as /roles
+    # lists them), each with an Apply link button, and no one is pinged
+    bot = await start_bot(shipped(tmp_path, POSTINGS), fake)
+    try:
+        reply = await fake.interact(fake.command("ask", [option("question", "which roles are open in canada?")]))
+        (embed,) = reply.data["embeds"]
+        listing = next(f for f in embed["fields"] if f["name"].startswith("Open roles"))
+        assert listing["name"] == "Open roles (2)"
+        assert [line.split(" — ")[1] for line in listing["value"].splitlines()] == ["Routing Research · Canada · Remote"] * 2
+        buttons = [b for b in components(reply.data) if b.get("url")]
+        assert len(buttons) == 2 and all(b["label"].startswith("Apply: ") for b in buttons)
+        assert all(p["allowed_mentions"]["parse"] == [] for p in fake.sent_payloads)
+    finally:
+        await stop_bot(bot)
