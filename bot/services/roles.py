@@ -81,9 +81,9 @@ _LISTING_FRAME = frozenset(
     "offered advertised still this year here your their can i apply to anything something who whos who's "
     "please pls there's theres what's whats out atm moment".split()
 )
-# ... and says it wants them listed: open, available, hiring, going, or "list", "show"
+# ... and says it wants them listed: open, available, hiring, going, any, or "list", "show"
 _LISTING_CUE = re.compile(
-    r"\b(?:open|opened|openings?|available|hiring|recruiting|vacanc(?:y|ies)|going|advertised)\b|^(?:list|show)\b"
+    r"\b(?:open|opened|openings?|available|hiring|recruiting|vacanc(?:y|ies)|going|advertised|any)\b|^(?:list|show)\b"
 )
 
 
