@@ -87,6 +87,18 @@ class Snapshot:
             object.__setattr__(self, "names", _names(self.corpus, self.engine))
 
     @cached_property
+    def role_terms(self) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+        """Return the terms of each role's title, organisation, team, type and place ("remote"
+        for a remote one), in the corpus's order, and all of them: the words a question that
+        asks for a listing may narrow it by. Made on first use."""
+        tokenizer = self.engine.tokenizer
+        said = []
+        for role in self.corpus.roles:
+            text = " ".join(filter(None, (role.title, role.org, role.team, role.type, role.location)))
+            said.append(frozenset(tokenizer(f"{text} remote" if role.remote else text)))
+        return tuple(said), frozenset().union(*said)
+
+    @cached_property
     def role_sections(self) -> dict[int, tuple[tuple[frozenset[str], frozenset[int], bool], ...]]:
         """Return, for each document that posts two roles or more each under a heading of its
         own (a careers page), or else as items of a list of positions, each role's title terms

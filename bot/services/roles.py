@@ -280,24 +280,13 @@ class RoleService:
         asks something else (see :func:`asks_for_openings`) or none is open."""
         snap = snapshot or self.holder.current
         tokenizer = snap.engine.tokenizer
-        fields: dict[int, set[str]] = {}
-
-        def said(i: int, role: Role) -> set[str]:
-            if i not in fields:
-                text = " ".join(filter(None, (role.title, role.org, role.team, role.type, role.location)))
-                fields[i] = set(tokenizer(f"{text} remote" if role.remote else text))
-            return fields[i]
-
-        def names_a_role(word: str) -> bool:
-            term = tokenizer.term(word)
-            return term is not None and any(term in said(i, r) for i, r in enumerate(snap.corpus.roles))
-
-        wanted = asks_for_openings(text, names_a_role)
+        said, known = snap.role_terms
+        wanted = asks_for_openings(text, lambda word: tokenizer.term(word) in known)
         if wanted is None:
             return []
         terms = {t for w in wanted if (t := tokenizer.term(w))}
         today = self.today()
-        found = [r for i, r in enumerate(snap.corpus.roles) if self.offered(r, today) and terms <= said(i, r)]
+        found = [r for r, has in zip(snap.corpus.roles, said, strict=True) if self.offered(r, today) and terms <= has]
         return sorted(found, key=_newest_first)
 
     def related(self, query: Query, limit: int, snapshot: Snapshot | None = None) -> builtins.list[Role]:
