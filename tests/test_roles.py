@@ -346,3 +346,14 @@ def test_a_listing_shows_at_most_listed_roles_and_says_how_many_more(tmp_path: P
     assert "Open roles (2):" in text and "… and 1 more: python -m bot roles" in text
     off = replace(settings, answers=replace(settings.answers, listed_roles=0))
     assert build_services(off, snapshot_from_folder(tmp_path, off)).answers.ask("what roles are open?").listed == 0
+
+
+def test_closing_dates_under_the_labels_careers_pages_use() -> None:
+    from bot.documents.roles import DEADLINE
+
+    for text in ("Closes: 20 Feb 2026", "Closing: 20 February 2026", "Close date: 2026-02-20", "Closing date: 20 February 2026"):
+        match = DEADLINE.search(f"Role: Analyst; Team: Data; {text}")
+        assert match is not None and match.group(1).replace("Feb ", "February ") in ("20 February 2026", "2026-02-20"), text
+    # prose that closes something else, with no label, closes no role
+    for text in ("The building closes from 24 to 27 December 2025.", "We are closing 5 March 2026 for refurbishment."):
+        assert DEADLINE.search(text) is None, text
