@@ -615,6 +615,10 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("what hours would i work as night supervisor", "schedule"),
         ("what are the hours for the lab ops coordinator", "schedule"),
         ("qc tech hours?", "schedule"),
+        ("is the QA officer job permanent", "terms"),
+        ("loomwork cm, temp or long term?", "terms"),
+        ("is there a permanent job at the end of the traineeship", None),  # what comes after, not the terms
+        ("what's the salary once you become a permanent technician", "amount"),
         ("how many hours a week is it", "duration"),
         ("do u get paid for overtime hours?", None),
         ("hey so i live like two hours from harrowmere, could i do it from home?", None),
@@ -667,6 +671,10 @@ def test_holds_finds_answers_of_the_asked_kind() -> None:
     for worked in ("Shift pattern: 4 on / 4 off, 19:00 to 07:00", "Core hours are 37.5 a week", "12-hour shifts"):
         assert holds(worked, "schedule"), worked
     assert not holds("We reply within 48 hours.", "schedule")
+    # the terms one is employed on; "Permanent" answers "is it permanent?", though the question says it
+    for terms in ("Contract: Fixed term, 12 months (maternity cover)", "a six-month contract", "Permanent, full-time"):
+        assert holds_as_asked(terms, "terms", "is the hydrologist position permanent or temporary?", None), terms
+    assert not holds("We are a team of 84 scientists.", "terms")
     assert holds("$7,650/month to $12,134/month + benefits", "amount")
     assert holds("The residency is a 9-month program.", "duration")
     assert holds("Internships last twelve (12) to twenty-four (24) weeks.", "duration")

@@ -23,7 +23,7 @@ from typing import Literal
 
 AnswerKind = Literal[
     "date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "contact", "person", "weekdays", "quantity",
-    "schedule",
+    "schedule", "terms",
 ]
 
 _NUMBER_WORDS = (
@@ -67,6 +67,8 @@ _MONEY_WORDS = (
     "pay|pays|paid|payment|salary|salaries|stipends?|wages?|compensation|comp|costs?|fees?|prices?|"
     "money|cash|budgets?|allowances?|earn|earns|bonus(?:es)?|funding|grants?|claim|reimburse\\w*|dollars?|euros?|pounds?"
 )
+
+_TERMS_ASKED = r"(?:permanent|permanant|perm|temporary|temp|fixed[- ]term)"
 
 # The question patterns, tried in order (the first match decides).
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
@@ -134,11 +136,23 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"(?! (?:can|may|should|could) (?!i\b|we\b|you\b)| (?:is|are) eligible\b|.*\bfor\s*[?.!]*$))"
         r"|\bwhom? (?:do|should|can|could|would|will) (?:i|we|you)\b"
     )),
+    # "is the QA officer job permanent?", "temp or long term?": on what terms one is employed
+    # (not "is there a permanent job at the end?", which asks what comes after)
+    ("terms", re.compile(
+        rf"\b(?:is|are|will|would)\b(?! there\b)(?:\s+[\w'-]+){{0,6}}?\s+(?:a\s+)?{_TERMS_ASKED}\b"
+        rf"|\b{_TERMS_ASKED}\s+or\s+(?:{_TERMS_ASKED}|contract|long[- ]?term|short[- ]?term)\b"
+    )),
 )
 
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
+    # "Contract: Fixed term, 12 months (maternity cover)", "Full-time, Permanent", "a
+    # six-month contract": the terms one is employed on
+    "terms": re.compile(
+        rf"\b(?:permanent|temporary|fixed[- ]term|maternity cover|parental leave cover|seasonal|casual|zero[- ]hours|"
+        rf"open[- ]ended|{_NUMBER}[- ]months?(?: fixed[- ]term)? (?:contract|post|position|role|placement|appointment))\b"
+    ),
     "frequency": re.compile(
         r"\b(?:daily|weekly|biweekly|monthly|quarterly|yearly|annually|every|once|twice|per (?:day|week|month|year))\b"
         r"|\btimes a\b"
@@ -753,7 +767,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
             if len(words) < 2 and not found.startswith("@"):
                 continue
             found = " ".join(words)
-        if not found or found in asked:
+        if not found or (found in asked and kind != "terms"):  # "is it permanent?": "Permanent" answers
             continue
         # A name that shares a word with the question is what it asks about, not who
         # answers it: "The Tidewater Software Foundation runs …" for "who runs tidewater?".
