@@ -357,3 +357,27 @@ def test_closing_dates_under_the_labels_careers_pages_use() -> None:
     # prose that closes something else, with no label, closes no role
     for text in ("The building closes from 24 to 27 December 2025.", "We are closing 5 March 2026 for refurbishment."):
         assert DEADLINE.search(text) is None, text
+
+
+def test_a_follow_up_asking_which_roles_are_open_keeps_the_organisation(tmp_path: Path, settings: Settings) -> None:
+    # "what jobs are open at tallyfin?" then "any remote ones?": the remote roles of Tallyfin,
+    # not every remote role of the knowledge base
+    from datetime import UTC, datetime
+
+    from bot.services.answers import Turn
+
+    _careers_with_a_closed_row(tmp_path)
+    write(
+        tmp_path,
+        "other.md",
+        "---\ntitle: Support Agent\ncompany: Brackenfield Freight\nkind: posting\nlocation: Remote (UK)\nremote: true\n---\n\n"
+        "# Support Agent\n\n## How to apply\n\nApply at https://brackenfield.example/jobs/support.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    now = datetime.now(UTC)
+    first = answers.ask("what jobs are open at tallyfin?", now=now)
+    assert first.listed == 2
+    follow = answers.ask("any remote ones?", history=[Turn(first.question, now, first.topic)], now=now)
+    assert [r.title for r in follow.roles] == ["Senior iOS Engineer"] and follow.listed == 1
+    alone = answers.ask("any remote ones?", now=now)
+    assert sorted(r.title for r in alone.roles) == ["Senior iOS Engineer", "Support Agent"]

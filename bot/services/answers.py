@@ -163,7 +163,8 @@ class AnswerService:
         # "what roles are open at quillon?": the open roles are the answer, with the passage
         # that speaks of them when there is one
         limit = self.settings.answers.listed_roles
-        listed = self.roles.openings(text, snap) if self.roles and limit else []
+        # (a follow-up, "any remote ones?", is narrowed by the programme it inherits)
+        listed = self.roles.openings(seen.searched, snap) if self.roles and limit else []
         if seen.evidence is None:
             if listed:
                 return self._listing(text, (), listed, snap, seen, 0.0)

@@ -72,8 +72,12 @@ def _newest_first(role: Role) -> tuple[bool, int, str]:
 # a question that asks which positions there are, in these words and the roles' own (their
 # titles, organisations, teams, types and places), and nothing else
 _OPENINGS = re.compile(
-    r"^(?:roles?|jobs?|positions?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|posts?|"
+    r"^(?:roles?|jobs?|positions?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|posts?|ones|"
     r"internships?|interns?|fellowships?|residenc(?:y|ies)|apprenticeships?|hiring|recruiting)$"
+)
+# ... of which these say only that positions are asked for (a type, "internships", narrows them)
+_OPENINGS_SAID = frozenset(
+    "roles role jobs job positions position openings opening vacancies vacancy opportunities opportunity posts post ones".split()
 )
 _LISTING_FRAME = frozenset(
     "what which any are is there the a an open opened opening available currently current right now rn today "
@@ -99,7 +103,7 @@ def asks_for_openings(text: str, names_a_role: Callable[[str], bool]) -> list[st
         return None
     wanted: list[str] = []
     for word in words:
-        if word in _LISTING_FRAME or word in ("roles", "role", "jobs", "job", "positions", "position", "openings", "vacancies", "vacancy", "opportunities", "opportunity", "posts", "post"):
+        if word in _LISTING_FRAME or word in _OPENINGS_SAID:
             continue
         if not names_a_role(word):
             return None
