@@ -87,5 +87,5 @@ def help_text(titles: list[str], kind: SmallTalk) -> str:
     return (
         f"{opening}{covers}\n"
         "Ask a question in your own words, e.g. \"Is the residency remote?\" or \"How do I apply?\". "
-        "Open roles are listed with /roles."
+        "Ask \"What jobs are open?\" for the open roles (in Discord, /roles lists and filters them)."
     )
