@@ -852,3 +852,24 @@ def test_a_co_operatives_careers_page_names_it_as_the_roles_organisation(tmp_pat
     )
     roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
     assert [r.org for r in roles] == ["Copperbine Brewing Co-operative"] * 2
+
+
+def test_a_postings_front_matter_link_and_types_are_checked_as_a_roles_are(tmp_path: Path, shipped) -> None:
+    # an unsafe apply link given at the top is reported and never shown; a number where text
+    # is expected is an error with its line (the file keeps its last good version), and under
+    # another name ("salary: 29000") a warning, the rest of the file read
+    write(
+        tmp_path,
+        "planner.md",
+        "---\ntitle: Transport Planner\nkind: posting\napply_url: javascript:alert(1)\nsalary: 29000\n---\n\n"
+        "# Transport Planner\n\n## About the role\n\nYou will plan loads for 600 trucks.\n",
+    )
+    write(tmp_path, "driver.md", "---\ntitle: Driver\nkind: posting\ncompensation: 29000\n---\n\n# Driver\n\nDrive.\n")
+    corpus = snapshot_from_folder(tmp_path, shipped).corpus
+    (role,) = corpus.roles
+    assert role.title == "Transport Planner" and role.apply_url is None and role.compensation is None
+    problems = {(p.source, p.line, p.severity): p.message for p in corpus.problems}
+    assert "javascript:alert(1)" in problems[("planner.md", 8, "warning")]  # the role's line
+    assert "'salary' is read as 'compensation'" in problems[("planner.md", 5, "warning")]
+    assert 'put it in quotes: salary: "29000"' in problems[("planner.md", 5, "warning")]
+    assert "'compensation' must be text" in problems[("driver.md", 4, "error")]

@@ -235,7 +235,7 @@ def validate_front_matter(
         if field is not None and field not in data:
             if field not in values:  # the first of two aliases of one field is read
                 try:
-                    values[field] = _value(field, value, line, "")
+                    values[field] = _value(field, value, line, "", said_as=str(key))
                 except FrontMatterError as exc:
                     warnings.append((f"'{key}' is read as '{field}', but {exc}; ignored", line))
             continue
@@ -275,7 +275,7 @@ def _role(
     return RoleFields(**values, line=first)
 
 
-def _value(key: str, value: Any, line: int, prefix: str) -> Any:
+def _value(key: str, value: Any, line: int, prefix: str, said_as: str | None = None) -> Any:
     """Return ``value`` as the type ``key`` holds (None stays None); raise if it is not one."""
     if value is None:
         return None
@@ -291,7 +291,7 @@ def _value(key: str, value: Any, line: int, prefix: str) -> Any:
             raise FrontMatterError(f"{prefix}'{key}' must be true or false, not {_show(value)}", line)
         return value
     if not isinstance(value, str):
-        hint = f' (put it in quotes: {key}: "{value}")' if isinstance(value, (int, float)) else ""
+        hint = f' (put it in quotes: {said_as or key}: "{value}")' if isinstance(value, (int, float)) else ""
         raise FrontMatterError(f"{prefix}'{key}' must be text, not {_show(value)}{hint}", line)
     value = value.strip()
     choices = _CHOICES.get(key)
