@@ -355,7 +355,11 @@ def test_closing_dates_under_the_labels_careers_pages_use() -> None:
         match = DEADLINE.search(f"Role: Analyst; Team: Data; {text}")
         assert match is not None and match.group(1).replace("Feb ", "February ") in ("20 February 2026", "2026-02-20"), text
     # prose that closes something else, with no label, closes no role
-    for text in ("The building closes from 24 to 27 December 2025.", "We are closing 5 March 2026 for refurbishment."):
+    for text in (
+        "The building closes from 24 to 27 December 2025.",
+        "We are closing 5 March 2026 for refurbishment.",
+        "The office closes on 24 December 2025 for the holidays.",
+    ):
         assert DEADLINE.search(text) is None, text
 
 

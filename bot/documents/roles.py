@@ -59,7 +59,7 @@ MONEY = re.compile(
 COMPETITIVE = re.compile(r"\b(competitive (?:salary|stipend|pay|compensation))\b", re.I)
 # "Deadline: March 15, 2026", "Closing date: 15 March 2026", "Apply by Friday 16 January 2026"
 DEADLINE = re.compile(
-    r"\b(?:deadline|closing date|closing(?=\s*:)|close date|closes(?: on)?|applications? close[sd]?(?: on)?|apply by|applications? due)\s*:?\s*"
+    r"\b(?:deadline|closing date|closing(?=\s*:)|close date|closes(?=\s*:)|applications? close[sd]?(?: on)?|apply by|applications? due)\s*:?\s*"
     r"(?:[A-Z][a-z]+day,? )?"
     r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4})",
     re.I,
