@@ -327,7 +327,10 @@ def test_a_question_asking_which_roles_are_open_is_answered_with_them(tmp_path: 
         narrowed = answers.ask(narrowing)
         assert [r.title for r in narrowed.roles] == ["Senior iOS Engineer"] and narrowed.listed == 1, narrowing
     # a question about one role, or about what a role does, lists nothing
-    for other in ("what does the senior ios engineer job pay?", "which role works on invoicing tools?"):
+    for other in (
+        "what does the senior ios engineer job pay?",
+        "which role works on invoicing tools?",
+    ):
         assert answers.ask(other).listed == 0, other
     # nothing open that it asks for: answered from the documents, as any question
     assert answers.ask("are the rangers hiring?").listed == 0
@@ -385,3 +388,14 @@ def test_a_follow_up_asking_which_roles_are_open_keeps_the_organisation(tmp_path
     assert [r.title for r in follow.roles] == ["Senior iOS Engineer"] and follow.listed == 1
     alone = answers.ask("any remote ones?", now=now)
     assert sorted(r.title for r in alone.roles) == ["Senior iOS Engineer", "Support Agent"]
+
+
+def test_what_a_programme_offers_its_interns_is_no_listing_of_roles() -> None:
+    from bot.services.roles import asks_for_openings
+
+    def every_word_names_a_role(word: str) -> bool:
+        return True
+
+    assert asks_for_openings("any internships going at acme?", every_word_names_a_role) == ["internships", "acme"]
+    for asked in ("what support is available for interns?", "what learning opportunities are there?"):
+        assert asks_for_openings(asked, every_word_names_a_role) is None, asked

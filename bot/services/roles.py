@@ -72,8 +72,10 @@ def _newest_first(role: Role) -> tuple[bool, int, str]:
 # a question that asks which positions there are, in these words and the roles' own (their
 # titles, organisations, teams, types and places), and nothing else
 _OPENINGS = re.compile(
-    r"^(?:roles?|jobs?|positions?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|posts?|ones|"
-    r"internships?|interns?|fellowships?|residenc(?:y|ies)|apprenticeships?|hiring|recruiting)$"
+    # (not "interns" nor "opportunities": "what support is available for interns?", "what
+    # learning opportunities are there?" ask what the programme offers)
+    r"^(?:roles?|jobs?|positions?|openings?|vacanc(?:y|ies)|posts?|ones|"
+    r"internships?|fellowships?|residenc(?:y|ies)|apprenticeships?|hiring|recruiting)$"
 )
 # ... of which these say only that positions are asked for (a type, "internships", narrows them)
 _OPENINGS_SAID = frozenset(
