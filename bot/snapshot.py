@@ -15,11 +15,12 @@ import bot.search as search_package
 from bot.config import Settings
 from bot.documents.chunk import BULLET, SECTION_SEP
 from bot.documents.loader import Corpus, FileResult
+from bot.documents.roles import place_name
 from bot.gcpause import collector_paused
 from bot.models import Passage, Role
 from bot.search.counted import FileTerms, count_file, term_ids
 from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_array
-from bot.search.names import Names, name_levels, named_by_a_title, organisations_said, place_name
+from bot.search.names import Names, name_levels, named_by_a_title, organisations_said
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 

@@ -15,6 +15,7 @@ from bot.app import Services, build_services, snapshot_from_folder, start_runtim
 from bot.cli import main
 from bot.config import Settings
 from bot.documents.chunk import BULLET
+from bot.documents.roles import place_name
 from bot.models import Passage
 from bot.search import semantic
 from bot.search.answer_type import asked_kind, dates_as_asked, holds, holds_as_asked, label_kind
@@ -29,7 +30,6 @@ from bot.search.names import (
     other_editions,
     other_kinds,
     other_names,
-    place_name,
 )
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller

@@ -152,6 +152,8 @@ SITE_WORDS = re.compile(
     re.I,
 )
 TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+|\s*\|\s*")
+# what follows a title's name: " - EMEA remote", " – September 2026 intake", " (Summer 2026)"
+QUALIFIER = re.compile(r"\s+[-–—|:·]\s+|\s*\(")
 _GREENHOUSE = re.compile(r"^job application for (.+?) at (.+)$", re.I)
 _LINKEDIN = re.compile(r"^(.+?) hiring (.+?)(?: in (.+))?$")
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.documents.chunk import chunk_document
-from bot.documents.document import SUPPORTED_SUFFIXES, DocumentError, parse_document
-from bot.documents.roles import document_org, extract_roles
+from bot.documents.document import QUALIFIER, SUPPORTED_SUFFIXES, DocumentError, parse_document
+from bot.documents.roles import document_org, extract_roles, place_name
 from bot.errors import KnowledgeBaseError
 from bot.models import Document, Passage, Problem, Role
 
@@ -311,7 +311,7 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
         if "/" not in role.id:  # a file's own role (a list's entries are "page/title")
             # "Graduate Transport Planner – September 2026 intake" is the list's "Graduate
             # Transport Planner" with a qualifier
-            for key in dict.fromkeys((_title_key(role.title), _title_key(_QUALIFIER.split(role.title, maxsplit=1)[0]))):
+            for key in dict.fromkeys((_title_key(role.title), _title_key(QUALIFIER.split(role.title, maxsplit=1)[0]))):
                 postings.setdefault(key, []).append(i)
     merged: dict[int, Role] = {}
     dropped: set[int] = set()
@@ -351,17 +351,11 @@ def _compatible(a: Role, b: Role) -> bool:
     )
 
 
-_QUALIFIER = re.compile(r"\s+[-–—|:]\s+|\s*\(")
-_PLACE_NAME = re.compile(r"\b[A-Z][\w'’.-]*")
-_WORK_MODE = re.compile(r"(?i:remote|hybrid|on-?site|office|head|flexible)$")
-
-
 def _same_places(a: str, b: str) -> bool:
-    """Tell whether the place names (capitalised words, work modes aside) of one of two
-    locations are all among the other's: "Leeds (hybrid)" is in "Leeds head office", not in
-    "Dayton, OH" nor "Columbus, OH" in it."""
-    names = [{w for w in _PLACE_NAME.findall(x) if not _WORK_MODE.match(w)} for x in (a, b)]
-    short, long = sorted(names, key=len)
+    """Tell whether the place names of one of two locations (:func:`place_name`) are all
+    among the other's: "Leeds (hybrid)" is in "Leeds head office", not in "Dayton, OH" nor
+    "Columbus, OH" in it."""
+    short, long = sorted((set(place_name(a).split()), set(place_name(b).split())), key=len)
     return bool(short) and short <= long
 
 

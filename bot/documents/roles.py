@@ -827,6 +827,17 @@ def read_place(text: str, loose: bool = False) -> tuple[str | None, bool | None]
     return text or None, None
 
 
+_WORK_MODE = re.compile(r"^(?:remote|online|anywhere|hybrid|on-?site|in-?office|worldwide|flexible)$", re.I)
+
+
+def place_name(location: str) -> str:
+    """Return the place names of a role's location, which name the role as its title does
+    ("the Lleida technician job"): "Lleida, Spain (on-site)" gives "Lleida Spain";
+    "Remote within the EU (working hours …)" gives "EU"."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", location.split("(")[0])
+    return " ".join(w for w in words if w[0].isupper() and not _WORK_MODE.match(w))
+
+
 def clean_role_title(text: str) -> str:
     """A role's title from its document's: no "Announcing the", no emoji."""
     title = _DEDUP_PREFIX.sub("", text).strip()

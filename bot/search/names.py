@@ -25,6 +25,7 @@ from functools import cached_property, lru_cache
 
 from wordfreq import zipf_frequency
 
+from bot.documents.document import QUALIFIER
 from bot.documents.parse import is_body_name
 from bot.search.specificity import specificity
 from bot.search.stopwords import INTERROGATIVES, STOPWORDS
@@ -41,7 +42,6 @@ CLIPPED_MIN = 4
 CLIPPED_REST = 3
 CLIPPED_MAX_ZIPF = 4.0
 EXTENDED_MIN = 6  # a name's word this long that starts a question's word names what it names ("apprentice…ship")
-_QUALIFIER = re.compile(r"\s+[-–—|:·]\s+|\s*\(")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z]*|[0-9]+[A-Za-z]*")
 _TOKEN = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -60,21 +60,10 @@ def name_parts(title: str, orgs: Iterable[str] = ()) -> list[str]:
     Foundation – Literary Translation Internship 2026" names the foundation and the
     internship, not the foundation with a qualifier.
     """
-    parts = [p.strip() for p in _QUALIFIER.split(title, maxsplit=2)]
+    parts = [p.strip() for p in QUALIFIER.split(title, maxsplit=2)]
     if len(parts) >= 2 and parts[1] and is_organisation(parts[0], orgs):
         return parts[:2]
     return parts[:1]
-
-
-_WORK_MODE = re.compile(r"^(?:remote|online|anywhere|hybrid|on-?site|in-?office|worldwide|flexible)$", re.I)
-
-
-def place_name(location: str) -> str:
-    """Return the place names of a role's location, which name the role as its title does
-    ("the Lleida technician job"): "Lleida, Spain (on-site)" gives "Lleida Spain";
-    "Remote within the EU (working hours …)" gives "EU"."""
-    words = re.findall(r"[^\W\d_][\w'’.-]*", location.split("(")[0])
-    return " ".join(w for w in words if w[0].isupper() and not _WORK_MODE.match(w))
 
 
 def is_organisation(text: str, orgs: Iterable[str] = ()) -> bool:
@@ -157,7 +146,7 @@ class Names:
                         expansions.setdefault(acronym, tuple(tokenizer(words)))
                 # the qualifiers' words name nothing alone, but said in a row they choose:
                 # "Civic Code Fellowship - Spring Cohort 2026" beside its Autumn Cohort
-                for part in [*names, *_QUALIFIER.split(text)[len(names) :]]:
+                for part in [*names, *QUALIFIER.split(text)[len(names) :]]:
                     run = tuple(tokenizer(part))
                     if len(run) >= 2 and run not in runs:
                         runs.append(run)
