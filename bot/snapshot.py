@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -65,6 +66,41 @@ def image_version(settings: Settings) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+class Title(NamedTuple):
+    """A role's or document's title as its terms, without its organisation's words."""
+
+    terms: frozenset[str]
+    orgs: frozenset[str]  # its organisation's words
+    doc: int  # its document's number
+    role: bool  # a role's title, not a document's
+
+
+@dataclass(frozen=True, slots=True)
+class Titles:
+    """Every role's and document's title, found by their words and by their documents."""
+
+    entries: tuple[Title, ...]
+    roles_with: dict[str, tuple[int, ...]]  # term -> the role titles (entries) that have it
+    of_doc: dict[int, tuple[int, ...]]  # document -> its titles (entries)
+    orgs: frozenset[str]  # every organisation's words
+
+    @classmethod
+    def of(cls, entries: Sequence[Title]) -> Titles:
+        """Index ``entries``."""
+        roles_with: dict[str, list[int]] = {}
+        of_doc: dict[int, list[int]] = {}
+        for i, title in enumerate(entries):
+            of_doc.setdefault(title.doc, []).append(i)
+            for term in title.terms if title.role else ():
+                roles_with.setdefault(term, []).append(i)
+        return cls(
+            tuple(entries),
+            {t: tuple(v) for t, v in roles_with.items()},
+            {d: tuple(v) for d, v in of_doc.items()},
+            frozenset(t for title in entries for t in title.orgs),
+        )
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A corpus with its search engine; swapped whole when the knowledge base is refreshed.
@@ -98,6 +134,27 @@ class Snapshot:
             text = " ".join(filter(None, (role.title, role.org, role.team, role.type, role.location)))
             said.append(frozenset(tokenizer(f"{text} remote" if role.remote else text)))
         return tuple(said), frozenset().union(*said)
+
+    @cached_property
+    def titles(self) -> Titles:
+        """Return the titles of every role and document (a careers page's rows too). Made on
+        first use (a question)."""
+        doc_of_source: dict[str, int] = {}
+        for position, passage in enumerate(self.corpus.passages):
+            doc_of_source.setdefault(passage.source, int(self.engine.doc_of[position]))
+        tokenizer = self.engine.tokenizer
+        corpus = self.corpus
+        org_of = {d.source: d.org for d in corpus.documents}
+        entries = []
+        for source, title, org, role in [
+            *((r.source, r.title, r.org or org_of.get(r.source), True) for r in [*corpus.roles, *corpus.listed]),
+            *((d.source, d.title, d.org, False) for d in corpus.documents),
+        ]:
+            doc = doc_of_source.get(source)
+            if doc is not None:
+                orgs = frozenset(tokenizer(org or ""))
+                entries.append(Title(frozenset(tokenizer(title)) - orgs, orgs, doc, role))
+        return Titles.of(entries)
 
     @cached_property
     def role_sections(self) -> dict[int, tuple[tuple[frozenset[str], frozenset[int], bool], ...]]:

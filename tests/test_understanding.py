@@ -383,6 +383,38 @@ def test_of_two_names_the_document_that_also_says_the_other_wins(tmp_path: Path,
     assert answer.citations and answer.citations[0].source == "residency.md"
 
 
+def test_a_role_whose_whole_title_is_said_is_asked_about_though_another_names_a_word_of_it(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # "Engineer" names the intern's posting (its title); the careers page's row "Principal
+    # Android Engineer" names its page by no name, only by its words: every word of it said,
+    # the row's page is the one asked about, not the posting that shares one word
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Careers at Quorvane</title></head><body><h1>Work at Quorvane</h1>"
+        "<p>Quorvane makes bookkeeping software for market traders.</p><h2>Open roles</h2><table>"
+        "<tr><th>Role</th><th>Team</th><th>Location</th><th>Salary</th></tr>"
+        "<tr><td>Principal Android Engineer</td><td>Mobile</td><td>Remote (UK)</td><td>&pound;81,000&ndash;&pound;95,000</td></tr>"
+        "<tr><td>Support Specialist</td><td>Customer</td><td>Dunmere</td><td>&pound;26,000</td></tr>"
+        "</table></body></html>",
+    )
+    write(
+        tmp_path,
+        "intern.md",
+        "# Platform Engineering Intern\n\nQuorvane is looking for a platform intern for the summer.\n\n"
+        "## Pay\n\n- £2,100 per month before tax, paid monthly.\n\n## What you'll do\n\n"
+        "- Build and test a new endpoint for our ledger service.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("what does the principal android engineer job pay?")
+    assert answer.citations and answer.citations[0].source == "careers.html"
+    assert "81,000" in answer.citations[0].snippet
+    # a word of a title is not the title: the posting's own pay
+    answer = answers.ask("what does the platform engineering intern job pay?")
+    assert answer.citations and answer.citations[0].source == "intern.md"
+
+
 def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(seed_services: Services) -> None:
     tokenizer = seed_services.holder.current.engine.tokenizer
     names = Names.build(

@@ -60,7 +60,7 @@ from bot.services.roles import RoleService
 from bot.services.smalltalk import help_text, small_talk
 from bot.services.snippets import heading_answers, snippet, unit_texts, unit_vectors, unit_vectors_many
 from bot.services.validation import checked_question
-from bot.snapshot import Snapshot
+from bot.snapshot import Snapshot, Title
 
 BM25_POOL = 50  # passages taken from BM25
 SEMANTIC_POOL = 20  # passages taken from the semantic index
@@ -294,6 +294,7 @@ class AnswerService:
             ),
             engine.documents_with,
         )
+        scope = _by_role_title(snap, query, scope)
         candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
         if not candidates:
             return Consideration(text, searched, query, vector, kind, (), None, topic, names, others)
@@ -591,6 +592,38 @@ class AnswerService:
             published=passage.published,
             question=passage.question,
         )
+
+
+def _by_role_title(snap: Snapshot, query: Query, scope: frozenset[int] | None) -> frozenset[int] | None:
+    """Return the documents of the roles whose whole title the question says, when its
+    names chose documents whose titles it says less of; else ``scope``.
+
+    A careers page's row names its page only by its words (see ``snapshot._names``), so
+    "what does the senior ios engineer job pay?" was scoped by "engineer" alone to the
+    Backend Engineering Intern's posting, while the page's row "Senior iOS Engineer" is the
+    role asked about. A title of two words at least, all said, of an organisation the
+    question names if it names one; the longest such wins. Part of a title is not enough:
+    "ai internship" is no "Embodied AI Internship".
+    """
+    if scope is None:
+        return scope
+    titles = snap.titles
+    asked = frozenset(query.unique_terms)
+    orgs = asked & titles.orgs  # organisations the question names
+    said: list[Title] = []
+    for i in dict.fromkeys(i for term in asked for i in titles.roles_with.get(term, ())):
+        title = titles.entries[i]
+        if len(title.terms) >= 2 and title.terms <= asked and (not orgs or orgs & title.orgs):
+            said.append(title)
+    best = max((len(t.terms) for t in said), default=0)
+    if not best:
+        return scope
+    for doc in scope:
+        # a title in scope says as much, a word in its other form too ("trainee", "Traineeship")
+        for i in titles.of_doc.get(doc, ()):
+            if sum(_in_title(t, asked) for t in titles.entries[i].terms) >= best:
+                return scope
+    return frozenset(t.doc for t in said if len(t.terms) == best)
 
 
 def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> dict[int, float]:
