@@ -819,6 +819,15 @@ def test_working_hours_are_no_length_of_a_programme() -> None:
     for workload in ("How long is the working week?", "how long are the shifts", "how long does it take per week?"):
         assert holds("Apprentices work 40 hours a week.", "duration", workload), workload
 
+def test_days_of_the_week_are_counted_by_naming_them() -> None:
+    office = "The analytics team is in the office together on Mondays and Wednesdays."
+    assert holds(office, "duration", "how many days a week do i have to be in the office?")
+    assert holds("Crews work Tuesday to Friday, 08:00 to 16:00.", "duration", "how many days in the office for the crew job")
+    # one weekday is a day, not a count; days off are no weekdays worked
+    assert not holds("Team lunch is on Fridays.", "duration", "how many days a week in the office?")
+    assert not holds("The office is open Monday to Friday.", "duration", "how many days of annual leave do i get?")
+
+
 def test_a_sum_of_money_or_a_date_counts_nothing() -> None:
     # "how many stock options?" is not answered by the salary band next to them
     assert not holds("Base salary: EUR 85,000 – 105,000 per year, plus stock options.", "count")

@@ -711,6 +711,13 @@ def _asked_rate(asked: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:(?:a|an|per|each|every|/)\s*{unit}|{adverb})\b")
 
 
+# Days of the week are counted by naming them: "in the office on Tuesdays and Thursdays",
+# "Monday to Friday" (two or more weekdays in a run) answer "how many days (a week)?"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+_WEEKDAYS = re.compile(rf"\b{_WEEKDAY}(?:\s*(?:,|and|&|or|to|through|till|until|-|–|—)\s*{_WEEKDAY})+\b")
+_DAYS_A_WEEK = (("day", None), ("day", "week"))
+
+
 # "how long can my portfolio be?", "how long should the statement be": the length of a text
 _ASKS_TEXT_LENGTH = re.compile(
     r"\bhow long\b(?!.*\b(?:take|takes|last|lasts)\b).*\b(?:proposals?|essays?|statements?|letters?|cv|"
@@ -753,6 +760,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
     units = _units_near(asked) if kind == "duration" else None
+    if _counted_unit(asked) in _DAYS_A_WEEK and not _ASKS_TIME_OUT.search(asked) and _WEEKDAYS.search(searched):
+        return True  # "how many days a week in the office?": "on Tuesdays and Thursdays"; days off are no weekdays
     if units is not None and (rate := _asked_rate(asked)) is not None and not rate.search(searched):
         return False  # "about 2 hours" of a test does not say how many hours a week
     for match in _HOLDS[kind].finditer(searched):
