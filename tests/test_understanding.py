@@ -18,7 +18,14 @@ from bot.documents.chunk import BULLET
 from bot.documents.roles import place_name
 from bot.models import Passage
 from bot.search import semantic
-from bot.search.answer_type import asked_kind, dates_as_asked, holds, holds_as_asked, label_kind
+from bot.search.answer_type import (
+    asked_kind,
+    counted_by_list,
+    dates_as_asked,
+    holds,
+    holds_as_asked,
+    label_kind,
+)
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
 from bot.search.names import (
@@ -826,6 +833,16 @@ def test_days_of_the_week_are_counted_by_naming_them() -> None:
     # one weekday is a day, not a count; days off are no weekdays worked
     assert not holds("Team lunch is on Fridays.", "duration", "how many days a week in the office?")
     assert not holds("The office is open Monday to Friday.", "duration", "how many days of annual leave do i get?")
+
+
+def test_the_steps_of_a_process_are_counted_by_listing_them() -> None:
+    steps = "• A phone call with our recruiter\n• A technical interview\n• A visit to the depot"
+    assert counted_by_list(steps, "Hiring process", "how many interview rounds are there?")
+    assert counted_by_list(steps, "The stages", "how many stages does hiring have")
+    # a list under another heading, one item, or a count of anything but steps
+    assert not counted_by_list(steps, "What you'll do", "how many interview rounds are there?")
+    assert not counted_by_list("• A phone call with our recruiter", "Hiring process", "how many interview rounds?")
+    assert not counted_by_list(steps, "Hiring process", "how many interns are hired each year?")
 
 
 def test_a_sum_of_money_or_a_date_counts_nothing() -> None:

@@ -847,6 +847,26 @@ def _asks_phone(question: str) -> bool:
     return _PHONE_ASKED.search(question.casefold()) is not None
 
 
+# The steps of a process are counted by listing them: "how many interview rounds?" is
+# answered by the list of rounds under "Interview process", whose items are not numbered.
+_STEP_NOUNS = frozenset({"round", "stage", "step", "phase", "interview"})
+_LIST_ITEM = re.compile(r"^(?:• |\d{1,2}[.)]\s)", re.M)
+_PROCESS = frozenset({"process", "steps", "stages", "rounds", "interviews"})
+
+
+def counted_by_list(text: str, heading: str | None, question: str) -> bool:
+    """Tell whether a "how many …?" question that counts the steps of a process (rounds,
+    stages, steps, phases, interviews) is answered by a list of two items or more under a
+    heading that says what it counts or names a process ("Interview process")."""
+    counted = _counted_nouns(question.casefold())
+    if not heading or not any(_same_word(n, step) for n in counted for step in _STEP_NOUNS):
+        return False
+    if len(_LIST_ITEM.findall(text)) < 2:
+        return False
+    said = re.findall(r"[a-z]+", heading.casefold())
+    return any(_same_word(w, n) for w in said for n in counted) or bool(_PROCESS & set(said))
+
+
 def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str | None = None) -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` as the question asks for it: for a
     deadline or a start, a date said to be one (:func:`dates_the_asked`), not any date; for

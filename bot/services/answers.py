@@ -33,12 +33,14 @@ from typing import NamedTuple
 import numpy as np
 
 from bot.config import Settings
+from bot.documents.chunk import SECTION_SEP
 from bot.models import Answer, Citation, Passage, Role
 from bot.search.answer_type import (
     AnswerKind,
     asked_kind,
     asks_deadline,
     calendar_years,
+    counted_by_list,
     dates_as_asked,
     edition_years,
     given_words,
@@ -358,6 +360,8 @@ class AnswerService:
             return -1.0
         if kind in ("person", "contact") and has_contact(passage.text, question):
             return 1.0
+        if _listed_count(passage, kind, question):
+            return 1.0
         wanted = {t for t in query.unique_terms if t not in named}
         for term in list(wanted):
             wanted.update(query.synonyms.get(term, ()))
@@ -460,7 +464,8 @@ class AnswerService:
                 passage = passages[position]
                 # in the answer, not in an FAQ item's question ("I have been out of school
                 # for several years…" holds no duration of anything asked)
-                kinds[i] = 1.0 if holds_as_asked(passage.text, kind, question, passage.question) else -1.0
+                held = holds_as_asked(passage.text, kind, question, passage.question)
+                kinds[i] = 1.0 if held or _listed_count(passage, kind, question) else -1.0
         elif definition:
             kinds[[i for i, position in enumerate(listed) if passages[position].id == 0]] = 1.0
         # One column per signal, in the order of the weights (a candidate's fields by name).
@@ -592,6 +597,12 @@ class AnswerService:
             published=passage.published,
             question=passage.question,
         )
+
+
+def _listed_count(passage: Passage, kind: AnswerKind, question: str) -> bool:
+    """Tell whether the passage answers "how many rounds …?" by listing them under its heading (:func:`counted_by_list`)."""
+    heading = passage.section.split(SECTION_SEP)[-1] if passage.section else None
+    return kind == "count" and counted_by_list(passage.text, heading, question)
 
 
 def _by_role_title(snap: Snapshot, query: Query, scope: frozenset[int] | None) -> frozenset[int] | None:
