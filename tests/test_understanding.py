@@ -157,6 +157,27 @@ def test_speller_corrects_to_an_english_form_of_a_word_the_documents_use() -> No
 # -- 2. names and scope ----------------------------------------------------------------------
 
 
+def test_what_an_announcement_says_before_naming_its_programme_is_no_name(tmp_path: Path, settings: Settings) -> None:
+    assert name_parts("Applications open for the 2026 Graduate Nurse Residency") == ["2026 Graduate Nurse Residency"]
+    assert name_parts("Applications Open: Summer Field Season Internship") == ["Summer Field Season Internship"]
+    assert name_parts("Applications open") == ["Applications open"]
+    # "applications" asked about another programme names no news post's programme
+    write(
+        tmp_path,
+        "news.md",
+        "---\ntitle: Applications open for the Harrowgate Nurse Residency\n---\n"
+        "The residency is a 12-month paid programme for newly registered nurses on three wards.\n",
+    )
+    write(
+        tmp_path,
+        "summer.md",
+        "# Ostlake Summer Student Scheme\n\n## How to apply\n\nApplications close at 5pm on Sunday 28 September 2025.\n",
+    )
+    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    seen = services.answers.consider("when do applications for the summer student scheme close")
+    assert "appli" not in seen.named
+
+
 def test_name_parts_strips_trailing_qualifiers() -> None:
     assert name_parts("Machine Learning Engineer in the Optimization team - EMEA remote") == [
         "Machine Learning Engineer in the Optimization team"

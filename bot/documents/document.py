@@ -154,6 +154,23 @@ SITE_WORDS = re.compile(
 TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+|\s*\|\s*")
 # what follows a title's name: " - EMEA remote", " – September 2026 intake", " (Summer 2026)"
 QUALIFIER = re.compile(r"\s+[-–—|:·]\s+|\s*\(")
+# what a post's title says of its programme or role before naming it: "Announcing the …",
+# "Applications Open: 2025 Summer Field Season Internship", "Applications open for the 2026
+# Graduate Nurse Residency", "Now hiring: Cellar Technician"
+_ANNOUNCEMENT = re.compile(
+    r"^(?:(?:announcing|introducing)\s+(?:the\s+|our\s+)?"
+    r"|(?:(?:applications?|nominations?|submissions?|registrations?)\s+(?:are\s+)?(?:now\s+)?open(?:s|ed)?|"
+    r"(?:now|we(?:'re|’re| are))\s+hiring)\s*(?:[:–—-]\s*|for\s+(?:the\s+|our\s+)?(?:[:–—-]\s*)?)"
+    r"|(?:call\s+for\s+applications|open\s+call)\s*(?:for\s+(?:the\s+|our\s+)?)?[:–—-]\s*)",
+    re.I,
+)
+
+
+def without_announcement(title: str) -> str:
+    """Return a title without what an announcement says before naming its programme or role."""
+    return _ANNOUNCEMENT.sub("", title).strip()
+
+
 _GREENHOUSE = re.compile(r"^job application for (.+?) at (.+)$", re.I)
 _LINKEDIN = re.compile(r"^(.+?) hiring (.+?)(?: in (.+))?$")
 

@@ -27,7 +27,7 @@ from datetime import date
 from urllib.parse import urljoin, urlparse
 
 from bot.documents.chunk import preamble, split_sentences
-from bot.documents.document import POSTING_SECTIONS, TITLE_SEPARATORS, readable_name
+from bot.documents.document import POSTING_SECTIONS, TITLE_SEPARATORS, readable_name, without_announcement
 from bot.documents.frontmatter import ROLE_FIELDS
 from bot.documents.parse import ORG_NAME, find_published, in_capitals, is_body_name, title_cased
 from bot.models import Block, Document, Link, Problem, Role, RoleFields
@@ -76,16 +76,6 @@ TYPE_LABEL = re.compile(
 PAY_LABEL = re.compile(
     r"^(?:salary(?: range)?|compensation|pay|stipend|pay range|base salary|salary band)\s*:\s*(.+)$", re.I
 )
-# what a post's title says of the role before naming it: "Announcing the …", "Applications
-# Open: 2025 Summer Field Season Internship", "Now hiring: Cellar Technician"
-_DEDUP_PREFIX = re.compile(
-    r"^(?:(?:announcing|introducing)\s+(?:the\s+|our\s+)?"
-    r"|(?:(?:applications?|nominations?|submissions?|registrations?)\s+(?:are\s+)?(?:now\s+)?open(?:s|ed)?|"
-    r"(?:now|we(?:'re|’re| are))\s+hiring|call\s+for\s+applications|open\s+call)\s*(?:for\s+(?:the\s+|our\s+)?)?[:–—-]\s*)",
-    re.I,
-)
-
-
 def link_problem(url: str) -> str | None:
     """Say why a link cannot be shown as an apply link, or None if it looks usable."""
     if re.search(r"[\s<>\"'`\[\]]", url.strip()):
@@ -840,7 +830,7 @@ def place_name(location: str) -> str:
 
 def clean_role_title(text: str) -> str:
     """A role's title from its document's: no "Announcing the", no emoji."""
-    title = _DEDUP_PREFIX.sub("", text).strip()
+    title = without_announcement(text)
     title = re.sub(r"\s*[^\w\s,()&/+.:'’–—-]+\s*", " ", title).strip()
     return re.sub(r"\s{2,}", " ", title)
 

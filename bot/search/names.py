@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 
 from wordfreq import zipf_frequency
 
-from bot.documents.document import QUALIFIER
+from bot.documents.document import QUALIFIER, without_announcement
 from bot.documents.parse import is_body_name
 from bot.search.specificity import specificity
 from bot.search.stopwords import INTERROGATIVES, STOPWORDS
@@ -54,13 +54,14 @@ _FUNCTION = (STOPWORDS | INTERROGATIVES) - _IN_NAMES
 
 def name_parts(title: str, orgs: Iterable[str] = ()) -> list[str]:
     """Return the names a title says: itself without its trailing qualifier (" - EMEA
-    remote", " (Summer 2026)").
+    remote", " (Summer 2026)") or what an announcement says before naming it ("Applications
+    open for the …").
 
     A title that opens with its organisation names the programme after it too: "Ostrevel
     Foundation – Literary Translation Internship 2026" names the foundation and the
     internship, not the foundation with a qualifier.
     """
-    parts = [p.strip() for p in QUALIFIER.split(title, maxsplit=2)]
+    parts = [p.strip() for p in QUALIFIER.split(without_announcement(title), maxsplit=2)]
     if len(parts) >= 2 and parts[1] and is_organisation(parts[0], orgs):
         return parts[:2]
     return parts[:1]
