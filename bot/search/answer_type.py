@@ -73,8 +73,14 @@ _TERMS_ASKED = r"(?:permanent|permanant|perm|temporary|temp|fixed[- ]term)"
 # The question patterns, tried in order (the first match decides).
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
-    # "which days would I work?", "what days of the week is it?": days of the week, not dates
-    ("weekdays", re.compile(r"\b(?:which|what|wat) days\b(?! (?:of|in) (?:the )?(?:year|month))|\bdays? of the week\b")),
+    # "which days would I work?", "what days of the week is it?", "which weekdays?": days of
+    # the week, not dates
+    (
+        "weekdays",
+        re.compile(
+            r"\b(?:which|what|wat) (?:days|weekdays?)\b(?! (?:of|in) (?:the )?(?:year|month))|\bdays? of the week\b"
+        ),
+    ),
     # "what hours would I work?", "what are the hours for the analyst?": when one works, in
     # clock times, hours a week, days or shifts
     ("schedule", re.compile(
