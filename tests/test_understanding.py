@@ -631,6 +631,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("what time of year does the cohort start?", "date"),
         ("How many vacation days do we get?", "duration"),
         ("berlin backend, which weekdays do i have to go in?", "weekdays"),
+        ("tidewater which months?", "date"),
+        ("which day of the month are the seminars on", "date"),
         ("what % of alumni raise money?", "share"),
         ("what percentage of interns get a return offer", "share"),
         # "when" as a conjunction asks nothing; "who can apply?" asks who is eligible

@@ -105,10 +105,11 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("count", re.compile(r"\bhow many\b|\bhow (?:big|large)\b|\bwhat size\b")),
     # "what time does it start?" wants a time of day; "what time of year?" a date
     ("time", re.compile(r"\b(?:what|which) time\b(?! (?:of|in) (?:the )?(?:year|month|week|semester))")),
-    # "when" as the question word, not a conjunction ("what do they look for when picking?")
+    # "when" as the question word, not a conjunction ("what do they look for when picking?");
+    # "which months?", "what day?"
     ("date", re.compile(
         r"(?:^|[,;:.!?(-]\s*|\b(?:and|so|but|then|by|until|since|know|tell me|say|wondering|find out|sure)\s+)when\b"
-        r"|\bwhen\s*[?.!]*$|\bwhat (?:date|day|time)\b"
+        r"|\bwhen\s*[?.!]*$|\b(?:what|which|wat) (?:date|day|months?)\b|\bwhat time\b"
         r"|\b(?:what|whats|what's|which)\b.*\b(?:deadline|start date|due date|closing date|last day|dates)\b"
     )),
     ("place", re.compile(
