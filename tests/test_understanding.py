@@ -22,6 +22,7 @@ from bot.search.answer_type import (
     asked_kind,
     counted_by_list,
     dates_as_asked,
+    edition_numbers,
     holds,
     holds_as_asked,
     label_kind,
@@ -552,6 +553,19 @@ def test_a_question_about_a_level_no_posting_has_is_declined(tmp_path: Path, set
     assert answers.ask("what's the pay for fraud operations analyst i?").verdict == "answer"
     declined = answers.ask("what's the pay for fraud operations analyst ii?")
     assert declined.verdict == "none" and declined.others == ("analyst ii",)
+
+
+def test_a_numbered_edition_the_documents_do_not_speak_of_is_not_answered(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "launchpad.md",
+        "# Brackmoor Launchpad: Cohort 4 is open\n\nAfter three cohorts we are back with a 12-week bootcamp.\n\n"
+        "## Key dates\n\n- Applications close: 24 March 2026\n- Cohort runs: 13 April to 3 July 2026\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    assert answers.ask("when does brackmoor launchpad cohort 4 run?").verdict == "answer"
+    assert answers.ask("when does brackmoor launchpad cohort 5 run?").verdict != "answer"
+    assert edition_numbers("is round #2 open, or intake no. 3?") == {("round", 2), ("intake", 3)}
 
 
 def test_a_kind_of_programme_no_document_mentions_is_another_programme() -> None:

@@ -845,6 +845,15 @@ def edition_years(question: str) -> frozenset[int]:
     return frozenset(y for span in spans for y in calendar_years(span))
 
 
+# "cohort 5", "round #2", "intake 3": an edition of a programme by its number
+_EDITION_NUMBER = re.compile(r"\b(cohort|round|batch|intake|wave|edition)\s*(?:#|no\.?\s*|number\s+)?(\d{1,2})\b", re.I)
+
+
+def edition_numbers(text: str) -> frozenset[tuple[str, int]]:
+    """Return the numbered editions ``text`` speaks of, each as its noun and number ("cohort", 5)."""
+    return frozenset((m.group(1).casefold(), int(m.group(2))) for m in _EDITION_NUMBER.finditer(text))
+
+
 # "what's the phone number?", "who do I ring?": a number to call, not an e-mail address
 _PHONE_ASKED = re.compile(r"\bphone\b|\bring\b|\b(?:number|no\.?) (?:do|can|should) (?:i|we) call\b")
 _PHONE = re.compile(r"\+?\(?\d[\d ().-]{7,}\d")

@@ -42,6 +42,7 @@ from bot.search.answer_type import (
     calendar_years,
     counted_by_list,
     dates_as_asked,
+    edition_numbers,
     edition_years,
     given_words,
     has_contact,
@@ -710,11 +711,18 @@ def _other_year(question: str, passage: Passage) -> bool:
     """Tell whether a passage speaks only of other years than the question asks about: of
     a programme ("what do nurses earn in their second year?" over a first year's rate), or of
     its editions ("when does the 2026 class start?" over "The new class starts on June 16,
-    2025" in "… Apprenticeship 2025"; the year before an edition's may close its applications)."""
+    2025" in "… Apprenticeship 2025"; the year before an edition's may close its applications),
+    or only of other numbered editions ("cohort 5" over a post about cohort 4)."""
     asked = years_of(question)
     said = years_of(passage.text) if asked else frozenset()
     if said and not asked & said:
         return True
+    if numbered := edition_numbers(question):
+        # "when is cohort 5?" over a post about cohort 4
+        nouns = {noun for noun, _ in numbered}
+        spoken = {e for e in edition_numbers(f"{passage.title} {passage.section or ''} {passage.text}") if e[0] in nouns}
+        if spoken and not numbered & spoken:
+            return True
     editions = edition_years(question)
     if not editions:
         return False
