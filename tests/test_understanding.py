@@ -883,6 +883,30 @@ def test_the_steps_of_a_process_are_counted_by_listing_them() -> None:
     assert not counted_by_list(steps, "Hiring process", "how many interns are hired each year?")
 
 
+def test_a_question_about_a_process_is_shown_its_steps_from_the_first(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "mechanic.md",
+        "# Fleet Mechanic at Brindlespoke\n\n## Pay\n\n£27,000 a year.\n\n## How to apply\n\n"
+        "Email your CV to jobs@brindlespoke.example. A cover letter is optional.\n\nOur process is simple:\n\n"
+        "- A 30-minute video call with the Fleet Lead\n- A two-hour paid trial shift in the workshop\n\n"
+        "We decide within a week of your trial shift. If you need any adjustments during the hiring process, "
+        "just tell us when you apply.\n",
+    )
+    write(
+        tmp_path,
+        "analyst.md",
+        "# Data Analyst Intern at Quorvane\n\n## Hiring process\n\n- 30-minute call with our Talent Partner\n"
+        "- Case study presented in a 60-minute video interview\n- Short conversation with the Head of Data\n"
+        "- All interviews are held by video.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    shown = answers.ask("whats the interview process for the brindlespoke mechanic job").citations[0].snippet
+    assert shown.startswith("Our process is simple:") and "trial shift in the workshop" in shown
+    shown = answers.ask("what happens in the interviews for the quorvane data analyst intern").citations[0].snippet
+    assert shown.startswith("• 30-minute call with our Talent Partner")
+
+
 def test_a_sum_of_money_or_a_date_counts_nothing() -> None:
     # "how many stock options?" is not answered by the salary band next to them
     assert not holds("Base salary: EUR 85,000 – 105,000 per year, plus stock options.", "count")

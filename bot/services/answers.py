@@ -61,7 +61,14 @@ from bot.services.current import SnapshotHolder
 from bot.services.decision import SHIPPED, Evidence, Model, Verdict
 from bot.services.roles import RoleService
 from bot.services.smalltalk import help_text, small_talk
-from bot.services.snippets import heading_answers, snippet, unit_texts, unit_vectors, unit_vectors_many
+from bot.services.snippets import (
+    ASKS_PROCESS,
+    heading_answers,
+    snippet,
+    unit_texts,
+    unit_vectors,
+    unit_vectors_many,
+)
 from bot.services.validation import checked_question
 from bot.snapshot import Snapshot, Title
 
@@ -591,6 +598,7 @@ class AnswerService:
                 meaning=[float(m) for m in meaning],
                 kinds=kinds,
                 heading_answers=heading_answers(passage, asked, engine.tokenizer),
+                process=ASKS_PROCESS.search(seen.text) is not None,
                 given=frozenset(engine.tokenizer(given_words(seen.text))),
             ),
             score=score,

@@ -59,6 +59,7 @@ def snippet(
     kinds: list[bool] | None = None,
     heading_answers: bool = False,
     given: frozenset[str] = frozenset(),
+    process: bool = False,
 ) -> str:
     """Return the run of consecutive sentences of ``passage`` that best answers, within ``limit`` characters.
 
@@ -83,6 +84,11 @@ def snippet(
     process" for "what is the interview process?"), a section that is a list is shown from
     its first item.
 
+    With ``process`` (the question asks how a process goes: "what's the interview process?",
+    "what happens in the interviews?"), a list of its steps is shown from its start: the
+    line that introduces it as a process ("Our process is simple:"), or the list that a
+    heading of a process heads ("Hiring process").
+
     ``given`` are the terms of what the member says they already have ("what do I send
     besides a resume?"): when a list item names it, the rest of that list is what is asked,
     and the list is shown from the line that introduces it.
@@ -103,6 +109,13 @@ def snippet(
         while hi < len(parts) and sum(len(p) + 1 for p in parts[: hi + 1]) - 1 <= budget:
             hi += 1
         return prefix + trim_words("\n".join(_join(numbered[:hi])), budget)
+    if process and (lead := _process_list(parts, passage.section)) is not None:
+        # "what's the interview process?" over "Our process is simple:" and its list, or
+        # the list under "Hiring process": the steps, from the first
+        hi = lead + 1
+        while hi < len(parts) and sum(len(p) + 1 for p in parts[lead : hi + 1]) - 1 <= budget:
+            hi += 1
+        return prefix + trim_words("\n".join(_join(numbered[lead:hi])), budget)
     part_terms = _unit_terms(passage.text, tokenizer)
     if given and (shown := _list_besides(numbered, parts, part_terms, given, budget)):
         return prefix + shown
@@ -201,6 +214,30 @@ def snippet(
         size += 1 + len(parts[hi])
         hi += 1
     return prefix + trim_words("\n".join(head + _join(numbered[lo:hi])), budget)
+
+
+# what a process is called, in a heading or in the line that introduces its steps
+_PROCESS_WORDS = re.compile(r"\b(?:process|steps|stages|rounds|how we hire|hiring|interviews?|selection)\b", re.I)
+# a question that asks how a process goes
+ASKS_PROCESS = re.compile(r"\b(?:process|steps|stages|what happens|how does (?:the )?(?:hiring|selection|interview))\b", re.I)
+
+
+def _process_list(parts: Sequence[str], section: str | None) -> int | None:
+    """Return where the steps of a process start: the line that introduces a list of two
+    items or more as a process, or the list's first item under a process's heading; None
+    when the passage lists no process."""
+    for i, part in enumerate(parts[:-2]):
+        if (
+            part.rstrip().endswith(":")
+            and _PROCESS_WORDS.search(part)
+            and parts[i + 1].startswith(BULLET)
+            and parts[i + 2].startswith(BULLET)
+        ):
+            return i
+    heading = section.split(SECTION_SEP)[-1] if section else ""
+    if _PROCESS_WORDS.search(heading) and len(parts) >= 2 and parts[0].startswith(BULLET) and parts[1].startswith(BULLET):
+        return 0
+    return None
 
 
 def _leads_a_list(numbered: Sequence[tuple[int, str]], i: int) -> bool:
