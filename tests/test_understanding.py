@@ -646,6 +646,10 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("How many vacation days do we get?", "duration"),
         ("berlin backend, which weekdays do i have to go in?", "weekdays"),
         ("tidewater which months?", "date"),
+        ("im 16, can i volunteer w tallowmere reading partners", "age"),
+        ("is there an age limit? im 45", "age"),
+        ("how old do you need to be for the rigging crew", "age"),
+        ("im 3 hrs away, is there housing?", None),
         ("which day of the month are the seminars on", "date"),
         ("what % of alumni raise money?", "share"),
         ("what percentage of interns get a return offer", "share"),
@@ -665,7 +669,7 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("how big are the growth grants", "amount"),
         ("whats the max you can get from a seed grant", "amount"),
         ("is there a minimum amount you have to ask for?", "amount"),
-        ("is there a minimum age for the grant?", None),
+        ("is there a minimum age for the grant?", "age"),  # an age, not an amount
         ("max team size?", None),
         ("is it worth applying?", None),
         ("what makes it worth it", None),
@@ -905,6 +909,17 @@ def test_a_question_about_a_process_is_shown_its_steps_from_the_first(tmp_path: 
     assert shown.startswith("Our process is simple:") and "trial shift in the workshop" in shown
     shown = answers.ask("what happens in the interviews for the quorvane data analyst intern").citations[0].snippet
     assert shown.startswith("• 30-minute call with our Talent Partner")
+
+
+def test_an_age_is_answered_by_an_age_limit() -> None:
+    asked = "is there an age limit for the fellowship"
+    assert holds("There is no upper age limit.", "age", asked)
+    assert holds("Anyone aged 17 or over can volunteer.", "age", "im 16, can i volunteer?")
+    assert holds("You must be 18 or older by the start date.", "age", asked)
+    assert holds("The minimum age is 18.", "age", asked)
+    # the question's own words, and a number that is no age
+    assert not holds("There is an age limit.", "age", asked)
+    assert not holds("The programme lasts 12 weeks and takes 18 fellows.", "age", asked)
 
 
 def test_a_sum_of_money_or_a_date_counts_nothing() -> None:

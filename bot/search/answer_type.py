@@ -23,7 +23,7 @@ from typing import Literal
 
 AnswerKind = Literal[
     "date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "contact", "person", "weekdays", "quantity",
-    "schedule", "terms",
+    "schedule", "terms", "age",
 ]
 
 _NUMBER_WORDS = (
@@ -81,6 +81,14 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"\b(?:which|what|wat) (?:days|weekdays?)\b(?! (?:of|in) (?:the )?(?:year|month))|\bdays? of the week\b"
         ),
     ),
+    # "how old do you need to be?", "is there an age limit?", "im 16, can i volunteer?": an age
+    ("age", re.compile(
+        r"\b(?:how old|what ages?|old enough|too old|too young|age (?:limit|requirement|restriction|range)s?|"
+        r"(?:minimum|maximum|upper|lower|min|max) age)\b"
+        r"|\b(?:i'?m|i am|he'?s|she'?s|he is|she is|(?:my|our) \w+ is)\s+(?:only\s+|just\s+)?[1-9]\d\b"
+        r"(?!\s*(?:%|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|miles?|km|k\b))"
+        r"|\bi'?m in my (?:teens|[2-9]0s)\b"
+    )),
     # "what hours would I work?", "what are the hours for the analyst?": when one works, in
     # clock times, hours a week, days or shifts
     ("schedule", re.compile(
@@ -183,6 +191,13 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "weekdays": re.compile(
         r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\bweekdays?\b|\bweekends?\b"
         r"|\bevery day\b|\bdaily\b|\bseven days a week\b"
+    ),
+    # "aged 16 or 17", "18 or older", "at least 18 years old", "ages 15 to 18", "no upper age limit"
+    "age": re.compile(
+        r"\bage[ds]?\s*(?:of|is|:|-)?\s*(?:between\s+)?\d{1,2}\b|\b\d{1,2}\s*(?:\+|or (?:over|older|above|under|younger)|"
+        r"and (?:over|older|above|up|under)|years? (?:old|of age))|\b(?:over|under) the age of\b|"
+        r"\b(?:no|an?|the) (?:upper |lower |minimum |maximum )?age limit\b|"
+        r"\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}[- ]year[- ]olds?\b|\b(?:teenagers?|any age|all ages)\b"
     ),
     "share": re.compile(r"\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|majority|most of|all of|none of)\b"),
     "time": re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midday|midnight)\b"),
