@@ -650,6 +650,12 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("is there an age limit? im 45", "age"),
         ("how old do you need to be for the rigging crew", "age"),
         ("im 3 hrs away, is there housing?", None),
+        ("Is the ML engineer job remote?", "workplace"),
+        ("quillmoor backend job remote or office?", "workplace"),
+        ("can i do the ops internship remotely", "workplace"),
+        # a role named by its place of work, and a question for roles, ask no place of work
+        ("what are the reqs for the remote data science intern", None),
+        ("any remote jobs?", None),
         ("which day of the month are the seminars on", "date"),
         ("what % of alumni raise money?", "share"),
         ("what percentage of interns get a return offer", "share"),
@@ -920,6 +926,16 @@ def test_an_age_is_answered_by_an_age_limit() -> None:
     # the question's own words, and a number that is no age
     assert not holds("There is an age limit.", "age", asked)
     assert not holds("The programme lasts 12 weeks and takes 18 fellows.", "age", asked)
+
+
+def test_where_one_works_is_answered_by_remote_hybrid_or_on_site() -> None:
+    asked = "is the analyst job remote?"
+    assert holds("This is a fully remote role.", "workplace", asked)  # its own word answers it
+    assert holds("Location: Leeds (hybrid)", "workplace", asked)
+    assert holds("Halcyra Space · Tacoma, WA (On-site) · Full-time", "workplace", asked)
+    assert holds("You will be in the office two days a week.", "workplace", asked)
+    assert not holds("• Lunch catered every Tuesday and Thursday in the office", "workplace", asked)
+    assert not holds("The salary is £38,000.", "workplace", asked)
 
 
 def test_a_sum_of_money_or_a_date_counts_nothing() -> None:

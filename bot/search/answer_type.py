@@ -23,7 +23,7 @@ from typing import Literal
 
 AnswerKind = Literal[
     "date", "time", "duration", "amount", "share", "count", "place", "frequency", "name", "contact", "person", "weekdays", "quantity",
-    "schedule", "terms", "age",
+    "schedule", "terms", "age", "workplace",
 ]
 
 _NUMBER_WORDS = (
@@ -151,6 +151,13 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"(?! (?:can|may|should|could) (?!i\b|we\b|you\b)| (?:is|are) eligible\b|.*\bfor\s*[?.!]*$))"
         r"|\bwhom? (?:do|should|can|could|would|will) (?:i|we|you)\b"
     )),
+    # "is the analyst job remote?", "can I work from home?" (said as "remotely"), "remote or
+    # office?": where one works (not "the remote data science intern", a role's name, nor
+    # "any remote jobs?", which asks for roles)
+    ("workplace", re.compile(
+        r"\b(?:remotely|on[- ]?site|in the office|office[- ]based)\b"
+        r"|\b(?:remote|hybrid)(?=\s*(?:[?.!,;:)]|$|(?:or|and|at all|anywhere|from|for|in|on|working|work|option|possible|ok)\b))"
+    )),
     # "is the QA officer job permanent?", "temp or long term?": on what terms one is employed
     # (not "is there a permanent job at the end?", which asks what comes after)
     ("terms", re.compile(
@@ -191,6 +198,13 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "weekdays": re.compile(
         r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\bweekdays?\b|\bweekends?\b"
         r"|\bevery day\b|\bdaily\b|\bseven days a week\b"
+    ),
+    # "Location: Leeds (hybrid)", "remote anywhere in the UK", "in the office on Tuesdays",
+    # "This is an on-site role": where one works (the question's own word answers it too)
+    "workplace": re.compile(
+        r"\b(?:remote|remotely|hybrid|on[- ]?site|in[- ]person|from home|home[- ]based|office[- ]based|"
+        r"work(?:ing)? from (?:the|our|an?|home|anywhere)|(?:days?|times?) (?:a|per) week (?:in|at)|"
+        r"in (?:the|our) (?:\w+ )?office (?:on|every|(?:\w+ )?days?))\b"
     ),
     # "aged 16 or 17", "18 or older", "at least 18 years old", "ages 15 to 18", "no upper age limit"
     "age": re.compile(
@@ -798,7 +812,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
             if len(words) < 2 and not found.startswith("@"):
                 continue
             found = " ".join(words)
-        if not found or (found in asked and kind != "terms"):  # "is it permanent?": "Permanent" answers
+        if not found or (found in asked and kind not in ("terms", "workplace")):  # "is it permanent?": "Permanent" answers
             continue
         # A name that shares a word with the question is what it asks about, not who
         # answers it: "The Tidewater Software Foundation runs …" for "who runs tidewater?".
