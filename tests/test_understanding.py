@@ -653,6 +653,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("Is the ML engineer job remote?", "workplace"),
         ("quillmoor backend job remote or office?", "workplace"),
         ("can i do the ops internship remotely", "workplace"),
+        ("do i have to be in the office every day?", "workplace"),
+        ("Is there a dress code in the office?", None),
         # a role named by its place of work, and a question for roles, ask no place of work
         ("what are the reqs for the remote data science intern", None),
         ("any remote jobs?", None),

@@ -155,7 +155,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     # office?": where one works (not "the remote data science intern", a role's name, nor
     # "any remote jobs?", which asks for roles)
     ("workplace", re.compile(
-        r"\b(?:remotely|on[- ]?site|in the office|office[- ]based)\b"
+        r"\b(?:remotely|on[- ]?site|office[- ]based|(?:be|work|working|go|come|commute)\s+(?:in|into|to)\s+the office)\b"
         r"|\b(?:remote|hybrid)(?=\s*(?:[?.!,;:)]|$|(?:or|and|at all|anywhere|from|for|in|on|working|work|option|possible|ok)\b))"
     )),
     # "is the QA officer job permanent?", "temp or long term?": on what terms one is employed
