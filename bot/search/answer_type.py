@@ -168,6 +168,8 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"  # a day of the week by its name
+
 _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     # "Contract: Fixed term, 12 months (maternity cover)", "Full-time, Permanent", "a
     # six-month contract": the terms one is employed on
@@ -196,7 +198,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "count": re.compile(rf"\b{_NUMBER}\b"),
     "quantity": re.compile(rf"\b{_NUMBER}\b|\d\s?%|\b(?:half|a third|a quarter)\b"),
     "weekdays": re.compile(
-        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\bweekdays?\b|\bweekends?\b"
+        rf"\b{_WEEKDAY}\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\bweekdays?\b|\bweekends?\b"
         r"|\bevery day\b|\bdaily\b|\bseven days a week\b"
     ),
     # "Location: Leeds (hybrid)", "remote anywhere in the UK", "in the office on Tuesdays",
@@ -221,7 +223,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         rf"|\b{_NUMBER}(?:\.\d+)?(?:\s*(?:to|-|–)\s*{_NUMBER})?[\s-]*(?:hours?|hrs?)(?:\s+(?:a|per|each|every)\s+(?:week|day|month)|[\s-]+(?:shifts?|days?|weeks?))\b"
         r"|\b(?:night|day|early|late|evening|morning|rotating|weekend) shifts?\b|\b\d on\s*[,/]?\s*\d off\b"
         r"|\bhours\b[^.;]{0,20}?\b\d+(?:\.\d+)?\s+(?:a|per)\s+(?:week|day)\b"  # "core hours are 37.5 a week"
-        r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b"
+        rf"|\b{_WEEKDAY}\b|\bweekends?\b"
     ),
     "date": re.compile(rf"{_DATES}|\b(?:start dates?|deadline|closes|opens)\b"),
     "place": re.compile(
@@ -749,7 +751,6 @@ def _asked_rate(asked: str) -> re.Pattern[str] | None:
 
 # Days of the week are counted by naming them: "in the office on Tuesdays and Thursdays",
 # "Monday to Friday" (two or more weekdays in a run) answer "how many days (a week)?"
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
 _WEEKDAYS = re.compile(rf"\b{_WEEKDAY}(?:\s*(?:,|and|&|or|to|through|till|until|-|–|—)\s*{_WEEKDAY})+\b")
 _DAYS_A_WEEK = (("day", None), ("day", "week"))
 
@@ -896,7 +897,15 @@ def _asks_phone(question: str) -> bool:
 # answered by the list of rounds under "Interview process", whose items are not numbered.
 _STEP_NOUNS = frozenset({"round", "stage", "step", "phase", "interview"})
 _LIST_ITEM = re.compile(r"^(?:• |\d{1,2}[.)]\s)", re.M)
-_PROCESS = frozenset({"process", "steps", "stages", "rounds", "interviews"})
+# what a process is called, in a heading or in the line that introduces its steps
+PROCESS_WORDS = re.compile(r"\b(?:process|steps|stages|rounds|how we hire|hiring|interviews?|selection)\b", re.I)
+_ASKS_PROCESS = re.compile(r"\b(?:process|steps|stages|what happens|how does (?:the )?(?:hiring|selection|interview))\b", re.I)
+
+
+def asks_process(question: str) -> bool:
+    """Tell whether a question asks how a process goes ("what's the interview process?",
+    "what happens in the interviews?")."""
+    return _ASKS_PROCESS.search(question) is not None
 
 
 def counted_by_list(text: str, heading: str | None, question: str) -> bool:
@@ -909,7 +918,7 @@ def counted_by_list(text: str, heading: str | None, question: str) -> bool:
     if len(_LIST_ITEM.findall(text)) < 2:
         return False
     said = re.findall(r"[a-z]+", heading.casefold())
-    return any(_same_word(w, n) for w in said for n in counted) or bool(_PROCESS & set(said))
+    return any(_same_word(w, n) for w in said for n in counted) or PROCESS_WORDS.search(heading) is not None
 
 
 def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str | None = None) -> bool:

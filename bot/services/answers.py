@@ -39,6 +39,7 @@ from bot.search.answer_type import (
     AnswerKind,
     asked_kind,
     asks_deadline,
+    asks_process,
     calendar_years,
     counted_by_list,
     dates_as_asked,
@@ -61,14 +62,7 @@ from bot.services.current import SnapshotHolder
 from bot.services.decision import SHIPPED, Evidence, Model, Verdict
 from bot.services.roles import RoleService
 from bot.services.smalltalk import help_text, small_talk
-from bot.services.snippets import (
-    ASKS_PROCESS,
-    heading_answers,
-    snippet,
-    unit_texts,
-    unit_vectors,
-    unit_vectors_many,
-)
+from bot.services.snippets import heading_answers, snippet, unit_texts, unit_vectors, unit_vectors_many
 from bot.services.validation import checked_question
 from bot.snapshot import Snapshot, Title
 
@@ -598,7 +592,7 @@ class AnswerService:
                 meaning=[float(m) for m in meaning],
                 kinds=kinds,
                 heading_answers=heading_answers(passage, asked, engine.tokenizer),
-                process=ASKS_PROCESS.search(seen.text) is not None,
+                process=asks_process(seen.text),
                 given=frozenset(engine.tokenizer(given_words(seen.text))),
             ),
             score=score,

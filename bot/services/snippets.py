@@ -12,6 +12,7 @@ import numpy as np
 
 from bot.documents.chunk import BULLET, SECTION_SEP, split_sentences
 from bot.models import Passage
+from bot.search.answer_type import PROCESS_WORDS
 from bot.search.semantic import embed
 from bot.search.tokenize import Tokenizer
 
@@ -216,12 +217,6 @@ def snippet(
     return prefix + trim_words("\n".join(head + _join(numbered[lo:hi])), budget)
 
 
-# what a process is called, in a heading or in the line that introduces its steps
-_PROCESS_WORDS = re.compile(r"\b(?:process|steps|stages|rounds|how we hire|hiring|interviews?|selection)\b", re.I)
-# a question that asks how a process goes
-ASKS_PROCESS = re.compile(r"\b(?:process|steps|stages|what happens|how does (?:the )?(?:hiring|selection|interview))\b", re.I)
-
-
 def _process_list(parts: Sequence[str], section: str | None) -> int | None:
     """Return where the steps of a process start: the line that introduces a list of two
     items or more as a process, or the list's first item under a process's heading; None
@@ -229,13 +224,13 @@ def _process_list(parts: Sequence[str], section: str | None) -> int | None:
     for i, part in enumerate(parts[:-2]):
         if (
             part.rstrip().endswith(":")
-            and _PROCESS_WORDS.search(part)
+            and PROCESS_WORDS.search(part)
             and parts[i + 1].startswith(BULLET)
             and parts[i + 2].startswith(BULLET)
         ):
             return i
     heading = section.split(SECTION_SEP)[-1] if section else ""
-    if _PROCESS_WORDS.search(heading) and len(parts) >= 2 and parts[0].startswith(BULLET) and parts[1].startswith(BULLET):
+    if PROCESS_WORDS.search(heading) and len(parts) >= 2 and parts[0].startswith(BULLET) and parts[1].startswith(BULLET):
         return 0
     return None
 
