@@ -23,6 +23,7 @@ from bot.search.answer_type import (
     counted_by_list,
     dates_as_asked,
     edition_numbers,
+    edition_seasons,
     holds,
     holds_as_asked,
     label_kind,
@@ -566,6 +567,23 @@ def test_a_numbered_edition_the_documents_do_not_speak_of_is_not_answered(tmp_pa
     assert answers.ask("when does brackmoor launchpad cohort 4 run?").verdict == "answer"
     assert answers.ask("when does brackmoor launchpad cohort 5 run?").verdict != "answer"
     assert edition_numbers("is round #2 open, or intake no. 3?") == {("round", 2), ("intake", 3)}
+
+
+def test_an_edition_of_a_season_the_passage_does_not_name_is_not_answered(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "launchpad.md",
+        "# Brackmoor Launchpad\n\n## Dates\n\nThe Spring 2026 cohort runs from 9 March to 29 May 2026."
+        " Applications for it close on 1 February 2026.\n\n- Cohort: Fall 2026; Runs: 7 September to 27 November"
+        " 2026\n\n## Alumni\n\nEvery summer our alumni meet for a picnic in the park.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    assert answers.ask("when does the brackmoor spring cohort run?").verdict == "answer"
+    assert answers.ask("when does the brackmoor summer cohort run?").verdict != "answer"
+    # a season named in another form ("Cohort: Fall 2026") is spoken of, "autumn" as "fall"
+    seen = answers.consider("when does the brackmoor autumn cohort run?")
+    assert seen.evidence is not None and seen.evidence.missing == 0.0
+    assert edition_seasons("is there a fall intake, or an autumn term?") == {"autumn"}
 
 
 def test_a_kind_of_programme_no_document_mentions_is_another_programme() -> None:

@@ -884,6 +884,20 @@ def edition_numbers(text: str) -> frozenset[tuple[str, int]]:
     return frozenset((m.group(1).casefold(), int(m.group(2))) for m in _EDITION_NUMBER.finditer(text))
 
 
+# "the autumn cohort", "Spring 2026 intake", "the fall session": an edition by its season
+_EDITION_SEASON = re.compile(
+    r"\b(spring|summer|autumn|fall|winter)(?:\s+(?:20\d\d|'\d\d))?\s+(?:cohorts?|intakes?|sessions?|terms?|rounds?|semesters?)\b",
+    re.I,
+)
+
+
+def edition_seasons(text: str) -> frozenset[str]:
+    """Return the seasons of the editions ``text`` speaks of ("autumn" for "the fall cohort")."""
+    return frozenset(
+        "autumn" if (season := m.group(1).casefold()) == "fall" else season for m in _EDITION_SEASON.finditer(text)
+    )
+
+
 # "what's the phone number?", "who do I ring?": a number to call, not an e-mail address
 _PHONE_ASKED = re.compile(r"\bphone\b|\bring\b|\b(?:number|no\.?) (?:do|can|should) (?:i|we) call\b")
 _PHONE = re.compile(r"\+?\(?\d[\d ().-]{7,}\d")

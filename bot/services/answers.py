@@ -44,6 +44,7 @@ from bot.search.answer_type import (
     counted_by_list,
     dates_as_asked,
     edition_numbers,
+    edition_seasons,
     edition_years,
     given_words,
     has_contact,
@@ -724,6 +725,13 @@ def _other_year(question: str, passage: Passage) -> bool:
         nouns = {noun for noun, _ in numbered}
         spoken = {e for e in edition_numbers(f"{passage.title} {passage.section or ''} {passage.text}") if e[0] in nouns}
         if spoken and not numbered & spoken:
+            return True
+    if seasons := edition_seasons(question):
+        # "when does the autumn cohort start?" over "The Spring 2026 cohort runs from 9 March"
+        # (a season the passage names in any form is spoken of: "Cohort: Fall 2025")
+        whole = f"{passage.title} {passage.section or ''} {passage.text}"
+        mentioned = {"autumn" if w == "fall" else w for w in re.findall(r"[a-z]+", whole.casefold())}
+        if edition_seasons(whole) and not seasons & mentioned:
             return True
     editions = edition_years(question)
     if not editions:
