@@ -715,7 +715,8 @@ def _other_year(question: str, passage: Passage) -> bool:
     a programme ("what do nurses earn in their second year?" over a first year's rate), or of
     its editions ("when does the 2026 class start?" over "The new class starts on June 16,
     2025" in "… Apprenticeship 2025"; the year before an edition's may close its applications),
-    or only of other numbered editions ("cohort 5" over a post about cohort 4)."""
+    or only of other numbered editions ("cohort 5" over a post about cohort 4) or other
+    seasons' editions ("the summer cohort" over "The Spring 2026 cohort runs …")."""
     asked = years_of(question)
     said = years_of(passage.text) if asked else frozenset()
     if said and not asked & said:
