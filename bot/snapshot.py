@@ -139,9 +139,8 @@ class Snapshot:
     def titles(self) -> Titles:
         """Return the titles of every role and document (a careers page's rows too). Made on
         first use (a question)."""
-        doc_of_source: dict[str, int] = {}
-        for position, passage in enumerate(self.corpus.passages):
-            doc_of_source.setdefault(passage.source, int(self.engine.doc_of[position]))
+        # a document's number is its place among the files with passages (as the names' are)
+        doc_of_source = {f.source: doc for doc, f in enumerate(f for f in self.engine.files if f.passages)}
         tokenizer = self.engine.tokenizer
         corpus = self.corpus
         org_of = {d.source: d.org for d in corpus.documents}
