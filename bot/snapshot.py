@@ -27,7 +27,7 @@ from bot.search.tokenize import Tokenizer
 
 # Bump when tokenizing or the stored form of counted terms changes, so stored term counts
 # are not reused across versions (3: named arrays; 4: accents folded; 6: "401(k)" one word).
-TOKENIZER_VERSION = "6"
+TOKENIZER_VERSION = "7"
 # Bump when what SearchEngine.image or Snapshot.image stores changes (a change to the code
 # that computes it outdates stored images by itself: see image_version).
 IMAGE_FORMAT = "1"

@@ -62,3 +62,10 @@ def test_a_numbered_clause_is_one_word_as_members_type_it() -> None:
     assert t("401(k) plan with a 4% match")[0] == t("401k match?")[0] == "401k"
     assert "501c3" in t("a 501(c)(3) nonprofit")
     assert t("f(x) and (a)") == ["f", "x"]  # only after a number
+
+
+def test_a_web_address_keeps_its_host_and_drops_its_path() -> None:
+    t = Tokenizer()
+    assert t("Apply: https://careers.example.com/jobs/developer-advocate") == ["appli", "https", "careersexamplecom"]
+    assert t("the form at brackwaterrep.co.uk/apprenticeship") == ["form", "brackwaterrepcouk"]
+    assert t("write to jobs@example.com, and/or call 24/7") == ["write", "job", "examplecom", "call", "24", "7"]

@@ -2469,3 +2469,26 @@ def test_another_kind_of_the_thing_asked_for_does_not_answer_is_there_one(settin
     assert got.evidence is not None and got.evidence.missing == 1.0
     bigger = answers.consider(answers.clean_question("do night shift supervisors get a bigger bonus?"))
     assert bigger.evidence is not None and bigger.evidence.missing == 0.0
+
+
+def test_the_words_of_a_web_address_are_no_words_of_its_passage(settings, tmp_path) -> None:
+    # "/jobs/developer-advocate" in the apply link had made the hiring steps (with "we pay
+    # €300 for your time") cover "salary … developer advocate position" better than the salary
+    (tmp_path / "other.md").write_text(
+        "---\ntitle: Tessellate Data Engineer\n---\n# Tessellate Data Engineer\n\n## Pay\n\n"
+        "The salary is €58,000 a year.\n",
+        encoding="utf-8",
+    )
+    answers = answers_over_file(
+        settings,
+        tmp_path / "advocate.md",
+        "---\ntitle: Developer Advocate, Harbourline\n---\n# Developer Advocate, Harbourline\n\n"
+        "## What we offer\n\n- An annual salary of €62,000 to €74,000, depending on experience\n"
+        "- A personal learning budget of €1,500 per year\n- A laptop of your choice\n\n"
+        "## Our hiring process\n\n- A 30-minute call with Maartje\n"
+        "- A take-home exercise: write a short tutorial (we pay €300 for your time)\n"
+        "- A final conversation with one of our founders\n\n"
+        "Apply: https://careers.marrowgate.com/jobs/developer-advocate-harbourline\n",
+    )
+    answer = answers.ask("What is the salary for the Developer Advocate position?")
+    assert answer.verdict == "answer" and "€62,000" in answer.citations[0].snippet

@@ -33,6 +33,10 @@ _NUMBER_WORDS = {
         start=2,
     )
 }
+# The path of a web address ("careers.example.com/jobs/developer-advocate"): it says where a
+# page is, not what the passage says, so its words are no words of the passage (the host is
+# kept, as one word: "careersexamplecom").
+_URL_PATH = re.compile(r"(?<![\w@.])((?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,})/[^\s)\]>\"']*")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -76,6 +80,8 @@ class Tokenizer:
         text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
         if not text.isascii():
             text = fold_accents(text)
+        if "/" in text:
+            text = _URL_PATH.sub(r"\1", text)
         if "(" in text:
             text = _CLAUSE.sub(lambda m: m.group(1)[1::3], text)  # "(c)(3)" -> "c3"
         out: list[str] = []
