@@ -935,6 +935,9 @@ def test_a_question_about_a_process_is_shown_its_steps_from_the_first(tmp_path: 
     assert shown.startswith("Our process is simple:") and "trial shift in the workshop" in shown
     shown = answers.ask("what happens in the interviews for the quorvane data analyst intern").citations[0].snippet
     assert shown.startswith("• 30-minute call with our Talent Partner")
+    # the snippet reads the question as the search did: with its typos corrected
+    shown = answers.ask("whats the interveiw proccess for the brindlespoke mechanic job").citations[0].snippet
+    assert shown.startswith("Our process is simple:")
 
 
 def test_an_age_is_answered_by_an_age_limit() -> None:

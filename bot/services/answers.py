@@ -126,6 +126,12 @@ class Consideration:
     topic: tuple[str, ...]
     named: frozenset[str] = frozenset()  # the terms that named its programme (its own or inherited)
     others: tuple[str, ...] = ()  # names of programmes the knowledge base does not have ("the Anthropic fellowship")
+    corrected: str = ""  # the question as read: typos corrected, asking phrases said plainly ("" when not read)
+
+    @property
+    def asked(self) -> str:
+        """Return the question as read (as asked when it was not read)."""
+        return self.corrected or self.text
 
 
 class AnswerService:
@@ -302,7 +308,7 @@ class AnswerService:
         scope = _by_role_title(snap, query, scope)
         candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
         if not candidates:
-            return Consideration(text, searched, query, vector, kind, (), None, topic, names, others)
+            return Consideration(text, searched, query, vector, kind, (), None, topic, names, others, corrected)
         definition = bool(named) and all(
             t in named or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
         )
@@ -337,7 +343,9 @@ class AnswerService:
             sentence=first.sentence,
             absent=engine.absent_share(query, first.position, names | _kind_terms(engine, corrected, kind, held)),
         )
-        return Consideration(text, searched, query, vector, kind, tuple(measured), evidence, topic, names, others)
+        return Consideration(
+            text, searched, query, vector, kind, tuple(measured), evidence, topic, names, others, corrected
+        )
 
     def _kind_where_asked(
         self,
@@ -570,7 +578,7 @@ class AnswerService:
         passage = snap.corpus.passages[position]
         parts = list(unit_texts(passage.text))
         meaning = unit_vectors(passage.text) @ seen.vector if parts else np.zeros(0)
-        kinds = [seen.kind is not None and holds_as_asked(p, seen.kind, seen.text, passage.question) for p in parts]
+        kinds = [seen.kind is not None and holds_as_asked(p, seen.kind, seen.asked, passage.question) for p in parts]
         # what is asked (names aside) that this passage has: when its heading says all of it,
         # the section is the answer ("Interview process" for "what's the interview process?")
         topic = seen.named | engine.topic_terms(position)
@@ -593,8 +601,8 @@ class AnswerService:
                 meaning=[float(m) for m in meaning],
                 kinds=kinds,
                 heading_answers=heading_answers(passage, asked, engine.tokenizer),
-                process=asks_process(seen.text),
-                given=frozenset(engine.tokenizer(given_words(seen.text))),
+                process=asks_process(seen.asked),
+                given=frozenset(engine.tokenizer(given_words(seen.asked))),
             ),
             score=score,
             line=passage.line,
