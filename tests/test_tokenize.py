@@ -69,3 +69,9 @@ def test_a_web_address_keeps_its_host_and_drops_its_path() -> None:
     assert t("Apply: https://careers.example.com/jobs/developer-advocate") == ["appli", "https", "careersexamplecom"]
     assert t("the form at brackwaterrep.co.uk/apprenticeship") == ["form", "brackwaterrepcouk"]
     assert t("write to jobs@example.com, and/or call 24/7") == ["write", "job", "examplecom", "call", "24", "7"]
+
+
+def test_a_hyphenated_compound_is_one_word_but_not_in_an_address() -> None:
+    t = Tokenizer()
+    assert "movein" in t("move-in day") and "parttim" in t("a part-time track")
+    assert "ossfellowship" not in t("write to oss-fellowship@example.org or see www.co-op.example.org")

@@ -2495,3 +2495,19 @@ def test_the_words_of_a_web_address_are_no_words_of_its_passage(settings, tmp_pa
     )
     answer = answers.ask("What is the salary for the Developer Advocate position?")
     assert answer.verdict == "answer" and "€62,000" in answer.citations[0].snippet
+
+
+def test_a_compound_the_question_writes_open_is_the_one_the_documents_hyphenate(settings, tmp_path) -> None:
+    write(
+        tmp_path,
+        "housing.md",
+        "# Apprentice housing\n\n## Key dates\n\n"
+        "- August 16, 2025: move-in day at apprentice housing, from 10 a.m.\n"
+        + "".join(f"- March {d}, 2026: a workshop in the scene shop, open to all apprentices and staff.\n" for d in range(1, 8))
+        + "- May 31, 2026: move-out, by noon, with keys left at the office.\n",
+    )
+    write(tmp_path, "other.md", "# Stage crew\n\n## Pay\n\nCrew earn $18 an hour.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    assert answers.ask("move in date?").citations[0].snippet.lstrip("• ").startswith("August 16, 2025: move-in")
+    seen = answers.consider(answers.clean_question("move in date?"))
+    assert "movein" in seen.query.joined and "movein" not in seen.query.unique_terms  # searched, not required

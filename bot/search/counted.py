@@ -42,8 +42,15 @@ def passage_text(passage: Passage) -> str:
 
 
 def file_words(passages: Sequence[Passage], tokenizer: Tokenizer) -> list[str]:
-    """Return a file's distinct lower-case surface words, sorted (what spelling corrects to)."""
-    return sorted({w for p in passages for w in tokenizer.words(f"{p.title} {p.question or ''} {p.text}")})
+    """Return a file's distinct lower-case surface words, sorted (what spelling corrects to),
+    and its hyphenated compounds as written ("move-in": a question may write it open)."""
+    words: set[str] = set()
+    for p in passages:
+        text = f"{p.title} {p.question or ''} {p.text}"
+        words.update(tokenizer.words(text))
+        if "-" in text:
+            words.update("-".join(parts) for parts in tokenizer.compounds(text).values())
+    return sorted(words)
 
 
 @dataclass(frozen=True, slots=True)

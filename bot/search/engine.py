@@ -16,9 +16,10 @@ it would only blur which passage of that document answers.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -60,6 +61,9 @@ class Query:
     weights: tuple[float, ...]  # one per expanded term
     synonyms: dict[str, tuple[str, ...]]  # own term -> the synonym terms added for it
     importance: dict[str, float]  # own term -> how topical the word behind it is
+    # the knowledge base's hyphenated compounds the question writes open ("move in" for
+    # "move-in"): searched for beside its own terms -> the weight of the weightier word
+    joined: dict[str, float] = field(default_factory=dict)
 
     @property
     def unique_terms(self) -> tuple[str, ...]:
@@ -519,7 +523,8 @@ class SearchEngine:
         terms_list: list[str] = []
         compounds = self.tokenizer.compounds(text)
         asking = asking_words(text)  # "long" in "how long": asks for a kind, about nothing
-        for word in self.tokenizer.words(text):
+        words = self.tokenizer.words(text)
+        for word in words:
             term = self.tokenizer.term(word)
             if term is None or word in asking:
                 continue
@@ -542,7 +547,27 @@ class SearchEngine:
                 added[term] = extra
                 expanded.extend(extra)
                 weights.extend([self.settings.synonym_weight * importance[term] / mean] * len(extra))
-        return Query(text, terms, tuple(expanded), tuple(weights), added, importance)
+        # "move in date": the knowledge base's "move-in" (and not "move-out") is searched for
+        # too, as much as the weightier of its words; what the question covers is unchanged
+        joined: dict[str, float] = {}
+        for compound, parts in self._open_compounds(words).items():
+            term = self.tokenizer.term(compound)
+            weight = max((importance.get(t, 0.0) for p in parts if (t := self.tokenizer.term(p))), default=0.0)
+            if term is not None and term not in expanded and weight > 0:
+                expanded.append(term)
+                weights.append(weight / mean)
+                joined[term] = weight
+        return Query(text, terms, tuple(expanded), tuple(weights), added, importance, joined)
+
+    def _open_compounds(self, words: Sequence[str]) -> dict[str, list[str]]:
+        """Return the compounds a question writes open that the knowledge base writes with a
+        hyphen: "move in date" asks for the "move-in" day, not the "move-out" one; "part time"
+        for "part-time" (joined word -> its parts)."""
+        return {
+            a + b: [a, b]
+            for a, b in itertools.pairwise(words)
+            if a.isalpha() and b.isalpha() and f"{a}-{b}" in self.word_files
+        }
 
     def _kb_damping(self, term: str) -> float:
         """Return 1 for a term that tells passages apart, less for one most passages share.

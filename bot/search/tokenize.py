@@ -20,7 +20,8 @@ _TOKEN = re.compile(r"c\+\+|c#|f#|\.net|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:[
 _CLAUSE = re.compile(r"(?<=\d)((?:\([a-z0-9]\))+)")
 # Hyphenated compounds ("part-time", "full-time") also index as one joined word, so
 # "part-time" is not matched by any passage that merely says "part".
-_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")
+# (Not in an e-mail address or a host name: "oss-fellowship@example.org".)
+_COMPOUND = re.compile(r"(?<![\w@.-])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w@-]|\.\w)")
 _CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
 _MONEY = re.compile(r"([$€£])\s?\d")
 # A count said in words is the same term as in digits: "up to two projects" answers "can I
@@ -113,6 +114,8 @@ class Tokenizer:
         text = unicodedata.normalize("NFKC", text).casefold()
         if not text.isascii():
             text = fold_accents(text)
+        if "/" in text:
+            text = _URL_PATH.sub(r"\1", text)
         return {m.group(0).replace("-", ""): m.group(0).split("-") for m in _COMPOUND.finditer(text)}
 
     def __call__(self, text: str) -> list[str]:

@@ -571,6 +571,8 @@ class AnswerService:
             for syn in query.synonyms.get(term, ()):
                 concept[syn] = min(weight(syn, base * factor), cap)
             concepts.append(concept)
+        # "move in date": the line with "move-in" before the one with "move-out"
+        concepts.extend({term: weight(term, base)} for term, base in query.joined.items())
         return concepts
 
     def _cite(self, position: int, score: float, seen: Consideration, snap: Snapshot) -> Citation:
