@@ -2511,3 +2511,23 @@ def test_a_compound_the_question_writes_open_is_the_one_the_documents_hyphenate(
     assert answers.ask("move in date?").citations[0].snippet.lstrip("• ").startswith("August 16, 2025: move-in")
     seen = answers.consider(answers.clean_question("move in date?"))
     assert "movein" in seen.query.joined and "movein" not in seen.query.unique_terms  # searched, not required
+
+
+def test_a_date_of_another_seasons_edition_does_not_answer_when_the_asked_one_is_only_mentioned(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # the passage names autumn ("in spring and in autumn") but dates only the spring cohort
+    write(
+        tmp_path,
+        "faq.md",
+        "# Lanternworks Founders Circle: FAQ\n\n## How long is the programme?\n\nTwelve weeks. The Spring 2027 cohort"
+        " runs from 13 April to 6 July 2027. We run two cohorts a year, in spring and in autumn.\n\n"
+        "## Is it paid?\n\nFounders receive a grant of EUR 5,000.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    assert answers.ask("when does the spring lanternworks cohort start").verdict == "answer"
+    seen = answers.consider("when does the autumn lanternworks cohort start")
+    assert seen.evidence is not None and seen.evidence.missing == 1.0
+    assert answers.ask("when does the autumn lanternworks cohort start").verdict != "answer"
+    assert edition_seasons("the autumn lanternworks cohort") == {"autumn"}
+    assert edition_seasons("in spring and in autumn we run two cohorts") == frozenset()

@@ -886,7 +886,9 @@ def edition_numbers(text: str) -> frozenset[tuple[str, int]]:
 
 # "the autumn cohort", "Spring 2026 intake", "the fall session": an edition by its season
 _EDITION_SEASON = re.compile(
-    r"\b(spring|summer|autumn|fall|winter)(?:\s+(?:20\d\d|'\d\d))?\s+(?:cohorts?|intakes?|sessions?|terms?|rounds?|semesters?)\b",
+    # "the Spring 2026 cohort", and one with the programme's name between ("the autumn lanternworks cohort")
+    r"\b(spring|summer|autumn|fall|winter)(?:\s+(?:20\d\d|'\d\d))?(?:\s+(?!(?:and|or|to|the|a|an|in|of|for|is|are)\b)[a-z][\w-]*){0,2}?"
+    r"\s+(?:cohorts?|intakes?|sessions?|terms?|rounds?|semesters?)\b",
     re.I,
 )
 

@@ -334,7 +334,7 @@ class AnswerService:
             kind=max(held, 0.0),
             missing=1.0
             if (kind is not None and held < 0)
-            or _other_year(corrected, passages[first.position])
+            or _other_year(corrected, passages[first.position], kind)
             or _thing_unsaid(engine, query, corrected, passages[first.position], names)
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
@@ -720,7 +720,7 @@ _BY_NUMBER = frozenset(
 )
 
 
-def _other_year(question: str, passage: Passage) -> bool:
+def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None) -> bool:
     """Tell whether a passage speaks only of other years than the question asks about: of
     a programme ("what do nurses earn in their second year?" over a first year's rate), or of
     its editions ("when does the 2026 class start?" over "The new class starts on June 16,
@@ -743,6 +743,12 @@ def _other_year(question: str, passage: Passage) -> bool:
         whole = f"{passage.title} {passage.section or ''} {passage.text}"
         mentioned = {"autumn" if w == "fall" else w for w in re.findall(r"[a-z]+", whole.casefold())}
         if edition_seasons(whole) and not seasons & mentioned:
+            return True
+        # ... nor when every sentence with the kind of answer asked for is about another
+        # season's edition ("The Spring 2027 cohort runs from 13 April", though the passage
+        # goes on "we run two cohorts a year, in spring and in autumn")
+        holding = [p for p in unit_texts(passage.text) if kind is not None and holds_as_asked(p, kind, question, passage.question)]
+        if holding and all((said := edition_seasons(p)) and not seasons & said for p in holding):
             return True
     editions = edition_years(question)
     if not editions:
