@@ -2531,3 +2531,13 @@ def test_a_date_of_another_seasons_edition_does_not_answer_when_the_asked_one_is
     assert answers.ask("when does the autumn lanternworks cohort start").verdict != "answer"
     assert edition_seasons("the autumn lanternworks cohort") == {"autumn"}
     assert edition_seasons("in spring and in autumn we run two cohorts") == frozenset()
+
+
+def test_how_many_applied_is_answered_by_how_many_applications_came_in() -> None:
+    asked = "how many people applied to the fellowship last year"
+    assert holds("We received 340 applications for 12 places.", "count", asked)
+    assert holds("Last year over 500 people applied.", "count", asked)
+    # how many one may send, or how many go on to a later step, is no such count
+    assert not holds("You may submit only one application per cycle.", "count", asked)
+    assert not holds("We read every application and invite about 20 applicants to a video interview.", "count", asked)
+    assert not holds("Send contact details for two references through the application form.", "count", asked)

@@ -668,7 +668,7 @@ def _counted_nouns(asked: str) -> tuple[str, ...]:
         words.append(word)
     if any(w in _ANYONE for w in words):
         # "how many people apply?" counts applicants, not the places they apply for
-        return ("applicants", "applications") if _APPLYING.search(asked) else ()
+        return _APPLICANTS if _APPLYING.search(asked) else ()
     # what is counted is its first plural ("oral history grants": grants, not historians;
     # "companies use hf stuff": companies), else its last word, with the word before it
     # ("interview rounds" are counted by "a 20-minute phone interview, a technical interview …")
@@ -681,6 +681,20 @@ def _counted_nouns(asked: str) -> tuple[str, ...]:
     if any(w in _WORKFORCE for w in counted):
         return counted + _PEOPLE
     return counted
+
+
+_APPLICANTS = ("applicants", "applications", "candidates", "people")
+# "how many people applied?" is answered by how many applications came in ("we received 340
+# applications", "over 500 people applied"), not by how many one may send ("one application
+# per cycle") or how many go on to a later step ("we invite about 20 applicants to interview")
+_CAME_IN = re.compile(r"\b(?:receiv\w*|got|gets?|had|attract\w*|appl(?:y|ied|ies))\b")
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """Return the sentence (or line) of ``text`` that holds ``text[start:end]``."""
+    before = max(text.rfind(c, 0, start) for c in ".!?\n")
+    after = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
+    return text[before + 1 : after]
 
 
 def _counts(text: str, end: int, nouns: tuple[str, ...]) -> bool:
@@ -777,7 +791,11 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
         counted = _counted_nouns(asked)
         if counted:
-            return any(_counts(searched, m.end(), counted) for m in _HOLDS["count"].finditer(searched))
+            return any(
+                _counts(searched, m.end(), counted)
+                and (counted != _APPLICANTS or _CAME_IN.search(_sentence_at(searched, m.start(), m.end())) is not None)
+                for m in _HOLDS["count"].finditer(searched)
+            )
     elif kind == "quantity":
         searched = _NOT_COUNTS.sub(" ", searched)  # a sum, a year or a date measures nothing asked
     elif kind == "place":
