@@ -2541,3 +2541,14 @@ def test_how_many_applied_is_answered_by_how_many_applications_came_in() -> None
     assert not holds("You may submit only one application per cycle.", "count", asked)
     assert not holds("We read every application and invite about 20 applicants to a video interview.", "count", asked)
     assert not holds("Send contact details for two references through the application form.", "count", asked)
+
+
+def test_the_length_of_time_out_is_answered_where_the_time_out_is_spoken_of() -> None:
+    asked = "how many vacation days do you get at brannvik hydro?"
+    assert holds("You get 25 days of annual leave plus public holidays.", "duration", asked)
+    assert holds("Holidays: 30 days a year.", "duration", asked)
+    assert not holds("Location: Stavanger (hybrid: up to two days a week from home)", "duration", asked)
+    assert not holds("The internship lasts eleven weeks.", "duration", asked)
+    asked = "how much notice do seasonal rangers have to give"
+    assert holds("Please give four weeks' notice if you leave early.", "duration", asked)
+    assert not holds("The season runs for 30 weeks.", "duration", asked)

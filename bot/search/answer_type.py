@@ -564,6 +564,22 @@ _ASKS_WORKLOAD = re.compile(
 )
 
 
+# The kinds of time out a question may ask the length of, each as the texts that speak of it
+_TIME_OUT_FAMILIES = (
+    re.compile(r"\b(?:leave|days? off|time off|holidays?|vacation|pto|annual leave)\b"),
+    re.compile(r"\b(?:breaks?|lunch)\b"),
+    re.compile(r"\b(?:notice|in advance)\b"),
+)
+
+
+def _time_out_asked(asked: str) -> re.Pattern[str] | None:
+    """Return how texts speak of the time out a "how many / how much / how long" question asks
+    the length of ("how many vacation days?": leave, holidays, vacation …), or None."""
+    if not re.search(r"\bhow (?:many|much|long)\b", asked):
+        return None
+    return next((family for family in _TIME_OUT_FAMILIES if family.search(asked)), None)
+
+
 _BEFORE_DATE = re.compile(rf"\bbefore\s+(?:\w+day\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)")
 
 
@@ -814,6 +830,10 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
+    if kind == "duration" and (family := _time_out_asked(asked)) is not None:
+        # "how many vacation days?" is answered where the leave is spoken of ("25 days of
+        # annual leave"), not by "two days a week from home" or "eleven weeks"
+        searched = " ".join(part for part in _clauses(searched) if family.search(part))
     units = _units_near(asked) if kind == "duration" else None
     if _counted_unit(asked) in _DAYS_A_WEEK and not _ASKS_TIME_OUT.search(asked) and _WEEKDAYS.search(searched):
         return True  # "how many days a week in the office?": "on Tuesdays and Thursdays"; days off are no weekdays
