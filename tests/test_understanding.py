@@ -2552,3 +2552,15 @@ def test_the_length_of_time_out_is_answered_where_the_time_out_is_spoken_of() ->
     asked = "how much notice do seasonal rangers have to give"
     assert holds("Please give four weeks' notice if you leave early.", "duration", asked)
     assert not holds("The season runs for 30 weeks.", "duration", asked)
+
+
+def test_what_a_job_pays_is_not_answered_by_money_of_another_kind() -> None:
+    asked = "how much does the yard jockey job in louisville pay"
+    assert holds("Pay: $19.50 an hour", "amount", asked)
+    assert holds("A stipend of $500 per on-call week", "amount", "extra pay for on call?")
+    assert holds("Salary: EUR 78,000 plus a 13th-month bonus", "amount", asked)
+    assert not holds("• A $1,000 employee referral bonus when someone you refer stays 90 days", "amount", asked)
+    assert not holds("• Tuition assistance of up to $5,250 a year", "amount", asked)
+    # money of another kind asked for is answered by it
+    assert holds("• Tuition assistance of up to $5,250 a year", "amount", "how much tuition assistance do they pay")
+    assert holds("We pay back train fares up to £120.", "amount", "how much of my train fare gets paid back")

@@ -564,6 +564,15 @@ _ASKS_WORKLOAD = re.compile(
 )
 
 
+# What a job pays, asked and said; and money of other kinds
+_PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|earn|earns|make|makes|compensation|comp|rate)\b")
+_PAY_SAID = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|stipends?|earn|earns|compensation|rates?|hourly|per hour|an hour)\b")
+_OTHER_MONEY = re.compile(
+    r"\b(?:bonus(?:es)?|budgets?|allowances?|assistance|reimburs\w*|fees?|costs?|deposits?|discounts?|grants?|"
+    r"loans?|referrals?|tuition|prizes?|relocation|expenses?|fares?|travel|mileage)\b"
+)
+
+
 # The kinds of time out a question may ask the length of, each as the texts that speak of it
 _TIME_OUT_FAMILIES = (
     re.compile(r"\b(?:leave|days? off|time off|holidays?|vacation|pto|annual leave)\b"),
@@ -830,6 +839,10 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
+    if kind == "amount" and _PAY_ASKED.search(asked) and not _OTHER_MONEY.search(asked):
+        # "what does the yard jockey job pay?" is not answered by "a $1,000 referral bonus"
+        # or "tuition assistance of up to $5,250", which are money of another kind
+        searched = " ".join(p for p in _clauses(searched) if _PAY_SAID.search(p) or not _OTHER_MONEY.search(p))
     if kind == "duration" and (family := _time_out_asked(asked)) is not None:
         # "how many vacation days?" is answered where the leave is spoken of ("25 days of
         # annual leave"), not by "two days a week from home" or "eleven weeks"
