@@ -581,12 +581,12 @@ _TIME_OUT_FAMILIES = (
 )
 
 
-def _time_out_asked(asked: str) -> re.Pattern[str] | None:
+def _time_out_asked(asked: str) -> tuple[re.Pattern[str], ...]:
     """Return how texts speak of the time out a "how many / how much / how long" question asks
-    the length of ("how many vacation days?": leave, holidays, vacation …), or None."""
+    the length of ("how many vacation days?": leave, holidays, vacation …); none when it asks of none."""
     if not re.search(r"\bhow (?:many|much|long)\b", asked):
-        return None
-    return next((family for family in _TIME_OUT_FAMILIES if family.search(asked)), None)
+        return ()
+    return tuple(family for family in _TIME_OUT_FAMILIES if family.search(asked))
 
 
 _BEFORE_DATE = re.compile(rf"\bbefore\s+(?:\w+day\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)")
@@ -843,10 +843,10 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "what does the yard jockey job pay?" is not answered by "a $1,000 referral bonus"
         # or "tuition assistance of up to $5,250", which are money of another kind
         searched = " ".join(p for p in _clauses(searched) if _PAY_SAID.search(p) or not _OTHER_MONEY.search(p))
-    if kind == "duration" and (family := _time_out_asked(asked)) is not None:
+    if kind == "duration" and (families := _time_out_asked(asked)):
         # "how many vacation days?" is answered where the leave is spoken of ("25 days of
         # annual leave"), not by "two days a week from home" or "eleven weeks"
-        searched = " ".join(part for part in _clauses(searched) if family.search(part))
+        searched = " ".join(part for part in _clauses(searched) if any(f.search(part) for f in families))
     units = _units_near(asked) if kind == "duration" else None
     if _counted_unit(asked) in _DAYS_A_WEEK and not _ASKS_TIME_OUT.search(asked) and _WEEKDAYS.search(searched):
         return True  # "how many days a week in the office?": "on Tuesdays and Thursdays"; days off are no weekdays
