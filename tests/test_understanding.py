@@ -2564,3 +2564,19 @@ def test_what_a_job_pays_is_not_answered_by_money_of_another_kind() -> None:
     # money of another kind asked for is answered by it
     assert holds("• Tuition assistance of up to $5,250 a year", "amount", "how much tuition assistance do they pay")
     assert holds("We pay back train fares up to £120.", "amount", "how much of my train fare gets paid back")
+
+
+def test_when_the_outcome_comes_is_not_answered_by_when_applications_close() -> None:
+    asked = "when will saltinge tell us if we got the spring internship"
+    assert holds("We will let everyone know the outcome by 13 March 2026.", "date", asked)
+    assert not holds("Applications close at 23:59 on 8 February 2026.", "date", asked)
+    # a question that asks both is answered by either
+    both = "whats the deadline for corvaline house and when do we hear back"
+    assert holds("Applications close at 23:59 on 8 February 2026.", "date", both)
+
+
+def test_a_date_a_span_of_years_before_is_no_deadline() -> None:
+    from bot.search.answer_type import dates_the_asked
+
+    assert dates_the_asked("Send your form before 20 October 2026.", True)
+    assert not dates_the_asked("Your PhD must be awarded no more than four years before 1 September 2026.", True)

@@ -564,6 +564,16 @@ _ASKS_WORKLOAD = re.compile(
 )
 
 
+# When applicants learn the outcome, asked and said
+_OUTCOME_ASKED = re.compile(
+    r"\b(?:hear back|hear from|tell (?:us|me|you)|find out|let (?:us|me|you) know|know if|results?|outcomes?|decisions?|notif\w*)\b"
+)
+_OUTCOME_SAID = re.compile(
+    r"\b(?:hear|heard|tell|told|results?|outcomes?|decisions?|decided|decide|notif\w*|inform\w*|let you know|offers?|"
+    r"announced?|successful|unsuccessful)\b"
+)
+
+
 # What a job pays, asked and said; and money of other kinds
 _PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|earn|earns|make|makes|compensation|comp|rate)\b")
 _PAY_SAID = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|stipends?|earn|earns|compensation|rates?|hourly|per hour|an hour)\b")
@@ -589,7 +599,10 @@ def _time_out_asked(asked: str) -> tuple[re.Pattern[str], ...]:
     return tuple(family for family in _TIME_OUT_FAMILIES if family.search(asked))
 
 
-_BEFORE_DATE = re.compile(rf"\bbefore\s+(?:\w+day\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)")
+# ("four years before 1 September 2026" is how recent something must be, no deadline)
+_BEFORE_DATE = re.compile(
+    rf"(?<!years )(?<!months )(?<!weeks )(?<!days )\bbefore\s+(?:\w+day\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)"
+)
 
 
 # a start said by a range or a label: "6–19 July 2026", "Dates: 6 July to 14 August", "Start date: 1 April"
@@ -812,6 +825,10 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     searched = text if kind in ("place", "person", "name") else text.casefold()
     if kind == "date" and asked and _other_date(asked, searched):
         return False
+    if kind == "date" and _OUTCOME_ASKED.search(asked) and not asks_deadline(asked):
+        # "when will they tell us if we got in?" is answered by when outcomes come, not by
+        # when applications close
+        searched = " ".join(part for part in _clauses(searched) if _OUTCOME_SAID.search(part))
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
         counted = _counted_nouns(asked)
