@@ -2573,6 +2573,10 @@ def test_when_the_outcome_comes_is_not_answered_by_when_applications_close() -> 
     # a question that asks both is answered by either
     both = "whats the deadline for corvaline house and when do we hear back"
     assert holds("Applications close at 23:59 on 8 February 2026.", "date", both)
+    # ... and how long it takes to hear back, by how long the outcome takes
+    asked = "how long til we hear back from mirrowdale"
+    assert holds("We aim to tell you the outcome within six weeks.", "duration", asked)
+    assert not holds("Projects can run for up to 18 months.", "duration", asked)
 
 
 def test_a_date_a_span_of_years_before_is_no_deadline() -> None:

@@ -825,9 +825,9 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     searched = text if kind in ("place", "person", "name") else text.casefold()
     if kind == "date" and asked and _other_date(asked, searched):
         return False
-    if kind == "date" and _OUTCOME_ASKED.search(asked) and not asks_deadline(asked):
-        # "when will they tell us if we got in?" is answered by when outcomes come, not by
-        # when applications close
+    if kind in ("date", "duration") and _OUTCOME_ASKED.search(asked) and not asks_deadline(asked):
+        # "when will they tell us if we got in?", "how long until we hear back?" are answered
+        # by when outcomes come, not by when applications close
         searched = " ".join(part for part in _clauses(searched) if _OUTCOME_SAID.search(part))
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
