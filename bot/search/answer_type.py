@@ -570,6 +570,7 @@ _OUTCOME_ASKED = re.compile(
 )
 _OUTCOME_SAID = re.compile(
     r"\b(?:hear|heard|tell|told|results?|outcomes?|decisions?|decided|decide|notif\w*|inform\w*|let you know|offers?|"
+    r"repl(?:y|ies|ied)|respond\w*|responses?|get back|contacted|"
     r"announced?|successful|unsuccessful)\b"
 )
 
