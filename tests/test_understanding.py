@@ -2584,3 +2584,11 @@ def test_a_date_a_span_of_years_before_is_no_deadline() -> None:
 
     assert dates_the_asked("Send your form before 20 October 2026.", True)
     assert not dates_the_asked("Your PhD must be awarded no more than four years before 1 September 2026.", True)
+
+
+def test_a_weekday_that_names_one_occasion_is_no_day_one_works() -> None:
+    asked = "what days and hrs do the brackenlow apprentices work"
+    assert holds("Apprentices work Monday to Thursday, 9.30am to 3.30pm.", "weekdays", asked)
+    assert holds("Seminars are on the first Monday of each month.", "weekdays", asked)
+    assert not holds("On the last Thursday, apprentices present their findings.", "weekdays", asked)
+    assert not holds("The showcase is on Thursday 5 June.", "weekdays", asked)

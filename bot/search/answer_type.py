@@ -169,6 +169,12 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"  # a day of the week by its name
+# A weekday that names one occasion, not the days of a week: "on the last Thursday", "the
+# first Monday" (but "the first Monday of each month" recurs), "Thursday 5 June"
+_ONE_OCCASION = re.compile(
+    rf"\b(?:last|first|final|next|following|opening|closing)\s+{_WEEKDAY}\b(?!\s+(?:of|in)\s+(?:each|every|the)\b)"
+    rf"|\b{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+)
 
 _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     # "Contract: Fixed term, 12 months (maternity cover)", "Full-time, Permanent", "a
@@ -843,6 +849,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = _NOT_COUNTS.sub(" ", searched)  # a sum, a year or a date measures nothing asked
     elif kind == "place":
         searched = _VAGUE_PLACES.sub(" ", searched)
+    elif kind == "weekdays":
+        searched = _ONE_OCCASION.sub(" ", searched)  # "on the last Thursday" is no day one works
     elif kind == "duration" and _ASKS_LENGTH.search(asked) and not _ASKS_WORKLOAD.search(asked):
         searched = _WORKLOAD.sub(" ", searched)
         if not _ASKS_EXPERIENCE.search(asked):
