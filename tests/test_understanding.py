@@ -2592,3 +2592,11 @@ def test_a_weekday_that_names_one_occasion_is_no_day_one_works() -> None:
     assert holds("Seminars are on the first Monday of each month.", "weekdays", asked)
     assert not holds("On the last Thursday, apprentices present their findings.", "weekdays", asked)
     assert not holds("The showcase is on Thursday 5 June.", "weekdays", asked)
+
+
+def test_how_many_people_counts_people_under_any_name() -> None:
+    asked = "how many people sit on the interview panel"
+    assert holds("The panel has three members.", "count", asked)
+    assert holds("You will join a team of 14 engineers.", "count", asked)
+    assert not holds("You will be invited to an interview between 14 and 16 April.", "count", asked)
+    assert not holds("We run Phase 1/2 trials.", "count", asked)

@@ -713,7 +713,7 @@ def _counted_nouns(asked: str) -> tuple[str, ...]:
         words.append(word)
     if any(w in _ANYONE for w in words):
         # "how many people apply?" counts applicants, not the places they apply for
-        return _APPLICANTS if _APPLYING.search(asked) else ()
+        return _APPLICANTS if _APPLYING.search(asked) else _PERSONS
     # what is counted is its first plural ("oral history grants": grants, not historians;
     # "companies use hf stuff": companies), else its last word, with the word before it
     # ("interview rounds" are counted by "a 20-minute phone interview, a technical interview …")
@@ -742,11 +742,23 @@ def _sentence_at(text: str, start: int, end: int) -> str:
     return text[before + 1 : after]
 
 
+# "how many people are on the team?" counts people, under whatever name: "a team of 14
+# engineers", "11 of 14 trainees", "eight residents"
+_PERSONS = (
+    "people", "persons", "staff", "members", "employees", "colleagues", "workers", "students", "interns",
+    "fellows", "residents", "trainees", "apprentices", "volunteers", "candidates", "applicants",
+    "participants", "scholars", "nurses", "guides", "mentors", "teachers", "tutors", "recruits",
+)
+_PERSON_ENDING = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)s$")
+
+
 def _counts(text: str, end: int, nouns: tuple[str, ...]) -> bool:
     """Tell whether the number ending at ``end`` counts one of ``nouns``: one of the next
     four words is one of them ("four free public workshops", "22 interns", "six fellowships"
     for "fellows")."""
     following = re.findall(r"[a-z]+", text[end : end + 60])[:4]
+    if nouns is _PERSONS and any(_PERSON_ENDING.search(w) for w in following):
+        return True  # "14 engineers", "three analysts"
     return any(_same_word(w, n) for w in following for n in nouns)
 
 
