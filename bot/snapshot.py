@@ -26,7 +26,8 @@ from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 
 # Bump when tokenizing or the stored form of counted terms changes, so stored term counts
-# are not reused across versions (3: named arrays; 4: accents folded; 6: "401(k)" one word).
+# are not reused across versions (3: named arrays; 4: accents folded; 6: "401(k)" one word;
+# 7: a web address's path is no words, and no compound is read inside an address).
 TOKENIZER_VERSION = "7"
 # Bump when what SearchEngine.image or Snapshot.image stores changes (a change to the code
 # that computes it outdates stored images by itself: see image_version).

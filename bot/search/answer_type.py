@@ -854,7 +854,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         if counted:
             return any(
                 _counts(searched, m.end(), counted)
-                and (counted != _APPLICANTS or _CAME_IN.search(_sentence_at(searched, m.start(), m.end())) is not None)
+                and (counted is not _APPLICANTS or _CAME_IN.search(_sentence_at(searched, m.start(), m.end())) is not None)
                 for m in _HOLDS["count"].finditer(searched)
             )
     elif kind == "quantity":

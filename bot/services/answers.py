@@ -747,9 +747,10 @@ def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None)
         # ... nor when every sentence with the kind of answer asked for is about another
         # season's edition ("The Spring 2027 cohort runs from 13 April", though the passage
         # goes on "we run two cohorts a year, in spring and in autumn")
-        holding = [p for p in unit_texts(passage.text) if kind is not None and holds_as_asked(p, kind, question, passage.question)]
-        if holding and all((named_seasons := edition_seasons(p)) and not seasons & named_seasons for p in holding):
-            return True
+        if kind is not None:
+            holding = [p for p in unit_texts(passage.text) if holds_as_asked(p, kind, question, passage.question)]
+            if holding and all((in_it := edition_seasons(p)) and not seasons & in_it for p in holding):
+                return True
     editions = edition_years(question)
     if not editions:
         return False
