@@ -18,6 +18,7 @@ Only what the text adds counts: a year or a number that the question itself cont
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Literal
 
@@ -509,6 +510,12 @@ def _clauses(text: str) -> list[str]:
     return [p for p in _CLAUSE_END.split(text) if p.strip()]
 
 
+def _only_clauses(text: str, keep: Callable[[str], bool]) -> str:
+    """Return the sentences and lines of ``text`` that ``keep`` keeps: where an answer of the
+    kind asked for must be said ("how many vacation days?": where leave is spoken of)."""
+    return " ".join(part for part in _clauses(text) if keep(part))
+
+
 def _spans(text: str) -> bool:
     """Tell whether a line of ``text`` dates a span ("• Dates: June 2 – August 15, 2025"),
     which says when something starts."""
@@ -735,13 +742,6 @@ _APPLICANTS = ("applicants", "applications", "candidates", "people")
 _CAME_IN = re.compile(r"\b(?:receiv\w*|got|gets?|had|attract\w*|appl(?:y|ied|ies))\b")
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """Return the sentence (or line) of ``text`` that holds ``text[start:end]``."""
-    before = max(text.rfind(c, 0, start) for c in ".!?\n")
-    after = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
-    return text[before + 1 : after]
-
-
 # "how many people are on the team?" counts people, under whatever name: "a team of 14
 # engineers", "11 of 14 trainees", "eight residents"
 _PERSONS = (
@@ -847,16 +847,14 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind in ("date", "duration") and _OUTCOME_ASKED.search(asked) and not asks_deadline(asked):
         # "when will they tell us if we got in?", "how long until we hear back?" are answered
         # by when outcomes come, not by when applications close
-        searched = " ".join(part for part in _clauses(searched) if _OUTCOME_SAID.search(part))
+        searched = _only_clauses(searched, lambda part: _OUTCOME_SAID.search(part) is not None)
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
         counted = _counted_nouns(asked)
         if counted:
-            return any(
-                _counts(searched, m.end(), counted)
-                and (counted is not _APPLICANTS or _CAME_IN.search(_sentence_at(searched, m.start(), m.end())) is not None)
-                for m in _HOLDS["count"].finditer(searched)
-            )
+            if counted is _APPLICANTS:
+                searched = _only_clauses(searched, lambda part: _CAME_IN.search(part) is not None)
+            return any(_counts(searched, m.end(), counted) for m in _HOLDS["count"].finditer(searched))
     elif kind == "quantity":
         searched = _NOT_COUNTS.sub(" ", searched)  # a sum, a year or a date measures nothing asked
     elif kind == "place":
@@ -880,11 +878,11 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "amount" and _PAY_ASKED.search(asked) and not _OTHER_MONEY.search(asked):
         # "what does the yard jockey job pay?" is not answered by "a $1,000 referral bonus"
         # or "tuition assistance of up to $5,250", which are money of another kind
-        searched = " ".join(p for p in _clauses(searched) if _PAY_SAID.search(p) or not _OTHER_MONEY.search(p))
+        searched = _only_clauses(searched, lambda part: bool(_PAY_SAID.search(part) or not _OTHER_MONEY.search(part)))
     if kind == "duration" and (families := _time_out_asked(asked)):
         # "how many vacation days?" is answered where the leave is spoken of ("25 days of
         # annual leave"), not by "two days a week from home" or "eleven weeks"
-        searched = " ".join(part for part in _clauses(searched) if any(f.search(part) for f in families))
+        searched = _only_clauses(searched, lambda part: any(f.search(part) for f in families))
     units = _units_near(asked) if kind == "duration" else None
     if _counted_unit(asked) in _DAYS_A_WEEK and not _ASKS_TIME_OUT.search(asked) and _WEEKDAYS.search(searched):
         return True  # "how many days a week in the office?": "on Tuesdays and Thursdays"; days off are no weekdays

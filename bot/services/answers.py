@@ -731,16 +731,16 @@ def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None)
     said = years_of(passage.text) if asked else frozenset()
     if said and not asked & said:
         return True
+    whole = f"{passage.title} {passage.section or ''} {passage.text}"
     if numbered := edition_numbers(question):
         # "when is cohort 5?" over a post about cohort 4
         nouns = {noun for noun, _ in numbered}
-        spoken = {e for e in edition_numbers(f"{passage.title} {passage.section or ''} {passage.text}") if e[0] in nouns}
+        spoken = {e for e in edition_numbers(whole) if e[0] in nouns}
         if spoken and not numbered & spoken:
             return True
     if seasons := edition_seasons(question):
         # "when does the autumn cohort start?" over "The Spring 2026 cohort runs from 9 March"
         # (a season the passage names in any form is spoken of: "Cohort: Fall 2025")
-        whole = f"{passage.title} {passage.section or ''} {passage.text}"
         mentioned = {"autumn" if w == "fall" else w for w in re.findall(r"[a-z]+", whole.casefold())}
         if edition_seasons(whole) and not seasons & mentioned:
             return True

@@ -106,17 +106,11 @@ def snippet(
         # "What is the interview process?" over the list under "Interview process": the list
         # is the answer, from its first item (as an FAQ item's answer is); prose under a
         # heading is chosen from as any passage is
-        hi = 1
-        while hi < len(parts) and sum(len(p) + 1 for p in parts[: hi + 1]) - 1 <= budget:
-            hi += 1
-        return prefix + trim_words("\n".join(_join(numbered[:hi])), budget)
+        return prefix + _shown_from(numbered, 0, budget)
     if process and (lead := _process_list(parts, passage.section)) is not None:
         # "what's the interview process?" over "Our process is simple:" and its list, or
         # the list under "Hiring process": the steps, from the first
-        hi = lead + 1
-        while hi < len(parts) and sum(len(p) + 1 for p in parts[lead : hi + 1]) - 1 <= budget:
-            hi += 1
-        return prefix + trim_words("\n".join(_join(numbered[lead:hi])), budget)
+        return prefix + _shown_from(numbered, lead, budget)
     part_terms = _unit_terms(passage.text, tokenizer)
     if given and (shown := _list_besides(numbered, parts, part_terms, given, budget)):
         return prefix + shown
@@ -215,6 +209,14 @@ def snippet(
         size += 1 + len(parts[hi])
         hi += 1
     return prefix + trim_words("\n".join(head + _join(numbered[lo:hi])), budget)
+
+
+def _shown_from(numbered: Sequence[tuple[int, str]], lo: int, budget: int) -> str:
+    """Return the units from ``lo`` on, as many as fit in ``budget`` (at least the first, trimmed)."""
+    hi = lo + 1
+    while hi < len(numbered) and sum(len(text) + 1 for _, text in numbered[lo : hi + 1]) - 1 <= budget:
+        hi += 1
+    return trim_words("\n".join(_join(numbered[lo:hi])), budget)
 
 
 def _process_list(parts: Sequence[str], section: str | None) -> int | None:
