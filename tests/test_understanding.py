@@ -2600,3 +2600,86 @@ def test_how_many_people_counts_people_under_any_name() -> None:
     assert holds("You will join a team of 14 engineers.", "count", asked)
     assert not holds("You will be invited to an interview between 14 and 16 April.", "count", asked)
     assert not holds("We run Phase 1/2 trials.", "count", asked)
+
+
+def test_a_date_is_a_deadline_only_in_the_clause_that_says_so() -> None:
+    from bot.search.answer_type import dates_the_asked
+
+    # the deadline is spoken of in the clause after ", or", which dates nothing
+    eligibility = (
+        "You must hold a PhD awarded no more than four years before 1 September 2026, "
+        "or have submitted your thesis by the application deadline."
+    )
+    assert not dates_the_asked(eligibility, True)
+    assert dates_the_asked("Interviews are in March, and applications close on 12 January 2026.", True)
+    assert dates_the_asked("Applications close on 12 January 2026 at 12:00 noon.", True)
+
+
+def test_places_are_counted_under_any_of_their_names_and_by_a_label() -> None:
+    asked = "how many spots are there on the sre rotation"
+    assert holds("Places: 6 graduates per intake", "count", asked)
+    assert holds("We offer 48 residency positions across four sites.", "count", asked)
+    assert not holds("Contact: grad-sre@example.org", "count", asked)
+    assert not holds("Duration: 18 months, three rotations of six months", "count", asked)
+    # a label counts what it names, not anything ("Team: 6 engineers" counts no places)
+    assert not holds("Team: 6 engineers", "count", asked)
+
+
+def test_nothing_to_pay_said_in_words_answers_what_it_costs() -> None:
+    asked = "how much does the hackathon cost to join"
+    assert holds("Nothing. Participation is free, and all meals are included.", "amount", asked)
+    assert holds("No. We don't charge any programme fees, and there are no hidden costs.", "amount", asked)
+    assert not holds("Every employee gets free membership for one friend.", "amount", asked)
+    assert not holds("The workshop is free from distractions.", "amount", asked)
+
+
+def test_a_yes_no_question_after_what_the_member_says_first_asks_for_no_kind() -> None:
+    assert asked_kind("i'm brazilian, would they sponsor my visa? and would they pay for my husband's too") is None
+    assert asked_kind("corvaline residency, do they pay you anything") is None
+    assert asked_kind("salary?") == "amount"  # a bare noun still asks for its kind
+    assert asked_kind("orrinshaw deadline for the traineeship") == "date"
+
+
+def test_a_bound_of_a_sum_answers_a_question_for_the_most_or_least() -> None:
+    from bot.search.answer_type import bounds_asked_sum
+
+    asked = "whats the most money i can get from the kindling grant"
+    assert bounds_asked_sum("Businesses can apply for between £1,000 and £5,000.", asked)
+    assert bounds_asked_sum("Grants of up to €12,000 are available.", asked)
+    assert bounds_asked_sum("Awards range from $500–$2,000.", asked)
+    assert not bounds_asked_sum("The stipend is £2,150 per month.", asked)
+    assert not bounds_asked_sum("Businesses can apply for between £1,000 and £5,000.", "how much is the grant")
+
+
+def test_the_most_one_can_get_is_answered_where_the_sum_is_bounded(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "kindling.md",
+        "# Kindling Grant\n\n## How to apply\n\nApply through the online form with a business plan of no more "
+        "than four pages and a budget; the form costs nothing, and a £25 late fee applies after 1 May.\n\n"
+        "## What the grant offers\n\nBusinesses can apply for between £1,000 and £5,000. You must put in a "
+        "contribution of your own worth at least 20% of the total project cost; this can be cash from the "
+        "business or from a loan, but not from another public grant.\n\nEvery successful business is also "
+        "matched with a volunteer mentor from the Trust's network for six months.\n",
+    )
+    service = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    seen = service.consider(service.clean_question("whats the most money i can get from the kindling grant"))
+    passages = service.holder.current.corpus.passages
+    offers = next(c for c in seen.candidates if (passages[c.position].section or "").endswith("What the grant offers"))
+    assert offers.kind > 0  # its sum is bounded, though its sentence says nothing of "most" or "money"
+    assert seen.candidates[0] is offers
+    answer = service.ask("whats the most money i can get from the kindling grant")
+    assert answer.citations and "£5,000" in answer.citations[0].snippet
+
+
+def test_pto_is_leave_by_the_shipped_synonyms(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "educator.md",
+        "# Museum Educator\n\n## Pay\n\n$52,000 - $58,000 a year.\n\n## Benefits\n\n"
+        "- Medical, dental and vision insurance\n- 15 days of paid vacation plus 10 paid holidays\n",
+    )
+    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    answer = services.answers.ask("how much pto do museum educators get")
+    assert answer.citations and answer.citations[0].section.endswith("Benefits")
+    assert "15 days of paid vacation" in answer.citations[0].snippet

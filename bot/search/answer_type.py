@@ -199,6 +199,9 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         rf"|\d\s?(?:{_MONEY_NAMES})\b"
         r"|\b\d[\d,.]*\s*(?:per|/|an|a)\s*(?:hour|hr|day|week|month|year|annum)\b"
         r"|\bno (?:fees?|costs?|charge)\b|\bfree of charge\b|\bunpaid\b|\bfor free\b"
+        # nothing to pay, said in words: "Participation is free", "We don't charge any programme fees"
+        r"|\bno (?:\w+ )?(?:fees|costs|charges)\b|\b(?:is|are|it's|completely|entirely|totally) free\b(?! from\b)"
+        r"|\b(?:don't|do not|doesn't|does not|won't|will not|never) charge\b|\bcosts? nothing\b"
         # pay said without a sum, which is all a posting may say of it
         r"|\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b|\bnot paid\b"
     ),
@@ -272,6 +275,8 @@ _AUXILIARY = r"(?:is|are|am|was|were|do|does|did|can|could|will|would|should|sha
 _YES_NO = re.compile(
     rf"^{_AUXILIARY}\b|^(?:if|once|after|before|while)\b.*?\b{_AUXILIARY} (?:i|we|you|they|it|he|she)\b"
 )
+# ... also after what the member says first: "i'm brazilian, would pellwyn sponsor my visa?"
+_YES_NO_LATER = re.compile(rf"(?:[,;:.!?]|\b(?:and|but|so))\s+{_AUXILIARY} (?:i|we|you|they|it|he|she|there)\b")
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("amount", re.compile(
         r"\b(?:salary|salaries|pay|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget|hourly)\b"
@@ -359,7 +364,7 @@ def asked_kind(question: str) -> AnswerKind | None:
     for kind, pattern in _ASKS:
         if pattern.search(text):
             return kind
-    if _YES_NO.match(text) or re.search(r"\b(?:what|which|who|why|how)\b", text):
+    if _YES_NO.match(text) or _YES_NO_LATER.search(text) or re.search(r"\b(?:what|which|who|why|how)\b", text):
         return None
     for kind, pattern in _NOUNS:
         if pattern.search(text):
@@ -376,6 +381,22 @@ _KIND_LABELS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("duration", re.compile(r"^(?:duration|length|how long)$")),
     ("frequency", re.compile(r"^(?:frequency|how often)$")),
 )
+
+
+# "what's the most you can get?", "is there a minimum amount?": a bound of a sum, asked and said
+_ASKS_BOUND = re.compile(r"\b(?:most|max|maximum|min|minimum|least|biggest|largest|smallest|highest|lowest)\b")
+_BOUND_SAID = re.compile(
+    rf"\b(?:up to|as much as|at most|maximum(?: of)?|max|no more than|between|at least|minimum(?: of)?|from)\s+"
+    rf"(?:[$€£¥₹]|(?:{_CURRENCIES})\s?)\s?\d"
+    rf"|(?:[$€£¥₹]|\b(?:{_CURRENCIES})\s?)\s?\d[\d,.]*\s*(?:k\b)?\s*(?:–|-|to|and)\s*(?:[$€£¥₹]|(?:{_CURRENCIES})\s?)?\s?\d"
+)
+
+
+def bounds_asked_sum(line: str, question: str) -> bool:
+    """Tell whether ``line`` bounds a sum ("between £1,000 and £5,000", "up to €12,000") for
+    a question that asks for a bound ("what's the most money I can get?"): it says what is
+    asked, whatever words it says it in."""
+    return bool(_ASKS_BOUND.search(question.casefold()) and _BOUND_SAID.search(line.casefold()))
 
 
 def label_kind(line: str) -> AnswerKind | None:
@@ -639,6 +660,9 @@ _STEP_DEADLINE = re.compile(
     rf"\b(?:deadline|due date|last day|closing date)\s+(?:to|for)\s+(?:\w+\s+){{0,2}}?{_STEP}\b"
     rf"|\b{_STEP}\s+(?:\w+\s+){{0,2}}?(?:due|deadline)\b"
 )
+# clauses joined by ", or", ", and", ", but" or ";" each date their own: "a PhD awarded no more
+# than four years before 1 September 2026, or … by the application deadline" dates no deadline
+_COORDINATED = re.compile(r"[,;]\s+(?:or|and|but|while|whereas)\s+|;\s+")
 _APPLYING_STEP = re.compile(r"\b(?:appl(?:y|ies|ication|ications|icants?)|submi\w*|entr(?:y|ies))\b")
 
 
@@ -661,10 +685,13 @@ def dates_the_asked(text: str, deadline: bool, question: str | None = None, aske
             continue
         if other_steps and _STEP_DEADLINE.search(part) and not _APPLYING_STEP.search(part):
             continue
-        if deadline and (_DEADLINE.search(part) or _BY_DATE.search(part) or _BEFORE_DATE.search(part)):
-            return True
-        if not deadline and (_START.search(part) or _SPAN.search(part)):
-            return True
+        for said in _COORDINATED.split(part):
+            if not _DATED.search(said):
+                continue
+            if deadline and (_DEADLINE.search(said) or _BY_DATE.search(said) or _BEFORE_DATE.search(said)):
+                return True
+            if not deadline and (_START.search(said) or _SPAN.search(said)):
+                return True
         if i and parts[i - 1].rstrip().endswith("?") and asks_deadline(parts[i - 1]) is deadline:
             return True
     return False
@@ -729,6 +756,9 @@ def _counted_nouns(asked: str) -> tuple[str, ...]:
     # ... unless the question speaks of places itself ("how many interns per position?")
     if counted and _TAKING.search(asked) and not _PLACE_NOUN.search(asked):
         return counted + _PLACES
+    # places are counted under any of their names ("how many spots?": "Places: 6 graduates")
+    if any(_PLACE_NOUN.fullmatch(w) for w in counted):
+        return counted + _PLACES
     # a workforce is counted in people ("how many employees?": "a team of more than 1,400 people")
     if any(w in _WORKFORCE for w in counted):
         return counted + _PEOPLE
@@ -760,6 +790,15 @@ def _counts(text: str, end: int, nouns: tuple[str, ...]) -> bool:
     if nouns is _PERSONS and any(_PERSON_ENDING.search(w) for w in following):
         return True  # "14 engineers", "three analysts"
     return any(_same_word(w, n) for w in following for n in nouns)
+
+
+def _counted_by_label(line: str, nouns: tuple[str, ...]) -> bool:
+    """Tell whether a "Label: value" line counts one of ``nouns`` by its label: "Places: 6
+    graduates per intake" says how many spots there are."""
+    match = _LABEL.match(line)
+    if not match or not _HOLDS["count"].search(line, match.end(1)):
+        return False
+    return any(_same_word(w, n) for w in re.findall(r"[a-z]+", match.group(1)) for n in nouns)
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -854,7 +893,9 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         if counted:
             if counted is _APPLICANTS:
                 searched = _only_clauses(searched, lambda part: _CAME_IN.search(part) is not None)
-            return any(_counts(searched, m.end(), counted) for m in _HOLDS["count"].finditer(searched))
+            return any(_counts(searched, m.end(), counted) for m in _HOLDS["count"].finditer(searched)) or any(
+                _counted_by_label(part, counted) for part in _clauses(searched)
+            )
     elif kind == "quantity":
         searched = _NOT_COUNTS.sub(" ", searched)  # a sum, a year or a date measures nothing asked
     elif kind == "place":

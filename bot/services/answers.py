@@ -40,6 +40,7 @@ from bot.search.answer_type import (
     asked_kind,
     asks_deadline,
     asks_process,
+    bounds_asked_sum,
     calendar_years,
     counted_by_list,
     dates_as_asked,
@@ -405,6 +406,7 @@ class AnswerService:
                 or (kind == "date" and dates_as_asked(part, question))
                 or kind == "weekdays"  # "Tuesday through Saturday" says what it is about: the days
                 or label_kind(part) == kind  # "Amount: up to £5,000" says what it gives
+                or (kind == "amount" and bounds_asked_sum(part, question))  # "between £1,000 and £5,000"
             ):
                 return 1.0
         return -1.0
