@@ -2683,3 +2683,42 @@ def test_pto_is_leave_by_the_shipped_synonyms(tmp_path: Path, settings: Settings
     answer = services.answers.ask("how much pto do museum educators get")
     assert answer.citations and answer.citations[0].section.endswith("Benefits")
     assert "15 days of paid vacation" in answer.citations[0].snippet
+
+
+def test_a_day_that_comes_round_again_answers_when() -> None:
+    asked = "when do all the fellows meet up each month"
+    assert holds("The monthly cohort meetings (first Monday of each month) take place at Central.", "date", asked)
+    assert holds("Walk-in hiring events are held on the first Saturday of every month.", "date", "what day are the hiring events")
+    assert not holds("Fellows meet their supervisor regularly.", "date", asked)
+
+
+def test_a_street_address_says_where() -> None:
+    asked = "where exactly do the apprentices live"
+    assert holds("Apprentices live in two houses the theatre owns at 38 and 40 Alder Street.", "place", asked)
+    assert holds("Location: 77 Millrace Lane, Ashford Mills", "place", "where is the taproom")
+    assert not holds("Apprentices live together and share a kitchen.", "place", asked)
+
+
+def test_a_share_counts_nothing() -> None:
+    asked = "how many oral history grants did mirrowdale give out last year"
+    assert not holds("We pay 75% of the grant when you accept the offer.", "count", asked)
+    assert holds("We gave out 12 grants last year.", "count", asked)
+    # ... though it is a quantity ("how much travel?": "up to 20% travel")
+    assert holds("The role involves up to 20% travel.", "quantity", "how much travel is required")
+
+
+def test_a_sentence_that_counts_what_is_asked_is_about_it(settings: Settings) -> None:
+    from bot.search.answer_type import counts_the_asked
+
+    asked = "how many fellows get placed at central"
+    assert counts_the_asked("Our largest building hosts three fellows in the new lab.", asked)
+    assert not counts_the_asked("Our largest building has three floors.", asked)
+    assert not counts_the_asked("Our largest building hosts three fellows.", "how big is central")  # counts nothing named
+    # the guide's sentence shares no word with the question but the fellowship's name, and
+    # is not the closest in meaning: it is about what is asked because it counts it
+    service = build_services(settings, snapshot_from_folder(Path("tests/data/kb_brook"), settings)).answers
+    seen = service.consider(service.clean_question(asked))
+    passages = service.holder.current.corpus.passages
+    central = next(c for c in seen.candidates if (passages[c.position].section or "").endswith("Central Library (Alder Falls)"))
+    assert central.kind > 0
+    assert seen.candidates[0] is central

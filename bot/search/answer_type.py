@@ -235,7 +235,11 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bhours\b[^.;]{0,20}?\b\d+(?:\.\d+)?\s+(?:a|per)\s+(?:week|day)\b"  # "core hours are 37.5 a week"
         rf"|\b{_WEEKDAY}\b|\bweekends?\b"
     ),
-    "date": re.compile(rf"{_DATES}|\b(?:start dates?|deadline|closes|opens)\b"),
+    # ... and a day that comes round again ("on the first Monday of each month", "every Tuesday")
+    "date": re.compile(
+        rf"{_DATES}|\b(?:start dates?|deadline|closes|opens)\b"
+        rf"|\b(?:first|second|third|fourth|last|every|each)\s+{_WEEKDAY}"
+    ),
     "place": re.compile(
         r"\b(?:remote|remotely|on[- ]?site|hybrid|office|offices|located|locations?|based in|headquarter(?:s|ed)?|relocat\w*|"
         r"wherever|anywhere|emea|apac|latam|americas|europe|asia|africa|oceania|north america|south america|"
@@ -244,7 +248,9 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\b(?:dormitor(?:y|ies)|apartments?|hostels?|field station|residence hall)\b"  # where one stays
         # "in building 4, room 210, next to the library"; "in lot C behind the gym"
         r"|\b(?:building|room|floor|campus|street|avenue|road|lot|suite|hall|site)\s+(?:\d|(?-i:[A-Z])\b)"
-        r"|\b(?:next to|behind|opposite|across from|in front of|beside|upstairs|downstairs)\b",
+        r"|\b(?:next to|behind|opposite|across from|in front of|beside|upstairs|downstairs)\b"
+        # a street address: "at 38 and 40 Alder Street", "77 Millrace Lane"
+        r"|\b\d+[a-z]?\s+(?-i:(?:[A-Z][a-z]+\s+){1,3})(?:street|st|road|rd|avenue|ave|lane|drive|way|place|square|boulevard|blvd)\b",
         re.IGNORECASE,
     ),
     # an address, a handle or a phone number, or a way to write ("message Merve", "contact us")
@@ -428,6 +434,9 @@ _NOT_COUNTS = re.compile(
     # a number that names a step or a place rather than counting: "in year two", "Level 3", "room 210"
     rf"|\b(?:{_DESIGNATORS})\s+(?:\d+|{_NUMBER_WORDS})\b"
 )
+
+
+_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)")
 
 
 # "twelve (12) to sixteen (16), or twenty-four (24) weeks": every number of the run is a duration
@@ -792,6 +801,13 @@ def _counts(text: str, end: int, nouns: tuple[str, ...]) -> bool:
     return any(_same_word(w, n) for w in following for n in nouns)
 
 
+def counts_the_asked(text: str, question: str) -> bool:
+    """Tell whether ``text`` counts what a "how many …?" question counts, by its name ("hosts
+    three fellows" for "how many fellows get placed at central?"): a sentence that counts
+    it is about what is asked, whatever else it shares with the question."""
+    return bool(_counted_nouns(question.casefold())) and holds(text, "count", question)
+
+
 def _counted_by_label(line: str, nouns: tuple[str, ...]) -> bool:
     """Tell whether a "Label: value" line counts one of ``nouns`` by its label: "Places: 6
     graduates per intake" says how many spots there are."""
@@ -889,6 +905,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = _only_clauses(searched, lambda part: _OUTCOME_SAID.search(part) is not None)
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
+        searched = _SHARE.sub(" ", searched)  # "75% of the grant" counts no grants
         counted = _counted_nouns(asked)
         if counted:
             if counted is _APPLICANTS:

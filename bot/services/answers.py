@@ -43,6 +43,7 @@ from bot.search.answer_type import (
     bounds_asked_sum,
     calendar_years,
     counted_by_list,
+    counts_the_asked,
     dates_as_asked,
     edition_numbers,
     edition_seasons,
@@ -407,6 +408,7 @@ class AnswerService:
                 or kind == "weekdays"  # "Tuesday through Saturday" says what it is about: the days
                 or label_kind(part) == kind  # "Amount: up to £5,000" says what it gives
                 or (kind == "amount" and bounds_asked_sum(part, question))  # "between £1,000 and £5,000"
+                or (kind == "count" and counts_the_asked(part, question))  # "hosts three fellows"
             ):
                 return 1.0
         return -1.0
