@@ -2722,3 +2722,15 @@ def test_a_sentence_that_counts_what_is_asked_is_about_it(settings: Settings) ->
     central = next(c for c in seen.candidates if (passages[c.position].section or "").endswith("Central Library (Alder Falls)"))
     assert central.kind > 0
     assert seen.candidates[0] is central
+
+
+def test_who_asks_for_a_contact_only_when_one_writes_to_them() -> None:
+    assert asked_kind("who should i write to about my visa") == "contact"
+    assert asked_kind("who owns the code i write during lanternwick") != "contact"
+
+
+def test_a_passage_far_below_the_first_does_not_replace_it_for_holding_the_kind(settings: Settings) -> None:
+    service = build_services(settings, snapshot_from_folder(Path("tests/data/kb_chat"), settings)).answers
+    seen = service.consider(service.clean_question("who owns the code i write during lanternwick"))
+    first = service.holder.current.corpus.passages[seen.candidates[0].position]
+    assert first.question == "Who owns the code I write?"

@@ -132,7 +132,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     # "who do I contact?", "who should I email / reach out to?", "how do I get in touch?"
     ("contact", re.compile(
         # (not "who does the phone screen?", a step of hiring: it asks who takes it)
-        r"\bwhom?\b.*\b(?:contact|e-?mail|reach|write|talk|speak|message|dm|ring|phone(?! (?:screen|interview|call)))\b"
+        r"\bwhom?\b.*\b(?:contact|e-?mail|reach|write to|talk|speak|message|dm|ring|phone(?! (?:screen|interview|call)))\b"
         r"|\bphone (?:number|no)\b"
         r"|\b(?:what|which) (?:number|no\.?) (?:do|can|should) (?:i|we) (?:call|ring)\b"
         r"|\bhow (?:do|can|should|could) (?:i|we|you) (?:contact|reach|get in touch|get hold)\b"

@@ -88,6 +88,7 @@ NEW_SUBJECT_SHARE = 0.5  # a follow-up with this share of its weight in unknown 
 VALUE_LINE_WORDS = 8  # a line this short that holds a value, and is no sentence, takes its topic from its neighbours
 TITLE_FORM_MIN = 5  # a term and a title's term this long, one starting the other, are one word in two forms
 SENTENCE_POOL = 3  # the best candidates whose sentences are compared with the question one by one (6 ranked the fitting sets the same, at twice the cost)
+KIND_SWAP_SHARE = 0.5  # a passage holding the asked kind replaces a first that lacks it only from this share of its score
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +321,12 @@ class AnswerService:
             # the next of the best three that holds it where it is asked is judged instead
             # ("how many years is the grad scheme?": the benefits list, which has every word
             # of it, ranked above "a two-year, paid, full-time programme").
-            holding = next((c for c in measured[1:SENTENCE_POOL] if c.kind > 0), None)
+            # (one that ranks far below it is no near second: "who owns the code I write?" is
+            # answered by its own FAQ item, not by the contact details)
+            holding = next(
+                (c for c in measured[1:SENTENCE_POOL] if c.kind > 0 and c.score >= KIND_SWAP_SHARE * measured[0].score),
+                None,
+            )
             if holding is not None:
                 measured = [holding, *(c for c in measured if c is not holding)]
         first = measured[0]
