@@ -2734,3 +2734,11 @@ def test_a_passage_far_below_the_first_does_not_replace_it_for_holding_the_kind(
     seen = service.consider(service.clean_question("who owns the code i write during lanternwick"))
     first = service.holder.current.corpus.passages[seen.candidates[0].position]
     assert first.question == "Who owns the code I write?"
+
+
+def test_a_year_before_a_thing_names_which_one_is_asked() -> None:
+    from bot.search.answer_type import edition_years
+
+    assert edition_years("when's the 2026 apprentice showcase") == frozenset({2026})
+    assert edition_years("is this 2025 open day free") == frozenset({2025})
+    assert edition_years("i graduated in 2023, can i apply") == frozenset()

@@ -994,6 +994,8 @@ _EDITION_YEAR = re.compile(rf"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+
 # "what did it pay back in 2024", "is it running in 2026": the year the question is about, when
 # it says nothing of the asker ("I graduated in 2023" is the member's year, not the programme's)
 _IN_YEAR = re.compile(r"\b(?:in|for|during)\s+(?:(?:the\s+)?(?:summer|spring|autumn|fall|winter)\s+(?:of\s+)?)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\b")
+# "the 2026 apprentice showcase", "this 2025 open day": a year that names which one of a thing
+_THE_YEARS = re.compile(r"\b(?:the|this|next|last|that)\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+[a-z]")
 _ASKER = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my|we|our|us)\b")
 
 
@@ -1015,6 +1017,7 @@ def edition_years(question: str) -> frozenset[int]:
     2027 round", or "in 2024" in a question that says nothing of the asker."""
     text = question.casefold()
     spans = [m.group(0) for m in _EDITION_YEAR.finditer(text)]
+    spans += [m.group(0) for m in _THE_YEARS.finditer(text)]
     if not _ASKER.search(text):
         spans += [m.group(0) for m in _IN_YEAR.finditer(text)]
     return frozenset(y for span in spans for y in calendar_years(span))
