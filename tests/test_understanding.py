@@ -2742,3 +2742,11 @@ def test_a_year_before_a_thing_names_which_one_is_asked() -> None:
     assert edition_years("when's the 2026 apprentice showcase") == frozenset({2026})
     assert edition_years("is this 2025 open day free") == frozenset({2025})
     assert edition_years("i graduated in 2023, can i apply") == frozenset()
+
+
+def test_an_age_limit_is_about_what_an_age_question_asks(settings: Settings) -> None:
+    # "Anyone who is 18 or older … can apply" shares no word with the question
+    service = build_services(settings, snapshot_from_folder(Path("tests/data/kb_heldout"), settings)).answers
+    seen = service.consider(service.clean_question("im 17 rn, am i allowed to sign up for the tidewater open source thing"))
+    assert seen.kind == "age"
+    assert seen.evidence is not None and seen.evidence.kind > 0 and not seen.evidence.missing

@@ -411,7 +411,7 @@ class AnswerService:
                 about[i]
                 or (bare and any(about[j] for j in (i - 1, i + 1) if 0 <= j < len(parts)))
                 or (kind == "date" and dates_as_asked(part, question))
-                or kind == "weekdays"  # "Tuesday through Saturday" says what it is about: the days
+                or kind in ("weekdays", "age")  # "Tuesday through Saturday", "18 or older" say what they are about
                 or label_kind(part) == kind  # "Amount: up to £5,000" says what it gives
                 or (kind == "amount" and bounds_asked_sum(part, question))  # "between £1,000 and £5,000"
                 or (kind == "count" and counts_the_asked(part, question))  # "hosts three fellows"
