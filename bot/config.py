@@ -62,7 +62,7 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("require", "requirement", "qualification", "prerequisite"),
     ("job", "role", "position", "vacancy"),
     ("benefits", "perks"),
-    ("holiday", "vacation", "leave"),
+    ("holiday", "vacation", "leave", "pto"),
     # Matched by stem: ("coding", "programming") made every "program" mean "code", and
     # "opening" every "open" (open source) mean "job".
 )
