@@ -1888,7 +1888,7 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
         ("whens the cutoff for sending in applications", "whens the deadline for sending in applications"),
         ("final date for applications?", "deadline for applications?"),
         ("what is the last day of the residency?", "what is the last day of the residency?"),  # its end
-        ("can the analyst wfh at all", "can the analyst remotely at all"),
+        ("can the analyst wfh at all", "can the analyst work remotely at all"),  # a verb, as "wfh" says one
         ("can i do the fellowship from home?", "can i do the fellowship remotely?"),
         ("food money on jobs away from home?", "food money on jobs away from home?"),  # travel
         ("when does the traineeship kick off", "when does the traineeship start"),

@@ -347,7 +347,10 @@ _START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) off\b", re.I)
 def said_plainly(question: str) -> str:
     """Return ``question`` with the phrases that ask for a deadline written as "deadline",
     those that ask about working from home as "remotely", and "kick off" as "start"."""
-    plain = _REMOTE_PHRASE.sub("remotely", _DEADLINE_PHRASE.sub("deadline", question))
+    plain = _REMOTE_PHRASE.sub(
+        lambda m: "work remotely" if m.group(0).casefold() == "wfh" else "remotely",  # "can I wfh?" says a verb
+        _DEADLINE_PHRASE.sub("deadline", question),
+    )
     return _START_PHRASE.sub("start", plain) if "off" in plain.casefold() else plain
 
 
