@@ -75,3 +75,11 @@ def test_a_hyphenated_compound_is_one_word_but_not_in_an_address() -> None:
     t = Tokenizer()
     assert "movein" in t("move-in day") and "parttim" in t("a part-time track")
     assert "ossfellowship" not in t("write to oss-fellowship@example.org or see www.co-op.example.org")
+
+
+def test_chat_contractions_and_shorthand_are_stop_words_as_their_spelt_forms_are() -> None:
+    t = Tokenizer()
+    assert t("im 23, can i still get the grant rn") == t("I'm 23, can I still get the grant")
+    assert t("dont u need a degree tbh") == t("don't you need a degree")
+    # a contraction that is a word of its own is kept
+    assert "id" in t("bring your photo id")

@@ -1,7 +1,9 @@
 """English stop words dropped from passages and questions alike.
 
 The Snowball English list, plus the words people wrap questions in ("can you tell
-me", "please", "hey") that say nothing about what is asked.
+me", "please", "hey") that say nothing about what is asked, and the same said as members
+type them in chat: contractions without their apostrophe ("im", "dont"; not those that are
+words of their own, "id", "well", "shed") and shorthand ("u", "rn", "tbh").
 """
 
 # Question words are kept as terms: an FAQ question "When is the deadline?" should match
@@ -25,6 +27,9 @@ STOPWORDS: frozenset[str] = (
     you're you've your yours yourself yourselves
     also just may might must shall will s t d ll m re ve
     many much please hi hey hello thanks thank anyone somebody someone tell know wondering wonder
+    im ive dont doesnt didnt isnt arent wasnt werent havent hasnt hadnt wouldnt couldnt shouldnt
+    cant wont youre youve youll youd theyre theyve thats whats theres heres hes shes
+    u ur pls plz rn tbh idk lol btw ya gonna wanna gotta kinda thx
     """.split()
     )
     - INTERROGATIVES
