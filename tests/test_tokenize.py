@@ -83,3 +83,10 @@ def test_chat_contractions_and_shorthand_are_stop_words_as_their_spelt_forms_are
     assert t("dont u need a degree tbh") == t("don't you need a degree")
     # a contraction that is a word of its own is kept
     assert "id" in t("bring your photo id")
+
+
+def test_paid_said_of_leave_says_nothing_of_pay() -> None:
+    t = Tokenizer()
+    assert "paid" not in t("15 days of paid time off plus 10 paid holidays")
+    assert t("paid parental leave") == t("parental leave")
+    assert "paid" in t("is the leave paid?") and "paid" in t("Interns are paid $20 an hour")

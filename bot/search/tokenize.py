@@ -38,6 +38,9 @@ _NUMBER_WORDS = {
 # page is, not what the passage says, so its words are no words of the passage (the host is
 # kept, as one word: "careersexamplecom").
 _URL_PATH = re.compile(r"(?<![\w@.])((?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,})/[^\s)\]>\"']*")
+# "paid time off", "paid holidays": leave, of which "paid" says nothing about pay ("how much
+# does the educator job pay?" is not answered by "15 days of paid time off")
+_PAID_LEAVE = re.compile(r"\bpaid (?=(?:time off|leave|holidays?|vacation|days? off|sick|parental|annual|bank holidays?|pto)\b)")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -85,6 +88,8 @@ class Tokenizer:
             text = _URL_PATH.sub(r"\1", text)
         if "(" in text:
             text = _CLAUSE.sub(lambda m: m.group(1)[1::3], text)  # "(c)(3)" -> "c3"
+        if "paid " in text:
+            text = _PAID_LEAVE.sub("", text)
         out: list[str] = []
         if "$" in text or "€" in text or "£" in text:
             out += [_CURRENCY[m.group(1)] for m in _MONEY.finditer(text)]
