@@ -2561,6 +2561,7 @@ def test_what_a_job_pays_is_not_answered_by_money_of_another_kind() -> None:
     assert holds("Salary: EUR 78,000 plus a 13th-month bonus", "amount", asked)
     assert not holds("• A $1,000 employee referral bonus when someone you refer stays 90 days", "amount", asked)
     assert not holds("• Tuition assistance of up to $5,250 a year", "amount", asked)
+    assert not holds("• $500 a year for professional development", "amount", asked)
     # money of another kind asked for is answered by it
     assert holds("• Tuition assistance of up to $5,250 a year", "amount", "how much tuition assistance do they pay")
     assert holds("We pay back train fares up to £120.", "amount", "how much of my train fare gets paid back")

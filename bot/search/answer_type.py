@@ -626,7 +626,9 @@ _PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|earn|earns|m
 _PAY_SAID = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|stipends?|earn|earns|compensation|rates?|hourly|per hour|an hour)\b")
 _OTHER_MONEY = re.compile(
     r"\b(?:bonus(?:es)?|budgets?|allowances?|assistance|reimburs\w*|fees?|costs?|deposits?|discounts?|grants?|"
-    r"loans?|referrals?|tuition|prizes?|relocation|expenses?|fares?|travel|mileage)\b"
+    r"loans?|referrals?|tuition|prizes?|relocation|expenses?|fares?|travel|mileage|"
+    # money for a purpose ("$500 a year for professional development")
+    r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare)\b"
 )
 
 
