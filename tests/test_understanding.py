@@ -2751,3 +2751,12 @@ def test_an_age_limit_is_about_what_an_age_question_asks(settings: Settings) -> 
     seen = service.consider(service.clean_question("im 17 rn, am i allowed to sign up for the tidewater open source thing"))
     assert seen.kind == "age"
     assert seen.evidence is not None and seen.evidence.kind > 0 and not seen.evidence.missing
+
+
+def test_a_share_of_money_answers_how_much_of_anything_but_pay() -> None:
+    asked = "how much does corvane put into your pension"
+    assert holds("• Pension: we match your contributions up to 5% of salary.", "amount", asked)
+    assert holds("• 403(b) retirement plan with a 4% employer match", "amount", asked)
+    assert not holds("About 20% of our staff work remotely.", "amount", asked)
+    # what a job pays is a sum
+    assert not holds("• 403(b) retirement plan with a 4% employer match", "amount", "how much does the job pay")

@@ -440,6 +440,11 @@ _NOT_COUNTS = re.compile(
 
 
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)")
+# a share that is money: "we match up to 5%", "a bonus of up to 8% of salary", "15% off"
+_SHARE_OF_MONEY = re.compile(
+    r"\b(?:match\w*|bonus(?:es)?|discount\w*|contribut\w*|premiums?|pension|of (?:your |the |their )?(?:base )?(?:salary|pay|premium|fees?|tuition|costs?))\b[^.;\n]{0,40}?\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
+    r"|\d+(?:\.\d+)?\s?(?:%|per ?cent\b)\s*(?:\w+\s+){0,3}?(?:match\w*|bonus|discount|off|of (?:your |the |their )?(?:base )?(?:salary|pay|premiums?|fees?|tuition|costs?)|contribution|employer)\b"
+)
 
 
 # "twelve (12) to sixteen (16), or twenty-four (24) weeks": every number of the run is a duration
@@ -938,6 +943,10 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
+    if kind == "amount" and not _PAY_ASKED.search(asked) and _SHARE_OF_MONEY.search(searched):
+        # "how much does corvane put into your pension?": "we match up to 5%", a share of pay
+        # (what a job pays is a sum)
+        return True
     if kind == "amount" and _PAY_ASKED.search(asked) and not _OTHER_MONEY.search(asked):
         # "what does the yard jockey job pay?" is not answered by "a $1,000 referral bonus"
         # or "tuition assistance of up to $5,250", which are money of another kind
