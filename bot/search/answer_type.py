@@ -346,7 +346,8 @@ _START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) off\b", re.I)
 
 def said_plainly(question: str) -> str:
     """Return ``question`` with the phrases that ask for a deadline written as "deadline",
-    those that ask about working from home as "remotely", and "kick off" as "start"."""
+    those that ask about working from home as "remotely" ("wfh", a verb, as "work
+    remotely"), and "kick off" as "start"."""
     plain = _REMOTE_PHRASE.sub(
         lambda m: "work remotely" if m.group(0).casefold() == "wfh" else "remotely",  # "can I wfh?" says a verb
         _DEADLINE_PHRASE.sub("deadline", question),
@@ -439,6 +440,7 @@ _NOT_COUNTS = re.compile(
 )
 
 
+# a share ("75%", "20 per cent"): a proportion, which counts nothing
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)")
 # a share that is money: "we match up to 5%", "a bonus of up to 8% of salary", "15% off"
 _SHARE_OF_MONEY = re.compile(
