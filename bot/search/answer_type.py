@@ -393,22 +393,6 @@ _KIND_LABELS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 )
 
 
-# "what's the most you can get?", "is there a minimum amount?": a bound of a sum, asked and said
-_ASKS_BOUND = re.compile(r"\b(?:most|max|maximum|min|minimum|least|biggest|largest|smallest|highest|lowest)\b")
-_BOUND_SAID = re.compile(
-    rf"\b(?:up to|as much as|at most|maximum(?: of)?|max|no more than|between|at least|minimum(?: of)?|from)\s+"
-    rf"(?:[$€£¥₹]|(?:{_CURRENCIES})\s?)\s?\d"
-    rf"|(?:[$€£¥₹]|\b(?:{_CURRENCIES})\s?)\s?\d[\d,.]*\s*(?:k\b)?\s*(?:–|-|to|and)\s*(?:[$€£¥₹]|(?:{_CURRENCIES})\s?)?\s?\d"
-)
-
-
-def bounds_asked_sum(line: str, question: str) -> bool:
-    """Tell whether ``line`` bounds a sum ("between £1,000 and £5,000", "up to €12,000") for
-    a question that asks for a bound ("what's the most money I can get?"): it says what is
-    asked, whatever words it says it in."""
-    return bool(_ASKS_BOUND.search(question.casefold()) and _BOUND_SAID.search(line.casefold()))
-
-
 def label_kind(line: str) -> AnswerKind | None:
     """Return the kind of answer a "Label: value" line gives when its label only names that
     kind ("Amount: up to £5,000" an amount, "Location: Kelsby" a place), or None."""
@@ -441,12 +425,28 @@ _NOT_COUNTS = re.compile(
 
 
 # a share ("75%", "20 per cent"): a proportion, which counts nothing
-_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)")
+_PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
+_SHARE = re.compile(rf"\b{_PERCENT}")
 # a share that is money: "we match up to 5%", "a bonus of up to 8% of salary", "15% off"
 _SHARE_OF_MONEY = re.compile(
-    r"\b(?:match\w*|bonus(?:es)?|discount\w*|contribut\w*|premiums?|pension|of (?:your |the |their )?(?:base )?(?:salary|pay|premium|fees?|tuition|costs?))\b[^.;\n]{0,40}?\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
-    r"|\d+(?:\.\d+)?\s?(?:%|per ?cent\b)\s*(?:\w+\s+){0,3}?(?:match\w*|bonus|discount|off|of (?:your |the |their )?(?:base )?(?:salary|pay|premiums?|fees?|tuition|costs?)|contribution|employer)\b"
+    rf"\b(?:match\w*|bonus(?:es)?|discount\w*|contribut\w*|premiums?|pension|of (?:your |the |their )?(?:base )?(?:salary|pay|premium|fees?|tuition|costs?))\b[^.;\n]{{0,40}}?{_PERCENT}"
+    rf"|{_PERCENT}\s*(?:\w+\s+){{0,3}}?(?:match\w*|bonus|discount|off|of (?:your |the |their )?(?:base )?(?:salary|pay|premiums?|fees?|tuition|costs?)|contribution|employer)\b"
 )
+
+
+# "what's the most you can get?", "is there a minimum amount?": a bound of a sum, asked and said
+_ASKS_BOUND = re.compile(r"\b(?:most|max|maximum|min|minimum|least|biggest|largest|smallest|highest|lowest)\b")
+_BOUND_SAID = re.compile(
+    rf"\b(?:up to|as much as|at most|maximum(?: of)?|max|no more than|between|at least|minimum(?: of)?|from)\s+{_SUM}"
+    rf"|{_SUM}\s*(?:–|-|to|and)\s*{_CURRENCY}?\s?\d"
+)
+
+
+def bounds_asked_sum(line: str, question: str) -> bool:
+    """Tell whether ``line`` bounds a sum ("between £1,000 and £5,000", "up to €12,000") for
+    a question that asks for a bound ("what's the most money I can get?"): it says what is
+    asked, whatever words it says it in."""
+    return bool(_ASKS_BOUND.search(question.casefold()) and _BOUND_SAID.search(line.casefold()))
 
 
 # "twelve (12) to sixteen (16), or twenty-four (24) weeks": every number of the run is a duration
