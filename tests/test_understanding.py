@@ -2474,6 +2474,32 @@ def test_another_kind_of_the_thing_asked_for_does_not_answer_is_there_one(settin
     assert bigger.evidence is not None and bigger.evidence.missing == 0.0
 
 
+def test_a_thing_asked_to_be_paid_for_that_the_passage_never_says_does_not_answer(settings, tmp_path) -> None:
+    # "will they pay relocation?" over the pay and benefits lines: the passage says "pay" and
+    # names the role, but never the thing to be paid for, in any word close to it in meaning
+    (tmp_path / "supervisor.md").write_text(
+        "---\ntitle: Night Shift Supervisor\n---\n# Night Shift Supervisor\n\n## What we offer\n\n"
+        "- £38,500 a year, paid monthly\n- Annual bonus of up to 8% of salary\n"
+        "- We pay for your travel to the induction week in Leeds\n\n"
+        "## About the role\n\nYou will lead a team of 30 through the night.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+
+    def missing(question: str) -> float | None:
+        seen = answers.consider(answers.clean_question(question))
+        return None if seen.evidence is None else seen.evidence.missing
+
+    assert missing("will they pay relocation for the night shift supervisor?") == 1.0
+    assert answers.ask("will they pay relocation for the night shift supervisor?").verdict != "answer"
+    # said, or said in other words ("travel" of a flight), it is about the thing asked
+    assert missing("will they pay for my travel to the night shift supervisor induction?") == 0.0
+    assert missing("do they pay for my flight to the night shift supervisor induction?") == 0.0
+    # "pay" the noun, and "pay anything more", ask about no thing paid for
+    assert missing("does the night shift supervisor pay include a pension?") == 0.0
+    assert missing("do they pay anything more for the night shift supervisor?") == 0.0
+
+
 def test_the_words_of_a_web_address_are_no_words_of_its_passage(settings, tmp_path) -> None:
     # "/jobs/developer-advocate" in the apply link had made the hiring steps (with "we pay
     # €300 for your time") cover "salary … developer advocate position" better than the salary

@@ -299,6 +299,14 @@ def embed_one(text: str) -> np.ndarray:
     return np.asarray(embed([text], remember=True)[0])
 
 
+def closest_words(words: Sequence[str], others: Sequence[str]) -> float:
+    """Return the highest cosine of a word of ``words`` with a word of ``others`` (0 when either
+    is empty): whether a text says a thing in other words ("travel" for "flight", 0.43)."""
+    if not words or not others:
+        return 0.0
+    return float((embed(words, remember=True) @ embed(others, remember=True).T).max())
+
+
 @dataclass(frozen=True, slots=True)
 class Vectors:
     """Unit vectors stored as int8 codes with one float32 scale per row."""

@@ -58,7 +58,7 @@ from bot.search.answer_type import (
 )
 from bot.search.engine import Query, SearchEngine
 from bot.search.names import other_editions, other_kinds, other_levels, other_names
-from bot.search.semantic import embed_one
+from bot.search.semantic import closest_words, embed_one
 from bot.search.specificity import FRAME_WORDS
 from bot.search.tokenize import Tokenizer
 from bot.services.current import SnapshotHolder
@@ -707,16 +707,28 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
     """Tell whether "is there a retention bonus …?" asks for a kind of a thing the passage
     names another kind of: it says the thing ("bonus") but not a word that says which
     ("retention"), in any of its synonyms ("Annual bonus of up to 8%" is no retention bonus).
-    Names, and words that a number answers ("minimum", "cheaper"), aside."""
-    match = _IS_THERE.search(question.casefold())
-    if match is None:
-        return False
+    Names, and words that a number answers ("minimum", "cheaper"), aside. Or whether "will
+    they pay for my relocation?" asks about a thing the passage does not say at all."""
     tokenizer = engine.tokenizer
     said = set(tokenizer(f"{passage.section or ''} {passage.question or ''} {passage.text}"))
 
     def says(term: str) -> bool:
         return bool({term, *query.synonyms.get(term, ()), *engine.synonyms.get(term, ())} & said)
 
+    if paid := _PAYS_FOR.search(question.casefold()):
+        # "will they pay relocation?" over the salary line: it never says the thing paid for,
+        # in any word close to it in meaning ("travel" is said of "my flight")
+        things = [
+            w for w in paid.group(1).split()
+            if w not in _NO_OBJECT and (t := tokenizer.term(w)) and t not in names and query.importance.get(t, 0.0) >= 1.0
+        ]
+        if things and not any(says(tokenizer.term(w) or w) for w in things):
+            text = f"{passage.section or ''} {passage.question or ''} {passage.text}".casefold()
+            if closest_words(things, sorted(set(_WORD.findall(text)))) < ALIKE:
+                return True
+    match = _IS_THERE.search(question.casefold())
+    if match is None:
+        return False
     words = [w for w in match.group(1).split() if w not in _BY_NUMBER]
     terms = [t for w in words if (t := tokenizer.term(w)) and t not in names and query.importance.get(t, 0.0) >= 1.0]
     if len(terms) < 2 or not says(terms[-1]):
@@ -724,10 +736,23 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
     return not all(says(t) for t in terms[:-1])
 
 
+# "does/will … (help) pay for / cover / reimburse / fund (my) …": the thing it asks about
+_PAYS_FOR = re.compile(
+    r"\b(?:does|do|did|will|would|can|could|should)(?: [\w'-]+){1,4}? (?:help (?:to )?)?"
+    r"(?:pay|cover|reimburse|fund) (?!(?:include|includes|cover|covers|go|goes|get|gets|rise|rises|change|changes)\b)"
+    r"(?:for )?(?:(?:my|the|your|their|our|his|her|a|an|any|some) )?"
+    r"((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and|while|as|like)\b)[\w'-]+ ?){1,4})"
+)  # (not the noun: "does the intern pay include stock?")
+ALIKE = 0.35  # a word of the passage this close in meaning (WordLlama cosine) to the thing paid for says it
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+
 _BY_NUMBER = frozenset(
     {"minimum", "maximum", "min", "max", "total", "exact", "average", "upper", "lower", "higher", "cheaper", "better",
      "bigger", "smaller", "larger", "more", "less", "extra"}
 )
+
+
+_NO_OBJECT = _BY_NUMBER | {"anything", "something", "everything"}  # "do they pay anything more?" names no thing
 
 
 def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None) -> bool:
