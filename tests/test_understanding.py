@@ -2474,7 +2474,7 @@ def test_another_kind_of_the_thing_asked_for_does_not_answer_is_there_one(settin
     assert bigger.evidence is not None and bigger.evidence.missing == 0.0
 
 
-def test_a_thing_asked_to_be_paid_for_that_the_passage_never_says_does_not_answer(settings, tmp_path) -> None:
+def test_a_thing_asked_for_that_the_passage_never_says_does_not_answer(settings, tmp_path) -> None:
     # "will they pay relocation?" over the pay and benefits lines: the passage says "pay" and
     # names the role, but never the thing to be paid for, in any word close to it in meaning
     (tmp_path / "supervisor.md").write_text(
@@ -2495,8 +2495,12 @@ def test_a_thing_asked_to_be_paid_for_that_the_passage_never_says_does_not_answe
     # said, or said in other words ("travel" of a flight), it is about the thing asked
     assert missing("will they pay for my travel to the night shift supervisor induction?") == 0.0
     assert missing("do they pay for my flight to the night shift supervisor induction?") == 0.0
+    # ... and the same of a thing one gets ("is there …", "do they get a …")
+    assert missing("do night shift supervisors get a pension?") == 1.0
+    assert missing("is there a company car for the night shift supervisor?") == 1.0
+    assert missing("do night shift supervisors get some kind of bonus?") == 0.0
     # "pay" the noun, and "pay anything more", ask about no thing paid for
-    assert missing("does the night shift supervisor pay include a pension?") == 0.0
+    assert missing("does the night shift supervisor pay include stock?") == 0.0
     assert missing("do they pay anything more for the night shift supervisor?") == 0.0
 
 

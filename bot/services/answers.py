@@ -707,28 +707,33 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
     """Tell whether "is there a retention bonus …?" asks for a kind of a thing the passage
     names another kind of: it says the thing ("bonus") but not a word that says which
     ("retention"), in any of its synonyms ("Annual bonus of up to 8%" is no retention bonus).
-    Names, and words that a number answers ("minimum", "cheaper"), aside. Or whether "will
-    they pay for my relocation?" asks about a thing the passage does not say at all."""
+    Names, and words that a number answers ("minimum", "cheaper"), aside. Or whether "is
+    there a pension?" or "will they pay for my relocation?" asks about a thing the passage
+    does not say at all, nor in any word close to it in meaning."""
     tokenizer = engine.tokenizer
-    said = set(tokenizer(f"{passage.section or ''} {passage.question or ''} {passage.text}"))
+    whole = f"{passage.section or ''} {passage.question or ''} {passage.text}"
+    said = set(tokenizer(whole))
 
     def says(term: str) -> bool:
         return bool({term, *query.synonyms.get(term, ()), *engine.synonyms.get(term, ())} & said)
 
-    if paid := _PAYS_FOR.search(question.casefold()):
-        # "will they pay relocation?" over the salary line: it never says the thing paid for,
-        # in any word close to it in meaning ("travel" is said of "my flight")
-        things = [
-            w for w in paid.group(1).split()
+    def never_said(phrase: str) -> bool:
+        # no word of the thing is said, nor any word close to it in meaning ("travel" of "my flight")
+        things = {
+            w: t for w in phrase.split()
             if w not in _NO_OBJECT and (t := tokenizer.term(w)) and t not in names and query.importance.get(t, 0.0) >= 1.0
-        ]
-        if things and not any(says(tokenizer.term(w) or w) for w in things):
-            text = f"{passage.section or ''} {passage.question or ''} {passage.text}".casefold()
-            if closest_words(things, sorted(set(_WORD.findall(text)))) < ALIKE:
-                return True
+        }
+        if not things or any(says(t) for t in things.values()):
+            return False
+        return closest_words(list(things), sorted(set(_WORD.findall(whole.casefold())))) < ALIKE
+
+    if (paid := _PAYS_FOR.search(question.casefold())) and never_said(paid.group(1)):
+        return True  # "will they pay relocation?" over the salary line
     match = _IS_THERE.search(question.casefold())
     if match is None:
         return False
+    if never_said(match.group(1)):
+        return True  # "do the apprentices get a pension?" over the pay lines
     words = [w for w in match.group(1).split() if w not in _BY_NUMBER]
     terms = [t for w in words if (t := tokenizer.term(w)) and t not in names and query.importance.get(t, 0.0) >= 1.0]
     if len(terms) < 2 or not says(terms[-1]):
@@ -752,7 +757,7 @@ _BY_NUMBER = frozenset(
 )
 
 
-_NO_OBJECT = _BY_NUMBER | {"anything", "something", "everything"}  # "do they pay anything more?" names no thing
+_NO_OBJECT = _BY_NUMBER | {"anything", "something", "everything", "kind", "kinds", "sort", "sorts", "type", "types"}  # "do they pay anything more?" names no thing
 
 
 def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None) -> bool:
