@@ -2499,6 +2499,10 @@ def test_a_thing_asked_for_that_the_passage_never_says_does_not_answer(settings,
     assert missing("do night shift supervisors get a pension?") == 1.0
     assert missing("is there a company car for the night shift supervisor?") == 1.0
     assert missing("do night shift supervisors get some kind of bonus?") == 0.0
+    # ... and of a thing a member asks to do something with, but after a light verb
+    assert missing("can i bring my dog to the night shift supervisor induction?") == 1.0
+    assert missing("can i claim my travel to the night shift supervisor induction?") == 0.0
+    assert missing("can i get my money back from the night shift supervisor induction?") == 0.0
     # "pay" the noun, and "pay anything more", ask about no thing paid for
     assert missing("does the night shift supervisor pay include stock?") == 0.0
     assert missing("do they pay anything more for the night shift supervisor?") == 0.0

@@ -729,6 +729,8 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
 
     if (paid := _PAYS_FOR.search(question.casefold())) and never_said(paid.group(1)):
         return True  # "will they pay relocation?" over the salary line
+    if (can := _CAN_I.search(question.casefold())) and never_said(can.group(1)):
+        return True  # "can I bring my dog?" over the house rules
     match = _IS_THERE.search(question.casefold())
     if match is None:
         return False
@@ -741,6 +743,12 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
     return not all(says(t) for t in terms[:-1])
 
 
+# "can I bring my dog?": the thing a member asks to do something with; not after a light
+# verb, whose object may be said in other words ("can I get my money back?": a refund)
+_CAN_I = re.compile(
+    r"\b(?:can|could|may) (?:i|we) (?!(?:get|have|take|make|do|give|be)\b)[a-z]+ (?:my|our|a|an|any|some) "
+    r"((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and|while|as|like)\b)[\w'-]+ ?){1,3})"
+)
 # "does/will … (help) pay for / cover / reimburse / fund (my) …": the thing it asks about
 _PAYS_FOR = re.compile(
     r"\b(?:does|do|did|will|would|can|could|should)(?: [\w'-]+){1,4}? (?:help (?:to )?)?"
