@@ -2495,6 +2495,9 @@ def test_a_thing_asked_for_that_the_passage_never_says_does_not_answer(settings,
     # said, or said in other words ("travel" of a flight), it is about the thing asked
     assert missing("will they pay for my travel to the night shift supervisor induction?") == 0.0
     assert missing("do they pay for my flight to the night shift supervisor induction?") == 0.0
+    # ... said as what is paid ("is my relocation covered?")
+    assert missing("is my relocation covered for the night shift supervisor job?") == 1.0
+    assert missing("do night shift supervisors get their travel to the induction paid for?") == 0.0
     # ... and the same of a thing one gets ("is there …", "do they get a …")
     assert missing("do night shift supervisors get a pension?") == 1.0
     assert missing("is there a company car for the night shift supervisor?") == 1.0

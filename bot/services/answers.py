@@ -729,6 +729,8 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
 
     if (paid := _PAYS_FOR.search(question.casefold())) and never_said(paid.group(1)):
         return True  # "will they pay relocation?" over the salary line
+    if (paid := _PAID_FOR.search(question.casefold())) and never_said(paid.group(1)):
+        return True  # "is my flight covered?" over the salary line
     if (can := _CAN_I.search(question.casefold())) and never_said(can.group(1)):
         return True  # "can I bring my dog?" over the house rules
     match = _IS_THERE.search(question.casefold())
@@ -748,6 +750,12 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
 _CAN_I = re.compile(
     r"\b(?:can|could|may) (?:i|we) (?!(?:get|have|take|make|do|give|be)\b)[a-z]+ (?:my|our|a|an|any|some) "
     r"((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and|while|as|like)\b)[\w'-]+ ?){1,3})"
+)
+# "is my flight covered?", "do co-ops get their travel paid for?": the thing paid for
+_PAID_FOR = re.compile(
+    r"\b(?:is|are|will|would|get|gets|have|has) (?:my|the|our|their|his|her|your) "
+    r"((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and|while|as|like|be|is|are)\b)[\w'-]+ ?){1,3})"
+    r"(?:[\w'-]+ ){0,2}?(?:be )?(?:paid|covered|reimbursed|funded)\b"
 )
 # "does/will … (help) pay for / cover / reimburse / fund (my) …": the thing it asks about
 _PAYS_FOR = re.compile(
