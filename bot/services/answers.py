@@ -745,26 +745,34 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
     return not all(says(t) for t in terms[:-1])
 
 
+# A thing asked about: the words up to the next that starts another phrase
+_PHRASE_ENDS = "for|at|in|on|with|if|when|during|after|before|to|of|from|or|and|while|as|like"
+
+
+def _thing(most: int, ends: str = _PHRASE_ENDS) -> str:
+    """Return a group of one to ``most`` words, none of them one of ``ends``."""
+    return rf"((?:(?!(?:{ends})\b)[\w'-]+ ?){{1,{most}}})"
+
+
 # "can I bring my dog?": the thing a member asks to do something with; not after a light
 # verb, whose object may be said in other words ("can I get my money back?": a refund)
 _CAN_I = re.compile(
-    r"\b(?:can|could|may) (?:i|we) (?!(?:get|have|take|make|do|give|be)\b)[a-z]+ (?:my|our|a|an|any|some) "
-    r"((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and|while|as|like)\b)[\w'-]+ ?){1,3})"
+    r"\b(?:can|could|may) (?:i|we) (?!(?:get|have|take|make|do|give|be)\b)[a-z]+ (?:my|our|a|an|any|some) " + _thing(3)
 )
 # "is my flight covered?", "do co-ops get their travel paid for?": the thing paid for
 _PAID_FOR = re.compile(
     r"\b(?:is|are|will|would|get|gets|have|has) (?:my|the|our|their|his|her|your) "
-    r"((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and|while|as|like|be|is|are)\b)[\w'-]+ ?){1,3})"
-    r"(?:[\w'-]+ ){0,2}?(?:be )?(?:paid|covered|reimbursed|funded)\b"
+    + _thing(3, _PHRASE_ENDS + "|be|is|are")
+    + r"(?:[\w'-]+ ){0,2}?(?:be )?(?:paid|covered|reimbursed|funded)\b"
 )
-# "does/will … (help) pay for / cover / reimburse / fund (my) …": the thing it asks about
+# "does/will … (help) pay for / cover / reimburse / fund (my) …": the thing it asks about;
+# not "pay" the noun ("does the intern pay include stock?")
 _PAYS_FOR = re.compile(
     r"\b(?:does|do|did|will|would|can|could|should)(?: [\w'-]+){1,4}? (?:help (?:to )?)?"
     r"(?:pay|cover|reimburse|fund) (?!(?:include|includes|cover|covers|go|goes|get|gets|rise|rises|change|changes)\b)"
-    r"(?:for )?(?:(?:my|the|your|their|our|his|her|a|an|any|some) )?"
-    r"((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and|while|as|like)\b)[\w'-]+ ?){1,4})"
-)  # (not the noun: "does the intern pay include stock?")
-ALIKE = 0.35  # a word of the passage this close in meaning (WordLlama cosine) to the thing paid for says it
+    r"(?:for )?(?:(?:my|the|your|their|our|his|her|a|an|any|some) )?" + _thing(4)
+)
+ALIKE = 0.35  # a word of the passage this close in meaning (WordLlama cosine) to the thing asked about says it
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 
 _BY_NUMBER = frozenset(
@@ -773,7 +781,8 @@ _BY_NUMBER = frozenset(
 )
 
 
-_NO_OBJECT = _BY_NUMBER | {"anything", "something", "everything", "kind", "kinds", "sort", "sorts", "type", "types"}  # "do they pay anything more?" names no thing
+# words that name no thing: "do they pay anything more?", "is there some kind of test?"
+_NO_OBJECT = _BY_NUMBER | {"anything", "something", "everything", "kind", "kinds", "sort", "sorts", "type", "types"}
 
 
 def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None) -> bool:
