@@ -990,6 +990,10 @@ def test_how_many_counts_what_it_names() -> None:
     oral = "how many oral history grants did they give out"
     assert not holds("Scored by two trustees and one external oral historian.", "count", oral)
     assert holds("Over 15.000 companies are using HF technology.", "count", "how many companies use hf stuff")
+    # ... and the noun the number counts, not one that only qualifies it
+    mentors = "how many mentors are in the circle"
+    assert not holds("You can list up to three mentor preferences.", "count", mentors)
+    assert holds("The circle has three mentors this round.", "count", mentors)
     # ... and anyone is counted by whom the number counts
     assert holds("We usually take between four and six mentees.", "count", "how many people get picked")
     # ... but people who apply are counted as applicants or applications

@@ -810,7 +810,18 @@ def _counts(text: str, end: int, nouns: tuple[str, ...]) -> bool:
     following = re.findall(r"[a-z]+", text[end : end + 60])[:4]
     if nouns is _PERSONS and any(_PERSON_ENDING.search(w) for w in following):
         return True  # "14 engineers", "three analysts"
-    return any(_same_word(w, n) for w in following for n in nouns)
+    return any(
+        _same_word(w, n) and not _modifier(following, i) for i, w in enumerate(following) for n in nouns
+    )
+
+
+def _modifier(words: list[str], i: int) -> bool:
+    """Tell whether ``words[i]`` only qualifies the plural after it: "three mentor preferences"
+    counts preferences, not mentors."""
+    if words[i].endswith("s") or i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    return len(after) > 3 and after.endswith("s") and not after.endswith("ss")
 
 
 def counts_the_asked(text: str, question: str) -> bool:
