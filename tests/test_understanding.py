@@ -1468,6 +1468,17 @@ def test_a_passage_with_nothing_of_the_question_but_its_names_is_at_most_unsure(
     assert model.verdict(replace(only_names, kind=1.0))[0] == "answer"
 
 
+def test_an_introduction_is_at_most_unsure_without_an_asked_kind() -> None:
+    samples, labels = _samples()
+    model = fit(samples, labels, [y == 0 for y in labels])
+    holding = Evidence(1.0, 0.95, 0.9, 1.0, 0.0, 1.0, 1.0, 0.0, 0.9, 0.0)
+    general = replace(holding, kind=0.0, general=True)
+    assert model.probability(general) >= model.answer_at  # the signals alone would answer
+    assert model.verdict(general)[0] == "unsure"
+    # not a signal: the fitted model has no coefficient for it
+    assert "general" not in FEATURES and len(holding.vector()) == len(FEATURES)
+
+
 # -- 11. semantic index ----------------------------------------------------------------------
 
 
@@ -2513,6 +2524,31 @@ def test_a_thing_asked_for_that_the_passage_never_says_does_not_answer(settings,
     # "pay" the noun, and "pay anything more", ask about no thing paid for
     assert missing("does the night shift supervisor pay include stock?") == 0.0
     assert missing("do they pay anything more for the night shift supervisor?") == 0.0
+
+
+def test_an_introduction_answers_only_what_it_is_or_a_kind_it_holds(settings, tmp_path) -> None:
+    # "can a freshman apply to the summer program?" over the page's opening paragraph: it has
+    # the names and the everyday words of any question about the programme
+    (tmp_path / "summer.md").write_text(
+        "---\ntitle: Halvorn Summer Program\n---\nEach summer, a small group of students joins Halvorn in "
+        "Tacoma for a paid 12-week program on real satellites.\n\n## Who can apply\n\n"
+        "Students in their second year or later of a degree in engineering or physics.\n\n"
+        "## Housing\n\nWe do not provide housing, but we share a list of summer lets.\n",
+        encoding="utf-8",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+
+    def general(question: str) -> bool | None:
+        seen = answers.consider(answers.clean_question(question))
+        if seen.evidence is None:
+            return None
+        assert answers.holder.current.corpus.passages[seen.candidates[0].position].id == 0
+        return seen.evidence.general
+
+    assert general("can students join halvorn summer program with a car") is True
+    # a kind of answer the introduction holds ("12-week"), or what the programme is
+    assert general("how long is the halvorn summer program") is False
+    assert general("what is the halvorn summer program?") is False
 
 
 def test_the_words_of_a_web_address_are_no_words_of_its_passage(settings, tmp_path) -> None:

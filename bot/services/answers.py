@@ -350,6 +350,7 @@ class AnswerService:
             unknown=_unknown_share(engine, query),
             sentence=first.sentence,
             absent=engine.absent_share(query, first.position, names | _kind_terms(engine, corrected, kind, held)),
+            general=kind is None and _introduction(engine, query, passages[first.position], names),
         )
         return Consideration(
             text, searched, query, vector, kind, tuple(measured), evidence, topic, names, others, corrected
@@ -659,6 +660,20 @@ def _by_role_title(snap: Snapshot, query: Query, scope: frozenset[int] | None) -
             if sum(_in_title(t, asked) for t in titles.entries[i].terms) >= best:
                 return scope
     return frozenset(t.doc for t in said if len(t.terms) == best)
+
+
+def _introduction(engine: SearchEngine, query: Query, passage: Passage, names: frozenset[str]) -> bool:
+    """Tell whether a passage is its document's introduction (the text before its first
+    heading, or under the title's own heading; not an FAQ item) and the question asks
+    about something besides the programme itself: a word of weight that is neither a
+    name nor a word of the document's title ("what is the summer program?" is answered by
+    its introduction; "can a freshman apply to the summer program?" seldom is)."""
+    if passage.id != 0 or passage.question is not None or passage.section not in (None, passage.title):
+        return False
+    title = set(engine.tokenizer(f"{passage.title} {passage.org or ''}"))
+    return any(
+        t not in names and t not in title and query.importance.get(t, 0.0) >= 1.0 for t in query.unique_terms
+    )
 
 
 def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> dict[int, float]:

@@ -57,13 +57,16 @@ class Evidence:
     unknown: float  # share of the question's weight in words the knowledge base never uses
     sentence: float  # the best cosine of the question with one sentence of the passage
     absent: float  # share of the question's weight (names aside) in words its document never uses
+    # not a signal of the model (see Model.can_answer): the passage is its document's
+    # introduction, and the question asks neither what the programme is nor a kind of answer
+    general: bool = False
 
     def vector(self) -> np.ndarray:
         """Return the signals as an array, in field order."""
         return np.fromiter((getattr(self, name) for name in FEATURES), dtype=np.float64, count=len(FEATURES))
 
 
-FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence))
+FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence) if f.name != "general")
 # The direction each signal may push: more of it can only raise (or only lower) confidence.
 # A fit that gives a signal the other sign has learnt an accident of its data: that signal
 # is then left out (coefficient 0).
@@ -126,9 +129,14 @@ class Model:
           mentor on the data science internship?" against the internship's requirements). Every passage of the
           named document has the names, so the name credit and the margin are high, and
           whether this one answers rests on the static embeddings' similarity alone, which
-          tells a right passage from a near miss only weakly.
+          tells a right passage from a near miss only weakly;
+        * a document's introduction for a question that asks neither what the programme is
+          nor for a kind of answer ("can a freshman apply to the summer program?"): an
+          introduction says a little of everything its programme is about, so it shares
+          the names and the everyday words of any question about it, and is the answer far
+          less often than another passage that does.
         """
-        return not evidence.missing and (evidence.coverage > 0 or evidence.kind > 0)
+        return not evidence.missing and not evidence.general and (evidence.coverage > 0 or evidence.kind > 0)
 
     def verdict(self, evidence: Evidence) -> tuple[Verdict, float]:
         """Return the verdict and the probability behind it (see :meth:`can_answer`)."""
