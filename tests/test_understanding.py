@@ -994,6 +994,13 @@ def test_how_many_counts_what_it_names() -> None:
     mentors = "how many mentors are in the circle"
     assert not holds("You can list up to three mentor preferences.", "count", mentors)
     assert holds("The circle has three mentors this round.", "count", mentors)
+    # a level is no number of anything, and "one of" is one among others
+    analysts = "how many analysts are on each shift"
+    assert not holds("Escalate P1 incidents to the Tier 2 on-call analyst within 15 minutes", "count", analysts)
+    assert holds("Each shift has four analysts and a lead.", "count", analysts)
+    places = "how many interns does each team take"
+    assert not holds("Join one of the coolest places in AI.", "count", places)
+    assert holds("Each team takes two interns.", "count", places)
     # ... and anyone is counted by whom the number counts
     assert holds("We usually take between four and six mentees.", "count", "how many people get picked")
     # ... but people who apply are counted as applicants or applications

@@ -409,7 +409,7 @@ def label_kind(line: str) -> AnswerKind | None:
 _CURRENCY = rf"(?:[$€£¥₹]|\b(?:{_CURRENCIES})\s?)"
 _DESIGNATORS = (
     "year|week|day|month|term|semester|quarter|phase|stage|level|grade|step|round|part|module|unit|"
-    "chapter|section|room|building|floor|cohort|session"
+    "chapter|section|room|building|floor|cohort|session|tier|band"
 )
 _SUM = rf"{_CURRENCY}\s?\d[\d,.]*(?:\s?[km]\b)?"
 _NOT_COUNTS = re.compile(
@@ -421,6 +421,8 @@ _NOT_COUNTS = re.compile(
     r"|\b\d{1,2}[/.:]\d{1,2}(?:[/.]\d{2,4})?\b"
     # a number that names a step or a place rather than counting: "in year two", "Level 3", "room 210"
     rf"|\b(?:{_DESIGNATORS})\s+(?:\d+|{_NUMBER_WORDS})\b"
+    # "one of the coolest places in AI": one among others, not a number of them
+    r"|\bone of\b"
 )
 
 
