@@ -5,8 +5,9 @@ model turns them into the probability that the passage answers the question; two
 thresholds split that into three verdicts:
 
 * ``answer``: probability at least :data:`ANSWER_AT`, the passage holds the kind of
-  answer asked for, if any, and it has something of the question besides its names (a word
-  of it, or the kind asked for): the passage is shown as the answer;
+  answer asked for, if any, it has something of the question besides its names (a word
+  of it, or the kind asked for), and it is no document's introduction met by a question
+  about something else (see :meth:`Model.can_answer`): the passage is shown as the answer;
 * ``unsure``: at least :data:`UNSURE_AT`: the closest passage is shown, labelled as
   possibly not answering (members would rather see it than nothing);
 * ``none``: the bot says it does not know and offers the closest questions.
