@@ -54,6 +54,8 @@ from tests.conftest import (
     INLET,
     INLET_QUESTIONS,
     JOBS_QUESTIONS,
+    KNOLL,
+    KNOLL_QUESTIONS,
     LAGOON,
     LAGOON_QUESTIONS,
     LAST,
@@ -86,6 +88,8 @@ from tests.conftest import (
     REWORDED_QUESTIONS,
     RIDGE,
     RIDGE_QUESTIONS,
+    SCREE,
+    SCREE_QUESTIONS,
     SHELF,
     SHELF_QUESTIONS,
     SHOAL,
@@ -435,12 +439,19 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # a hospital's nurse residency and a water utility's, never read: 0.500, 23 of 30,
         # 10 wrong with the stop's starting code
         (VALE, VALE_QUESTIONS, 0.46, 0.73, 12),
+        # a conservation trust's field apprenticeship and a ferry company's, written blind:
+        # 0.667, 25 of 30, 6 wrong with the stop's starting code and at its end
+        (SCREE, SCREE_QUESTIONS, 0.63, 0.8, 8),
+        # a museum's conservation traineeship and a bicycle maker's, written blind: 0.450,
+        # 22 of 30, 11 wrong with the stop's starting code; 0.450, 22 of 30, 9 at its end
+        (KNOLL, KNOLL_QUESTIONS, 0.41, 0.7, 11),
     ],
     ids=[
         "web", "siblings", "near", "final", "paste", "fresh", "last", "spare", "other", "more", "hold", "ridge",
         "quay", "wharf", "pier", "cove", "inlet", "bay", "fjord", "sound", "delta", "gulf", "reef", "bight", "shoal",
         "cape", "spit", "atoll", "lagoon", "estuary", "strait", "firth", "mere", "shelf", "marsh", "fen", "dune",
         "weir", "tarn", "brook", "glen", "loch", "dell", "moor", "heath", "glade", "vale",
+        "scree", "knoll",
     ],
 )
 def test_blind_sets_keep_their_floor(folder, questions, hit1, abstention, wrong, settings) -> None:
