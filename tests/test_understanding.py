@@ -43,7 +43,7 @@ from bot.search.names import (
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller
 from bot.search.tokenize import Tokenizer
-from bot.services.answers import AnswerService, Turn
+from bot.services.answers import AnswerService, Consideration, Turn
 from bot.services.decision import FEATURES, TARGET_FALSE_ANSWERS, Evidence, Model, fit
 from bot.services.smalltalk import small_talk
 from bot.storage.codec import decode_arrays, encode_arrays
@@ -53,6 +53,11 @@ RESIDENCY = "hf-ai-research-residency.md"
 FELLOWSHIP = "hf-fellowship-program.md"
 INTERNSHIPS = "hf-internships-2023.md"
 META = "meta-research-scientist-intern-ai-alignment.txt"
+
+
+def _consider(answers: AnswerService, question: str) -> Consideration:
+    """Return what the service decides about ``question``, cleaned as a member's would be."""
+    return answers.consider(answers.clean_question(question))
 
 
 def candidate_sources(services: Services, question: str, history=(), now=None) -> set[str]:
@@ -284,10 +289,10 @@ def test_a_title_word_in_another_form_is_no_part_of_what_is_asked(tmp_path: Path
     )
     write(tmp_path, "civic.md", "# Civic Tech Fellowship\n\n## Pay\n\nFellows are paid $5,400 a month.\n")
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
-    seen = answers.consider(answers.clean_question("is there a signing bonus for the transit maintenance apprenticeship"))
+    seen = _consider(answers, "is there a signing bonus for the transit maintenance apprenticeship")
     assert seen.evidence is not None and seen.evidence.coverage == 0.0
     # a word of what is asked that the passage has still counts
-    tools = answers.consider(answers.clean_question("do transit maintenance apprentices get a tool allowance"))
+    tools = _consider(answers, "do transit maintenance apprentices get a tool allowance")
     assert tools.evidence is not None and tools.evidence.coverage > 0
 
 
@@ -307,7 +312,7 @@ def test_a_longer_form_of_a_names_word_names_what_it_names(tmp_path: Path, setti
     assert snapshot.names.extended("apprenticeship") == ("apprentic",)
     assert snapshot.names.extended("appren") == ()  # shorter: a clip, not a longer form
     answers = build_services(settings, snapshot).answers
-    seen = answers.consider(answers.clean_question("when is the climbing test for the turbine apprenticeship"))
+    seen = _consider(answers, "when is the climbing test for the turbine apprenticeship")
     assert "apprentic" in seen.named
     answer = answers.ask("when is the climbing test for the turbine apprenticeship")
     assert "July 12 or July 13, 2025" in answer.citations[0].snippet
@@ -331,7 +336,7 @@ def test_a_word_names_what_its_ship_form_names(tmp_path: Path, settings: Setting
     write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
     snapshot = snapshot_from_folder(tmp_path, settings)
     answers = build_services(settings, snapshot).answers
-    seen = answers.consider(answers.clean_question("how much annual leave do apprentices get"))
+    seen = _consider(answers, "how much annual leave do apprentices get")
     assert {"apprentic", "apprenticeship"} <= seen.named
     assert "28 days of paid holiday" in answers.cite_first(seen).snippet
 
@@ -360,7 +365,7 @@ def test_a_clipped_word_names_what_its_full_word_names(tmp_path: Path, settings:
         "physio": (tokenizer.term("physiotherapist"),),
         "grads": (tokenizer.term("graduate"),),
     }
-    seen = answers.consider(answers.clean_question("closing date for the physio role?"))
+    seen = _consider(answers, "closing date for the physio role?")
     assert tokenizer.term("physiotherapist") in seen.named
     answer = answers.ask("closing date for the physio role?")
     assert answer.citations[0].source == "physio.txt" and "19 October" in answer.citations[0].snippet
@@ -384,11 +389,11 @@ def test_a_word_of_a_names_stem_that_is_another_word_names_nothing(tmp_path: Pat
         "Fill in one application and pick up to three positions, ranked by preference.\n",
     )
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
-    seen = answers.consider(answers.clean_question("how many positions can i pick on one quillfern internship application"))
+    seen = _consider(answers, "how many positions can i pick on one quillfern internship application")
     assert "appli" not in seen.named
     answer = answers.ask("how many positions can i pick on one quillfern internship application")
     assert answer.citations[0].source == "internships.md"
-    assert answers.consider(answers.clean_question("how long do the residents stay")).named
+    assert _consider(answers, "how long do the residents stay").named
     answer = answers.ask("how long do the residents stay")
     assert answer.verdict == "answer" and answer.citations[0].source == "residency.md"
 
@@ -526,7 +531,7 @@ def test_a_place_named_falls_is_no_fall_edition(tmp_path: Path, settings: Settin
     )
     write(tmp_path, "guides.md", "# Lantern Lake Guides\n\n## Pay\n\nGuides earn $19 an hour.\n")
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
-    seen = answers.consider(answers.clean_question("how many summer rangers do they hire each year?"))
+    seen = _consider(answers, "how many summer rangers do they hire each year?")
     assert seen.others == ()
 
 
@@ -612,7 +617,7 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
     # passage covers it, not only the one that happens to say "HF team"
     answers = seed_services.answers
     snap = seed_services.holder.current
-    seen = answers.consider(answers.clean_question("what is the hf fellowship"))
+    seen = _consider(answers, "what is the hf fellowship")
     hf = snap.engine.tokenizer.term("hf")
     fellowship = [c for c in seen.candidates if snap.corpus.passages[c.position].source == FELLOWSHIP]
     assert len(fellowship) > 1
@@ -1108,7 +1113,7 @@ def test_the_ranking_counts_an_asked_kind_where_the_decision_counts_it(seed_serv
     # "About You" has a place word only in a sentence about something else; ranked by the
     # passage-wide test it came first, and the decision then found no place and declined.
     answers = seed_services.answers
-    seen = answers.consider(answers.clean_question("Where is the ML engineer job based?"))
+    seen = _consider(answers, "Where is the ML engineer job based?")
     assert seen.evidence is not None and seen.evidence.missing == 0.0
     answer = answers.ask("Where is the ML engineer job based?")
     assert answer.verdict == "answer"
@@ -1232,12 +1237,12 @@ def test_a_document_naming_another_documents_organisation_in_passing_is_from_it(
 
 def test_a_posting_matching_only_its_name_and_job_has_nothing_of_what_is_asked(jobs_services: Services) -> None:
     answers = jobs_services.answers
-    seen = answers.consider(answers.clean_question("is the copperline warehouse job union?"))
+    seen = _consider(answers, "is the copperline warehouse job union?")
     assert seen.evidence is not None and seen.candidates[0].coverage > 0  # "job" matched
     assert seen.evidence.coverage == 0.0  # but "union" is what is asked
     assert answers.ask("is the copperline warehouse job union?").verdict != "answer"
     # a word of what is asked in the passage keeps its coverage
-    pay = answers.consider(answers.clean_question("copperline warehouse job salary?"))
+    pay = _consider(answers, "copperline warehouse job salary?")
     assert pay.evidence is not None and pay.evidence.coverage > 0
 
 
@@ -1666,8 +1671,8 @@ def test_an_asked_kind_counts_only_in_a_sentence_about_what_is_asked(settings, t
         encoding="utf-8",
     )
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
-    interns = answers.consider(answers.clean_question("how many interns does lumen hire?"))
-    teams = answers.consider(answers.clean_question("how many research teams does lumen have?"))
+    interns = _consider(answers, "how many interns does lumen hire?")
+    teams = _consider(answers, "how many research teams does lumen have?")
     assert interns.evidence is not None and teams.evidence is not None
     assert (interns.evidence.kind, interns.evidence.missing) == (0.0, 1.0)
     assert (teams.evidence.kind, teams.evidence.missing) == (1.0, 0.0)
@@ -1684,7 +1689,7 @@ def test_a_label_that_names_the_asked_kind_says_what_its_line_gives(settings, tm
         encoding="utf-8",
     )
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
-    size = answers.consider(answers.clean_question("how big are the brindle growth grants"))
+    size = _consider(answers, "how big are the brindle growth grants")
     assert size.evidence is not None and (size.evidence.kind, size.evidence.missing) == (1.0, 0.0)
     # a label that names a thing, not only the kind, says nothing of other sums
     assert label_kind("Location: Kelsby") == "place" and label_kind("• Amount: up to £5,000") == "amount"
@@ -1706,10 +1711,10 @@ def test_a_noun_naming_the_asked_kind_is_said_by_an_answer_of_that_kind(settings
     assert kind_nouns("what's the start date", "date") == {"date"}  # not "start": a date need not be one
     assert kind_nouns("analyst salary?", "amount") == {"salary"} and kind_nouns("payments lead name?", "name") == set()
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
-    dated = answers.consider(answers.clean_question("data analyst deadline?"))
+    dated = _consider(answers, "data analyst deadline?")
     assert dated.evidence is not None and dated.evidence.kind == 1.0 and dated.evidence.absent == 0.0
     # "salary": no passage holds a sum, so the word stays one the document never uses
-    paid = answers.consider(answers.clean_question("data analyst salary?"))
+    paid = _consider(answers, "data analyst salary?")
     assert paid.evidence is not None and paid.evidence.kind == 0.0 and paid.evidence.absent > 0
 
 
@@ -1836,7 +1841,7 @@ def kind_signals(
     answers = beside_another_programme(
         settings, folder, f"---\ntitle: {title}\n---\n# {title}\n\n## {section}\n\n{body}"
     )
-    seen = answers.consider(answers.clean_question(question))
+    seen = _consider(answers, question)
     assert seen.evidence is not None
     return seen.evidence.kind, seen.evidence.missing
 
@@ -1879,7 +1884,7 @@ def test_the_asked_kind_counts_where_it_is_about_the_question(
     answers = beside_another_programme(
         settings, tmp_path, f"---\ntitle: Lumen Programme\n---\n# Lumen Programme\n\n## {section}\n\n{body}"
     )
-    seen = answers.consider(answers.clean_question(question))
+    seen = _consider(answers, question)
     assert seen.evidence is not None
     assert (seen.evidence.kind, seen.evidence.missing) == found
 
@@ -2009,7 +2014,7 @@ def test_a_passage_about_another_years_edition_lacks_what_is_asked(tmp_path: Pat
     )
 
     def missing(question: str) -> float:
-        seen = answers.consider(answers.clean_question(question))
+        seen = _consider(answers, question)
         assert seen.evidence is not None
         return seen.evidence.missing
 
@@ -2035,7 +2040,7 @@ def test_how_long_does_it_last_is_covered_by_the_duration(settings, tmp_path) ->
         "---\ntitle: Lumen Residency\n---\n# Lumen Residency\n\n## About\n\n"
         "The Lumen Residency is a 9-month role for early-career researchers.\n",
     )
-    seen = answers.consider(answers.clean_question("How long does the Lumen residency last?"))
+    seen = _consider(answers, "How long does the Lumen residency last?")
     assert seen.evidence is not None
     assert seen.evidence.absent == 0.0 and seen.evidence.kind == 1.0
 
@@ -2050,7 +2055,7 @@ def test_every_passage_of_the_named_document_gets_credit_for_its_name(settings, 
         "Lumen runs the Lumen Founders Programme for first-time founders in Lisbon.\n\n"
         "## Money\n\n### Is there any funding?\n\nEvery company receives a grant of EUR 1,500 in week six.\n",
     )
-    seen = answers.consider(answers.clean_question("lumen cash?"))
+    seen = _consider(answers, "lumen cash?")
     passages = answers.holder.current.corpus.passages
     grant = next(c for c in seen.candidates if "grant" in passages[c.position].text)
     assert grant.bm25 > 0.0
@@ -2067,7 +2072,7 @@ def test_an_faq_question_holds_no_answer_of_the_asked_kind(settings, tmp_path) -
         "## FAQs\n\n### I have been out of school for several years. Can I still do the residency?\n\n"
         "Yes. The residency lasts as long for everyone, whatever your background.\n",
     )
-    seen = answers.consider(answers.clean_question("How long does the Lumen residency last?"))
+    seen = _consider(answers, "How long does the Lumen residency last?")
     first = answers.holder.current.corpus.passages[seen.candidates[0].position]
     assert "9-month" in first.text
 
@@ -2082,7 +2087,7 @@ def test_a_short_faq_answer_is_about_a_question_asking_for_the_same_kind(setting
         "### When is the deadline?\n\nSend in your app through the online portal, not by email, on any day. "
         "The portal will stop accepting submissions on 15 February 2027 at noon Pacific Time.\n",
     )
-    seen = answers.consider(answers.clean_question("last day to send in a lumen app?"))
+    seen = _consider(answers, "last day to send in a lumen app?")
     assert seen.evidence is not None
     assert (seen.evidence.kind, seen.evidence.missing) == (1.0, 0.0)
 
@@ -2184,7 +2189,7 @@ def test_a_question_naming_one_role_of_a_careers_page_is_not_answered_from_anoth
     answers = build_services(settings, snap).answers
 
     def sections(question: str) -> set[str]:
-        seen = answers.consider(answers.clean_question(question))
+        seen = _consider(answers, question)
         return {snap.corpus.passages[c.position].section or "" for c in seen.candidates}
 
     # only the cartographer's section says when applications close: not a candidate for the engineer
@@ -2484,15 +2489,15 @@ def test_another_kind_of_the_thing_asked_for_does_not_answer_is_there_one(settin
         encoding="utf-8",
     )
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
-    other = answers.consider(answers.clean_question("is there a retention bonus for the night shift supervisor?"))
-    same = answers.consider(answers.clean_question("is there an annual bonus for the night shift supervisor?"))
+    other = _consider(answers, "is there a retention bonus for the night shift supervisor?")
+    same = _consider(answers, "is there an annual bonus for the night shift supervisor?")
     assert other.evidence is not None and other.evidence.missing == 1.0
     assert same.evidence is not None and same.evidence.missing == 0.0
     assert answers.ask("is there a retention bonus for the night shift supervisor?").verdict != "answer"
     # asked as what one gets, the same; a word that a figure answers ("a bigger bonus") says no kind
-    got = answers.consider(answers.clean_question("do night shift supervisors get a retention bonus?"))
+    got = _consider(answers, "do night shift supervisors get a retention bonus?")
     assert got.evidence is not None and got.evidence.missing == 1.0
-    bigger = answers.consider(answers.clean_question("do night shift supervisors get a bigger bonus?"))
+    bigger = _consider(answers, "do night shift supervisors get a bigger bonus?")
     assert bigger.evidence is not None and bigger.evidence.missing == 0.0
 
 
@@ -2509,7 +2514,7 @@ def test_a_thing_asked_for_that_the_passage_never_says_does_not_answer(settings,
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
 
     def missing(question: str) -> float | None:
-        seen = answers.consider(answers.clean_question(question))
+        seen = _consider(answers, question)
         return None if seen.evidence is None else seen.evidence.missing
 
     assert missing("will they pay relocation for the night shift supervisor?") == 1.0
@@ -2546,7 +2551,7 @@ def test_an_introduction_answers_only_what_it_is_or_a_kind_it_holds(settings, tm
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
 
     def general(question: str) -> bool | None:
-        seen = answers.consider(answers.clean_question(question))
+        seen = _consider(answers, question)
         if seen.evidence is None:
             return None
         assert answers.holder.current.corpus.passages[seen.candidates[0].position].id == 0
@@ -2593,7 +2598,7 @@ def test_a_compound_the_question_writes_open_is_the_one_the_documents_hyphenate(
     write(tmp_path, "other.md", "# Stage crew\n\n## Pay\n\nCrew earn $18 an hour.\n")
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
     assert answers.ask("move in date?").citations[0].snippet.lstrip("• ").startswith("August 16, 2025: move-in")
-    seen = answers.consider(answers.clean_question("move in date?"))
+    seen = _consider(answers, "move in date?")
     assert "movein" in seen.query.joined and "movein" not in seen.query.unique_terms  # searched, not required
 
 
