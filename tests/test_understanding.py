@@ -999,6 +999,7 @@ def test_how_many_counts_what_it_names() -> None:
     mentors = "how many mentors are in the circle"
     assert not holds("You can list up to three mentor preferences.", "count", mentors)
     assert holds("The circle has three mentors this round.", "count", mentors)
+    assert holds("The circle has three mentor places this round.", "count", mentors)  # places count people
     # a level is no number of anything, and "one of" is one among others
     analysts = "how many analysts are on each shift"
     assert not holds("Escalate P1 incidents to the Tier 2 on-call analyst within 15 minutes", "count", analysts)

@@ -819,11 +819,11 @@ def _counts(text: str, end: int, nouns: tuple[str, ...]) -> bool:
 
 def _modifier(words: list[str], i: int) -> bool:
     """Tell whether ``words[i]`` only qualifies the plural after it: "three mentor preferences"
-    counts preferences, not mentors."""
+    counts preferences, not mentors (but "20 intern positions" counts interns by their places)."""
     if words[i].endswith("s") or i + 1 >= len(words):
         return False
     after = words[i + 1]
-    return len(after) > 3 and after.endswith("s") and not after.endswith("ss")
+    return len(after) > 3 and after.endswith("s") and not after.endswith("ss") and after not in _PLACES
 
 
 def counts_the_asked(text: str, question: str) -> bool:
