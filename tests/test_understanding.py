@@ -47,7 +47,7 @@ from bot.services.answers import AnswerService, Consideration, Turn
 from bot.services.decision import FEATURES, TARGET_FALSE_ANSWERS, Evidence, Model, fit
 from bot.services.smalltalk import small_talk
 from bot.storage.codec import decode_arrays, encode_arrays
-from tests.conftest import KNOWLEDGE, write
+from tests.conftest import KNOWLEDGE, services_over, write
 
 RESIDENCY = "hf-ai-research-residency.md"
 FELLOWSHIP = "hf-fellowship-program.md"
@@ -180,7 +180,7 @@ def test_what_an_announcement_says_before_naming_its_programme_is_no_name(tmp_pa
         "summer.md",
         "# Ostlake Summer Student Scheme\n\n## How to apply\n\nApplications close at 5pm on Sunday 28 September 2025.\n",
     )
-    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    services = services_over(tmp_path, settings)
     seen = services.answers.consider("when do applications for the summer student scheme close")
     assert "appli" not in seen.named
 
@@ -245,7 +245,7 @@ def test_a_roles_place_names_it_as_its_title_does(tmp_path: Path, settings: Sett
     )
     write(tmp_path, "lleida.md", posting.format(city="Lleida", benefit="A company car for farm visits."))
     write(tmp_path, "toledo.md", posting.format(city="Toledo", benefit="Relocation support of up to €3,000."))
-    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    services = services_over(tmp_path, settings)
     # the city chooses the posting: what is asked ("relocation") is only in the other one,
     # which must not answer for it
     answer = services.answers.ask("is there relocation support for the lleida technician job?")
@@ -270,7 +270,7 @@ def test_a_passage_with_only_its_titles_words_has_nothing_of_what_is_asked(tmp_p
         "# Delivery Driver\n\n## The role\n\nYou will drive our milk rounds across York, starting at 04:00.\n\n"
         "## What we offer\n\n- £13 an hour\n- A company van, which you may take home\n",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     assert answers.ask("does the bakery shift lead job come with a company car?").verdict != "answer"
     # a word of what is asked that the passage has still counts
     answer = answers.ask("does the bakery shift lead job come with a free loaf?")
@@ -288,7 +288,7 @@ def test_a_title_word_in_another_form_is_no_part_of_what_is_asked(tmp_path: Path
         " vision insurance from your first day, and an annual tool allowance of $600.\n",
     )
     write(tmp_path, "civic.md", "# Civic Tech Fellowship\n\n## Pay\n\nFellows are paid $5,400 a month.\n")
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     seen = _consider(answers, "is there a signing bonus for the transit maintenance apprenticeship")
     assert seen.evidence is not None and seen.evidence.coverage == 0.0
     # a word of what is asked that the passage has still counts
@@ -358,7 +358,7 @@ def test_a_clipped_word_names_what_its_full_word_names(tmp_path: Path, settings:
         "## How to apply\n\nApplications close on 31 August 2025.\n",
     )
     write(tmp_path, "gameplay.md", "# Gameplay Programmer\n\nYou will build game systems in C++.\n")
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     names = answers.holder.current.names
     tokenizer = answers.holder.current.engine.tokenizer
     assert names.clips(tokenizer, ["physio", "grads", "game", "nurse"]) == {
@@ -388,7 +388,7 @@ def test_a_word_of_a_names_stem_that_is_another_word_names_nothing(tmp_path: Pat
         "# Quillfern Internships 2027\n\nInternships run for 14 weeks.\n\n## How to Apply\n\n"
         "Fill in one application and pick up to three positions, ranked by preference.\n",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     seen = _consider(answers, "how many positions can i pick on one quillfern internship application")
     assert "appli" not in seen.named
     answer = answers.ask("how many positions can i pick on one quillfern internship application")
@@ -413,7 +413,7 @@ def test_of_two_names_the_document_that_also_says_the_other_wins(tmp_path: Path,
         "# Kestrune Intern Cohort 2025\n\nThe internship runs for 12 weeks, from 16 June to 5 September 2025."
         " Everyone starts on the same day.\n",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     answer = answers.ask("When does the next Residency cohort start?")
     assert answer.citations and answer.citations[0].source == "residency.md"
 
@@ -441,7 +441,7 @@ def test_a_role_whose_whole_title_is_said_is_asked_about_though_another_names_a_
         "## Pay\n\n- £2,100 per month before tax, paid monthly.\n\n## What you'll do\n\n"
         "- Build and test a new endpoint for our ledger service.\n",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     answer = answers.ask("what does the principal android engineer job pay?")
     assert answer.citations and answer.citations[0].source == "careers.html"
     assert "81,000" in answer.citations[0].snippet
@@ -530,7 +530,7 @@ def test_a_place_named_falls_is_no_fall_edition(tmp_path: Path, settings: Settin
         "# Greywater Falls Seasonal Rangers\n\n## How many\n\nEvery year we hire about 45 seasonal rangers.\n",
     )
     write(tmp_path, "guides.md", "# Lantern Lake Guides\n\n## Pay\n\nGuides earn $19 an hour.\n")
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     seen = _consider(answers, "how many summer rangers do they hire each year?")
     assert seen.others == ()
 
@@ -555,7 +555,7 @@ def test_a_question_about_a_level_no_posting_has_is_declined(tmp_path: Path, set
         "## Location\n\nOn site at our Riverton contact center.\n",
     )
     write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Pay\n\nStarting salary of $58,500.\n")
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     assert answers.ask("what's the pay for fraud operations analyst i?").verdict == "answer"
     declined = answers.ask("what's the pay for fraud operations analyst ii?")
     assert declined.verdict == "none" and declined.others == ("analyst ii",)
@@ -568,7 +568,7 @@ def test_a_numbered_edition_the_documents_do_not_speak_of_is_not_answered(tmp_pa
         "# Brackmoor Launchpad: Cohort 4 is open\n\nAfter three cohorts we are back with a 12-week bootcamp.\n\n"
         "## Key dates\n\n- Applications close: 24 March 2026\n- Cohort runs: 13 April to 3 July 2026\n",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     assert answers.ask("when does brackmoor launchpad cohort 4 run?").verdict == "answer"
     assert answers.ask("when does brackmoor launchpad cohort 5 run?").verdict != "answer"
     assert edition_numbers("is round #2 open, or intake no. 3?") == {("round", 2), ("intake", 3)}
@@ -582,7 +582,7 @@ def test_an_edition_of_a_season_the_passage_does_not_name_is_not_answered(tmp_pa
         " Applications for it close on 1 February 2026.\n\n- Cohort: Fall 2026; Runs: 7 September to 27 November"
         " 2026\n\n## Alumni\n\nEvery summer our alumni meet for a picnic in the park.\n",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     assert answers.ask("when does the brackmoor spring cohort run?").verdict == "answer"
     assert answers.ask("when does the brackmoor summer cohort run?").verdict != "answer"
     # a season named in another form ("Cohort: Fall 2026") is spoken of, "autumn" as "fall"
@@ -935,7 +935,7 @@ def test_a_question_about_a_process_is_shown_its_steps_from_the_first(tmp_path: 
         "- Case study presented in a 60-minute video interview\n- Short conversation with the Head of Data\n"
         "- All interviews are held by video.\n",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     shown = answers.ask("whats the interview process for the brindlespoke mechanic job").citations[0].snippet
     assert shown.startswith("Our process is simple:") and "trial shift in the workshop" in shown
     shown = answers.ask("what happens in the interviews for the quorvane data analyst intern").citations[0].snippet
@@ -1665,13 +1665,14 @@ async def test_small_talk_is_not_recorded_as_a_question(tmp_path: Path) -> None:
 
 def test_an_asked_kind_counts_only_in_a_sentence_about_what_is_asked(settings, tmp_path) -> None:
     # The number in this passage counts teams, not interns: "how many interns" is not answered by it.
-    (tmp_path / "lumen.md").write_text(
+    write(
+        tmp_path,
+        "lumen.md",
         "---\ntitle: Lumen Summer Internship\n---\n# Lumen Summer Internship\n\n## Teams\n\n"
         "Our lab has 4 research teams working on vision.\n\n"
         "Each summer, interns are paired with a mentor and ship a project.\n",
-        encoding="utf-8",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     interns = _consider(answers, "how many interns does lumen hire?")
     teams = _consider(answers, "how many research teams does lumen have?")
     assert interns.evidence is not None and teams.evidence is not None
@@ -1682,14 +1683,15 @@ def test_an_asked_kind_counts_only_in_a_sentence_about_what_is_asked(settings, t
 def test_a_label_that_names_the_asked_kind_says_what_its_line_gives(settings, tmp_path) -> None:
     # No word of the question is on the "Amount:" line, and the closest sentence is another:
     # the label says what the sum is.
-    (tmp_path / "fund.txt").write_text(
+    write(
+        tmp_path,
+        "fund.txt",
         "Brindle Community Fund 2026\n\nGROWTH TIER\n\n"
         "Growth grants are for established groups ready to scale something that already works.\n"
         "- Amount: between £20,000 and £60,000, spread over two years.\n"
         "- Who can apply: registered charities with at least one finished project.\n",
-        encoding="utf-8",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     size = _consider(answers, "how big are the brindle growth grants")
     assert size.evidence is not None and (size.evidence.kind, size.evidence.missing) == (1.0, 0.0)
     # a label that names a thing, not only the kind, says nothing of other sums
@@ -1700,18 +1702,19 @@ def test_a_label_that_names_the_asked_kind_says_what_its_line_gives(settings, tm
 def test_a_noun_naming_the_asked_kind_is_said_by_an_answer_of_that_kind(settings, tmp_path) -> None:
     # The posting never says "deadline": "Apply by 15 March 2026" is one. The word asks for a
     # date, so a passage holding a date does not lack it; a passage holding none still does.
-    (tmp_path / "analyst.md").write_text(
+    write(
+        tmp_path,
+        "analyst.md",
         "---\ntitle: Data Analyst, Payments\n---\n# Data Analyst, Payments\n\n## About the team\n\n"
         "The payments analytics team looks after reporting for card and bank transfers.\n\n"
         "## How to apply\n\nApply by 15 March 2026 with your CV. A cover letter is optional.\n",
-        encoding="utf-8",
     )
     from bot.search.answer_type import kind_nouns
 
     assert kind_nouns("data analyst deadline?", "date") == {"deadline"}
     assert kind_nouns("what's the start date", "date") == {"date"}  # not "start": a date need not be one
     assert kind_nouns("analyst salary?", "amount") == {"salary"} and kind_nouns("payments lead name?", "name") == set()
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     dated = _consider(answers, "data analyst deadline?")
     assert dated.evidence is not None and dated.evidence.kind == 1.0 and dated.evidence.absent == 0.0
     # "salary": no passage holds a sum, so the word stays one the document never uses
@@ -1726,12 +1729,13 @@ def test_a_list_item_is_shown_under_its_lead_in_before_its_neighbours(settings, 
         "Robotics Internship, teaching arms to grasp objects in simulation.",
         "Audio Internship, denoising podcast recordings.",
     ]
-    (tmp_path / "quarry.md").write_text(
+    write(
+        tmp_path,
+        "quarry.md",
         "---\ntitle: Quarry Internships\n---\n# Quarry Internships\n\n## Positions\n\n"
         "The following internship positions are open:\n\n" + "".join(f"- {i}\n" for i in items),
-        encoding="utf-8",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     answer = answers.ask("which quarry internship is about robots grasping things?")
     assert answer.citations
     # the item that answers comes first under its lead-in; the snippet reads on after it,
@@ -1803,7 +1807,7 @@ def test_a_roles_name_in_the_heading_over_its_section_picks_no_sentence(tmp_path
         + role.format(title="Technical Writer", place="Inverness, UK (on-site)", slug="writer"),
     )
     write(tmp_path, "bakery.md", "# Night Shift Baker at Ovenly\n\nLocation: Leeds, UK (on-site)\n\nYou bake bread.\n")
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     answer = answers.ask("is the kestrelworks senior geospatial engineer job remote or in the office")
     assert answer.citations and answer.citations[0].snippet.startswith("Location: Edinburgh")
 
@@ -1975,7 +1979,7 @@ def test_a_first_years_wage_does_not_answer_what_another_year_pays(tmp_path: Pat
         "First-year apprentices earn AUD 52,000 per year plus superannuation.\n\n"
         "## How long is it?\n\nFour years.\n",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     assert answers.ask("how much do first year ironbark apprentices make").verdict == "answer"
     assert answers.ask("how much do 3rd year ironbark apprentices make").verdict != "answer"
 
@@ -2106,7 +2110,9 @@ def test_ranking_search_prefers_a_plateau_to_a_lone_peak() -> None:
 
 def test_the_members_own_word_outweighs_its_synonym_in_a_snippet(settings, tmp_path) -> None:
     # "stipend" is rarer than "pay", so it weighed more, and the stipend line was shown for "pay?"
-    (tmp_path / "lumen.md").write_text(
+    write(
+        tmp_path,
+        "lumen.md",
         "---\ntitle: Lumen Community Manager\n---\n# Lumen Community Manager\n\n## Pay and terms\n\n"
         "- Pay: USD 32–40 per hour, depending on experience\n"
         "- You will be engaged as an independent contractor through our payroll partner, and paid "
@@ -2116,12 +2122,11 @@ def test_the_members_own_word_outweighs_its_synonym_in_a_snippet(settings, tmp_p
         "- As a contractor you are not covered by our employee health plan and there is no paid time "
         "off, but you are free to plan your hours and breaks around your life\n\n"
         "## Salary bands\n\nOur salary bands for employees are public.\n",
-        encoding="utf-8",
     )
     # "pay" is common across the knowledge base, "stipend" rare: its idf is the higher
     faq = "".join(f"## Question {i}\n\nDo role {i} jobs pay well? The pay is fair.\n\n" for i in range(6))
-    (tmp_path / "other.md").write_text(f"---\ntitle: Other roles\n---\n# Other roles\n\n{faq}", encoding="utf-8")
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    write(tmp_path, "other.md", f"---\ntitle: Other roles\n---\n# Other roles\n\n{faq}")
+    answers = services_over(tmp_path, settings).answers
     answer = answers.ask("lumen community manager pay?")
     assert answer.citations and "USD 32–40 per hour" in answer.citations[0].snippet
 
@@ -2184,7 +2189,7 @@ def test_a_question_naming_one_role_of_a_careers_page_is_not_answered_from_anoth
         + role("Senior Platform Engineer", "spe-2", "Remote within the UK", "You will run our tile servers in Go.")
         + "<h2>What everyone gets</h2><ul><li>27 days of holiday</li><li>A pension</li></ul></main></body></html>"
     )
-    (tmp_path / "careers.html").write_text(page, encoding="utf-8")
+    write(tmp_path, "careers.html", page)
     snap = snapshot_from_folder(tmp_path, settings)
     assert len(snap.corpus.roles) == 2
     answers = build_services(settings, snap).answers
@@ -2224,7 +2229,7 @@ def test_a_careers_page_entry_for_a_programme_with_its_own_file_names_that_file(
         " the brewery for 18 months.\n\n## Key dates\n\nThe 2025 cohort starts on September 8, 2025.\n\n"
         "## Pay\n\nApprentices earn $19.00 per hour.\n",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     # the careers page lists the apprenticeship, but the guide is about it
     answer = answers.ask("when does the brewing apprentice cohort start?")
     assert answer.citations and answer.citations[0].source == "brewing-apprenticeship-guide.md"
@@ -2279,18 +2284,20 @@ def test_a_place_noun_naming_another_asks_no_place() -> None:
 
 def test_what_is_asked_besides_a_list_item_is_shown_as_the_rest_of_its_list(settings, tmp_path) -> None:
     # "besides a resume" named one item, and the snippet was that item alone: "You will need: • a résumé;"
-    (tmp_path / "fellowship.md").write_text(
+    write(
+        tmp_path,
+        "fellowship.md",
         "---\ntitle: Corvane Writing Fellowship\n---\n# Corvane Writing Fellowship\n\n## How to apply\n\n"
         "Applications open on 1 March and close on 30 April. You will need:\n\n"
         "- a résumé;\n- a cover letter of no more than two pages; and\n- a ten-page writing sample.\n\n"
         "Shortlisted candidates are interviewed in May.\n\n## Pay\n\nFellows earn $3,000 a month.\n",
-        encoding="utf-8",
     )
-    (tmp_path / "other.md").write_text(
+    write(
+        tmp_path,
+        "other.md",
         "---\ntitle: Corvane Library\n---\n# Corvane Library\n\n## Hours\n\nOpen daily from 9 to 5.\n",
-        encoding="utf-8",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     shown = answers.ask("what do i have to submit for the fellowship besides a resume").citations[0].snippet
     assert shown.startswith("Applications open") or shown.startswith("You will need:")
     assert "writing sample" in shown and "cover letter" in shown
@@ -2301,11 +2308,12 @@ def test_what_is_asked_besides_a_list_item_is_shown_as_the_rest_of_its_list(sett
 def test_the_days_a_role_works_answer_which_days_without_the_questions_words(settings, tmp_path) -> None:
     # "normally Tuesday through Saturday" shares no word with "which days of the week …?", and
     # the days were not counted as in a sentence about what is asked: the question was declined
-    (tmp_path / "internship.md").write_text(
+    write(
+        tmp_path,
+        "internship.md",
         "---\ntitle: Tidemark Summer Newsroom Internship\n---\n# Tidemark Summer Newsroom Internship\n\n"
         "## About\n\nInterns report and produce stories with our news team for ten weeks each summer.\n\n"
         "## Pay\n\nInterns earn $18.50 an hour.\n",
-        encoding="utf-8",
     )
     answers = answers_over_file(
         settings,
@@ -2324,10 +2332,11 @@ def test_the_days_a_role_works_answer_which_days_without_the_questions_words(set
 def test_a_runner_up_holding_the_asked_kind_is_judged_when_the_best_lacks_it(settings, tmp_path) -> None:
     # the benefits list has every word of "how many years is the … grad scheme" ("each year",
     # "pension scheme") but no duration; it ranked first and the question was declined
-    (tmp_path / "other.md").write_text(
+    write(
+        tmp_path,
+        "other.md",
         "---\ntitle: Brindle Archive Traineeship\n---\n# Brindle Archive Traineeship\n\n## Pay\n\n"
         "Trainees earn £24,350 a year for twelve months of digitisation work.\n",
-        encoding="utf-8",
     )
     answers = answers_over_file(
         settings,
@@ -2416,32 +2425,36 @@ def test_a_programme_named_in_every_passage_of_its_documents_still_names_them(se
     # "resident" is in every passage of the residency's documents, which made it count for
     # little beside "shift", a word of one posting's title ("…, 2nd Shift"): the question
     # was answered from that posting
-    (tmp_path / "residency.md").write_text(
+    write(
+        tmp_path,
+        "residency.md",
         "---\ntitle: New Graduate Nurse Residency\n---\n# New Graduate Nurse Residency\n\n"
         "## Schedule\n\nResidents work three 12-hour shifts a week on their home unit.\n\n"
         "## Pay\n\nResidents earn $38.50 an hour from their first day as a resident.\n\n"
         "## Mentors\n\nEach resident is paired with a preceptor for the first twelve weeks.\n\n"
         + "".join(f"## {heading}\n\n{sentence}\n\n" for heading, sentence in _RESIDENCY_SECTIONS),
-        encoding="utf-8",
     )
-    (tmp_path / "qc.txt").write_text(
+    write(
+        tmp_path,
+        "qc.txt",
         "Quality Control Technician I, 2nd Shift\nHalden Biosciences\nMorrisville, NC (on-site) - Full-time\n\n"
         "Schedule\nMonday to Friday, 2:30 p.m. to 11:00 p.m.\n\n"
         "Responsibilities\nPerform environmental monitoring of cleanrooms\nLog samples into the LIMS\n",
-        encoding="utf-8",
     )
-    (tmp_path / "residency-faq.md").write_text(
+    write(
+        tmp_path,
+        "residency-faq.md",
         "---\ntitle: Nurse Residency FAQ\n---\n# Nurse Residency FAQ\n\n"
         "* **Can residents choose their unit?**<br>Residents rank three units; most residents get their first choice.\n"
         "* **Do residents get benefits?**<br>Yes, every resident has medical cover from day one.\n",
-        encoding="utf-8",
     )
-    (tmp_path / "lab.md").write_text(
+    write(
+        tmp_path,
+        "lab.md",
         "---\ntitle: Halden Biosciences Careers\n---\n# Halden Biosciences Careers\n\n"
         "## Working here\n\nEvery employee receives stock options and a 401(k) match.\n",
-        encoding="utf-8",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     answer = answers.ask("how many shifts a week would i work as a resident")
     assert answer.citations and answer.citations[0].source == "residency.md"
     assert "three 12-hour shifts a week" in answer.citations[0].snippet
@@ -2461,17 +2474,19 @@ def test_a_role_named_on_a_list_of_positions_is_answered_from_its_own_item(setti
         "Records Assistant, answering enquiries from government departments about files they transferred to us",
         "Learning Officer (schools), designing and delivering sessions for pupils, on a 12-month maternity cover contract",
     ]
-    (tmp_path / "vacancies.md").write_text(
+    write(
+        tmp_path,
+        "vacancies.md",
         "---\ntitle: Work with us\n---\n# Work with us\n\n## Current opportunities\n\n"
         "The following positions are open now. Click a title to read the full advert and apply.\n\n"
         + "".join(f"* [{i.split(',')[0]}](https://archive.example.org/jobs/{n}),{i.split(',', 1)[1]}.\n" for n, i in enumerate(items)),
-        encoding="utf-8",
     )
-    (tmp_path / "other.md").write_text(
+    write(
+        tmp_path,
+        "other.md",
         "---\ntitle: Reading room guide\n---\n# Reading room guide\n\n## Opening hours\n\nOpen Tuesday to Saturday.\n",
-        encoding="utf-8",
     )
-    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    services = services_over(tmp_path, settings)
     passages = services.holder.current.corpus.passages
     assert len([p for p in passages if p.source == "vacancies.md"]) >= 2  # the list is split
     question = "the archives learning officer post, is it permanent or temporary"
@@ -2483,13 +2498,14 @@ def test_a_role_named_on_a_list_of_positions_is_answered_from_its_own_item(setti
 def test_another_kind_of_the_thing_asked_for_does_not_answer_is_there_one(settings, tmp_path) -> None:
     # "is there a retention bonus?" over a posting that offers an annual bonus: the passage
     # says "bonus" but not which, so it is no answer; the posting that says it is one
-    (tmp_path / "supervisor.md").write_text(
+    write(
+        tmp_path,
+        "supervisor.md",
         "---\ntitle: Night Shift Supervisor\n---\n# Night Shift Supervisor\n\n## What we offer\n\n"
         "- £38,500 a year, including the night shift allowance\n- Annual bonus of up to 8% of salary\n"
         "- 25 days' holiday plus bank holidays\n\n## About the role\n\nYou will lead a team of 30 through the night.\n",
-        encoding="utf-8",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     other = _consider(answers, "is there a retention bonus for the night shift supervisor?")
     same = _consider(answers, "is there an annual bonus for the night shift supervisor?")
     assert other.evidence is not None and other.evidence.missing == 1.0
@@ -2505,14 +2521,15 @@ def test_another_kind_of_the_thing_asked_for_does_not_answer_is_there_one(settin
 def test_a_thing_asked_for_that_the_passage_never_says_does_not_answer(settings, tmp_path) -> None:
     # "will they pay relocation?" over the pay and benefits lines: the passage says "pay" and
     # names the role, but never the thing to be paid for, in any word close to it in meaning
-    (tmp_path / "supervisor.md").write_text(
+    write(
+        tmp_path,
+        "supervisor.md",
         "---\ntitle: Night Shift Supervisor\n---\n# Night Shift Supervisor\n\n## What we offer\n\n"
         "- £38,500 a year, paid monthly\n- Annual bonus of up to 8% of salary\n"
         "- We pay for your travel to the induction week in Leeds\n\n"
         "## About the role\n\nYou will lead a team of 30 through the night.\n",
-        encoding="utf-8",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
 
     def missing(question: str) -> float | None:
         seen = _consider(answers, question)
@@ -2542,14 +2559,15 @@ def test_a_thing_asked_for_that_the_passage_never_says_does_not_answer(settings,
 def test_an_introduction_answers_only_what_it_is_or_a_kind_it_holds(settings, tmp_path) -> None:
     # "can a freshman apply to the summer program?" over the page's opening paragraph: it has
     # the names and the everyday words of any question about the programme
-    (tmp_path / "summer.md").write_text(
+    write(
+        tmp_path,
+        "summer.md",
         "---\ntitle: Halvorn Summer Program\n---\nEach summer, a small group of students joins Halvorn in "
         "Tacoma for a paid 12-week program on real satellites.\n\n## Who can apply\n\n"
         "Students in their second year or later of a degree in engineering or physics.\n\n"
         "## Housing\n\nWe do not provide housing, but we share a list of summer lets.\n",
-        encoding="utf-8",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
 
     def general(question: str) -> bool | None:
         seen = _consider(answers, question)
@@ -2567,10 +2585,11 @@ def test_an_introduction_answers_only_what_it_is_or_a_kind_it_holds(settings, tm
 def test_the_words_of_a_web_address_are_no_words_of_its_passage(settings, tmp_path) -> None:
     # "/jobs/developer-advocate" in the apply link had made the hiring steps (with "we pay
     # €300 for your time") cover "salary … developer advocate position" better than the salary
-    (tmp_path / "other.md").write_text(
+    write(
+        tmp_path,
+        "other.md",
         "---\ntitle: Tessellate Data Engineer\n---\n# Tessellate Data Engineer\n\n## Pay\n\n"
         "The salary is €58,000 a year.\n",
-        encoding="utf-8",
     )
     answers = answers_over_file(
         settings,
@@ -2597,7 +2616,7 @@ def test_a_compound_the_question_writes_open_is_the_one_the_documents_hyphenate(
         + "- May 31, 2026: move-out, by noon, with keys left at the office.\n",
     )
     write(tmp_path, "other.md", "# Stage crew\n\n## Pay\n\nCrew earn $18 an hour.\n")
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     assert answers.ask("move in date?").citations[0].snippet.lstrip("• ").startswith("August 16, 2025: move-in")
     seen = _consider(answers, "move in date?")
     assert "movein" in seen.query.joined and "movein" not in seen.query.unique_terms  # searched, not required
@@ -2614,7 +2633,7 @@ def test_a_date_of_another_seasons_edition_does_not_answer_when_the_asked_one_is
         " runs from 13 April to 6 July 2027. We run two cohorts a year, in spring and in autumn.\n\n"
         "## Is it paid?\n\nFounders receive a grant of EUR 5,000.\n",
     )
-    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answers = services_over(tmp_path, settings).answers
     assert answers.ask("when does the spring lanternworks cohort start").verdict == "answer"
     seen = answers.consider("when does the autumn lanternworks cohort start")
     assert seen.evidence is not None and seen.evidence.missing == 1.0
@@ -2753,7 +2772,7 @@ def test_the_most_one_can_get_is_answered_where_the_sum_is_bounded(tmp_path: Pat
         "business or from a loan, but not from another public grant.\n\nEvery successful business is also "
         "matched with a volunteer mentor from the Trust's network for six months.\n",
     )
-    service = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    service = services_over(tmp_path, settings).answers
     seen = service.consider(service.clean_question("whats the most money i can get from the kindling grant"))
     passages = service.holder.current.corpus.passages
     offers = next(c for c in seen.candidates if (passages[c.position].section or "").endswith("What the grant offers"))
@@ -2770,7 +2789,7 @@ def test_pto_is_leave_by_the_shipped_synonyms(tmp_path: Path, settings: Settings
         "# Museum Educator\n\n## Pay\n\n$52,000 - $58,000 a year.\n\n## Benefits\n\n"
         "- Medical, dental and vision insurance\n- 15 days of paid vacation plus 10 paid holidays\n",
     )
-    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    services = services_over(tmp_path, settings)
     answer = services.answers.ask("how much pto do museum educators get")
     assert answer.citations and answer.citations[0].section.endswith("Benefits")
     assert "15 days of paid vacation" in answer.citations[0].snippet
