@@ -738,6 +738,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
             f"answerable answered wrong: {report['answered_wrong']}, not sure: {report['unsure']}, "
             f"of which the right passage first: {report['unsure_right']})"
         )
+        if report["answerable"]:
+            print(
+                f"ranking alone (the best passage, whatever the verdict): right first {report['ranked@1']:.3f}, "
+                f"within the best three {report['ranked@3']:.3f}"
+            )
         for miss in report["misses"]:
             print(f"  miss: {miss['q']} [{miss['verdict']}]")
             cited = miss["cited"]

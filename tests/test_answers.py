@@ -1,4 +1,5 @@
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
@@ -491,11 +492,31 @@ def test_eval_counts_a_right_passage_under_not_sure_apart_from_hits() -> None:
         "right and sure": Answer("q", True, (cited("It lasts 9 months."),), verdict="answer"),
     }
 
+    # the best three candidates of each question, as an answer would cite them
+    ranked = {
+        "right but unsure": ("It lasts 9 months.", "No fees."),
+        "wrong and unsure": ("No fees.", "Apply by May.", "It lasts 9 months."),
+        "right and sure": ("It lasts 9 months.",),
+    }
+
     class Replies:
         def ask(self, question: str) -> Answer:
             return replies[question]
+
+        def clean_question(self, question: str) -> str:
+            return question
+
+        def consider(self, question: str) -> SimpleNamespace:
+            return SimpleNamespace(question=question, candidates=ranked[question])
+
+        def cite_first(self, seen: SimpleNamespace, rank: int = 0) -> Citation:
+            return cited(seen.candidates[rank])
 
     cases = [Case(q, source="residency", evidence=("9 months",)) for q in replies]
     report = evaluate(Replies(), cases).to_json()  # type: ignore[arg-type]
     assert report["hit@1"] == round(1 / 3, 4)
     assert report["unsure"] == 2 and report["unsure_right"] == 1
+    # the ranking apart from the decision: the right passage first for two questions, and
+    # among the best three for all three
+    assert report["ranked@1"] == round(2 / 3, 4)
+    assert report["ranked@3"] == 1.0

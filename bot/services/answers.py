@@ -532,10 +532,11 @@ class AnswerService:
 
     # -- citing -------------------------------------------------------------------------
 
-    def cite_first(self, seen: Consideration) -> Citation:
-        """Return the citation of the best candidate, whatever the verdict (for calibration)."""
-        first = seen.candidates[0]
-        return self._cite(first.position, first.score, seen, self.holder.current)
+    def cite_first(self, seen: Consideration, rank: int = 0) -> Citation:
+        """Return the citation of the best candidate (or the one at ``rank``), whatever the
+        verdict (for calibration and evaluation)."""
+        chosen = seen.candidates[rank]
+        return self._cite(chosen.position, chosen.score, seen, self.holder.current)
 
     def _concepts(
         self,

@@ -39,6 +39,11 @@ class Report:
     unsure: int = 0  # answerable questions that got "not sure" (the first citation may be right)
     unsure_right: int = 0  # ... of which the first citation shown is a right one
     wrong: int = 0  # answerable questions answered with a wrong first citation
+    # The ranking apart from the decision: answerable questions whose best candidate, cited as
+    # it would be, is a right answer whatever the verdict (what hit@1 would be if every best
+    # candidate were answered), and those with one among the best three.
+    ranked1: int = 0
+    ranked3: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -51,6 +56,8 @@ class Report:
             "answered_wrong": self.wrong,
             "unsure": self.unsure,
             "unsure_right": self.unsure_right,
+            "ranked@1": self.rate(self.ranked1, self.answerable),
+            "ranked@3": self.rate(self.ranked3, self.answerable),
             "answerable": self.answerable,
             "unanswerable": self.unanswerable,
             "misses": self.misses,
@@ -139,6 +146,9 @@ def evaluate(service: AnswerService, cases: list[Case]) -> Report:
             report.hit3 += 1
             report.reciprocal += 1 / (rank + 1)
             report.hit1 += rank == 0
+        ranked = 0 if rank == 0 else _ranked(service, case)
+        report.ranked1 += ranked == 0
+        report.ranked3 += ranked is not None
         if rank != 0:
             report.misses.append(
                 {
@@ -150,6 +160,16 @@ def evaluate(service: AnswerService, cases: list[Case]) -> Report:
                 }
             )
     return report
+
+
+def _ranked(service: AnswerService, case: Case, depth: int = 3) -> int | None:
+    """Return the rank (0-based) of the first right one among the best ``depth`` candidates
+    for ``case``, each cited as an answer would cite it, whatever the verdict; None if none is."""
+    seen = service.consider(service.clean_question(case.question))
+    return next(
+        (r for r in range(min(depth, len(seen.candidates))) if citation_ok(case, service.cite_first(seen, r), 0)),
+        None,
+    )
 
 
 def _cited(answer: Answer) -> list[dict[str, Any]]:
