@@ -736,7 +736,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(
             f"({report['answerable']} answerable, {report['unanswerable']} unanswerable questions; "
             f"answerable answered wrong: {report['answered_wrong']}, not sure: {report['unsure']}, "
-            f"of which the right passage first: {report['unsure_right']})"
+            f"of which the right passage first: {report['unsure_right']}, shown at all: {report['unsure_shown']})"
         )
         if report["answerable"]:
             print(

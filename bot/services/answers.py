@@ -204,12 +204,12 @@ class AnswerService:
                 others=seen.others,
             )
         cited = [first]
-        if verdict == "answer":
+        if verdict in ("answer", "unsure"):
             for c in seen.candidates[1:]:
                 if len(cited) > self.settings.retrieval.see_also:
                     break
                 if (
-                    c.coverage < self.settings.retrieval.see_also_min_coverage
+                    (verdict == "answer" and c.coverage < self.settings.retrieval.see_also_min_coverage)
                     or c.score < SEE_ALSO_RATIO * first.score
                 ):
                     continue

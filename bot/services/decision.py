@@ -9,7 +9,8 @@ thresholds split that into three verdicts:
   of it, or the kind asked for), and it is no document's introduction met by a question
   about something else (see :meth:`Model.can_answer`): the passage is shown as the answer;
 * ``unsure``: at least :data:`UNSURE_AT`: the closest passage is shown, labelled as
-  possibly not answering (members would rather see it than nothing);
+  possibly not answering, with the next closest under it (members would rather see them
+  than nothing);
 * ``none``: the bot says it does not know and offers the closest questions.
 
 How the numbers below were fitted (``python -m bot calibrate``, :func:`fit`): every

@@ -38,6 +38,7 @@ class Report:
     declined: int = 0
     unsure: int = 0  # answerable questions that got "not sure" (the first citation may be right)
     unsure_right: int = 0  # ... of which the first citation shown is a right one
+    unsure_shown: int = 0  # ... of which any citation shown (the closest, or one under it) is a right one
     wrong: int = 0  # answerable questions answered with a wrong first citation
     # The ranking apart from the decision: answerable questions whose best candidate, cited as
     # it would be, is a right answer whatever the verdict (what hit@1 would be if every best
@@ -56,6 +57,7 @@ class Report:
             "answered_wrong": self.wrong,
             "unsure": self.unsure,
             "unsure_right": self.unsure_right,
+            "unsure_shown": self.unsure_shown,
             "ranked@1": self.rate(self.ranked1, self.answerable),
             "ranked@3": self.rate(self.ranked3, self.answerable),
             "answerable": self.answerable,
@@ -140,6 +142,9 @@ def evaluate(service: AnswerService, cases: list[Case]) -> Report:
         # Not a hit: "not sure" counts as a decline. Counted apart, it tells a ranking miss
         # (a wrong passage first) from a confidence miss (the right one, not trusted).
         report.unsure_right += answer.verdict == "unsure" and citation_ok(case, answer, 0)
+        report.unsure_shown += answer.verdict == "unsure" and any(
+            citation_ok(case, answer, r) for r in range(len(answer.citations))
+        )
         rank = next((r for r in range(3) if answer.answered and citation_ok(case, answer, r)), None)
         report.wrong += answer.answered and rank != 0
         if rank is not None:
