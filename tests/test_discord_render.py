@@ -52,6 +52,22 @@ def test_answer_embed_cites_source_and_escapes_question() -> None:
     assert "[Lab FAQ](https://lab.example.org) · FAQ · Jan 02, 2024" in embed.description
 
 
+def test_a_not_sure_answer_is_labelled_and_lists_the_next_closest_passages() -> None:
+    def cited(section: str, text: str, line: int) -> Citation:
+        return Citation("guide.md", "Lab guide", None, section, text, 1.0, line)
+
+    closest = cited("Hours", "The lab opens at 8.", 3)
+    under = (cited("Access", "Badges are issued on day one.", 9), cited("Safety", "Goggles are *required*.", 14))
+    embed = answer_embed(Answer("can i bring a guest?", False, (closest, *under), verdict="unsure"))
+    assert embed.description.startswith("*Not sure this answers it")
+    assert "The lab opens at 8." in embed.description
+    (field,) = [f for f in embed.fields if f.name == "See also"]
+    entries = field.value.split("\n• ")
+    assert len(entries) == 2  # each: where it is, then a line of its own text
+    assert "Access" in entries[0] and "Badges are issued on day one." in entries[0]
+    assert "Safety" in entries[1] and "Goggles are \\*required\\*." in entries[1]  # the source's words, escaped
+
+
 def test_a_decline_names_the_programme_the_documents_lack_escaped() -> None:
     answer = Answer(
         "Is the *Acme* @everyone internship paid?",
