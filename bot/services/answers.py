@@ -203,19 +203,19 @@ class AnswerService:
                 topic=seen.topic,
                 others=seen.others,
             )
+        # "See also": beside a confident answer, passages that have a share of the question too;
+        # under "not sure", simply the next closest (the first may not be the one that answers).
         cited = [first]
-        if verdict in ("answer", "unsure"):
-            for c in seen.candidates[1:]:
-                if len(cited) > self.settings.retrieval.see_also:
-                    break
-                if (
-                    (verdict == "answer" and c.coverage < self.settings.retrieval.see_also_min_coverage)
-                    or c.score < SEE_ALSO_RATIO * first.score
-                ):
-                    continue
-                if any(_same_place(passages[c.position], passages[o.position]) for o in cited):
-                    continue
-                cited.append(c)
+        for c in seen.candidates[1:]:
+            if len(cited) > self.settings.retrieval.see_also:
+                break
+            if (
+                verdict == "answer" and c.coverage < self.settings.retrieval.see_also_min_coverage
+            ) or c.score < SEE_ALSO_RATIO * first.score:
+                continue
+            if any(_same_place(passages[c.position], passages[o.position]) for o in cited):
+                continue
+            cited.append(c)
         citations = tuple(self._cite(c.position, c.score, seen, snap) for c in cited)
         roles = (
             tuple(self.roles.related(seen.query, self.settings.answers.related_roles, snap))
