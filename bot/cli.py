@@ -21,7 +21,7 @@ from bot.app import Runtime, Services, build_services, snapshot_from_folder, sta
 from bot.config import Settings, load_settings
 from bot.documents.checks import problem_list
 from bot.errors import BotError
-from bot.models import ROLE_TYPES, Answer, Problem, Role
+from bot.models import ROLE_TYPES, Answer, Citation, Problem, Role
 from bot.sanitize import clean_text
 from bot.services.answers import Turn
 from bot.services.changes import change_lines, describe_entry, when
@@ -29,6 +29,7 @@ from bot.services.gaps import find_gaps
 from bot.services.lifecycle import RefreshReport
 from bot.services.refresh_labels import RefreshOutcome, broken_note, refresh_label, refresh_outcome
 from bot.services.roles import RoleFilter
+from bot.services.snippets import trim_words
 from bot.services.stats import collect_stats
 from bot.storage.database import describe_failure
 
@@ -376,7 +377,9 @@ def render_answer(answer: Answer) -> str:
         lines.append(f"    ({first.source}:{first.line})")
         if more:
             lines.append("See also:")
-            lines += [f"  - {_where(c.title, c.section, None)} ({c.source}:{c.line})" for c in more]
+            for c in more:
+                lines.append(f"  - {_where(c.title, c.section, None)} ({c.source}:{c.line})")
+                lines.append(f"    {_gist(c)}")
     if answer.roles:
         lines.append(f"Open roles ({answer.listed}):" if answer.listed else "Open roles:")
         lines += [f"  - {_role_line(r)}: {r.apply_url or 'no apply link yet'}" for r in answer.roles]
@@ -385,6 +388,14 @@ def render_answer(answer: Answer) -> str:
     if answer.matched_terms:
         lines.append(f"(matched: {', '.join(answer.matched_terms)})")
     return "\n".join(lines)
+
+
+SEE_ALSO_CHARS = 120  # one line of a "see also" passage: its FAQ question, or its first words
+
+
+def _gist(c: Citation) -> str:
+    """What a "see also" passage is about, on one line: its FAQ question, else the start of its snippet."""
+    return trim_words(" ".join((c.question or c.snippet).split()), SEE_ALSO_CHARS)
 
 
 def _role_line(role: Role) -> str:

@@ -217,3 +217,22 @@ def test_corrupt_database_is_one_line_error(tmp_path: Path, capsys) -> None:
     (tmp_path / "data" / "bot.db").write_bytes(b"garbage" * 500)
     code, _, err = run(capsys, "ask", "--config", str(config), "hello")
     assert code == 2 and "kb refresh" in err and len(err.strip().splitlines()) == 1
+
+
+def test_see_also_in_the_terminal_says_what_each_passage_is_about() -> None:
+    # where it is, then its FAQ question, or the first words of its snippet, on one line
+    from bot.cli import render_answer
+    from bot.models import Answer, Citation
+
+    closest = Citation("guide.md", "Lab guide", None, "Hours", "The lab opens at 8.", 1.0, 3)
+    faq = Citation("faq.md", "Lab FAQ", None, "FAQ", "Can I bring a guest?\nYes, with a badge.", 1.0, 9, question="Can I bring a guest?")
+    long = Citation("guide.md", "Lab guide", None, "Safety", "Goggles are required " + "in every room " * 20, 1.0, 14)
+    text = render_answer(Answer("can my friend visit?", False, (closest, faq, long), verdict="unsure"))
+    lines = text.split("\n")
+    assert lines[1].startswith("Not sure this answers it")
+    at = lines.index("See also:")
+    assert lines[at + 1] == "  - Lab FAQ › FAQ (faq.md:9)"
+    assert lines[at + 2] == "    Can I bring a guest?"
+    assert lines[at + 3] == "  - Lab guide › Safety (guide.md:14)"
+    assert lines[at + 4].startswith("    Goggles are required in every room") and lines[at + 4].endswith("…")
+    assert len(lines[at + 4]) <= 4 + 120
