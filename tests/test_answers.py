@@ -16,11 +16,15 @@ from tests.conftest import (
     BIGHT_QUESTIONS,
     BROOK,
     BROOK_QUESTIONS,
+    CAIRN,
+    CAIRN_QUESTIONS,
     CAPE,
     CAPE_QUESTIONS,
     COHORT_QUESTIONS,
     COVE,
     COVE_QUESTIONS,
+    CRAG,
+    CRAG_QUESTIONS,
     DELL,
     DELL_QUESTIONS,
     DELTA,
@@ -462,13 +466,19 @@ def test_long_faqs_and_pages_of_several_roles_keep_their_floor(long_services) ->
         # a museum's conservation traineeship and a bicycle maker's, written blind: 0.450,
         # 22 of 30, 11 wrong with the stop's starting code; 0.450, 22 of 30, 9 at its end
         (KNOLL, KNOLL_QUESTIONS, 0.41, 0.7, 11),
+        # a city council's data fellowship and a veterinary group's, written blind and never
+        # read: 0.567, 19 of 30, 9 wrong with the stop's starting code and at its end
+        (CRAG, CRAG_QUESTIONS, 0.53, 0.6, 11),
+        # an orchestra's composers' residency and a bakery chain's, written blind and never
+        # read: 0.383, 20 of 30, 4 wrong with the stop's starting code and at its end
+        (CAIRN, CAIRN_QUESTIONS, 0.34, 0.63, 6),
     ],
     ids=[
         "web", "siblings", "near", "final", "paste", "fresh", "last", "spare", "other", "more", "hold", "ridge",
         "quay", "wharf", "pier", "cove", "inlet", "bay", "fjord", "sound", "delta", "gulf", "reef", "bight", "shoal",
         "cape", "spit", "atoll", "lagoon", "estuary", "strait", "firth", "mere", "shelf", "marsh", "fen", "dune",
         "weir", "tarn", "brook", "glen", "loch", "dell", "moor", "heath", "glade", "vale",
-        "scree", "knoll",
+        "scree", "knoll", "crag", "cairn",
     ],
 )
 def test_blind_sets_keep_their_floor(folder, questions, hit1, abstention, wrong, settings) -> None:
