@@ -195,6 +195,12 @@ def test_not_sure_shows_the_next_closest_passages_too(seed_services) -> None:
     # shown though they cover less of the question than a confident answer's see-also must
     low = seed_services.settings.retrieval.see_also_min_coverage
     assert all(c.coverage < low for c in seen.candidates[: len(places)])
+    # offered to look at, by their opening words (an FAQ item's question first)
+    passages = {(p.source, p.line): p for p in seed_services.holder.current.corpus.passages}
+    for c in answer.citations[1:]:
+        p = passages[c.source, c.line]
+        whole = f"{p.question}\n{p.text}" if p.question else p.text
+        assert whole.startswith(c.snippet.removesuffix("…").rstrip(" ,;:-–—"))
 
 
 def test_questions_are_validated(seed_services) -> None:
