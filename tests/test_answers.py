@@ -545,7 +545,7 @@ def test_eval_counts_a_right_passage_under_not_sure_apart_from_hits() -> None:
         def consider(self, question: str) -> SimpleNamespace:
             return SimpleNamespace(question=question, candidates=ranked[question])
 
-        def cite_first(self, seen: SimpleNamespace, rank: int = 0) -> Citation:
+        def cite_candidate(self, seen: SimpleNamespace, rank: int = 0) -> Citation:
             return cited(seen.candidates[rank])
 
     cases = [Case(q, source="residency", evidence=("9 months",)) for q in replies]

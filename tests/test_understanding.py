@@ -338,7 +338,7 @@ def test_a_word_names_what_its_ship_form_names(tmp_path: Path, settings: Setting
     answers = build_services(settings, snapshot).answers
     seen = _consider(answers, "how much annual leave do apprentices get")
     assert {"apprentic", "apprenticeship"} <= seen.named
-    assert "28 days of paid holiday" in answers.cite_first(seen).snippet
+    assert "28 days of paid holiday" in answers.cite_candidate(seen).snippet
 
 
 def test_a_clipped_word_names_what_its_full_word_names(tmp_path: Path, settings: Settings) -> None:

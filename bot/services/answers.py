@@ -545,9 +545,9 @@ class AnswerService:
 
     # -- citing -------------------------------------------------------------------------
 
-    def cite_first(self, seen: Consideration, rank: int = 0) -> Citation:
-        """Return the citation of the best candidate (or the one at ``rank``), whatever the
-        verdict (for calibration and evaluation)."""
+    def cite_candidate(self, seen: Consideration, rank: int = 0) -> Citation:
+        """Return the citation of the candidate at ``rank`` (the best by default) as an answer
+        would cite it, whatever the verdict (for calibration and evaluation)."""
         chosen = seen.candidates[rank]
         return self._cite(chosen.position, chosen.score, seen, self.holder.current)
 

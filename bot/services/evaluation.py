@@ -172,7 +172,7 @@ def _ranked(service: AnswerService, case: Case, depth: int = 3) -> int | None:
     for ``case``, each cited as an answer would cite it, whatever the verdict; None if none is."""
     seen = service.consider(service.clean_question(case.question))
     return next(
-        (r for r in range(min(depth, len(seen.candidates))) if citation_ok(case, service.cite_first(seen, r), 0)),
+        (r for r in range(min(depth, len(seen.candidates))) if citation_ok(case, service.cite_candidate(seen, r), 0)),
         None,
     )
 
@@ -264,7 +264,7 @@ def calibrate(
             if seen.evidence is None:
                 continue
             samples.append(seen.evidence)
-            labels.append(int(case.answerable and citation_ok(case, tuned.cite_first(seen), 0)))
+            labels.append(int(case.answerable and citation_ok(case, tuned.cite_candidate(seen), 0)))
             negatives.append(not case.answerable)
     return Calibration(
         fit(samples, labels, negatives),
