@@ -605,17 +605,7 @@ class AnswerService:
         passage = snap.corpus.passages[candidate.position]
         limit = self.settings.answers.snippet_chars
         lead = f"{passage.question}\n" if passage.question else ""
-        return Citation(
-            source=passage.source,
-            title=passage.title,
-            url=passage.url,
-            section=passage.section,
-            snippet=lead + trim_words(passage.text, max(1, limit - len(lead))),
-            score=candidate.score,
-            line=passage.line,
-            published=passage.published,
-            question=passage.question,
-        )
+        return _citation(passage, lead + trim_words(passage.text, max(1, limit - len(lead))), candidate.score)
 
     def _cite(self, position: int, score: float, seen: Consideration, snap: Snapshot) -> Citation:
         engine = snap.engine
@@ -632,27 +622,33 @@ class AnswerService:
             for t in seen.query.unique_terms
             if t not in topic and t in has
         ]
-        return Citation(
-            source=passage.source,
-            title=passage.title,
-            url=passage.url,
-            section=passage.section,
-            snippet=snippet(
-                passage,
-                self._concepts(engine, seen.query, position, seen.named, passage.section),
-                engine.tokenizer,
-                self.settings.answers.snippet_chars,
-                meaning=[float(m) for m in meaning],
-                kinds=kinds,
-                heading_answers=heading_answers(passage, asked, engine.tokenizer),
-                process=asks_process(seen.asked),
-                given=frozenset(engine.tokenizer(given_words(seen.asked))),
-            ),
-            score=score,
-            line=passage.line,
-            published=passage.published,
-            question=passage.question,
+        shown = snippet(
+            passage,
+            self._concepts(engine, seen.query, position, seen.named, passage.section),
+            engine.tokenizer,
+            self.settings.answers.snippet_chars,
+            meaning=[float(m) for m in meaning],
+            kinds=kinds,
+            heading_answers=heading_answers(passage, asked, engine.tokenizer),
+            process=asks_process(seen.asked),
+            given=frozenset(engine.tokenizer(given_words(seen.asked))),
         )
+        return _citation(passage, shown, score)
+
+
+def _citation(passage: Passage, shown: str, score: float) -> Citation:
+    """Return the citation of ``passage`` showing ``shown`` as its snippet."""
+    return Citation(
+        source=passage.source,
+        title=passage.title,
+        url=passage.url,
+        section=passage.section,
+        snippet=shown,
+        score=score,
+        line=passage.line,
+        published=passage.published,
+        question=passage.question,
+    )
 
 
 def _listed_count(passage: Passage, kind: AnswerKind, question: str) -> bool:
