@@ -2869,3 +2869,27 @@ def test_a_share_of_money_answers_how_much_of_anything_but_pay() -> None:
     assert not holds("About 20% of our staff work remotely.", "amount", asked)
     # what a job pays is a sum
     assert not holds("• 403(b) retirement plan with a 4% employer match", "amount", "how much does the job pay")
+
+
+
+def test_a_line_holding_the_asked_kind_outweighs_the_best_word_and_the_closest_meaning() -> None:
+    # "how many summer interns does Rattlespoke take on?" over a key-facts table: "Places: 4
+    # interns" holds the count; the sentence about summer lets has the question's best word
+    # and is the closest in meaning, and was shown instead
+    from bot.models import Passage
+    from bot.search.tokenize import Tokenizer
+    from bot.services.snippets import snippet, unit_texts
+
+    text = (
+        "- Dates: Monday 16 June – Friday 22 August 2025 (10 weeks)\n- Places: 4 interns\n"
+        "- Pay: £12.60 an hour\n- Hours: 37.5 hours a week, Monday to Friday\n"
+        "- Where: The Gasworks, 3 Ferry Lane, Port Almsley\n- Manager: one of our three Operations Managers\n\n"
+        "This is an in-person internship. We can’t offer it remotely. We don’t provide accommodation, but "
+        "we’ll share a list of summer lets that previous interns have used."
+    ).replace("- ", BULLET)
+    passage = Passage(0, "ops.md", "Summer Operations Internship", "Key facts", None, text, 1)
+    parts = unit_texts(text)
+    meaning = [0.39 if "summer lets" in p else 0.12 for p in parts]
+    kinds = ["4 interns" in p for p in parts]
+    shown = snippet(passage, [{"summer": 3.6}, {"take": 0.7}], Tokenizer(), 120, meaning=meaning, kinds=kinds)
+    assert shown.startswith(f"{BULLET}Places: 4 interns"), shown
