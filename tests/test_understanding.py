@@ -2893,3 +2893,27 @@ def test_a_line_holding_the_asked_kind_outweighs_the_best_word_and_the_closest_m
     kinds = ["4 interns" in p for p in parts]
     shown = snippet(passage, [{"summer": 3.6}, {"take": 0.7}], Tokenizer(), 120, meaning=meaning, kinds=kinds)
     assert shown.startswith(f"{BULLET}Places: 4 interns"), shown
+
+
+def test_working_from_wherever_one_lives_answers_whether_a_programme_is_remote(settings, tmp_path) -> None:
+    # the FAQ never says "remote": "a distributed team … work from wherever you live" is how it
+    # says so, and was declined (the kind not held, the member's word counted as never said)
+    from bot.search.answer_type import holds, kind_nouns
+
+    said = "No. We are a fully distributed team, and you can work from wherever you live."
+    assert holds(said, "workplace", "is the fellowship remote?")
+    assert kind_nouns("is the brackley fellowship remote?", "workplace") == {"remote"}
+    assert not holds("The interview is a panel of about an hour.", "workplace", "is the fellowship remote?")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "fellowship.md",
+        "---\ntitle: Brackley Open Data Fellowship\n---\n# Brackley Open Data Fellowship\n\n"
+        "The fellowship funds six people for a year to publish open datasets about their town.\n\n"
+        "## FAQs\n\n"
+        "### Do I have to move to Brackley?\n\n" + said + "\n\n"
+        "### Is there a fee?\n\nThere are no fees to take part.\n\n"
+        "### How are fellows chosen?\n\nA panel of three reads every application.\n",
+    )
+    answer = answers.ask("is the brackley fellowship remote?")
+    assert answer.verdict != "none" and answer.citations
+    assert answer.citations[0].question == "Do I have to move to Brackley?"

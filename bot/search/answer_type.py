@@ -212,10 +212,12 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bevery day\b|\bdaily\b|\bseven days a week\b"
     ),
     # "Location: Leeds (hybrid)", "remote anywhere in the UK", "in the office on Tuesdays",
-    # "This is an on-site role": where one works (the question's own word answers it too)
+    # "This is an on-site role", "a distributed team … work from wherever you are": where one
+    # works (the question's own word answers it too)
     "workplace": re.compile(
         r"\b(?:remote|remotely|hybrid|on[- ]?site|in[- ]person|from home|home[- ]based|office[- ]based|"
-        r"work(?:ing)? from (?:the|our|an?|home|anywhere)|(?:days?|times?) (?:a|per) week (?:in|at)|"
+        r"work(?:ing)? from (?:the|our|an?|home|anywhere|wherever|any (?:location|country|city|place))|"
+        r"(?:fully |globally )?distributed (?:team|company|organi[sz]ation|workforce)|(?:days?|times?) (?:a|per) week (?:in|at)|"
         r"in (?:the|our) (?:\w+ )?office (?:on|every|(?:\w+ )?days?))\b"
     ),
     # "aged 16 or 17", "18 or older", "at least 18 years old", "ages 15 to 18", "no upper age limit"
@@ -293,6 +295,11 @@ _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("place", re.compile(r"\b(?:locations?|city|cities|country|countries|offices?|timezones?|time zones?)\b")),
     ("schedule", re.compile(r"\bhours\s*[?.!]*$")),  # "qc tech hours?"
 )
+# Words that name a kind of answer without asking for it alone ("any remote jobs?" asks for
+# roles): a passage holding that kind says them too ("work from wherever you are" says "remote").
+_KIND_WORDS: dict[AnswerKind, re.Pattern[str]] = {
+    "workplace": re.compile(r"\b(?:remote|remotely|hybrid|on[- ]?site|wfh)\b"),
+}
 
 
 def kind_nouns(question: str, kind: AnswerKind | None) -> frozenset[str]:
@@ -301,7 +308,7 @@ def kind_nouns(question: str, kind: AnswerKind | None) -> frozenset[str]:
     answer of that kind says what they ask ("Apply by 15 March" answers "deadline?"), in
     whatever words: it need not use them. Of "start date" only "date": a date need not be a
     start."""
-    pattern = dict(_NOUNS).get(kind) if kind is not None else None
+    pattern = (dict(_NOUNS).get(kind) or _KIND_WORDS.get(kind)) if kind is not None else None
     if pattern is None or kind == "name":
         return frozenset()
     return frozenset(m.group(0).split()[-1] for m in pattern.finditer(question.casefold()))
