@@ -2917,3 +2917,40 @@ def test_working_from_wherever_one_lives_answers_whether_a_programme_is_remote(s
     answer = answers.ask("is the brackley fellowship remote?")
     assert answer.verdict != "none" and answer.citations
     assert answer.citations[0].question == "Do I have to move to Brackley?"
+
+
+
+def test_a_word_naming_only_another_organisation_is_asked_about_not_a_name(settings, tmp_path) -> None:
+    # "software" is a word of Wattlebird Software's name; asked of Greywacke it is what is
+    # asked. Read as a name, it left the question nothing but names: "what is Greywacke?", and
+    # the email's introduction was a confident answer
+    write(
+        tmp_path,
+        "wattlebird.md",
+        "---\ntitle: Customer Success Manager\norg: Wattlebird Software\n---\n# Customer Success Manager\n\n"
+        "Wattlebird makes practice-management software for veterinary clinics.\n\n"
+        "## Pay\n\nA$95,000 to A$110,000 base plus super.\n",
+    )
+    write(
+        tmp_path,
+        "greywacke-outdoor-bookings-coordinator.txt",
+        "Kia ora koutou, and thanks to the mods for letting me share this. I'm Aroha Mills, Operations "
+        "Manager at Greywacke Outdoor Co., and we're looking for a Bookings & Operations Coordinator to "
+        "join our small team. We run guided day hikes and multi-day walks in the lower North Island, and "
+        "last season we guided just over 6,000 walkers.\n\n"
+        "The role is full-time and permanent, 40 hours a week, mostly Monday to Friday. The salary is "
+        "NZ$78,000 a year and the role is based in our Wellington office, with Fridays from home.\n\n"
+        "Day to day you'd be running our booking system (we use Rezdy, but if you've used something "
+        "similar you'll pick it up quickly), answering customer emails and calls, putting together guide "
+        "rosters, and booking huts and water taxis.\n\n"
+        "What we're looking for is at least two years in a customer-facing bookings, admin or "
+        "coordination role, plus a full driver's licence, because you'll occasionally need to drop a van "
+        "at the trailhead.\n\n"
+        "On the benefits side, you'd get four weeks of annual leave plus an extra adventure day each "
+        "year, a 40% staff discount on gear, and a NZ$1,200 annual learning budget.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    seen = _consider(answers, "what booking software does greywacke use")
+    assert seen.evidence is not None and seen.evidence.general  # the introduction, asked about something else
+    answer = answers.ask("what booking software does greywacke use")
+    assert answer.citations and "we use Rezdy" in answer.citations[0].snippet

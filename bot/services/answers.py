@@ -325,8 +325,14 @@ class AnswerService:
         candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
         if not candidates:
             return Consideration(text, searched, query, vector, kind, (), None, topic, names, others, corrected)
-        definition = bool(named) and all(
-            t in named or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
+        # "what is X?" said in other words: nothing asked but X's names. A word that names only
+        # documents the question's names did not choose is something asked ("what booking
+        # software does greywacke use", beside a posting of Wattlebird Software's)
+        defining = named
+        if scope is not None:
+            defining = {t: w for t, w in named.items() if not scope.isdisjoint(snap.names.docs_of.get(t, ()))} or named
+        definition = bool(defining) and all(
+            t in defining or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
         )
         measured = self._measure(snap, query, vector, kind, searched, candidates, definition, corrected, names)
         if kind is not None and measured[0].kind < 0:
@@ -363,7 +369,7 @@ class AnswerService:
             unknown=_unknown_share(engine, query),
             sentence=first.sentence,
             absent=engine.absent_share(query, first.position, names | _kind_terms(engine, corrected, kind, held)),
-            general=kind is None and _introduction(engine, query, passages[first.position], names),
+            general=kind is None and _introduction(engine, query, passages[first.position], frozenset(defining)),
         )
         return Consideration(
             text, searched, query, vector, kind, tuple(measured), evidence, topic, names, others, corrected
