@@ -2954,3 +2954,22 @@ def test_a_word_naming_only_another_organisation_is_asked_about_not_a_name(setti
     assert seen.evidence is not None and seen.evidence.general  # the introduction, asked about something else
     answer = answers.ask("what booking software does greywacke use")
     assert answer.citations and "we use Rezdy" in answer.citations[0].snippet
+
+
+def test_a_compound_written_open_is_asked_for_whole(settings, tmp_path) -> None:
+    # "on call" is the "on-call" rotation: "a 30-minute call with our recruiter" covered the
+    # question as well as the rotation did, and was answered
+    answers = answers_over_file(
+        settings,
+        tmp_path / "platform.txt",
+        "Data Platform Engineer\n\nCompany: Hollowmere Analytics\nLocation: Remote (UK)\n\n"
+        "Responsibilities\n\n- Build and run our ingestion pipelines on Kubernetes\n"
+        "- Look after the warehouse's cost and performance\n"
+        "- Take part in the on-call rotation, one week in every six, with a paid on-call allowance\n\n"
+        "Hiring process\n\n- A 30-minute call with our recruiter\n- A 90-minute system design interview\n"
+        "- A final conversation with the Head of Data\n",
+    )
+    seen = _consider(answers, "is there on call for the hollowmere job")
+    passages = answers.holder.current.corpus.passages
+    assert "on-call rotation" in passages[seen.candidates[0].position].text
+    assert seen.candidates[0].coverage > max(c.coverage for c in seen.candidates[1:])

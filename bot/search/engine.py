@@ -673,14 +673,31 @@ class SearchEngine:
             return has[term]
 
         matched: list[list[str]] = [[] for _ in range(len(positions))]
+        whole = self._said_whole(query)
         for term in query.unique_terms:
-            hit = membership(term).copy()
+            hit = membership(whole.get(term, term)).copy()
             # the configured synonyms, and those the question added (an acronym's words: "hf")
             for alt in dict.fromkeys((*self.synonyms.get(term, ()), *query.synonyms.get(term, ()))):
                 hit |= membership(alt)
             for i in np.flatnonzero(hit).tolist():
                 matched[i].append(term)
         return matched
+
+    def _said_whole(self, query: Query) -> dict[str, str]:
+        """Return the question's terms that only a compound of the knowledge base's says, each
+        with that compound's term: "on call" is the "on-call" rotation, which a passage that
+        says "a 30-minute call with our recruiter" does not cover, as "move in" is the "move-in"
+        day and not the "move-out" one. Only where the compound's other word is a stop word:
+        the words of "part time" each still count where a passage says them."""
+        if not query.joined:
+            return {}
+        whole: dict[str, str] = {}
+        for compound, parts in self._open_compounds(self.tokenizer.words(query.text)).items():
+            joined = self.tokenizer.term(compound)
+            content = [t for p in parts if (t := self.tokenizer.term(p)) is not None]
+            if joined in query.joined and len(content) == 1:
+                whole[content[0]] = joined
+        return whole
 
     def informativeness(self, term: str, query: Query | None = None) -> float:
         """Return how much a term says about what is asked: its idf, or the highest idf if unknown.
