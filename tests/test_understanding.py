@@ -2973,3 +2973,26 @@ def test_a_compound_written_open_is_asked_for_whole(settings, tmp_path) -> None:
     passages = answers.holder.current.corpus.passages
     assert "on-call rotation" in passages[seen.candidates[0].position].text
     assert seen.candidates[0].coverage > max(c.coverage for c in seen.candidates[1:])
+
+
+def test_a_cost_or_fee_label_says_what_a_programme_costs(settings, tmp_path) -> None:
+    # "Cost: The tuition fee is €850" shares no word with "how much is the … summer school",
+    # and the passage it is in was taken to lack a sum; an access budget's €1,000 was shown
+    assert label_kind("Cost: The tuition fee is €850") == "amount" and label_kind("• Fee: £40") == "amount"
+    answers = answers_over_file(
+        settings,
+        tmp_path / "programmes.md",
+        "---\ntitle: Orrin Glassworks — Summer School and Year Residency 2026\n---\n"
+        "# Orrin Glassworks: Summer School and Year Residency 2026\n\n"
+        "Orrin Glassworks is a studio for glass and light in Leith. In 2026 we run two programmes.\n\n"
+        "## Orrin Summer School\n\n**Dates:** 6–19 July 2026.\n\n**Where:** The Glasshouse, Leith. All sessions are in person.\n\n"
+        "**Cost:** The tuition fee is £650, which covers all workshops and materials.\n\n"
+        "**Who can apply:** Anyone aged 18 or over. There are 20 places.\n\n"
+        "## Orrin Year Residency\n\n**Dates:** 1 October 2026 to 30 September 2027.\n\n"
+        "**Stipend:** Residents receive £1,500 per month. There is no fee.\n\n"
+        "## Frequently asked questions\n\n**Is there support for applicants with disabilities?**\n"
+        "Yes. Both programmes have an access budget of up to £1,000 per person.\n\n"
+        "**Do I need to speak Gaelic?**\nNo. English is the working language of both programmes.\n",
+    )
+    answer = answers.ask("how much is the orrin summer school")
+    assert answer.citations and "£650" in answer.citations[0].snippet

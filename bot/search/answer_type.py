@@ -391,9 +391,10 @@ def asked_kind(question: str) -> AnswerKind | None:
 
 _LABEL = re.compile(r"^[\W_]*([a-z][\w /&-]{0,30}?)\s*:\s+\S")
 # Labels that name a kind of answer and nothing more ("Salary:" names what is paid, and
-# answers "how much is the relocation money?" no more than any sum does).
+# answers "how much is the relocation money?" no more than any sum does); "Cost:" and "Fee:"
+# say what a programme costs ("how much is the summer school?").
 _KIND_LABELS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
-    ("amount", re.compile(r"^(?:amount|award|award amount|value|grant size|funding)$")),
+    ("amount", re.compile(r"^(?:amount|award|award amount|value|grant size|funding|cost|costs|fee|fees|price|tuition|tuition fee)$")),
     ("place", re.compile(r"^(?:location|locations|place|where|address|venue|based)$")),
     ("duration", re.compile(r"^(?:duration|length|how long)$")),
     ("frequency", re.compile(r"^(?:frequency|how often)$")),
