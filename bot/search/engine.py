@@ -64,6 +64,11 @@ class Query:
     # the knowledge base's hyphenated compounds the question writes open ("move in" for
     # "move-in"): searched for beside its own terms -> the weight of the weightier word
     joined: dict[str, float] = field(default_factory=dict)
+    # an own term that only such a compound says, with the compound's term: "on call" is the
+    # "on-call" rotation, which "a 30-minute call with our recruiter" does not cover, as "move
+    # in" is the "move-in" day; only where the compound's other word is a stop word (the
+    # words of "part time" each still count where a passage says them)
+    whole: dict[str, str] = field(default_factory=dict)
 
     @property
     def unique_terms(self) -> tuple[str, ...]:
@@ -550,14 +555,18 @@ class SearchEngine:
         # "move in date": the knowledge base's "move-in" (and not "move-out") is searched for
         # too, as much as the weightier of its words; what the question covers is unchanged
         joined: dict[str, float] = {}
+        whole: dict[str, str] = {}
         for compound, parts in self._open_compounds(words).items():
             term = self.tokenizer.term(compound)
-            weight = max((importance.get(t, 0.0) for p in parts if (t := self.tokenizer.term(p))), default=0.0)
+            content = [t for p in parts if (t := self.tokenizer.term(p))]
+            weight = max((importance.get(t, 0.0) for t in content), default=0.0)
             if term is not None and term not in expanded and weight > 0:
                 expanded.append(term)
                 weights.append(weight / mean)
                 joined[term] = weight
-        return Query(text, terms, tuple(expanded), tuple(weights), added, importance, joined)
+                if len(content) == 1:
+                    whole[content[0]] = term
+        return Query(text, terms, tuple(expanded), tuple(weights), added, importance, joined, whole)
 
     def _open_compounds(self, words: Sequence[str]) -> dict[str, list[str]]:
         """Return the compounds a question writes open that the knowledge base writes with a
@@ -673,31 +682,14 @@ class SearchEngine:
             return has[term]
 
         matched: list[list[str]] = [[] for _ in range(len(positions))]
-        whole = self._said_whole(query)
         for term in query.unique_terms:
-            hit = membership(whole.get(term, term)).copy()
+            hit = membership(query.whole.get(term, term)).copy()  # "on call": only "on-call" says it
             # the configured synonyms, and those the question added (an acronym's words: "hf")
             for alt in dict.fromkeys((*self.synonyms.get(term, ()), *query.synonyms.get(term, ()))):
                 hit |= membership(alt)
             for i in np.flatnonzero(hit).tolist():
                 matched[i].append(term)
         return matched
-
-    def _said_whole(self, query: Query) -> dict[str, str]:
-        """Return the question's terms that only a compound of the knowledge base's says, each
-        with that compound's term: "on call" is the "on-call" rotation, which a passage that
-        says "a 30-minute call with our recruiter" does not cover, as "move in" is the "move-in"
-        day and not the "move-out" one. Only where the compound's other word is a stop word:
-        the words of "part time" each still count where a passage says them."""
-        if not query.joined:
-            return {}
-        whole: dict[str, str] = {}
-        for compound, parts in self._open_compounds(self.tokenizer.words(query.text)).items():
-            joined = self.tokenizer.term(compound)
-            content = [t for p in parts if (t := self.tokenizer.term(p)) is not None]
-            if joined in query.joined and len(content) == 1:
-                whole[content[0]] = joined
-        return whole
 
     def informativeness(self, term: str, query: Query | None = None) -> float:
         """Return how much a term says about what is asked: its idf, or the highest idf if unknown.
