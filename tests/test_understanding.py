@@ -763,6 +763,22 @@ def test_how_long_a_programme_lasts_is_answered_by_its_span() -> None:
     assert holds("The interview is a two-hour panel.", "duration", "how long is the interview?")
 
 
+def test_a_look_back_is_not_what_a_programme_lasts() -> None:
+    # "in the last five years" says when something happened; "the last" is no verb
+    asked = "how long is the reporting fellowship"
+    assert not holds("Two county weeklies closed in the last five years.", "duration", asked)
+    assert not holds("Over the past two years we doubled the newsroom.", "duration", asked)
+    assert holds("Fellowships last five months.", "duration", asked)
+
+
+def test_how_long_programmes_are_is_asked_as_their_span() -> None:
+    # "how long are Ardentmoor internships?" asks the span as "how long is the internship?"
+    # does: not the two weeks of fieldwork some of them include
+    asked = "How long are Ardentmoor internships?"
+    assert not holds("Some internships include up to two weeks of fieldwork in spring.", "duration", asked)
+    assert holds("Internships are fourteen (14) or twenty (20) weeks long.", "duration", asked)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -2918,6 +2934,31 @@ def test_working_from_wherever_one_lives_answers_whether_a_programme_is_remote(s
     assert answer.verdict != "none" and answer.citations
     assert answer.citations[0].question == "Do I have to move to Brackley?"
 
+
+
+def test_a_question_naming_only_its_programme_is_answered_by_a_sentence_naming_it(settings, tmp_path) -> None:
+    # "how long is the reporting fellowship?" leaves no word but the programme's name: the
+    # sentence that names it and holds a span is about what is asked, though another sentence
+    # of the passage is the closest in meaning (here: made so, by asking with its meaning)
+    from bot.search.semantic import embed_one
+
+    beats = "Each fellow is assigned a beat: housing and land use, or rural health and clinic closures."
+    write(tmp_path, "quartz.md", "# Quartz Apprenticeship\n\n## About\n\nApprentices build garden furniture.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "tidewell.md",
+        "---\ntitle: Tidewell Local Reporting Fellowship\n---\n# Tidewell Local Reporting Fellowship\n\n"
+        "## What the fellowship is\n\n"
+        f"{beats} The Reporting Fellowship is an 11-month, full-time, paid position for early-career "
+        "journalists.\n\n"
+        "## Pay\n\nFellows earn $48,500, paid biweekly.\n",
+    )
+    snap = answers.holder.current
+    asked = "how long is the reporting fellowship?"
+    seen = answers.consider(asked)
+    position = next(i for i, p in enumerate(snap.corpus.passages) if "11-month" in p.text)
+    held = answers._kind_where_asked(snap, seen.query, embed_one(beats), "duration", asked, position, seen.named)
+    assert seen.named and held == 1.0
 
 
 def test_a_word_naming_only_another_organisation_is_asked_about_not_a_name(settings, tmp_path) -> None:

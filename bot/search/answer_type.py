@@ -603,13 +603,14 @@ _PROGRAMME = (
     r"schemes?|courses?|traineeships?|contracts?|seasons?|cohorts?|bootcamps?|training)"
 )
 _ASKS_SPAN = re.compile(
-    r"\bhow long (?:does|do|will|is|would) (?:the|this|that|a|an)\b"
+    r"\bhow long (?:does|do|will|is|are|would)(?: (?:the|this|that|these|a|an))?\b"
     rf"(?: (?!(?:take|takes|to|for|per|each|every|a|an|i|we|you)\b)[a-z-]+){{0,5}} {_PROGRAMME}"
     r"(?: (?!(?:take|takes|to|for|per|each|every|a|an|i|we|you)\b)[a-z-]+){0,3}\s*[?.!]*$"
 )
 _SPAN_UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?|semesters?|terms?|seasons?)"
 _SPANNING = re.compile(
-    r"\b(?:lasts?|lasting|runs?(?: for)?|running for|spans?|over|across|for|is|are|be|of)\s+"
+    # ("in the last five years" looks back; it is not what something lasts)
+    r"\b(?:(?<!the )(?<!these )(?<!past )lasts?|lasting|runs?(?: for)?|running for|spans?|over|across|for|is|are|be|of)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|the\s+full\s+|up\s+to\s+)?(?:(?:a|an|the)\s+)?"
     rf"(?:a|an|one|{_NUMBER}(?:[-–]{_NUMBER})?)[\s-]+(?:\(\d+\)\s*)?"
     rf"(?:(?:to|or|and|-|–)\s*{_NUMBER}(?:-{_NUMBER})?[\s-]+(?:\(\d+\)\s*)?)?(?:[a-z]+\s+)?{_SPAN_UNIT}\b"

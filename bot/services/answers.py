@@ -417,8 +417,11 @@ class AnswerService:
         # list of positions, the line that names the role ("Cellar Technician — … $21–$24/hour")
         listed = named - snap.engine.topic_terms(position)  # not the page's own title or organisation
         naming = [bool(listed & t) for t in terms]
+        # when the question names only its programme ("how long is the reporting fellowship?"),
+        # a sentence that names it is about what is asked
         about = [
-            i == closest or bool(wanted & t) or (naming[i] and not all(naming)) for i, t in enumerate(terms)
+            i == closest or bool(wanted & t) or (naming[i] and not all(naming)) or (not wanted and bool(named & t))
+            for i, t in enumerate(terms)
         ]
         for i, part in enumerate(parts):
             if not holds_as_asked(part, kind, question, passage.question):
