@@ -2961,6 +2961,29 @@ def test_a_question_naming_only_its_programme_is_answered_by_a_sentence_naming_i
     assert seen.named and held == 1.0
 
 
+def test_a_location_line_says_whether_a_job_is_remote_and_on_site_parking_does_not(settings, tmp_path) -> None:
+    # "Location: Building C, … (fully on site)" answers "is the job remote?": a labelled line
+    # says what it is about, whatever its words; "free on-site parking" is an amenity
+    from bot.search.answer_type import holds
+
+    assert not holds("Free on-site parking and a staff shuttle.", "workplace", "is the job remote?")
+    assert holds("This is an on-site role.", "workplace", "is the job remote?")
+    write(tmp_path, "other.md", "# Quartz Apprenticeship\n\n## About\n\nApprentices build garden furniture.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "coordinator.md",
+        "---\ntitle: Lab Operations Coordinator\norg: Quillon Biosciences\n---\n# Lab Operations Coordinator\n\n"
+        "**Team:** Lab Operations\n**Location:** Building C, Ashbridge Science Park, Ashbridge AB4 7QT (fully on site)\n"
+        "**Salary:** £30,000–£33,000 a year\n\n"
+        "## The role\n\nOur labs run seven days a week, and everything our lab scientists do depends on the "
+        "right reagents arriving on time. You'll keep all of that running.\n\n"
+        "## What we offer\n\n- 27 days holiday a year.\n- Free on-site parking and the staff shuttle.\n",
+    )
+    answer = answers.ask("is the lab coordinator job remote")
+    assert answer.verdict != "none"
+    assert "fully on site" in answer.citations[0].snippet
+
+
 def test_a_word_naming_only_another_organisation_is_asked_about_not_a_name(settings, tmp_path) -> None:
     # "software" is a word of Wattlebird Software's name; asked of Greywacke it is what is
     # asked. Read as a name, it left the question nothing but names: "what is Greywacke?", and

@@ -215,7 +215,9 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     # "This is an on-site role", "a distributed team … work from wherever you are": where one
     # works (the question's own word answers it too)
     "workplace": re.compile(
-        r"\b(?:remote|remotely|hybrid|on[- ]?site|in[- ]person|from home|home[- ]based|office[- ]based|"
+        # ("on-site parking", "an on-site gym" are amenities, not where one works)
+        r"\b(?:remote|remotely|hybrid|on[- ]?site(?![- ](?:parking|car park|gym|canteen|caf[eé]|restaurant|accommodation|"
+        r"housing|childcare|nursery|shop|clinic|facilities|amenities)\b)|in[- ]person|from home|home[- ]based|office[- ]based|"
         r"work(?:ing)? from (?:the|our|an?|home|anywhere|wherever|any (?:location|country|city|place))|"
         r"(?:fully |globally )?distributed (?:team|company|organi[sz]ation|workforce)|(?:days?|times?) (?:a|per) week (?:in|at)|"
         r"in (?:the|our) (?:\w+ )?office (?:on|every|(?:\w+ )?days?))\b"

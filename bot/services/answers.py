@@ -436,6 +436,7 @@ class AnswerService:
                 or (kind == "date" and dates_as_asked(part, question))
                 or kind in ("weekdays", "age")  # "Tuesday through Saturday", "18 or older" say what they are about
                 or label_kind(part) == kind  # "Amount: up to £5,000" says what it gives
+                or (kind == "workplace" and label_kind(part) == "place")  # "Location: Building C (fully on site)"
                 or (kind == "amount" and bounds_asked_sum(part, question))  # "between £1,000 and £5,000"
                 or (kind == "count" and counts_the_asked(part, question))  # "hosts three fellows"
             ):
