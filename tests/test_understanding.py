@@ -2984,6 +2984,24 @@ def test_a_location_line_says_whether_a_job_is_remote_and_on_site_parking_does_n
     assert "fully on site" in answer.citations[0].snippet
 
 
+def test_a_passage_dating_the_start_says_start_in_its_own_words(settings, tmp_path) -> None:
+    # "when does the season start?": "The 2026 season runs from 6 April" dates the start
+    # without the word, and "Placements start on a Monday" has the word but no date
+    answers = answers_over_file(
+        settings,
+        tmp_path / "glenmorrow.md",
+        "---\ntitle: Seasonal Ranger Programme 2026\n---\n# Seasonal Ranger Programme 2026\n\n"
+        "## About the programme\n\nThe 2026 season runs from 6 April to 25 October 2026. There are two strands, "
+        "rangers and volunteers.\n\n"
+        "## Volunteer placements\n\nPlacements start on a Monday with a one-day induction, and volunteers "
+        "work four days a week.\n\n"
+        "## Uniform\n\nWe issue a waterproof jacket and two polo shirts at the start of the season.\n",
+    )
+    answer = answers.ask("when does the season start")
+    assert answer.verdict == "answer"
+    assert "6 April" in answer.citations[0].snippet
+
+
 def test_a_word_naming_only_another_organisation_is_asked_about_not_a_name(settings, tmp_path) -> None:
     # "software" is a word of Wattlebird Software's name; asked of Greywacke it is what is
     # asked. Read as a name, it left the question nothing but names: "what is Greywacke?", and

@@ -533,6 +533,13 @@ _START = re.compile(
 _HELD = re.compile(r"\b(?:run|runs|take place|takes place)\b")
 
 
+def date_frame(word: str) -> bool:
+    """Tell whether ``word`` says which date is asked for: a start or a deadline ("start",
+    "begins", "closes", "due")."""
+    folded = word.casefold()
+    return bool(_START.fullmatch(folded) or _DEADLINE.fullmatch(folded))
+
+
 @lru_cache(maxsize=1024)  # asked of every candidate and sentence of a question
 def asks_deadline(asked: str) -> bool | None:
     """Return True when a question asks for a deadline, False for a start (or when it takes

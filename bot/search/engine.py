@@ -715,7 +715,9 @@ class SearchEngine:
         alternatives = query.synonyms.get(term, ())
         return bool(alternatives) and all(a in self.all_title_terms for a in alternatives)
 
-    def coverage_many(self, query: Query, positions: Sequence[int]) -> list[tuple[float, list[str]]]:
+    def coverage_many(
+        self, query: Query, positions: Sequence[int], given: Sequence[frozenset[str]] = ()
+    ) -> list[tuple[float, list[str]]]:
         """Return, for each passage, the share of the question's information it covers and the matched terms.
 
         Each distinct question term weighs how topical it is (see :mod:`bot.search.specificity`);
@@ -729,6 +731,9 @@ class SearchEngine:
         terms carry a real share of the question (``PREDICATE_SHARE``), or include a word the knowledge
         base never uses ("Is the Meta internship in London?"), the coverage is the lower of
         the overall share and the share of those terms that the passage covers.
+
+        ``given`` holds, for each passage, question terms it covers whatever its words (the
+        "start" of a question about a start date, for a passage that dates the start).
         """
         terms = query.unique_terms
         if not terms or not len(positions):
@@ -740,7 +745,9 @@ class SearchEngine:
         unknown = any(self.index.term_idf(t) is None for t in rest)
         predicate_rule = rest_total > 0 and (rest_total >= PREDICATE_SHARE * total or unknown)
         out = []
-        for matched in self._matched_many(query, np.asarray(positions)):
+        for i, matched in enumerate(self._matched_many(query, np.asarray(positions))):
+            if given and given[i]:
+                matched = [*matched, *(t for t in terms if t in given[i] and t not in matched)]
             if total <= 0:
                 out.append((0.0, matched))
                 continue

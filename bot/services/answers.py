@@ -44,6 +44,7 @@ from bot.search.answer_type import (
     calendar_years,
     counted_by_list,
     counts_the_asked,
+    date_frame,
     dates_as_asked,
     edition_numbers,
     edition_seasons,
@@ -501,7 +502,6 @@ class AnswerService:
         listed = positions.tolist()
         sims = np.asarray(engine.semantic.similarity(vector, listed), dtype=np.float64)
         heads = np.asarray(_head_similarities(engine, vector, listed, sims), dtype=np.float64)
-        coverages = engine.coverage_many(query, listed)
         passages = snap.corpus.passages
         kinds = np.zeros(len(listed))
         if kind is not None:
@@ -513,6 +513,10 @@ class AnswerService:
                 kinds[i] = 1.0 if held or _listed_count(passage, kind, question) else -1.0
         elif definition:
             kinds[[i for i, position in enumerate(listed) if passages[position].id == 0]] = 1.0
+        # "start" of "when does the season start?" is said by a passage that dates the start,
+        # in whatever words ("The 2026 season runs from 6 April")
+        said = _said_by_kind(engine, question, kind)
+        coverages = engine.coverage_many(query, listed, [said if k > 0 else frozenset() for k in kinds] if said else ())
         # One column per signal, in the order of the weights (a candidate's fields by name).
         signals = {
             "bm25": relative,
@@ -952,6 +956,16 @@ def _head_similarities(
         for (i, _), s in zip(rows, sims, strict=True):
             out[i] = float(s)
     return out
+
+
+def _said_by_kind(engine: SearchEngine, question: str, kind: AnswerKind | None) -> frozenset[str]:
+    """Return the terms of the question's words that a passage holding the asked kind says
+    in any words: "start" of "when does the season start?" ("The season runs from 6 April")."""
+    if kind != "date" or asks_deadline(question.casefold()) is None:
+        return frozenset()
+    return frozenset(
+        t for w in engine.tokenizer.words(question) if date_frame(w) and (t := engine.tokenizer.term(w))
+    )
 
 
 def _kind_terms(engine: SearchEngine, question: str, kind: AnswerKind | None, held: float) -> frozenset[str]:
