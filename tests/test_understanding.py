@@ -777,6 +777,8 @@ def test_how_long_programmes_are_is_asked_as_their_span() -> None:
     asked = "How long are Ardentmoor internships?"
     assert not holds("Some internships include up to two weeks of fieldwork in spring.", "duration", asked)
     assert holds("Internships are fourteen (14) or twenty (20) weeks long.", "duration", asked)
+    # a choice of lengths, listed
+    assert holds("Length: placements last 4, 8 or 12 weeks.", "duration", "how long are volunteer placements")
 
 
 @pytest.mark.parametrize(
