@@ -3004,6 +3004,23 @@ def test_a_passage_dating_the_start_says_start_in_its_own_words(settings, tmp_pa
     assert "6 April" in answer.citations[0].snippet
 
 
+def test_when_one_hears_back_is_answered_by_a_time_from_applying(settings, tmp_path) -> None:
+    # "when do I find out if I got a place?": "we aim to tell you the outcome within three
+    # weeks of applying" says when, and says "find out" in its own words; a reply to questions
+    # within three days is no outcome
+    from bot.services.answers import _said_by_kind
+
+    asked = "when do i find out if i got a volunteer place"
+    told = "Applications are assessed on a rolling basis and we aim to tell you the outcome within three weeks of applying."
+    assert holds(told, "date", asked)
+    assert not holds("Email the team with questions. We aim to reply within three working days.", "date", asked)
+    assert not holds("Tell us which train you will be on at least five days in advance.", "date", asked)
+    engine = answers_over_file(settings, tmp_path / "guide.md", f"# Volunteer Guide\n\n## Key dates\n\n{told}\n").holder.current.engine
+    said = _said_by_kind(engine, asked, "date")
+    assert said == {engine.tokenizer.term("find"), engine.tokenizer.term("out")} - {None}
+    assert _said_by_kind(engine, "when do volunteers find the bothy", "date") == frozenset()
+
+
 def test_a_word_naming_only_another_organisation_is_asked_about_not_a_name(settings, tmp_path) -> None:
     # "software" is a word of Wattlebird Software's name; asked of Greywacke it is what is
     # asked. Read as a name, it left the question nothing but names: "what is Greywacke?", and

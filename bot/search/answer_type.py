@@ -641,6 +641,12 @@ _ASKS_WORKLOAD = re.compile(
 _OUTCOME_ASKED = re.compile(
     r"\b(?:hear back|hear from|tell (?:us|me|you)|find out|let (?:us|me|you) know|know if|results?|outcomes?|decisions?|notif\w*)\b"
 )
+# ... and said as a time from applying ("we aim to tell you the outcome within three weeks")
+_OUTCOME_WITHIN = re.compile(
+    # (not "we aim to reply within three days", which may answer questions, not applications)
+    r"\b(?:outcomes?|results?|decisions?|hear back|hear from us|let you know|tell you|notif\w*)\b"
+    r"[^.;]*\b(?:within|in about|after)\b"
+)
 _OUTCOME_SAID = re.compile(
     r"\b(?:hear|heard|tell|told|results?|outcomes?|decisions?|decided|decide|notif\w*|inform\w*|let you know|offers?|"
     r"repl(?:y|ies|ied)|respond\w*|responses?|get back|contacted|"
@@ -934,6 +940,17 @@ _TEXT_LENGTH = re.compile(
 )
 
 
+def asks_outcome(question: str) -> bool:
+    """Tell whether a question asks when applicants learn the outcome ("when will I hear back?")."""
+    asked = question.casefold()
+    return bool(_OUTCOME_ASKED.search(asked)) and not asks_deadline(asked)
+
+
+def outcome_words(question: str) -> list[str]:
+    """Return the words of a question that ask for the outcome ("find out", "hear back")."""
+    return [w for m in _OUTCOME_ASKED.finditer(question.casefold()) for w in m.group(0).split()]
+
+
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
@@ -946,6 +963,10 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "when will they tell us if we got in?", "how long until we hear back?" are answered
         # by when outcomes come, not by when applications close
         searched = _only_clauses(searched, lambda part: _OUTCOME_SAID.search(part) is not None)
+        if kind == "date" and any(
+            _OUTCOME_WITHIN.search(part) and _HOLDS["duration"].search(part) for part in _clauses(searched)
+        ):
+            return True  # "when will I find out?": "we aim to tell you the outcome within three weeks"
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
         searched = _SHARE.sub(" ", searched)  # "75% of the grant" counts no grants

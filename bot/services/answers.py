@@ -39,6 +39,7 @@ from bot.search.answer_type import (
     AnswerKind,
     asked_kind,
     asks_deadline,
+    asks_outcome,
     asks_process,
     bounds_asked_sum,
     calendar_years,
@@ -54,6 +55,7 @@ from bot.search.answer_type import (
     holds_as_asked,
     kind_nouns,
     label_kind,
+    outcome_words,
     said_plainly,
     years_of,
 )
@@ -960,7 +962,11 @@ def _head_similarities(
 
 def _said_by_kind(engine: SearchEngine, question: str, kind: AnswerKind | None) -> frozenset[str]:
     """Return the terms of the question's words that a passage holding the asked kind says
-    in any words: "start" of "when does the season start?" ("The season runs from 6 April")."""
+    in any words: "start" of "when does the season start?" ("The season runs from 6 April"),
+    "find out" of "when do I find out if I got in?" ("we tell you the outcome within three weeks")."""
+    if kind in ("date", "duration") and asks_outcome(question):
+        said = outcome_words(question)
+        return frozenset(t for w in said if (t := engine.tokenizer.term(w)))
     if kind != "date" or asks_deadline(question.casefold()) is None:
         return frozenset()
     return frozenset(
