@@ -763,6 +763,17 @@ def test_how_long_a_programme_lasts_is_answered_by_its_span() -> None:
     assert holds("The interview is a two-hour panel.", "duration", "how long is the interview?")
 
 
+def test_a_programme_starts_on_a_day_not_at_a_shifts_hour() -> None:
+    # "when does the graduate scheme start?" is not answered by "early starts from 05:00";
+    # an event within a day is ("when does the taster day start?": "starts at 10:00")
+    from bot.search.answer_type import holds_as_asked
+
+    shift = "The depot rotation is fully on site, and includes some early starts from 05:00."
+    assert not holds_as_asked(shift, "date", "when does the transport planner scheme start")
+    assert holds_as_asked("Start date: Monday 7 September 2026", "date", "when does the transport planner scheme start")
+    assert holds_as_asked("The taster day starts at 10:00.", "date", "when does the taster day start")
+
+
 def test_a_look_back_is_not_what_a_programme_lasts() -> None:
     # "in the last five years" says when something happened; "the last" is no verb
     asked = "how long is the reporting fellowship"

@@ -55,6 +55,11 @@ _DATES = (
     r"|\b(?:ongoing|rolling|any ?time|throughout the year)\b"
 )
 _DATED = re.compile(_DATES)
+# ... of them, the days of a calendar (no clock time)
+_CALENDAR = re.compile(
+    rf"\b{_MONTHS}|\bmay\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+may\b"
+    r"|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b(?:ongoing|rolling|any ?time|throughout the year)\b"
+)
 
 # What "how much …" is followed by when it asks what something costs or pays ("how much is
 # it?", "how much does it pay?") ...
@@ -726,6 +731,7 @@ def dates_the_asked(text: str, deadline: bool, question: str | None = None, aske
     if question and asks_deadline(question.casefold()) is deadline and _DATED.search(text.casefold()):
         return True
     other_steps = deadline and not _OTHER_STEP.search(asked.casefold())
+    programme = not deadline and bool(re.search(rf"\b{_PROGRAMME}\b", asked.casefold()))
     parts = _clauses(text.casefold())
     for i, part in enumerate(parts):
         if not _DATED.search(part):
@@ -738,6 +744,9 @@ def dates_the_asked(text: str, deadline: bool, question: str | None = None, aske
             if deadline and (_DEADLINE.search(said) or _BY_DATE.search(said) or _BEFORE_DATE.search(said)):
                 return True
             if not deadline and (_START.search(said) or _SPAN.search(said)):
+                # a programme starts on a day: "early starts from 05:00" is a shift's hour
+                if programme and not _CALENDAR.search(said):
+                    continue
                 return True
         if i and parts[i - 1].rstrip().endswith("?") and asks_deadline(parts[i - 1]) is deadline:
             return True
