@@ -734,6 +734,11 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("how many hours a week is it", "duration"),
         ("do u get paid for overtime hours?", None),
         ("hey so i live like two hours from harrowmere, could i do it from home?", None),
+        # what a person in a role makes is their pay; what a company makes is its products
+        ("what does the lead installer make", "amount"),
+        ("what do interns make per hour", "amount"),
+        ("what does brightwell make", None),
+        ("what do fellows make at the end of the program", None),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:

@@ -108,6 +108,11 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         rf"\bhow much\b(?!\s+(?!(?:{_HOW_MUCH_OF_MONEY})\b)(?!.*\b(?:{_MONEY_WORDS})\b)[a-z])|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance|hourly)\b"
         r"|\b(?:what|whats|what's)\b.*\bworth\s*[?.!]*$"  # "what's the bursary worth?"
+        # "what does the lead installer make?": what a person in a role makes is their pay
+        # (what a company makes is its products)
+        r"|\bwhat (?:do|does|did|would|will|can) (?:an?\s+|the\s+|our\s+|their\s+)?(?:[a-z-]+\s+){0,3}"
+        r"(?:[a-z]+(?:er|or|ist|ian|ant|ee)s?|interns?|fellows?|apprentices?|residents?|trainees?|staff|employees?|grads?|graduates?)"
+        r"\s+(?:make|makes|take home)(?:\s+(?:a|an|per|each|every|on|hourly|annually|monthly|weekly)\b[^?.!]*)?\s*[?.!]*$"
         # "how big are the growth grants?", "what's the most you can get?", "minimum amount to ask for"
         r"|\bhow (?:big|large|generous)\b.*\b(?:grants?|awards?|bursar(?:y|ies)|scholarships?|prizes?)\b"
         r"|\b(?:max|maximum|most|min|minimum|least)\b(?: \w+){0,2} (?:you|i|we|one) (?:can|could|may) "
