@@ -779,6 +779,14 @@ def test_a_programme_starts_on_a_day_not_at_a_shifts_hour() -> None:
     assert holds_as_asked("The taster day starts at 10:00.", "date", "when does the taster day start")
 
 
+def test_no_upper_age_limit_says_nothing_of_how_young_one_may_be() -> None:
+    upper = "There is no upper age limit. Our oldest volunteer in 2025 was 74."
+    assert not holds(upper, "age", "min age?")
+    assert not holds(upper, "age", "how old do i have to be to volunteer")
+    assert holds(upper, "age", "am i too old to apply")
+    assert holds("You must be 18 or over on the first day.", "age", "minimum age to volunteer")
+
+
 def test_a_look_back_is_not_what_a_programme_lasts() -> None:
     # "in the last five years" says when something happened; "the last" is no verb
     asked = "how long is the reporting fellowship"

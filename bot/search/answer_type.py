@@ -954,6 +954,12 @@ _TEXT_LENGTH = re.compile(
 )
 
 
+# How young or how old one may be, asked and said
+_ASKS_MIN_AGE = re.compile(r"\b(?:min|minimum|youngest|lowest|how young|how old do (?:i|you|we) (?:have|need) to be|old enough|under ?18)\b")
+_ASKS_MAX_AGE = re.compile(r"\b(?:max|maximum|oldest|upper|too old|age cap)\b")
+_MAX_AGE = re.compile(r"\b(?:no|an?|the) (?:upper|maximum) age limit\b|\bmaximum age\b|\boldest\b[^.;]*")
+
+
 def asks_outcome(question: str) -> bool:
     """Tell whether a question asks when applicants learn the outcome ("when will I hear back?")."""
     asked = question.casefold()
@@ -997,6 +1003,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = _VAGUE_PLACES.sub(" ", searched)
     elif kind == "weekdays":
         searched = _ONE_OCCASION.sub(" ", searched)  # "on the last Thursday" is no day one works
+    elif kind == "age" and _ASKS_MIN_AGE.search(asked) and not _ASKS_MAX_AGE.search(asked):
+        searched = _MAX_AGE.sub(" ", searched)  # "no upper age limit" says nothing of how young one may be
     elif kind == "duration" and _ASKS_LENGTH.search(asked) and not _ASKS_WORKLOAD.search(asked):
         searched = _WORKLOAD.sub(" ", searched)
         if not _ASKS_EXPERIENCE.search(asked):
