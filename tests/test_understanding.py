@@ -811,6 +811,7 @@ def test_how_long_programmes_are_is_asked_as_their_span() -> None:
         "Fellows receive 10 days of paid leave.",
         "Apprentices work 7:30 to 16:30 with a one-hour lunch break.",
         "Your rota is published with three weeks' notice.",
+        "Annual leave: 16 days for the contract, plus time off in lieu.",
     ],
 )
 def test_time_out_of_a_programme_is_not_how_long_it_lasts(text: str) -> None:

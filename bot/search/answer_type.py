@@ -613,6 +613,8 @@ _TIME_OUT = re.compile(
     r"(?:paid\s+|annual\s+|personal\s+|sick\s+|parental\s+)?(?:leave|off|holidays?|vacation|pto)\b"
     rf"|\b{_NUMBER}[\s-]*(?:minutes?|mins?|hours?|hrs?)[\s-]+(?:lunch\s+)?breaks?\b"
     rf"|\b{_NUMBER}[\s-]*(?:days?|weeks?|months?)(?:['’]s?)?\s+(?:in advance|notice)\b"
+    # "Annual leave: 16 days for the contract"
+    rf"|\b(?:annual\s+|paid\s+|sick\s+|parental\s+)?(?:leave|holidays?|vacation|pto|time off)\s*:\s*{_NUMBER}[\s-]*(?:working\s+)?(?:days?|weeks?)\b"
 )
 # "how long does the fellowship last / run?", "how long is the apprenticeship?": how long the
 # programme itself lasts, said as a span ("lasts 24 months", "a 41-week season", "runs for
