@@ -3046,6 +3046,27 @@ def test_when_one_hears_back_is_answered_by_a_time_from_applying(settings, tmp_p
     assert _said_by_kind(engine, "when do volunteers find the bothy", "date") == frozenset()
 
 
+def test_a_hybrid_line_says_remote_in_its_own_words(settings, tmp_path) -> None:
+    # "is the backend internship remote?": "Hybrid: … from home on the other two" answers it
+    # without the word, and was declined, below the hiring process's "remote technical
+    # interview" (a step of hiring, not where one works)
+    write(tmp_path, "other.md", "# Quartz Apprenticeship\n\n## About\n\nApprentices build garden furniture.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "intern.md",
+        "---\ntitle: Backend Engineering Intern\norg: Tallyfin\n---\n# Backend Engineering Intern\n\n"
+        "## Dates\n\n12-week internship from Monday 15 June to Friday 4 September 2026.\n\n"
+        "## Working pattern\n\nHybrid: you'll work from our Castlebridge office three days a week and from home "
+        "on the other two.\n\n"
+        "## Pay\n\n- £2,350 per month before tax.\n\n"
+        "## Hiring process\n\n- An online coding exercise.\n- A remote technical interview over video call.\n",
+    )
+    assert not holds("A remote technical interview over video call.", "workplace", "is the internship remote?")
+    answer = answers.ask("is the backend internship remote?")
+    assert answer.verdict != "none"
+    assert "Hybrid" in answer.citations[0].snippet
+
+
 def test_a_word_naming_only_another_organisation_is_asked_about_not_a_name(settings, tmp_path) -> None:
     # "software" is a word of Wattlebird Software's name; asked of Greywacke it is what is
     # asked. Read as a name, it left the question nothing but names: "what is Greywacke?", and

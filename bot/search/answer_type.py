@@ -226,7 +226,9 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     # works (the question's own word answers it too)
     "workplace": re.compile(
         # ("on-site parking", "an on-site gym" are amenities, not where one works)
-        r"\b(?:remote|remotely|hybrid|on[- ]?site(?![- ](?:parking|car park|gym|canteen|caf[eé]|restaurant|accommodation|"
+        # ("a remote interview" is a step of hiring, not where one works)
+        r"\b(?:remote(?!\s+(?:[a-z]+\s+)?(?:interviews?|calls?|meetings?|assessments?|sessions?|screens?|onboarding)\b)|"
+        r"remotely|hybrid|on[- ]?site(?![- ](?:parking|car park|gym|canteen|caf[eé]|restaurant|accommodation|"
         r"housing|childcare|nursery|shop|clinic|facilities|amenities)\b)|in[- ]person|from home|home[- ]based|office[- ]based|"
         r"work(?:ing)? from (?:the|our|an?|home|anywhere|wherever|any (?:location|country|city|place))|"
         r"(?:fully |globally )?distributed (?:team|company|organi[sz]ation|workforce)|(?:days?|times?) (?:a|per) week (?:in|at)|"

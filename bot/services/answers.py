@@ -964,6 +964,9 @@ def _said_by_kind(engine: SearchEngine, question: str, kind: AnswerKind | None) 
     """Return the terms of the question's words that a passage holding the asked kind says
     in any words: "start" of "when does the season start?" ("The season runs from 6 April"),
     "find out" of "when do I find out if I got in?" ("we tell you the outcome within three weeks")."""
+    if kind == "workplace":
+        # "remote" of "is the internship remote?": "Hybrid: three days a week in the office"
+        return _kind_terms(engine, question, kind, 1.0)
     if kind in ("date", "duration") and asks_outcome(question):
         said = outcome_words(question)
         return frozenset(t for w in said if (t := engine.tokenizer.term(w)))
