@@ -803,6 +803,8 @@ def test_how_long_programmes_are_is_asked_as_their_span() -> None:
     assert holds("Internships are fourteen (14) or twenty (20) weeks long.", "duration", asked)
     # a choice of lengths, listed
     assert holds("Length: placements last 4, 8 or 12 weeks.", "duration", "how long are volunteer placements")
+    # ... or a range
+    assert holds("Each fellowship lasts between three and six months.", "duration", "how long is the hartley fellowship")
 
 
 @pytest.mark.parametrize(
