@@ -3069,6 +3069,27 @@ def test_a_hybrid_line_says_remote_in_its_own_words(settings, tmp_path) -> None:
     assert "Hybrid" in answer.citations[0].snippet
 
 
+def test_a_pay_rate_answers_what_a_programme_pays_and_salary_packaging_does_not(settings, tmp_path) -> None:
+    # "salary packaging up to $9,010" is a tax benefit; "the full-time rate is $1,612.40 per
+    # week" is the pay, though it never says "pay"
+    asked = "what's the clinical data analyst salary"
+    assert not holds("Salary packaging up to $9,010 per year, plus meal packaging.", "amount", asked)
+    assert holds("Salary: $98,540 to $112,310 per year, plus superannuation.", "amount", asked)
+    write(tmp_path, "other.md", "# Quartz Apprenticeship\n\n## About\n\nApprentices build garden furniture.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "residency.md",
+        "---\ntitle: Graduate Nurse Residency\n---\n# Graduate Nurse Residency\n\n"
+        "## Pay and conditions\n\nResidents are employed as Registered Nurse Grade 1 under the state award. "
+        "The current full-time rate is $1,612.40 per week before penalty rates. You'll get five weeks of "
+        "annual leave, and you can salary package up to $9,010 a year.\n\n"
+        "## FAQ\n\n### Is there a fee to take part?\n\nNo. There are no fees, and the study days are paid time.\n",
+    )
+    answer = answers.ask("how much does the grad nurse residency pay")
+    assert answer.verdict != "none"
+    assert "$1,612.40" in answer.citations[0].snippet
+
+
 def test_a_word_naming_only_another_organisation_is_asked_about_not_a_name(settings, tmp_path) -> None:
     # "software" is a word of Wattlebird Software's name; asked of Greywacke it is what is
     # asked. Read as a name, it left the question nothing but names: "what is Greywacke?", and

@@ -473,6 +473,21 @@ def bounds_asked_sum(line: str, question: str) -> bool:
     return bool(_ASKS_BOUND.search(question.casefold()) and _BOUND_SAID.search(line.casefold()))
 
 
+def pays_asked_sum(line: str, question: str) -> bool:
+    """Tell whether ``line`` says what a job pays ("The current full-time rate is $1,612.40 per
+    week") for a question about pay: it says what is asked, whatever words it says it in."""
+    said = line.casefold()
+    return bool(
+        _PAY_ASKED.search(question.casefold())
+        and _PAY_SAID.search(said)
+        and _PAY_RATE.search(said)
+        and not _OTHER_MONEY.search(said)
+    )
+
+
+_PAY_RATE = re.compile(r"\d\s*(?:per|a|an|/)\s*(?:hour|hr|day|week|fortnight|month|year|annum)\b")
+
+
 # "twelve (12) to sixteen (16), or twenty-four (24) weeks": every number of the run is a duration
 _NUMBER_RUN = rf"{_NUMBER}(?:[\s-]*\(\d+\))?"
 _DURATION_RUN = re.compile(
@@ -670,10 +685,14 @@ _OUTCOME_SAID = re.compile(
 
 # What a job pays, asked and said; and money of other kinds
 _PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|earn|earns|make|makes|compensation|comp|rate)\b")
-_PAY_SAID = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|stipends?|earn|earns|compensation|rates?|hourly|per hour|an hour)\b")
+# ("salary packaging", "salary sacrifice" are a tax benefit, not pay)
+_PAY_SAID = re.compile(
+    r"\b(?:pay|pays|paid|salary(?!\s+(?:packag|sacrific))|salaries|wages?|stipends?|earn|earns|compensation|rates?|"
+    r"hourly|per hour|an hour)\b"
+)
 _OTHER_MONEY = re.compile(
     r"\b(?:bonus(?:es)?|budgets?|allowances?|assistance|reimburs\w*|fees?|costs?|deposits?|discounts?|grants?|"
-    r"loans?|referrals?|tuition|prizes?|relocation|expenses?|fares?|travel|mileage|"
+    r"loans?|referrals?|tuition|prizes?|relocation|expenses?|fares?|travel|mileage|packag\w*|sacrific\w*|"
     # money for a purpose ("$500 a year for professional development")
     r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare)\b"
 )

@@ -56,6 +56,7 @@ from bot.search.answer_type import (
     kind_nouns,
     label_kind,
     outcome_words,
+    pays_asked_sum,
     said_plainly,
     years_of,
 )
@@ -441,6 +442,7 @@ class AnswerService:
                 or label_kind(part) == kind  # "Amount: up to £5,000" says what it gives
                 or (kind == "workplace" and label_kind(part) == "place")  # "Location: Building C (fully on site)"
                 or (kind == "amount" and bounds_asked_sum(part, question))  # "between £1,000 and £5,000"
+                or (kind == "amount" and pays_asked_sum(part, question))  # "the full-time rate is $1,612.40 per week"
                 or (kind == "count" and counts_the_asked(part, question))  # "hosts three fellows"
             ):
                 return 1.0
