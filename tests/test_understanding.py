@@ -3090,6 +3090,21 @@ def test_a_pay_rate_answers_what_a_programme_pays_and_salary_packaging_does_not(
     assert "$1,612.40" in answer.citations[0].snippet
 
 
+def test_what_is_a_thing_the_passage_never_says_is_not_answered_by_its_other_words(settings, tmp_path) -> None:
+    # "what's the analyst's annual bonus?": the benefits say "annual leave", never a bonus
+    write(tmp_path, "other.md", "# Quartz Apprenticeship\n\n## About\n\nApprentices build garden furniture.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "analyst.md",
+        "---\ntitle: Data Analyst\norg: Corvane Freightways\n---\n# Data Analyst\n\n"
+        "## The role\n\nYou will build the weekly fleet dashboard and write SQL against our telemetry warehouse.\n\n"
+        "## Benefits\n\n- 27 days of annual leave plus bank holidays.\n- Pension with 6% employer contribution.\n"
+        "- Cycle to work scheme.\n",
+    )
+    assert answers.ask("what's the data analyst's annual bonus").verdict != "answer"
+    assert answers.ask("how much annual leave does the data analyst get").verdict == "answer"
+
+
 def test_a_word_naming_only_another_organisation_is_asked_about_not_a_name(settings, tmp_path) -> None:
     # "software" is a word of Wattlebird Software's name; asked of Greywacke it is what is
     # asked. Read as a name, it left the question nothing but names: "what is Greywacke?", and

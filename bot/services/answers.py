@@ -366,7 +366,7 @@ class AnswerService:
             missing=1.0
             if (kind is not None and held < 0)
             or _other_year(corrected, passages[first.position], kind)
-            or _thing_unsaid(engine, query, corrected, passages[first.position], names)
+            or _thing_unsaid(engine, query, corrected, passages[first.position], names, kind)
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -757,19 +757,33 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
     return {p: s for p, s in found.items() if p not in dropped} if dropped else found
 
 
+# "what's the analyst's annual bonus?": the thing asked for
+_WHAT_THING = re.compile(
+    r"\bwhat(?:'s| is|s| are| was) (?:the |a |an |their |your |my )?(?:[\w-]+ )?(?:[\w-]+(?:'s|s') )?"
+    r"((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and|like|do|does|is|are)\b)[\w'-]+ ?){1,3})\s*[?.!]*$"
+)
 _IS_THERE = re.compile(
     r"(?:\b(?:is|are) there|\b(?:get|gets|receive|offer|offers|provide|provides|include|includes|come with|comes with)) "
     r"(?:a|an|any|some) ((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and)\b)[\w'-]+ ?){1,4})"
 )
 
 
-def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Passage, names: frozenset[str]) -> bool:
+def _thing_unsaid(
+    engine: SearchEngine,
+    query: Query,
+    question: str,
+    passage: Passage,
+    names: frozenset[str],
+    kind: AnswerKind | None = None,
+) -> bool:
     """Tell whether "is there a retention bonus …?" asks for a kind of a thing the passage
     names another kind of: it says the thing ("bonus") but not a word that says which
     ("retention"), in any of its synonyms ("Annual bonus of up to 8%" is no retention bonus).
     Names, and words that a number answers ("minimum", "cheaper"), aside. Or whether "is
     there a pension?" or "will they pay for my relocation?" asks about a thing the passage
-    does not say at all, nor in any word close to it in meaning."""
+    does not say at all, nor in any word close to it in meaning; or whether "what's the
+    annual bonus?" (no kind of answer asked for) asks for a thing ("bonus") the passage
+    never says, nor any word close to it."""
     tokenizer = engine.tokenizer
     whole = f"{passage.section or ''} {passage.question or ''} {passage.text}"
     said = set(tokenizer(whole))
@@ -787,6 +801,19 @@ def _thing_unsaid(engine: SearchEngine, query: Query, question: str, passage: Pa
             return False
         return closest_words(list(things), sorted(set(_WORD.findall(whole.casefold())))) < ALIKE
 
+    def head_unsaid(phrase: str) -> bool:
+        # the thing itself ("bonus" of "annual bonus") is not said, nor any word close to it
+        words = [w for w in phrase.split() if w not in _NO_OBJECT]
+        if not words:
+            return False
+        head = words[-1]
+        term = tokenizer.term(head)
+        if not term or term in names or query.importance.get(term, 0.0) < 1.0 or says(term):
+            return False
+        return closest_words([head], sorted(set(_WORD.findall(whole.casefold())))) < ALIKE
+
+    if kind is None and (what := _WHAT_THING.search(question.casefold())) and head_unsaid(what.group(1)):
+        return True  # "what's the analyst's annual bonus?" over the annual leave
     if (paid := _PAYS_FOR.search(question.casefold())) and never_said(paid.group(1)):
         return True  # "will they pay relocation?" over the salary line
     if (paid := _PAID_FOR.search(question.casefold())) and never_said(paid.group(1)):
