@@ -2858,6 +2858,8 @@ def test_a_share_counts_nothing() -> None:
     asked = "how many oral history grants did mirrowdale give out last year"
     assert not holds("We pay 75% of the grant when you accept the offer.", "count", asked)
     assert holds("We gave out 12 grants last year.", "count", asked)
+    # a ratio is a share too
+    assert not holds("About one in five of the 2025 grants went to first-time applicants.", "count", asked)
     # ... though it is a quantity ("how much travel?": "up to 20% travel")
     assert holds("The role involves up to 20% travel.", "quantity", "how much travel is required")
 

@@ -450,7 +450,8 @@ _NOT_COUNTS = re.compile(
 
 # a share ("75%", "20 per cent"): a proportion, which counts nothing
 _PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)"
-_SHARE = re.compile(rf"\b{_PERCENT}")
+# ... or a ratio ("about one in five of the 2025 fellows", "1 in 3 applicants")
+_SHARE = re.compile(rf"\b{_PERCENT}|\b(?:{_NUMBER}) in (?:every )?(?:{_NUMBER})\b")
 # a share that is money: "we match up to 5%", "a bonus of up to 8% of salary", "15% off"
 _SHARE_OF_MONEY = re.compile(
     rf"\b(?:match\w*|bonus(?:es)?|discount\w*|contribut\w*|premiums?|pension|of (?:your |the |their )?(?:base )?(?:salary|pay|premium|fees?|tuition|costs?))\b[^.;\n]{{0,40}}?{_PERCENT}"
