@@ -787,6 +787,20 @@ def test_no_upper_age_limit_says_nothing_of_how_young_one_may_be() -> None:
     assert holds("You must be 18 or over on the first day.", "age", "minimum age to volunteer")
 
 
+def test_a_working_week_is_not_how_long_a_programme_lasts() -> None:
+    asked = "how long is the bellwether apprenticeship"
+    assert not holds("A normal week is 40 hours over five days, with Mondays off.", "duration", asked)
+    assert not holds("During technical rehearsals, expect six-day weeks.", "duration", asked)
+    assert holds("The apprenticeship is a 41-week, full-time paid position.", "duration", asked)
+
+
+def test_a_relocation_stipend_is_no_pay() -> None:
+    asked = "how much does the summer ops intern make"
+    assert not holds("A $1,500 relocation stipend for interns who live more than 75 miles away.", "amount", asked)
+    assert holds("Pay: $20.00/hour", "amount", asked)
+    assert holds("Interns are paid a stipend of $600 a week.", "amount", asked)
+
+
 def test_a_look_back_is_not_what_a_programme_lasts() -> None:
     # "in the last five years" says when something happened; "the last" is no verb
     asked = "how long is the reporting fellowship"

@@ -616,6 +616,9 @@ def _spans(text: str) -> bool:
 _WORKLOAD = re.compile(
     rf"\b{_NUMBER}(?:\s*(?:to|-|–)\s*{_NUMBER})?[\s-]*(?:hours?|hrs?|days?)\s+(?:a|per|each|every)\s+(?:week|day|month)\b"
     r"|\b(?:averaged|calculated|worked out|spread)\s+(?:out\s+)?(?:over|across)\s+[^.;,]*"
+    # "40 hours over five days", "six-day weeks of 10-hour days": a working week, not a span
+    rf"|\b{_NUMBER}[\s-]*(?:hours?|hrs?)\s+(?:over|across|in)\s+{_NUMBER}[\s-]*days?\b"
+    rf"|\b{_NUMBER}[\s-]*days?\s+weeks?\b"
 )
 # "four years of experience", "graduated within the last 12 months": what a candidate must
 # have, or how recent something must be, not how long the programme lasts
@@ -697,6 +700,8 @@ _OTHER_MONEY = re.compile(
     # money for a purpose ("$500 a year for professional development")
     r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare)\b"
 )
+# money of another kind said with a word of pay ("a $1,500 relocation stipend", "travel pay")
+_OTHER_PAY = re.compile(rf"(?:{_OTHER_MONEY.pattern})\s+(?:stipends?|pay(?:ments?)?|wages?)\b")
 
 
 # The kinds of time out a question may ask the length of, each as the texts that speak of it
@@ -1049,8 +1054,12 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         return True
     if kind == "amount" and _PAY_ASKED.search(asked) and not _OTHER_MONEY.search(asked):
         # "what does the yard jockey job pay?" is not answered by "a $1,000 referral bonus"
-        # or "tuition assistance of up to $5,250", which are money of another kind
-        searched = _only_clauses(searched, lambda part: bool(_PAY_SAID.search(part) or not _OTHER_MONEY.search(part)))
+        # or "tuition assistance of up to $5,250", which are money of another kind; nor by a
+        # "relocation stipend", which is no pay though it says "stipend"
+        searched = _only_clauses(
+            searched,
+            lambda part: bool(_PAY_SAID.search(_OTHER_PAY.sub(" ", part)) or not _OTHER_MONEY.search(part)),
+        )
     if kind == "duration" and (families := _time_out_asked(asked)):
         # "how many vacation days?" is answered where the leave is spoken of ("25 days of
         # annual leave"), not by "two days a week from home" or "eleven weeks"
