@@ -2767,6 +2767,7 @@ def test_how_many_people_counts_people_under_any_name() -> None:
     asked = "how many people sit on the interview panel"
     assert holds("The panel has three members.", "count", asked)
     assert holds("You will join a team of 14 engineers.", "count", asked)
+    assert holds("You'll supervise a crew of 25 to 30 dock associates.", "count", "how many people does the supervisor manage")
     assert not holds("You will be invited to an interview between 14 and 16 April.", "count", asked)
     assert not holds("We run Phase 1/2 trials.", "count", asked)
 

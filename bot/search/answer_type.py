@@ -868,6 +868,7 @@ _PERSONS = (
     "people", "persons", "staff", "members", "employees", "colleagues", "workers", "students", "interns",
     "fellows", "residents", "trainees", "apprentices", "volunteers", "candidates", "applicants",
     "participants", "scholars", "nurses", "guides", "mentors", "teachers", "tutors", "recruits",
+    "associates", "graduates", "hires",
 )
 _PERSON_ENDING = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)s$")
 
