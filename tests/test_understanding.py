@@ -739,6 +739,10 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("what do interns make per hour", "amount"),
         ("what does brightwell make", None),
         ("what do fellows make at the end of the program", None),
+        # whether a programme is paid is said by its pay; a thing paid for is no pay
+        ("do stage management apprentices get paid", "amount"),
+        ("is the residncy paid?", "amount"),
+        ("do summer students get their travel costs to the hospital paid", None),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:

@@ -108,6 +108,11 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         rf"\bhow much\b(?!\s+(?!(?:{_HOW_MUCH_OF_MONEY})\b)(?!.*\b(?:{_MONEY_WORDS})\b)[a-z])|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance|hourly)\b"
         r"|\b(?:what|whats|what's)\b.*\bworth\s*[?.!]*$"  # "what's the bursary worth?"
+        # "is the residency paid?", "do apprentices get paid?": yes or no, said by the pay
+        # (or by "unpaid")
+        # (not "do students get their travel costs paid?", a thing paid for)
+        r"|^(?!.*\b(?:costs?|travel|relocation|fees?|expenses?|tuition|flights?|accommodation|housing|visas?|moving)\b)"
+        r"(?:(?!\b(?:for|during|when|while|if|on|in)\b).)*\b(?:is|are|do|does|will)\b(?:(?!\b(?:for|during|when|while|if|on|in)\b).)*\b(?:paid|get paid)\s*[?.!]*$"
         # "what does the lead installer make?": what a person in a role makes is their pay
         # (what a company makes is its products)
         r"|\bwhat (?:do|does|did|would|will|can) (?:an?\s+|the\s+|our\s+|their\s+)?(?:[a-z-]+\s+){0,3}"
