@@ -48,18 +48,14 @@ _MONTHS = (
 
 # a date, a time, or no date at all ("rolling"); answers to "when": these and the words
 # "start date", "deadline", "closes" (:data:`_HOLDS`), but only these date a deadline or a start
-_DATES = (
+_CALENDAR_DATES = (  # the days of a calendar
     rf"\b{_MONTHS}|\bmay\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+may\b"
     r"|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
-    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:noon|midnight)\b"
     r"|\b(?:ongoing|rolling|any ?time|throughout the year)\b"
 )
+_DATES = _CALENDAR_DATES + r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:noon|midnight)\b"  # ... and times of day
 _DATED = re.compile(_DATES)
-# ... of them, the days of a calendar (no clock time)
-_CALENDAR = re.compile(
-    rf"\b{_MONTHS}|\bmay\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+may\b"
-    r"|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b(?:ongoing|rolling|any ?time|throughout the year)\b"
-)
+_CALENDAR = re.compile(_CALENDAR_DATES)
 
 # What "how much …" is followed by when it asks what something costs or pays ("how much is
 # it?", "how much does it pay?") ...
@@ -649,6 +645,7 @@ _PROGRAMME = (
     r"(?:programmes?|programs?|internships?|fellowships?|apprenticeships?|residency|residencies|placements?|"
     r"schemes?|courses?|traineeships?|contracts?|seasons?|cohorts?|bootcamps?|training)"
 )
+_PROGRAMME_SAID = re.compile(rf"\b{_PROGRAMME}\b")
 _ASKS_SPAN = re.compile(
     r"\bhow long (?:does|do|will|is|are|would)(?: (?:the|this|that|these|a|an))?\b"
     rf"(?: (?!(?:take|takes|to|for|per|each|every|a|an|i|we|you)\b)[a-z-]+){{0,5}} {_PROGRAMME}"
@@ -770,7 +767,7 @@ def dates_the_asked(text: str, deadline: bool, question: str | None = None, aske
     if question and asks_deadline(question.casefold()) is deadline and _DATED.search(text.casefold()):
         return True
     other_steps = deadline and not _OTHER_STEP.search(asked.casefold())
-    programme = not deadline and bool(re.search(rf"\b{_PROGRAMME}\b", asked.casefold()))
+    programme = not deadline and bool(_PROGRAMME_SAID.search(asked.casefold()))
     parts = _clauses(text.casefold())
     for i, part in enumerate(parts):
         if not _DATED.search(part):
