@@ -168,6 +168,12 @@ def test_what_an_announcement_says_before_naming_its_programme_is_no_name(tmp_pa
     assert name_parts("Applications open for the 2026 Graduate Nurse Residency") == ["2026 Graduate Nurse Residency"]
     assert name_parts("Applications Open: Summer Field Season Internship") == ["Summer Field Season Internship"]
     assert name_parts("Applications open") == ["Applications open"]
+    # ... or after it
+    assert name_parts("Stage Management Apprenticeship 2025: applications now open") == [
+        "Stage Management Apprenticeship 2025"
+    ]
+    assert name_parts("Night Shift Supervisor - Now Hiring") == ["Night Shift Supervisor"]
+    assert name_parts("SummerWorks 2025 is hiring!") == ["SummerWorks 2025"]
     # "applications" asked about another programme names no news post's programme
     write(
         tmp_path,

@@ -166,9 +166,18 @@ _ANNOUNCEMENT = re.compile(
 )
 
 
+# ... or after it: "Stage Management Apprenticeship 2025: applications now open",
+# "SummerWorks 2025 is hiring!"
+_ANNOUNCED_AFTER = re.compile(
+    r"\s*(?:[:–—-]\s*|\s(?=is\s))(?:(?:is\s+)?(?:now\s+)?hiring|(?:applications?|nominations?|submissions?|registrations?)"
+    r"\s+(?:are\s+)?(?:now\s+)?open(?:s|ed)?)\s*!*\s*$",
+    re.I,
+)
+
+
 def without_announcement(title: str) -> str:
-    """Return a title without what an announcement says before naming its programme or role."""
-    return _ANNOUNCEMENT.sub("", title).strip()
+    """Return a title without what an announcement says before or after naming its programme or role."""
+    return _ANNOUNCED_AFTER.sub("", _ANNOUNCEMENT.sub("", title)).strip()
 
 
 _GREENHOUSE = re.compile(r"^job application for (.+?) at (.+)$", re.I)
