@@ -791,42 +791,45 @@ def _thing_unsaid(
     def says(term: str) -> bool:
         return bool({term, *query.synonyms.get(term, ()), *engine.synonyms.get(term, ())} & said)
 
+    def asked(term: str | None) -> bool:
+        # a word of weight that is no name: what the question asks about
+        return bool(term) and term not in names and query.importance.get(term or "", 0.0) >= 1.0
+
+    def far_in_meaning(words: list[str]) -> bool:
+        # no word of the passage is close to these in meaning ("travel" is close to "my flight")
+        return closest_words(words, sorted(set(_WORD.findall(whole.casefold())))) < ALIKE
+
     def never_said(phrase: str) -> bool:
-        # no word of the thing is said, nor any word close to it in meaning ("travel" of "my flight")
-        things = {
-            w: t for w in phrase.split()
-            if w not in _NO_OBJECT and (t := tokenizer.term(w)) and t not in names and query.importance.get(t, 0.0) >= 1.0
-        }
+        # no word of the thing is said, nor any word close to it in meaning
+        things = {w: t for w in phrase.split() if w not in _NO_OBJECT and asked(t := tokenizer.term(w)) and t}
         if not things or any(says(t) for t in things.values()):
             return False
-        return closest_words(list(things), sorted(set(_WORD.findall(whole.casefold())))) < ALIKE
+        return far_in_meaning(list(things))
 
     def head_unsaid(phrase: str) -> bool:
         # the thing itself ("bonus" of "annual bonus") is not said, nor any word close to it
         words = [w for w in phrase.split() if w not in _NO_OBJECT]
         if not words:
             return False
-        head = words[-1]
-        term = tokenizer.term(head)
-        if not term or term in names or query.importance.get(term, 0.0) < 1.0 or says(term):
-            return False
-        return closest_words([head], sorted(set(_WORD.findall(whole.casefold())))) < ALIKE
+        term = tokenizer.term(words[-1])
+        return asked(term) and not says(term or "") and far_in_meaning(words[-1:])
 
-    if kind is None and (what := _WHAT_THING.search(question.casefold())) and head_unsaid(what.group(1)):
+    text = question.casefold()
+    if kind is None and (what := _WHAT_THING.search(text)) and head_unsaid(what.group(1)):
         return True  # "what's the analyst's annual bonus?" over the annual leave
-    if (paid := _PAYS_FOR.search(question.casefold())) and never_said(paid.group(1)):
+    if (paid := _PAYS_FOR.search(text)) and never_said(paid.group(1)):
         return True  # "will they pay relocation?" over the salary line
-    if (paid := _PAID_FOR.search(question.casefold())) and never_said(paid.group(1)):
+    if (paid := _PAID_FOR.search(text)) and never_said(paid.group(1)):
         return True  # "is my flight covered?" over the salary line
-    if (can := _CAN_I.search(question.casefold())) and never_said(can.group(1)):
+    if (can := _CAN_I.search(text)) and never_said(can.group(1)):
         return True  # "can I bring my dog?" over the house rules
-    match = _IS_THERE.search(question.casefold())
+    match = _IS_THERE.search(text)
     if match is None:
         return False
     if never_said(match.group(1)):
         return True  # "do the apprentices get a pension?" over the pay lines
     words = [w for w in match.group(1).split() if w not in _BY_NUMBER]
-    terms = [t for w in words if (t := tokenizer.term(w)) and t not in names and query.importance.get(t, 0.0) >= 1.0]
+    terms = [t for w in words if asked(t := tokenizer.term(w)) and t]
     if len(terms) < 2 or not says(terms[-1]):
         return False
     return not all(says(t) for t in terms[:-1])
