@@ -3040,6 +3040,28 @@ def test_a_location_line_says_whether_a_job_is_remote_and_on_site_parking_does_n
     assert "fully on site" in answer.citations[0].snippet
 
 
+def test_a_location_section_says_where_one_works_but_only_as_not_sure(settings, tmp_path) -> None:
+    # "is the apprenticeship remote?" over a posting whose "## Location" names only the place
+    # apprentices report to: that section is the closest answer ("Apply online" is not remote
+    # work), shown from the place; what a heading implies is not confident, as an FAQ elsewhere
+    # may still allow days at home
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "turbine.md",
+        "---\ntitle: Wind Turbine Technician Apprenticeship\n---\n# Wind Turbine Technician Apprenticeship\n\n"
+        "## About the apprenticeship\n\nA two-year, paid apprenticeship in turbine maintenance.\n\n"
+        "## Location\n\nApprentices report to the Operations & Training Centre, 4100 Ridgeline Road, Marrow Point. "
+        "Some work at Sable Flats requires overnight stays, which are paid as travel days.\n\n"
+        "## How to apply\n\nApply online by June 20 with your résumé and a short cover letter.\n",
+    )
+    for asked in ("is the turbine apprenticeship remote", "can apprentices work remotely"):
+        answer = answers.ask(asked)
+        assert answer.verdict == "unsure", asked
+        assert answer.citations[0].section == "Location", asked
+        assert answer.citations[0].snippet.startswith("Apprentices report to"), asked
+
+
 def test_a_passage_dating_the_start_says_start_in_its_own_words(settings, tmp_path) -> None:
     # "when does the season start?": "The 2026 season runs from 6 April" dates the start
     # without the word, and "Placements start on a Monday" has the word but no date

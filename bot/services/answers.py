@@ -102,6 +102,15 @@ SENTENCE_POOL = 3  # the best candidates whose sentences are compared with the q
 KIND_SWAP_SHARE = 0.5  # a passage holding the asked kind replaces a first that lacks it only from this share of its score
 
 
+# A heading that says where one works ("## Location", "## Where you'll work"): what is under it
+# answers "is it remote?" even when it names only the place
+_WORKPLACE_HEADING = re.compile(
+    r"^[\W_]*(?:(?:work|job|office) )?(?:location|locations|workplace|place of work|work setting|based)"
+    r"(?:\s*[/&]\s*remote(?: work)?(?: policy)?)?[\W_]*$"
+    r"|^[\W_]*where (?:you(?:'|’)ll|you will|you) (?:work|be (?:based|working))[\W_]*$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Turn:
     """An earlier question of the same conversation."""
@@ -374,6 +383,9 @@ class AnswerService:
             sentence=first.sentence,
             absent=engine.absent_share(query, first.position, names | _kind_terms(engine, corrected, kind, held)),
             general=kind is None and _introduction(engine, query, passages[first.position], frozenset(defining)),
+            implied=held > 0
+            and _under_workplace_heading(passages[first.position], kind)
+            and not holds_as_asked(passages[first.position].text, "workplace", corrected),
         )
         return Consideration(
             text, searched, query, vector, kind, tuple(measured), evidence, topic, names, others, corrected
@@ -402,6 +414,8 @@ class AnswerService:
         if not parts:
             return -1.0
         if kind in ("person", "contact") and has_contact(passage.text, question):
+            return 1.0
+        if _under_workplace_heading(passage, kind):
             return 1.0
         if _listed_count(passage, kind, question):
             return 1.0
@@ -513,7 +527,9 @@ class AnswerService:
                 passage = passages[position]
                 # in the answer, not in an FAQ item's question ("I have been out of school
                 # for several years…" holds no duration of anything asked)
-                held = holds_as_asked(passage.text, kind, question, passage.question)
+                held = holds_as_asked(passage.text, kind, question, passage.question) or _under_workplace_heading(
+                    passage, kind
+                )
                 kinds[i] = 1.0 if held or _listed_count(passage, kind, question) else -1.0
         elif definition:
             kinds[[i for i, position in enumerate(listed) if passages[position].id == 0]] = 1.0
@@ -631,6 +647,8 @@ class AnswerService:
         parts = list(unit_texts(passage.text))
         meaning = unit_vectors(passage.text) @ seen.vector if parts else np.zeros(0)
         kinds = [seen.kind is not None and holds_as_asked(p, seen.kind, seen.asked, passage.question) for p in parts]
+        if parts and not any(kinds) and _under_workplace_heading(passage, seen.kind):
+            kinds[0] = True  # under "## Location", the first sentence says where one works
         # what is asked (names aside) that this passage has: when its heading says all of it,
         # the section is the answer ("Interview process" for "what's the interview process?")
         topic = seen.named | engine.topic_terms(position)
@@ -666,6 +684,16 @@ def _citation(passage: Passage, shown: str, score: float) -> Citation:
         line=passage.line,
         published=passage.published,
         question=passage.question,
+    )
+
+
+def _under_workplace_heading(passage: Passage, kind: AnswerKind | None) -> bool:
+    """Tell whether ``passage`` says where one works by its heading: under "## Location", "Apprentices
+    report to the training centre, 4100 Ridgeline Road" answers "is it remote?"."""
+    return (
+        kind == "workplace"
+        and passage.section is not None
+        and _WORKPLACE_HEADING.match(passage.section.rsplit(" › ", 1)[-1].casefold()) is not None
     )
 
 

@@ -62,13 +62,16 @@ class Evidence:
     # not a signal of the model (see Model.can_answer): the passage is its document's
     # introduction, and the question asks neither what the programme is nor a kind of answer
     general: bool = False
+    # not a signal either: the passage holds the kind asked for only by what its heading
+    # implies ("is it remote?" against "## Location / Apprentices report to the training centre")
+    implied: bool = False
 
     def vector(self) -> np.ndarray:
         """Return the signals as an array, in field order."""
         return np.fromiter((getattr(self, name) for name in FEATURES), dtype=np.float64, count=len(FEATURES))
 
 
-FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence) if f.name != "general")
+FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence) if f.name not in ("general", "implied"))
 # The direction each signal may push: more of it can only raise (or only lower) confidence.
 # A fit that gives a signal the other sign has learnt an accident of its data: that signal
 # is then left out (coefficient 0).
@@ -121,8 +124,8 @@ class Model:
     def can_answer(evidence: Evidence) -> bool:
         """Return whether the passage can be a confident answer at all, whatever the model says.
 
-        The model adds its signals, and two kinds of passage reach its threshold on the
-        strength of the others alone; both are at most "not sure":
+        The model adds its signals, and some kinds of passage reach its threshold on the
+        strength of the others alone; they are at most "not sure":
 
         * a passage without the kind of answer asked for ("who runs the acoustics group?"
           against a list of the groups): a high coverage outweighed the missing kind;
@@ -136,9 +139,12 @@ class Model:
           nor for a kind of answer ("can a freshman apply to the summer program?"): an
           introduction says a little of everything its programme is about, so it shares
           the names and the everyday words of any question about it, and is the answer far
-          less often than another passage that does.
+          less often than another passage that does;
+        * a passage that holds the kind asked for only by what its heading implies: "## Location"
+          says where one reports, and an FAQ elsewhere may still allow two days a week at home.
         """
-        return not evidence.missing and not evidence.general and (evidence.coverage > 0 or evidence.kind > 0)
+        ruled_out = evidence.missing or evidence.general or evidence.implied
+        return not ruled_out and (evidence.coverage > 0 or evidence.kind > 0)
 
     def verdict(self, evidence: Evidence) -> tuple[Verdict, float]:
         """Return the verdict and the probability behind it (see :meth:`can_answer`)."""
