@@ -2095,10 +2095,34 @@ def test_a_passage_about_another_years_edition_lacks_what_is_asked(tmp_path: Pat
     assert missing("when does the lumen apprentice class start") == 0.0
     assert missing("when does the 2025 lumen apprentice class start") == 0.0
     assert missing("when does the 2026 lumen apprentice class start") == 1.0
-    # the applications for an edition may close the year before it
-    assert missing("whats the deadline for the 2026 lumen apprentice class") == 0.0
+    # a document titled by its edition closes that edition's applications, not the next one's
+    assert missing("whats the deadline for the 2026 lumen apprentice class") == 1.0
+    assert missing("whats the deadline for the 2025 lumen apprentice class") == 0.0
     assert missing("how much did lumen apprentices earn per hour back in 2023") == 1.0
     assert missing("i was a lumen apprentice in 2023, how much do apprentices earn per hour") == 0.0
+
+
+def test_the_applications_for_an_edition_may_close_the_year_before_it(tmp_path: Path, settings: Settings) -> None:
+    # a page that does not name its edition may close next year's applications this year;
+    # one titled "… Fellowship 2026" does not answer "what's the deadline for 2027?"
+    untitled = beside_another_programme(
+        settings,
+        tmp_path,
+        "---\ntitle: Lumen Fellowship\n---\n# Lumen Fellowship\n\n## Key dates\n\n"
+        "Applications close on Friday, 6 November 2026. Fellows start in January.\n",
+    )
+    seen = _consider(untitled, "whats the lumen fellowship deadline for 2027")
+    assert seen.evidence is not None and seen.evidence.missing == 0.0
+    (tmp_path / "lumen.md").unlink()
+    titled = beside_another_programme(
+        settings,
+        tmp_path,
+        "---\ntitle: Lumen Fellowship 2026\n---\n# Lumen Fellowship 2026\n\n## Key dates\n\n"
+        "Applications close on Friday, 6 November 2026. Fellows start in January.\n",
+    )
+    seen = _consider(titled, "whats the lumen fellowship deadline for 2027")
+    assert seen.evidence is not None and seen.evidence.missing == 1.0
+    assert titled.ask("whats the lumen fellowship deadline for 2027").verdict != "answer"
 
 
 def test_a_misspelt_question_asks_for_the_kind_its_correction_asks_for(seed_services: Services) -> None:

@@ -938,7 +938,9 @@ def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None)
     if not editions:
         return False
     years = calendar_years(" ".join(filter(None, (passage.title, passage.section, passage.text))))
-    if asks_deadline(question.casefold()):
+    if asks_deadline(question.casefold()) and not calendar_years(passage.title):
+        # (a document titled by its edition, "… Fellowship 2026", closes that edition's
+        # applications, not the next one's)
         years |= {y + 1 for y in years}
     return bool(years) and not editions & years
 
