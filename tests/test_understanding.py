@@ -2588,6 +2588,38 @@ def test_a_role_named_on_a_list_of_positions_is_answered_from_its_own_item(setti
     assert "Learning Officer" in first.text
 
 
+def test_another_kind_of_the_thing_measured_does_not_answer_how_much_or_how_long(settings, tmp_path) -> None:
+    # "how long is parental leave?" over "30 days of annual leave", "how much is the on-call
+    # stipend?" over the salary, "is there a sign-on bonus?" over an annual one: the passage
+    # says the thing but not which (a hyphenated word is one word); a word close in meaning
+    # to the one asked says it ("living allowance": "maintenance allowance")
+    write(
+        tmp_path,
+        "engineer.md",
+        "---\ntitle: Firmware Engineer\n---\n# Firmware Engineer\n\n## Compensation\n\n"
+        "The base salary range is $138,000 to $172,000 per year, plus an annual bonus of up to 8%.\n\n"
+        "## Benefits\n\n- 30 days of annual leave plus public holidays\n"
+        "- A maintenance allowance of $300 a month\n\n"
+        "## About the role\n\nYou will write firmware for the payload computer.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+
+    def missing(question: str) -> float:
+        seen = _consider(answers, question)
+        assert seen.evidence is not None
+        return seen.evidence.missing
+
+    assert missing("how long is parental leave for the firmware engineer") == 1.0
+    assert missing("how long is annual leave for the firmware engineer") == 0.0
+    assert missing("how much is the on-call stipend for the firmware engineer") == 1.0
+    assert missing("how much is the salary for the firmware engineer") == 0.0
+    assert missing("is there a sign-on bonus for the firmware engineer") == 1.0
+    # a word that says how a sum is stated says no kind of it
+    assert missing("how much is the starting salary for the firmware engineer") == 0.0
+    for asked in ("how long is parental leave for the firmware engineer", "is there a sign-on bonus for the firmware engineer"):
+        assert answers.ask(asked).verdict != "answer", asked
+
+
 def test_another_kind_of_the_thing_asked_for_does_not_answer_is_there_one(settings, tmp_path) -> None:
     # "is there a retention bonus?" over a posting that offers an annual bonus: the passage
     # says "bonus" but not which, so it is no answer; the posting that says it is one

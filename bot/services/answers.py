@@ -827,24 +827,43 @@ def _thing_unsaid(
         # no word of the passage is close to these in meaning ("travel" is close to "my flight")
         return closest_words(words, sorted(set(_WORD.findall(whole.casefold())))) < ALIKE
 
+    def term(word: str) -> str | None:
+        # "sign-on" as one term ("signon"), as the passage's "sign-on bonus" is indexed
+        return tokenizer.term(word) or next(iter(tokenizer(word)), None)
+
+    def says_word(word: str) -> bool:
+        # a word joined by a hyphen is said by any of its parts ("hands-on": "hands")
+        return any(says(t) for t in tokenizer(word))
+
     def never_said(phrase: str) -> bool:
         # no word of the thing is said, nor any word close to it in meaning
-        things = {w: t for w in phrase.split() if w not in _NO_OBJECT and asked(t := tokenizer.term(w)) and t}
-        if not things or any(says(t) for t in things.values()):
+        things = [w for w in phrase.split() if w not in _NO_OBJECT and asked(term(w))]
+        if not things or any(says_word(w) for w in things):
             return False
-        return far_in_meaning(list(things))
+        return far_in_meaning(things)
 
     def head_unsaid(phrase: str) -> bool:
         # the thing itself ("bonus" of "annual bonus") is not said, nor any word close to it
         words = [w for w in phrase.split() if w not in _NO_OBJECT]
         if not words:
             return False
-        term = tokenizer.term(words[-1])
-        return asked(term) and not says(term or "") and far_in_meaning(words[-1:])
+        head = term(words[-1])
+        return asked(head) and not says(head or "") and far_in_meaning(words[-1:])
+
+    def kind_unsaid(phrase: str, near: bool = False) -> bool:
+        # the thing is said ("bonus") but not a word that says which ("retention", "sign-on");
+        # with ``near``, nor any word close to it in meaning ("living" allowance: "maintenance")
+        words = [w for w in phrase.split() if w not in _BY_NUMBER and w not in _AS_STATED and asked(term(w))]
+        if len(words) < 2 or not says_word(words[-1]):
+            return False
+        unsaid = [w for w in words[:-1] if not says_word(w)]
+        return bool(unsaid) and (not near or far_in_meaning(unsaid))
 
     text = question.casefold()
     if kind is None and (what := _WHAT_THING.search(text)) and head_unsaid(what.group(1)):
         return True  # "what's the analyst's annual bonus?" over the annual leave
+    if (how := _HOW_THING.search(text)) and kind_unsaid(how.group(1), near=True):
+        return True  # "how long is parental leave?" over "30 days of annual leave"
     if (paid := _PAYS_FOR.search(text)) and never_said(paid.group(1)):
         return True  # "will they pay relocation?" over the salary line
     if (paid := _PAID_FOR.search(text)) and never_said(paid.group(1)):
@@ -856,11 +875,7 @@ def _thing_unsaid(
         return False
     if never_said(match.group(1)):
         return True  # "do the apprentices get a pension?" over the pay lines
-    words = [w for w in match.group(1).split() if w not in _BY_NUMBER]
-    terms = [t for w in words if asked(t := tokenizer.term(w)) and t]
-    if len(terms) < 2 or not says(terms[-1]):
-        return False
-    return not all(says(t) for t in terms[:-1])
+    return kind_unsaid(match.group(1))
 
 
 # A thing asked about: the words up to the next that starts another phrase
@@ -869,9 +884,15 @@ _PHRASE_ENDS = "for|at|in|on|with|if|when|during|after|before|to|of|from|or|and|
 
 def _thing(most: int, ends: str = _PHRASE_ENDS) -> str:
     """Return a group of one to ``most`` words, none of them one of ``ends``."""
-    return rf"((?:(?!(?:{ends})\b)[\w'-]+ ?){{1,{most}}})"
+    return rf"((?:(?!(?:{ends})\b(?![-']))[\w'-]+ ?){{1,{most}}})"  # "on-call" is a word, not "on"
 
 
+# "how long is parental leave …", "how much is the on-call stipend for …": the thing measured
+_HOW_THING = re.compile(
+    r"\bhow (?:much|long|many|big|large) (?:is|are|was|were) (?:the |a |an |their |your |my |our )?"
+    + _thing(2)
+    + rf"(?=[?.!,;]|$|(?:{_PHRASE_ENDS}|per|within|worth)\b)"
+)
 # "can I bring my dog?": the thing a member asks to do something with; not after a light
 # verb, whose object may be said in other words ("can I get my money back?": a refund)
 _CAN_I = re.compile(
@@ -896,6 +917,14 @@ _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _BY_NUMBER = frozenset(
     {"minimum", "maximum", "min", "max", "total", "exact", "average", "upper", "lower", "higher", "cheaper", "better",
      "bigger", "smaller", "larger", "more", "less", "extra"}
+)
+
+
+# words that say how a sum or a time is stated, not which one it is: "the starting salary" is
+# the salary, "annual leave" the leave
+_AS_STATED = frozenset(
+    {"starting", "start", "base", "basic", "annual", "yearly", "monthly", "weekly", "hourly", "daily", "gross", "net",
+     "typical", "usual", "expected", "current", "standard", "overall", "full"}
 )
 
 
