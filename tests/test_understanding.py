@@ -2588,6 +2588,18 @@ def test_a_role_named_on_a_list_of_positions_is_answered_from_its_own_item(setti
     assert "Learning Officer" in first.text
 
 
+def test_money_that_is_not_paid_is_no_unpaid_role() -> None:
+    # "Mentors are not paid" says what a mentor earns; "the remaining instalments are not paid"
+    # says nothing of how much the stipend is, only whether the rest of it is paid
+    assert holds("Mentors are volunteers and are not paid.", "amount", "how much do mentors get paid?")
+    assert holds("This position is not paid.", "amount", "stipend?")
+    failed = "If an evaluation is failed, the remaining instalments are not paid."
+    assert not holds(failed, "amount", "quillfeather stipend?")
+    assert not holds("The travel budget is not paid to you.", "amount", "how much is the fellowship stipend?")
+    assert holds(failed, "amount", "if i fail the midterm do i still get the money?")
+    assert holds(failed, "amount", "what happens to the money if i fail?")
+
+
 def test_another_kind_of_the_thing_measured_does_not_answer_how_much_or_how_long(settings, tmp_path) -> None:
     # "how long is parental leave?" over "30 days of annual leave", "how much is the on-call
     # stipend?" over the salary, "is there a sign-on bonus?" over an annual one: the passage

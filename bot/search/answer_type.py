@@ -214,7 +214,11 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bno (?:\w+ )?(?:fees|costs|charges)\b|\b(?:is|are|it's|completely|entirely|totally) free\b(?! from\b)"
         r"|\b(?:don't|do not|doesn't|does not|won't|will not|never) charge\b|\bcosts? nothing\b"
         # pay said without a sum, which is all a posting may say of it
-        r"|\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b|\bnot paid\b"
+        r"|\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b"
+        # "Mentors are not paid", not "the remaining instalments are not paid" nor "the budget is not paid to you"
+        r"|(?<![a-z])(?!(?:instalments?|installments?|payments?|budgets?|amounts?|sums?|stipends?|grants?|expenses|"
+        r"costs?|fees?|allowances?|money|funds?|bonus(?:es)?|wages?|salary|salaries) )[a-z]+ (?:is|are|will be) not paid\b"
+        r"(?! (?:to|out|back|for|into|until|unless|if)\b)"
     ),
     "count": re.compile(rf"\b{_NUMBER}\b"),
     "quantity": re.compile(rf"\b{_NUMBER}\b|\d\s?%|\b(?:half|a third|a quarter)\b"),
@@ -1003,6 +1007,12 @@ def outcome_words(question: str) -> list[str]:
     return [w for m in _OUTCOME_ASKED.finditer(question.casefold()) for w in m.group(0).split()]
 
 
+# "is it paid?", "do I still get the rest of the money?", "what happens to the money if I fail?":
+# whether money is paid (not how much), which "the remaining instalments are not paid" says
+_PAID_ASKED = re.compile(r"\bpaid\b|\bstill\b|\bwhat happens\b")
+_NOT_PAID = re.compile(r"\bnot paid\b")
+
+
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
@@ -1051,6 +1061,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
+    if kind == "amount" and _PAID_ASKED.search(asked) and _NOT_PAID.search(searched):
+        return True  # "do I still get paid if I fail?": "the remaining instalments are not paid"
     if kind == "amount" and not _PAY_ASKED.search(asked) and _SHARE_OF_MONEY.search(searched):
         # "how much does corvane put into your pension?": "we match up to 5%", a share of pay
         # (what a job pays is a sum)
