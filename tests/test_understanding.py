@@ -2588,6 +2588,23 @@ def test_a_role_named_on_a_list_of_positions_is_answered_from_its_own_item(setti
     assert "Learning Officer" in first.text
 
 
+def test_a_sum_of_money_of_another_kind_does_not_say_the_asked_one() -> None:
+    # "residency fee?": "an access budget of up to £500 … for costs" is the budget's sum, and
+    # "travel grants of up to €400" the grants'; money given is one kind, whatever its name
+    # ("€400 equipment stipend" is the equipment budget), and a sentence with a sum of the
+    # asked kind beside another's says it
+    assert not holds("A separate access budget of up to £500 per resident for costs such as BSL.", "amount", "residency fee")
+    assert not holds("Eight travel grants of up to €400 are also available.", "amount", "summer school fee?")
+    assert holds("A fee of £2,400 per resident, paid in two instalments.", "amount", "residency fee")
+    assert holds("• Course fee: €450 (includes accommodation)", "amount", "summer school fee?")
+    assert holds("Interns get a €400 equipment stipend.", "amount", "intern equipment budget?")
+    assert holds(
+        "Each scholar receives up to €18,500 towards tuition fees, plus a living allowance of €1,150 per month.",
+        "amount",
+        "how much does the scholarship give you",
+    )
+
+
 def test_money_that_is_not_paid_is_no_unpaid_role() -> None:
     # "Mentors are not paid" says what a mentor earns; "the remaining instalments are not paid"
     # says nothing of how much the stipend is, only whether the rest of it is paid

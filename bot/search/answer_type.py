@@ -710,6 +710,43 @@ _OTHER_MONEY = re.compile(
 _OTHER_PAY = re.compile(rf"(?:{_OTHER_MONEY.pattern})\s+(?:stipends?|pay(?:ments?)?|wages?)\b")
 
 
+# The kinds of money a question may ask the sum of (besides pay), each as the words that say it
+_MONEY_FAMILIES = (
+    r"fees?|costs?|prices?|tuition|charges?",  # what one pays
+    # what one is given
+    r"bursar(?:y|ies)|grants?|scholarships?|awards?|stipends?|funding|prizes?|allowances?|budgets?",
+    r"bonus(?:es)?",
+    r"deposits?",
+)
+_MONEY_ASKED = tuple(re.compile(rf"\b(?:{f})\b") for f in _MONEY_FAMILIES)
+_SUM_OF = tuple(
+    re.compile(
+        # "a travel grant of up to €400", "Course fee: €450" ...
+        rf"\b(?:{f})\s*(?:of|is|are|:|worth|totall?ing)?\s*(?:up to |a maximum of |up to a maximum of |about |around )?"
+        rf"{_SUM}"
+        # ... "€400 equipment stipend", "£500 per resident access budget"
+        rf"|{_SUM}(?:\s*(?:per|a|an|each)\s+[a-z]+)?\s+(?:[a-z-]+\s+)?(?:{f})\b"
+    )
+    for f in _MONEY_FAMILIES
+)
+_ANY_SUM = re.compile(_SUM)
+
+
+def _money_asked(asked: str) -> tuple[int, ...]:
+    """Return the kinds of money (indexes into :data:`_MONEY_FAMILIES`) a question asks the sum of."""
+    return tuple(i for i, f in enumerate(_MONEY_ASKED) if f.search(asked))
+
+
+def _sum_of_other_money(part: str, asked: tuple[int, ...]) -> bool:
+    """Tell whether every sum ``part`` says is of money of another kind than the asked
+    ("an access budget of up to £500 … for costs" for "the residency fee?")."""
+    sums = [m.span() for m in _ANY_SUM.finditer(part)]
+    if not sums:
+        return False
+    others = [m.span() for i, f in enumerate(_SUM_OF) if i not in asked for m in f.finditer(part)]
+    return all(any(a <= lo and hi <= b for a, b in others) for lo, hi in sums)
+
+
 # The kinds of time out a question may ask the length of, each as the texts that speak of it
 _TIME_OUT_FAMILIES = (
     re.compile(r"\b(?:leave|days? off|time off|holidays?|vacation|pto|annual leave)\b"),
@@ -1067,6 +1104,11 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "how much does corvane put into your pension?": "we match up to 5%", a share of pay
         # (what a job pays is a sum)
         return True
+    if kind == "amount" and not _PAY_ASKED.search(asked) and (moneys := _money_asked(asked)):
+        # "quayside residency fee" is not answered by "an access budget of up to £500", nor
+        # "summer school fee" by "travel grants of up to €400": a sum said as money of
+        # another kind is that money's
+        searched = _only_clauses(searched, lambda part: not _sum_of_other_money(part, moneys))
     if kind == "amount" and _PAY_ASKED.search(asked) and not _OTHER_MONEY.search(asked):
         # "what does the yard jockey job pay?" is not answered by "a $1,000 referral bonus"
         # or "tuition assistance of up to $5,250", which are money of another kind; nor by a
