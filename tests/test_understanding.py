@@ -2605,6 +2605,29 @@ def test_a_sum_of_money_of_another_kind_does_not_say_the_asked_one() -> None:
     )
 
 
+def test_money_by_the_hour_is_pay_and_a_multiple_of_the_rate_is_a_sum(settings, tmp_path) -> None:
+    # "qc tech pay" over "$23.50/hour to $29.00/hour, plus a shift differential": money by
+    # the hour is a wage, whatever words are around it; "paid at time and a half" answers
+    # "better pay on holidays?"
+    from bot.search.answer_type import pays_asked_sum
+
+    assert pays_asked_sum("• $23.50/hour to $29.00/hour, plus a 2nd shift differential of $2.00/hour", "qc tech pay")
+    assert not pays_asked_sum("• $2,500 one-time relocation allowance, paid per month", "qc tech pay")
+    assert holds("Holiday shifts are paid at time and a half.", "amount", "better pay on holidays?")
+    assert holds("Overtime is paid at 1.5 times the base rate.", "amount", "how much is overtime pay?")
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "qc.md",
+        "---\ntitle: Quality Control Technician\n---\n# Quality Control Technician\n\n"
+        "## Compensation\n\n- $23.50/hour to $29.00/hour, plus a 2nd shift differential of $2.00/hour\n"
+        "- Eligible for an annual bonus with a 5% target\n\n"
+        "## Schedule\n\nMonday to Friday, 2:30 p.m. to 11:00 p.m.\n",
+    )
+    answer = answers.ask("quality control technician pay")
+    assert answer.verdict == "answer" and "$23.50/hour" in answer.citations[0].snippet
+
+
 def test_money_that_is_not_paid_is_no_unpaid_role() -> None:
     # "Mentors are not paid" says what a mentor earns; "the remaining instalments are not paid"
     # says nothing of how much the stipend is, only whether the rest of it is paid

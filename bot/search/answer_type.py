@@ -215,6 +215,9 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\b(?:don't|do not|doesn't|does not|won't|will not|never) charge\b|\bcosts? nothing\b"
         # pay said without a sum, which is all a posting may say of it
         r"|\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b"
+        # a rate by its multiple: "holiday shifts are paid at time and a half", "1.5 times the base rate"
+        r"|\btime and a half\b|\bdouble time\b|\b(?:1\.5|2|two|one and a half)\s*(?:×|x|times)\s+(?:the\s+|your\s+)?"
+        r"(?:base |normal |usual |standard |regular |hourly )?(?:rate|pay)\b"
         # "Mentors are not paid", not "the remaining instalments are not paid" nor "the budget is not paid to you"
         r"|(?<![a-z])(?!(?:instalments?|installments?|payments?|budgets?|amounts?|sums?|stipends?|grants?|expenses|"
         r"costs?|fees?|allowances?|money|funds?|bonus(?:es)?|wages?|salary|salaries) )[a-z]+ (?:is|are|will be) not paid\b"
@@ -485,13 +488,15 @@ def pays_asked_sum(line: str, question: str) -> bool:
     said = line.casefold()
     return bool(
         _PAY_ASKED.search(question.casefold())
-        and _PAY_SAID.search(said)
+        and (_PAY_SAID.search(said) or _HOURLY_SUM.search(said))
         and _PAY_RATE.search(said)
         and not _OTHER_MONEY.search(said)
     )
 
 
 _PAY_RATE = re.compile(r"\d\s*(?:per|a|an|/)\s*(?:hour|hr|day|week|fortnight|month|year|annum)\b")
+# "$23.50/hour to $29.00/hour": money by the hour is a wage, whatever words are around it
+_HOURLY_SUM = re.compile(rf"{_SUM}\s*(?:/|per|an|a)\s*(?:hour|hr)\b")
 
 
 # "twelve (12) to sixteen (16), or twenty-four (24) weeks": every number of the run is a duration
