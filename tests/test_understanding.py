@@ -684,6 +684,12 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("can i do the ops internship remotely", "workplace"),
         ("do i have to be in the office every day?", "workplace"),
         ("Is there a dress code in the office?", None),
+        # a programme's mode asked as "online" or "in person", not a step of applying
+        ("is quillfern online?", "workplace"),
+        ("is the summer school in person or online", "workplace"),
+        ("can i apply online?", None),
+        ("my wifi is bad, can i apply on paper instead of online?", None),
+        ("is the residency interview in person or online", None),
         # a role named by its place of work, and a question for roles, ask no place of work
         ("what are the reqs for the remote data science intern", None),
         ("any remote jobs?", None),
@@ -3146,6 +3152,16 @@ def test_a_location_line_says_whether_a_job_is_remote_and_on_site_parking_does_n
     answer = answers.ask("is the lab coordinator job remote")
     assert answer.verdict != "none"
     assert "fully on site" in answer.citations[0].snippet
+
+
+def test_a_programme_run_online_says_where_one_works() -> None:
+    # "100% online" and "everything else happens online" say where a programme is done; "apply
+    # online" says how to apply
+    asked = "is quillfern remote?"
+    assert holds("• 100% online, live sessions every Tuesday and Thursday, 18:00-20:30 CET", "workplace", asked)
+    assert holds("Only for the retreat in January. Everything else happens online.", "workplace", asked)
+    assert not holds("Apply online with your CV and a cover letter.", "workplace", asked)
+    assert not holds("Join our free online information session on 3 February.", "workplace", asked)
 
 
 def test_a_location_section_says_where_one_works_but_only_as_not_sure(settings, tmp_path) -> None:

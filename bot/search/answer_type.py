@@ -169,6 +169,11 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("workplace", re.compile(
         r"\b(?:remotely|on[- ]?site|office[- ]based|(?:be|work|working|go|come|commute)\s+(?:in|into|to)\s+the office)\b"
         r"|\b(?:remote|hybrid)(?=\s*(?:[?.!,;:)]|$|(?:or|and|at all|anywhere|from|for|in|on|working|work|option|possible|ok)\b))"
+        # "is quillfern online?", "is the summer school in person?" (not "can I apply online?"
+        # nor "is the interview in person?": steps of applying are taken where one is)
+        r"|^(?!.*\b(?:apply|applying|applications?|submit\w*|register\w*|enrol\w*|pay|forms?|interviews?|exams?|tests?|"
+        r"assessments?)\b)"
+        r".*\b(?:in[- ]person|online)(?=\s*(?:[?.!,;:)]|$|(?:or|and|at all|only)\b))"
     )),
     # "is the QA officer job permanent?", "temp or long term?": on what terms one is employed
     # (not "is there a permanent job at the end?", which asks what comes after)
@@ -236,6 +241,9 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         # ("on-site parking", "an on-site gym" are amenities, not where one works)
         # ("a remote interview" is a step of hiring, not where one works)
         r"\b(?:remote(?!\s+(?:[a-z]+\s+)?(?:interviews?|calls?|meetings?|assessments?|sessions?|screens?|onboarding)\b)|"
+        # a programme run online: "100% online", "Everything else happens online" (not "apply online")
+        r"(?:100% |fully |entirely |completely |all |only |happens |held |runs? |taught |delivered |takes? place )online|"
+        r"online[- ]only|online or in[- ]person|"
         r"remotely|hybrid|on[- ]?site(?![- ](?:parking|car park|gym|canteen|caf[eé]|restaurant|accommodation|"
         r"housing|childcare|nursery|shop|clinic|facilities|amenities)\b)|in[- ]person|from home|home[- ]based|office[- ]based|"
         r"work(?:ing)? from (?:the|our|an?|home|anywhere|wherever|any (?:location|country|city|place))|"
