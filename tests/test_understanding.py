@@ -2993,6 +2993,14 @@ def test_a_street_address_says_where() -> None:
     assert not holds("Apprentices live together and share a kitchen.", "place", asked)
 
 
+def test_an_academic_year_counts_nothing() -> None:
+    # "the 2025–26 fellowship" is a year, not 26 of anything
+    asked = "how many fellows kestrel"
+    assert not holds("Answers to the questions we get most often about the 2025–26 fellowship.", "count", asked)
+    assert not holds("Applications for the 2025/2026 cohort are open.", "count", asked)
+    assert holds("We select six fellows each year.", "count", asked)
+
+
 def test_a_share_counts_nothing() -> None:
     asked = "how many oral history grants did mirrowdale give out last year"
     assert not holds("We pay 75% of the grant when you accept the offer.", "count", asked)

@@ -453,7 +453,7 @@ _SUM = rf"{_CURRENCY}\s?\d[\d,.]*(?:\s?[km]\b)?"
 _NOT_COUNTS = re.compile(
     rf"{_SUM}(?:\s*(?:-|–|to)\s*(?:{_CURRENCY}\s?)?\d[\d,.]*(?:\s?[km]\b)?)?"
     rf"|\b\d[\d,.]*(?:[ \u00a0\u202f]\d{{3}})*\s?(?:k|{_CURRENCIES}|{_MONEY_NAMES})\b"  # "12 000 SEK"
-    r"|\b(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d(?:\s*[–/-]\s*(?:(?:19|20)?\d\d)\b)?\b"  # "2025", and "the 2025–26 fellowship"
     # a day of a month ("May" too, beside its day: alone it is a verb)
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may\b)|\b(?:{_MONTHS}|may)\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}[/.:]\d{1,2}(?:[/.]\d{2,4})?\b"
