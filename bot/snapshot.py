@@ -21,7 +21,7 @@ from bot.gcpause import collector_paused
 from bot.models import Passage, Role
 from bot.search.counted import FileTerms, count_file, term_ids
 from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_array
-from bot.search.names import Names, name_levels, named_by_a_title, organisations_said
+from bot.search.names import Names, name_levels, name_seniorities, named_by_a_title, organisations_said
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 
@@ -206,6 +206,13 @@ class Snapshot:
         (:func:`bot.search.names.name_levels`); made on first use."""
         corpus = self.corpus
         return name_levels({d.title for d in corpus.documents} | {r.title for r in [*corpus.roles, *corpus.listed]})
+
+    @cached_property
+    def name_seniorities(self) -> dict[str, frozenset[str]]:
+        """Return the seniorities the documents' and roles' titles give their words
+        (:func:`bot.search.names.name_seniorities`); made on first use."""
+        corpus = self.corpus
+        return name_seniorities({d.title for d in corpus.documents} | {r.title for r in [*corpus.roles, *corpus.listed]})
 
     @classmethod
     def from_files(

@@ -567,6 +567,29 @@ def test_a_question_about_a_level_no_posting_has_is_declined(tmp_path: Path, set
     assert declined.verdict == "none" and declined.others == ("analyst ii",)
 
 
+def test_a_seniority_no_name_gives_a_role_is_another_role(tmp_path: Path, settings: Settings) -> None:
+    from bot.search.names import name_seniorities, other_seniorities
+
+    seniorities = name_seniorities(["Senior Data Engineer", "Data Engineering Intern", "Lead Installer", "Analyst"])
+    assert other_seniorities("whats the salary for a junior data engineer", seniorities) == ("junior data engineer",)
+    assert other_seniorities("junior data engineers pay?", seniorities) == ("junior data engineers",)
+    assert other_seniorities("senior data engineer salary", seniorities) == ()
+    assert other_seniorities("is there a junior data role", seniorities) == ()  # "Data Engineering Intern" says none
+    assert other_seniorities("senior analyst pay", seniorities) == ()  # an "Analyst" may be of any seniority
+    assert other_seniorities("senior installer pay", seniorities) == ("senior installer",)
+    assert other_seniorities("will I lead a team", seniorities) == ()  # no name says "a team"
+    write(
+        tmp_path,
+        "engineer.md",
+        "# Senior Data Engineer\n\n## What we offer\n\n- Salary band: £68,000 – £82,000 per year\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Pay\n\nStarting salary of $58,500.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("what's the salary for the senior data engineer?").verdict == "answer"
+    declined = answers.ask("what's the salary for a junior data engineer?")
+    assert declined.verdict == "none" and "junior data engineer" in declined.others
+
+
 def test_a_numbered_edition_the_documents_do_not_speak_of_is_not_answered(tmp_path: Path, settings: Settings) -> None:
     write(
         tmp_path,

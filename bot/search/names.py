@@ -546,6 +546,52 @@ def other_levels(question: str, levels: dict[str, frozenset[int]]) -> tuple[str,
     return tuple(found)
 
 
+# How senior a role is, in its name: "Senior Data Engineer", "Junior Data Analyst", "Lead Installer"
+SENIORITIES = frozenset({"junior", "senior", "principal", "lead"})
+_NAME_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+def name_seniorities(names: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Return, for each word and pair of words of the names (their seniority aside), the
+    seniorities of the names that say it ("" for a name that says none): "data engineer":
+    {"senior"} for "Senior Data Engineer" alone."""
+    out: dict[str, set[str]] = {}
+    for name in names:
+        words = _NAME_WORD.findall(name.casefold())
+        said = {w for w in words if w in SENIORITIES} or {""}
+        rest = [w for w in words if w not in SENIORITIES]
+        for i, word in enumerate(rest):
+            out.setdefault(word, set()).update(said)
+            if i + 1 < len(rest):
+                out.setdefault(f"{word} {rest[i + 1]}", set()).update(said)
+    return {key: frozenset(found) for key, found in out.items()}
+
+
+def other_seniorities(question: str, seniorities: dict[str, frozenset[str]]) -> tuple[str, ...]:
+    """Return the roles ``question`` asks about at a seniority no name gives them.
+
+    "whats the salary for a junior data engineer", where the only data engineer posted is a
+    Senior Data Engineer, is about a role no document here describes. A name that says no
+    seniority ("Data Engineer") leaves any seniority open.
+    """
+    words = _NAME_WORD.findall(question.casefold())
+    found = []
+    for i, word in enumerate(words):
+        if word not in SENIORITIES:
+            continue
+        after = words[i + 1 : i + 3]
+        for size in (2, 1):
+            if len(after) < size:
+                continue
+            key = " ".join(after[:size])
+            known = seniorities.get(key) or seniorities.get(key[:-1] if key.endswith("s") else "")
+            if known:
+                if word not in known and "" not in known:
+                    found.append(f"{word} {key}")
+                break
+    return tuple(found)
+
+
 # Kinds of programme one can apply to, as members name them ("the pellucid harrow poetry prize").
 PROGRAMME_KINDS = frozenset(
     "internship fellowship residency scholarship bursary grant prize award apprenticeship traineeship "

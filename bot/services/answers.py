@@ -61,7 +61,7 @@ from bot.search.answer_type import (
     years_of,
 )
 from bot.search.engine import Query, SearchEngine
-from bot.search.names import other_editions, other_kinds, other_levels, other_names
+from bot.search.names import other_editions, other_kinds, other_levels, other_names, other_seniorities
 from bot.search.semantic import closest_words, embed_one
 from bot.search.specificity import FRAME_WORDS
 from bot.search.tokenize import Tokenizer
@@ -313,6 +313,7 @@ class AnswerService:
         others += other_editions(words, lambda w: _in_a_name(snap, w), lambda w: _said_in_a_name(snap, w))
         others += other_kinds(words, lambda w: _names_term(snap, w), lambda w: _known(snap, w))
         others += other_levels(corrected, snap.name_levels)
+        others += other_seniorities(corrected, snap.name_seniorities)
         searched = corrected
         # A follow-up that is mostly about what the knowledge base never mentions ("what is the
         # best pizza?") starts a new subject: it inherits no programme.
