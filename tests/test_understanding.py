@@ -707,6 +707,10 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("can i do the ops internship remotely", "workplace"),
         ("do i have to be in the office every day?", "workplace"),
         ("Is there a dress code in the office?", None),
+        # time off said as an allowance is time, not money
+        ("apprentice holiday allowance cindermoor", "duration"),
+        ("how much is the annual leave entitlement", "duration"),
+        ("how much is the travel allowance", "amount"),
         # a programme's mode asked as "online" or "in person", not a step of applying
         ("is quillfern online?", "workplace"),
         ("is the summer school in person or online", "workplace"),

@@ -72,6 +72,9 @@ _MONEY_WORDS = (
 
 _TERMS_ASKED = r"(?:permanent|permanant|perm|temporary|temp|fixed[- ]term)"
 
+# "holiday allowance", "annual leave entitlement": how much time off, not money
+_LEAVE_ALLOWANCE = r"\b(?:holiday|holidays|leave|vacation|pto)\s+(?:allowances?|entitlements?)\b"
+
 # The question patterns, tried in order (the first match decides).
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
@@ -98,7 +101,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"(?: working| work| shift| office| core| opening| daily| weekly)? hours\b"
     )),
     ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
-    ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
+    ("duration", re.compile(rf"{_LEAVE_ALLOWANCE}|\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
         # "how much training / travel / compute?" asks how much of a thing, not what it costs
         rf"\bhow much\b(?!\s+(?!(?:{_HOW_MUCH_OF_MONEY})\b)(?!.*\b(?:{_MONEY_WORDS})\b)[a-z])|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
@@ -316,6 +319,7 @@ _YES_NO = re.compile(
 # ... also after what the member says first: "i'm brazilian, would pellwyn sponsor my visa?"
 _YES_NO_LATER = re.compile(rf"(?:[,;:.!?]|\b(?:and|but|so))\s+{_AUXILIARY} (?:i|we|you|they|it|he|she|there)\b")
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
+    ("duration", re.compile(_LEAVE_ALLOWANCE)),
     ("amount", re.compile(
         r"\b(?:salary|salaries|pay|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget|hourly)\b"
     )),
