@@ -2027,6 +2027,12 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
         ("food money on jobs away from home?", "food money on jobs away from home?"),  # travel
         ("when does the traineeship kick off", "when does the traineeship start"),
         ("train tickets to the manchester kickoff?", "train tickets to the manchester kickoff?"),  # an event
+        # where one lives or stays is where one is housed
+        ("where do saltmere interns live", "where do saltmere interns live (housing)"),
+        ("is there somewhere to stay in basel?", "is there somewhere to stay (housing) in basel?"),
+        ("where can i work", "where can i work"),
+        ("where do i stay in touch with my mentor", "where do i stay in touch with my mentor"),
+        ("how long do i stay", "how long do i stay"),
     ],
 )
 def test_a_deadline_or_remote_work_asked_for_in_other_words_is_asked_for_as_one(question: str, said: str) -> None:
@@ -3197,6 +3203,23 @@ def test_a_programme_run_online_says_where_one_works() -> None:
     assert holds("Only for the retreat in January. Everything else happens online.", "workplace", asked)
     assert not holds("Apply online with your CV and a cover letter.", "workplace", asked)
     assert not holds("Join our free online information session on 3 February.", "workplace", asked)
+
+
+def test_where_interns_live_is_answered_by_the_housing(settings, tmp_path) -> None:
+    # "where do interns live?" asks where they are housed: the housing section, which never says
+    # "live", not the relocation FAQ that says "if you live more than 50 miles away"
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "saltmere.md",
+        "---\ntitle: Saltmere Summer Engineering Internship\n---\n# Saltmere Summer Engineering Internship\n\n"
+        "## Pay and expenses\n\n### Do you cover relocation?\n\nYes. If you live more than 50 miles from Portwick, "
+        "we pay a one-off relocation allowance of £600.\n\n"
+        "## Housing\n\nWe don't provide housing ourselves, but we hold a block of rooms at Quayside Halls, a student "
+        "residence ten minutes' walk from the workshop. Rooms cost £145 per week.\n",
+    )
+    answer = answers.ask("where do saltmere interns live")
+    assert answer.citations and answer.citations[0].section == "Housing"
 
 
 def test_a_location_section_says_where_one_works_but_only_as_not_sure(settings, tmp_path) -> None:

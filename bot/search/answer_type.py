@@ -383,16 +383,23 @@ def given_words(question: str) -> str:
 # "when does the traineeship kick off?": when it starts, in the word documents use for it
 # (the verb only: "the Manchester kickoff" is an event)
 _START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) off\b", re.I)
+# "where do interns live?", "is there somewhere to stay?": where one is housed, which documents
+# call "housing" ("we hold a block of rooms at Quayside Halls" under "Housing")
+_HOUSED_PHRASE = re.compile(
+    r"\b((?:where|somewhere|anywhere|place) (?:(?!(?:work|works|working|go|apply)\b)[\w'-]+ ){0,3}?(?:to )?(?:live|stay))\b(?! (?:in touch|updated|informed|on|with)\b)",
+    re.I,
+)
 
 
 def said_plainly(question: str) -> str:
     """Return ``question`` with the phrases that ask for a deadline written as "deadline",
     those that ask about working from home as "remotely" ("wfh", a verb, as "work
-    remotely"), and "kick off" as "start"."""
+    remotely"), "kick off" as "start", and where one lives or stays with "housing" beside it."""
     plain = _REMOTE_PHRASE.sub(
         lambda m: "work remotely" if m.group(0).casefold() == "wfh" else "remotely",  # "can I wfh?" says a verb
         _DEADLINE_PHRASE.sub("deadline", question),
     )
+    plain = _HOUSED_PHRASE.sub(r"\1 (housing)", plain)
     return _START_PHRASE.sub("start", plain) if "off" in plain.casefold() else plain
 
 
