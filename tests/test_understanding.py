@@ -2033,6 +2033,8 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
         ("where can i work", "where can i work"),
         ("where do i stay in touch with my mentor", "where do i stay in touch with my mentor"),
         ("how long do i stay", "how long do i stay"),
+        ("how do i sign up for brightmoss", "how do i sign up (register) for brightmoss"),
+        ("where is the sign-up form", "where is the sign-up form"),
     ],
 )
 def test_a_deadline_or_remote_work_asked_for_in_other_words_is_asked_for_as_one(question: str, said: str) -> None:

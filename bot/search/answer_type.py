@@ -383,6 +383,8 @@ def given_words(question: str) -> str:
 # "when does the traineeship kick off?": when it starts, in the word documents use for it
 # (the verb only: "the Manchester kickoff" is an event)
 _START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) off\b", re.I)
+# "how do I sign up?": to register ("Register on our website by 8 March"), not the sign-up form itself
+_SIGN_UP_PHRASE = re.compile(r"\b(sign(?:ing)?[- ]?up)\b(?! (?:form|sheet|page|link)\b)", re.I)
 # "where do interns live?", "is there somewhere to stay?": where one is housed, which documents
 # call "housing" ("we hold a block of rooms at Quayside Halls" under "Housing")
 _HOUSED_PHRASE = re.compile(
@@ -394,12 +396,14 @@ _HOUSED_PHRASE = re.compile(
 def said_plainly(question: str) -> str:
     """Return ``question`` with the phrases that ask for a deadline written as "deadline",
     those that ask about working from home as "remotely" ("wfh", a verb, as "work
-    remotely"), "kick off" as "start", and where one lives or stays with "housing" beside it."""
+    remotely"), "kick off" as "start", where one lives or stays with "housing" beside it, and
+    "sign up" with "register"."""
     plain = _REMOTE_PHRASE.sub(
         lambda m: "work remotely" if m.group(0).casefold() == "wfh" else "remotely",  # "can I wfh?" says a verb
         _DEADLINE_PHRASE.sub("deadline", question),
     )
     plain = _HOUSED_PHRASE.sub(r"\1 (housing)", plain)
+    plain = _SIGN_UP_PHRASE.sub(r"\1 (register)", plain)
     return _START_PHRASE.sub("start", plain) if "off" in plain.casefold() else plain
 
 
