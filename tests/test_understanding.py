@@ -2035,6 +2035,9 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
         ("how long do i stay", "how long do i stay"),
         ("how do i sign up for brightmoss", "how do i sign up (register) for brightmoss"),
         ("where is the sign-up form", "where is the sign-up form"),
+        ("how does one get into the residency", "how does one get into (apply) the residency"),
+        ("how do people become fellows?", "how do people become (apply) fellows?"),
+        ("how do i get in touch with alumni", "how do i get in touch with alumni"),
     ],
 )
 def test_a_deadline_or_remote_work_asked_for_in_other_words_is_asked_for_as_one(question: str, said: str) -> None:

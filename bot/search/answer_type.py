@@ -385,6 +385,12 @@ def given_words(question: str) -> str:
 _START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) off\b", re.I)
 # "how do I sign up?": to register ("Register on our website by 8 March"), not the sign-up form itself
 _SIGN_UP_PHRASE = re.compile(r"\b(sign(?:ing)?[- ]?up)\b(?! (?:form|sheet|page|link)\b)", re.I)
+# "how do I get in?", "how do people become fellows?", "how can I join?": how to apply
+_GET_IN_PHRASE = re.compile(
+    r"\b(how (?:do|does|can|could|would|should|might) (?:i|we|you|one|people|someone|anyone|students?) "
+    r"(?:get (?:in(?! touch)|into|onto|on(?! with| well)|accepted|selected|chosen|picked)|become|join|be (?:accepted|selected|chosen)))\b",
+    re.I,
+)
 # "where do interns live?", "is there somewhere to stay?": where one is housed, which documents
 # call "housing" ("we hold a block of rooms at Quayside Halls" under "Housing")
 _HOUSED_PHRASE = re.compile(
@@ -396,14 +402,14 @@ _HOUSED_PHRASE = re.compile(
 def said_plainly(question: str) -> str:
     """Return ``question`` with the phrases that ask for a deadline written as "deadline",
     those that ask about working from home as "remotely" ("wfh", a verb, as "work
-    remotely"), "kick off" as "start", where one lives or stays with "housing" beside it, and
-    "sign up" with "register"."""
+    remotely"), "kick off" as "start", where one lives or stays with "housing" beside it, "sign up" with "register", and "how do I get in?" or "become a fellow" with "apply"."""
     plain = _REMOTE_PHRASE.sub(
         lambda m: "work remotely" if m.group(0).casefold() == "wfh" else "remotely",  # "can I wfh?" says a verb
         _DEADLINE_PHRASE.sub("deadline", question),
     )
     plain = _HOUSED_PHRASE.sub(r"\1 (housing)", plain)
     plain = _SIGN_UP_PHRASE.sub(r"\1 (register)", plain)
+    plain = _GET_IN_PHRASE.sub(r"\1 (apply)", plain)
     return _START_PHRASE.sub("start", plain) if "off" in plain.casefold() else plain
 
 
