@@ -21,7 +21,14 @@ from bot.gcpause import collector_paused
 from bot.models import Passage, Role
 from bot.search.counted import FileTerms, count_file, term_ids
 from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_array
-from bot.search.names import Names, name_levels, name_seniorities, named_by_a_title, organisations_said
+from bot.search.names import (
+    Names,
+    defined_kinds,
+    name_levels,
+    name_seniorities,
+    named_by_a_title,
+    organisations_said,
+)
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
 
@@ -395,6 +402,8 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
     for source, first in firsts.items():
         if orgs and not first.org:
             strings[source] += organisations_said("\n".join([first.title, *texts.get(source, ())]), orgs)
+        # "Brightmoss Hack is a weekend civic-tech hackathon …": members call it "the hackathon"
+        strings[source] += defined_kinds(first.text, first.title)
     titles: dict[str, list[str]] = {}  # each file's title in words, read when an entry needs them
 
     def about_elsewhere(role: Role) -> bool:

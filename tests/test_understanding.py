@@ -567,6 +567,31 @@ def test_a_question_about_a_level_no_posting_has_is_declined(tmp_path: Path, set
     assert declined.verdict == "none" and declined.others == ("analyst ii",)
 
 
+def test_the_kind_of_programme_a_document_says_it_is_names_it(tmp_path: Path, settings: Settings) -> None:
+    # "Brightmoss Hack is a weekend civic-tech hackathon": members say "the hackathon"; a kind
+    # that is also money ("a one-year grant") is what they ask the sum of, and a title that
+    # says its kind needs nothing more
+    from bot.search.names import defined_kinds
+
+    assert defined_kinds("Brightmoss Hack is a weekend civic-tech hackathon organised by us.", "Brightmoss Hack") == [
+        "hackathon"
+    ]
+    assert defined_kinds("The Sorrelwick Open Science Fellowship is a one-year grant for builders.", "Open Science") == []
+    assert defined_kinds("Quillfern Bootcamp is a free 12-week bootcamp.", "Quillfern Bootcamp") == []
+    assert defined_kinds("We run workshops. The hackathon is in March.", "Brightmoss Hack") == []
+    write(
+        tmp_path,
+        "brightmoss.md",
+        "# Brightmoss Hack 2026 — FAQ\n\nBrightmoss Hack is a weekend civic-tech hackathon organised by the Brightmoss "
+        "Foundation.\n\n## Can I start coding before the event?\n\nNo. All code must be written during the hackathon.\n\n"
+        "## How big can teams be?\n\nTeams have between 2 and 5 people.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("max team size at the hackathon")
+    assert answer.citations and answer.citations[0].section == "How big can teams be?"
+
+
 def test_a_seniority_no_name_gives_a_role_is_another_role(tmp_path: Path, settings: Settings) -> None:
     from bot.search.names import name_seniorities, other_seniorities
 

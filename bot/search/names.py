@@ -599,6 +599,26 @@ PROGRAMME_KINDS = frozenset(
 )
 
 
+# (a kind that is also money, "a one-year grant", is what a member asks the sum of, not a name)
+_MONEY_KINDS = frozenset({"scholarship", "bursary", "grant", "prize", "award"})
+_DEFINED_AS = re.compile(
+    rf"^[^.!?\n]{{0,80}}?\b(?:is|are)\s+(?:a|an|our|the)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"({'|'.join(sorted(PROGRAMME_KINDS - _MONEY_KINDS))})s?\b",
+    re.I,
+)
+
+
+def defined_kinds(text: str, title: str) -> list[str]:
+    """Return the kind of programme the first sentence of a document says it is, when its title
+    does not say it: "Brightmoss Hack is a weekend civic-tech hackathon" (members say "the
+    hackathon")."""
+    match = _DEFINED_AS.search(text)
+    if match is None:
+        return []
+    kind = match.group(1).casefold()
+    return [] if kind in title.casefold() else [kind]
+
+
 def other_kinds(words: Sequence[str], is_name: Callable[[str], bool], known: Callable[[str], bool]) -> tuple[str, ...]:
     """Return the programmes ``words`` name after an organisation that no document mentions.
 
