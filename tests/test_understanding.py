@@ -2697,6 +2697,16 @@ def test_money_by_the_hour_is_pay_and_a_multiple_of_the_rate_is_a_sum(settings, 
     assert answer.verdict == "answer" and "$23.50/hour" in answer.citations[0].snippet
 
 
+def test_when_money_is_paid_may_be_said_by_an_event() -> None:
+    # "when do I get paid?": "paid 40% when you sign the agreement" says when; a date of
+    # something else does not become one
+    asked = "halcyra grant - when do i get paid"
+    assert holds("• Money is paid 40% when you sign the grant agreement and 60% after your final report", "date", asked)
+    assert holds("The bonus is paid out after 90 days.", "date", "when does the signing bonus get paid out")
+    assert not holds("Grants are paid by bank transfer in euros.", "date", asked)
+    assert not holds("Money is paid 40% when you sign the agreement.", "date", "when do applications close?")
+
+
 def test_money_that_is_not_paid_is_no_unpaid_role() -> None:
     # "Mentors are not paid" says what a mentor earns; "the remaining instalments are not paid"
     # says nothing of how much the stipend is, only whether the rest of it is paid

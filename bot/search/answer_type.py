@@ -715,6 +715,14 @@ _OUTCOME_ASKED = re.compile(
     r"\b(?:hear back|hear from|tell (?:us|me|you)|find out|let (?:us|me|you) know|know if|results?|outcomes?|decisions?|notif\w*)\b"
 )
 # ... and said as a time from applying ("we aim to tell you the outcome within three weeks")
+# "when do I get paid?", "when is the stipend paid out?": when money is paid, which an event may say
+_WHEN_PAID_ASKED = re.compile(
+    r"\bwhen\b.*\b(?:paid|pay|payments?|paycheck|payday|stipends?|instalments?|installments?|money)\b"
+)
+_PAID_WHEN = re.compile(
+    r"\b(?:paid|payable|released|transferred|disbursed)\b[^.;]{0,60}?\b(?:when|after|upon|once|on (?:signing|arrival|"
+    r"acceptance|completion|your first day)|at the (?:start|end|beginning) of|before)\b"
+)
 _OUTCOME_WITHIN = re.compile(
     # (not "we aim to reply within three days", which may answer questions, not applications)
     r"\b(?:outcomes?|results?|decisions?|hear back|hear from us|let you know|tell you|notif\w*)\b"
@@ -1100,6 +1108,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
             _OUTCOME_WITHIN.search(part) and _HOLDS["duration"].search(part) for part in _clauses(searched)
         ):
             return True  # "when will I find out?": "we aim to tell you the outcome within three weeks"
+    if kind == "date" and _WHEN_PAID_ASKED.search(asked) and _PAID_WHEN.search(searched):
+        return True  # "when do I get paid?": "paid 40% when you sign the grant agreement and 60% after your report"
     if kind == "count":
         searched = _HOLDS["duration"].sub(" ", _DURATION_RUN.sub(" ", _NOT_COUNTS.sub(" ", searched)))
         searched = _SHARE.sub(" ", searched)  # "75% of the grant" counts no grants
