@@ -2697,6 +2697,23 @@ def test_money_by_the_hour_is_pay_and_a_multiple_of_the_rate_is_a_sum(settings, 
     assert answer.verdict == "answer" and "$23.50/hour" in answer.citations[0].snippet
 
 
+def test_an_faq_answer_that_opens_with_how_long_says_how_long_it_lasts(settings, tmp_path) -> None:
+    # "How long is the apprenticeship?" / "Four years, full time." (was declined, asked word for word)
+    from bot.search.answer_type import holds_as_asked
+
+    faq = "How long is the apprenticeship?"
+    assert holds_as_asked("Four years, full time. You finish qualified.", "duration", "how long is the apprenticeship", faq)
+    assert not holds_as_asked("Two weeks later we send the results.", "duration", "how long is the apprenticeship", faq)
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "ironbark.md",
+        "# Ironbark Rail Apprenticeship: FAQ\n\n## How long is the apprenticeship?\n\nFour years, full time. You finish "
+        "as a qualified tradesperson.\n\n## When does it start?\n\nThe 2027 intake starts on Monday 1 February 2027.\n",
+    )
+    assert answers.ask("how long is the ironbark apprenticeship").verdict == "answer"
+
+
 def test_when_money_is_paid_may_be_said_by_an_event() -> None:
     # "when do I get paid?": "paid 40% when you sign the agreement" says when; a date of
     # something else does not become one

@@ -698,6 +698,11 @@ _SPANNING = re.compile(
     rf"(?:(?:to|or|and|-|–)\s*{_NUMBER}(?:-{_NUMBER})?[\s-]+(?:\(\d+\)\s*)?)?(?:[a-z]+\s+)?{_SPAN_UNIT}\b"
     rf"|\b{_NUMBER}[\s-]+(?:\(\d+\)\s*)?{_SPAN_UNIT}[\s-]+(?:[a-z-]+\s+){{0,2}}(?:long|{_PROGRAMME}|position|role|period|term)\b"
 )
+# an answer that opens with how long ("Four years, full time."), under a question asking it
+_OPENS_WITH_SPAN = re.compile(
+    rf"^\W*(?:about |around |roughly |approximately |just )?(?:a|an|one|{_NUMBER})[\s-]+{_SPAN_UNIT}\b"
+    r"(?!\s+(?:later|ago|before|after|of|in advance|notice|per|a week|each)\b)"
+)
 # ... or as the dates it runs between ("runs from September 8, 2025 to July 31, 2026")
 _DATE_SPAN = re.compile(
     rf"\bfrom\s+(?:[a-z]+day,?\s+)?(?:{_MONTHS}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS})[^.;]{{0,30}}?\s*(?:to|until|through|till|–|-)\s*"
@@ -1313,6 +1318,14 @@ def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str
     """Tell whether ``text`` holds an answer of ``kind`` as the question asks for it: for a
     deadline or a start, a date said to be one (:func:`dates_the_asked`), not any date; for
     a phone number, a number (not an e-mail address)."""
+    if (
+        kind == "duration"
+        and faq_question
+        and _ASKS_SPAN.search(faq_question.casefold())
+        and _ASKS_SPAN.search(question.casefold())
+        and _OPENS_WITH_SPAN.match(text.casefold())
+    ):
+        return True  # "How long is the apprenticeship?" / "Four years, full time."
     if not holds(text, kind, question):
         return False
     if kind == "contact" and _asks_phone(question):
