@@ -2724,6 +2724,27 @@ def test_when_money_is_paid_may_be_said_by_an_event() -> None:
     assert not holds("Money is paid 40% when you sign the agreement.", "date", "when do applications close?")
 
 
+def test_a_salary_without_a_rate_is_pay_and_a_stipend_for_a_purpose_is_not(settings, tmp_path) -> None:
+    # "A$95,000 – A$110,000 base plus super" is what the job pays; "a $500 home office stipend
+    # when you join" and "A$250 a month coworking stipend" are money for something else
+    from bot.search.answer_type import pays_asked_sum
+
+    asked = "what is the salary for the customer success manager?"
+    assert pays_asked_sum("• A$95,000 – A$110,000 base plus super, depending on experience", asked)
+    assert not pays_asked_sum("• A$250 a month coworking stipend if you prefer not to work from home", asked)
+    assert not pays_asked_sum("• A $500 home office stipend when you join, per year", asked)
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "pinecrest.md",
+        "# Pinecrest Labs: Support Engineer\n\n## Benefits\n\n- Parental leave top-up to 90% of salary for 20 weeks\n"
+        "- A $500 home office stipend when you join, and a company laptop\n\n"
+        "## Compensation\n\nSalary: CAD 68,000 – 78,000 a year, depending on experience.\n",
+    )
+    answer = answers.ask("pinecrest support engineer salary?")
+    assert answer.citations and answer.citations[0].section == "Compensation"
+
+
 def test_money_that_is_not_paid_is_no_unpaid_role() -> None:
     # "Mentors are not paid" says what a mentor earns; "the remaining instalments are not paid"
     # says nothing of how much the stipend is, only whether the rest of it is paid

@@ -518,12 +518,14 @@ def pays_asked_sum(line: str, question: str) -> bool:
     return bool(
         _PAY_ASKED.search(question.casefold())
         and (_PAY_SAID.search(said) or _HOURLY_SUM.search(said))
-        and _PAY_RATE.search(said)
+        and (_PAY_RATE.search(said) or _SALARY_SAID.search(said))
         and not _OTHER_MONEY.search(said)
     )
 
 
 _PAY_RATE = re.compile(r"\d\s*(?:per|a|an|/)\s*(?:hour|hr|day|week|fortnight|month|year|annum)\b")
+# "A$95,000 – A$110,000 base plus super": a salary said without a rate
+_SALARY_SAID = re.compile(r"\b(?:salary|salaries|base|gross|ote|superannuation|plus super|compensation)\b")
 # "$23.50/hour to $29.00/hour": money by the hour is a wage, whatever words are around it
 _HOURLY_SUM = re.compile(rf"{_SUM}\s*(?:/|per|an|a)\s*(?:hour|hr)\b")
 
@@ -745,13 +747,15 @@ _PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|earn|earns|m
 # ("salary packaging", "salary sacrifice" are a tax benefit, not pay)
 _PAY_SAID = re.compile(
     r"\b(?:pay|pays|paid|salary(?!\s+(?:packag|sacrific))|salaries|wages?|stipends?|earn|earns|compensation|rates?|"
-    r"hourly|per hour|an hour)\b"
+    r"hourly|per hour|an hour|base|gross|ote|plus super|superannuation)\b"
 )
 _OTHER_MONEY = re.compile(
     r"\b(?:bonus(?:es)?|budgets?|allowances?|assistance|reimburs\w*|fees?|costs?|deposits?|discounts?|grants?|"
     r"loans?|referrals?|tuition|prizes?|relocation|expenses?|fares?|travel|mileage|packag\w*|sacrific\w*|"
     # money for a purpose ("$500 a year for professional development")
-    r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare)\b"
+    r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare|"
+    r"home office|internet|broadband|phone|laptop|coworking|co-working|wellbeing|learning|books?|commut\w*|"
+    r"transit|meals?|lunch|food|one-off|one-time|signing|sign-on)\b"
 )
 # money of another kind said with a word of pay ("a $1,500 relocation stipend", "travel pay")
 _OTHER_PAY = re.compile(rf"(?:{_OTHER_MONEY.pattern})\s+(?:stipends?|pay(?:ments?)?|wages?)\b")
