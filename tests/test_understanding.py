@@ -2063,6 +2063,9 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
         ("how does one get into the residency", "how does one get into (apply) the residency"),
         ("how do people become fellows?", "how do people become (apply) fellows?"),
         ("how do i get in touch with alumni", "how do i get in touch with alumni"),
+        ("bootcamp - what's the damage", "bootcamp - what is the cost"),
+        ("do they feed us at the internship", "do they feed us (meals food) at the internship"),
+        ("does the station put interns up somewhere", "does the station put interns up (housing) somewhere"),
     ],
 )
 def test_a_deadline_or_remote_work_asked_for_in_other_words_is_asked_for_as_one(question: str, said: str) -> None:
@@ -2743,6 +2746,13 @@ def test_a_salary_without_a_rate_is_pay_and_a_stipend_for_a_purpose_is_not(setti
     )
     answer = answers.ask("pinecrest support engineer salary?")
     assert answer.citations and answer.citations[0].section == "Compensation"
+
+
+def test_free_said_as_a_label_says_what_it_costs() -> None:
+    asked = "how much does the orchid hackathon cost?"
+    assert holds("• Cost: free for everyone, including food", "amount", asked)
+    assert holds("The course is free to attend.", "amount", asked)
+    assert not holds("Free parking is available at the venue.", "amount", asked)
 
 
 def test_money_that_is_not_paid_is_no_unpaid_role() -> None:

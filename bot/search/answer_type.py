@@ -220,6 +220,9 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bno (?:fees?|costs?|charge)\b|\bfree of charge\b|\bunpaid\b|\bfor free\b"
         # nothing to pay, said in words: "Participation is free", "We don't charge any programme fees"
         r"|\bno (?:\w+ )?(?:fees|costs|charges)\b|\b(?:is|are|it's|completely|entirely|totally) free\b(?! from\b)"
+        # "Cost: free for everyone, including food"
+        r"|\b(?:costs?|fees?|price|tuition)\s*:\s*(?:free|none|nothing|no charge)\b"
+        r"|\bfree (?:for|to) (?:everyone|all|anyone|participants|attendees|students|you|attend|join|take part)\b"
         r"|\b(?:don't|do not|doesn't|does not|won't|will not|never) charge\b|\bcosts? nothing\b"
         # pay said without a sum, which is all a posting may say of it
         r"|\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b"
@@ -383,6 +386,10 @@ def given_words(question: str) -> str:
 # "when does the traineeship kick off?": when it starts, in the word documents use for it
 # (the verb only: "the Manchester kickoff" is an event)
 _START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) off\b", re.I)
+# "what's the damage?": what it costs
+_DAMAGE_PHRASE = re.compile(r"\bwhat(?:'s|’s|s| is| will be) the damage\b", re.I)
+# "do they feed us?", "do interns get fed?": meals
+_FED_PHRASE = re.compile(r"\b(feed (?:us|me|you|u|them|interns|fellows|volunteers|residents|participants)|get fed|be fed)\b", re.I)
 # "how do I sign up?": to register ("Register on our website by 8 March"), not the sign-up form itself
 _SIGN_UP_PHRASE = re.compile(r"\b(sign(?:ing)?[- ]?up)\b(?! (?:form|sheet|page|link)\b)", re.I)
 # "how do I get in?", "how do people become fellows?", "how can I join?": how to apply
@@ -394,7 +401,8 @@ _GET_IN_PHRASE = re.compile(
 # "where do interns live?", "is there somewhere to stay?": where one is housed, which documents
 # call "housing" ("we hold a block of rooms at Quayside Halls" under "Housing")
 _HOUSED_PHRASE = re.compile(
-    r"\b((?:where|somewhere|anywhere|place) (?:(?!(?:work|works|working|go|apply)\b)[\w'-]+ ){0,3}?(?:to )?(?:live|stay))\b(?! (?:in touch|updated|informed|on|with)\b)",
+    r"\b((?:where|somewhere|anywhere|place) (?:(?!(?:work|works|working|go|apply)\b)[\w'-]+ ){0,3}?(?:to )?(?:live|stay|sleep)"
+    r"|put (?:us|me|you|u|them|interns|fellows) up)\b(?! (?:in touch|updated|informed|on|with)\b)",
     re.I,
 )
 
@@ -402,12 +410,15 @@ _HOUSED_PHRASE = re.compile(
 def said_plainly(question: str) -> str:
     """Return ``question`` with the phrases that ask for a deadline written as "deadline",
     those that ask about working from home as "remotely" ("wfh", a verb, as "work
-    remotely"), "kick off" as "start", where one lives or stays with "housing" beside it, "sign up" with "register", and "how do I get in?" or "become a fellow" with "apply"."""
+    remotely"), "kick off" as "start", where one lives or stays with "housing" beside it, "sign up" with "register", "how do I get in?" or "become a fellow" with "apply",
+    "what's the damage?" as "what is the cost", and "do they feed us?" with "meals food"."""
     plain = _REMOTE_PHRASE.sub(
         lambda m: "work remotely" if m.group(0).casefold() == "wfh" else "remotely",  # "can I wfh?" says a verb
         _DEADLINE_PHRASE.sub("deadline", question),
     )
     plain = _HOUSED_PHRASE.sub(r"\1 (housing)", plain)
+    plain = _DAMAGE_PHRASE.sub("what is the cost", plain)
+    plain = _FED_PHRASE.sub(r"\1 (meals food)", plain)
     plain = _SIGN_UP_PHRASE.sub(r"\1 (register)", plain)
     plain = _GET_IN_PHRASE.sub(r"\1 (apply)", plain)
     return _START_PHRASE.sub("start", plain) if "off" in plain.casefold() else plain
