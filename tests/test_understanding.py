@@ -592,6 +592,28 @@ def test_the_kind_of_programme_a_document_says_it_is_names_it(tmp_path: Path, se
     assert answer.citations and answer.citations[0].section == "How big can teams be?"
 
 
+def test_a_hyphenated_qualifier_of_a_role_title_names_nothing(tmp_path: Path, settings: Settings) -> None:
+    # "Reading Room Assistant (part-time)" on a careers page: "part-time" is one word, no row of
+    # words that names the page, so "Can I do the traineeship part-time?" is the traineeship's
+    write(
+        tmp_path,
+        "vacancies.md",
+        "# Work with us\n\n## Current opportunities\n\n"
+        "- [Reading Room Assistant (part-time)](https://example.org/jobs/1), 22.5 hours a week in Leeds.\n"
+        "- [Conservation Assistant](https://example.org/jobs/2), repairing bindings.\n",
+    )
+    write(
+        tmp_path,
+        "traineeship.md",
+        "---\ntitle: Applications open for our 2025 Digitisation Traineeship\n---\n# Digitisation Traineeship\n\n"
+        "## FAQ\n\n### Can I do the traineeship part-time?\n\nWe are unable to offer part-time places this year.\n\n"
+        "### Is the traineeship paid?\n\nYes, trainees earn £23,000 a year.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("Can I do the traineeship part-time?")
+    assert answer.citations and answer.citations[0].source == "traineeship.md"
+
+
 def test_a_seniority_no_name_gives_a_role_is_another_role(tmp_path: Path, settings: Settings) -> None:
     from bot.search.names import name_seniorities, other_seniorities
 

@@ -149,7 +149,8 @@ class Names:
                 # "Civic Code Fellowship - Spring Cohort 2026" beside its Autumn Cohort
                 for part in [*names, *QUALIFIER.split(text)[len(names) :]]:
                     run = tuple(tokenizer(part))
-                    if len(run) >= 2 and run not in runs:
+                    # (one word is no row, though "part-time" gives three terms)
+                    if len(run) >= 2 and len(part.split()) >= 2 and run not in runs:
                         runs.append(run)
                         for word in tokenizer.words(part):  # as the run says them ("Spring", not "Springs")
                             if (run_term := tokenizer.term(word)) is not None:
