@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -82,6 +83,14 @@ class Title(NamedTuple):
     orgs: frozenset[str]  # its organisation's words
     doc: int  # its document's number
     role: bool  # a role's title, not a document's
+
+
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
+def asked_as(question: str) -> str:
+    """Return a question as compared with FAQ questions: its words, lowercased, one space apart."""
+    return " ".join(_NOT_WORDS.sub(" ", question.casefold()).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +222,16 @@ class Snapshot:
         (:func:`bot.search.names.name_levels`); made on first use."""
         corpus = self.corpus
         return name_levels({d.title for d in corpus.documents} | {r.title for r in [*corpus.roles, *corpus.listed]})
+
+    @cached_property
+    def faq_by_text(self) -> dict[str, tuple[int, ...]]:
+        """Return the positions of the FAQ items by their question, as :func:`asked_as` writes it
+        (a member who copies an FAQ's question asks that item); made on first use."""
+        out: dict[str, list[int]] = {}
+        for position, passage in enumerate(self.corpus.passages):
+            if passage.question:
+                out.setdefault(asked_as(passage.question), []).append(position)
+        return {text: tuple(positions) for text, positions in out.items()}
 
     @cached_property
     def name_seniorities(self) -> dict[str, frozenset[str]]:

@@ -614,6 +614,29 @@ def test_a_hyphenated_qualifier_of_a_role_title_names_nothing(tmp_path: Path, se
     assert answer.citations and answer.citations[0].source == "traineeship.md"
 
 
+def test_an_faq_question_asked_word_for_word_is_answered_by_its_item(tmp_path: Path, settings: Settings) -> None:
+    # "marine" names the announcement ("… Fellowship in Marine Science"), not the FAQ page; a
+    # member who copies the FAQ's question still gets its answer, not the programme director's title
+    write(
+        tmp_path,
+        "announcement.md",
+        "# Announcing the 2026 Harbour Light Summer Research Fellowship in Marine Science\n\n"
+        "## What you'll do\n\nEach fellow joins one faculty-led research project.\n\n"
+        "## Contact\n\n- Programme director: Dr. Imogen Castellanos, Professor of Biological Oceanography\n",
+    )
+    write(
+        tmp_path,
+        "faq.md",
+        "# Harbour Light Fellowship: Frequently Asked Questions\n\n## Eligibility\n\n"
+        "### Do I have to be a marine biology major?\n\nNo. Past fellows have majored in chemistry, physics and "
+        "even economics.\n\n### Can international students apply?\n\nYes, if they study in the US.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("Do I have to be a marine biology major?")
+    assert answer.citations and answer.citations[0].source == "faq.md"
+    assert answer.verdict == "answer"
+
+
 def test_a_seniority_no_name_gives_a_role_is_another_role(tmp_path: Path, settings: Settings) -> None:
     from bot.search.names import name_seniorities, other_seniorities
 

@@ -78,7 +78,7 @@ from bot.services.snippets import (
     unit_vectors_many,
 )
 from bot.services.validation import checked_question
-from bot.snapshot import Snapshot, Title
+from bot.snapshot import Snapshot, Title, asked_as
 
 BM25_POOL = 50  # passages taken from BM25
 SEMANTIC_POOL = 20  # passages taken from the semantic index
@@ -337,6 +337,11 @@ class AnswerService:
         )
         scope = _by_role_title(snap, query, scope)
         candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
+        # a member who copies an FAQ's question ("Do I have to be a marine biology major?")
+        # asks that item, whatever the names said chose
+        copied = snap.faq_by_text.get(asked_as(corrected), ())
+        if len(copied) == 1 and copied[0] not in candidates:
+            candidates.update(snap.engine.rescore(query, np.asarray(copied)))
         if not candidates:
             return Consideration(text, searched, query, vector, kind, (), None, topic, names, others, corrected)
         # "what is X?" said in other words: nothing asked but X's names. A word that names only
