@@ -3159,6 +3159,27 @@ def test_a_street_address_says_where() -> None:
     assert not holds("Apprentices live together and share a kitchen.", "place", asked)
 
 
+def test_how_many_people_or_spots_is_said_by_the_count(settings, tmp_path) -> None:
+    # "how many people get in?", "how many spots?": "We take two apprentices" counts them in the
+    # document's own words, so "people" and "spots" are neither missing nor absent
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "brewing.md",
+        "# Copperbine Brewing Apprenticeship\n\n## Overview\n\nWe take two apprentices in the 2025 cohort. "
+        "The programme starts on Monday, September 8, 2025.\n\n## At a glance\n\n- Places: 2\n- Mentor: Ingrid Saelens\n\n"
+        "## Pay\n\nApprentices earn $19.00 per hour.\n",
+    )
+    for asked, word in (
+        ("how many people get into the brewing apprenticeship", "people"),
+        ("how many spots in the brewing apprenticeship", "spots"),
+    ):
+        seen = _consider(answers, asked)
+        term = answers.holder.current.engine.tokenizer.term(word)
+        assert seen.candidates and term in seen.candidates[0].matched, asked
+        assert answers.ask(asked).verdict != "none", asked
+
+
 def test_an_academic_year_counts_nothing() -> None:
     # "the 2025–26 fellowship" is a year, not 26 of anything
     asked = "how many fellows kestrel"

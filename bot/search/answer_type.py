@@ -970,7 +970,7 @@ _CAME_IN = re.compile(r"\b(?:receiv\w*|got|gets?|had|attract\w*|appl(?:y|ied|ies
 # "how many people are on the team?" counts people, under whatever name: "a team of 14
 # engineers", "11 of 14 trainees", "eight residents"
 _PERSONS = (
-    "people", "persons", "staff", "members", "employees", "colleagues", "workers", "students", "interns",
+    "people", "ppl", "persons", "staff", "members", "employees", "colleagues", "workers", "students", "interns",
     "fellows", "residents", "trainees", "apprentices", "volunteers", "candidates", "applicants",
     "participants", "scholars", "nurses", "guides", "mentors", "teachers", "tutors", "recruits",
     "associates", "graduates", "hires",

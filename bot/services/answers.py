@@ -387,7 +387,14 @@ class AnswerService:
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
             unknown=_unknown_share(engine, query),
             sentence=first.sentence,
-            absent=engine.absent_share(query, first.position, names | _kind_terms(engine, corrected, kind, held)),
+            absent=engine.absent_share(
+                query,
+                first.position,
+                # ("people" of "how many people get in?" is said by the count, in the document's words)
+                names
+                | _kind_terms(engine, corrected, kind, held)
+                | (_said_by_kind(engine, corrected, kind) if held > 0 and kind == "count" else frozenset()),
+            ),
             general=kind is None and _introduction(engine, query, passages[first.position], frozenset(defining)),
             implied=held > 0
             and _under_workplace_heading(passages[first.position], kind)
@@ -1064,6 +1071,11 @@ def _said_by_kind(engine: SearchEngine, question: str, kind: AnswerKind | None) 
     if kind == "workplace":
         # "remote" of "is the internship remote?": "Hybrid: three days a week in the office"
         return _kind_terms(engine, question, kind, 1.0)
+    if kind == "count":
+        # "people" of "how many people get in?": "We take two apprentices", "Places: 2"
+        return frozenset(
+            t for w in engine.tokenizer.words(question) if w in _ANY_ONE_COUNTED and (t := engine.tokenizer.term(w))
+        )
     if kind in ("date", "duration") and asks_outcome(question):
         said = outcome_words(question)
         return frozenset(t for w in said if (t := engine.tokenizer.term(w)))
@@ -1072,6 +1084,10 @@ def _said_by_kind(engine: SearchEngine, question: str, kind: AnswerKind | None) 
     return frozenset(
         t for w in engine.tokenizer.words(question) if date_frame(w) and (t := engine.tokenizer.term(w))
     )
+
+
+# What a count of anyone or any place is said in ("how many people / spots?")
+_ANY_ONE_COUNTED = frozenset({"people", "ppl", "persons", "folks", "spots", "places", "spaces", "slots", "seats"})
 
 
 def _kind_terms(engine: SearchEngine, question: str, kind: AnswerKind | None, held: float) -> frozenset[str]:
