@@ -779,6 +779,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("Is there a dress code in the office?", None),
         # time off said as an allowance is time, not money
         ("apprentice holiday allowance cindermoor", "duration"),
+        ("can a 17 yr old do orchid", "age"),
+        ("can a 17-year-old apply", "age"),
         ("how much is the annual leave entitlement", "duration"),
         ("how much is the travel allowance", "amount"),
         # a programme's mode asked as "online" or "in person", not a step of applying
