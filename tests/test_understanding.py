@@ -2098,6 +2098,7 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
         ("can i do the fellowship from home?", "can i do the fellowship remotely?"),
         ("food money on jobs away from home?", "food money on jobs away from home?"),  # travel
         ("when does the traineeship kick off", "when does the traineeship start"),
+        ("when do benefits kick in", "when do benefits start"),
         ("train tickets to the manchester kickoff?", "train tickets to the manchester kickoff?"),  # an event
         # where one lives or stays is where one is housed
         ("where do saltmere interns live", "where do saltmere interns live (housing)"),
@@ -2762,6 +2763,17 @@ def test_an_faq_answer_that_opens_with_how_long_says_how_long_it_lasts(settings,
         "as a qualified tradesperson.\n\n## When does it start?\n\nThe 2027 intake starts on Monday 1 February 2027.\n",
     )
     assert answers.ask("how long is the ironbark apprenticeship").verdict == "answer"
+
+
+def test_when_a_benefit_starts_is_said_from_the_day_one_joins() -> None:
+    from bot.search.answer_type import holds_as_asked
+
+    asked = "when does health insurance start at brightwell"
+    said = "• Health: medical, dental and vision insurance starting the first of the month after your hire date."
+    assert holds_as_asked(said, "date", asked)
+    assert holds_as_asked("Benefits start on the first of the month after 30 days of employment:", "date", "when do benefits start")
+    assert not holds_as_asked("Benefits include a 401(k) with a company match.", "date", "when do benefits start")
+    assert not holds_as_asked(said, "date", "when does the apprenticeship start")  # a programme starts on a date
 
 
 def test_when_money_is_paid_may_be_said_by_an_event() -> None:

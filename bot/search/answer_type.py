@@ -386,7 +386,7 @@ def given_words(question: str) -> str:
 
 # "when does the traineeship kick off?": when it starts, in the word documents use for it
 # (the verb only: "the Manchester kickoff" is an event)
-_START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) off\b", re.I)
+_START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) (?:off|in)\b", re.I)  # "when do benefits kick in?"
 # "what's the damage?": what it costs
 _DAMAGE_PHRASE = re.compile(r"\bwhat(?:'s|’s|s| is| will be) the damage\b", re.I)
 # "do they feed us?", "do interns get fed?": meals
@@ -422,7 +422,7 @@ def said_plainly(question: str) -> str:
     plain = _FED_PHRASE.sub(r"\1 (meals food)", plain)
     plain = _SIGN_UP_PHRASE.sub(r"\1 (register)", plain)
     plain = _GET_IN_PHRASE.sub(r"\1 (apply)", plain)
-    return _START_PHRASE.sub("start", plain) if "off" in plain.casefold() else plain
+    return _START_PHRASE.sub("start", plain) if "kick" in plain.casefold() else plain
 
 
 def asking_words(question: str) -> frozenset[str]:
@@ -734,6 +734,16 @@ _OUTCOME_ASKED = re.compile(
     r"\b(?:hear back|hear from|tell (?:us|me|you)|find out|let (?:us|me|you) know|know if|results?|outcomes?|decisions?|notif\w*)\b"
 )
 # ... and said as a time from applying ("we aim to tell you the outcome within three weeks")
+# "when do benefits start?", "when does health insurance kick in?": a benefit's start, which is
+# said counting from the day one joins
+_BENEFIT_START_ASKED = re.compile(
+    r"\bwhen\b.*\b(?:benefits?|insurance|coverage|health|medical|dental|vision|pension|401\(?k\)?|retirement)\b"
+)
+_STARTS_AFTER = re.compile(
+    r"\b(?:start(?:s|ing)?|begins?|beginning|from|after|eligible)\b[^.;:]{0,40}?\b(?:first day|first of the month|"
+    r"day one|\d+ (?:days|weeks|months) of (?:employment|service)|probation(?:ary)? period|hire date|date of hire|"
+    r"start date|joining)\b"
+)
 # "when do I get paid?", "when is the stipend paid out?": when money is paid, which an event may say
 _WHEN_PAID_ASKED = re.compile(
     r"\bwhen\b.*\b(?:paid|pay|payments?|paycheck|payday|stipends?|instalments?|installments?|money)\b"
@@ -1342,6 +1352,8 @@ def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str
         and _OPENS_WITH_SPAN.match(text.casefold())
     ):
         return True  # "How long is the apprenticeship?" / "Four years, full time."
+    if kind == "date" and _BENEFIT_START_ASKED.search(question.casefold()) and _STARTS_AFTER.search(text.casefold()):
+        return True  # "when does health insurance kick in?": "from the first of the month after your hire date"
     if not holds(text, kind, question):
         return False
     if kind == "contact" and _asks_phone(question):
