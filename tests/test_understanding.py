@@ -2112,6 +2112,13 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
         ("how do people become fellows?", "how do people become (apply) fellows?"),
         ("how do i get in touch with alumni", "how do i get in touch with alumni"),
         ("bootcamp - what's the damage", "bootcamp - what is the cost"),
+        (
+            "never brewed a beer in my life, can i still apply?",
+            "never brewed a beer in my life (experience), can i still apply?",
+        ),
+        ("can a total beginner apply", "can a total beginner (experience) apply"),
+        ("i have never been to scotland, is it far", "i have never been to scotland, is it far"),
+        ("do i need a car for the internship", "do i need a car (driving licence transport) for the internship"),
         ("do they feed us at the internship", "do they feed us (meals food) at the internship"),
         ("does the station put interns up somewhere", "does the station put interns up (housing) somewhere"),
     ],

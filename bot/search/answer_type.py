@@ -391,6 +391,15 @@ _START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) (?:off|in)\b", re.I
 _DAMAGE_PHRASE = re.compile(r"\bwhat(?:'s|’s|s| is| will be) the damage\b", re.I)
 # "do they feed us?", "do interns get fed?": meals
 _FED_PHRASE = re.compile(r"\b(feed (?:us|me|you|u|them|interns|fellows|volunteers|residents|participants)|get fed|be fed)\b", re.I)
+# "never brewed a beer in my life", "i know nothing about solar", "total beginner": experience
+_NO_EXPERIENCE_PHRASE = re.compile(
+    r"\b((?:never (?!been to\b|heard\b)(?:[a-z]+ed|done|been|had|made|built|written|seen)\b[^,;.?!]*?|know nothing about[^,;.?!]*?)"
+    r"(?=\s*[,;.?!]|\s*$|\s+(?:can|could|may|am|do|will|would|but|and|so|is)\b)"
+    r"|(?:total|complete|absolute) (?:beginner|newbie|novice|noob)\b|zero experience\b)",
+    re.I,
+)
+# "do I need a car?": a driving licence, or how to get there
+_CAR_PHRASE = re.compile(r"\b((?:need|have|bring|own|use) (?:a|my own|your own|own|my) (?:car|vehicle|wheels))\b", re.I)
 # "how do I sign up?": to register ("Register on our website by 8 March"), not the sign-up form itself
 _SIGN_UP_PHRASE = re.compile(r"\b(sign(?:ing)?[- ]?up)\b(?! (?:form|sheet|page|link)\b)", re.I)
 # "how do I get in?", "how do people become fellows?", "how can I join?": how to apply
@@ -412,13 +421,17 @@ def said_plainly(question: str) -> str:
     """Return ``question`` with the phrases that ask for a deadline written as "deadline",
     those that ask about working from home as "remotely" ("wfh", a verb, as "work
     remotely"), "kick off" as "start", where one lives or stays with "housing" beside it, "sign up" with "register", "how do I get in?" or "become a fellow" with "apply",
-    "what's the damage?" as "what is the cost", and "do they feed us?" with "meals food"."""
+    "what's the damage?" as "what is the cost", "do they feed us?" with "meals food", "never
+    brewed a beer" or "total beginner" with "experience", and "do I need a car?" with "driving
+    licence transport"."""
     plain = _REMOTE_PHRASE.sub(
         lambda m: "work remotely" if m.group(0).casefold() == "wfh" else "remotely",  # "can I wfh?" says a verb
         _DEADLINE_PHRASE.sub("deadline", question),
     )
     plain = _HOUSED_PHRASE.sub(r"\1 (housing)", plain)
     plain = _DAMAGE_PHRASE.sub("what is the cost", plain)
+    plain = _NO_EXPERIENCE_PHRASE.sub(r"\1 (experience)", plain)
+    plain = _CAR_PHRASE.sub(r"\1 (driving licence transport)", plain)
     plain = _FED_PHRASE.sub(r"\1 (meals food)", plain)
     plain = _SIGN_UP_PHRASE.sub(r"\1 (register)", plain)
     plain = _GET_IN_PHRASE.sub(r"\1 (apply)", plain)
