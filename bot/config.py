@@ -63,6 +63,8 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("job", "role", "position", "vacancy"),
     ("benefits", "perks"),
     ("holiday", "vacation", "leave", "pto"),
+    ("children", "child", "kids", "kid"),
+    ("pets", "pet", "dogs", "dog", "cats", "cat"),
     # Matched by stem: ("coding", "programming") made every "program" mean "code", and
     # "opening" every "open" (open source) mean "job".
 )

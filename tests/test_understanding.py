@@ -3380,6 +3380,20 @@ def test_a_programme_run_online_says_where_one_works() -> None:
     assert not holds("Join our free online information session on 3 February.", "workplace", asked)
 
 
+def test_a_dog_is_a_pet_and_a_kid_a_child(settings, tmp_path) -> None:
+    # the shipped synonyms: "can I bring my dog?" is answered by what is said of pets
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "fernhollow.md",
+        "# Fernhollow Design Residency\n\n## Housing\n\nResidents share a house in the valley. Unfortunately we cannot "
+        "accommodate partners, children or pets in the residents' house.\n\n## Stipend\n\nResidents receive £900.\n",
+    )
+    for asked in ("can i bring my dog to fernhollow", "can i bring my kid to fernhollow"):
+        answer = answers.ask(asked)
+        assert answer.verdict != "none" and "pets" in answer.citations[0].snippet, asked
+
+
 def test_where_interns_live_is_answered_by_the_housing(settings, tmp_path) -> None:
     # "where do interns live?" asks where they are housed: the housing section, which never says
     # "live", not the relocation FAQ that says "if you live more than 50 miles away"
