@@ -2814,6 +2814,14 @@ def test_a_salary_without_a_rate_is_pay_and_a_stipend_for_a_purpose_is_not(setti
     assert answer.citations and answer.citations[0].section == "Compensation"
 
 
+def test_an_unpaid_break_says_nothing_of_pay() -> None:
+    asked = "night shift supervisor pay?"
+    assert not holds("19:00 to 07:00, including a paid 30-minute break and an unpaid 30-minute break.", "amount", asked)
+    assert not holds("You may take up to four weeks of unpaid leave.", "amount", asked)
+    assert holds("This is an unpaid internship.", "amount", "is the internship paid?")
+    assert holds("Volunteer roles are unpaid.", "amount", "do volunteers get paid")
+
+
 def test_free_said_as_a_label_says_what_it_costs() -> None:
     asked = "how much does the orchid hackathon cost?"
     assert holds("• Cost: free for everyone, including food", "amount", asked)

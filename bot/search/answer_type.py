@@ -218,7 +218,10 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         rf"[$€£¥₹]\s?\d|\d\s?(?:k|{_CURRENCIES})\b|\b(?:{_CURRENCIES})\s?\d"
         rf"|\d\s?(?:{_MONEY_NAMES})\b"
         r"|\b\d[\d,.]*\s*(?:per|/|an|a)\s*(?:hour|hr|day|week|month|year|annum)\b"
-        r"|\bno (?:fees?|costs?|charge)\b|\bfree of charge\b|\bunpaid\b|\bfor free\b"
+        # ("an unpaid 30-minute break", "unpaid leave" say nothing of what a job pays)
+        r"|\bno (?:fees?|costs?|charge)\b|\bfree of charge\b|\bfor free\b"
+        r"|\bunpaid\b(?!\s+(?:\d+[- ]?(?:minute|min|hour|day|week)s?\s+)?(?:breaks?|lunch(?:es)?|leave|days?|time|holidays?|"
+        r"hours?|meal|sabbaticals?|absences?|overtime)\b)"
         # nothing to pay, said in words: "Participation is free", "We don't charge any programme fees"
         r"|\bno (?:\w+ )?(?:fees|costs|charges)\b|\b(?:is|are|it's|completely|entirely|totally) free\b(?! from\b)"
         # "Cost: free for everyone, including food"
@@ -790,7 +793,7 @@ _OTHER_MONEY = re.compile(
     # money for a purpose ("$500 a year for professional development")
     r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare|"
     r"home office|internet|broadband|phone|laptop|coworking|co-working|wellbeing|learning|books?|commut\w*|"
-    r"transit|meals?|lunch|food|one-off|one-time|signing|sign-on)\b"
+    r"transit|meals?|lunch|food|one-off|one-time|signing|sign-on|buy-in|deductions?|membership)\b"
 )
 # money of another kind said with a word of pay ("a $1,500 relocation stipend", "travel pay")
 _OTHER_PAY = re.compile(rf"(?:{_OTHER_MONEY.pattern})\s+(?:stipends?|pay(?:ments?)?|wages?)\b")
