@@ -3388,6 +3388,24 @@ def test_a_programme_run_online_says_where_one_works() -> None:
     assert not holds("Join our free online information session on 3 February.", "workplace", asked)
 
 
+def test_an_item_of_a_list_about_another_role_does_not_answer_for_the_asked_one(settings, tmp_path) -> None:
+    # "what's the salary for the web archivist?": the list's pay is the Digital Preservation
+    # Officer's, however close its item is in meaning
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "vacancies.md",
+        "# Work with us\n\n## Current opportunities\n\nThe following positions are open now.\n\n"
+        "- [Digital Preservation Officer](https://example.org/jobs/1), a permanent role looking after our digital "
+        "repository, £34,200 to £38,700.\n"
+        "- [Web Archivist](https://example.org/jobs/2), capturing and quality-checking public sector websites, with "
+        "hybrid working.\n"
+        "- [Conservation Assistant](https://example.org/jobs/3), repairing bindings in our Leeds studio.\n",
+    )
+    assert answers.ask("what's the salary for the web archivist").verdict != "answer"
+    assert answers.ask("what's the salary for the digital preservation officer").verdict == "answer"
+
+
 def test_a_dog_is_a_pet_and_a_kid_a_child(settings, tmp_path) -> None:
     # the shipped synonyms: "can I bring my dog?" is answered by what is said of pets
     write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")

@@ -33,7 +33,7 @@ from typing import NamedTuple
 import numpy as np
 
 from bot.config import Settings
-from bot.documents.chunk import SECTION_SEP
+from bot.documents.chunk import BULLET, SECTION_SEP
 from bot.models import Answer, Citation, Passage, Role
 from bot.search.answer_type import (
     AnswerKind,
@@ -454,6 +454,10 @@ class AnswerService:
             i == closest or bool(wanted & t) or (naming[i] and not all(naming)) or (not wanted and bool(named & t))
             for i, t in enumerate(terms)
         ]
+        if any(naming) and not all(naming) and all(p.startswith(BULLET) for p, n in zip(parts, naming, strict=True) if n):
+            # a list that names the asked role in some items: the others are about other roles,
+            # however close ("• Digital Preservation Officer, … £34,200" is no Web Archivist's pay)
+            about = [a and (n or not p.startswith(BULLET)) for a, n, p in zip(about, naming, parts, strict=True)]
         for i, part in enumerate(parts):
             if not holds_as_asked(part, kind, question, passage.question):
                 continue
