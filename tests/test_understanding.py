@@ -1041,6 +1041,9 @@ def test_a_deadline_asked_for_without_saying_for_what_is_the_one_to_apply_by() -
     assert holds_as_asked("Application deadline: Friday 13 February 2026", "date", asked)
     assert not holds_as_asked("Deadline to accept an offer: Friday 3 April 2026", "date", asked)
     assert not holds_as_asked("Reference letters due: Friday 20 February 2026", "date", asked)
+    # ... also when it dates them from the deadline to apply
+    relative = "Reference letters are due March 13, 2026, one week after the application deadline."
+    assert not holds_as_asked(relative, "date", asked)
     # a sentence that dates the application and then a decision is about applying
     assert holds_as_asked("The form closes on 4 May 2025, and decisions are sent by 23 May 2025.", "date", asked)
     # ... and a deadline asked for by its step is that one

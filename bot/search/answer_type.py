@@ -881,6 +881,10 @@ _STEP_DEADLINE = re.compile(
 # clauses joined by ", or", ", and", ", but" or ";" each date their own: "a PhD awarded no more
 # than four years before 1 September 2026, or … by the application deadline" dates no deadline
 _COORDINATED = re.compile(r"[,;]\s+(?:or|and|but|while|whereas)\s+|;\s+")
+# another step dated by the deadline to apply: "one week after the application deadline"
+_RELATIVE_TO_APPLYING = re.compile(
+    r"\b(?:after|before|following|from|of)\s+(?:the\s+)?(?:\w+\s+)?appl\w*\s+(?:deadline|closing date|closes)\b"
+)
 _APPLYING_STEP = re.compile(r"\b(?:appl(?:y|ies|ication|ications|icants?)|submi\w*|entr(?:y|ies))\b")
 
 
@@ -902,8 +906,8 @@ def dates_the_asked(text: str, deadline: bool, question: str | None = None, aske
     for i, part in enumerate(parts):
         if not _DATED.search(part):
             continue
-        if other_steps and _STEP_DEADLINE.search(part) and not _APPLYING_STEP.search(part):
-            continue
+        if other_steps and _STEP_DEADLINE.search(part) and not _APPLYING_STEP.search(_RELATIVE_TO_APPLYING.sub(" ", part)):
+            continue  # ("Reference letters are due March 13, one week after the application deadline")
         for said in _COORDINATED.split(part):
             if not _DATED.search(said):
                 continue
