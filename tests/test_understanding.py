@@ -2817,6 +2817,22 @@ def test_a_salary_without_a_rate_is_pay_and_a_stipend_for_a_purpose_is_not(setti
     assert answer.citations and answer.citations[0].section == "Compensation"
 
 
+def test_the_value_of_kit_is_no_pay(settings, tmp_path) -> None:
+    # "youth coach pay": "Pay: £14.50 per hour", not "boots up to the value of £80"
+    asked = "wyncombe youth coach pay"
+    assert not holds("• Kit: the youth coach gets a tracksuit and boots up to the value of £80.", "amount", asked)
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "wyncombe.md",
+        "# Wyncombe Active: Youth Football Coach\n\n## The role\n\nThe Youth Football Coach will lead our Saturday sessions.\n\n"
+        "- Hours: Saturdays 9:00 to 12:00.\n- Pay: £14.50 per hour, paid monthly.\n"
+        "- Checks: the youth coach must complete a background check, which the Trust pays for.\n"
+        "- Kit: the youth coach gets a tracksuit and boots up to the value of £80.\n",
+    )
+    assert answers.ask(asked).citations[0].snippet.startswith("• Pay: £14.50")
+
+
 def test_an_unpaid_break_says_nothing_of_pay() -> None:
     asked = "night shift supervisor pay?"
     assert not holds("19:00 to 07:00, including a paid 30-minute break and an unpaid 30-minute break.", "amount", asked)

@@ -793,7 +793,8 @@ _OTHER_MONEY = re.compile(
     # money for a purpose ("$500 a year for professional development")
     r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare|"
     r"home office|internet|broadband|phone|laptop|coworking|co-working|wellbeing|learning|books?|commut\w*|"
-    r"transit|meals?|lunch|food|one-off|one-time|signing|sign-on|buy-in|deductions?|membership)\b"
+    r"transit|meals?|lunch|food|one-off|one-time|signing|sign-on|buy-in|deductions?|membership|kit|uniforms?|"
+    r"tracksuits?|boots|value of)\b"
 )
 # money of another kind said with a word of pay ("a $1,500 relocation stipend", "travel pay")
 _OTHER_PAY = re.compile(rf"(?:{_OTHER_MONEY.pattern})\s+(?:stipends?|pay(?:ments?)?|wages?)\b")
