@@ -2786,6 +2786,23 @@ def test_when_a_benefit_starts_is_said_from_the_day_one_joins() -> None:
     assert not holds_as_asked(said, "date", "when does the apprenticeship start")  # a programme starts on a date
 
 
+def test_the_dates_of_a_programme_are_when_it_runs(settings, tmp_path) -> None:
+    # "summer school dates": when it takes place, said by "Sessions run from July 6 to July 17"
+    from bot.search.answer_type import asks_deadline
+
+    assert asks_deadline("summer school dates") is False
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "summer.md",
+        "# Open Science Summer School FAQ\n\nThe Open Science Summer School is a two-week, in-person school in Lisbon "
+        "for early-career researchers. Sessions run from July 6 to July 17, 2026.\n\n"
+        "## When is the application deadline?\n\nApplications close on April 15, 2026.\n",
+    )
+    answer = answers.ask("summer school dates")
+    assert answer.verdict != "none" and "July 6" in answer.citations[0].snippet
+
+
 def test_when_money_is_paid_may_be_said_by_an_event() -> None:
     # "when do I get paid?": "paid 40% when you sign the agreement" says when; a date of
     # something else does not become one

@@ -627,7 +627,8 @@ _START = re.compile(
 
 # "when does the internship run?", "what dates is it held?": when it takes place, which its
 # start says, not when applications close
-_HELD = re.compile(r"\b(?:run|runs|take place|takes place)\b")
+# when a programme takes place: "when does it run?", "what are the summer school dates?"
+_HELD = re.compile(r"\b(?:run|runs|take place|takes place|dates)\b")
 
 
 def date_frame(word: str) -> bool:
