@@ -1044,6 +1044,9 @@ def test_a_deadline_asked_for_without_saying_for_what_is_the_one_to_apply_by() -
     # ... also when it dates them from the deadline to apply
     relative = "Reference letters are due March 13, 2026, one week after the application deadline."
     assert not holds_as_asked(relative, "date", asked)
+    # ... nor does the day outcomes come by
+    assert not holds_as_asked("Offers will go out by July 11, 2025.", "date", asked)
+    assert holds_as_asked("Apply by 1 May 2026; offers will go out by 11 July 2026.", "date", asked)
     # a sentence that dates the application and then a decision is about applying
     assert holds_as_asked("The form closes on 4 May 2025, and decisions are sent by 23 May 2025.", "date", asked)
     # ... and a deadline asked for by its step is that one

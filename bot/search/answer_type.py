@@ -910,6 +910,8 @@ def dates_the_asked(text: str, deadline: bool, question: str | None = None, aske
             continue
         if other_steps and _STEP_DEADLINE.search(part) and not _APPLYING_STEP.search(_RELATIVE_TO_APPLYING.sub(" ", part)):
             continue  # ("Reference letters are due March 13, one week after the application deadline")
+        if deadline and _OUTCOME_SAID.search(part) and not _APPLYING_STEP.search(part) and not _DEADLINE.search(part):
+            continue  # "Offers will go out by July 11" dates the outcome, not the last day to apply
         for said in _COORDINATED.split(part):
             if not _DATED.search(said):
                 continue
