@@ -2912,6 +2912,30 @@ def test_another_kind_of_the_thing_measured_does_not_answer_how_much_or_how_long
         assert answers.ask(asked).verdict != "answer", asked
 
 
+def test_a_thing_asked_without_an_article_and_never_said_is_missing(settings, tmp_path) -> None:
+    # "is there parking at the venue?", "does the role come with accommodation?": a thing the
+    # passage never says, nor any word close to it; somewhere to live, or another way, may be said
+    # in many words
+    write(
+        tmp_path,
+        "hack.md",
+        "---\ntitle: Brightmoss Hack 2026\n---\n# Brightmoss Hack 2026\n\n## The venue\n\n"
+        "The hackathon takes place at the Wisła Hub, ul. Przemysłowa 12, Kraków, a five-minute walk from the tram.\n\n"
+        "## Free parking\n\nThere is free parking for participants behind the hub.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+
+    def missing(question: str) -> float:
+        seen = _consider(answers, question)
+        assert seen.evidence is not None
+        return seen.evidence.missing
+
+    assert missing("is there wifi at the brightmoss venue") == 1.0
+    assert missing("does the brightmoss hack come with accommodation") == 1.0
+    assert missing("is there free parking at the brightmoss hack") == 0.0
+    assert missing("is there another way to get to the brightmoss venue") == 0.0
+
+
 def test_another_kind_of_the_thing_asked_for_does_not_answer_is_there_one(settings, tmp_path) -> None:
     # "is there a retention bonus?" over a posting that offers an annual bonus: the passage
     # says "bonus" but not which, so it is no answer; the posting that says it is one

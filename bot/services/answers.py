@@ -810,6 +810,15 @@ _WHAT_THING = re.compile(
 _IS_THERE = re.compile(
     r"(?:\b(?:is|are) there|\b(?:get|gets|receive|offer|offers|provide|provides|include|includes|come with|comes with)) "
     r"(?:a|an|any|some) ((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and)\b)[\w'-]+ ?){1,4})"
+    # ... and a thing said without an article ("is there parking at the venue?", "does the
+    # role come with accommodation?"), not somewhere or some time
+    r"|(?:\b(?:is|are) there|\b(?:come with|comes with)|\b(?:does|do|will|would)\b(?: [\w'-]+){1,4}? "
+    r"(?:offer|provide)) "
+    r"(?!(?:a|an|any|some|somewhere|anywhere|anything|something|anyone|someone|much|many|more|less|time|enough|the|"
+    r"this|that|these|those|it|them|you|us|me|my|your|our|their|no|not|still|also|really|usually|ever|always|"
+    # (nor a way, a kind of help or money, said in many words: "is there another way to apply?")
+    r"another|other|way|ways|option|options|chance|help|support|money|funding|rules?)\b)"
+    r"((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and)\b)[\w'-]+ ?){1,4})"
 )
 
 
@@ -890,9 +899,10 @@ def _thing_unsaid(
     match = _IS_THERE.search(text)
     if match is None:
         return False
-    if never_said(match.group(1)):
+    thing = match.group(1) or match.group(2)
+    if never_said(thing):
         return True  # "do the apprentices get a pension?" over the pay lines
-    return kind_unsaid(match.group(1))
+    return kind_unsaid(thing)
 
 
 # A thing asked about: the words up to the next that starts another phrase
