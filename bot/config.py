@@ -65,6 +65,7 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("holiday", "vacation", "leave", "pto"),
     ("children", "child", "kids", "kid"),
     ("pets", "pet", "dogs", "dog", "cats", "cat"),
+    ("payday", "paycheck", "paycheque", "payslip"),
     # Matched by stem: ("coding", "programming") made every "program" mean "code", and
     # "opening" every "open" (open source) mean "job".
 )

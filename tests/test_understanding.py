@@ -3476,11 +3476,15 @@ def test_a_dog_is_a_pet_and_a_kid_a_child(settings, tmp_path) -> None:
         settings,
         tmp_path / "fernhollow.md",
         "# Fernhollow Design Residency\n\n## Housing\n\nResidents share a house in the valley. Unfortunately we cannot "
-        "accommodate partners, children or pets in the residents' house.\n\n## Stipend\n\nResidents receive £900.\n",
+        "accommodate partners, children or pets in the residents' house.\n\n## Stipend\n\nResidents receive £900 a "
+        "month. The first payday is 28 May.\n",
     )
     for asked in ("can i bring my dog to fernhollow", "can i bring my kid to fernhollow"):
         answer = answers.ask(asked)
         assert answer.verdict != "none" and "pets" in answer.citations[0].snippet, asked
+    # ... and a paycheck comes on payday
+    answer = answers.ask("when do we get our first paycheck at fernhollow")
+    assert answer.citations and "first payday" in answer.citations[0].snippet
 
 
 def test_where_interns_live_is_answered_by_the_housing(settings, tmp_path) -> None:
