@@ -3477,7 +3477,8 @@ def test_a_dog_is_a_pet_and_a_kid_a_child(settings, tmp_path) -> None:
         tmp_path / "fernhollow.md",
         "# Fernhollow Design Residency\n\n## Housing\n\nResidents share a house in the valley. Unfortunately we cannot "
         "accommodate partners, children or pets in the residents' house.\n\n## Stipend\n\nResidents receive £900 a "
-        "month. The first payday is 28 May.\n",
+        "month. The first payday is 28 May.\n\n## Your first week\n\nIn your first week we get you settled in the "
+        "studio and you meet the other residents.\n",
     )
     for asked in ("can i bring my dog to fernhollow", "can i bring my kid to fernhollow"):
         answer = answers.ask(asked)
