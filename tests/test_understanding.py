@@ -3477,8 +3477,8 @@ def test_a_dog_is_a_pet_and_a_kid_a_child(settings, tmp_path) -> None:
         tmp_path / "fernhollow.md",
         "# Fernhollow Design Residency\n\n## Housing\n\nResidents share a house in the valley. Unfortunately we cannot "
         "accommodate partners, children or pets in the residents' house.\n\n## Stipend\n\nResidents receive £900 a "
-        "month. The first payday is 28 May.\n\n## Your first week\n\nIn your first week we get you settled in the "
-        "studio and you meet the other residents.\n",
+        "month. The first payday is 28 May.\n\n## Your first week\n\nYour first week starts on Monday 3 May, when we "
+        "get you settled in the studio and you meet the other residents.\n",
     )
     for asked in ("can i bring my dog to fernhollow", "can i bring my kid to fernhollow"):
         answer = answers.ask(asked)
@@ -3486,6 +3486,9 @@ def test_a_dog_is_a_pet_and_a_kid_a_child(settings, tmp_path) -> None:
     # ... and a paycheck comes on payday
     answer = answers.ask("when do we get our first paycheck at fernhollow")
     assert answer.citations and "first payday" in answer.citations[0].snippet
+    tokenizer = answers.holder.current.engine.tokenizer
+    seen = _consider(answers, "when do we get our first paycheck at fernhollow")
+    assert tokenizer.term("payday") in seen.query.synonyms.get(tokenizer.term("paycheck") or "", ())
 
 
 def test_where_interns_live_is_answered_by_the_housing(settings, tmp_path) -> None:
