@@ -60,6 +60,13 @@ def _consider(answers: AnswerService, question: str) -> Consideration:
     return answers.consider(answers.clean_question(question))
 
 
+def _missing(answers: AnswerService, question: str) -> float:
+    """Return the "missing" signal of the best passage for ``question``."""
+    seen = _consider(answers, question)
+    assert seen.evidence is not None
+    return seen.evidence.missing
+
+
 def candidate_sources(services: Services, question: str, history=(), now=None) -> set[str]:
     """The documents of every passage the pipeline considered for a question."""
     answers = services.answers
@@ -2221,9 +2228,7 @@ def test_a_passage_about_another_years_edition_lacks_what_is_asked(tmp_path: Pat
     )
 
     def missing(question: str) -> float:
-        seen = _consider(answers, question)
-        assert seen.evidence is not None
-        return seen.evidence.missing
+        return _missing(answers, question)
 
     assert missing("when does the lumen apprentice class start") == 0.0
     assert missing("when does the 2025 lumen apprentice class start") == 0.0
@@ -2897,9 +2902,7 @@ def test_another_kind_of_the_thing_measured_does_not_answer_how_much_or_how_long
     answers = services_over(tmp_path, settings).answers
 
     def missing(question: str) -> float:
-        seen = _consider(answers, question)
-        assert seen.evidence is not None
-        return seen.evidence.missing
+        return _missing(answers, question)
 
     assert missing("how long is parental leave for the firmware engineer") == 1.0
     assert missing("how long is annual leave for the firmware engineer") == 0.0
@@ -2926,9 +2929,7 @@ def test_a_thing_asked_without_an_article_and_never_said_is_missing(settings, tm
     answers = services_over(tmp_path, settings).answers
 
     def missing(question: str) -> float:
-        seen = _consider(answers, question)
-        assert seen.evidence is not None
-        return seen.evidence.missing
+        return _missing(answers, question)
 
     assert missing("is there wifi at the brightmoss venue") == 1.0
     assert missing("does the brightmoss hack come with accommodation") == 1.0
