@@ -66,6 +66,8 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("children", "child", "kids", "kid"),
     ("pets", "pet", "dogs", "dog", "cats", "cat"),
     ("payday", "paycheck", "paycheque", "payslip"),
+    ("meals", "meal", "food"),
+    ("travel", "flights", "flight", "airfare"),
     # Matched by stem: ("coding", "programming") made every "program" mean "code", and
     # "opening" every "open" (open source) mean "job".
 )

@@ -223,7 +223,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bunpaid\b(?!\s+(?:\d+[- ]?(?:minute|min|hour|day|week)s?\s+)?(?:breaks?|lunch(?:es)?|leave|days?|time|holidays?|"
         r"hours?|meal|sabbaticals?|absences?|overtime)\b)"
         # nothing to pay, said in words: "Participation is free", "We don't charge any programme fees"
-        r"|\bno (?:\w+ )?(?:fees|costs|charges)\b|\b(?:is|are|it's|completely|entirely|totally) free\b(?! from\b)"
+        r"|\bno (?:\w+ )?(?:fees?|costs?|charges)\b|\b(?:is|are|it's|completely|entirely|totally) free\b(?! from\b)"
         # "Cost: free for everyone, including food"
         r"|\b(?:costs?|fees?|price|tuition)\s*:\s*(?:free|none|nothing|no charge)\b"
         r"|\bfree (?:for|to) (?:everyone|all|anyone|participants|attendees|students|you|attend|join|take part)\b"
@@ -414,7 +414,7 @@ _GET_IN_PHRASE = re.compile(
 # "where do interns live?", "is there somewhere to stay?": where one is housed, which documents
 # call "housing" ("we hold a block of rooms at Quayside Halls" under "Housing")
 _HOUSED_PHRASE = re.compile(
-    r"\b((?:where|somewhere|anywhere|place) (?:(?!(?:work|works|working|go|apply)\b)[\w'-]+ ){0,3}?(?:to )?(?:live|stay|sleep)"
+    r"\b((?:where|somewhere|anywhere|place) (?:(?!(?:work|works|working|go|apply)\b)[\w'-]+ ){0,3}?(?:to )?(?:live|stay|sleep|crash)"
     r"|put (?:us|me|you|u|them|interns|fellows) up)\b(?! (?:in touch|updated|informed|on|with)\b)",
     re.I,
 )
