@@ -642,6 +642,18 @@ def test_an_faq_question_asked_word_for_word_is_answered_by_its_item(tmp_path: P
     answer = answers.ask("Do I have to be a marine biology major?")
     assert answer.citations and answer.citations[0].source == "faq.md"
     assert answer.verdict == "answer"
+    # ... and comes first, before a section that says the same in other words
+    write(
+        tmp_path,
+        "summer.md",
+        "# The Sorrelwick Summer School\n\n## The Summer School\n\nThere are 40 places. There is no tuition fee, and we "
+        "provide a shared room for all participants. How much the summer school costs you is only your travel.\n\n"
+        "## FAQ\n\n### How much does the Summer School cost?\n\nNothing. There is no tuition fee.\n\n"
+        "### Is the Summer School online?\n\nNo, it is in person only.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("How much does the Summer School cost?")
+    assert answer.citations and answer.citations[0].snippet.startswith("How much does the Summer School cost?")
 
 
 def test_a_seniority_no_name_gives_a_role_is_another_role(tmp_path: Path, settings: Settings) -> None:

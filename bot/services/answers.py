@@ -354,6 +354,11 @@ class AnswerService:
             t in defining or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
         )
         measured = self._measure(snap, query, vector, kind, searched, candidates, definition, corrected, names)
+        if len(copied) == 1 and measured[0].position != copied[0]:
+            # the FAQ item whose question the member copied comes first, if it holds what is asked
+            item = next((c for c in measured if c.position == copied[0]), None)
+            if item is not None and (kind is None or item.kind > 0):
+                measured = [item, *(c for c in measured if c is not item)]
         if kind is not None and measured[0].kind < 0:
             # The best passage lacks the kind of answer asked for, so it can only be declined;
             # the next of the best three that holds it where it is asked is judged instead
