@@ -403,6 +403,18 @@ _NO_EXPERIENCE_PHRASE = re.compile(
 )
 # "do I need a car?": a driving licence, or how to get there
 _CAR_PHRASE = re.compile(r"\b((?:need|have|bring|own|use) (?:a|my own|your own|own|my) (?:car|vehicle|wheels))\b", re.I)
+# "will they sort my visa?": whether they sponsor it
+_VISA_PHRASE = re.compile(
+    r"\b((?:sort|sort out|arrange|handle|do|get|help (?:me )?with) (?:out )?(?:my|me a|us a|the|a) (?:work )?(?:visa|permit)s?)\b", re.I
+)
+# "will I get a job after?", "do interns get kept on?": an offer at the end
+_JOB_AFTER_PHRASE = re.compile(
+    r"\b((?:get|land|be offered|offered) (?:a |an )?(?:full[- ]time |permanent |proper )?job (?:after|at the end|afterwards)"
+    r"|(?:get|got|be|are|were) (?:hired|kept on|taken on) (?:after|at the end|afterwards|once)|kept on|taken on (?:after|permanently))\b",
+    re.I,
+)
+# "did it last year, can I do it again?", "got rejected last yr, can I try again?": applying again
+_AGAIN_PHRASE = re.compile(r"\b((?:do|did) it again|try again|apply again|(?:re-?apply)|another go)\b", re.I)
 # "how do I sign up?": to register ("Register on our website by 8 March"), not the sign-up form itself
 _SIGN_UP_PHRASE = re.compile(r"\b(sign(?:ing)?[- ]?up)\b(?! (?:form|sheet|page|link)\b)", re.I)
 # "how do I get in?", "how do people become fellows?", "how can I join?": how to apply
@@ -425,8 +437,9 @@ def said_plainly(question: str) -> str:
     those that ask about working from home as "remotely" ("wfh", a verb, as "work
     remotely"), "kick off" as "start", where one lives or stays with "housing" beside it, "sign up" with "register", "how do I get in?" or "become a fellow" with "apply",
     "what's the damage?" as "what is the cost", "do they feed us?" with "meals food", "never
-    brewed a beer" or "total beginner" with "experience", and "do I need a car?" with "driving
-    licence transport"."""
+    brewed a beer" or "total beginner" with "experience", "do I need a car?" with "driving
+    licence transport", "will they sort my visa?" with "sponsor", "will I get a job after?" with
+    "job offer end", and "can I do it again?" with "apply again former previous"."""
     plain = _REMOTE_PHRASE.sub(
         lambda m: "work remotely" if m.group(0).casefold() == "wfh" else "remotely",  # "can I wfh?" says a verb
         _DEADLINE_PHRASE.sub("deadline", question),
@@ -435,6 +448,9 @@ def said_plainly(question: str) -> str:
     plain = _DAMAGE_PHRASE.sub("what is the cost", plain)
     plain = _NO_EXPERIENCE_PHRASE.sub(r"\1 (experience)", plain)
     plain = _CAR_PHRASE.sub(r"\1 (driving licence transport)", plain)
+    plain = _VISA_PHRASE.sub(r"\1 (sponsor)", plain)
+    plain = _JOB_AFTER_PHRASE.sub(r"\1 (job offer end)", plain)
+    plain = _AGAIN_PHRASE.sub(r"\1 (apply again former previous)", plain)
     plain = _FED_PHRASE.sub(r"\1 (meals food)", plain)
     plain = _SIGN_UP_PHRASE.sub(r"\1 (register)", plain)
     plain = _GET_IN_PHRASE.sub(r"\1 (apply)", plain)
