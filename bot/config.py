@@ -68,6 +68,8 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("payday", "paycheck", "paycheque", "payslip"),
     ("meals", "meal", "food"),
     ("travel", "flights", "flight", "airfare"),
+    ("partner", "partners", "girlfriend", "boyfriend", "gf", "bf", "spouse"),
+    ("sick", "ill", "illness", "sickness"),
     # Matched by stem: ("coding", "programming") made every "program" mean "code", and
     # "opening" every "open" (open source) mean "job".
 )

@@ -3496,7 +3496,7 @@ def test_a_dog_is_a_pet_and_a_kid_a_child(settings, tmp_path) -> None:
         "month. The first payday is 28 May.\n\n## Your first week\n\nYour first week starts on Monday 3 May, when we "
         "get you settled in the studio and you meet the other residents.\n",
     )
-    for asked in ("can i bring my dog to fernhollow", "can i bring my kid to fernhollow"):
+    for asked in ("can i bring my dog to fernhollow", "can i bring my kid to fernhollow", "can my gf come to fernhollow"):
         answer = answers.ask(asked)
         assert answer.verdict != "none" and "pets" in answer.citations[0].snippet, asked
     # ... and a paycheck comes on payday
