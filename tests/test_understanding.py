@@ -2826,6 +2826,16 @@ def test_the_dates_of_a_programme_are_when_it_runs(settings, tmp_path) -> None:
     assert answer.verdict != "none" and "July 6" in answer.citations[0].snippet
 
 
+def test_when_something_happens_to_a_member_may_be_said_from_when_they_join() -> None:
+    from bot.search.answer_type import holds_as_asked
+
+    asked = "when do i join the on-call rotation"
+    assert holds_as_asked("• Join the on-call rotation after your first six months", "date", asked)
+    assert holds_as_asked("You can take leave after your probation period.", "date", "when can i take leave")
+    assert not holds_as_asked("Join the on-call rotation after your first six months", "date", "when does the programme start")
+    assert not holds_as_asked("The on-call rotation is shared by six engineers.", "date", asked)
+
+
 def test_when_money_is_paid_may_be_said_by_an_event() -> None:
     # "when do I get paid?": "paid 40% when you sign the agreement" says when; a date of
     # something else does not become one

@@ -767,6 +767,13 @@ _OUTCOME_ASKED = re.compile(
     r"\b(?:hear back|hear from|tell (?:us|me|you)|find out|let (?:us|me|you) know|know if|results?|outcomes?|decisions?|notif\w*)\b"
 )
 # ... and said as a time from applying ("we aim to tell you the outcome within three weeks")
+# "when do I join the on-call rotation?", "when can I take leave?": when something happens to
+# the member, which is said counting from when they join ("after your first six months")
+_WHEN_FOR_ME = re.compile(r"\bwhen (?:do|does|can|will|would|could|should) (?:i|we|you|u|new \w+|interns|apprentices|fellows|trainees)\b")
+_AFTER_A_WHILE = re.compile(
+    rf"\b(?:after|within|once|from) (?:your |the |their |a |an )?(?:first |initial )?(?:{_NUMBER}|a|an)\s+(?:days?|weeks?|months?|years?)\b"
+    r"|\bafter (?:your |the |their )?(?:probation(?:ary period)?|first (?:day|week|month|year)|induction|training)\b"
+)
 # "when do benefits start?", "when does health insurance kick in?": a benefit's start, which is
 # said counting from the day one joins
 _BENEFIT_START_ASKED = re.compile(
@@ -1392,6 +1399,13 @@ def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str
         and _OPENS_WITH_SPAN.match(text.casefold())
     ):
         return True  # "How long is the apprenticeship?" / "Four years, full time."
+    if (
+        kind == "date"
+        and asks_deadline(question.casefold()) is None
+        and _WHEN_FOR_ME.search(question.casefold())
+        and _AFTER_A_WHILE.search(text.casefold())
+    ):
+        return True  # "when do I join the on-call rotation?": "after your first six months"
     if kind == "date" and _BENEFIT_START_ASKED.search(question.casefold()) and _STARTS_AFTER.search(text.casefold()):
         return True  # "when does health insurance kick in?": "from the first of the month after your hire date"
     if not holds(text, kind, question):
