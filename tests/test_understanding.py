@@ -2255,6 +2255,31 @@ def test_a_passage_about_another_years_edition_lacks_what_is_asked(tmp_path: Pat
     assert missing("i was a lumen apprentice in 2023, how much do apprentices earn per hour") == 0.0
 
 
+def test_a_season_said_alone_chooses_between_editions_titled_by_season(tmp_path: Path, settings: Settings) -> None:
+    # "autumn civic code - is accommodation provided?" is not answered by the Spring Cohort's FAQ
+    write(
+        tmp_path,
+        "spring.md",
+        "# Civic Code Fellowship: Spring Cohort 2026 - FAQ\n\n## Is accommodation provided?\n\nYes. Fellows can stay "
+        "free of charge in a shared house in Redfield.\n\n## How much is the stipend?\n\nGBP 1,200 a month.\n",
+    )
+    write(
+        tmp_path,
+        "autumn.md",
+        "# Civic Code Fellowship - Autumn Cohort 2026\n\n## Where does the Autumn Cohort take place?\n\nThe Autumn "
+        "Cohort is fully remote.\n\n## How much is the stipend?\n\nGBP 1,400 a month.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    assert _missing(answers, "autumn civic code - is accommodation provided?") == 1.0
+    assert answers.ask("autumn civic code - is accommodation provided?").verdict != "answer"
+    assert _missing(answers, "spring civic code - is accommodation provided?") == 0.0
+    # a time gone by is no edition
+    from bot.search.answer_type import seasons_said
+
+    assert seasons_said("i had a grant last autumn, can i apply again") == frozenset()
+    assert seasons_said("the fall civic code") == {"autumn"}
+
+
 def test_the_applications_for_an_edition_may_close_the_year_before_it(tmp_path: Path, settings: Settings) -> None:
     # a page that does not name its edition may close next year's applications this year;
     # one titled "… Fellowship 2026" does not answer "what's the deadline for 2027?"

@@ -1343,6 +1343,15 @@ _EDITION_SEASON = re.compile(
 )
 
 
+# (not a time gone by, "last autumn", nor every year's, "every spring")
+_SEASON_WORD = re.compile(r"(?<!\blast )(?<!\bevery )(?<!\beach )\b(spring|summer|autumn|fall|winter)\b", re.I)
+
+
+def seasons_said(text: str) -> frozenset[str]:
+    """Return the seasons ``text`` names at all ("autumn" for "the fall civic code")."""
+    return frozenset("autumn" if (w := m.group(1).casefold()) == "fall" else w for m in _SEASON_WORD.finditer(text))
+
+
 def edition_seasons(text: str) -> frozenset[str]:
     """Return the seasons of the editions ``text`` speaks of ("autumn" for "the fall cohort")."""
     return frozenset(

@@ -58,6 +58,7 @@ from bot.search.answer_type import (
     outcome_words,
     pays_asked_sum,
     said_plainly,
+    seasons_said,
     years_of,
 )
 from bot.search.engine import Query, SearchEngine
@@ -995,6 +996,10 @@ def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None)
             holding = [p for p in unit_texts(passage.text) if holds_as_asked(p, kind, question, passage.question)]
             if holding and all((in_it := edition_seasons(p)) and not seasons & in_it for p in holding):
                 return True
+    elif (said_seasons := seasons_said(question)) and (titled := edition_seasons(passage.title)) and not said_seasons & titled:
+        # "autumn civic code - is accommodation provided?" over the "Spring Cohort 2026" FAQ: a
+        # season said alone chooses between editions the titles name by season
+        return True
     editions = edition_years(question)
     if not editions:
         return False
