@@ -433,13 +433,14 @@ _HOUSED_PHRASE = re.compile(
 
 
 def said_plainly(question: str) -> str:
-    """Return ``question`` with the phrases that ask for a deadline written as "deadline",
-    those that ask about working from home as "remotely" ("wfh", a verb, as "work
-    remotely"), "kick off" as "start", where one lives or stays with "housing" beside it, "sign up" with "register", "how do I get in?" or "become a fellow" with "apply",
-    "what's the damage?" as "what is the cost", "do they feed us?" with "meals food", "never
-    brewed a beer" or "total beginner" with "experience", "do I need a car?" with "driving
-    licence transport", "will they sort my visa?" with "sponsor", "will I get a job after?" with
-    "job offer end", and "can I do it again?" with "apply again former previous"."""
+    """Return ``question`` with members' phrases said in the words documents use: those that
+    ask for a deadline as "deadline", working from home as "remotely" ("wfh", a verb, as "work
+    remotely"), and "kick off" or "kick in" as "start", "what's the damage?" as "what is the
+    cost"; and, beside the member's own words, the documents' word for what they ask about
+    ("where do interns live?": housing, "do they feed us?": meals, "how do I sign up?":
+    register, "how do I get in?": apply, "never brewed a beer": experience, "do I need a
+    car?": driving licence, "will they sort my visa?": sponsor, "will I get a job after?": an
+    offer at the end, "can I do it again?": applying again; see the patterns above)."""
     plain = _REMOTE_PHRASE.sub(
         lambda m: "work remotely" if m.group(0).casefold() == "wfh" else "remotely",  # "can I wfh?" says a verb
         _DEADLINE_PHRASE.sub("deadline", question),
@@ -1166,7 +1167,7 @@ def outcome_words(question: str) -> list[str]:
 
 # "is it paid?", "do I still get the rest of the money?", "what happens to the money if I fail?":
 # whether money is paid (not how much), which "the remaining instalments are not paid" says
-_PAID_ASKED = re.compile(r"\bpaid\b|\bstill\b|\bwhat happens\b")
+_WHETHER_PAID_ASKED = re.compile(r"\bpaid\b|\bstill\b|\bwhat happens\b")
 _NOT_PAID = re.compile(r"\bnot paid\b")
 
 
@@ -1220,7 +1221,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
-    if kind == "amount" and _PAID_ASKED.search(asked) and _NOT_PAID.search(searched):
+    if kind == "amount" and _WHETHER_PAID_ASKED.search(asked) and _NOT_PAID.search(searched):
         return True  # "do I still get paid if I fail?": "the remaining instalments are not paid"
     if kind == "amount" and not _PAY_ASKED.search(asked) and _SHARE_OF_MONEY.search(searched):
         # "how much does corvane put into your pension?": "we match up to 5%", a share of pay
@@ -1400,27 +1401,30 @@ def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str
     """Tell whether ``text`` holds an answer of ``kind`` as the question asks for it: for a
     deadline or a start, a date said to be one (:func:`dates_the_asked`), not any date; for
     a phone number, a number (not an e-mail address)."""
+    asked, said = question.casefold(), text.casefold()
     if (
         kind == "duration"
         and faq_question
         and _ASKS_SPAN.search(faq_question.casefold())
-        and _ASKS_SPAN.search(question.casefold())
-        and _OPENS_WITH_SPAN.match(text.casefold())
+        and _ASKS_SPAN.search(asked)
+        and _OPENS_WITH_SPAN.match(said)
     ):
         return True  # "How long is the apprenticeship?" / "Four years, full time."
-    if (
-        kind == "date"
-        and asks_deadline(question.casefold()) is None
-        and _WHEN_FOR_ME.search(question.casefold())
-        and _AFTER_A_WHILE.search(text.casefold())
-    ):
-        return True  # "when do I join the on-call rotation?": "after your first six months"
-    if kind == "date" and _BENEFIT_START_ASKED.search(question.casefold()) and _STARTS_AFTER.search(text.casefold()):
-        return True  # "when does health insurance kick in?": "from the first of the month after your hire date"
+    if kind == "date" and _counted_from_joining(asked, said):
+        return True
     if not holds(text, kind, question):
         return False
     if kind == "contact" and _asks_phone(question):
         return has_contact(text, question)
-    if kind == "date" and (deadline := asks_deadline(question.casefold())) is not None:
+    if kind == "date" and (deadline := asks_deadline(asked)) is not None:
         return dates_the_asked(text, deadline, faq_question, question)
     return True
+
+
+def _counted_from_joining(asked: str, said: str) -> bool:
+    """Tell whether ``said`` answers when something happens to a member by counting from when
+    they join: "when do I join the on-call rotation?" / "after your first six months", "when
+    does health insurance kick in?" / "from the first of the month after your hire date"."""
+    if asks_deadline(asked) is None and _WHEN_FOR_ME.search(asked) and _AFTER_A_WHILE.search(said):
+        return True
+    return bool(_BENEFIT_START_ASKED.search(asked) and _STARTS_AFTER.search(said))
