@@ -70,6 +70,7 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("travel", "flights", "flight", "airfare"),
     ("partner", "partners", "girlfriend", "boyfriend", "gf", "bf", "spouse"),
     ("sick", "ill", "illness", "sickness"),
+    ("medical", "health", "healthcare"),
     # Matched by stem: ("coding", "programming") made every "program" mean "code", and
     # "opening" every "open" (open source) mean "job".
 )

@@ -3542,6 +3542,23 @@ def test_a_dog_is_a_pet_and_a_kid_a_child(settings, tmp_path) -> None:
     assert tokenizer.term("payday") in seen.query.synonyms.get(tokenizer.term("paycheck") or "", ())
 
 
+def test_health_insurance_is_answered_by_medical_cover(settings, tmp_path) -> None:
+    # the shipped synonyms: "health" and "medical" are one ("health insurance at greyhollow?" /
+    # "Private medical cover after your probation period")
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "greyhollow.md",
+        "# Greyhollow Estates: Site Coordinator\n\n## Benefits\n\n- 27 days of annual leave\n"
+        "- Private medical cover after your probation period\n- 8% employer pension contribution\n\n"
+        "## The role\n\nYou will coordinate maintenance visits across our sites.\n",
+    )
+    seen = _consider(answers, "health insurance at greyhollow?")
+    tokenizer = answers.holder.current.engine.tokenizer
+    assert seen.candidates and tokenizer.term("health") in seen.candidates[0].matched
+    assert "medical cover" in answers.ask("health insurance at greyhollow?").citations[0].snippet
+
+
 def test_where_interns_live_is_answered_by_the_housing(settings, tmp_path) -> None:
     # "where do interns live?" asks where they are housed: the housing section, which never says
     # "live", not the relocation FAQ that says "if you live more than 50 miles away"
