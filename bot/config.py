@@ -71,6 +71,8 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("partner", "partners", "girlfriend", "boyfriend", "gf", "bf", "spouse"),
     ("sick", "ill", "illness", "sickness"),
     ("medical", "health", "healthcare"),
+    ("car", "vehicle"),
+    ("vaccinations", "vaccination", "vaccines", "jabs"),
     # Matched by stem: ("coding", "programming") made every "program" mean "code", and
     # "opening" every "open" (open source) mean "job".
 )

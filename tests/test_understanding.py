@@ -3540,6 +3540,8 @@ def test_a_dog_is_a_pet_and_a_kid_a_child(settings, tmp_path) -> None:
     tokenizer = answers.holder.current.engine.tokenizer
     seen = _consider(answers, "when do we get our first paycheck at fernhollow")
     assert tokenizer.term("payday") in seen.query.synonyms.get(tokenizer.term("paycheck") or "", ())
+    seen = _consider(answers, "what jabs do i need for fernhollow")
+    assert tokenizer.term("vaccinations") in seen.query.synonyms.get(tokenizer.term("jabs") or "", ())
 
 
 def test_health_insurance_is_answered_by_medical_cover(settings, tmp_path) -> None:
