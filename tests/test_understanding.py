@@ -2218,6 +2218,9 @@ def test_a_first_years_wage_does_not_answer_what_another_year_pays(tmp_path: Pat
         ("i graduated back in 2023, am i still allowed to go for the grad year", set()),  # the member's year
         ("i did the fellowship in 2024, can i do it again?", set()),
         ("how many nurses are they taking in feb 2026", set()),  # a date, not an edition
+        ("what are the dates for the marrowgate summer school 2027?", {2027}),  # a year after the name
+        ("when's the closing date for the bursary 2027?", {2027}),
+        ("has it run since 2019?", set()),
     ],
 )
 def test_the_year_of_an_edition_a_question_asks_about(question: str, years: set[int]) -> None:

@@ -1300,6 +1300,12 @@ _IN_YEAR = re.compile(r"\b(?:in|for|during)\s+(?:(?:the\s+)?(?:summer|spring|aut
 # "the 2026 apprentice showcase", "this 2025 open day": a year that names which one of a thing
 _THE_YEARS = re.compile(r"\b(?:the|this|next|last|that)\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+[a-z]")
 _ASKER = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my|we|our|us)\b")
+# "the marrowgate summer school 2027", "bursary 2027 deadline": a year after the name it is of
+# (not a date's, "june 2027", nor a time's, "since 2019")
+_NAMED_YEAR = re.compile(
+    rf"\b(?!(?:{_MONTHS}|may|since|before|after|until|till|by|from|in|of|on|to|and|or|the|between|around|about|year)\b)"
+    r"[a-z]{3,}\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d|,?\s*\d)"
+)
 
 
 def calendar_years(text: str) -> frozenset[int]:
@@ -1323,6 +1329,7 @@ def edition_years(question: str) -> frozenset[int]:
     spans += [m.group(0) for m in _THE_YEARS.finditer(text)]
     if not _ASKER.search(text):
         spans += [m.group(0) for m in _IN_YEAR.finditer(text)]
+        spans += [m.group(1) for m in _NAMED_YEAR.finditer(text)]
     return frozenset(y for span in spans for y in calendar_years(span))
 
 
