@@ -664,9 +664,15 @@ def test_a_seniority_no_name_gives_a_role_is_another_role(tmp_path: Path, settin
     assert other_seniorities("junior data engineers pay?", seniorities) == ("junior data engineers",)
     assert other_seniorities("senior data engineer salary", seniorities) == ()
     assert other_seniorities("is there a junior data role", seniorities) == ()  # "Data Engineering Intern" says none
-    assert other_seniorities("senior analyst pay", seniorities) == ()  # an "Analyst" may be of any seniority
+    # a title that says no seniority is no senior post, though a junior may apply to it
+    assert other_seniorities("senior analyst pay", seniorities) == ("senior analyst",)
+    assert other_seniorities("junior analyst pay", seniorities) == ()
     assert other_seniorities("senior installer pay", seniorities) == ("senior installer",)
     assert other_seniorities("will I lead a team", seniorities) == ()  # no name says "a team"
+    titled = name_seniorities(["Laboratory Technician (Cell Culture)", "Community and Partnerships Lead"])
+    assert other_seniorities("salary for a senior lab technician?", titled) == ("senior technician",)
+    assert other_seniorities("how do i apply for the partnerships lead job", titled) == ()
+    assert other_seniorities("who's the lead of the data team", titled) == ()
     write(
         tmp_path,
         "engineer.md",

@@ -568,12 +568,20 @@ def name_seniorities(names: Iterable[str]) -> dict[str, frozenset[str]]:
     return {key: frozenset(found) for key, found in out.items()}
 
 
+# words after "senior" or "lead" that name no role
+_NOT_A_ROLE = frozenset(
+    "job jobs role roles position positions post posts of for the a an at in on to and or with team teams "
+    "level levels enough".split()
+)
+
+
 def other_seniorities(question: str, seniorities: dict[str, frozenset[str]]) -> tuple[str, ...]:
     """Return the roles ``question`` asks about at a seniority no name gives them.
 
     "whats the salary for a junior data engineer", where the only data engineer posted is a
-    Senior Data Engineer, is about a role no document here describes. A name that says no
-    seniority ("Data Engineer") leaves any seniority open.
+    Senior Data Engineer, is about a role no document here describes; so is "a senior lab
+    technician" beside a Laboratory Technician. A name that says no seniority leaves a junior
+    one open.
     """
     words = _NAME_WORD.findall(question.casefold())
     found = []
@@ -581,13 +589,17 @@ def other_seniorities(question: str, seniorities: dict[str, frozenset[str]]) -> 
         if word not in SENIORITIES:
             continue
         after = words[i + 1 : i + 3]
-        for size in (2, 1):
-            if len(after) < size:
-                continue
-            key = " ".join(after[:size])
+        if not after or after[0] in _NOT_A_ROLE:
+            continue  # "the Partnerships Lead job", "the lead of the team", "too senior for"
+        if len(after) == 2 and after[1] in _NOT_A_ROLE:
+            after = after[:1]
+        # the role's two words, its first, or its second ("lab technician": "Laboratory Technician")
+        for key in [" ".join(after), *after[:1], *after[1:2]] if len(after) == 2 else after:
             known = seniorities.get(key) or seniorities.get(key[:-1] if key.endswith("s") else "")
             if known:
-                if word not in known and "" not in known:
+                # (a title that says no seniority is no senior post: "Laboratory Technician" for
+                # "a senior lab technician"; a junior may apply to it)
+                if word not in known and ("" not in known or word != "junior"):
                     found.append(f"{word} {key}")
                 break
     return tuple(found)
