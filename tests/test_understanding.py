@@ -2968,10 +2968,24 @@ def test_another_kind_of_the_thing_measured_does_not_answer_how_much_or_how_long
     assert missing("how much is the on-call stipend for the firmware engineer") == 1.0
     assert missing("how much is the salary for the firmware engineer") == 0.0
     assert missing("is there a sign-on bonus for the firmware engineer") == 1.0
+    # a kind of leave, however asked ("paid parental leave for X?"), is no other kind
+    assert missing("paid parental leave for the firmware engineer?") == 1.0
     # a word that says how a sum is stated says no kind of it
     assert missing("how much is the starting salary for the firmware engineer") == 0.0
     for asked in ("how long is parental leave for the firmware engineer", "is there a sign-on bonus for the firmware engineer"):
         assert answers.ask(asked).verdict != "answer", asked
+
+
+def test_maternity_leave_is_answered_by_parental_leave(settings, tmp_path) -> None:
+    write(
+        tmp_path,
+        "analyst.md",
+        "---\ntitle: Clinical Data Analyst\n---\n# Clinical Data Analyst\n\n## Benefits\n\n"
+        "- Four weeks of annual leave\n- 14 weeks of paid parental leave\n\n## The role\n\nYou will build dashboards.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    assert _missing(answers, "does the clinical data analyst get maternity leave") == 0.0
+    assert _missing(answers, "sick leave for the clinical data analyst?") == 1.0
 
 
 def test_a_thing_asked_without_an_article_and_never_said_is_missing(settings, tmp_path) -> None:

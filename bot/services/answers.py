@@ -894,6 +894,8 @@ def _thing_unsaid(
     text = question.casefold()
     if kind is None and (what := _WHAT_THING.search(text)) and head_unsaid(what.group(1)):
         return True  # "what's the analyst's annual bonus?" over the annual leave
+    if (leave := _KIND_OF_LEAVE.search(text)) and not any(map(says_word, _LEAVE_KIN.get(leave.group(1), (leave.group(1),)))):
+        return True  # "paid parental leave for grad nurses?" over "five weeks of annual leave"
     if (how := _HOW_THING.search(text)) and kind_unsaid(how.group(1), near=True):
         return True  # "how long is parental leave?" over "30 days of annual leave"
     if (paid := _PAYS_FOR.search(text)) and never_said(paid.group(1)):
@@ -926,6 +928,12 @@ _HOW_THING = re.compile(
     + _thing(2)
     + rf"(?=[?.!,;]|$|(?:{_PHRASE_ENDS}|per|within|worth)\b)"
 )
+# a kind of leave ("parental leave"), which no other kind answers ("25 days of annual leave")
+_KIND_OF_LEAVE = re.compile(
+    r"\b(parental|maternity|paternity|adoption|family|sick|study|compassionate|bereavement|carers?'?|jury|unpaid|sabbatical)\s+leave\b"
+)
+_PARENTS_LEAVE = ("parental", "maternity", "paternity", "adoption", "family")
+_LEAVE_KIN = {kind: _PARENTS_LEAVE for kind in _PARENTS_LEAVE} | {"sick": ("sick", "ill", "illness", "sickness")}
 # "can I bring my dog?": the thing a member asks to do something with; not after a light
 # verb, whose object may be said in other words ("can I get my money back?": a refund)
 _CAN_I = re.compile(
