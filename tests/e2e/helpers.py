@@ -11,7 +11,7 @@ EPHEMERAL = 64
 MENTION = f"<@{BOT_ID}>"
 # A question the shipped decision answers "not sure" (the right passage, below the answer
 # threshold); a refit that moves it fails the e2e tests of the "not sure" rendering.
-UNSURE_QUESTION = "do residents get health insurance?"
+UNSURE_QUESTION = "do residents get to put out papers?"
 
 
 def option(name: str, value: Any, type: int = 3) -> dict:
