@@ -2976,6 +2976,19 @@ def test_another_kind_of_the_thing_measured_does_not_answer_how_much_or_how_long
         assert answers.ask(asked).verdict != "answer", asked
 
 
+def test_a_skill_that_is_a_bonus_is_no_bonus_paid(settings, tmp_path) -> None:
+    # "Bonus: experience with Stripe" and "… is a bonus but not required" say no bonus is paid
+    write(
+        tmp_path,
+        "engineer.md",
+        "---\ntitle: Senior Backend Engineer\n---\n# Senior Backend Engineer\n\n## What we're looking for\n\n"
+        "- 5+ years of backend development\n- Bonus: experience with PCI DSS or Stripe integrations\n"
+        "- SQL is a bonus but not required\n\n## What we offer\n\n- Stock options\n- 25 days of holiday\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    assert _missing(answers, "is there an annual bonus for the senior backend engineer?") == 1.0
+
+
 def test_maternity_leave_is_answered_by_parental_leave(settings, tmp_path) -> None:
     write(
         tmp_path,

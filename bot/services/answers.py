@@ -845,7 +845,8 @@ def _thing_unsaid(
     annual bonus?" (no kind of answer asked for) asks for a thing ("bonus") the passage
     never says, nor any word close to it."""
     tokenizer = engine.tokenizer
-    whole = f"{passage.section or ''} {passage.question or ''} {passage.text}"
+    # ("Bonus: experience with Stripe", "Bonus points for …", "… is a bonus" say no bonus is paid)
+    whole = _NICE_TO_HAVE.sub(" ", f"{passage.section or ''} {passage.question or ''} {passage.text}")
     said = set(tokenizer(whole))
 
     def says(term: str) -> bool:
@@ -869,7 +870,7 @@ def _thing_unsaid(
 
     def never_said(phrase: str) -> bool:
         # no word of the thing is said, nor any word close to it in meaning
-        things = [w for w in phrase.split() if w not in _NO_OBJECT and asked(term(w))]
+        things = [w for w in phrase.split() if w not in _NO_OBJECT and w not in _AS_STATED and asked(term(w))]
         if not things or any(says_word(w) for w in things):
             return False
         return far_in_meaning(things)
@@ -927,6 +928,10 @@ _HOW_THING = re.compile(
     r"\bhow (?:much|long|many|big|large) (?:is|are|was|were) (?:the |a |an |their |your |my |our )?"
     + _thing(2)
     + rf"(?=[?.!,;]|$|(?:{_PHRASE_ENDS}|per|within|worth)\b)"
+)
+# "bonus" said of a skill that is welcome, not of money
+_NICE_TO_HAVE = re.compile(
+    r"(?im)^[\W_]*bonus\s*(?:points?)?\s*:|\bbonus points?\b|\b(?:is|are|would be|as) an? (?:big |real |nice |huge )?bonus\b"
 )
 # a kind of leave ("parental leave"), which no other kind answers ("25 days of annual leave")
 _KIND_OF_LEAVE = re.compile(
