@@ -767,7 +767,6 @@ _ASKS_WORKLOAD = re.compile(
 _OUTCOME_ASKED = re.compile(
     r"\b(?:hear back|hear from|tell (?:us|me|you)|find out|let (?:us|me|you) know|know if|results?|outcomes?|decisions?|notif\w*)\b"
 )
-# ... and said as a time from applying ("we aim to tell you the outcome within three weeks")
 # "when do I join the on-call rotation?", "when can I take leave?": when something happens to
 # the member, which is said counting from when they join ("after your first six months")
 _WHEN_FOR_ME = re.compile(r"\bwhen (?:do|does|can|will|would|could|should) (?:i|we|you|u|new \w+|interns|apprentices|fellows|trainees)\b")
@@ -793,6 +792,7 @@ _PAID_WHEN = re.compile(
     r"\b(?:paid|payable|released|transferred|disbursed)\b[^.;]{0,60}?\b(?:when|after|upon|once|on (?:signing|arrival|"
     r"acceptance|completion|your first day)|at the (?:start|end|beginning) of|before)\b"
 )
+# ... and said as a time from applying ("we aim to tell you the outcome within three weeks")
 _OUTCOME_WITHIN = re.compile(
     # (not "we aim to reply within three days", which may answer questions, not applications)
     r"\b(?:outcomes?|results?|decisions?|hear back|hear from us|let you know|tell you|notif\w*)\b"
