@@ -220,8 +220,12 @@ class Snapshot:
     def name_levels(self) -> dict[str, frozenset[int]]:
         """Return the levels the documents' and roles' titles give the words they number
         (:func:`bot.search.names.name_levels`); made on first use."""
+        return name_levels(self._titles())
+
+    def _titles(self) -> set[str]:
+        """Return the titles of the documents and of their roles (a careers page's entries too)."""
         corpus = self.corpus
-        return name_levels({d.title for d in corpus.documents} | {r.title for r in [*corpus.roles, *corpus.listed]})
+        return {d.title for d in corpus.documents} | {r.title for r in [*corpus.roles, *corpus.listed]}
 
     @cached_property
     def faq_by_text(self) -> dict[str, tuple[int, ...]]:
@@ -237,8 +241,7 @@ class Snapshot:
     def name_seniorities(self) -> dict[str, frozenset[str]]:
         """Return the seniorities the documents' and roles' titles give their words
         (:func:`bot.search.names.name_seniorities`); made on first use."""
-        corpus = self.corpus
-        return name_seniorities({d.title for d in corpus.documents} | {r.title for r in [*corpus.roles, *corpus.listed]})
+        return name_seniorities(self._titles())
 
     @classmethod
     def from_files(
