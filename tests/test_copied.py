@@ -384,6 +384,34 @@ def test_a_forum_threads_posters_quotes_and_counts_are_not_content() -> None:
     assert any("Do I need to be a strong player?" in t for t in texts)
 
 
+def test_a_forum_reply_is_the_answer_to_the_post_it_answers(tmp_path: Path, settings: Settings) -> None:
+    thread = FORUM + (
+        "\n------------------------------------------------------------------------\n\n"
+        "sam_k                                                                3d\n\n"
+        "Is there a tournament at the end of term? My son would love that.\n\n"
+        "------------------------------------------------------------------------\n\n"
+        "robin_pennock   Staff                                               2d\n\n"
+        "@sam_k yes, on the last Wednesday. Do bring him along to watch first?\n\n"
+        "------------------------------------------------------------------------\n\n"
+        "sam_k                                                                1d\n\n"
+        "Thanks!\n"
+    )
+    write(tmp_path, "chess-thread.txt", thread)
+    passages = snapshot_from_folder(tmp_path, settings).corpus.passages
+    by_question = {p.question: p.text for p in passages if p.question}
+    # the member's question heads the staff's reply, its "@kit.moves" gone
+    assert by_question["Do I need to be a strong player?"].startswith("Not at all, knowing how the pieces move")
+    # what the member says besides asking stays with the question, which comes last
+    assert by_question["My son would love that. Is there a tournament at the end of term?"].startswith(
+        "Yes, on the last Wednesday."
+    )
+    # a reply by the staff that asks back is no question of the thread, and the opening post none
+    assert set(by_question) == {
+        "Do I need to be a strong player?",
+        "My son would love that. Is there a tournament at the end of term?",
+    }
+
+
 def test_a_forwarders_sign_off_heads_nothing_but_a_signatures_name_stays() -> None:
     mail = (
         "From: Ana Ruiz <ana@example.net>\nTo: writers@lists.example.net\nSubject: Fwd: Open call\n\n"

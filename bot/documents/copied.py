@@ -91,6 +91,45 @@ def _without_forum_furniture(lines: list[str]) -> list[str]:
             quoting = False
     for i in posters:
         out[i] = ""
+    return _replies_under_questions(out, posters, [bool(_STAFF.search(lines[i])) for i in posters])
+
+
+# "maud_tallowmere   Staff   12d": the forum marks who answers for the organisation
+_STAFF = re.compile(r"\s(?:staff|admin|administrator|moderator|mod|team)\s", re.I)
+_ASKING_SENTENCE = re.compile(r"[^.!?]*\?+(?=\s|$)")
+_LEADING_MENTION = re.compile(r"^(\s*)@[\w.'-]{2,40}[,:]?\s+")  # "@bramblejo yes, that's fine."
+FORUM_QUESTION_WORDS = 30  # as parse.QUESTION_WORDS: a bold line this long heads what follows it
+
+
+def _replies_under_questions(lines: list[str], posters: list[int], staff: list[bool]) -> list[str]:
+    """Put each reply in a forum thread under the post it answers.
+
+    A member's post that asks ("Could I do Tuesdays one week and Thursdays the next? My shifts
+    rotate …") becomes one bold line, its question last ("My shifts rotate … Could I do
+    Tuesdays one week and Thursdays the next?"), so the posts after it, up to the next
+    question, are read as its answer: an FAQ item of the thread. The thread's first post is
+    its subject, a question only when it is short; a post by the forum's staff, where the
+    forum marks them, is an answer. A reply's leading "@member" goes."""
+    out = list(lines)
+    bounds = [*posters, len(lines)]
+    for k, start in enumerate(posters):
+        body = [i for i in range(start + 1, bounds[k + 1]) if out[i].strip()]
+        if not body:
+            continue
+        first = body[0]
+        if mention := _LEADING_MENTION.match(out[first]):
+            rest = out[first][mention.end() :]
+            out[first] = mention.group(1) + rest[:1].upper() + rest[1:]
+        if staff[k] or k + 1 == len(posters):
+            continue  # staff answer; a last post is answered by nobody
+        text = " ".join(out[i].strip() for i in body).replace("**", "")
+        asked = [m.group(0).strip() for m in _ASKING_SENTENCE.finditer(text)]
+        if not asked or len(text.split()) > FORUM_QUESTION_WORDS or (k == 0 and len(body) > 1):
+            continue
+        said = _ASKING_SENTENCE.sub("", text).split()
+        out[first] = f"**{' '.join([*said, *asked])}**"
+        for i in body[1:]:
+            out[i] = ""
     return out
 
 
