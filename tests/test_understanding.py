@@ -3804,3 +3804,17 @@ def test_a_cost_or_fee_label_says_what_a_programme_costs(settings, tmp_path) -> 
     )
     answer = answers.ask("how much is the orrin summer school")
     assert answer.citations and "£650" in answer.citations[0].snippet
+
+
+def test_times_under_a_heading_that_names_working_hours_are_the_hours_asked(tmp_path: Path, settings: Settings) -> None:
+    # the heading says what the times are, whichever sentence is closest to the question
+    write(
+        tmp_path,
+        "educator.md",
+        "# Gallery Educator\n\n## About the role\n\nThe Gallery Educator leads school tours and runs our Saturday "
+        "family workshops.\n\n## Schedule\n\nThis is a full-time, on-site post working Wednesday to Sunday, 10:00 am to "
+        "6:00 pm, with occasional evening events. Time worked at evening events is given back as time off in lieu.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answer = services_over(tmp_path, settings).answers.ask("gallery educator hours?")
+    assert answer.verdict == "answer" and answer.citations[0].section == "Schedule"

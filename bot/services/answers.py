@@ -436,6 +436,8 @@ class AnswerService:
             return 1.0
         if _under_workplace_heading(passage, kind):
             return 1.0
+        if _under_schedule_heading(passage, kind) and holds_as_asked(passage.text, kind, question, passage.question):
+            return 1.0
         if _listed_count(passage, kind, question):
             return 1.0
         wanted = {t for t in query.unique_terms if t not in named}
@@ -717,6 +719,22 @@ def _under_workplace_heading(passage: Passage, kind: AnswerKind | None) -> bool:
         kind == "workplace"
         and passage.section is not None
         and _WORKPLACE_HEADING.match(passage.section.rsplit(" › ", 1)[-1].casefold()) is not None
+    )
+
+
+_SCHEDULE_HEADING = re.compile(
+    r"^(?:\W*\s*)?(?:(?:working |work |opening )?hours(?: of work)?|schedule|(?:work(?:ing)? )?(?:pattern|rota)|shifts?(?: pattern)?)\W*$"
+)
+
+
+def _under_schedule_heading(passage: Passage, kind: AnswerKind | None) -> bool:
+    """Tell whether ``passage`` is under a heading that names working hours ("## Schedule",
+    "Hours of work"): its times are the hours asked about ("museum educator hours?" against
+    "working Tuesday to Saturday, 9:00 am to 5:00 pm")."""
+    return (
+        kind == "schedule"
+        and passage.section is not None
+        and _SCHEDULE_HEADING.match(passage.section.rsplit(SECTION_SEP, 1)[-1].casefold()) is not None
     )
 
 
