@@ -73,6 +73,9 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("medical", "health", "healthcare"),
     ("car", "vehicle"),
     ("vaccinations", "vaccination", "vaccines", "jabs"),
+    ("gym", "fitness"),
+    ("wifi", "internet", "broadband"),
+    ("graduate", "graduates", "grad", "grads"),
     # Matched by stem: ("coding", "programming") made every "program" mean "code", and
     # "opening" every "open" (open source) mean "job".
 )

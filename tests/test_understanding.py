@@ -3580,6 +3580,25 @@ def test_a_dog_is_a_pet_and_a_kid_a_child(settings, tmp_path) -> None:
     assert tokenizer.term("vaccinations") in seen.query.synonyms.get(tokenizer.term("jabs") or "", ())
 
 
+def test_wifi_is_the_internet_a_gym_fitness_and_a_grad_a_graduate(settings, tmp_path) -> None:
+    # the shipped synonyms: "is there wifi at the station?" is answered by what is said of the internet
+    write(tmp_path, "other.md", "# Quartz Fellowship\n\n## About\n\nFellows write open source software.\n")
+    answers = answers_over_file(
+        settings,
+        tmp_path / "station.md",
+        "# Skerry Field Station: Volunteer Guide\n\n## Connectivity\n\nThe station has satellite internet, limited to "
+        "email and messaging.\n\n## Leisure\n\nThere is a small fitness room beside the boat shed.\n\n"
+        "## After the season\n\nSeveral volunteers each year go on to our graduate scheme.\n",
+    )
+    for asked, said in (
+        ("is there wifi at skerry", "satellite internet"),
+        ("does skerry have a gym", "fitness room"),
+        ("can skerry volunteers get onto a grad job after", "graduate scheme"),
+    ):
+        answer = answers.ask(asked)
+        assert answer.verdict != "none" and said in answer.citations[0].snippet, asked
+
+
 def test_health_insurance_is_answered_by_medical_cover(settings, tmp_path) -> None:
     # the shipped synonyms: "health" and "medical" are one ("health insurance at greyhollow?" /
     # "Private medical cover after your probation period")
