@@ -805,6 +805,8 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         # time off said as an allowance is time, not money
         ("apprentice holiday allowance cindermoor", "duration"),
         ("can a 17 yr old do orchid", "age"),
+        ("can 16 year olds take part in orchid", "age"),
+        ("is orchid open to 15yos", "age"),
         ("can a 17-year-old apply", "age"),
         ("how much is the annual leave entitlement", "duration"),
         ("how much is the travel allowance", "amount"),

@@ -93,7 +93,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"|\b(?:i'?m|i am|he'?s|she'?s|he is|she is|(?:my|our) \w+ is)\s+(?:only\s+|just\s+)?[1-9]\d\b"
         r"(?!\s*(?:%|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|miles?|km|k\b))"
         r"|\bi'?m in my (?:teens|[2-9]0s)\b"
-        r"|\b[1-9]\d[\s-]*(?:years?|yrs?|y)[\s-]*old\b|\b[1-9]\d\s*(?:y/?o|yo)\b"  # "can a 17 yr old do it?"
+        r"|\b[1-9]\d[\s-]*(?:years?|yrs?|y)[\s-]*olds?\b|\b[1-9]\d\s*(?:y/?o|yo)s?\b"  # "can a 17 yr old do it?", "16 year olds"
     )),
     # "what hours would I work?", "what are the hours for the analyst?": when one works, in
     # clock times, hours a week, days or shifts
