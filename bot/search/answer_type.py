@@ -108,6 +108,10 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         rf"\bhow much\b(?!\s+(?!(?:{_HOW_MUCH_OF_MONEY})\b)(?!.*\b(?:{_MONEY_WORDS})\b)[a-z])|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
         r"wage|compensation|cost|fee|fees|price|budget|money|allowance|hourly)\b"
         r"|\b(?:what|whats|what's)\b.*\bworth\s*[?.!]*$"  # "what's the bursary worth?"
+        # "how's the pay for the qc tech job?", "how is the salary?": how good the pay is, said by its sum
+        # (not "how is pay decided?", "how are wages paid?": how it works)
+        r"|\bhow(?:(?:'s|s|\s+is)?\s+(?:the|their|your)|'s|s|\s+is)\s+(?:pay|salary|wages?|stipends?|compensation|comp)\b"
+        r"(?!\s+(?:is\s+|are\s+)?(?:decided|calculated|set|paid|worked|structured|reviewed|determined|made)\b)"
         # "is the residency paid?", "do apprentices get paid?": yes or no, said by the pay
         # (or by "unpaid")
         # (not "do students get their travel costs paid?", a thing paid for)
