@@ -132,11 +132,15 @@ def test_a_bare_heading_straight_over_its_unbulleted_items_heads_them() -> None:
         "Physiotherapist\n\nAbout the role\nYou will rotate every six months through four areas.\n\n"
         "Key responsibilities\nAssess and treat patients across your current rotation\n"
         "Plan discharges with the multidisciplinary team\n\n"
+        "Benefits\nMedical, dental and vision insurance from your first day\n401(k) with a 4% company match\n"
+        "Stock options\nFree on-site parking and uniforms\n\n"
         "Tools\nPython\nSQL and dbt\n",
         "physio.txt",
     )
     kinds = [(b.kind, b.text) for b in doc.blocks]
     assert ("heading", "Key responsibilities") in kinds
+    # ... as most of them are longer than it, though one is short ("Stock options")
+    assert ("heading", "Benefits") in kinds and ("item", "Stock options") in kinds
     assert ("item", "Assess and treat patients across your current rotation") in kinds
     assert ("item", "Python") in kinds and ("heading", "Tools") not in kinds
 

@@ -1046,7 +1046,7 @@ TITLE_WORDS = 16  # a title line under a masthead is at most this long
 _GUTTER = re.compile(r"(?<=\S) {3,}(?=\S)")  # the spaces between two columns of a line
 COLUMN_WIDTH = 20  # a left column is at least this wide (narrower, it is a list's mark or a label)
 WRAPPED_WIDTH = 25  # a column of wrapped text is at least this wide
-HEADED_ITEM_WORDS = 3  # each unbulleted item under a bare heading is at least this many words longer than it
+HEADED_ITEM_WORDS = 3  # most unbulleted items under a bare heading are at least this many words longer than it
 _WIDE_GUTTER = re.compile(r"\S {8,}\S")  # a letterhead's two sides are at least this far apart
 
 
@@ -1294,15 +1294,18 @@ def in_capitals(line: str) -> bool:
 def _over_longer_lines(run: list[str]) -> bool:
     """Tell whether a run's first line heads the lines under it: a list copied without its
     bullets ("Key responsibilities" / "Assess and treat patients across …" / "Plan discharges
-    with …"), each line an item of its own and longer than the first by HEADED_ITEM_WORDS
-    words or more (a list whose first item is short, "Python" / "SQL", heads nothing)."""
+    with …"), each line an item of its own and longer than the first, two in three of them by
+    HEADED_ITEM_WORDS words or more ("Benefits" over "Medical, dental and vision insurance …",
+    "Stock options", …; a list whose first item is as short as the rest, "Python" / "SQL",
+    heads nothing)."""
     items = run[1:]
     return (
         len(items) >= 2
         and not any(ch.isdigit() for ch in run[0])
         and all(_starts_item(ln) and not _BULLET.match(ln) for ln in items)
         and not any(map(_runs_on, items, items[1:]))
-        and min(len(ln.split()) for ln in items) >= len(run[0].split()) + HEADED_ITEM_WORDS
+        and min(len(ln.split()) for ln in items) > len(run[0].split())
+        and 3 * sum(len(ln.split()) >= len(run[0].split()) + HEADED_ITEM_WORDS for ln in items) >= 2 * len(items)
     )
 
 
