@@ -3842,3 +3842,34 @@ def test_times_under_a_heading_that_names_working_hours_are_the_hours_asked(tmp_
     write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
     answer = services_over(tmp_path, settings).answers.ask("gallery educator hours?")
     assert answer.verdict == "answer" and answer.citations[0].section == "Schedule"
+
+
+def test_on_a_page_of_several_roles_a_passage_about_none_of_them_is_no_asked_roles_answer(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # the co-op programme's pay is no lab manager's pay, though it is the page's only sum
+    write(
+        tmp_path,
+        "careers.md",
+        "# Careers at Ostrava Bio\n\nOstrava Bio develops gene therapies in Durham.\n\nBelow are all of our current "
+        "openings. Click a position to read the full posting and apply.\n\n## Research\n\n"
+        "* [Lab Manager, Durham](https://example.org/jobs/1), keeping our research lab running: ordering and safety.\n"
+        "* [Data Engineer, Platform](https://example.org/jobs/2), building pipelines for sequencing data.\n"
+        "* [Scientist I, Pharmacology](https://example.org/jobs/6), running rodent efficacy studies.\n\n"
+        "## Co-op program\n\n* [Co-op Student, Assays](https://example.org/jobs/3), running potency assays.\n\n"
+        "### About our co-op program\n\nOur co-ops are full-time, paid, six-month placements. Pay: $22 to $27 per hour "
+        "depending on year of study.\n",
+    )
+    write(
+        tmp_path,
+        "pastry.md",
+        "# Pastry Chef, Helmsley\n\n## Hours\n\n40 hours a week over five days, Wednesday to Sunday.\n\n"
+        "## Other jobs\n\n* [Baker, York](https://example.org/jobs/4), on nights.\n"
+        "* [Barista, Malton](https://example.org/jobs/5), weekends.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("whats the pay for the lab manager job").verdict != "answer"
+    assert answers.ask("whats the pay for the co-op student job").verdict == "answer"
+    # a posting's own sections are its role's, whatever other jobs it lists
+    answer = answers.ask("which days would the helmsley pastry chef be working")
+    assert answer.verdict == "answer" and answer.citations[0].section == "Hours"

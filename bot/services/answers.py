@@ -388,6 +388,7 @@ class AnswerService:
             if (kind is not None and held < 0)
             or _other_year(corrected, passages[first.position], kind)
             or _thing_unsaid(engine, query, corrected, passages[first.position], names, kind)
+            or _of_another_role(snap, query, first.position, kind)
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -790,6 +791,38 @@ def _introduction(engine: SearchEngine, query: Query, passage: Passage, names: f
     )
 
 
+def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:
+    """Return how many words of each role's title (those the page's other roles do not all
+    share) the question says: a role listed as an item is named by two such words, or by all
+    it has ("model cards" names no "Model Forgetting Internship"), else not at all."""
+    return [n if not by_item or n >= 2 or n == len(terms) else 0 for terms, _, by_item in roles for n in [len(asked & terms)]]
+
+
+def _of_another_role(snap: Snapshot, query: Query, position: int, kind: AnswerKind | None) -> bool:
+    """Tell whether "what's the pay for the lab manager job?" is answered, on a page that posts
+    several roles, by a passage of none of them that never names the asked one (the co-op
+    programme's "Pay: $22 to $27 per hour" is no lab manager's pay), when it asks for a kind of
+    answer (what else such a passage says, the company's story, may be the whole page's:
+    "will there be a take-home test for the backend role?")."""
+    if kind is None:
+        return False
+    roles = snap.role_sections.get(int(snap.engine.doc_of[position]))
+    if not roles:
+        return False
+    asked = set(query.unique_terms)
+    said = _role_mentions(roles, asked)
+    best = max(said)
+    if not best:
+        return False
+    named = [(terms, positions) for (terms, positions, _), n in zip(roles, said, strict=True) if n == best]
+    if any(position in positions for _, positions in named):
+        return False
+    passage = snap.corpus.passages[position]
+    # the page's title names the role it posts ("Pastry Chef, Helmsley": its "Hours" are the chef's)
+    words = set(snap.engine.tokenizer(f"{passage.section or ''} {passage.text}")) | snap.engine.topic_terms(position)
+    return not any(words & (terms & asked) for terms, _ in named)
+
+
 def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> dict[int, float]:
     """Return the candidates without the passages of roles other than the one the question
     names, on a page that posts several (:attr:`Snapshot.role_sections`).
@@ -809,13 +842,7 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
         roles = sections.get(doc)
         if roles is None:
             continue
-        # a role listed as an item is named by two words of its title that the page's others
-        # do not all share, or by all it has ("model cards" names no "Model Forgetting Internship")
-        said = [
-            n if not by_item or n >= 2 or n == len(terms) else 0
-            for terms, _, by_item in roles
-            for n in [len(asked & terms)]
-        ]
+        said = _role_mentions(roles, asked)
         best = max(said)
         if best:
             # a passage that holds the named role's item and others' is the named role's too
