@@ -3873,3 +3873,27 @@ def test_on_a_page_of_several_roles_a_passage_about_none_of_them_is_no_asked_rol
     # a posting's own sections are its role's, whatever other jobs it lists
     answer = answers.ask("which days would the helmsley pastry chef be working")
     assert answer.verdict == "answer" and answer.citations[0].section == "Hours"
+
+
+def test_an_acronym_names_its_role_in_a_list_of_positions(tmp_path: Path, settings: Settings) -> None:
+    # "sre" is the Site Reliability Engineer's line, not the Senior Backend Engineer's above it,
+    # although "engineer" is in both and the first is as close in meaning
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Careers at Tessaly</title></head><body><h1>Careers at Tessaly</h1>"
+        "<p>Tessaly builds route planning software for delivery fleets.</p><h2>Open roles</h2><ul>"
+        "<li><strong>Senior Backend Engineer (Go)</strong> – Lisbon, hybrid (3 office days a week). Permanent, "
+        "full-time. EUR 62,000 to 75,000 per year.</li>"
+        "<li><strong>Site Reliability Engineer</strong> – Utrecht, hybrid (2 office days a week). Permanent, "
+        "full-time. EUR 68,000 to 80,000 per year.</li>"
+        "<li><strong>Product Designer</strong> – Remote within the EU. Permanent, full-time. EUR 48,000 to 58,000 "
+        "per year.</li></ul><h2>Our hiring process</h2><p>We keep hiring short: a call, a task and a final "
+        "interview.</p></body></html>",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    for asked in ("sre salary tessaly", "hows the pay for the sre job"):
+        answer = answers.ask(asked)
+        assert answer.verdict == "answer", asked
+        assert answer.citations[0].snippet.startswith("• Site Reliability Engineer"), asked

@@ -24,7 +24,7 @@ The path of a question (:meth:`AnswerService.ask`):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -455,8 +455,7 @@ class AnswerService:
         terms = [set(tokenizer(part)) for part in parts]
         # a name that only some parts say tells which of them is about what is asked: in a
         # list of positions, the line that names the role ("Cellar Technician — … $21–$24/hour")
-        listed = named - snap.engine.topic_terms(position)  # not the page's own title or organisation
-        naming = [bool(listed & t) for t in terms]
+        naming = _naming(snap, position, named, terms)
         # when the question names only its programme ("how long is the reporting fellowship?"),
         # a sentence that names it is about what is asked
         about = [
@@ -618,6 +617,7 @@ class AnswerService:
         position: int,
         named: frozenset[str] = frozenset(),
         section: str | None = None,
+        spelt: Mapping[str, frozenset[str]] | None = None,
     ) -> list[dict[str, float]]:
         """Weigh query terms for choosing snippet sentences.
 
@@ -630,7 +630,9 @@ class AnswerService:
         remote" is what is asked), and so does a name that is not the title's (a position
         on a page of several), unless the heading the passage is under (``section``) says
         it: under "Senior Geospatial Engineer", the role's name is in every other line.
-        When it named nothing, every word of the title chose it.
+        When it named nothing, every word of the title chose it. An acronym of ``spelt`` is
+        matched by the unit that has all its words (see :func:`snippets.snippet`), and is
+        worth what the rarest of them is.
         """
         title = engine.topic_terms(position)
         chose = named & title if named else title
@@ -649,6 +651,9 @@ class AnswerService:
         concepts = []
         for term in query.unique_terms:
             base = 0.0 if _in_title(term, chose) else engine.informativeness(term, query)
+            if spelt and (words := spelt.get(term)):
+                concepts.append({term: max(weight(w, base) for w in words)})
+                continue
             concept = {term: weight(term, base)}
             # the member's own word, where the documents use it, is worth at least any of its
             # synonyms: "Pay: USD 32–40 per hour" answers "pay?" before "a USD 500 stipend"
@@ -684,9 +689,20 @@ class AnswerService:
             for t in seen.query.unique_terms
             if t not in topic and t in has
         ]
+        # the acronyms the question says of another name than the page's own ("sre" on a careers page)
+        spelt = _spelt(snap, position, seen.query.unique_terms)
+        roles = snap.role_sections.get(int(engine.doc_of[position]), ())
+        if sum(position in positions for _, positions, _ in roles) >= 2:
+            # in a list of positions, an item that names none of the question's names while
+            # another does is about another role: neither its figure nor its closeness counts
+            naming = _naming(snap, position, seen.named, [set(engine.tokenizer(p)) for p in parts])
+            if any(naming) and not all(naming):
+                for i, part in enumerate(parts):
+                    if part.startswith(BULLET) and not naming[i]:
+                        kinds[i], meaning[i] = False, 0.0
         shown = snippet(
             passage,
-            self._concepts(engine, seen.query, position, seen.named, passage.section),
+            self._concepts(engine, seen.query, position, seen.named, passage.section, spelt),
             engine.tokenizer,
             self.settings.answers.snippet_chars,
             meaning=[float(m) for m in meaning],
@@ -694,6 +710,7 @@ class AnswerService:
             heading_answers=heading_answers(passage, asked, engine.tokenizer),
             process=asks_process(seen.asked),
             given=frozenset(engine.tokenizer(given_words(seen.asked))),
+            spelt=spelt,
         )
         return _citation(passage, shown, score)
 
@@ -789,6 +806,22 @@ def _introduction(engine: SearchEngine, query: Query, passage: Passage, names: f
     return any(
         t not in names and t not in title and query.importance.get(t, 0.0) >= 1.0 for t in query.unique_terms
     )
+
+
+def _spelt(snap: Snapshot, position: int, terms: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Return the acronyms among ``terms`` that stand for another name than the passage's
+    page's own, each with the terms it stands for ("sre": site, reliability, engineer)."""
+    topic = snap.engine.topic_terms(position)
+    return {t: frozenset(words) for t in terms if (words := snap.names.expansions.get(t)) and not set(words) <= topic}
+
+
+def _naming(snap: Snapshot, position: int, named: frozenset[str], terms: Sequence[set[str]]) -> list[bool]:
+    """Return, for the terms of each part of a passage, whether the part says a name of the
+    question other than its page's own title or organisation: by its words, or by all the
+    words its acronym stands for ("sre": "Site Reliability Engineer")."""
+    listed = named - snap.engine.topic_terms(position)
+    spelt = _spelt(snap, position, listed).values()
+    return [bool(listed & t) or any(words <= t for words in spelt) for t in terms]
 
 
 def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:

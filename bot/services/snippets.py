@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -63,6 +63,7 @@ def snippet(
     heading_answers: bool = False,
     given: frozenset[str] = frozenset(),
     process: bool = False,
+    spelt: Mapping[str, frozenset[str]] | None = None,
 ) -> str:
     """Return the run of consecutive sentences of ``passage`` that best answers, within ``limit`` characters.
 
@@ -92,6 +93,10 @@ def snippet(
     line that introduces it as a process ("Our process is simple:"), or the list that a
     heading of a process heads ("Hiring process").
 
+    ``spelt`` are the acronyms the question says, each with the terms it stands for: a unit
+    that has all of them says it ("sre": the line of the "Site Reliability Engineer", not the
+    "Senior Backend Engineer"'s above it).
+
     ``given`` are the terms of what the member says they already have ("what do I send
     besides a resume?"): when a list item names it, the rest of that list is what is asked,
     and the list is shown from the line that introduces it.
@@ -114,6 +119,8 @@ def snippet(
         # the list under "Hiring process": the steps, from the first
         return prefix + _shown_from(numbered, lead, budget)
     part_terms = _unit_terms(passage.text, tokenizer)
+    if spelt:
+        part_terms = tuple(t | {a for a, words in spelt.items() if words <= t} for t in part_terms)
     if given and (shown := _list_besides(numbered, parts, part_terms, given, budget)):
         return prefix + shown
     # gain[i][c]: the most unit i is worth for concept c (0 when it does not mention it)
