@@ -905,14 +905,16 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             # "Hiring process" / "1. …" / "2. …" / "We aim to decide within three weeks.")
             out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
+        leads_on = bool(_LEADS_ON.search(run[0])) and len(run) > 2 and all(_starts_item(ln) for ln in run[1:])
         if (
             len(run) > 1
             and prev_blank
             and not subsection
-            and len(run[0].split()) <= 6
+            and (len(run[0].split()) <= 6 or leads_on)
             and _is_heading(run[0], True, True)
             and (
-                len(run[1]) > 100
+                leads_on
+                or len(run[1]) > 100
                 or run[1].rstrip().endswith((".", ":"))
                 or in_capitals(run[0])
                 or _LABEL_LINE.match(run[1])
@@ -922,7 +924,8 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         ):
             # "About the job" directly above its text ("WHAT WE OFFER" above anything, "Key
             # facts" above "Dates: …", "How to apply" above "Send us two things:", "Key
-            # responsibilities" above its unbulleted items)
+            # responsibilities" above its unbulleted items, "It would be great if you also had"
+            # above the lines it leads into)
             out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
         run, offsets = _unwrapped_items(run)
@@ -1307,6 +1310,10 @@ def _over_longer_lines(run: list[str]) -> bool:
         and min(len(ln.split()) for ln in items) > len(run[0].split())
         and 3 * sum(len(ln.split()) >= len(run[0].split()) + HEADED_ITEM_WORDS for ln in items) >= 2 * len(items)
     )
+
+
+# a line that stops where its list goes on: "It would be great if you also had", "You'll also need to have"
+_LEADS_ON = re.compile(r"\b(?:had|have|has|with|if|to|are|be|bring|include|including|like|offer|offers|get)\s*$", re.I)
 
 
 def _runs_on(line: str, following: str) -> bool:
