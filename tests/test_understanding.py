@@ -3897,3 +3897,20 @@ def test_an_acronym_names_its_role_in_a_list_of_positions(tmp_path: Path, settin
         answer = answers.ask(asked)
         assert answer.verdict == "answer", asked
         assert answer.citations[0].snippet.startswith("• Site Reliability Engineer"), asked
+
+
+def test_another_seasons_faq_item_or_dates_answer_no_question_about_this_season(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "circle.md",
+        "# Founders Circle – FAQ\n\n## How long is the programme?\n\nTwelve weeks. The Spring 2027 cohort runs from "
+        "13 April to 6 July 2027. We run two cohorts a year, in spring and in autumn.\n\n"
+        "## What's the deadline for the spring cohort?\n\n1 March 2027 at 23:59 Lisbon time.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    # the FAQ item asks about the spring cohort's deadline; every date in the other is spring's
+    assert answers.ask("whats the deadline for the autumn cohort").verdict != "answer"
+    assert answers.ask("when does the autumn founders circle start").verdict != "answer"
+    assert answers.ask("whats the deadline for the spring cohort").verdict == "answer"
+    assert answers.ask("when does the spring founders circle start").verdict == "answer"

@@ -1056,6 +1056,17 @@ _AS_STATED = frozenset(
 _NO_OBJECT = _BY_NUMBER | {"anything", "something", "everything", "kind", "kinds", "sort", "sorts", "type", "types"}
 
 
+def _held_of_other_seasons(
+    question: str, passage: Passage, kind: AnswerKind | None, seasons: frozenset[str] | set[str]
+) -> bool:
+    """Tell whether every sentence of ``passage`` that holds the kind of answer asked for
+    speaks of an edition of another season than ``seasons``."""
+    if kind is None:
+        return False
+    holding = [p for p in unit_texts(passage.text) if holds_as_asked(p, kind, question, passage.question)]
+    return bool(holding) and all((in_it := edition_seasons(p)) and not seasons & in_it for p in holding)
+
+
 def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None) -> bool:
     """Tell whether a passage speaks only of other years than the question asks about: of
     a programme ("what do nurses earn in their second year?" over a first year's rate), or of
@@ -1080,17 +1091,24 @@ def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None)
         mentioned = {"autumn" if w == "fall" else w for w in re.findall(r"[a-z]+", whole.casefold())}
         if edition_seasons(whole) and not seasons & mentioned:
             return True
+        # ... nor by an FAQ item that asks about another season's ("What's the deadline for the
+        # spring cohort?" for "whats the deadline for the autumn cohort")
+        if passage.question and (in_question := edition_seasons(passage.question)) and not seasons & in_question:
+            return True
         # ... nor when every sentence with the kind of answer asked for is about another
         # season's edition ("The Spring 2027 cohort runs from 13 April", though the passage
         # goes on "we run two cohorts a year, in spring and in autumn")
-        if kind is not None:
-            holding = [p for p in unit_texts(passage.text) if holds_as_asked(p, kind, question, passage.question)]
-            if holding and all((in_it := edition_seasons(p)) and not seasons & in_it for p in holding):
-                return True
-    elif (said_seasons := seasons_said(question)) and (titled := edition_seasons(passage.title)) and not said_seasons & titled:
-        # "autumn civic code - is accommodation provided?" over the "Spring Cohort 2026" FAQ: a
-        # season said alone chooses between editions the titles name by season
-        return True
+        if _held_of_other_seasons(question, passage, kind, seasons):
+            return True
+    elif said_seasons := seasons_said(question):
+        if (titled := edition_seasons(passage.title)) and not said_seasons & titled:
+            # "autumn civic code - is accommodation provided?" over the "Spring Cohort 2026" FAQ: a
+            # season said alone chooses between editions the titles name by season
+            return True
+        if _held_of_other_seasons(question, passage, kind, said_seasons):
+            # ... and "when does the autumn founders circle start?" is not answered by "The
+            # Spring 2027 cohort runs from 13 April"
+            return True
     editions = edition_years(question)
     if not editions:
         return False
