@@ -2960,7 +2960,7 @@ def test_another_kind_of_the_thing_measured_does_not_answer_how_much_or_how_long
         "---\ntitle: Firmware Engineer\n---\n# Firmware Engineer\n\n## Compensation\n\n"
         "The base salary range is $138,000 to $172,000 per year, plus an annual bonus of up to 8%.\n\n"
         "## Benefits\n\n- 30 days of annual leave plus public holidays\n"
-        "- A maintenance allowance of $300 a month\n\n"
+        "- A maintenance allowance of $300 a month\n- Private medical care for you and your family\n\n"
         "## About the role\n\nYou will write firmware for the payload computer.\n",
     )
     answers = services_over(tmp_path, settings).answers
@@ -2973,8 +2973,10 @@ def test_another_kind_of_the_thing_measured_does_not_answer_how_much_or_how_long
     assert missing("how much is the on-call stipend for the firmware engineer") == 1.0
     assert missing("how much is the salary for the firmware engineer") == 0.0
     assert missing("is there a sign-on bonus for the firmware engineer") == 1.0
-    # a kind of leave, however asked ("paid parental leave for X?"), is no other kind
+    # a kind of leave, however asked ("paid parental leave for X?"), is no other kind; medical
+    # care for "your family" says nothing of leave for parents
     assert missing("paid parental leave for the firmware engineer?") == 1.0
+    assert missing("firmware engineer parental leave") == 1.0
     # a word that says how a sum is stated says no kind of it
     assert missing("how much is the starting salary for the firmware engineer") == 0.0
     for asked in ("how long is parental leave for the firmware engineer", "is there a sign-on bonus for the firmware engineer"):

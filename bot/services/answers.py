@@ -973,7 +973,11 @@ def _thing_unsaid(
     text = question.casefold()
     if kind is None and (what := _WHAT_THING.search(text)) and head_unsaid(what.group(1)):
         return True  # "what's the analyst's annual bonus?" over the annual leave
-    if (leave := _KIND_OF_LEAVE.search(text)) and not any(map(says_word, _LEAVE_KIN.get(leave.group(1), (leave.group(1),)))):
+    if (leave := _KIND_OF_LEAVE.search(text)) and not (
+        _PARENTS_LEAVE_SAID.search(whole)
+        if leave.group(1) in _PARENTS_LEAVE
+        else any(map(says_word, _LEAVE_KIN.get(leave.group(1), (leave.group(1),))))
+    ):
         return True  # "paid parental leave for grad nurses?" over "five weeks of annual leave"
     if (how := _HOW_THING.search(text)) and kind_unsaid(how.group(1), near=True):
         return True  # "how long is parental leave?" over "30 days of annual leave"
@@ -1016,6 +1020,12 @@ _KIND_OF_LEAVE = re.compile(
     r"\b(parental|maternity|paternity|adoption|family|sick|study|compassionate|bereavement|carers?'?|jury|unpaid|sabbatical)\s+leave\b"
 )
 _PARENTS_LEAVE = ("parental", "maternity", "paternity", "adoption", "family")
+# ... said of leave or its pay, not "medical care for you and your family"
+_PARENTS_LEAVE_SAID = re.compile(
+    r"\b(?:parental|maternity|paternity|adoption|family|shared parental)\b[^.;\n]{0,40}?\b(?:leave|pay|policy|policies)\b"
+    r"|\b(?:leave|time off)\b[^.;\n]{0,20}?\bfor (?:new )?(?:parents|mothers|fathers)\b",
+    re.I,
+)
 _LEAVE_KIN = {kind: _PARENTS_LEAVE for kind in _PARENTS_LEAVE} | {"sick": ("sick", "ill", "illness", "sickness")}
 # "can I bring my dog?": the thing a member asks to do something with; not after a light
 # verb, whose object may be said in other words ("can I get my money back?": a refund)
