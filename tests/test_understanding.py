@@ -2977,6 +2977,10 @@ def test_another_kind_of_the_thing_measured_does_not_answer_how_much_or_how_long
     # care for "your family" says nothing of leave for parents
     assert missing("paid parental leave for the firmware engineer?") == 1.0
     assert missing("firmware engineer parental leave") == 1.0
+    # ... and a kind of bonus, however asked, is no other kind
+    assert missing("firmware engineer signing bonus?") == 1.0
+    assert missing("referral bonus for the firmware engineer") == 1.0
+    assert missing("firmware engineer bonus?") == 0.0
     # a word that says how a sum is stated says no kind of it
     assert missing("how much is the starting salary for the firmware engineer") == 0.0
     for asked in ("how long is parental leave for the firmware engineer", "is there a sign-on bonus for the firmware engineer"):

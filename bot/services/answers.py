@@ -979,6 +979,8 @@ def _thing_unsaid(
         else any(map(says_word, _LEAVE_KIN.get(leave.group(1), (leave.group(1),))))
     ):
         return True  # "paid parental leave for grad nurses?" over "five weeks of annual leave"
+    if (bonus := _KIND_OF_BONUS.search(text)) and not _bonus_said(_bonus_kin(bonus.group(1)), whole):
+        return True  # "copperline signing bonus?" over "a quarterly safety and productivity bonus"
     if (how := _HOW_THING.search(text)) and kind_unsaid(how.group(1), near=True):
         return True  # "how long is parental leave?" over "30 days of annual leave"
     if (paid := _PAYS_FOR.search(text)) and never_said(paid.group(1)):
@@ -1019,6 +1021,28 @@ _NICE_TO_HAVE = re.compile(
 _KIND_OF_LEAVE = re.compile(
     r"\b(parental|maternity|paternity|adoption|family|sick|study|compassionate|bereavement|carers?'?|jury|unpaid|sabbatical)\s+leave\b"
 )
+# a kind of bonus ("signing bonus"), which no other kind answers ("a quarterly productivity bonus")
+_KIND_OF_BONUS = re.compile(r"\b(signing|sign[- ]?on|joining|welcome|hiring|new[- ]hire|retention|referral|relocation|completion)\s+bonus(?:es)?\b")
+_BONUS_KINS = (
+    ("signing", "sign-on", "sign on", "signon", "joining", "welcome", "hiring", "new hire", "new-hire"),
+    ("retention",),
+    ("referral", "refer a friend", "refer-a-friend"),
+    ("relocation",),
+    ("completion",),
+)
+
+
+def _bonus_kin(kind: str) -> tuple[str, ...]:
+    """Return the words that say the same kind of bonus as ``kind`` ("sign-on" for "signing")."""
+    return next((kin for kin in _BONUS_KINS if kind.casefold() in kin), (kind,))
+
+
+def _bonus_said(kin: tuple[str, ...], text: str) -> bool:
+    """Tell whether ``text`` says a bonus of that kind ("a one-time sign-on bonus of $2,000")."""
+    alternatives = "|".join(re.escape(k).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?") for k in kin)
+    return re.search(rf"\b(?:{alternatives})\b[\s-]+(?:[\w-]+\s+)?bonus", text, re.I) is not None
+
+
 _PARENTS_LEAVE = ("parental", "maternity", "paternity", "adoption", "family")
 # ... said of leave or its pay, not "medical care for you and your family"
 _PARENTS_LEAVE_SAID = re.compile(
