@@ -654,6 +654,20 @@ def test_an_faq_question_asked_word_for_word_is_answered_by_its_item(tmp_path: P
     answers = services_over(tmp_path, settings).answers
     answer = answers.ask("How much does the Summer School cost?")
     assert answer.citations and answer.citations[0].snippet.startswith("How much does the Summer School cost?")
+    # ... and is the answer, though the member's words are also said plainly ("become": apply)
+    # and the signals are weak (a short question, its one word of weight a name)
+    write(
+        tmp_path,
+        "mentorship.md",
+        "# Tidewater Open Source Mentorship: FAQ\n\n## Eligibility and applying\n\n### How do I apply?\n\n"
+        "Choose a project from the list, talk to its mentors in the project channel, and submit a proposal.\n\n"
+        "### Can I apply to more than one project?\n\nYes, you can apply to at most two projects per cohort.\n\n"
+        "## During and after the cohort\n\n### How can I become a mentor?\n\nMentors must be maintainers who "
+        "have had commit access to a Tidewater project for at least six months.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("How can I become a mentor?")
+    assert answer.verdict == "answer" and answer.citations[0].snippet.startswith("How can I become a mentor?")
 
 
 def test_a_seniority_no_name_gives_a_role_is_another_role(tmp_path: Path, settings: Settings) -> None:

@@ -340,7 +340,8 @@ class AnswerService:
         candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
         # a member who copies an FAQ's question ("Do I have to be a marine biology major?")
         # asks that item, whatever the names said chose
-        copied = snap.faq_by_text.get(asked_as(corrected), ())
+        # (in the member's own words, or as spelt right: not with the words said plainly added)
+        copied = next((found for asked in (text, corrected) if (found := snap.faq_by_text.get(asked_as(asked)))), ())
         if len(copied) == 1 and copied[0] not in candidates:
             candidates.update(snap.engine.rescore(query, np.asarray(copied)))
         if not candidates:
@@ -406,6 +407,7 @@ class AnswerService:
             implied=held > 0
             and _under_workplace_heading(passages[first.position], kind)
             and not holds_as_asked(passages[first.position].text, "workplace", corrected),
+            copied=copied == (first.position,),
         )
         return Consideration(
             text, searched, query, vector, kind, tuple(measured), evidence, topic, names, others, corrected

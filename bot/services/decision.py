@@ -7,7 +7,8 @@ thresholds split that into three verdicts:
 * ``answer``: probability at least :data:`ANSWER_AT`, the passage holds the kind of
   answer asked for, if any, it has something of the question besides its names (a word
   of it, or the kind asked for), and it is no document's introduction met by a question
-  about something else (see :meth:`Model.can_answer`): the passage is shown as the answer;
+  about something else (see :meth:`Model.can_answer`), or it is the one FAQ item whose
+  question the member asked word for word: the passage is shown as the answer;
 * ``unsure``: at least :data:`UNSURE_AT`: the closest passage is shown, labelled as
   possibly not answering, with the next closest under it (members would rather see them
   than nothing);
@@ -66,13 +67,16 @@ class Evidence:
     # not a signal either: the passage holds the kind asked for only by what its heading
     # implies ("is it remote?" against "## Location / Apprentices report to the training centre")
     implied: bool = False
+    # nor this: the passage is the one FAQ item whose question the member asked word for word
+    # ("How can I become a mentor?"): its answer is the answer, whatever the signals say
+    copied: bool = False
 
     def vector(self) -> np.ndarray:
         """Return the signals as an array, in field order."""
         return np.fromiter((getattr(self, name) for name in FEATURES), dtype=np.float64, count=len(FEATURES))
 
 
-FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence) if f.name not in ("general", "implied"))
+FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence) if f.name not in ("general", "implied", "copied"))
 # The direction each signal may push: more of it can only raise (or only lower) confidence.
 # A fit that gives a signal the other sign has learnt an accident of its data: that signal
 # is then left out (coefficient 0).
@@ -148,9 +152,10 @@ class Model:
         return not ruled_out and (evidence.coverage > 0 or evidence.kind > 0)
 
     def verdict(self, evidence: Evidence) -> tuple[Verdict, float]:
-        """Return the verdict and the probability behind it (see :meth:`can_answer`)."""
+        """Return the verdict and the probability behind it (see :meth:`can_answer`); an FAQ
+        item whose question the member copied is the answer."""
         p = self.probability(evidence)
-        if p >= self.answer_at and self.can_answer(evidence):
+        if evidence.copied or (p >= self.answer_at and self.can_answer(evidence)):
             return "answer", p
         if p >= self.unsure_at:
             return "unsure", p
