@@ -3934,3 +3934,30 @@ def test_another_seasons_faq_item_or_dates_answer_no_question_about_this_season(
     assert answers.ask("when does the autumn founders circle start").verdict != "answer"
     assert answers.ask("whats the deadline for the spring cohort").verdict == "answer"
     assert answers.ask("when does the spring founders circle start").verdict == "answer"
+
+
+def test_what_the_front_matter_says_of_a_role_is_citable(tmp_path: Path, settings: Settings) -> None:
+    # the place, pay and closing date a moderator put only in the front matter answer members
+    write(
+        tmp_path,
+        "data-fellowship.md",
+        "---\ntitle: Civic Data Fellowship\norg: Civic Data Lab\nroles:\n"
+        "  - title: Civic Data Fellow (2026 cohort)\n    type: fellowship\n"
+        "    location: Amsterdam or remote within the EU\n    remote: true\n"
+        "    compensation: \"€2,400 per month stipend\"\n    apply_url: https://civicdata.example.org/apply\n"
+        "    closes: 2099-02-28\n"
+        "  - title: Civic Data Fellow (2025 cohort)\n    type: fellowship\n    location: Amsterdam\n"
+        "    apply_url: https://civicdata.example.org/apply-2025\n    status: closed\n---\n\n"
+        "# Civic Data Fellowship\n\nThe Civic Data Fellowship places data scientists with city governments for "
+        "eleven months to work on open data projects.\n\n## About the programme\n\nFellows work in pairs inside a "
+        "municipal department.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("when does the civic data fellowship close")
+    assert answer.verdict == "answer" and "Applications close: 28 February 2099" in answer.citations[0].snippet
+    assert answer.citations[0].section == "Civic Data Fellow (2026 cohort)"
+    answer = answers.ask("can i do the civic data fellowship remotely")
+    assert answer.verdict == "answer" and "remote within the EU" in answer.citations[0].snippet
+    closed = [p for p in answers.holder.current.corpus.passages if p.section == "Civic Data Fellow (2025 cohort)"]
+    assert len(closed) == 1 and "Applications are closed." in closed[0].text and "apply-2025" not in closed[0].text

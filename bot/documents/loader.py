@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.documents.chunk import chunk_document
+from bot.documents.chunk import Chunk, chunk_document
 from bot.documents.document import QUALIFIER, SUPPORTED_SUFFIXES, DocumentError, parse_document
-from bot.documents.roles import document_org, extract_roles, place_name
+from bot.documents.roles import document_org, extract_roles, front_matter_facts, place_name
 from bot.errors import KnowledgeBaseError
 from bot.models import Document, Passage, Problem, Role
 
@@ -258,6 +258,8 @@ def parse_file(source: str, data: bytes, max_chars: int) -> FileResult:
         problems.append(Problem(source, f"could not parse: {exc}", None, "error"))
         return FileResult(source, digest, None, (), (), tuple(problems))
     org = document_org(doc)
+    # the text's passages, then what the front matter says of its roles (line 1: the front matter)
+    chunks = [*chunk_document(doc, max_chars), *(Chunk(s, None, t, 1) for s, t in front_matter_facts(doc))]
     passages = tuple(
         Passage(
             id=i,
@@ -271,7 +273,7 @@ def parse_file(source: str, data: bytes, max_chars: int) -> FileResult:
             published=doc.published,
             org=org,
         )
-        for i, chunk in enumerate(chunk_document(doc, max_chars))
+        for i, chunk in enumerate(chunks)
     )
     if not passages:
         problems.append(Problem(source, "no passages: the document has no text to answer from"))

@@ -30,6 +30,7 @@ from bot.documents.chunk import preamble, split_sentences
 from bot.documents.document import POSTING_SECTIONS, TITLE_SEPARATORS, readable_name, without_announcement
 from bot.documents.frontmatter import ROLE_FIELDS
 from bot.documents.parse import ORG_NAME, find_published, in_capitals, is_body_name, title_cased
+from bot.documents.urls import safe_url
 from bot.models import Block, Document, Link, Problem, Role, RoleFields
 
 POSITIONS_CONTEXT = re.compile(
@@ -302,6 +303,57 @@ def extract_roles(doc: Document, problems: list[Problem]) -> list[Role]:
 
 
 _DOCUMENT_ROLE_FIELDS = ("location", "remote", "compensation", "team", "apply_url")
+
+
+def front_matter_facts(doc: Document) -> list[tuple[str | None, str]]:
+    """Return what the front matter says of the document's roles as passages' (section, text):
+    one for each ``roles:`` entry, under its title, and one for what the document's own keys
+    say of its posting. A moderator who puts a role's place, pay or closing date only there
+    ("location: Amsterdam or remote within the EU") has said it, and members ask about it."""
+    meta = doc.front_matter
+    out: list[tuple[str | None, str]] = []
+    for entry in meta.roles:
+        lines = _fact_lines(
+            entry.type,
+            entry.location,
+            entry.remote,
+            entry.compensation,
+            entry.closes or meta.closes,
+            entry.status or meta.status,
+            entry.apply_url,
+        )
+        if lines:
+            out.append((entry.title, "\n".join(lines)))
+    if not meta.roles:
+        lines = _fact_lines(
+            meta.type, meta.location, meta.remote, meta.compensation, meta.closes, meta.status, meta.apply_url
+        )
+        if lines:
+            out.append((None, "\n".join(lines)))
+    return out
+
+
+def _fact_lines(
+    kind: str | None,
+    location: str | None,
+    remote: bool | None,
+    compensation: str | None,
+    closes: date | None,
+    status: str | None,
+    apply_url: str | None,
+) -> list[str]:
+    """Return the lines that say a role's facts, in the words a posting's key facts use."""
+    lines = [
+        *([f"Type: {kind}"] if kind else []),
+        *([f"Location: {location}"] if location else []),
+        *([f"Remote: {'yes' if remote else 'no'}"] if remote is not None else []),
+        *([f"Pay: {compensation}"] if compensation else []),
+        *([f"Applications close: {closes.day} {closes:%B %Y}"] if closes else []),
+        *(["Applications are closed."] if status == "closed" else []),
+    ]
+    if lines and apply_url and safe_url(apply_url) and status != "closed":
+        lines.append(f"Apply: {apply_url}")
+    return lines
 
 
 def _norm(text: str) -> str:
