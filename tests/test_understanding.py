@@ -100,6 +100,8 @@ def test_chat_shorthand_is_written_out_unless_the_knowledge_base_uses_it() -> No
     speller = Speller(VOCAB)
     assert speller.correct("ppl") == "people" and speller.correct("yrs") == "years"
     assert speller.correct("feb") == "february" and speller.correct("may") is None
+    assert speller.correct("jr") == "junior" and speller.correct("mgr") == "manager"
+    assert speller.correct("apps") == "applications"  # "when do apps close?"
     assert Speller([*VOCAB, "hq"]).correct("hq") is None  # "HQ" is the documents' own word there
 
 

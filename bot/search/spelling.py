@@ -63,7 +63,8 @@ SHORTHAND: dict[str, str] = {
     "req": "requirement", "reqs": "requirements", "dept": "department", "approx": "approximately",
     "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "thx": "thanks",
     "tho": "though", "abt": "about", "tmrw": "tomorrow", "msg": "message", "mgmt": "management",
-    "hq": "headquarters",
+    "hq": "headquarters", "jr": "junior", "sr": "senior", "mgr": "manager", "asst": "assistant",
+    "apps": "applications",
     # months, as dates are written short ("the feb intake"); "may" is its own word
     "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
     "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
