@@ -412,6 +412,28 @@ def test_a_forum_reply_is_the_answer_to_the_post_it_answers(tmp_path: Path, sett
     }
 
 
+def test_a_chat_threads_replies_by_who_started_it_answer_the_others_questions(
+    tmp_path: Path, settings: Settings
+) -> None:
+    thread = (
+        "#mentorship-circle\n\nTomasz Wielgosz  10:02 AM\nApplications for the Mentorship Circle are now open. "
+        "Happy to answer questions in this thread.\n\nJonah Feld  10:51 AM\nwhat counts as early-career? I've been "
+        "working as a front-end dev for about 4 years\n\nTomasz Wielgosz  10:58 AM\nWe define it as less than 3 years "
+        "of paid experience.\n:pray: 2\n\nPriya Nair  11:15 AM\nis it paid? like do mentees pay anything\n\n"
+        "Tomasz Wielgosz  11:16 AM\nNope, completely free for mentees.\n"
+    )
+    write(tmp_path, "circle-slack-thread.txt", thread)
+    by_question = {p.question: p.text for p in snapshot_from_folder(tmp_path, settings).corpus.passages if p.question}
+    # the asker's own words are the question (what they say of themselves first), the reply its answer
+    assert by_question == {
+        "I've been working as a front-end dev for about 4 years. what counts as early-career?": (
+            "We define it as less than 3 years of paid experience."
+        ),
+        # ... and words that go on asking stay where they are
+        "is it paid? like do mentees pay anything?": "Nope, completely free for mentees.",
+    }
+
+
 def test_a_forwarders_sign_off_heads_nothing_but_a_signatures_name_stays() -> None:
     mail = (
         "From: Ana Ruiz <ana@example.net>\nTo: writers@lists.example.net\nSubject: Fwd: Open call\n\n"

@@ -67,9 +67,22 @@ def tidy(text: str) -> str:
         lines = [_unquoted(line) for line in lines]
     lines = _without_page_furniture(lines)
     lines = _without_forum_furniture(lines)
-    speakers = _slack_speakers(lines)
+    speakers = _slack_speakers(lines) | {i for i, line in enumerate(lines) if _DISCORD_SPEAKER.match(line)}
+    said_by = {i: _speaker_name(lines[i]) for i in speakers}
     lines = ["" if i in speakers or _BREADCRUMB.match(line) else _unchatted(line) for i, line in enumerate(lines)]
+    if len(speakers) >= THREAD_MESSAGES:
+        # a thread: the one who started it answers the others' questions
+        order = sorted(speakers)
+        lines = _replies_under_questions(lines, order, [said_by[i] == said_by[order[0]] for i in order])
     return "\n".join(_joined_words(lines))
+
+
+THREAD_MESSAGES = 3  # a chat this many messages long is a thread of questions and replies
+
+
+def _speaker_name(line: str) -> str:
+    """Return who a chat message's header line says wrote it ("Ana Ruiz  10:42 AM": "ana ruiz")."""
+    return re.split(r"\s{2,}|\s+[—–-]\s+", line.strip(), maxsplit=1)[0].casefold()
 
 
 def _without_forum_furniture(lines: list[str]) -> list[str]:
@@ -102,7 +115,7 @@ FORUM_QUESTION_WORDS = 30  # as parse.QUESTION_WORDS: a bold line this long head
 
 
 def _replies_under_questions(lines: list[str], posters: list[int], staff: list[bool]) -> list[str]:
-    """Put each reply in a forum thread under the post it answers.
+    """Put each reply in a forum thread (or a chat's thread) under the post it answers.
 
     A member's post that asks ("Could I do Tuesdays one week and Thursdays the next? My shifts
     rotate …") becomes one bold line, its question last ("My shifts rotate … Could I do
@@ -126,8 +139,15 @@ def _replies_under_questions(lines: list[str], posters: list[int], staff: list[b
         asked = [m.group(0).strip() for m in _ASKING_SENTENCE.finditer(text)]
         if not asked or len(text.split()) > FORUM_QUESTION_WORDS or (k == 0 and len(body) > 1):
             continue
-        said = _ASKING_SENTENCE.sub("", text).split()
-        out[first] = f"**{' '.join([*said, *asked])}**"
+        said = " ".join(_ASKING_SENTENCE.sub("", text).split())
+        if said[:1].islower():
+            # what follows goes on asking ("is it paid? like do mentees pay anything")
+            heading = text if text.rstrip().endswith("?") else f"{text.rstrip(' .')}?"
+        else:
+            if said and said[-1] not in ".!?":
+                said += "."  # "… for about 4 years" before the question it leads to
+            heading = " ".join(filter(None, [said, *asked]))
+        out[first] = f"**{heading}**"
         for i in body[1:]:
             out[i] = ""
     return out
