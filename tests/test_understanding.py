@@ -3963,3 +3963,21 @@ def test_what_the_front_matter_says_of_a_role_is_citable(tmp_path: Path, setting
     assert answer.verdict == "answer" and "remote within the EU" in answer.citations[0].snippet
     closed = [p for p in answers.holder.current.corpus.passages if p.section == "Civic Data Fellow (2025 cohort)"]
     assert len(closed) == 1 and "Applications are closed." in closed[0].text and "apply-2025" not in closed[0].text
+
+
+def test_the_members_own_word_chooses_the_snippet_before_its_synonym(tmp_path: Path, settings: Settings) -> None:
+    # "pay" is said by "Interns are paid a monthly stipend:" over its list, and only its
+    # synonym by "a housing stipend of $1,500 per month"
+    write(
+        tmp_path,
+        "internship.txt",
+        "Brightwater Summer Internship\n\nPAY AND PERKS\n\nInterns are paid a monthly stipend:\n\n"
+        "- Bachelor's students: $6,800 per month\n- Master's and PhD students: $8,400 per month\n\n"
+        "Housing: we provide free furnished housing in shared apartments near our office, for the full 12 weeks. "
+        "If you'd rather arrange your own place, you can choose a housing stipend of $1,500 per month instead.\n\n"
+        "Travel: we reimburse your travel to Pittsburgh, up to $750 in total.\n",
+    )
+    for name in ("rotation", "apprenticeship", "residency", "traineeship"):  # "pay" is a common word, "stipend" a rare one
+        write(tmp_path, f"{name}.md", f"# Kelwick {name.title()}\n\n## Pay\n\nThe pay is £2,000 a month, paid monthly.\n")
+    answer = services_over(tmp_path, settings).answers.ask("brightwater intern pay")
+    assert answer.verdict == "answer" and answer.citations[0].snippet.startswith("Interns are paid a monthly stipend:")

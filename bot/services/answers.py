@@ -99,6 +99,7 @@ RANK_WEIGHTS: dict[str, float] = {
 NEW_SUBJECT_SHARE = 0.5  # a follow-up with this share of its weight in unknown words inherits no programme
 VALUE_LINE_WORDS = 8  # a line this short that holds a value, and is no sentence, takes its topic from its neighbours
 TITLE_FORM_MIN = 5  # a term and a title's term this long, one starting the other, are one word in two forms
+OWN_WORD_SHARE = 0.9  # a synonym is worth at most this share of the member's own word in choosing a snippet
 SENTENCE_POOL = 3  # the best candidates whose sentences are compared with the question one by one (6 ranked the fitting sets the same, at twice the cost)
 KIND_SWAP_SHARE = 0.5  # a passage holding the asked kind replaces a first that lacks it only from this share of its score
 
@@ -657,9 +658,10 @@ class AnswerService:
                 concepts.append({term: max(weight(w, base) for w in words)})
                 continue
             concept = {term: weight(term, base)}
-            # the member's own word, where the documents use it, is worth at least any of its
-            # synonyms: "Pay: USD 32–40 per hour" answers "pay?" before "a USD 500 stipend"
-            cap = concept[term] if engine.index.term_idf(term) is not None else float("inf")
+            # the member's own word, where the documents use it, is worth more than any of its
+            # synonyms: "Pay: USD 32–40 per hour" answers "pay?" before "a USD 500 stipend", and
+            # "Interns are paid a monthly stipend:" over its list before "a housing stipend"
+            cap = OWN_WORD_SHARE * concept[term] if engine.index.term_idf(term) is not None else float("inf")
             for syn in query.synonyms.get(term, ()):
                 concept[syn] = min(weight(syn, base * factor), cap)
             concepts.append(concept)
