@@ -3981,3 +3981,17 @@ def test_the_members_own_word_chooses_the_snippet_before_its_synonym(tmp_path: P
         write(tmp_path, f"{name}.md", f"# Kelwick {name.title()}\n\n## Pay\n\nThe pay is £2,000 a month, paid monthly.\n")
     answer = services_over(tmp_path, settings).answers.ask("brightwater intern pay")
     assert answer.verdict == "answer" and answer.citations[0].snippet.startswith("Interns are paid a monthly stipend:")
+
+
+def test_a_later_note_that_moves_a_date_answers_before_the_date_it_moves(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "tutors.md",
+        "# Volunteer tutors wanted\n\n## Reading Partners induction\n\nEvery new Reading Partners tutor attends one "
+        "induction session on Saturday 13 September, 10am to 1pm, at the library.\n\n## How to sign up\n\nFill in the "
+        "volunteer form by Friday 29 August.\n\n## Update, 20 August\n\nGood news: we have extended the sign-up "
+        "deadline to Friday 5 September. The induction has also moved, to Saturday 20 September.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answer = services_over(tmp_path, settings).answers.ask("when is the reading partners induction")
+    assert answer.verdict != "none" and "20 September" in answer.citations[0].snippet

@@ -152,6 +152,7 @@ class Consideration:
     named: frozenset[str] = frozenset()  # the terms that named its programme (its own or inherited)
     others: tuple[str, ...] = ()  # names of programmes the knowledge base does not have ("the Anthropic fellowship")
     corrected: str = ""  # the question as read: typos corrected, asking phrases said plainly ("" when not read)
+    update: Candidate | None = None  # a later passage that moves the date the first gives ("the induction has moved")
 
     @property
     def asked(self) -> str:
@@ -227,8 +228,10 @@ class AnswerService:
             )
         # "See also": beside a confident answer, passages that have a share of the question too;
         # under "not sure", simply the next closest (the first may not be the one that answers).
-        cited = [first]
+        cited = [first] if seen.update is None else [seen.update, first]
         for c in seen.candidates[1:]:
+            if c is seen.update:
+                continue
             if len(cited) > self.settings.retrieval.see_also:
                 break
             if (
@@ -410,8 +413,11 @@ class AnswerService:
             and not holds_as_asked(passages[first.position].text, "workplace", corrected),
             copied=copied == (first.position,),
         )
+        # a later passage that moves the date the first gives is cited first (the first, judged,
+        # is cited after it)
+        update = _update_of(snap, query, corrected, measured, names) if kind == "date" else None
         return Consideration(
-            text, searched, query, vector, kind, tuple(measured), evidence, topic, names, others, corrected
+            text, searched, query, vector, kind, tuple(measured), evidence, topic, names, others, corrected, update
         )
 
     def _kind_where_asked(
@@ -1092,6 +1098,41 @@ _AS_STATED = frozenset(
 
 # words that name no thing: "do they pay anything more?", "is there some kind of test?"
 _NO_OBJECT = _BY_NUMBER | {"anything", "something", "everything", "kind", "kinds", "sort", "sorts", "type", "types"}
+
+
+# what a later post or note says of a date it changes: "the induction has also moved, to
+# Saturday 20 September", "UPDATE: the deadline is extended to 30 April"
+_CHANGED = re.compile(
+    r"\b(?:has|have|is|are|was|were|been)\s+(?:also\s+|now\s+)?(?:moved|changed|extended|postponed|rescheduled|"
+    r"pushed back|brought forward|put back|delayed)\b|\b(?:we(?:'ve| have)|i(?:'ve| have))\s+(?:now\s+)?"
+    r"(?:moved|changed|extended|postponed|rescheduled|pushed back|brought forward)\b|\b(?:correction|update[sd]?|new date)\b\s*[:(-]",
+    re.I,
+)
+
+
+def _update_of(
+    snap: Snapshot, query: Query, question: str, measured: Sequence[Candidate], names: frozenset[str]
+) -> Candidate | None:
+    """Return the candidate among the best few that changes the date the first gives, later in
+    the same document: a reply in a thread that moves the induction the first post dated, an
+    update note that extends a deadline. A sentence of it says a change, a word of what is
+    asked (names aside) and a date."""
+    passages = snap.corpus.passages
+    first = passages[measured[0].position]
+    wanted = {t for t in query.unique_terms if t not in names}
+    tokenizer = snap.engine.tokenizer
+    for candidate in measured[1:SENTENCE_POOL]:
+        passage = passages[candidate.position]
+        if candidate.kind <= 0 or passage.source != first.source or passage.id <= first.id:
+            continue
+        for sentence in unit_texts(passage.text):
+            if (
+                _CHANGED.search(sentence)
+                and wanted & set(tokenizer(sentence))
+                and holds_as_asked(sentence, "date", question, passage.question)
+            ):
+                return candidate
+    return None
 
 
 def _held_of_other_seasons(
