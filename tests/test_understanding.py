@@ -3226,6 +3226,10 @@ def test_what_a_job_pays_is_not_answered_by_money_of_another_kind() -> None:
     assert not holds("• A $1,000 employee referral bonus when someone you refer stays 90 days", "amount", asked)
     assert not holds("• Tuition assistance of up to $5,250 a year", "amount", asked)
     assert not holds("• $500 a year for professional development", "amount", asked)
+    # when or from what other money is paid says nothing of the pay
+    assert not holds("Each ranger also receives a boot allowance of $150, paid with the first pay cheque.", "amount", asked)
+    assert not holds("Staff housing is $95 per two-week pay period, deducted from your pay.", "amount", asked)
+    assert holds("Rangers are paid $22.40 an hour, every two weeks.", "amount", asked)
     # money of another kind asked for is answered by it
     assert holds("• Tuition assistance of up to $5,250 a year", "amount", "how much tuition assistance do they pay")
     assert holds("We pay back train fares up to £120.", "amount", "how much of my train fare gets paid back")

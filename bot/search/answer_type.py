@@ -823,10 +823,17 @@ _OTHER_MONEY = re.compile(
     r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare|"
     r"home office|internet|broadband|phone|laptop|coworking|co-working|wellbeing|learning|books?|commut\w*|"
     r"transit|meals?|lunch|food|one-off|one-time|signing|sign-on|buy-in|deductions?|membership|kit|uniforms?|"
-    r"tracksuits?|boots|value of)\b"
+    r"tracksuits?|boots|value of|deduct\w*)\b"
 )
 # money of another kind said with a word of pay ("a $1,500 relocation stipend", "travel pay")
 _OTHER_PAY = re.compile(rf"(?:{_OTHER_MONEY.pattern})\s+(?:stipends?|pay(?:ments?)?|wages?)\b")
+# when or from what other money is paid, which says nothing of the pay: "paid with the first
+# pay cheque", "$95 per two-week pay period, deducted from your pay"
+_PAID_HOW = re.compile(
+    r"\bpaid\s+(?:with|in|on|into|through|via|alongside)\s+(?:the|your|their|each|every)\b[^.;,]*"
+    r"|\bpay\s*(?:cheques?|checks?|slips?|days?|periods?|roll)\b|\bpay(?:cheques?|checks?|slips?|days?|roll)\b"
+    r"|\b(?:deducted|taken|comes?|coming)\s+(?:out\s+)?(?:from|of)\s+(?:your|their|the)\s+(?:pay|wages?|salary)\b"
+)
 
 
 # The kinds of money a question may ask the sum of (besides pay), each as the words that say it
@@ -1242,7 +1249,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "relocation stipend", which is no pay though it says "stipend"
         searched = _only_clauses(
             searched,
-            lambda part: bool(_PAY_SAID.search(_OTHER_PAY.sub(" ", part)) or not _OTHER_MONEY.search(part)),
+            lambda part: bool(_PAY_SAID.search(_PAID_HOW.sub(" ", _OTHER_PAY.sub(" ", part))) or not _OTHER_MONEY.search(part)),
         )
     if kind == "duration" and (families := _time_out_asked(asked)):
         # "how many vacation days?" is answered where the leave is spoken of ("25 days of
