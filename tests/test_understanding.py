@@ -826,6 +826,13 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("how's the pay for the orchid job", "amount"),
         ("hows the stipend at orchid", "amount"),
         ("how is the salary decided at orchid", None),
+        # a yes-or-no question that says a length of time asks for one
+        ("is the orchid internship 12 weeks?", "duration"),
+        ("does the orchid residency last a year", "duration"),
+        ("is orchid longer than 6 months", "duration"),
+        ("do i need 5 years of experience for orchid", None),
+        ("is the orchid pay 50k a year", None),
+        ("is orchid stipend paid every 2 weeks", None),
         ("can a 17-year-old apply", "age"),
         ("how much is the annual leave entitlement", "duration"),
         ("how much is the travel allowance", "amount"),

@@ -76,6 +76,24 @@ _TERMS_ASKED = r"(?:permanent|permanant|perm|temporary|temp|fixed[- ]term)"
 _LEAVE_ALLOWANCE = r"\b(?:holiday|holidays|leave|vacation|pto)\s+(?:allowances?|entitlements?)\b"
 
 # The question patterns, tried in order (the first match decides).
+
+# a yes-or-no question that says a length of time: "is the internship 12 weeks?", "does it
+# last a year?", "can it be around 6 months", "is the residency a full year thing or
+# shorter?" (not an age, an experience, a time ago or a rate: "5 years of experience",
+# "50k a year")
+_DURATION_SAID = (
+    r"\b(?:last|lasts|run|runs|be|is|take|takes)\s+(?:for\s+)?(?:around|about|roughly|approximately|only|just|"
+    r"at least|at most|more than|less than|longer than|shorter than|over|under|up to)?\s*"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[\s-]+(?:full[\s-]+|whole[\s-]+)?"
+    r"(?:years?|months?|weeks?)\b(?![\s-]+(?:of|old|ago|experience|before|after|notice|off))"
+    r"|^(?:is|are|does|do|will|would|can|could)\b.*\b(?:a|an|the)\s+(?:full|whole)[\s-]+(?:years?|months?|weeks?)\b"
+    r"(?![\s-]+(?:of|old|ago|experience))"
+    r"|\b(?:longer|shorter)\s+than\s+(?:a|an|one|two|three|four|five|six|\d{1,2})[\s-]+(?:years?|months?|weeks?)\b"
+    r"|^(?:is|are|was)\b(?!.*(?:[$€£]|\bpa(?:y|id)\b|\bsalar|\d+k\b))(?:(?!\b(?:every|per|each|in|within|a)\b).)*"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[\s-]+"
+    r"(?:years?|months?|weeks?)(?:[\s-]+long)?\s*[?.!]*$"
+)
+
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("frequency", re.compile(r"\bhow (?:often|frequently)\b")),
     # "which days would I work?", "what days of the week is it?", "which weekdays?": days of
@@ -102,7 +120,7 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"(?: working| work| shift| office| core| opening| daily| weekly)? hours\b"
     )),
     ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
-    ("duration", re.compile(rf"{_LEAVE_ALLOWANCE}|\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
+    ("duration", re.compile(rf"{_LEAVE_ALLOWANCE}|{_DURATION_SAID}|\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
         # "how much training / travel / compute?" asks how much of a thing, not what it costs
         rf"\bhow much\b(?!\s+(?!(?:{_HOW_MUCH_OF_MONEY})\b)(?!.*\b(?:{_MONEY_WORDS})\b)[a-z])|\b(?:what|whats|what's|which|how big|how large)\b.*\b(?:salary|salaries|pay|paid|payout|earn|earns|stipend|"
