@@ -4006,3 +4006,27 @@ def test_a_later_note_that_moves_a_date_answers_before_the_date_it_moves(tmp_pat
     write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
     answer = services_over(tmp_path, settings).answers.ask("when is the reading partners induction")
     assert answer.verdict != "none" and "20 September" in answer.citations[0].snippet
+
+
+def test_a_programmes_length_said_of_it_answers_how_long_it_is(tmp_path: Path, settings: Settings) -> None:
+    # "a 9-month role" says how long the programme is, whichever sentence is closest to the question
+    write(
+        tmp_path,
+        "residency.md",
+        "# Kelpie AI Residency\n\nThe Kelpie Residency Program is a 9-month role designed to launch or advance your "
+        "career in machine learning research. The goal of the residency is to help residents grow into world-class AI "
+        "researchers. Residents will have the opportunity to work alongside talented researchers from our science team. "
+        "Together, you will pick a research problem and then develop new machine learning techniques to solve it.\n\n"
+        "## FAQs\n\n### Can I complete the program part-time?\n\nNo. The Residency is only offered as a full-time "
+        "position.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    seen = _consider(answers, "is the kelpie residency a full year thing or shorter?")
+    assert seen.candidates[0].kind > 0 and "9-month" in answers.cite_candidate(seen).snippet
+    from bot.services.answers import _PROGRAMME_LENGTH
+
+    for said in ("a 9-month role", "a two-year, paid apprenticeship", "our 12-week full-time bootcamp"):
+        assert _PROGRAMME_LENGTH.search(said), said
+    for said in ("a 30-minute call", "two weeks' notice", "3 days a week", "after 6 months in the role"):
+        assert not _PROGRAMME_LENGTH.search(said), said

@@ -487,6 +487,8 @@ class AnswerService:
                 or (bare and any(about[j] for j in (i - 1, i + 1) if 0 <= j < len(parts)))
                 or (kind == "date" and dates_as_asked(part, question))
                 or kind in ("weekdays", "age")  # "Tuesday through Saturday", "18 or older" say what they are about
+                # "a 9-month role", "a two-year, paid apprenticeship": the length of the programme itself
+                or (kind == "duration" and _PROGRAMME_LENGTH.search(part) is not None)
                 or label_kind(part) == kind  # "Amount: up to £5,000" says what it gives
                 or (kind == "workplace" and label_kind(part) == "place")  # "Location: Building C (fully on site)"
                 or (kind == "amount" and bounds_asked_sum(part, question))  # "between £1,000 and £5,000"
@@ -832,6 +834,15 @@ def _naming(snap: Snapshot, position: int, named: frozenset[str], terms: Sequenc
     listed = named - snap.engine.topic_terms(position)
     spelt = _spelt(snap, position, listed).values()
     return [bool(listed & t) or any(words <= t for words in spelt) for t in terms]
+
+
+_PROGRAMME_LENGTH = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:weeks?|months?|years?)(?:[\s-]long)?"
+    r",?\s+(?:(?:paid|unpaid|full[\s-]time|part[\s-]time|residential|remote|intensive),?\s+){0,2}"
+    r"(?:role|programme|program|internship|residency|fellowship|apprenticeship|course|placement|contract|traineeship|"
+    r"scheme|position|cohort|bootcamp|post|secondment)s?\b",
+    re.I,
+)
 
 
 def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:
