@@ -102,6 +102,7 @@ def test_chat_shorthand_is_written_out_unless_the_knowledge_base_uses_it() -> No
     assert speller.correct("feb") == "february" and speller.correct("may") is None
     assert speller.correct("jr") == "junior" and speller.correct("mgr") == "manager"
     assert speller.correct("apps") == "applications"  # "when do apps close?"
+    assert speller.correct("langs") == "languages" and speller.correct("bday") == "birthday"
     assert Speller([*VOCAB, "hq"]).correct("hq") is None  # "HQ" is the documents' own word there
 
 

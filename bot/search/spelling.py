@@ -64,7 +64,8 @@ SHORTHAND: dict[str, str] = {
     "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "thx": "thanks",
     "tho": "though", "abt": "about", "tmrw": "tomorrow", "msg": "message", "mgmt": "management",
     "hq": "headquarters", "jr": "junior", "sr": "senior", "mgr": "manager", "asst": "assistant",
-    "apps": "applications",
+    "apps": "applications", "langs": "languages", "lang": "language", "auth": "authorization", "merch": "merchandise",
+    "quals": "qualifications", "recs": "recommendations", "refs": "references", "bday": "birthday", "nyc": "new york",
     # months, as dates are written short ("the feb intake"); "may" is its own word
     "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
     "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
