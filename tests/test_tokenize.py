@@ -90,3 +90,10 @@ def test_paid_said_of_leave_says_nothing_of_pay() -> None:
     assert "paid" not in t("15 days of paid time off plus 10 paid holidays")
     assert t("paid parental leave") == t("parental leave")
     assert "paid" in t("is the leave paid?") and "paid" in t("Interns are paid $20 an hour")
+
+
+def test_equity_said_of_fairness_says_nothing_of_shares() -> None:
+    t = Tokenizer()
+    assert "equiti" not in t("a culture that values diversity, equity, and inclusivity")
+    assert "equiti" not in t("our equity, diversity and inclusion policy")
+    assert "equiti" in t("salary plus equity and a bonus") and "equiti" in t("do interns get equity?")

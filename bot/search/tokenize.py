@@ -41,6 +41,9 @@ _URL_PATH = re.compile(r"(?<![\w@.])((?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,})/[
 # "paid time off", "paid holidays": leave, of which "paid" says nothing about pay ("how much
 # does the educator job pay?" is not answered by "15 days of paid time off")
 _PAID_LEAVE = re.compile(r"\bpaid (?=(?:time off|leave|holidays?|vacation|days? off|sick|parental|annual|bank holidays?|pto)\b)")
+# "diversity, equity and inclusion": fairness, of which "equity" says nothing about shares
+# ("do hf interns get equity?" is not answered by "a culture that values diversity, equity, and inclusivity")
+_FAIRNESS = re.compile(r"(?<=diversity, )equity(?=,? (?:and )?inclusi)|\bequity(?=,? (?:diversity|inclusion|and inclusion))")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -90,6 +93,8 @@ class Tokenizer:
             text = _CLAUSE.sub(lambda m: m.group(1)[1::3], text)  # "(c)(3)" -> "c3"
         if "paid " in text:
             text = _PAID_LEAVE.sub("", text)
+        if "equity" in text:
+            text = _FAIRNESS.sub("", text)
         out: list[str] = []
         if "$" in text or "€" in text or "£" in text:
             out += [_CURRENCY[m.group(1)] for m in _MONEY.finditer(text)]
