@@ -4031,3 +4031,13 @@ def test_a_programmes_length_said_of_it_answers_how_long_it_is(tmp_path: Path, s
         assert _PROGRAMME_LENGTH.search(said), said
     for said in ("a 30-minute call", "two weeks' notice", "3 days a week", "after 6 months in the role"):
         assert not _PROGRAMME_LENGTH.search(said), said
+
+
+def test_a_byline_says_what_a_posting_is_not_anything_of_it() -> None:
+    # "Machine Learning Engineer in the Optimization team / Hugging Face / France" names the
+    # team but says nothing of what it does: no introduction that answers "what does it do?"
+    from bot.services.answers import _SAYS_SOMETHING
+
+    assert not _SAYS_SOMETHING.search("Machine Learning Engineer in the Optimization team - EMEA remote\nHugging Face\nFrance")
+    assert _SAYS_SOMETHING.search("We bridge our libraries with AI hardware.")
+    assert _SAYS_SOMETHING.search("The Residency is a 9-month role designed to launch your career")

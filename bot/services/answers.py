@@ -814,10 +814,15 @@ def _introduction(engine: SearchEngine, query: Query, passage: Passage, names: f
     its introduction; "can a freshman apply to the summer program?" seldom is)."""
     if passage.id != 0 or passage.question is not None or passage.section not in (None, passage.title):
         return False
+    if not _SAYS_SOMETHING.search(passage.text):
+        return True  # a byline ("ML Engineer, Optimization team / Hugging Face / France") says what, not anything of it
     title = set(engine.tokenizer(f"{passage.title} {passage.org or ''}"))
     return any(
         t not in names and t not in title and query.importance.get(t, 0.0) >= 1.0 for t in query.unique_terms
     )
+
+
+_SAYS_SOMETHING = re.compile(r"[a-z][.!?:;](?:\s|$)|\b(?:is|are|will|we|you)\b", re.I)  # a sentence, not only names and places
 
 
 def _spelt(snap: Snapshot, position: int, terms: Iterable[str]) -> dict[str, frozenset[str]]:
