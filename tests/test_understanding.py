@@ -4041,3 +4041,35 @@ def test_a_byline_says_what_a_posting_is_not_anything_of_it() -> None:
     assert not _SAYS_SOMETHING.search("Machine Learning Engineer in the Optimization team - EMEA remote\nHugging Face\nFrance")
     assert _SAYS_SOMETHING.search("We bridge our libraries with AI hardware.")
     assert _SAYS_SOMETHING.search("The Residency is a 9-month role designed to launch your career")
+
+
+def test_a_role_named_by_its_title_is_not_answered_from_another_roles_posting(tmp_path: Path, settings: Settings) -> None:
+    # the careers page's table names the Product Designer; the Data Analyst's posting says
+    # "we can sponsor a visa for this role" of its own role only
+    rows = "".join(
+        f"<tr><td><a href=\"https://jobs.tallyfin.io/{slug}\">{title}</a></td><td>{team}</td><td>Remote (UK)</td>"
+        f"<td>{pay}</td><td>20 February 2026</td></tr>"
+        for slug, title, team, pay in (
+            ("data-analyst", "Data Analyst, Payments Insights", "Data", "&pound;38,000"),
+            ("ios", "Senior iOS Engineer", "Mobile", "&pound;78,000"),
+            ("product-designer", "Product Designer (12-month maternity cover)", "Design", "&pound;55,000 pro rata"),
+        )
+    )
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Careers at Tallyfin</title></head><body><h1>Careers at Tallyfin</h1>"
+        "<p>We build payments software for small businesses.</p><h2>Open roles</h2><table><thead><tr><th>Role</th>"
+        f"<th>Team</th><th>Location</th><th>Salary</th><th>Closes</th></tr></thead><tbody>{rows}</tbody></table>"
+        "</body></html>",
+    )
+    write(
+        tmp_path,
+        "analyst.md",
+        "---\ntitle: Data Analyst, Payments Insights\norg: Tallyfin\n---\n\n# Data Analyst, Payments Insights\n\n"
+        "## Visa sponsorship\n\nTallyfin holds a Skilled Worker sponsor licence, and we can sponsor a Skilled Worker "
+        "visa for this role for candidates who need one.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("can tallyfin sponsor a visa for the product designer role").verdict != "answer"
+    assert answers.ask("can tallyfin sponsor a visa for the data analyst role").verdict == "answer"

@@ -394,6 +394,7 @@ class AnswerService:
             or _other_year(corrected, passages[first.position], kind)
             or _thing_unsaid(engine, query, corrected, passages[first.position], names, kind)
             or _of_another_role(snap, query, first.position, kind)
+            or _another_posting(snap, query, first.position)
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -848,6 +849,32 @@ _PROGRAMME_LENGTH = re.compile(
     r"scheme|position|cohort|bootcamp|post|secondment)s?\b",
     re.I,
 )
+
+
+def _another_posting(snap: Snapshot, query: Query, position: int) -> bool:
+    """Tell whether the question names a role by its title's words ("the product designer
+    role", a row of a careers page's table) that the passage's document neither posts nor
+    names: "can tallyfin sponsor a visa for the product designer role?" is not answered by
+    the Data Analyst posting's "we can sponsor a visa for this role"."""
+    asked = set(query.unique_terms)
+    passage = snap.corpus.passages[position]
+    own = set(snap.engine.tokenizer(f"{passage.title} {passage.section or ''} {passage.text}"))
+
+    def said(term: str) -> bool:
+        # in any form ("apprentice" by "apprenticeship")
+        return term in own or (
+            len(term) >= TITLE_FORM_MIN
+            and any(o.startswith(term) or term.startswith(o) for o in own if len(o) >= TITLE_FORM_MIN)
+        )
+
+    for role in snap.corpus.roles:
+        terms = set(snap.engine.tokenizer(_TITLE_HEAD.split(role.title, maxsplit=1)[0]))
+        if len(terms) >= 2 and terms <= asked and role.source != passage.source and not all(map(said, terms)):
+            return True
+    return False
+
+
+_TITLE_HEAD = re.compile(r"\s*[(,–—-]\s*")  # "Product Designer (12-month maternity cover)": "Product Designer"
 
 
 def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:
