@@ -4073,3 +4073,18 @@ def test_a_role_named_by_its_title_is_not_answered_from_another_roles_posting(tm
     answers = services_over(tmp_path, settings).answers
     assert answers.ask("can tallyfin sponsor a visa for the product designer role").verdict != "answer"
     assert answers.ask("can tallyfin sponsor a visa for the data analyst role").verdict == "answer"
+
+
+def test_is_a_thing_free_asks_about_that_thing(settings, tmp_path) -> None:
+    # "is parking free?" is not answered by "Applying is free", nor "free show tickets?"
+    write(
+        tmp_path,
+        "festival.md",
+        "# Saltreach Festival Volunteers\n\n## Costs\n\nApplying is free, and volunteers get free housing in the "
+        "festival village.\n\n## Shifts\n\nEach volunteer works four shifts of six hours.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert _missing(answers, "is parking free for saltreach festival volunteers") == 1.0
+    assert _missing(answers, "do saltreach festival volunteers get free show tickets") == 1.0
+    assert _missing(answers, "is housing free for saltreach festival volunteers") == 0.0

@@ -1042,6 +1042,8 @@ def _thing_unsaid(
         return True  # "is my flight covered?" over the salary line
     if (can := _CAN_I.search(text)) and never_said(can.group(1)):
         return True  # "can I bring my dog?" over the house rules
+    if (free := _FREE_THING.search(text)) and never_said(free.group(1) or free.group(2)):
+        return True  # "is housing free?", "free show tickets?" over "Applying is free"
     match = _IS_THERE.search(text)
     if match is None:
         return False
@@ -1121,6 +1123,11 @@ _PAYS_FOR = re.compile(
     r"\b(?:does|do|did|will|would|can|could|should)(?: [\w'-]+){1,4}? (?:help (?:to )?)?"
     r"(?:pay|cover|reimburse|fund) (?!(?:include|includes|cover|covers|go|goes|get|gets|rise|rises|change|changes)\b)"
     r"(?:for )?(?:(?:my|the|your|their|our|his|her|a|an|any|some) )?" + _thing(4)
+)
+# "is housing free?", "are the show tickets free for volunteers?", "do we get free parking?": the thing free
+_FREE_THING = re.compile(
+    r"\b(?:is|are)\s+(?:the\s+|my\s+|our\s+|their\s+)?" + _thing(3, _PHRASE_ENDS + "|free|it|this|that|there")
+    + r"\s*free\b|\bfree\s+(?!(?:of|to|for|from|and|or|time|up)\b)" + _thing(3)
 )
 ALIKE = 0.35  # a word of the passage this close in meaning (WordLlama cosine) to the thing asked about says it
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
