@@ -46,6 +46,9 @@ FileKey = tuple[str, str]  # a parsed file's source and content hash
 Arrays = Mapping[str, np.ndarray]  # a file's counted terms as named arrays, as stored
 
 
+_TITLE_HEAD = re.compile(r"\s*[(,–—-]\s*")  # "Product Designer (12-month maternity cover)": "Product Designer"
+
+
 def terms_version(settings: Settings) -> str:
     """Return what stored term counts depend on: tokenizer version, equivalents, field weights."""
     r = settings.retrieval
@@ -172,6 +175,19 @@ class Snapshot:
                 orgs = frozenset(tokenizer(org or ""))
                 entries.append(Title(frozenset(tokenizer(title)) - orgs, orgs, doc, role))
         return Titles.of(entries)
+
+    @cached_property
+    def role_heads(self) -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+        """Return, by each of their terms, the roles' titles without their qualifier ("Product
+        Designer" of "Product Designer (12-month maternity cover)") as terms, two or more, with
+        the role's file; made on first use."""
+        out: dict[str, list[tuple[frozenset[str], str]]] = {}
+        for role in self.corpus.roles:
+            terms = frozenset(self.engine.tokenizer(_TITLE_HEAD.split(role.title, maxsplit=1)[0]))
+            if len(terms) >= 2:
+                for term in terms:
+                    out.setdefault(term, []).append((terms, role.source))
+        return {term: tuple(heads) for term, heads in out.items()}
 
     @cached_property
     def role_sections(self) -> dict[int, tuple[tuple[frozenset[str], frozenset[int], bool], ...]]:

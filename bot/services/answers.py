@@ -857,7 +857,11 @@ def _another_posting(snap: Snapshot, query: Query, position: int) -> bool:
     names: "can tallyfin sponsor a visa for the product designer role?" is not answered by
     the Data Analyst posting's "we can sponsor a visa for this role"."""
     asked = set(query.unique_terms)
+    heads = {head for term in asked for head in snap.role_heads.get(term, ())}
     passage = snap.corpus.passages[position]
+    named = [terms for terms, source in heads if terms <= asked and source != passage.source]
+    if not named:
+        return False
     own = set(snap.engine.tokenizer(f"{passage.title} {passage.section or ''} {passage.text}"))
 
     def said(term: str) -> bool:
@@ -867,14 +871,7 @@ def _another_posting(snap: Snapshot, query: Query, position: int) -> bool:
             and any(o.startswith(term) or term.startswith(o) for o in own if len(o) >= TITLE_FORM_MIN)
         )
 
-    for role in snap.corpus.roles:
-        terms = set(snap.engine.tokenizer(_TITLE_HEAD.split(role.title, maxsplit=1)[0]))
-        if len(terms) >= 2 and terms <= asked and role.source != passage.source and not all(map(said, terms)):
-            return True
-    return False
-
-
-_TITLE_HEAD = re.compile(r"\s*[(,–—-]\s*")  # "Product Designer (12-month maternity cover)": "Product Designer"
+    return any(not all(map(said, terms)) for terms in named)
 
 
 def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:
