@@ -111,7 +111,7 @@ def _without_forum_furniture(lines: list[str]) -> list[str]:
 _STAFF = re.compile(r"\s(?:staff|admin|administrator|moderator|mod|team)\s", re.I)
 _ASKING_SENTENCE = re.compile(r"[^.!?]*\?+(?=\s|$)")
 _LEADING_MENTION = re.compile(r"^(\s*)@[\w.'-]{2,40}[,:]?\s+")  # "@bramblejo yes, that's fine."
-FORUM_QUESTION_WORDS = 30  # as parse.QUESTION_WORDS: a bold line this long heads what follows it
+FORUM_QUESTION_WORDS = 30  # as parse.QUESTION_WORDS (which imports this module): a bold line this long heads what follows it
 
 
 def _replies_under_questions(lines: list[str], posters: list[int], staff: list[bool]) -> list[str]:
@@ -121,8 +121,9 @@ def _replies_under_questions(lines: list[str], posters: list[int], staff: list[b
     rotate …") becomes one bold line, its question last ("My shifts rotate … Could I do
     Tuesdays one week and Thursdays the next?"), so the posts after it, up to the next
     question, are read as its answer: an FAQ item of the thread. The thread's first post is
-    its subject, a question only when it is short; a post by the forum's staff, where the
-    forum marks them, is an answer. A reply's leading "@member" goes."""
+    its subject, a question only when it is short; a post by one who answers (``staff``: the
+    forum's staff, where the forum marks them, or whoever started a chat's thread) is an
+    answer. A reply's leading "@member" goes."""
     out = list(lines)
     bounds = [*posters, len(lines)]
     for k, start in enumerate(posters):
