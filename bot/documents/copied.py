@@ -111,7 +111,7 @@ def _without_forum_furniture(lines: list[str]) -> list[str]:
 _STAFF = re.compile(r"\s(?:staff|admin|administrator|moderator|mod|team)\s", re.I)
 _ASKING_SENTENCE = re.compile(r"[^.!?]*\?+(?=\s|$)")
 _LEADING_MENTION = re.compile(r"^(\s*)@[\w.'-]{2,40}[,:]?\s+")  # "@bramblejo yes, that's fine."
-FORUM_QUESTION_WORDS = 30  # as parse.QUESTION_WORDS (which imports this module): a bold line this long heads what follows it
+QUESTION_WORDS = 30  # a bold line this long at most heads what follows it (parse reads such lines)
 
 
 def _replies_under_questions(lines: list[str], posters: list[int], staff: list[bool]) -> list[str]:
@@ -138,7 +138,7 @@ def _replies_under_questions(lines: list[str], posters: list[int], staff: list[b
             continue  # staff answer; a last post is answered by nobody
         text = " ".join(out[i].strip() for i in body).replace("**", "")
         asked = [m.group(0).strip() for m in _ASKING_SENTENCE.finditer(text)]
-        if not asked or len(text.split()) > FORUM_QUESTION_WORDS or (k == 0 and len(body) > 1):
+        if not asked or len(text.split()) > QUESTION_WORDS or (k == 0 and len(body) > 1):
             continue
         said = " ".join(_ASKING_SENTENCE.sub("", text).split())
         if said[:1].islower():

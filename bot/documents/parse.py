@@ -21,7 +21,7 @@ from dateutil import parser as dateparser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from bot.documents.copied import tidy
+from bot.documents.copied import QUESTION_WORDS, tidy
 from bot.documents.jsonld import JobPosting, read_job_postings
 from bot.documents.urls import safe_url
 from bot.models import Block, BlockKind, Link
@@ -1224,7 +1224,6 @@ def _plain(text: str) -> str:
 # an emoji or two may stand before it: "💶 **How much?**", "🗓️ **Key dates**"
 _BOLD_LINE = re.compile(rf"^\s*(?:[{_EMOJI}]+\s*)?(\*\*|__)\s*(\S.*?)\s*\1\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
-QUESTION_WORDS = 30  # a bold line this long at most heads what follows it
 
 
 _SECTION_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+[A-Z]")
