@@ -46,6 +46,8 @@ FileKey = tuple[str, str]  # a parsed file's source and content hash
 Arrays = Mapping[str, np.ndarray]  # a file's counted terms as named arrays, as stored
 
 
+_NUMBERED_HEAD = re.compile(r"\s*([^\W\d_]+)\s+(?:\d+|[A-Z])\s*[:.)–—-]\s*(\S.*)")  # "ROLE 1: YOUTH FOOTBALL COACH"
+_CONJUNCTS = re.compile(r"\s+(?:and|&|\+)\s+|\s*,\s+", re.IGNORECASE)  # "Summer School and Year Residency"
 _TITLE_HEAD = re.compile(r"\s*[(,–—-]\s*")  # "Product Designer (12-month maternity cover)": "Product Designer"
 
 
@@ -120,6 +122,23 @@ class Titles:
             {d: tuple(v) for d, v in of_doc.items()},
             frozenset(t for title in entries for t in title.orgs),
         )
+
+
+def _distinct(
+    terms: dict[str, frozenset[str]], siblings: dict[str, set[int]]
+) -> tuple[tuple[frozenset[str], frozenset[int]], ...] | None:
+    """Return each heading's terms that no other heading of ``terms`` says, with the passages
+    under it (those with none left out), when two headings or more keep some; else None."""
+    said: dict[str, int] = {}
+    for head_terms in terms.values():
+        for term in head_terms:
+            said[term] = said.get(term, 0) + 1
+    groups = tuple(
+        (own, frozenset(siblings[head]))
+        for head, head_terms in terms.items()
+        if (own := frozenset(t for t in head_terms if said[t] == 1))
+    )
+    return groups if len(groups) >= 2 else None
 
 
 @dataclass(frozen=True)
@@ -231,6 +250,57 @@ class Snapshot:
                     common = frozenset.intersection(*(terms for terms, _ in roles))
                     out[doc] = tuple((terms - common, positions, by_item) for terms, positions in roles)
         return out
+
+    @cached_property
+    def group_sections(self) -> dict[int, tuple[tuple[tuple[frozenset[str], frozenset[int]], ...], ...]]:
+        """Return, for each document whose sibling headings name different groups its title
+        names ("## Seasonal Ranger posts" beside "## Conservation Volunteer placements" in the
+        "Seasonal Ranger & Conservation Volunteer Programme"), each set of such siblings: each
+        heading's words of the title (its organisation and numbers aside) that no sibling
+        heading says, with the passages under it. Made on first use (a question), from the
+        passages' sections.
+        """
+        tokenizer = self.engine.tokenizer
+        under: dict[tuple[int, tuple[str, ...]], dict[str, set[int]]] = {}
+        # the words of each part of the document's title that says several things ("Summer
+        # School and Year Residency"), its organisation's and numbers aside
+        titled: dict[int, tuple[frozenset[str], ...]] = {}
+        for position, passage in enumerate(self.corpus.passages):
+            if not passage.section:
+                continue
+            doc = int(self.engine.doc_of[position])
+            if doc not in titled:
+                org = set(tokenizer(passage.org or ""))
+                titled[doc] = tuple(
+                    frozenset(t for t in tokenizer(part) if not t.isdigit() and t not in org)
+                    for part in _CONJUNCTS.split(passage.title)
+                )
+            heads = passage.section.split(SECTION_SEP)
+            for depth in range(len(heads)):
+                under.setdefault((doc, tuple(heads[:depth])), {}).setdefault(heads[depth], set()).add(position)
+        out: dict[int, list[tuple[tuple[frozenset[str], frozenset[int]], ...]]] = {}
+        for (doc, _), siblings in under.items():
+            if len(siblings) < 2:
+                continue
+            # "ROLE 1: YOUTH FOOTBALL COACH" beside "ROLE 2: ADULT RUNNING COACH": numbered
+            # headings of one label name a group each, in all their words
+            numbered: dict[str, dict[str, frozenset[str]]] = {}
+            for head in siblings:
+                if match := _NUMBERED_HEAD.match(head):
+                    numbered.setdefault(match[1].casefold(), {})[head] = frozenset(tokenizer(match[2]))
+            for terms in numbered.values():
+                if (groups := _distinct(terms, siblings)) is not None:
+                    out.setdefault(doc, []).append(groups)
+            parts = titled[doc]
+            if len(parts) < 2:
+                continue
+            words = frozenset().union(*parts)
+            groups = _distinct({head: frozenset(t for t in tokenizer(head) if t in words) for head in siblings}, siblings)
+            # each group named within one part of the title, and not all by the same part
+            within = [{i for i, part in enumerate(parts) if own <= part} for own, _ in groups or ()]
+            if groups is not None and all(within) and len(set().union(*within)) >= 2:
+                out.setdefault(doc, []).append(groups)
+        return {doc: tuple(sets) for doc, sets in out.items()}
 
     @cached_property
     def name_levels(self) -> dict[str, frozenset[int]]:

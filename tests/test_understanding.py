@@ -27,6 +27,7 @@ from bot.search.answer_type import (
     holds,
     holds_as_asked,
     label_kind,
+    year_ranges,
 )
 from bot.search.counted import FileTerms, count_file
 from bot.search.index import Vocabulary
@@ -4088,3 +4089,103 @@ def test_is_a_thing_free_asks_about_that_thing(settings, tmp_path) -> None:
     assert _missing(answers, "is parking free for saltreach festival volunteers") == 1.0
     assert _missing(answers, "do saltreach festival volunteers get free show tickets") == 1.0
     assert _missing(answers, "is housing free for saltreach festival volunteers") == 0.0
+
+
+def test_a_group_a_document_names_in_its_title_is_answered_under_its_own_heading(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # "Volunteer accommodation" beside "Seasonal ranger accommodation" in a page for "seasonal
+    # staff and volunteers": the rangers' "not free" is no volunteer's answer, and a thing
+    # only the rangers' section speaks of is not answered for the volunteers
+    write(
+        tmp_path,
+        "guide.md",
+        "# Seasonal Ranger & Conservation Volunteer Programme 2026\n\n## About the programme\n\n"
+        "The season runs from 6 April to 25 October 2026.\n\n## Seasonal Ranger posts\n\n"
+        "- **Pay:** £13.10 per hour, paid monthly.\n- **Annual leave:** 16 days for the contract.\n\n"
+        "## Conservation Volunteer placements\n\n- **Length:** placements last 4, 8 or 12 weeks.\n"
+        "- **Expenses:** we pay a subsistence allowance of £15 per volunteering day.\n",
+    )
+    write(
+        tmp_path,
+        "stay.md",
+        "---\ntitle: Accommodation and travel for seasonal rangers and volunteers\n---\n\n# Accommodation\n\n"
+        "## Volunteer accommodation\n\nAccommodation is provided at no charge for the whole placement, in shared "
+        "rooms at the bothy.\n\n## Ranger accommodation\n\nRangers are employees, so accommodation is optional "
+        "and not free: rooms cost £85 per week.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("is volunteer accommodation free")
+    assert answer.citations and answer.citations[0].section == "Accommodation › Volunteer accommodation"
+    assert answers.ask("how much annual leave do volunteers get").verdict != "answer"
+    answer = answers.ask("how much annual leave do rangers get")
+    assert answer.verdict == "answer" and "16 days" in answer.citations[0].snippet
+
+
+def test_numbered_role_headings_name_a_group_each(tmp_path: Path, settings: Settings) -> None:
+    # a newsletter's "ROLE 1: …" and "ROLE 2: …": the youth coach's kit is no running coach's,
+    # and the running coach's mileage is no youth coach's
+    write(
+        tmp_path,
+        "news.txt",
+        "THE PARKSIDE WHISTLE\n\nHello everyone, we are hiring two coaches this spring.\n\n"
+        "ROLE 1: YOUTH FOOTBALL COACH (SATURDAY JUNIORS)\n\n"
+        "The youth coach leads our Saturday sessions for children aged 8 to 14.\n"
+        "- Pay: £16.00 per hour.\n- Kit: the youth coach gets a tracksuit and boots.\n\n"
+        "ROLE 2: ADULT RUNNING COACH (BACK TO RUNNING)\n\n"
+        "The running coach leads our beginners' groups on weekday evenings.\n"
+        "- Pay: £14.50 per hour.\n- Travel: mileage is paid at 45p a mile for sessions away from the club.\n\n"
+        "HOW TO APPLY\n\nSend a short letter to the club secretary.\n",
+    )
+    write(tmp_path, "faq.md", "# Club FAQ\n\n**Where do you train?**\nAt Orley Fields, behind the library.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("does the running coach get a tracksuit").verdict != "answer"
+    assert answers.ask("does the youth football coach get mileage").verdict != "answer"
+    answer = answers.ask("does the youth coach get a tracksuit")
+    assert answer.verdict == "answer" and "tracksuit" in answer.citations[0].snippet
+
+
+def test_a_kind_asked_of_a_group_the_title_does_not_name_is_sought_where_the_group_is_said(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # a blog about the corps: "YCC members earn $17.50" is no crew leader's pay, though its
+    # section is about pay and ends with "a letter of reference from their crew leader" ("crew"
+    # is a name: another page's title says it)
+    write(
+        tmp_path,
+        "ycc.md",
+        "---\ntitle: Applications are open for the 2025 Youth Conservation Corps\n---\n\n"
+        "## What is the Youth Conservation Corps?\n\nThe YCC is a paid summer job for young people aged 15 to 18. "
+        "Members work in crews of six, each led by two adult crew leaders.\n\n## Pay and what we provide\n\n"
+        "YCC members earn $17.50 an hour, paid every two weeks. We provide hard hats and all tools.\n\nAt the end of "
+        "the summer, everyone receives a letter of reference from their crew leader.\n\n## Crew leaders wanted too\n\n"
+        "We are also hiring eight YCC crew leaders aged 19 to 25 at $21.00 an hour. Crew leaders start a week "
+        "earlier for leader training.\n",
+    )
+    write(
+        tmp_path,
+        "openings.md",
+        "# Join the crew: current openings at Brightwater Wind\n\n## Field technician\n\nMaintain our turbines. "
+        "Pay: $31 an hour.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("how much do ycc crew leaders get paid")
+    assert answer.citations and "$21.00" in answer.citations[0].snippet
+    answer = answers.ask("how much do ycc members get paid")
+    assert answer.citations and "$17.50" in answer.citations[0].snippet
+
+
+def test_an_academic_year_asked_is_not_answered_by_the_passage_of_another(tmp_path: Path, settings: Settings) -> None:
+    # "2027-28" is not "2026–27", though the start date of the one is in the year the other says
+    assert year_ranges("the 2027-28 cohort and the 2025/2026 one; in 2024") == {(2027, 2028), (2025, 2026)}
+    write(
+        tmp_path,
+        "residency.txt",
+        "Quillfern Residency\n\nThe Quillfern Residency is a paid year of research for early-career engineers.\n\n"
+        "The 2026–27 cohort starts on September 14, 2026. Each resident gets a compute budget of 2,000 GPU hours.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("when does the quillfern residency 2027-28 cohort start").verdict != "answer"
+    answer = answers.ask("when does the quillfern residency 2026-27 cohort start")
+    assert answer.verdict == "answer" and "September 14, 2026" in answer.citations[0].snippet

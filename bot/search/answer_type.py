@@ -1362,6 +1362,19 @@ def edition_years(question: str) -> frozenset[int]:
     return frozenset(y for span in spans for y in calendar_years(span))
 
 
+def year_ranges(text: str) -> frozenset[tuple[int, int]]:
+    """Return the academic years ``text`` says as ranges ("2026–27", "2027/2028"), each as its
+    first and last year."""
+    out: set[tuple[int, int]] = set()
+    for match in _CALENDAR_YEAR.finditer(text):
+        if match.group(2):
+            first = int(match.group(1))
+            last = int(match.group(2)) if len(match.group(2)) == 4 else first // 100 * 100 + int(match.group(2))
+            if last == first + 1:
+                out.add((first, last))
+    return frozenset(out)
+
+
 # "cohort 5", "round #2", "intake 3": an edition of a programme by its number
 _EDITION_NUMBER = re.compile(r"\b(cohort|round|batch|intake|wave|edition)\s*(?:#|no\.?\s*|number\s+)?(\d{1,2})\b", re.I)
 

@@ -59,6 +59,7 @@ from bot.search.answer_type import (
     pays_asked_sum,
     said_plainly,
     seasons_said,
+    year_ranges,
     years_of,
 )
 from bot.search.engine import Query, SearchEngine
@@ -341,7 +342,9 @@ class AnswerService:
             engine.documents_with,
         )
         scope = _by_role_title(snap, query, scope)
-        candidates = _in_named_roles(snap, query, self._candidates(snap, query, vector, scope))
+        candidates = _in_named_groups(
+            snap, query, _in_named_roles(snap, query, self._candidates(snap, query, vector, scope)), names
+        )
         # a member who copies an FAQ's question ("Do I have to be a marine biology major?")
         # asks that item, whatever the names said chose
         # (in the member's own words, or as spelt right: not with the words said plainly added)
@@ -395,6 +398,7 @@ class AnswerService:
             or _thing_unsaid(engine, query, corrected, passages[first.position], names, kind)
             or _of_another_role(snap, query, first.position, kind)
             or _another_posting(snap, query, first.position)
+            or (kind is None and _said_for_another_group(snap, query, first.position, names))
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -476,6 +480,18 @@ class AnswerService:
             # a list that names the asked role in some items: the others are about other roles,
             # however close ("• Digital Preservation Officer, … £34,200" is no Web Archivist's pay)
             about = [a and (n or not p.startswith(BULLET)) for a, n, p in zip(about, naming, parts, strict=True)]
+        # a name the question says that its document's title does not (a group or role the
+        # page speaks of: "how much do ycc crew leaders get paid?" of a blog about the corps)
+        # is what the sentence holding the answer must be about, unless the heading is
+        sub = _sub_names(snap, position, named)
+        of_sub = [True] * len(parts)
+        if (
+            sub
+            and sub.isdisjoint(tokenizer(f"{passage.section or ''} {passage.question or ''}"))
+            and any(sub & t for t in terms)
+        ):
+            of_sub = [bool(sub & t) for t in terms]
+            about = [a and o for a, o in zip(about, of_sub, strict=True)]
         for i, part in enumerate(parts):
             if not holds_as_asked(part, kind, question, passage.question):
                 continue
@@ -483,6 +499,10 @@ class AnswerService:
             # the line next to it says ("Individual compensation is determined by …"); a short
             # sentence ("Applications close on 31 January 2027.") says what it is about.
             bare = len(part.split()) <= VALUE_LINE_WORDS and not part.rstrip().endswith((".", "!", "?"))
+            if kind == "amount" and not (
+                of_sub[i] or (bare and any(of_sub[j] for j in (i - 1, i + 1) if 0 <= j < len(parts)))
+            ):
+                continue  # (a sum is the group's: "YCC members earn $17.50 an hour" is no crew leader's pay)
             if (
                 about[i]
                 or (bare and any(about[j] for j in (i - 1, i + 1) if 0 <= j < len(parts)))
@@ -936,6 +956,73 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
     return {p: s for p, s in found.items() if p not in dropped} if dropped else found
 
 
+def _said_for_another_group(snap: Snapshot, query: Query, position: int, named: frozenset[str]) -> bool:
+    """Tell whether the passage, under a heading of one group of its document
+    (:attr:`Snapshot.group_sections`), lacks a word of the question that the document says
+    only under the headings of its other groups: "does the youth football coach get
+    mileage?" is not answered by the youth coach's section when only the running coach's
+    says "mileage"."""
+    engine = snap.engine
+    doc = int(engine.doc_of[position])
+    for groups in snap.group_sections.get(doc, ()):
+        if not any(position in positions for _, positions in groups):
+            continue
+        others = {p for _, positions in groups if position not in positions for p in positions}
+        for term in query.unique_terms:
+            if term in named or query.importance.get(term, 0.0) < 1.0:
+                continue
+            where: set[int] = set()
+            for alt in (term, *query.synonyms.get(term, ())):
+                where.update(p for p in engine.index.passages_with(alt).tolist() if int(engine.doc_of[p]) == doc)
+            if where and position not in where and where <= others:
+                return True
+    return False
+
+
+def _sub_names(snap: Snapshot, position: int, named: frozenset[str]) -> frozenset[str]:
+    """Return the names the question says that the passage's document's title (and
+    organisation) does not, in any form ("intern" of an "Internships" page is said, and "lab"
+    of a "Laboratory Technician")."""
+    own = snap.engine.topic_terms(position) | snap.names.by_doc[int(snap.engine.doc_of[position])]
+    expansions = snap.names.expansions
+
+    def titled(term: str) -> bool:
+        if term in own or set(expansions.get(term, ())) & own:
+            return True
+        # ("lab" of a "Laboratory Technician" said short)
+        return any(o.startswith(term) or (len(term) >= TITLE_FORM_MIN <= len(o) and term.startswith(o)) for o in own)
+
+    return frozenset(t for t in named if not titled(t))
+
+
+def _in_named_groups(snap: Snapshot, query: Query, found: dict[int, float], named: frozenset[str]) -> dict[int, float]:
+    """Return the candidates without the passages under a heading of another group than the
+    one the question names (:attr:`Snapshot.group_sections`): "is volunteer accommodation
+    free?" is not answered under "## Seasonal ranger accommodation" ("not free"), nor "how
+    much annual leave do volunteers get?" by the rangers' "Annual leave: 16 days". A passage
+    that says the asked group's word itself stays."""
+    sections = snap.group_sections
+    if not sections:
+        return found
+    named = named | frozenset(query.unique_terms)
+    dropped: set[int] = set()
+    for doc in {int(snap.engine.doc_of[p]) for p in found}:
+        for groups in sections.get(doc, ()):
+            asked = [terms & named for terms, _ in groups]
+            if not any(asked) or all(asked):
+                continue
+            words = frozenset().union(*asked)
+            kept = {p for (_, positions), a in zip(groups, asked, strict=True) if a for p in positions}
+            dropped.update(
+                p
+                for (_, positions), a in zip(groups, asked, strict=True)
+                if not a
+                for p in positions
+                if p not in kept and p in found and words.isdisjoint(snap.engine.tokenizer(snap.corpus.passages[p].text))
+            )
+    return {p: s for p, s in found.items() if p not in dropped} if dropped else found
+
+
 # "what's the analyst's annual bonus?": the thing asked for
 _WHAT_THING = re.compile(
     r"\bwhat(?:'s| is|s| are| was) (?:the |a |an |their |your |my )?(?:[\w-]+ )?(?:[\w-]+(?:'s|s') )?"
@@ -1238,6 +1325,10 @@ def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None)
     editions = edition_years(question)
     if not editions:
         return False
+    if (ranges := year_ranges(question)) and (spoken := year_ranges(passage.text)) and not ranges & spoken:
+        # "the 2027-28 cohort" over "The 2026–27 cohort starts on September 14, 2026" (which
+        # says 2027 too)
+        return True
     years = calendar_years(" ".join(filter(None, (passage.title, passage.section, passage.text))))
     if asks_deadline(question.casefold()) and not calendar_years(passage.title):
         # (a document titled by its edition, "… Fellowship 2026", closes that edition's
