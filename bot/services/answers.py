@@ -1325,7 +1325,7 @@ def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None)
     editions = edition_years(question)
     if not editions:
         return False
-    if (ranges := year_ranges(question)) and (spoken := year_ranges(passage.text)) and not ranges & spoken:
+    if (ranges := year_ranges(question)) and (academic := year_ranges(passage.text)) and not ranges & academic:
         # "the 2027-28 cohort" over "The 2026–27 cohort starts on September 14, 2026" (which
         # says 2027 too)
         return True
