@@ -4189,3 +4189,12 @@ def test_an_academic_year_asked_is_not_answered_by_the_passage_of_another(tmp_pa
     assert answers.ask("when does the quillfern residency 2027-28 cohort start").verdict != "answer"
     answer = answers.ask("when does the quillfern residency 2026-27 cohort start")
     assert answer.verdict == "answer" and "September 14, 2026" in answer.citations[0].snippet
+
+
+def test_those_who_do_a_thing_are_no_count_of_the_thing() -> None:
+    # "how many research interns?" is not answered by "14 researchers"; "six fellowships" still
+    # counts fellows
+    asked = "how many research interns does marrowgate hire per year"
+    assert not holds("Our Forecasting Research group has 14 researchers.", "count", asked)
+    assert holds("We hire four research interns each summer.", "count", asked)
+    assert holds("We offer six fellowships a year.", "count", "how many fellows do you take")

@@ -1108,7 +1108,12 @@ def _same_word(a: str, b: str) -> bool:
     a, b = a.rstrip("s"), b.rstrip("s")
     if min(len(a), len(b)) < 4:
         return a == b
-    return a.startswith(b) or b.startswith(a)
+    short, long = sorted((a, b), key=len)
+    # ... but one who does a thing is no other form of it ("researchers" are no "research")
+    return long.startswith(short) and long[len(short) :] not in _AGENT_ENDINGS
+
+
+_AGENT_ENDINGS = frozenset(("er", "or", "ist", "ian"))
 
 
 _UNITS = ("hour", "day", "week", "month", "year")
