@@ -4198,3 +4198,11 @@ def test_those_who_do_a_thing_are_no_count_of_the_thing() -> None:
     assert not holds("Our Forecasting Research group has 14 researchers.", "count", asked)
     assert holds("We hire four research interns each summer.", "count", asked)
     assert holds("We offer six fellowships a year.", "count", "how many fellows do you take")
+
+
+def test_the_length_of_a_meeting_is_no_working_week() -> None:
+    asked = "how many hours a week do quillfern interns work"
+    assert not holds("Mentors hold a one-hour check-in with their intern every week.", "duration", asked)
+    assert holds("Interns work 35 hours a week.", "duration", asked)
+    # (a meeting's length still answers how long the meeting is)
+    assert holds("Mentors hold a one-hour check-in every week.", "duration", "how long is the weekly check-in")

@@ -779,6 +779,10 @@ _DATE_SPAN = re.compile(
 )
 # ... unless that is what is asked about
 _ASKS_TIME_OUT = re.compile(r"\b(?:leave|off|holidays?|vacation|pto|breaks?|lunch|notice|advance)\b")
+# "how many hours a week do interns work?", "weekly hours": the hours of work, not the length
+# of a meeting or a session
+_ASKS_HOURS_WORKED = re.compile(r"\b(?:hours?|hrs?)\b(?:\s+\w+){0,6}?\s+(?:a|per|each|every)\s+week\b|\bweekly\s+(?:hours?|hrs?)\b")
+_HOURS_OF_A_THING = re.compile(rf"\b{_NUMBER}[\s-]hours?\s+(?!(?:a|an|per|each|every|of|on|in|work\w*|week\w*|day\w*|shifts?)\b)[a-z][\w-]*")
 _ASKS_LENGTH = re.compile(r"\bhow long (?:is|are|was|will|would|does|do)\b|\b(?:duration|length)\b")
 _ASKS_WORKLOAD = re.compile(
     r"\b(?:hours?|hrs?|weeks?|weekly|days?|daily|shifts?|per|commitment|takes?|time|part[\s-]?time|full[\s-]?time)\b"
@@ -1252,6 +1256,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
                 return True
             if not _SPANNING.search(searched):
                 return False
+    if kind == "duration" and _ASKS_HOURS_WORKED.search(asked):
+        searched = _HOURS_OF_A_THING.sub(" ", searched)  # "a one-hour check-in every week" is no working week
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
