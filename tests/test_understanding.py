@@ -4206,3 +4206,29 @@ def test_the_length_of_a_meeting_is_no_working_week() -> None:
     assert holds("Interns work 35 hours a week.", "duration", asked)
     # (a meeting's length still answers how long the meeting is)
     assert holds("Mentors hold a one-hour check-in every week.", "duration", "how long is the weekly check-in")
+
+
+def test_a_word_of_a_sibling_programmes_name_is_not_answered_from_the_other_programme(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # "summer fellows" names the Summer Research Fellowship beside the Postdoctoral Fellowship,
+    # both Quillmere's: the postdoc's leave and relocation allowance are not the summer fellows'
+    write(
+        tmp_path,
+        "postdoc.md",
+        "# Quillmere Postdoctoral Fellowship\n\n## Funding\n\nFellows are employed on a two-year contract with a "
+        "salary of EUR 52,500. Fellows receive 27 days of annual leave plus public holidays.\n\n## Relocation\n\n"
+        "A relocation allowance of EUR 3,000 is paid with the first salary.\n",
+    )
+    write(
+        tmp_path,
+        "summer.md",
+        "# Quillmere Summer Research Fellowship – FAQ\n\n**How much does the fellowship pay?**\nFellows receive a "
+        "stipend of EUR 1,200 per month.\n\n**Is accommodation provided?**\nYes, in shared apartments.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("how many days holiday do summer fellows get").verdict != "answer"
+    assert answers.ask("quillmere summer fellowship relocation allowance").verdict != "answer"
+    answer = answers.ask("quillmere postdoc relocation allowance")
+    assert answer.verdict == "answer" and "EUR 3,000" in answer.citations[0].snippet

@@ -399,6 +399,7 @@ class AnswerService:
             or _of_another_role(snap, query, first.position, kind)
             or _another_posting(snap, query, first.position)
             or (kind is None and _said_for_another_group(snap, query, first.position, names))
+            or _of_a_sibling_programme(snap, query, corrected, first.position, names)
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -954,6 +955,37 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
                 p for (_, positions, _), n in zip(roles, said, strict=True) if n < best for p in positions if p not in kept
             )
     return {p: s for p, s in found.items() if p not in dropped} if dropped else found
+
+
+def _of_a_sibling_programme(
+    snap: Snapshot, query: Query, question: str, position: int, named: frozenset[str]
+) -> bool:
+    """Tell whether the question says a word of the title of another document its names
+    choose (a sibling programme: "summer" of the "Summer Research Fellowship" beside the
+    "Postdoctoral Fellowship", both Quillmere's) that the passage's document's names and
+    the passage itself never say: "quillmere summer fellowship relocation allowance" is not
+    answered by the postdoc's "the relocation allowance rises to EUR 4,500"."""
+    engine = snap.engine
+    doc = int(engine.doc_of[position])
+    chosen = {d for t in named for d in snap.names.docs_of.get(t, ())}
+    if doc not in chosen or len(chosen) < 2:
+        return False
+    own = engine.topic_terms(position) | snap.names.by_doc[doc]
+    passage = snap.corpus.passages[position]
+    said = own | set(engine.tokenizer(f"{passage.section or ''} {passage.text}"))
+    # (a word said next to a name, as part of it: "summer fellows", not "a phd in oceanography")
+    terms = [engine.tokenizer.term(w) for w in engine.tokenizer.words(question)]
+    beside = {
+        t
+        for i, t in enumerate(terms)
+        if t and any(0 <= j < len(terms) and (n := terms[j]) and _in_title(n, named) for j in (i - 1, i + 1))
+    }
+    for term in beside & set(query.unique_terms):
+        if term in named or query.importance.get(term, 0.0) < 1.0 or _in_title(term, frozenset(said)):
+            continue
+        if any(term in engine.title_terms[d] for d in chosen if d != doc):
+            return True
+    return False
 
 
 def _said_for_another_group(snap: Snapshot, query: Query, position: int, named: frozenset[str]) -> bool:
