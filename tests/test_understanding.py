@@ -4232,3 +4232,10 @@ def test_a_word_of_a_sibling_programmes_name_is_not_answered_from_the_other_prog
     assert answers.ask("quillmere summer fellowship relocation allowance").verdict != "answer"
     answer = answers.ask("quillmere postdoc relocation allowance")
     assert answer.verdict == "answer" and "EUR 3,000" in answer.citations[0].snippet
+
+
+def test_a_unit_said_in_a_compound_is_the_unit() -> None:
+    # "20,000 GPU-hours" answers "how many gpu hours?" as "20,000 GPU hours" does
+    asked = "how many gpu hours do residents get"
+    assert holds("Residents get a compute allowance of 20,000 GPU-hours on our cluster.", "duration", asked)
+    assert not holds("Residents get a compute allowance on our cluster.", "duration", asked)

@@ -1120,6 +1120,7 @@ def _same_word(a: str, b: str) -> bool:
 _AGENT_ENDINGS = frozenset(("er", "or", "ist", "ian"))
 
 
+_UNIT_COMPOUND = re.compile(r"\b([a-z]{2,})-(hours|days|weeks|months|years)\b")  # "GPU-hours", "person-days"
 _UNITS = ("hour", "day", "week", "month", "year")
 _UNIT_WORD = re.compile(r"\b(hour|day|week|month|year)s?\b")
 # "how many samples a day?" counts samples: the day is a rate, not what is counted
@@ -1225,6 +1226,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
             _OUTCOME_WITHIN.search(part) and _HOLDS["duration"].search(part) for part in _clauses(searched)
         ):
             return True  # "when will I find out?": "we aim to tell you the outcome within three weeks"
+    if kind == "duration":
+        searched = _UNIT_COMPOUND.sub(r"\1 \2", searched)  # "20,000 GPU-hours" as "20,000 GPU hours"
     if kind == "date" and _WHEN_PAID_ASKED.search(asked) and _PAID_WHEN.search(searched):
         return True  # "when do I get paid?": "paid 40% when you sign the grant agreement and 60% after your report"
     if kind == "count":
