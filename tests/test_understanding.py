@@ -4239,3 +4239,11 @@ def test_a_unit_said_in_a_compound_is_the_unit() -> None:
     asked = "how many gpu hours do residents get"
     assert holds("Residents get a compute allowance of 20,000 GPU-hours on our cluster.", "duration", asked)
     assert not holds("Residents get a compute allowance on our cluster.", "duration", asked)
+
+
+def test_pay_for_when_the_work_is_done_is_paid_under_any_name() -> None:
+    # "on call pay?" is answered by "an on-call allowance", though an allowance is no pay
+    asked = "sre on call pay?"
+    assert holds("You receive an on-call allowance of €300 for each week you are on call.", "amount", asked)
+    assert not holds("You receive a relocation allowance of €3,000.", "amount", asked)
+    assert not holds("You receive an on-call allowance of €300.", "amount", "what does the sre job pay?")

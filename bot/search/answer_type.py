@@ -832,6 +832,20 @@ _OUTCOME_SAID = re.compile(
 
 
 # What a job pays, asked and said; and money of other kinds
+# pay for when or how the work is done, whatever the page calls it ("on-call allowance",
+# "night shift premium", "overtime rate")
+_PAY_PREMIUM = re.compile(
+    r"\b(on[\s-]?call|call[\s-]?out|standby|overtime|night(?:[\s-]?shift)?|weekend|shift|bank[\s-]holiday|hazard)"
+    r"\s+(?:pay|rate|premium|allowance|supplement)\b"
+)
+
+
+def _said_premium(premium: str, part: str) -> bool:
+    """Tell whether ``part`` speaks of the premium ``premium`` names, in any spelling."""
+    words = re.split(r"[\s-]+", premium)
+    return re.search(r"\b" + r"[\s-]?".join(map(re.escape, words)) + r"\b", part) is not None
+
+
 _PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|earn|earns|make|makes|compensation|comp|rate)\b")
 # ("salary packaging", "salary sacrifice" are a tax benefit, not pay)
 _PAY_SAID = re.compile(
@@ -1279,9 +1293,13 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "what does the yard jockey job pay?" is not answered by "a $1,000 referral bonus"
         # or "tuition assistance of up to $5,250", which are money of another kind; nor by a
         # "relocation stipend", which is no pay though it says "stipend"
+        premium = _PAY_PREMIUM.search(asked)
         searched = _only_clauses(
             searched,
-            lambda part: bool(_PAY_SAID.search(_PAID_HOW.sub(" ", _OTHER_PAY.sub(" ", part))) or not _OTHER_MONEY.search(part)),
+            lambda part: bool(_PAY_SAID.search(_PAID_HOW.sub(" ", _OTHER_PAY.sub(" ", part))))
+            or not _OTHER_MONEY.search(part)
+            # "on call pay?" is paid as "an on-call allowance of €300 for each week"
+            or (premium is not None and _said_premium(premium[1], part)),
         )
     if kind == "duration" and (families := _time_out_asked(asked)):
         # "how many vacation days?" is answered where the leave is spoken of ("25 days of
