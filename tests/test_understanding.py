@@ -4247,3 +4247,22 @@ def test_pay_for_when_the_work_is_done_is_paid_under_any_name() -> None:
     assert holds("You receive an on-call allowance of €300 for each week you are on call.", "amount", asked)
     assert not holds("You receive a relocation allowance of €3,000.", "amount", asked)
     assert not holds("You receive an on-call allowance of €300.", "amount", "what does the sre job pay?")
+
+
+def test_an_faq_item_whose_question_the_member_says_in_full_is_ranked_up(tmp_path: Path, settings: Settings) -> None:
+    # "can i do the stage management apprenticeship part time" says every word of "Can I do
+    # the apprenticeship part-time?" ("part time" for "part-time"): its "Not this year." answers,
+    # not the eligibility list's "are not in full-time education"
+    write(
+        tmp_path,
+        "apprenticeship.md",
+        "# Stage Management Apprenticeship\n\nOur Stage Management Apprenticeship is an 18-month paid job for people "
+        "who want a career backstage.\n\n## Who can apply\n\nYou can apply if, on 1 September 2025, you:\n\n"
+        "- are aged 18 or over,\n- are not in full-time education, and\n- have the right to work in the UK.\n\n"
+        "You don't need to have worked in a theatre before.\n\n## FAQ\n\n**Can I do the apprenticeship part-time?**\n"
+        "Not this year. We are looking at a part-time route for the future.\n\n**Is there a job at the end?**\n"
+        "We can't guarantee one, but we'll support you to find work.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answer = services_over(tmp_path, settings).answers.ask("can i do the stage management apprenticeship part time")
+    assert answer.citations and answer.citations[0].question == "Can I do the apprenticeship part-time?"
