@@ -4266,3 +4266,10 @@ def test_an_faq_item_whose_question_the_member_says_in_full_is_ranked_up(tmp_pat
     write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
     answer = services_over(tmp_path, settings).answers.ask("can i do the stage management apprenticeship part time")
     assert answer.citations and answer.citations[0].question == "Can I do the apprenticeship part-time?"
+
+
+def test_an_age_bound_said_with_under_or_over_is_an_age() -> None:
+    asked = "is there a student discount for the stellweg design course, im 22"
+    assert holds("We offer a 15% discount to students aged under 25.", "age", asked)
+    assert holds("Half-price tickets for under-25s.", "age", asked)
+    assert not holds("We offer a 15% discount to students.", "age", asked)

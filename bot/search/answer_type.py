@@ -284,7 +284,8 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     ),
     # "aged 16 or 17", "18 or older", "at least 18 years old", "ages 15 to 18", "no upper age limit"
     "age": re.compile(
-        r"\bage[ds]?\s*(?:of|is|:|-)?\s*(?:between\s+)?\d{1,2}\b|\b\d{1,2}\s*(?:\+|or (?:over|older|above|under|younger)|"
+        r"\bage[ds]?\s*(?:of|is|:|-)?\s*(?:between\s+|(?:under|over|below|above|at least|up to)\s+)?\d{1,2}\b|"
+        r"\b(?:under|over)[\s-]\d{2}s\b|\b\d{1,2}\s*(?:\+|or (?:over|older|above|under|younger)|"
         r"and (?:over|older|above|up|under)|years? (?:old|of age))|\b(?:over|under) the age of\b|"
         r"\b(?:no|an?|the) (?:upper |lower |minimum |maximum )?age limit\b|"
         r"\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}[- ]year[- ]olds?\b|\b(?:teenagers?|any age|all ages)\b"
