@@ -4273,3 +4273,12 @@ def test_an_age_bound_said_with_under_or_over_is_an_age() -> None:
     assert holds("We offer a 15% discount to students aged under 25.", "age", asked)
     assert holds("Half-price tickets for under-25s.", "age", asked)
     assert not holds("We offer a 15% discount to students.", "age", asked)
+
+
+def test_money_asked_for_a_purpose_is_a_sum_said_of_that_purpose() -> None:
+    asked = "how much relocation money does the developer advocate get"
+    assert not holds("• An annual salary of €62,000 to €74,000, depending on experience", "amount", asked)
+    assert holds("We pay up to €3,000 towards relocating to Rotterdam.", "amount", asked)
+    # the money of a programme is for no one purpose, and "more money" names none
+    assert holds("Fellows receive a stipend of €1,200 a month.", "amount", "how much is the fellowship money")
+    assert holds("The salary is €40,000.", "amount", "how much more money do analysts get")

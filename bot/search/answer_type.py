@@ -895,6 +895,31 @@ _SUM_OF = tuple(
 _ANY_SUM = re.compile(_SUM)
 
 
+# "relocation money", "travel budget", "housing stipend": money for a purpose, by its purpose
+_PURPOSE_MONEY = re.compile(
+    r"\b([a-z]{4,})\s+(?:money|budgets?|allowances?|support|funding|assistance|reimbursements?|packages?)\b"
+)
+_NO_PURPOSE = frozenset(
+    "much many what whats their your this that annual monthly weekly yearly daily total maximum minimum average "
+    "typical base starting gross extra additional full standard basic overall usual more less enough".split()
+)
+
+
+def _money_purpose(asked: str) -> str | None:
+    """Return what the money a question asks the sum of is for ("relocation" of "how much
+    relocation money"), or None when it names no purpose."""
+    match = _PURPOSE_MONEY.search(asked)
+    if not match or match[1] in _NO_PURPOSE or _PROGRAMME_NOUN.fullmatch(match[1]):
+        return None  # ("the fellowship money" is the programme's, for whatever purpose)
+    return match[1]
+
+
+def _said_purpose(purpose: str, part: str) -> bool:
+    """Tell whether ``part`` speaks of ``purpose`` in some form ("relocating" for "relocation")."""
+    stem = purpose[: max(4, len(purpose) - 3)]
+    return re.search(rf"\b{re.escape(stem)}", part) is not None
+
+
 def _money_asked(asked: str) -> tuple[int, ...]:
     """Return the kinds of money (indexes into :data:`_MONEY_FAMILIES`) a question asks the sum of."""
     return tuple(i for i, f in enumerate(_MONEY_ASKED) if f.search(asked))
@@ -1290,6 +1315,10 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "summer school fee" by "travel grants of up to €400": a sum said as money of
         # another kind is that money's
         searched = _only_clauses(searched, lambda part: not _sum_of_other_money(part, moneys))
+    if kind == "amount" and (purpose := _money_purpose(asked)):
+        # "how much relocation money does the advocate get?" is not answered by the salary
+        # line: the sum must be said of what the money is for
+        searched = _only_clauses(searched, lambda part: not _ANY_SUM.search(part) or _said_purpose(purpose, part))
     if kind == "amount" and _PAY_ASKED.search(asked) and not _OTHER_MONEY.search(asked):
         # "what does the yard jockey job pay?" is not answered by "a $1,000 referral bonus"
         # or "tuition assistance of up to $5,250", which are money of another kind; nor by a
@@ -1355,6 +1384,8 @@ _EDITION_NOUNS = (
     r"class|cohort|round|intake|season|edition|call|programmes?|programs?|internships?|fellowships?|"
     r"residency|residencies|scheme|apprenticeships?|placements?|interns|fellows|residents|apprentices"
 )
+# the money of a programme is for no one purpose ("the fellowship money")
+_PROGRAMME_NOUN = re.compile(rf"(?:{_EDITION_NOUNS}|interns?|mentorships?|grants?|awards?|bursar(?:y|ies))")
 _EDITION_YEAR = re.compile(rf"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+(?:[a-z]+\s+){{0,2}}?(?:{_EDITION_NOUNS})\b")
 # "what did it pay back in 2024", "is it running in 2026": the year the question is about, when
 # it says nothing of the asker ("I graduated in 2023" is the member's year, not the programme's)
