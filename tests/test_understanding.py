@@ -4282,3 +4282,4 @@ def test_money_asked_for_a_purpose_is_a_sum_said_of_that_purpose() -> None:
     # the money of a programme is for no one purpose, and "more money" names none
     assert holds("Fellows receive a stipend of €1,200 a month.", "amount", "how much is the fellowship money")
     assert holds("The salary is €40,000.", "amount", "how much more money do analysts get")
+    assert holds("The salary is €40,000.", "amount", "pinecrest support engineer salary?")

@@ -897,11 +897,11 @@ _ANY_SUM = re.compile(_SUM)
 
 # "relocation money", "travel budget", "housing stipend": money for a purpose, by its purpose
 _PURPOSE_MONEY = re.compile(
-    r"\b([a-z]{4,})\s+(?:money|budgets?|allowances?|support|funding|assistance|reimbursements?|packages?)\b"
+    r"\b([a-z]{4,})\s+(?:money|budgets?|allowances?|funding|assistance|reimbursements?|packages?)\b"
 )
 _NO_PURPOSE = frozenset(
     "much many what whats their your this that annual monthly weekly yearly daily total maximum minimum average "
-    "typical base starting gross extra additional full standard basic overall usual more less enough".split()
+    "typical base starting gross extra additional full standard basic overall usual more less enough most least biggest largest smallest".split()
 )
 
 
