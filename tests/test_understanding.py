@@ -4283,3 +4283,22 @@ def test_money_asked_for_a_purpose_is_a_sum_said_of_that_purpose() -> None:
     assert holds("Fellows receive a stipend of €1,200 a month.", "amount", "how much is the fellowship money")
     assert holds("The salary is €40,000.", "amount", "how much more money do analysts get")
     assert holds("The salary is €40,000.", "amount", "pinecrest support engineer salary?")
+
+
+def test_a_share_of_almost_nothing_left_is_no_absent_evidence(tmp_path: Path, settings: Settings) -> None:
+    # "how much money do you get from the translators bursary?": its names and the sum's
+    # "money" aside, only "get" is left, which the page never says; that is no sign that the
+    # page lacks what is asked
+    write(
+        tmp_path,
+        "bursary.md",
+        "# Emerging Literary Translators' Bursary 2026\n\n*Pellucid Harrow Foundation, Dublin*\n\n"
+        "Each year our bursary funds four translators at the start of their careers.\n\n"
+        "**Stipend:** EUR 6,000, paid in two instalments\n**Duration:** 9 months, from 1 June 2026\n\n"
+        "## Frequently asked questions\n\n**Q: Who is the bursary for?**\n\nTranslators at an early stage of "
+        "their career.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    seen = answers.consider(answers.clean_question("how much money do you get from the translators bursary"))
+    assert seen.evidence is not None and seen.evidence.absent == 0.0

@@ -46,6 +46,10 @@ MAX_INCREMENTAL_SPANS = 8
 BULK_READ = 16
 # The specificity a question word ("when", "who") gets in BM25; content words get 0.5 to 5.
 QUESTION_WORD_WEIGHT = 1.0
+# The weight of a question's words (names and the kind's nouns aside) below which the share of
+# them a document never uses is no evidence (the informativeness of "get" is about 0.2, of a
+# topical word 1 to 5)
+ABSENT_MIN_WEIGHT = 0.5
 # Terms whose idf is below this count for less in a question (see SearchEngine._kb_damping).
 DAMPING_IDF = 1.0
 DAMPING_MIN_PASSAGES = 20
@@ -652,7 +656,9 @@ class SearchEngine:
                     break
             if not present:
                 absent += weight
-        return absent / total if total > 0 else 0.0
+        # (the share of what is left when little is, "get" of "how much money do you get from
+        # the bursary?" once its name and the sum's "money" are left out, tells nothing)
+        return absent / total if total >= ABSENT_MIN_WEIGHT else 0.0
 
     def documents_with(self, term: str, docs: Sequence[int]) -> list[int]:
         """Return those of ``docs`` (document numbers) whose text has ``term``."""
