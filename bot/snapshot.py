@@ -47,6 +47,14 @@ Arrays = Mapping[str, np.ndarray]  # a file's counted terms as named arrays, as 
 
 
 _NUMBERED_HEAD = re.compile(r"\s*([^\W\d_]+)\s+(?:\d+|[A-Z])\s*[:.)–—-]\s*(\S.*)")  # "ROLE 1: YOUTH FOOTBALL COACH"
+# a heading that names a programme or the people of one ("GLASS AND METAL ARTIST RESIDENCY",
+# "YOUTH ELECTRONICS MENTORS"), and one that asks (an FAQ's "How long does it last?")
+_GROUP_HEAD = re.compile(
+    r"\b(?:residenc(?:y|ies)|fellowships?|internships?|apprenticeships?|traineeships?|programmes?|programs?|schemes?|"
+    r"placements?|cohorts?|[a-z]{3,}(?:ers|ors|ists|ants|ees|ians)|interns|fellows|residents|apprentices|volunteers|staff)\b",
+    re.IGNORECASE,
+)
+_ASKING_HEAD = re.compile(r".*\?\s*$|\s*(?:how|what|when|where|who|which|why|can|do|does|is|are|will)\b", re.IGNORECASE)
 _CONJUNCTS = re.compile(r"\s+(?:and|&|\+)\s+|\s*,\s+", re.IGNORECASE)  # "Summer School and Year Residency"
 _TITLE_HEAD = re.compile(r"\s*[(,–—-]\s*")  # "Product Designer (12-month maternity cover)": "Product Designer"
 
@@ -122,6 +130,13 @@ class Titles:
             {d: tuple(v) for d, v in of_doc.items()},
             frozenset(t for title in entries for t in title.orgs),
         )
+
+
+class GroupSet(NamedTuple):
+    """Sibling headings of a document that name a group each (:attr:`Snapshot.group_sections`)."""
+
+    need: int  # how many of a group's words name it
+    groups: tuple[tuple[frozenset[str], frozenset[int]], ...]  # each group's words, and its passages
 
 
 def _distinct(
@@ -252,13 +267,18 @@ class Snapshot:
         return out
 
     @cached_property
-    def group_sections(self) -> dict[int, tuple[tuple[tuple[frozenset[str], frozenset[int]], ...], ...]]:
-        """Return, for each document whose sibling headings name different groups its title
-        names ("## Seasonal Ranger posts" beside "## Conservation Volunteer placements" in the
-        "Seasonal Ranger & Conservation Volunteer Programme"), each set of such siblings: each
-        heading's words of the title (its organisation and numbers aside) that no sibling
-        heading says, with the passages under it. Made on first use (a question), from the
-        passages' sections.
+    def group_sections(self) -> dict[int, tuple[GroupSet, ...]]:
+        """Return, for each document whose sibling headings name different groups of it, each
+        set of such siblings: how many of a group's words a question must say to name it, and
+        each heading's words that no sibling heading says, with the passages under it.
+
+        A group is named by one word when its heading is numbered ("ROLE 1: YOUTH FOOTBALL
+        COACH" beside "ROLE 2: ADULT RUNNING COACH") or says what the document's title names
+        among other things ("## Seasonal Ranger posts" beside "## Conservation Volunteer
+        placements" in the "Seasonal Ranger & Conservation Volunteer Programme"); by two when
+        it only heads a part of the page ("GLASS AND METAL ARTIST RESIDENCY 2026" beside
+        "YOUTH ELECTRONICS MENTORS" in a newsletter). Made on first use (a question), from
+        the passages' sections.
         """
         tokenizer = self.engine.tokenizer
         under: dict[tuple[int, tuple[str, ...]], dict[str, set[int]]] = {}
@@ -278,29 +298,35 @@ class Snapshot:
             heads = passage.section.split(SECTION_SEP)
             for depth in range(len(heads)):
                 under.setdefault((doc, tuple(heads[:depth])), {}).setdefault(heads[depth], set()).add(position)
-        out: dict[int, list[tuple[tuple[frozenset[str], frozenset[int]], ...]]] = {}
+        out: dict[int, list[GroupSet]] = {}
         for (doc, _), siblings in under.items():
             if len(siblings) < 2:
                 continue
-            # "ROLE 1: YOUTH FOOTBALL COACH" beside "ROLE 2: ADULT RUNNING COACH": numbered
-            # headings of one label name a group each, in all their words
+            found = out.setdefault(doc, [])
+            known = len(found)
             numbered: dict[str, dict[str, frozenset[str]]] = {}
             for head in siblings:
                 if match := _NUMBERED_HEAD.match(head):
                     numbered.setdefault(match[1].casefold(), {})[head] = frozenset(tokenizer(match[2]))
             for terms in numbered.values():
                 if (groups := _distinct(terms, siblings)) is not None:
-                    out.setdefault(doc, []).append(groups)
+                    found.append(GroupSet(1, groups))
             parts = titled[doc]
-            if len(parts) < 2:
-                continue
-            words = frozenset().union(*parts)
-            groups = _distinct({head: frozenset(t for t in tokenizer(head) if t in words) for head in siblings}, siblings)
-            # each group named within one part of the title, and not all by the same part
-            within = [{i for i, part in enumerate(parts) if own <= part} for own, _ in groups or ()]
-            if groups is not None and all(within) and len(set().union(*within)) >= 2:
-                out.setdefault(doc, []).append(groups)
-        return {doc: tuple(sets) for doc, sets in out.items()}
+            if len(parts) >= 2:
+                words = frozenset().union(*parts)
+                groups = _distinct(
+                    {head: frozenset(t for t in tokenizer(head) if t in words) for head in siblings}, siblings
+                )
+                # each group named within one part of the title, and not all by the same part
+                within = [{i for i, part in enumerate(parts) if own <= part} for own, _ in groups or ()]
+                if groups is not None and all(within) and len(set().union(*within)) >= 2:
+                    found.append(GroupSet(1, groups))
+            if len(found) == known and all(_GROUP_HEAD.search(head) and not _ASKING_HEAD.match(head) for head in siblings):
+                plain = {head: frozenset(t for t in tokenizer(head) if not t.isdigit()) for head in siblings}
+                groups = _distinct(plain, siblings)
+                if groups is not None and all(len(own) >= 2 for own, _ in groups):
+                    found.append(GroupSet(2, groups))
+        return {doc: tuple(sets) for doc, sets in out.items() if sets}
 
     @cached_property
     def name_levels(self) -> dict[str, frozenset[int]]:

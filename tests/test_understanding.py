@@ -4302,3 +4302,23 @@ def test_a_share_of_almost_nothing_left_is_no_absent_evidence(tmp_path: Path, se
     answers = services_over(tmp_path, settings).answers
     seen = answers.consider(answers.clean_question("how much money do you get from the translators bursary"))
     assert seen.evidence is not None and seen.evidence.absent == 0.0
+
+
+def test_a_part_of_a_page_heading_a_programme_is_named_by_two_of_its_words(tmp_path: Path, settings: Settings) -> None:
+    # a newsletter's two programmes, each under a heading of its own: the mentors' child
+    # protection certificate is not asked of the glass residency
+    write(
+        tmp_path,
+        "newsletter.txt",
+        "QUORVANE MAKERSPACE - SPRING NEWSLETTER 2026\n\nHi makers,\n\nWe are opening applications for two "
+        "programmes this season.\n\nYOUTH ELECTRONICS MENTORS (paid, part-time)\n\n"
+        "Pay: DKK 185 per hour.\nWho: anyone aged 18 or over. Because you will work with children, we request a "
+        "child protection certificate (børneattest) for every mentor.\n\n-----\n\nGLASS AND METAL ARTIST RESIDENCY 2026\n\n"
+        "Dates: 1 September to 30 November 2026.\nPay: a monthly stipend of DKK 12,000.\n"
+        "Housing: Housing is not provided.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("do i need a børneattest for the quorvane glass residency").verdict != "answer"
+    answer = answers.ask("do youth electronics mentors need a børneattest")
+    assert answer.verdict == "answer" and "børneattest" in answer.citations[0].snippet

@@ -1029,7 +1029,7 @@ def _said_for_another_group(snap: Snapshot, query: Query, position: int, named: 
     says "mileage"."""
     engine = snap.engine
     doc = int(engine.doc_of[position])
-    for groups in snap.group_sections.get(doc, ()):
+    for _, groups in snap.group_sections.get(doc, ()):
         if not any(position in positions for _, positions in groups):
             continue
         others = {p for _, positions in groups if position not in positions for p in positions}
@@ -1072,8 +1072,8 @@ def _in_named_groups(snap: Snapshot, query: Query, found: dict[int, float], name
     named = named | frozenset(query.unique_terms)
     dropped: set[int] = set()
     for doc in {int(snap.engine.doc_of[p]) for p in found}:
-        for groups in sections.get(doc, ()):
-            asked = [terms & named for terms, _ in groups]
+        for need, groups in sections.get(doc, ()):
+            asked = [terms & named if len(terms & named) >= min(need, len(terms)) else frozenset() for terms, _ in groups]
             if not any(asked) or all(asked):
                 continue
             words = frozenset().union(*asked)
