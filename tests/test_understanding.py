@@ -4322,3 +4322,28 @@ def test_a_part_of_a_page_heading_a_programme_is_named_by_two_of_its_words(tmp_p
     assert answers.ask("do i need a børneattest for the quorvane glass residency").verdict != "answer"
     answer = answers.ask("do youth electronics mentors need a børneattest")
     assert answer.verdict == "answer" and "børneattest" in answer.citations[0].snippet
+
+
+def test_a_role_a_posting_only_mentions_is_not_answered_from_it(tmp_path: Path, settings: Settings) -> None:
+    # the ML Platform Engineer's posting says "the platform our data scientists use"; the
+    # technician's salary is no analyst's
+    write(
+        tmp_path,
+        "ml-platform.md",
+        "---\ntitle: ML Platform Engineer\norganization: Cobaltline\n---\n\n## About the role\n\nWe are hiring an ML "
+        "Platform Engineer to join the ML Infrastructure team, who build the platform our data scientists use to "
+        "train forecasting models.\n\n## Salary\n\nThe salary is EUR 70,000 to 80,000 a year.\n",
+    )
+    write(
+        tmp_path,
+        "technician.md",
+        "---\ntitle: Laboratory Technician\norganization: Verdant Assay Labs\n---\n\n## About the role\n\nWe're hiring "
+        "two Laboratory Technicians to prepare samples for our analysts.\n\n## Compensation\n\nEUR 32,000 – 36,000 a "
+        "year depending on experience.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("is cobaltline hiring data scientists rn").verdict != "answer"
+    assert answers.ask("how much do verdant analysts get paid").verdict != "answer"
+    answer = answers.ask("how much do verdant lab technicians get paid")
+    assert answer.verdict == "answer" and "32,000" in answer.citations[0].snippet

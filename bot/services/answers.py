@@ -403,6 +403,7 @@ class AnswerService:
             or _another_posting(snap, query, first.position)
             or (kind is None and _said_for_another_group(snap, query, first.position, names))
             or _of_a_sibling_programme(snap, query, corrected, first.position, names)
+            or _unposted_role(snap, corrected, first.position)
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -1019,6 +1020,47 @@ def _of_a_sibling_programme(
         if any(term in engine.title_terms[d] for d in chosen if d != doc):
             return True
     return False
+
+
+def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
+    """Tell whether the question asks whether a role is hired, or what the people in it make,
+    by a word for them ("is cobaltline hiring data scientists?", "how much do verdant
+    analysts get paid?") that no role the passage's document posts, nor its names, says: a
+    posting's "the platform our data scientists use", or its technician's salary, is no
+    answer about a role it does not post."""
+    passage = snap.corpus.passages[position]
+    titles = [r.title for r in [*snap.corpus.roles, *snap.corpus.listed] if r.source == passage.source]
+    if not titles:
+        return False
+    asked = question.casefold()
+    heads = [m[1].split()[-1] for pattern in _ROLE_HIRED for m in pattern.finditer(asked)]
+    heads = [h for h in heads if h not in _ANY_PERSON and h not in _NOT_ROLES and _WORKER.search(h)]
+    if not heads:
+        return False
+    tokenizer = snap.engine.tokenizer
+    doc = int(snap.engine.doc_of[position])
+    posted = frozenset(tokenizer(" ".join(titles))) | snap.engine.topic_terms(position) | snap.names.by_doc[doc]
+    return any((term := tokenizer.term(h)) and not _in_title(term, posted) for h in heads)
+
+
+# "is cobaltline hiring data scientists?", "how much do verdant analysts make?": the people
+# of a role asked about (up to three words, the last of them a plural or a word for a worker)
+_ROLE_STOP = r"(?:rn|atm|now|right|at|in|for|this|next|any|more|still|currently|soon|again|there|like|to|on|with)\b"
+_ROLE_WORDS = rf"((?:(?!{_ROLE_STOP})[a-z-]+\s+){{0,2}}(?!{_ROLE_STOP})[a-z-]+)"
+_ROLE_HIRED = (
+    re.compile(
+        r"\b(?:is|are|be|still|currently|start|starting)\s+(?:[a-z&'-]+\s+){0,3}?(?:hiring|recruiting|looking for)\s+"
+        rf"(?:an?\s+|any\s+|more\s+|new\s+|some\s+)?{_ROLE_WORDS}"
+        rf"(?=\s*(?:[?.!,]|$|\s+{_ROLE_STOP}))"
+    ),
+    re.compile(rf"\bhow much (?:do|does|would|will|can|could) (?:an?\s+|the\s+)?{_ROLE_WORDS}\s+(?:make|earn|get paid|take home)\b"),
+)
+_WORKER = re.compile(r"(?:s|er|or|ist|yst|ian|ant|ent|ee)$")  # "analysts", "data scientist", "designer"
+_NOT_ROLES = frozenset("process processes timeline season round cohort people things events event days fair fairs".split())
+_ANY_PERSON = frozenset(
+    "people ppl staff someone anyone anybody somebody person persons folks you u they we i interns fellows residents "
+    "apprentices trainees volunteers students grads graduates employees workers".split()
+)
 
 
 def _said_for_another_group(snap: Snapshot, query: Query, position: int, named: frozenset[str]) -> bool:
