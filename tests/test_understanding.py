@@ -26,6 +26,7 @@ from bot.search.answer_type import (
     edition_seasons,
     holds,
     holds_as_asked,
+    kind_nouns,
     label_kind,
     year_ranges,
 )
@@ -4347,3 +4348,10 @@ def test_a_role_a_posting_only_mentions_is_not_answered_from_it(tmp_path: Path, 
     assert answers.ask("how much do verdant analysts get paid").verdict != "answer"
     answer = answers.ask("how much do verdant lab technicians get paid")
     assert answer.verdict == "answer" and "32,000" in answer.citations[0].snippet
+
+
+def test_paid_is_said_by_a_passage_that_says_what_a_role_pays() -> None:
+    # "are tutors paid?" is answered by "Tutoring is an unpaid volunteer role": "paid" is the
+    # kind asked for, said in the passage's words
+    assert kind_nouns("are dunmere library tutors paid", "amount") == {"paid"}
+    assert kind_nouns("how much money do you get", "amount") == {"money"}

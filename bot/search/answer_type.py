@@ -351,7 +351,7 @@ _YES_NO_LATER = re.compile(rf"(?:[,;:.!?]|\b(?:and|but|so))\s+{_AUXILIARY} (?:i|
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("duration", re.compile(_LEAVE_ALLOWANCE)),
     ("amount", re.compile(
-        r"\b(?:salary|salaries|pay|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget|hourly)\b"
+        r"\b(?:salary|salaries|pay|paid|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget|hourly)\b"
     )),
     ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
