@@ -4355,3 +4355,9 @@ def test_paid_is_said_by_a_passage_that_says_what_a_role_pays() -> None:
     # kind asked for, said in the passage's words
     assert kind_nouns("are dunmere library tutors paid", "amount") == {"paid"}
     assert kind_nouns("how much money do you get", "amount") == {"money"}
+
+
+def test_a_span_said_with_an_adjective_is_how_long_it_lasts() -> None:
+    asked = "how long is the loomwork community manager contract"
+    assert holds("This is a contract position for an initial six months, with the option to extend.", "duration", asked)
+    assert not holds("This is a part-time role of about 20 hours per week.", "duration", asked)

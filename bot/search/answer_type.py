@@ -765,6 +765,8 @@ _SPANNING = re.compile(
     # ("in the last five years" looks back; it is not what something lasts)
     r"\b(?:(?<!the )(?<!these )(?<!past )lasts?|lasting|runs?(?: for)?|running for|spans?|over|across|for|is|are|be|of)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|the\s+full\s+|up\s+to\s+|between\s+)?(?:(?:a|an|the)\s+)?"
+    # ("for an initial six months")
+    r"(?:(?:initial|first|further|additional|extra|minimum|fixed|total|full)\s+)?"
     rf"(?:a|an|one|{_NUMBER}(?:[-–]{_NUMBER})?(?:,\s*{_NUMBER})*)[\s-]+(?:\(\d+\)\s*)?"
     rf"(?:(?:to|or|and|-|–)\s*{_NUMBER}(?:-{_NUMBER})?[\s-]+(?:\(\d+\)\s*)?)?(?:[a-z]+\s+)?{_SPAN_UNIT}\b"
     rf"|\b{_NUMBER}[\s-]+(?:\(\d+\)\s*)?{_SPAN_UNIT}[\s-]+(?:[a-z-]+\s+){{0,2}}(?:long|{_PROGRAMME}|position|role|period|term)\b"
