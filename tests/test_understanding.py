@@ -4361,3 +4361,11 @@ def test_a_span_said_with_an_adjective_is_how_long_it_lasts() -> None:
     asked = "how long is the loomwork community manager contract"
     assert holds("This is a contract position for an initial six months, with the option to extend.", "duration", asked)
     assert not holds("This is a part-time role of about 20 hours per week.", "duration", asked)
+
+
+def test_the_size_of_money_given_is_an_amount_asked() -> None:
+    # "kindling grant amount", "whats the max kindling grant" ask for a sum, as "how much" does
+    for asked in ("kindling grant amount", "whats the max kindling grant", "what is the size of the travel grant"):
+        assert asked_kind(asked) == "amount", asked
+    assert kind_nouns("kindling grant amount", "amount") == {"amount"}
+    assert asked_kind("what amount of experience do i need") != "amount"

@@ -33,6 +33,8 @@ _NUMBER_WORDS = (
     "a few|several"
 )
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
+# money given to someone, whose sum a question may ask by its size ("the max grant")
+_GIVEN_MONEY = r"(?:grants?|awards?|bursar(?:y|ies)|scholarships?|stipends?|prizes?|funding|loans?|allowances?)"
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?|semesters?|quarters?)"
 # "5+ years", "5 or more years", "20 or more hours a week": a bound said after the number
 _OR_MORE = r"(?:\+|\s+or\s+(?:more|longer|over|above|fewer|less))?"
@@ -144,6 +146,9 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"|\bhow (?:big|large|generous)\b.*\b(?:grants?|awards?|bursar(?:y|ies)|scholarships?|prizes?)\b"
         r"|\b(?:max|maximum|most|min|minimum|least)\b(?: \w+){0,2} (?:you|i|we|one) (?:can|could|may) "
         r"(?:get|receive|apply for|ask for|request|claim|win)\b|\b(?:max|maximum|min|minimum) amount\b"
+        # "whats the max kindling grant", "kindling grant amount": the sum of money given
+        rf"|\b(?:max|maximum|biggest|largest|min|minimum|smallest)\s+(?:[a-z-]+\s+)?{_GIVEN_MONEY}\b"
+        rf"|\b{_GIVEN_MONEY}\s+(?:amounts?|size|sizes)\b|\b(?:amount|size) of (?:the |a |an )?(?:[a-z-]+\s+)?{_GIVEN_MONEY}\b"
     )),
     # "how much training / travel / compute?": how much of a thing, in whatever it is measured in
     ("quantity", re.compile(r"\bhow much\b")),
@@ -351,7 +356,7 @@ _YES_NO_LATER = re.compile(rf"(?:[,;:.!?]|\b(?:and|but|so))\s+{_AUXILIARY} (?:i|
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("duration", re.compile(_LEAVE_ALLOWANCE)),
     ("amount", re.compile(
-        r"\b(?:salary|salaries|pay|paid|payout|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget|hourly)\b"
+        r"\b(?:salary|salaries|pay|paid|payout|amounts?|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget|hourly)\b"
     )),
     ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
