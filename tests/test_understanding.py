@@ -4369,3 +4369,24 @@ def test_the_size_of_money_given_is_an_amount_asked() -> None:
         assert asked_kind(asked) == "amount", asked
     assert kind_nouns("kindling grant amount", "amount") == {"amount"}
     assert asked_kind("what amount of experience do i need") != "amount"
+
+
+def test_the_kind_asked_is_no_word_of_a_sibling_programmes_name(tmp_path: Path, settings: Settings) -> None:
+    # "remote" of "hf residency remote?" is what is asked, though a sibling posting's title
+    # ends "EMEA remote"
+    write(
+        tmp_path,
+        "residency.md",
+        "---\ntitle: AI Research Residency\norganization: Hugging Face\n---\n\n## FAQs\n\n**Will I be required to "
+        "relocate for this residency?**\nAbsolutely not! We are a distributed team and you are welcome to work from "
+        "wherever you are.\n\n**Are there fees?**\nThere are no fees to participate in the program.\n",
+    )
+    write(
+        tmp_path,
+        "mle.md",
+        "---\ntitle: Machine Learning Engineer in the Optimization team - EMEA remote\norganization: Hugging Face\n---\n\n"
+        "## About the role\n\nYou will optimise models for hardware partners.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answer = services_over(tmp_path, settings).answers.ask("hf residency remote?")
+    assert answer.verdict == "answer" and "Absolutely not" in answer.citations[0].snippet

@@ -1007,13 +1007,14 @@ def _of_a_sibling_programme(
     own = engine.topic_terms(position) | snap.names.by_doc[doc]
     passage = snap.corpus.passages[position]
     said = own | set(engine.tokenizer(f"{passage.section or ''} {passage.text}"))
-    # (a word said next to a name, as part of it: "summer fellows", not "a phd in oceanography")
+    # (a word said next to a name, as part of it: "summer fellows", not "a phd in oceanography",
+    # nor the kind of answer asked for: "hf residency remote?")
     terms = [engine.tokenizer.term(w) for w in engine.tokenizer.words(question)]
     beside = {
         t
         for i, t in enumerate(terms)
         if t and any(0 <= j < len(terms) and (n := terms[j]) and _in_title(n, named) for j in (i - 1, i + 1))
-    }
+    } - _kind_terms(engine, question, asked_kind(question), 1.0)
     for term in beside & set(query.unique_terms):
         if term in named or query.importance.get(term, 0.0) < 1.0 or _in_title(term, frozenset(said)):
             continue
