@@ -1047,7 +1047,7 @@ def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
 # "is cobaltline hiring data scientists?", "how much do verdant analysts make?": the people
 # of a role asked about (up to three words, the last of them a plural or a word for a worker)
 _ROLE_STOP = r"(?:rn|atm|now|right|at|in|for|this|next|any|more|still|currently|soon|again|there|like|to|on|with)\b"
-_ROLE_WORDS = rf"((?:(?!{_ROLE_STOP})[a-z-]+\s+){{0,2}}(?!{_ROLE_STOP})[a-z-]+)"
+_ROLE_WORDS = rf"((?:(?!{_ROLE_STOP})[a-z'’-]+\s+){{0,2}}(?!{_ROLE_STOP})[a-z-]+)"
 _ROLE_HIRED = (
     re.compile(
         r"\b(?:is|are|be|still|currently|start|starting)\s+(?:[a-z&'-]+\s+){0,3}?(?:hiring|recruiting|looking for)\s+"
