@@ -4391,3 +4391,12 @@ def test_the_kind_asked_is_no_word_of_a_sibling_programmes_name(tmp_path: Path, 
     write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
     answer = services_over(tmp_path, settings).answers.ask("hf residency remote?")
     assert answer.verdict == "answer" and "Absolutely not" in answer.citations[0].snippet
+
+
+def test_a_premium_asked_is_answered_by_its_own_sum_not_the_salary_beside_it() -> None:
+    asked = "how much is the on call stipend at quillmoor"
+    assert not holds("The base salary is CA$135,000 – CA$155,000 per year, with an on-call stipend.", "amount", asked)
+    assert holds("You receive an on-call allowance of €300 for each week.", "amount", asked)
+    assert holds("On-call: €300 per week.", "amount", asked)
+    told = "You receive an on-call stipend of $350 a week on call, and any callout is paid at double time."
+    assert holds(told, "amount", "electrician callout pay?")

@@ -844,7 +844,7 @@ _OUTCOME_SAID = re.compile(
 # "night shift premium", "overtime rate")
 _PAY_PREMIUM = re.compile(
     r"\b(on[\s-]?call|call[\s-]?out|standby|overtime|night(?:[\s-]?shift)?|weekend|shift|bank[\s-]holiday|hazard)"
-    r"\s+(?:pay|rate|premium|allowance|supplement)\b"
+    r"\s+(?:pay|rates?|premium|allowance|supplement|stipend|bonus)\b"
 )
 
 
@@ -852,6 +852,26 @@ def _said_premium(premium: str, part: str) -> bool:
     """Tell whether ``part`` speaks of the premium ``premium`` names, in any spelling."""
     words = re.split(r"[\s-]+", premium)
     return re.search(r"\b" + r"[\s-]?".join(map(re.escape, words)) + r"\b", part) is not None
+
+
+_RATE_SAID = r"(?:double|triple|time and a half|time-and-a-half|\d+(?:\.\d+)?\s*(?:x|times)\b|\d+\s*%)"
+
+
+def _premium_sum(premium: str, part: str) -> bool:
+    """Tell whether ``part`` says a sum of the premium ``premium`` names, next to its name
+    ("an on-call allowance of €300", "€300 on-call pay"), not the salary beside it ("CA$135,000
+    – CA$155,000 per year, with an on-call stipend")."""
+    name = r"[\s-]?".join(map(re.escape, re.split(r"[\s-]+", premium)))
+    noun = r"(?:pay|rates?|premium|allowance|supplement|stipend|bonus)"
+    if re.search(rf"\b{name}(?:[\s-]+{noun})?\s+(?:is\s+|are\s+)?(?:paid\s+)?(?:at\s+)?{_RATE_SAID}", part):
+        return True  # "any callout is paid at double time"
+    return (
+        re.search(
+            rf"\b{name}(?:[\s-]+{noun})?\s*(?:of|is|:|at|worth)?\s*(?:up to\s+|an? extra\s+)?{_SUM}", part
+        )
+        is not None
+        or re.search(rf"{_SUM}(?:\s+(?:a|an|per|each)\s+\w+)?\s+(?:of\s+)?{name}\b", part) is not None
+    )
 
 
 _PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|earn|earns|make|makes|compensation|comp|rate)\b")
@@ -1322,7 +1342,12 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "summer school fee" by "travel grants of up to €400": a sum said as money of
         # another kind is that money's
         searched = _only_clauses(searched, lambda part: not _sum_of_other_money(part, moneys))
-    if kind == "amount" and (purpose := _money_purpose(asked)):
+    if kind == "amount" and (asked_premium := _PAY_PREMIUM.search(asked)):
+        # "how much is the on call stipend?" is not answered by the base salary line
+        searched = _only_clauses(
+            searched, lambda part: not _ANY_SUM.search(part) or _premium_sum(asked_premium[1], part)
+        )
+    elif kind == "amount" and (purpose := _money_purpose(asked)):
         # "how much relocation money does the advocate get?" is not answered by the salary
         # line: the sum must be said of what the money is for
         searched = _only_clauses(searched, lambda part: not _ANY_SUM.search(part) or _said_purpose(purpose, part))
