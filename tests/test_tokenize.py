@@ -81,8 +81,11 @@ def test_chat_contractions_and_shorthand_are_stop_words_as_their_spelt_forms_are
     t = Tokenizer()
     assert t("im 23, can i still get the grant rn") == t("I'm 23, can I still get the grant")
     assert t("dont u need a degree tbh") == t("don't you need a degree")
-    # a contraction that is a word of its own is kept
+    # ... as is chat's filler ("ngl", "lmao", "imo")
+    assert t("ngl is the residency paid lmao imo") == t("is the residency paid")
+    # a contraction that is a word of its own is kept, and "OK" of a place ("Tulsa, OK")
     assert "id" in t("bring your photo id")
+    assert "ok" in t("Tulsa, OK")
 
 
 def test_paid_said_of_leave_says_nothing_of_pay() -> None:
