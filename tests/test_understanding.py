@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +20,7 @@ from bot.models import Passage
 from bot.search import semantic
 from bot.search.answer_type import (
     asked_kind,
+    asks_published,
     counted_by_list,
     dates_as_asked,
     edition_numbers,
@@ -4400,3 +4401,19 @@ def test_a_premium_asked_is_answered_by_its_own_sum_not_the_salary_beside_it() -
     assert holds("On-call: €300 per week.", "amount", asked)
     told = "You receive an on-call stipend of $350 a week on call, and any callout is paid at double time."
     assert holds(told, "amount", "electrician callout pay?")
+
+
+def test_when_a_programme_was_announced_is_answered_by_its_dated_opening(tmp_path: Path, settings: Settings) -> None:
+    # the publication date is shown with the citation of the document's opening
+    write(
+        tmp_path,
+        "residency.md",
+        "---\ntitle: Announcing the AI Research Residency Program\ndate: 2022-02-25\n---\n\nThe Residency Program is a "
+        "9-month role designed to launch your career in machine learning research.\n\n## FAQs\n\n**Can I complete the "
+        "program part-time?**\nNo. The Residency is only offered as a full-time position.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("when was the ai research residency announced")
+    assert answer.verdict == "answer" and answer.citations[0].published == date(2022, 2, 25)
+    assert asks_published("how old is this posting?") and not asks_published("when does the residency start?")

@@ -1260,6 +1260,18 @@ _ASKS_MAX_AGE = re.compile(r"\b(?:max|maximum|oldest|upper|too old|age cap)\b")
 _MAX_AGE = re.compile(r"\b(?:no|an?|the) (?:upper|maximum) age limit\b|\bmaximum age\b|\boldest\b[^.;]*")
 
 
+# "when was the residency announced?", "when did this go up?": the date of the document itself
+_PUBLISHED_ASKED = re.compile(
+    r"\bwhen (?:was|were|did|is|has)\b[^?]*\b(?:announc\w*|publish\w*|posted|released|launched|go up|went up|put up|come out|came out)\b"
+    r"|\bhow old is (?:this|the|that)\b[^?]*\b(?:post|posting|listing|announcement|article|page|ad)\b"
+)
+
+
+def asks_published(question: str) -> bool:
+    """Tell whether a question asks when the document was published ("when was it announced?")."""
+    return _PUBLISHED_ASKED.search(question.casefold()) is not None
+
+
 def asks_outcome(question: str) -> bool:
     """Tell whether a question asks when applicants learn the outcome ("when will I hear back?")."""
     asked = question.casefold()

@@ -41,6 +41,7 @@ from bot.search.answer_type import (
     asks_deadline,
     asks_outcome,
     asks_process,
+    asks_published,
     bounds_asked_sum,
     calendar_years,
     counted_by_list,
@@ -454,7 +455,7 @@ class AnswerService:
             return -1.0
         if kind in ("person", "contact") and has_contact(passage.text, question):
             return 1.0
-        if _under_workplace_heading(passage, kind):
+        if _under_workplace_heading(passage, kind) or _dated_as_asked(passage, kind, question):
             return 1.0
         if _under_schedule_heading(passage, kind) and holds_as_asked(passage.text, kind, question, passage.question):
             return 1.0
@@ -592,6 +593,7 @@ class AnswerService:
                 held = holds_as_asked(passage.text, kind, question, passage.question) or _under_workplace_heading(
                     passage, kind
                 )
+                held = held or _dated_as_asked(passage, kind, question)
                 kinds[i] = 1.0 if held or _listed_count(passage, kind, question) else -1.0
         elif definition:
             kinds[[i for i, position in enumerate(listed) if passages[position].id == 0]] = 1.0
@@ -796,6 +798,12 @@ def _citation(passage: Passage, shown: str, score: float) -> Citation:
         published=passage.published,
         question=passage.question,
     )
+
+
+def _dated_as_asked(passage: Passage, kind: AnswerKind | None, question: str) -> bool:
+    """Tell whether the passage is the opening of a document whose publication date answers
+    "when was the residency announced?" (the date is shown with its citation)."""
+    return kind == "date" and passage.id == 0 and passage.published is not None and asks_published(question)
 
 
 def _under_workplace_heading(passage: Passage, kind: AnswerKind | None) -> bool:
