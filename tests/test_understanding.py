@@ -4417,3 +4417,10 @@ def test_when_a_programme_was_announced_is_answered_by_its_dated_opening(tmp_pat
     answer = answers.ask("when was the ai research residency announced")
     assert answer.verdict == "answer" and answer.citations[0].published == date(2022, 2, 25)
     assert asks_published("how old is this posting?") and not asks_published("when does the residency start?")
+
+
+def test_remote_sensing_and_remote_areas_say_nothing_of_where_one_works() -> None:
+    asked = "is the ml researcher job at kestrelworks remote"
+    assert not holds("A PhD or equivalent research experience in machine learning or remote sensing", "workplace", asked)
+    assert not holds("Experience organising fieldwork in remote areas", "workplace", asked)
+    assert holds("Location: Tallinn, Estonia, or remote within the EU", "workplace", asked)

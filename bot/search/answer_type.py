@@ -277,7 +277,10 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "workplace": re.compile(
         # ("on-site parking", "an on-site gym" are amenities, not where one works)
         # ("a remote interview" is a step of hiring, not where one works)
-        r"\b(?:remote(?!\s+(?:[a-z]+\s+)?(?:interviews?|calls?|meetings?|assessments?|sessions?|screens?|onboarding)\b)|"
+        # ("remote sensing", "remote areas" are a science and a kind of place)
+        r"\b(?:remote(?!\s+(?:[a-z]+\s+)?(?:interviews?|calls?|meetings?|assessments?|sessions?|screens?|onboarding)\b)"
+        r"(?!\s+(?:sensing|areas?|regions?|communities|locations?|villages?|islands?|parts|rural|control|monitoring|"
+        r"access|desktop)\b)|"
         # a programme run online: "100% online", "Everything else happens online" (not "apply online")
         r"(?:100% |fully |entirely |completely |all |only |happens |held |runs? |taught |delivered |takes? place )online|"
         r"online[- ]only|online or in[- ]person|"
