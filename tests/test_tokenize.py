@@ -100,3 +100,9 @@ def test_equity_said_of_fairness_says_nothing_of_shares() -> None:
     assert "equiti" not in t("a culture that values diversity, equity, and inclusivity")
     assert "equiti" not in t("our equity, diversity and inclusion policy")
     assert "equiti" in t("salary plus equity and a bonus") and "equiti" in t("do interns get equity?")
+
+
+def test_bonus_points_are_no_bonus() -> None:
+    t = Tokenizer()
+    assert "bonus" not in t("Bonus points for a background in logistics")
+    assert "bonus" in t("a quarterly bonus of up to 10%")

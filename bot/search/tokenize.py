@@ -43,6 +43,8 @@ _URL_PATH = re.compile(r"(?<![\w@.])((?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,})/[
 _PAID_LEAVE = re.compile(r"\bpaid (?=(?:time off|leave|holidays?|vacation|days? off|sick|parental|annual|bank holidays?|pto)\b)")
 # "diversity, equity and inclusion": fairness, of which "equity" says nothing about shares
 # ("do hf interns get equity?" is not answered by "a culture that values diversity, equity, and inclusivity")
+# "bonus points for a background in …": a wish of the employer's, no bonus paid
+_BONUS_POINTS = re.compile(r"\bbonus (?=points?\b)")
 _FAIRNESS = re.compile(r"(?<=diversity, )equity(?=,? (?:and )?inclusi)|\bequity(?=,? (?:diversity|inclusion|and inclusion))")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
@@ -95,6 +97,8 @@ class Tokenizer:
             text = _PAID_LEAVE.sub("", text)
         if "equity" in text:
             text = _FAIRNESS.sub("", text)
+        if "bonus point" in text:
+            text = _BONUS_POINTS.sub("", text)
         out: list[str] = []
         if "$" in text or "€" in text or "£" in text:
             out += [_CURRENCY[m.group(1)] for m in _MONEY.finditer(text)]
