@@ -4424,3 +4424,11 @@ def test_remote_sensing_and_remote_areas_say_nothing_of_where_one_works() -> Non
     assert not holds("A PhD or equivalent research experience in machine learning or remote sensing", "workplace", asked)
     assert not holds("Experience organising fieldwork in remote areas", "workplace", asked)
     assert holds("Location: Tallinn, Estonia, or remote within the EU", "workplace", asked)
+
+
+def test_a_stipend_for_a_purpose_is_a_sum_said_of_that_purpose() -> None:
+    asked = "fennick home office stipend?"
+    assert not holds("• Salary: CHF 95k–110k per year (13 monthly payments)", "amount", asked)
+    assert holds("• A one-off home office budget of CHF 1,000", "amount", asked)
+    # a stipend named by whose it is has no purpose
+    assert holds("Fellows receive a stipend of €1,200 a month.", "amount", "quillmere stipend?")

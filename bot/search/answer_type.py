@@ -935,9 +935,22 @@ _NO_PURPOSE = frozenset(
 )
 
 
+# what a stipend or support may be for, said before it ("a home office stipend", "relocation
+# support"; "the quillmere stipend", "the cohort stipend" name whose it is, and a "travel grant"
+# is as often a programme's name)
+_PURPOSE_OF = re.compile(
+    r"\b(relocation|moving|travel|housing|accommodation|rent|home office|equipment|childcare|meals?|food|lunch|"
+    r"commut\w*|transit|transport|learning|training|conferences?|professional development|internet|broadband|phone|"
+    r"gym|wellness|wellbeing|books?|visa|subsistence)\s+(?:stipends?|support|money|budgets?|allowances?|funding|"
+    r"assistance|reimbursements?|packages?)\b"
+)
+
+
 def _money_purpose(asked: str) -> str | None:
     """Return what the money a question asks the sum of is for ("relocation" of "how much
-    relocation money"), or None when it names no purpose."""
+    relocation money", "home office" of "home office stipend"), or None when it names none."""
+    if named := _PURPOSE_OF.search(asked):
+        return named[1].split()[-1]
     match = _PURPOSE_MONEY.search(asked)
     if not match or match[1] in _NO_PURPOSE or _PROGRAMME_NOUN.fullmatch(match[1]):
         return None  # ("the fellowship money" is the programme's, for whatever purpose)
