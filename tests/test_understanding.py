@@ -20,6 +20,7 @@ from bot.models import Passage
 from bot.search import semantic
 from bot.search.answer_type import (
     asked_kind,
+    asks_eligibility,
     asks_published,
     counted_by_list,
     dates_as_asked,
@@ -4432,3 +4433,21 @@ def test_a_stipend_for_a_purpose_is_a_sum_said_of_that_purpose() -> None:
     assert holds("• A one-off home office budget of CHF 1,000", "amount", asked)
     # a stipend named by whose it is has no purpose
     assert holds("Fellows receive a stipend of €1,200 a month.", "amount", "quillmere stipend?")
+
+
+def test_an_eligibility_question_is_shown_the_requirements_from_the_first(tmp_path: Path, settings: Settings) -> None:
+    # the member's own "pytorch experience" does not choose the bullet shown: the list decides
+    write(
+        tmp_path,
+        "meta.txt",
+        "Research Scientist Intern, AI Alignment\n\nAbout the job\n\nMeta is seeking Research Scientist Interns to join "
+        "the AI Alignment team.\n\nMinimum Qualifications\n\n- Currently has or is in the process of obtaining a Ph.D. "
+        "degree in Computer Science, Machine Learning or a relevant technical field\n- Experience with Python, C++ or "
+        "Java\n- Experience with deep learning frameworks such as Pytorch or Tensorflow\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answer = services_over(tmp_path, settings).answers.ask(
+        "im a 2nd year undergrad in physics with some pytorch experience, could i apply to the meta ai alignment intern role?"
+    )
+    assert answer.citations and answer.citations[0].snippet.startswith("• Currently has or is in the process")
+    assert asks_eligibility("am i still eligible if i graduated in 2019") and not asks_eligibility("how do i apply")

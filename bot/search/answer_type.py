@@ -1276,6 +1276,19 @@ _ASKS_MAX_AGE = re.compile(r"\b(?:max|maximum|oldest|upper|too old|age cap)\b")
 _MAX_AGE = re.compile(r"\b(?:no|an?|the) (?:upper|maximum) age limit\b|\bmaximum age\b|\boldest\b[^.;]*")
 
 
+# "could i apply?", "am i eligible?", "can a masters student do it?": whether the member may take part
+_ELIGIBILITY_ASKED = re.compile(
+    r"\b(?:can|could|may|would)\s+(?:i|we|someone|people|students?|grads?|graduates?|an?\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:still\s+|even\s+|also\s+)?(?:apply|be eligible|qualify|join|do (?:it|this|the))\b"
+    r"|\b(?:am i|are we|would i be|is s?he)\s+(?:still\s+)?eligible\b|\bdo (?:i|we) qualify\b|\bis (?:it|this) open to\b"
+)
+
+
+def asks_eligibility(question: str) -> bool:
+    """Tell whether a question asks whether the member may apply or take part."""
+    return _ELIGIBILITY_ASKED.search(question.casefold()) is not None
+
+
 # "when was the residency announced?", "when did this go up?": the date of the document itself
 _PUBLISHED_ASKED = re.compile(
     r"\bwhen (?:was|were|did|is|has)\b[^?]*\b(?:announc\w*|publish\w*|posted|released|launched|go up|went up|put up|come out|came out)\b"

@@ -39,6 +39,7 @@ from bot.search.answer_type import (
     AnswerKind,
     asked_kind,
     asks_deadline,
+    asks_eligibility,
     asks_outcome,
     asks_process,
     asks_published,
@@ -752,6 +753,7 @@ class AnswerService:
             process=asks_process(seen.asked),
             given=frozenset(engine.tokenizer(given_words(seen.asked))),
             spelt=spelt,
+            eligibility=asks_eligibility(seen.asked),
         )
         return _citation(passage, shown, score)
 

@@ -64,6 +64,7 @@ def snippet(
     given: frozenset[str] = frozenset(),
     process: bool = False,
     spelt: Mapping[str, frozenset[str]] | None = None,
+    eligibility: bool = False,
 ) -> str:
     """Return the run of consecutive sentences of ``passage`` that best answers, within ``limit`` characters.
 
@@ -113,6 +114,15 @@ def snippet(
         # "What is the interview process?" over the list under "Interview process": the list
         # is the answer, from its first item (as an FAQ item's answer is); prose under a
         # heading is chosen from as any passage is
+        return prefix + _shown_from(numbered, 0, budget)
+    if (
+        eligibility
+        and _REQUIREMENTS_HEADING.search(passage.section.split(SECTION_SEP)[-1] if passage.section else "")
+        and sum(p.startswith(BULLET) for p in parts) * 3 >= 2 * len(parts)
+    ):
+        # "im a 2nd year undergrad with some pytorch experience, could i apply?" over the
+        # "Minimum Qualifications": the list decides, from its first item, not the item that
+        # says what the member has
         return prefix + _shown_from(numbered, 0, budget)
     if process and (lead := _process_list(parts, passage.section)) is not None:
         # "what's the interview process?" over "Our process is simple:" and its list, or
@@ -218,6 +228,14 @@ def snippet(
         size += 1 + len(parts[hi])
         hi += 1
     return prefix + trim_words("\n".join(head + _join(numbered[lo:hi])), budget)
+
+
+# a heading over what one must be or have to apply
+_REQUIREMENTS_HEADING = re.compile(
+    r"\b(?:qualifications?|requirements?|eligib\w*|who can apply|who (?:should|may) apply|about you|"
+    r"what we(?:'re| are) looking for|you (?:have|will have|should have|must have)|must[- ]haves?)\b",
+    re.IGNORECASE,
+)
 
 
 def _shown_from(numbered: Sequence[tuple[int, str]], lo: int, budget: int) -> str:
