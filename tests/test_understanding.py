@@ -19,6 +19,7 @@ from bot.documents.roles import place_name
 from bot.models import Passage
 from bot.search import semantic
 from bot.search.answer_type import (
+    _CONTACT_PERSON,
     asked_kind,
     asks_eligibility,
     asks_published,
@@ -4451,3 +4452,11 @@ def test_an_eligibility_question_is_shown_the_requirements_from_the_first(tmp_pa
     )
     assert answer.citations and answer.citations[0].snippet.startswith("• Currently has or is in the process")
     assert asks_eligibility("am i still eligible if i graduated in 2019") and not asks_eligibility("how do i apply")
+
+
+def test_a_person_to_write_to_by_name_is_a_contact() -> None:
+    asked = "who should i message about the hf fellowship"
+    assert holds("Do not hesitate to send a direct message to [Merve Noyan](https://x.com/merve) if you wish.", "contact", asked)
+    assert holds("Write to Dr Aoife Marren with any questions.", "contact", asked)
+    # ("Contact Us" names no one)
+    assert not _CONTACT_PERSON.search("Contact Us for more information.")

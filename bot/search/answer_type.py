@@ -644,6 +644,13 @@ _DETERMINERS = frozenset(
 )
 
 
+# a person to write to, by name: "send a direct message to [Merve Noyan](…)", "contact Dr Aoife Marren"
+_CONTACT_PERSON = re.compile(
+    r"\b(?:[Mm]essage|[Cc]ontact|[Ee]-?mail|[Ww]rite to|[Rr]each out to|DM|[Tt]alk to|[Ss]peak (?:to|with))\s+"
+    r"(?:to\s+)?\[?(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?!(?:Us|Our|The|Team|Form)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+"
+)
+
+
 def has_contact(text: str, question: str = "") -> bool:
     """Tell whether ``text`` gives an e-mail address (or, asked for one, a phone number):
     wherever it stands in a passage, it answers "who do I write to?" (it is rarely in a
@@ -1323,6 +1330,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     asked = question.casefold()
     if kind == "place" and _WHERE_TO_SEND.search(asked) and _CHANNEL.search(text):
         return True
+    if kind == "contact" and _CONTACT_PERSON.search(text):
+        return True  # "send a direct message to Merve Noyan or Omar Espejel"
     searched = text if kind in ("place", "person", "name") else text.casefold()
     if kind == "date" and asked and _other_date(asked, searched):
         return False
