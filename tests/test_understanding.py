@@ -4460,3 +4460,8 @@ def test_a_person_to_write_to_by_name_is_a_contact() -> None:
     assert holds("Write to Dr Aoife Marren with any questions.", "contact", asked)
     # ("Contact Us" names no one)
     assert not _CONTACT_PERSON.search("Contact Us for more information.")
+
+
+def test_paid_or_unpaid_asks_whether_it_is_paid() -> None:
+    for asked in ("is the hf residency paid or unpaid lol", "do volunteers get paid or not?", "is it paid tbh"):
+        assert asked_kind(asked) == "amount", asked

@@ -136,7 +136,9 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         # (or by "unpaid")
         # (not "do students get their travel costs paid?", a thing paid for)
         r"|^(?!.*\b(?:costs?|travel|relocation|fees?|expenses?|tuition|flights?|accommodation|housing|visas?|moving)\b)"
-        r"(?:(?!\b(?:for|during|when|while|if|on|in)\b).)*\b(?:is|are|do|does|will)\b(?:(?!\b(?:for|during|when|while|if|on|in)\b).)*\b(?:paid|get paid)\s*[?.!]*$"
+        r"(?:(?!\b(?:for|during|when|while|if|on|in)\b).)*\b(?:is|are|do|does|will)\b(?:(?!\b(?:for|during|when|while|if|on|in)\b).)*\b(?:paid|get paid)"
+        # ("is it paid or unpaid lol")
+        r"(?:\s+or\s+(?:not|unpaid|volunteer\w*))?(?:\s+(?:lol|lmao|haha|tbh|ngl|tho|though|rn|pls|plz))*\s*[?.!]*$"
         # "what does the lead installer make?": what a person in a role makes is their pay
         # (what a company makes is its products)
         r"|\bwhat (?:do|does|did|would|will|can) (?:an?\s+|the\s+|our\s+|their\s+)?(?:[a-z-]+\s+){0,3}"
