@@ -4465,3 +4465,9 @@ def test_a_person_to_write_to_by_name_is_a_contact() -> None:
 def test_paid_or_unpaid_asks_whether_it_is_paid() -> None:
     for asked in ("is the hf residency paid or unpaid lol", "do volunteers get paid or not?", "is it paid tbh"):
         assert asked_kind(asked) == "amount", asked
+
+
+def test_how_many_holidays_asks_for_days_of_leave() -> None:
+    asked = "how many holidays do grunwald shift leads get"
+    assert asked_kind(asked) == "duration"
+    assert holds("• 30 days of holiday per year", "duration", asked)

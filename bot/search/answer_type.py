@@ -75,7 +75,11 @@ _MONEY_WORDS = (
 _TERMS_ASKED = r"(?:permanent|permanant|perm|temporary|temp|fixed[- ]term)"
 
 # "holiday allowance", "annual leave entitlement": how much time off, not money
-_LEAVE_ALLOWANCE = r"\b(?:holiday|holidays|leave|vacation|pto)\s+(?:allowances?|entitlements?)\b"
+_LEAVE_ALLOWANCE = (
+    r"\b(?:holiday|holidays|leave|vacation|pto)\s+(?:allowances?|entitlements?)\b"
+    # "how many holidays?": days of leave, counted in days ("30 days of holiday")
+    r"|\bhow many (?:paid\s+)?(?:holidays|vacations|pto)\b"
+)
 
 # The question patterns, tried in order (the first match decides).
 
