@@ -4471,3 +4471,9 @@ def test_how_many_holidays_asks_for_days_of_leave() -> None:
     asked = "how many holidays do grunwald shift leads get"
     assert asked_kind(asked) == "duration"
     assert holds("• 30 days of holiday per year", "duration", asked)
+
+
+def test_is_the_thing_paid_is_answered_by_the_paid_thing() -> None:
+    asked = "is the trial shift at the bakery paid"
+    assert holds("We'll invite you to a paid trial shift (Probearbeiten) of about four hours.", "amount", asked)
+    assert not holds("Paid further training, for example towards the Meister qualification.", "amount", asked)

@@ -1327,6 +1327,21 @@ def outcome_words(question: str) -> list[str]:
 
 # "is it paid?", "do I still get the rest of the money?", "what happens to the money if I fail?":
 # whether money is paid (not how much), which "the remaining instalments are not paid" says
+_IS_IT_PAID = re.compile(r"\b(?:is|are|will)\b.*\bpaid\s*[?.!]*$")
+
+
+def _paid_as_asked(text: str, asked: str) -> bool:
+    """Tell whether "is the X paid?" is answered by ``text`` saying the X is paid ("a paid
+    trial shift", "the trial shift is paid")."""
+    if not _IS_IT_PAID.search(asked):
+        return False
+    things = [w for w in re.findall(r"[a-z]{4,}", asked) if w not in ("paid", "does", "will", "they", "there", "still")]
+    return any(
+        re.search(rf"\b(?:paid|unpaid)\s+(?:[a-z-]+\s+)?{w}|\b{w}\w*\s+(?:is|are|will be)\s+(?:fully\s+|also\s+)?(?:paid|unpaid)\b", text)
+        for w in things
+    )
+
+
 _WHETHER_PAID_ASKED = re.compile(r"\bpaid\b|\bstill\b|\bwhat happens\b")
 _NOT_PAID = re.compile(r"\bnot paid\b")
 
@@ -1338,6 +1353,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         return True
     if kind == "contact" and _CONTACT_PERSON.search(text):
         return True  # "send a direct message to Merve Noyan or Omar Espejel"
+    if kind == "amount" and _paid_as_asked(text.casefold(), question.casefold()):
+        return True  # "is the trial shift paid?": "we'll invite you to a paid trial shift"
     searched = text if kind in ("place", "person", "name") else text.casefold()
     if kind == "date" and asked and _other_date(asked, searched):
         return False
