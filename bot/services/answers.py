@@ -1065,6 +1065,12 @@ _ROLE_HIRED = (
         rf"(?=\s*(?:[?.!,]|$|\s+{_ROLE_STOP}))"
     ),
     re.compile(rf"\bhow much (?:do|does|would|will|can|could) (?:an?\s+|the\s+)?{_ROLE_WORDS}\s+(?:make|earn|get paid|take home)\b"),
+    # "whats the salary for a research scientist at ardentmoor", "kestrune junior frontend developer salary"
+    re.compile(
+        rf"\b(?:salary|salaries|wages?|compensation)\s+(?:for|of)\s+(?:an?\s+|the\s+)?{_ROLE_WORDS}"
+        rf"(?=\s*(?:[?.!,]|$|\s+(?:at|in|on|with|{_ROLE_STOP})))"
+    ),
+    re.compile(rf"{_ROLE_WORDS}\s+(?:salary|salaries|wages?|compensation)\s*[?.!]*$"),
 )
 _WORKER = re.compile(r"(?:s|er|or|ist|yst|ian|ant|ent|ee)$")  # "analysts", "data scientist", "designer"
 _NOT_ROLES = frozenset("process processes timeline season round cohort people things events event days fair fairs".split())
