@@ -4479,3 +4479,11 @@ def test_is_the_thing_paid_is_answered_by_the_paid_thing() -> None:
     asked = "is the trial shift at the bakery paid"
     assert holds("We'll invite you to a paid trial shift (Probearbeiten) of about four hours.", "amount", asked)
     assert not holds("Paid further training, for example towards the Meister qualification.", "amount", asked)
+
+
+def test_a_programme_named_by_its_season_is_an_edition_of_that_season() -> None:
+    # "saltinge summer internship dates" is not answered by the "Spring Internship" page
+    assert edition_seasons("Saltinge Spring Internship 2026") == {"spring"}
+    assert edition_seasons("when is the summer internship") == {"summer"}
+    assert edition_seasons("the Autumn Clay Residency") == {"autumn"}
+    assert not edition_seasons("what does the summer look like for interns")
