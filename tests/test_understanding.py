@@ -4352,6 +4352,7 @@ def test_a_role_a_posting_only_mentions_is_not_answered_from_it(tmp_path: Path, 
     assert answers.ask("how much do verdant's analysts get paid").verdict != "answer"
     assert answers.ask("whats the salary for a data scientist at verdant").verdict != "answer"
     assert answers.ask("verdant senior chemist salary").verdict != "answer"
+    assert answers.ask("what's the salary for the cobaltline product manager role").verdict != "answer"
     answer = answers.ask("how much do verdant lab technicians get paid")
     assert answer.verdict == "answer" and "32,000" in answer.citations[0].snippet
 

@@ -1067,7 +1067,8 @@ _ROLE_HIRED = (
     re.compile(rf"\bhow much (?:do|does|would|will|can|could) (?:an?\s+|the\s+)?{_ROLE_WORDS}\s+(?:make|earn|get paid|take home)\b"),
     # "whats the salary for a research scientist at ardentmoor", "kestrune junior frontend developer salary"
     re.compile(
-        rf"\b(?:salary|salaries|wages?|compensation)\s+(?:for|of)\s+(?:an?\s+|the\s+)?{_ROLE_WORDS}"
+        rf"\b(?:salary|salaries|wages?|compensation)\s+(?:for|of)\s+"
+        rf"(?:an?\s+|the\s+)?{_ROLE_WORDS}(?:\s+(?:role|job|position|post|vacancy))?"
         rf"(?=\s*(?:[?.!,]|$|\s+(?:at|in|on|with|{_ROLE_STOP})))"
     ),
     re.compile(rf"{_ROLE_WORDS}\s+(?:salary|salaries|wages?|compensation)\s*[?.!]*$"),
