@@ -2,7 +2,7 @@ import pytest
 
 from bot.documents.chunk import BULLET, SECTION_SEP, chunk_document, split_sentences
 from bot.documents.document import parse_document
-from bot.documents.loader import load_folder
+from bot.documents.loader import load_folder, parse_file
 from tests.conftest import KNOWLEDGE, line_of
 
 
@@ -292,3 +292,15 @@ def test_a_short_bold_paragraph_heads_a_section() -> None:
         ("About the role", "You will build payments."),
         ("Benefits", f"{BULLET}Health insurance\nApply by 1 May."),
     ]
+
+
+def test_a_pages_table_of_contents_is_no_passage() -> None:
+    # a newsletter's "In this issue" lists its own parts: it answers nothing
+    text = (
+        "# Brackenlow Trust newsletter\n\n## In this issue\n\n- Summer Lab Apprentices 2026: applications open\n"
+        "- Volunteer of the month\n\n## Summer Lab Apprentices 2026: applications open\n\n"
+        "Apprentices spend four weeks in our lab.\n"
+    )
+    result = parse_file("news.md", text.encode(), 900)
+    sections = [p.section for p in result.passages]
+    assert "In this issue" not in sections and "Summer Lab Apprentices 2026: applications open" in sections

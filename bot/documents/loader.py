@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.documents.chunk import Chunk, chunk_document
+from bot.documents.chunk import BULLET, SECTION_SEP, Chunk, chunk_document
 from bot.documents.document import QUALIFIER, SUPPORTED_SUFFIXES, DocumentError, parse_document
 from bot.documents.roles import document_org, extract_roles, front_matter_facts, place_name
 from bot.errors import KnowledgeBaseError
@@ -259,7 +259,10 @@ def parse_file(source: str, data: bytes, max_chars: int) -> FileResult:
         return FileResult(source, digest, None, (), (), tuple(problems))
     org = document_org(doc)
     # the text's passages, then what the front matter says of its roles (line 1: the front matter)
-    chunks = [*chunk_document(doc, max_chars), *(Chunk(s, None, t, 1) for s, t in front_matter_facts(doc))]
+    chunks = [
+        *(c for c in chunk_document(doc, max_chars) if not _contents(c)),
+        *(Chunk(s, None, t, 1) for s, t in front_matter_facts(doc)),
+    ]
     passages = tuple(
         Passage(
             id=i,
@@ -279,6 +282,20 @@ def parse_file(source: str, data: bytes, max_chars: int) -> FileResult:
         problems.append(Problem(source, "no passages: the document has no text to answer from"))
     roles = tuple(extract_roles(doc, problems))
     return FileResult(source, digest, doc, passages, roles, tuple(problems))
+
+
+# "In this issue", "Contents", "On this page": a list of the page's own parts, which answers nothing
+_CONTENTS_HEADING = re.compile(
+    r"\s*(?:in this (?:issue|edition|newsletter|email|post|guide)|(?:table of )?contents|on this page|jump to)\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def _contents(chunk: Chunk) -> bool:
+    """Tell whether a chunk is a page's table of contents: a list under a heading that says so."""
+    heading = chunk.section.rsplit(SECTION_SEP, 1)[-1] if chunk.section else ""
+    lines = chunk.text.split("\n")
+    return bool(_CONTENTS_HEADING.fullmatch(heading)) and all(line.startswith(BULLET) for line in lines)
 
 
 def assemble(results: list[FileResult], extra_problems: list[Problem] | None = None) -> Corpus:
