@@ -488,3 +488,23 @@ def test_the_line_above_a_pasted_pages_breadcrumbs_is_its_sites_name() -> None:
     doc = parse_document(text.encode(), "thread.txt", [])
     assert doc.site_name == "Tallowmere Community Forum"
     assert doc.title == "Reading Partners"
+
+
+def test_a_word_processors_list_saved_as_paragraphs_is_a_list() -> None:
+    # Word saves a bulleted list as paragraphs that start with the bullet's glyph
+    html = (
+        "<html><head><title>Crafts Bursary</title></head><body><h1>Crafts Bursary</h1>"
+        "<p class=MsoNormal>The money can be spent on:</p>"
+        "<p class=MsoListParagraphCxSpFirst><span style='font-family:Symbol'>&middot;<span>&nbsp;&nbsp;&nbsp;</span>"
+        "</span>tuition or course fees;</p>"
+        "<p class=MsoListParagraphCxSpLast><span style='font-family:Symbol'>&middot;<span>&nbsp;&nbsp;&nbsp;</span>"
+        "</span>tools and materials, up to £800.</p><p>We pay in two parts.</p></body></html>"
+    )
+    doc = parse_document(html.encode(), "b.html", [])
+    assert [(b.kind, b.text) for b in doc.blocks[1:]] == [
+        ("paragraph", "The money can be spent on:"),
+        ("item", "tuition or course fees;"),
+        ("item", "tools and materials, up to £800."),
+        ("paragraph", "We pay in two parts."),
+    ]
+    assert doc.blocks[2].level == doc.blocks[3].level

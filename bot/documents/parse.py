@@ -523,6 +523,9 @@ def _all_bold(cell: Tag) -> bool:
     return bool(text) and text == bold
 
 
+_WORD_LIST_ITEM = re.compile(r"^[·•▪◦§o]\s+(?=\S)")  # "·   tuition or course fees" (Symbol's middot, Wingdings' square …)
+
+
 class _HtmlWalker:
     """Walk the element tree in document order, emitting blocks."""
 
@@ -635,6 +638,14 @@ class _HtmlWalker:
             lead = text
         if text:
             kind: BlockKind = "item" if tag.name in ("li", "dt", "dd") else "paragraph"
+            if kind == "paragraph" and _WORD_LIST_ITEM.match(text):
+                # a word processor's list saved as paragraphs, each with its bullet's glyph
+                # ('<p class=MsoListParagraph>· tuition or course fees</p>')
+                text = _WORD_LIST_ITEM.sub("", text, count=1)
+                previous = self.out.blocks[-1] if self.out.blocks else None
+                if previous is None or previous.kind != "item":
+                    self.list_id += 1
+                kind = "item"
             level = self.list_id if kind == "item" else 0
             self.out.blocks.append(Block(kind, text, self._line(tag), level, tuple(links), lead))
             self.out.links.extend(links)
