@@ -404,7 +404,7 @@ class AnswerService:
             or _of_another_role(snap, query, first.position, kind)
             or _another_posting(snap, query, first.position)
             or (kind is None and _said_for_another_group(snap, query, first.position, names))
-            or _of_a_sibling_programme(snap, query, corrected, first.position, names)
+            or _of_a_sibling_programme(snap, query, corrected, first.position, names, kind)
             or _unposted_role(snap, corrected, first.position)
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
@@ -767,13 +767,17 @@ def _asked_items(engine: SearchEngine, query: Query, passages: Sequence[Passage]
         asked.update(query.synonyms.get(term, ()))
     out = np.zeros(len(passages))
     for i, passage in enumerate(passages):
-        if passage.question:
-            own = set(engine.tokenizer(passage.question))
-            # ("part-time" is said by "part time": its joined term is no word of its own)
-            own = {t for t in own if not _joined(t, own)}
-            if len(own) >= 2 and own <= asked:
-                out[i] = 1.0
+        if passage.question and len(own := _question_terms(engine.tokenizer, passage.question)) >= 2 and own <= asked:
+            out[i] = 1.0
     return out
+
+
+@lru_cache(maxsize=65_536)
+def _question_terms(tokenizer: Tokenizer, question: str) -> frozenset[str]:
+    """Return the terms of an FAQ item's question, a compound's joined term aside ("part-time"
+    is said by "part time": its joined term is no word of its own)."""
+    own = set(tokenizer(question))
+    return frozenset(t for t in own if not _joined(t, own))
 
 
 def _joined(term: str, terms: set[str]) -> bool:
@@ -1002,7 +1006,7 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
 
 
 def _of_a_sibling_programme(
-    snap: Snapshot, query: Query, question: str, position: int, named: frozenset[str]
+    snap: Snapshot, query: Query, question: str, position: int, named: frozenset[str], kind: AnswerKind | None
 ) -> bool:
     """Tell whether the question says a word of the title of another document its names
     choose (a sibling programme: "summer" of the "Summer Research Fellowship" beside the
@@ -1024,7 +1028,7 @@ def _of_a_sibling_programme(
         t
         for i, t in enumerate(terms)
         if t and any(0 <= j < len(terms) and (n := terms[j]) and _in_title(n, named) for j in (i - 1, i + 1))
-    } - _kind_terms(engine, question, asked_kind(question), 1.0)
+    } - _kind_terms(engine, question, kind, 1.0)
     for term in beside & set(query.unique_terms):
         if term in named or query.importance.get(term, 0.0) < 1.0 or _in_title(term, frozenset(said)):
             continue
@@ -1039,14 +1043,14 @@ def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
     analysts get paid?") that no role the passage's document posts, nor its names, says: a
     posting's "the platform our data scientists use", or its technician's salary, is no
     answer about a role it does not post."""
-    passage = snap.corpus.passages[position]
-    titles = [r.title for r in [*snap.corpus.roles, *snap.corpus.listed] if r.source == passage.source]
-    if not titles:
-        return False
     asked = question.casefold()
     heads = [m[1].split()[-1] for pattern in _ROLE_HIRED for m in pattern.finditer(asked)]
     heads = [h for h in heads if h not in _ANY_PERSON and h not in _NOT_ROLES and _WORKER.search(h)]
     if not heads:
+        return False
+    passage = snap.corpus.passages[position]
+    titles = [r.title for r in [*snap.corpus.roles, *snap.corpus.listed] if r.source == passage.source]
+    if not titles:
         return False
     tokenizer = snap.engine.tokenizer
     doc = int(snap.engine.doc_of[position])
