@@ -36,7 +36,8 @@ from bot.search.tokenize import Tokenizer
 # Bump when tokenizing or the stored form of counted terms changes, so stored term counts
 # are not reused across versions (3: named arrays; 4: accents folded; 6: "401(k)" one word;
 # 7: a web address's path is no words, and no compound is read inside an address; 8: chat
-# contractions and shorthand, "im", "dont", "rn", are stop words, and "paid" of leave is no word).
+# contractions and shorthand, "im", "dont", "rn", are stop words, and "paid" of leave is no word;
+# 9: "equity" of fairness is no word; 10: chat filler, "ngl", "lmao", is; 11: nor "bonus" of "bonus points").
 TOKENIZER_VERSION = "11"
 # Bump when what SearchEngine.image or Snapshot.image stores changes (a change to the code
 # that computes it outdates stored images by itself: see image_version).

@@ -347,9 +347,7 @@ class AnswerService:
             engine.documents_with,
         )
         scope = _by_role_title(snap, query, scope)
-        candidates = _in_named_groups(
-            snap, query, _in_named_roles(snap, query, self._candidates(snap, query, vector, scope)), names
-        )
+        candidates = _in_named_groups(snap, query, _in_named_roles(snap, query, self._candidates(snap, query, vector, scope)))
         # a member who copies an FAQ's question ("Do I have to be a marine biology major?")
         # asks that item, whatever the names said chose
         # (in the member's own words, or as spelt right: not with the words said plainly added)
@@ -489,7 +487,8 @@ class AnswerService:
             about = [a and (n or not p.startswith(BULLET)) for a, n, p in zip(about, naming, parts, strict=True)]
         # a name the question says that its document's title does not (a group or role the
         # page speaks of: "how much do ycc crew leaders get paid?" of a blog about the corps)
-        # is what the sentence holding the answer must be about, unless the heading is
+        # is what the sentence holding the answer must be about, unless the passage's heading
+        # or FAQ question says it (then all of it is)
         sub = _sub_names(snap, position, named)
         of_sub = [True] * len(parts)
         if (
@@ -1102,7 +1101,8 @@ def _said_for_another_group(snap: Snapshot, query: Query, position: int, named: 
                 continue
             where: set[int] = set()
             for alt in (term, *query.synonyms.get(term, ())):
-                where.update(p for p in engine.index.passages_with(alt).tolist() if int(engine.doc_of[p]) == doc)
+                ids = engine.index.passages_with(alt)
+                where.update(ids[engine.doc_of[ids] == doc].tolist())
             if where and position not in where and where <= others:
                 return True
     return False
@@ -1124,7 +1124,7 @@ def _sub_names(snap: Snapshot, position: int, named: frozenset[str]) -> frozense
     return frozenset(t for t in named if not titled(t))
 
 
-def _in_named_groups(snap: Snapshot, query: Query, found: dict[int, float], named: frozenset[str]) -> dict[int, float]:
+def _in_named_groups(snap: Snapshot, query: Query, found: dict[int, float]) -> dict[int, float]:
     """Return the candidates without the passages under a heading of another group than the
     one the question names (:attr:`Snapshot.group_sections`): "is volunteer accommodation
     free?" is not answered under "## Seasonal ranger accommodation" ("not free"), nor "how
@@ -1133,11 +1133,11 @@ def _in_named_groups(snap: Snapshot, query: Query, found: dict[int, float], name
     sections = snap.group_sections
     if not sections:
         return found
-    named = named | frozenset(query.unique_terms)
+    said = frozenset(query.unique_terms)
     dropped: set[int] = set()
     for doc in {int(snap.engine.doc_of[p]) for p in found}:
         for need, groups in sections.get(doc, ()):
-            asked = [terms & named if len(terms & named) >= min(need, len(terms)) else frozenset() for terms, _ in groups]
+            asked = [terms & said if len(terms & said) >= min(need, len(terms)) else frozenset() for terms, _ in groups]
             if not any(asked) or all(asked):
                 continue
             words = frozenset().union(*asked)
