@@ -938,7 +938,7 @@ _SUM_OF = tuple(
 _ANY_SUM = re.compile(_SUM)
 
 
-# "relocation money", "travel budget", "housing stipend": money for a purpose, by its purpose
+# "relocation money", "travel budget": money for a purpose, by the word before it
 _PURPOSE_MONEY = re.compile(
     r"\b([a-z]{4,})\s+(?:money|budgets?|allowances?|funding|assistance|reimbursements?|packages?)\b"
 )
@@ -962,8 +962,8 @@ _PURPOSE_OF = re.compile(
 def _money_purpose(asked: str) -> str | None:
     """Return what the money a question asks the sum of is for ("relocation" of "how much
     relocation money", "home office" of "home office stipend"), or None when it names none."""
-    if named := _PURPOSE_OF.search(asked):
-        return named[1].split()[-1]
+    if purposed := _PURPOSE_OF.search(asked):
+        return purposed[1].split()[-1]
     match = _PURPOSE_MONEY.search(asked)
     if not match or match[1] in _NO_PURPOSE or _PROGRAMME_NOUN.fullmatch(match[1]):
         return None  # ("the fellowship money" is the programme's, for whatever purpose)
