@@ -48,7 +48,7 @@ from bot.search.names import (
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller
 from bot.search.tokenize import Tokenizer
-from bot.services.answers import AnswerService, Consideration, Turn
+from bot.services.answers import AnswerService, Consideration, Turn, _only_a_call_to_apply
 from bot.services.decision import FEATURES, TARGET_FALSE_ANSWERS, Evidence, Model, fit
 from bot.services.smalltalk import small_talk
 from bot.storage.codec import decode_arrays, encode_arrays
@@ -4488,3 +4488,13 @@ def test_a_programme_named_by_its_season_is_an_edition_of_that_season() -> None:
     assert edition_seasons("when is the summer internship") == {"summer"}
     assert edition_seasons("the Autumn Clay Residency") == {"autumn"}
     assert not edition_seasons("what does the summer look like for interns")
+
+
+
+def test_a_passage_that_only_calls_to_apply_answers_only_how_to_apply() -> None:
+    # "Apply now (https://…)" under a newsletter's heading says nothing of housing
+    apply = Passage(3, "news.md", "Newsletter", "Applications open", None, "Apply now (https://brackenlow.example/apprentices)", 9)
+    assert _only_a_call_to_apply(apply, "is there somewhere to stay for the brackenlow apprentices")
+    assert not _only_a_call_to_apply(apply, "how do i apply for the brackenlow apprentices")
+    prose = Passage(2, "news.md", "Newsletter", "Apprentices", None, "Apprentices stay in our cottage. Apply now.", 5)
+    assert not _only_a_call_to_apply(prose, "is there somewhere to stay for the brackenlow apprentices")

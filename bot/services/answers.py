@@ -74,6 +74,7 @@ from bot.services.decision import SHIPPED, Evidence, Model, Verdict
 from bot.services.roles import RoleService
 from bot.services.smalltalk import help_text, small_talk
 from bot.services.snippets import (
+    CALL_TO_ACTION,
     heading_answers,
     snippet,
     trim_words,
@@ -404,6 +405,7 @@ class AnswerService:
             or (kind is None and _said_for_another_group(snap, query, first.position, names))
             or _of_a_sibling_programme(snap, query, corrected, first.position, names, kind)
             or _unposted_role(snap, corrected, first.position)
+            or _only_a_call_to_apply(passages[first.position], corrected)
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -1034,6 +1036,16 @@ def _of_a_sibling_programme(
         if any(term in engine.title_terms[d] for d in chosen if d != doc):
             return True
     return False
+
+
+def _only_a_call_to_apply(passage: Passage, question: str) -> bool:
+    """Tell whether the passage only calls on the reader to apply ("Apply now
+    (https://…/apprentices)") while the question asks something else: it answers only how to apply."""
+    lines = [line for line in passage.text.split("\n") if line.strip()]
+    return bool(lines) and all(CALL_TO_ACTION.match(line) for line in lines) and not _ASKS_APPLYING.search(question)
+
+
+_ASKS_APPLYING = re.compile(r"\b(?:apply|applying|application|applications|sign up|register|enrol|enroll|link|where)\b", re.I)
 
 
 def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:

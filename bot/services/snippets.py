@@ -16,7 +16,7 @@ from bot.search.answer_type import PROCESS_WORDS
 from bot.search.semantic import embed
 from bot.search.tokenize import Tokenizer
 
-_CALL_TO_ACTION = re.compile(
+CALL_TO_ACTION = re.compile(
     r"^(?:\W\s*)?(?:apply|register|sign up|submit|enrol|enroll)\b[^.!?]{0,80}\(?https?://\S+\)?\s*$", re.I
 )
 _ASKS = re.compile(r"\?[^\w?]*$")  # a sentence that ends asking, emoji and all
@@ -141,7 +141,7 @@ def snippet(
     # only how to apply: its words count for nothing unless applying is asked about
     asks_applying = any(tokenizer.term("apply") in c for c in concepts)
     for i, part in enumerate(parts):
-        if not asks_applying and _CALL_TO_ACTION.match(part):
+        if not asks_applying and CALL_TO_ACTION.match(part):
             gain[i] = [0.0] * len(concepts)
     lexical_top = max((max(row) for row in gain if row), default=0.0) or 1.0
     bonus = [0.0] * len(parts)
