@@ -864,10 +864,14 @@ _PAY_PREMIUM = re.compile(
 )
 
 
+def _premium_name(premium: str) -> str:
+    """Return a pattern of the premium's name in any spelling ("on call", "on-call", "oncall")."""
+    return r"[\s-]?".join(map(re.escape, re.split(r"[\s-]+", premium)))
+
+
 def _said_premium(premium: str, part: str) -> bool:
     """Tell whether ``part`` speaks of the premium ``premium`` names, in any spelling."""
-    words = re.split(r"[\s-]+", premium)
-    return re.search(r"\b" + r"[\s-]?".join(map(re.escape, words)) + r"\b", part) is not None
+    return re.search(rf"\b{_premium_name(premium)}\b", part) is not None
 
 
 _RATE_SAID = r"(?:double|triple|time and a half|time-and-a-half|\d+(?:\.\d+)?\s*(?:x|times)\b|\d+\s*%)"
@@ -877,7 +881,7 @@ def _premium_sum(premium: str, part: str) -> bool:
     """Tell whether ``part`` says a sum of the premium ``premium`` names, next to its name
     ("an on-call allowance of €300", "€300 on-call pay"), not the salary beside it ("CA$135,000
     – CA$155,000 per year, with an on-call stipend")."""
-    name = r"[\s-]?".join(map(re.escape, re.split(r"[\s-]+", premium)))
+    name = _premium_name(premium)
     noun = r"(?:pay|rates?|premium|allowance|supplement|stipend|bonus)"
     if re.search(rf"\b{name}(?:[\s-]+{noun})?\s+(?:is\s+|are\s+)?(?:paid\s+)?(?:at\s+)?{_RATE_SAID}", part):
         return True  # "any callout is paid at double time"

@@ -1059,14 +1059,12 @@ def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
     heads = [h for h in heads if h not in _ANY_PERSON and h not in _NOT_ROLES and _WORKER.search(h)]
     if not heads:
         return False
-    passage = snap.corpus.passages[position]
-    titles = [r.title for r in [*snap.corpus.roles, *snap.corpus.listed] if r.source == passage.source]
+    doc = int(snap.engine.doc_of[position])
+    titles = [t for i in snap.titles.of_doc.get(doc, ()) if (t := snap.titles.entries[i]).role]
     if not titles:
         return False
-    tokenizer = snap.engine.tokenizer
-    doc = int(snap.engine.doc_of[position])
-    posted = frozenset(tokenizer(" ".join(titles))) | snap.engine.topic_terms(position) | snap.names.by_doc[doc]
-    return any((term := tokenizer.term(h)) and not _in_title(term, posted) for h in heads)
+    posted = frozenset().union(*(t.terms for t in titles)) | snap.engine.topic_terms(position) | snap.names.by_doc[doc]
+    return any((term := snap.engine.tokenizer.term(h)) and not _in_title(term, posted) for h in heads)
 
 
 # "is cobaltline hiring data scientists?", "how much do verdant analysts make?": the people
