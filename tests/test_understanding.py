@@ -4195,6 +4195,24 @@ def test_an_academic_year_asked_is_not_answered_by_the_passage_of_another(tmp_pa
     assert answer.verdict == "answer" and "September 14, 2026" in answer.citations[0].snippet
 
 
+
+def test_an_academic_year_asked_is_not_answered_from_a_page_titled_by_another(tmp_path: Path, settings: Settings) -> None:
+    # the timeline says only "2026", the title the academic year; a year range asked is an
+    # edition whether or not a noun ("cohort") follows it
+    write(
+        tmp_path,
+        "fellowship.md",
+        "---\ntitle: Tamarind Libraries Announces the 2026–27 Digital Skills Fellowship\n---\n\n"
+        "The Digital Skills Fellowship is a paid, full-time program for recent graduates.\n\n"
+        "## Timeline\n\n- Applications open: January 12, 2026\n- Application deadline: March 6, 2026\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("when do apps open for the 2027-28 fellowship").verdict != "answer"
+    assert answers.ask("digital skills fellowship 2027-28 deadline").verdict != "answer"
+    answer = answers.ask("when do apps open for the 2026-27 fellowship")
+    assert answer.verdict == "answer" and "January 12, 2026" in answer.citations[0].snippet
+
 def test_those_who_do_a_thing_are_no_count_of_the_thing() -> None:
     # "how many research interns?" is not answered by "14 researchers"; "six fellowships" still
     # counts fellows

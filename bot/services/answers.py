@@ -1461,13 +1461,14 @@ def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None)
             # ... and "when does the autumn founders circle start?" is not answered by "The
             # Spring 2027 cohort runs from 13 April"
             return True
+    if (ranges := year_ranges(question)) and (academic := year_ranges(passage.text) or year_ranges(passage.title)) and not ranges & academic:
+        # an academic year asked, with or without its edition's noun: "the 2027-28 cohort" over
+        # "The 2026–27 cohort starts on September 14, 2026" (which says 2027 too), or over the timeline of a page titled by its academic year ("…
+        # Announces the 2026–27 Fellowship": "Applications open: January 12, 2026")
+        return True
     editions = edition_years(question)
     if not editions:
         return False
-    if (ranges := year_ranges(question)) and (academic := year_ranges(passage.text)) and not ranges & academic:
-        # "the 2027-28 cohort" over "The 2026–27 cohort starts on September 14, 2026" (which
-        # says 2027 too)
-        return True
     years = calendar_years(" ".join(filter(None, (passage.title, passage.section, passage.text))))
     if asks_deadline(question.casefold()) and not calendar_years(passage.title):
         # (a document titled by its edition, "… Fellowship 2026", closes that edition's
