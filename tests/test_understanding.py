@@ -4371,9 +4371,33 @@ def test_a_role_a_posting_only_mentions_is_not_answered_from_it(tmp_path: Path, 
     assert answers.ask("whats the salary for a data scientist at verdant").verdict != "answer"
     assert answers.ask("verdant senior chemist salary").verdict != "answer"
     assert answers.ask("what's the salary for the cobaltline product manager role").verdict != "answer"
+    # a role said "X of Y" is named by its first word: a Director of Engineering is no engineer
+    assert answers.ask("whats the salary for the director of engineering at cobaltline").verdict != "answer"
     answer = answers.ask("how much do verdant lab technicians get paid")
     assert answer.verdict == "answer" and "32,000" in answer.citations[0].snippet
 
+
+
+def test_a_role_on_a_list_without_pay_is_not_paid_what_the_items_beside_it_say(tmp_path: Path, settings: Settings) -> None:
+    # the Lab Assistant's item gives hours, not pay; "$21–$24/hour" is the Cellar Technician's
+    write(
+        tmp_path,
+        "careers.md",
+        "---\ntitle: Careers at Brightmash\n---\n\n# Careers at Brightmash\n\n## Open positions\n\n"
+        "* [Cellar Technician](https://example.org/jobs/1) — full-time, early mornings; manage fermentation and "
+        "tank cleaning. $21–$24/hour.\n"
+        "* [Packaging Line Lead](https://example.org/jobs/2) — run our canning line and a crew of three. $23/hour.\n"
+        "* [Quality Lab Assistant (seasonal, May–October)](https://example.org/jobs/3) — 24 hours a week running "
+        "sensory panels and plating.\n"
+        "* [Events Coordinator (part-time)](https://example.org/jobs/4) — 20 hours a week planning trivia nights "
+        "and private events.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("quality lab assistant hourly pay").verdict != "answer"
+    assert answers.ask("events coordinator pay at brightmash").verdict != "answer"
+    answer = answers.ask("cellar technician pay")
+    assert answer.verdict == "answer" and "$21–$24/hour" in answer.citations[0].snippet
 
 def test_paid_is_said_by_a_passage_that_says_what_a_role_pays() -> None:
     # "are tutors paid?" is answered by "Tutoring is an unpaid volunteer role": "paid" is the

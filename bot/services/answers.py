@@ -483,10 +483,15 @@ class AnswerService:
             i == closest or bool(wanted & t) or (naming[i] and not all(naming)) or (not wanted and bool(named & t))
             for i, t in enumerate(terms)
         ]
+        # a list that names the asked role in some items: the others are about other roles,
+        # however close ("• Digital Preservation Officer, … £34,200" is no Web Archivist's pay),
+        # whatever they hold ("• Cellar Technician — … $21–$24/hour" is no lab assistant's)
+        another_item = [False] * len(parts)
         if any(naming) and not all(naming) and all(p.startswith(BULLET) for p, n in zip(parts, naming, strict=True) if n):
-            # a list that names the asked role in some items: the others are about other roles,
-            # however close ("• Digital Preservation Officer, … £34,200" is no Web Archivist's pay)
-            about = [a and (n or not p.startswith(BULLET)) for a, n, p in zip(about, naming, parts, strict=True)]
+            another_item = [not n and p.startswith(BULLET) for n, p in zip(naming, parts, strict=True)]
+            about = [a and not o for a, o in zip(about, another_item, strict=True)]
+            if not any(t & roles for t, n in zip(terms, naming, strict=True) if n and (roles := _role_terms(snap, named))):
+                another_item = [False] * len(parts)  # an item named by a place ("• Location: Porto") is no role's
         # a name the question says that its document's title does not (a group or role the
         # page speaks of: "how much do ycc crew leaders get paid?" of a blog about the corps)
         # is what the sentence holding the answer must be about, unless the passage's heading
@@ -501,7 +506,7 @@ class AnswerService:
             of_sub = [bool(sub & t) for t in terms]
             about = [a and o for a, o in zip(about, of_sub, strict=True)]
         for i, part in enumerate(parts):
-            if not holds_as_asked(part, kind, question, passage.question):
+            if another_item[i] or not holds_as_asked(part, kind, question, passage.question):
                 continue
             # A bare value line ("$7,650/month to $12,134/month + benefits") is about what
             # the line next to it says ("Individual compensation is determined by …"); a short
@@ -903,6 +908,11 @@ def _spelt(snap: Snapshot, position: int, terms: Iterable[str]) -> dict[str, fro
     return {t: frozenset(words) for t in terms if (words := snap.names.expansions.get(t)) and not set(words) <= topic}
 
 
+def _role_terms(snap: Snapshot, named: frozenset[str]) -> frozenset[str]:
+    """Return the question's names that are words of a posted role's title."""
+    return frozenset(t for t in named if t in snap.role_heads)
+
+
 def _naming(snap: Snapshot, position: int, named: frozenset[str], terms: Sequence[set[str]]) -> list[bool]:
     """Return, for the terms of each part of a passage, whether the part says a name of the
     question other than its page's own title or organisation: by its words, or by all the
@@ -1055,7 +1065,8 @@ def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
     posting's "the platform our data scientists use", or its technician's salary, is no
     answer about a role it does not post."""
     asked = question.casefold()
-    heads = [m[1].split()[-1] for pattern in _ROLE_HIRED for m in pattern.finditer(asked)]
+    # the role's head word: its last, or the one before "of" ("a director of engineering")
+    heads = [m[1].split(" of ")[0].split()[-1] for pattern in _ROLE_HIRED for m in pattern.finditer(asked)]
     heads = [h for h in heads if h not in _ANY_PERSON and h not in _NOT_ROLES and _WORKER.search(h)]
     if not heads:
         return False
