@@ -854,6 +854,11 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("which day of the month are the seminars on", "date"),
         ("what % of alumni raise money?", "share"),
         ("what percentage of interns get a return offer", "share"),
+        # a rate that is a percentage, or a "%" asked, is a share; "100% remote" says a number
+        ("what's the commission rate for the account rep", "share"),
+        ("commission %?", "share"),
+        ("whats the acceptance rate", "share"),
+        ("is it 100% remote", "workplace"),
         # "when" as a conjunction asks nothing; "who can apply?" asks who is eligible
         ("what's the main thing they look for when picking fellows", None),
         ("meridian results when?", "date"),

@@ -125,7 +125,12 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         r"\b(?:what|which|wat)(?: are| r| is| will| would)?(?: the| my| your| ur| our| their)?"
         r"(?: working| work| shift| office| core| opening| daily| weekly)? hours\b"
     )),
-    ("share", re.compile(r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b")),
+    # "what %?", "commission %?", "the penalty rate % for nights", "what's the acceptance rate?": a
+    # percentage (not "100% remote", a number said)
+    ("share", re.compile(
+        r"\bwhat ?%|\b(?:what|which) (?:percent|percentage|proportion|fraction|share)\b|(?<![\d.])\s?%"
+        r"|\b(?:commission|acceptance|success|pass|completion|retention|conversion|matching|interest|tax|penalty) rates?\b"
+    )),
     ("duration", re.compile(rf"{_LEAVE_ALLOWANCE}|{_DURATION_SAID}|\bhow long\b|\bhow much (?:[a-z]+ )?(?:time|vacation|holidays?|leave|notice|pto|experience|exp)\b|\bhow many (?:(?!(?:a|an|per|each|every)\b)[a-z-]+ ){{0,2}}{_UNIT}\b|\b(?:what|whats|what's)\b.*\b(?:duration|length)\b")),
     ("amount", re.compile(
         # "how much training / travel / compute?" asks how much of a thing, not what it costs
