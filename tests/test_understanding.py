@@ -3960,6 +3960,23 @@ def test_another_seasons_faq_item_or_dates_answer_no_question_about_this_season(
     assert answers.ask("when does the spring founders circle start").verdict == "answer"
 
 
+
+def test_an_faq_answer_dating_one_seasons_deadline_answers_no_other_season(tmp_path: Path, settings: Settings) -> None:
+    # the FAQ asks "When is the deadline?"; its answer dates spring's and only says when autumn's
+    # applications open ("season" names an edition as "cohort" does)
+    write(
+        tmp_path,
+        "residency.md",
+        "# Saltwick Writers' Residency: FAQ\n\n## When is the deadline?\n\nFor the spring 2027 season, the deadline is "
+        "12 January 2027 at 23:59 UK time. Applications for the autumn 2027 season open in March.\n\n"
+        "## Is there a fee?\n\nNo, applying is free.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("deadline for the autumn 2027 saltwick season").verdict != "answer"
+    answer = answers.ask("deadline for the spring 2027 saltwick season")
+    assert answer.verdict == "answer" and "12 January 2027" in answer.citations[0].snippet
+
 def test_what_the_front_matter_says_of_a_role_is_citable(tmp_path: Path, settings: Settings) -> None:
     # the place, pay and closing date a moderator put only in the front matter answer members
     write(

@@ -1566,7 +1566,7 @@ def edition_numbers(text: str) -> frozenset[tuple[str, int]]:
 _EDITION_SEASON = re.compile(
     # "the Spring 2026 cohort", and one with the programme's name between ("the autumn lanternworks cohort")
     r"\b(spring|summer|autumn|fall|winter)(?:\s+(?:20\d\d|'\d\d))?(?:\s+(?!(?:and|or|to|the|a|an|in|of|for|is|are)\b)[a-z][\w-]*){0,2}?"
-    r"\s+(?:cohorts?|intakes?|sessions?|terms?|rounds?|semesters?|internships?|fellowships?|residenc(?:y|ies)|placements?|"
+    r"\s+(?:cohorts?|intakes?|sessions?|seasons?|terms?|rounds?|semesters?|internships?|fellowships?|residenc(?:y|ies)|placements?|"
     r"programmes?|programs?|schemes?|apprenticeships?)\b",
     re.I,
 )

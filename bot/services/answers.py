@@ -1426,8 +1426,15 @@ def _held_of_other_seasons(
     speaks of an edition of another season than ``seasons``."""
     if kind is None:
         return False
-    holding = [p for p in unit_texts(passage.text) if holds_as_asked(p, kind, question, passage.question)]
-    return bool(holding) and all((in_it := edition_seasons(p)) and not seasons & in_it for p in holding)
+    parts = unit_texts(passage.text)
+    # (an FAQ item's sentences are read by themselves too: "When is the deadline? / For the
+    # spring 2027 season, the deadline is 12 January. Applications for the autumn season open
+    # in March." dates no autumn deadline)
+    for faq in dict.fromkeys((passage.question, None)):
+        holding = [p for p in parts if holds_as_asked(p, kind, question, faq)]
+        if holding and all((in_it := edition_seasons(p)) and not seasons & in_it for p in holding):
+            return True
+    return False
 
 
 def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None) -> bool:
