@@ -4235,6 +4235,34 @@ def test_an_academic_year_asked_is_not_answered_from_a_page_titled_by_another(tm
     answer = answers.ask("when do apps open for the 2026-27 fellowship")
     assert answer.verdict == "answer" and "January 12, 2026" in answer.citations[0].snippet
 
+
+def test_a_deadline_asked_of_another_edition_is_not_answered_by_the_one_a_page_says(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # the page says its academic year only in its introduction; the other page heads each
+    # cohort's section by its year, and a deadline under "2026 cohort" closes no 2027 cohort
+    write(
+        tmp_path,
+        "civic.html",
+        "<html><head><title>Civic Tech Fellowship | City of Kestrelport</title></head><body>"
+        "<h1>Kestrelport Civic Tech Fellowship</h1><p>The 2025&ndash;2026 fellowship runs from September 8, 2025 to "
+        "July 31, 2026.</p><h2>How to apply</h2><p>Applications are open until Friday, May 16, 2025 at 5:00 p.m. "
+        "Submit the online form with your CV.</p></body></html>",
+    )
+    write(
+        tmp_path,
+        "data.md",
+        "# Civic Data Fellowship\n\n## Civic Data Fellow (2026 cohort)\n\nType: fellowship\nLocation: Amsterdam\n"
+        "Applications close: 28 February 2026\n\n## Mentors\n\nEvery fellow has a mentor.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("civic tech fellowship 2026-2027 application deadline").verdict != "answer"
+    answer = answers.ask("civic tech fellowship 2025-26 application deadline")
+    assert answer.verdict == "answer" and "May 16, 2025" in answer.citations[0].snippet
+    assert answers.ask("civic data fellowship 2027 cohort deadline").verdict != "answer"
+    answer = answers.ask("civic data fellowship 2026 cohort deadline")
+    assert answer.verdict == "answer" and "28 February 2026" in answer.citations[0].snippet
+
 def test_those_who_do_a_thing_are_no_count_of_the_thing() -> None:
     # "how many research interns?" is not answered by "14 researchers"; "six fellowships" still
     # counts fellows

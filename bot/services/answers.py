@@ -24,7 +24,7 @@ The path of a question (:meth:`AnswerService.ask`):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -398,7 +398,7 @@ class AnswerService:
             kind=max(held, 0.0),
             missing=1.0
             if (kind is not None and held < 0)
-            or _other_year(corrected, passages[first.position], kind)
+            or _other_year(corrected, passages[first.position], kind, lambda: _document_ranges(snap, first.position))
             or _thing_unsaid(engine, query, corrected, passages[first.position], names, kind)
             or _of_another_role(snap, query, first.position, kind)
             or _another_posting(snap, query, first.position)
@@ -1437,7 +1437,19 @@ def _held_of_other_seasons(
     return False
 
 
-def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None) -> bool:
+def _document_ranges(snap: Snapshot, position: int) -> frozenset[tuple[int, int]]:
+    """Return the academic years ("2025–2026") said anywhere in the passage's document."""
+    doc = int(snap.engine.doc_of[position])
+    start, end = np.searchsorted(snap.engine.doc_of, [doc, doc + 1])
+    return frozenset().union(*(year_ranges(p.text) for p in snap.corpus.passages[int(start) : int(end)]))
+
+
+def _other_year(
+    question: str,
+    passage: Passage,
+    kind: AnswerKind | None = None,
+    document_ranges: Callable[[], frozenset[tuple[int, int]]] = frozenset,
+) -> bool:
     """Tell whether a passage speaks only of other years than the question asks about: of
     a programme ("what do nurses earn in their second year?" over a first year's rate), or of
     its editions ("when does the 2026 class start?" over "The new class starts on June 16,
@@ -1479,18 +1491,23 @@ def _other_year(question: str, passage: Passage, kind: AnswerKind | None = None)
             # ... and "when does the autumn founders circle start?" is not answered by "The
             # Spring 2027 cohort runs from 13 April"
             return True
-    if (ranges := year_ranges(question)) and (academic := year_ranges(passage.text) or year_ranges(passage.title)) and not ranges & academic:
+    if (
+        (ranges := year_ranges(question))
+        and (academic := year_ranges(passage.text) or year_ranges(passage.title) or document_ranges())
+        and not ranges & academic
+    ):
         # an academic year asked, with or without its edition's noun: "the 2027-28 cohort" over
         # "The 2026–27 cohort starts on September 14, 2026" (which says 2027 too), or over the timeline of a page titled by its academic year ("…
-        # Announces the 2026–27 Fellowship": "Applications open: January 12, 2026")
+        # Announces the 2026–27 Fellowship": "Applications open: January 12, 2026"), or of a page that
+        # says only another ("The 2025–2026 fellowship runs from …")
         return True
     editions = edition_years(question)
     if not editions:
         return False
     years = calendar_years(" ".join(filter(None, (passage.title, passage.section, passage.text))))
-    if asks_deadline(question.casefold()) and not calendar_years(passage.title):
-        # (a document titled by its edition, "… Fellowship 2026", closes that edition's
-        # applications, not the next one's)
+    if asks_deadline(question.casefold()) and not calendar_years(passage.title) and not edition_years(passage.section or ""):
+        # (a document titled by its edition, "… Fellowship 2026", or a section headed by it,
+        # "Civic Data Fellow (2026 cohort)", closes that edition's applications, not the next one's)
         years |= {y + 1 for y in years}
     return bool(years) and not editions & years
 
