@@ -4321,6 +4321,15 @@ def test_pay_for_when_the_work_is_done_is_paid_under_any_name() -> None:
     assert not holds("You receive an on-call allowance of €300.", "amount", "what does the sre job pay?")
 
 
+def test_a_sum_paid_on_top_of_the_pay_is_not_the_pay() -> None:
+    # the differential is the premium's sum; the pay beside it, or said with it, is the pay
+    premium = "A shift differential of $2.00 per hour is paid for any hours worked after 6:00 p.m."
+    assert not holds(premium, "amount", "fraud analyst hourly pay")
+    assert holds(premium, "amount", "extra pay for late shifts on the fraud team?")
+    assert holds("$23.50/hour to $29.00/hour, plus a 2nd shift differential of $2.00/hour", "amount", "qc tech hourly pay")
+    assert holds("The current full-time rate is $1,612.40 per week before penalty rates.", "amount", "grad rn weekly pay?")
+
+
 def test_an_faq_item_whose_question_the_member_says_in_full_is_ranked_up(tmp_path: Path, settings: Settings) -> None:
     # "can i do the stage management apprenticeship part time" says every word of "Can I do
     # the apprenticeship part-time?" ("part time" for "part-time"): its "Not this year." answers,

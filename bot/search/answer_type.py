@@ -869,6 +869,24 @@ _PAY_PREMIUM = re.compile(
 )
 
 
+# a premium said in a passage, whatever it is called; and the pay it comes on top of
+_PREMIUM_SAID = re.compile(
+    r"\b(?:differentials?|premiums?(?!\s+(?:paid|covered|contributions?))|overtime|on[\s-]?call|call[\s-]?outs?|standby|"
+    r"penalty rates?|time[\s-]and[\s-]a[\s-]half|double time|(?:shift|night|weekend|evening|unsocial hours?) "
+    r"(?:allowances?|supplements?|rates?|pay|uplifts?|enhancements?|loadings?))\b"
+)
+_PREMIUM_SUM = re.compile(
+    rf"(?:{_PREMIUM_SAID.pattern})\s*(?:of|is|:|at|worth)\s+(?:up to\s+|an? extra\s+)?{_SUM}"
+    rf"|{_SUM}(?:\s+(?:a|an|per|each)\s+\w+)?\s+(?:{_PREMIUM_SAID.pattern})"
+)
+# pay on top of the pay, asked for in other words ("extra pay for late shifts", "better pay on thanksgiving")
+_PREMIUM_ASKED = re.compile(r"\b(?:extra|more|better|higher|additional|late|night|nights|weekends?|holidays?|evenings?|sick)\b")
+_BASE_PAY = re.compile(
+    r"\b(?:salary|salaries|base|basic|wages?|stipends?|starting|starts? at|range|annual|annually|per (?:year|annum)|a year|"
+    r"pay band|grade)\b"
+)
+
+
 def _premium_name(premium: str) -> str:
     """Return a pattern of the premium's name in any spelling ("on call", "on-call", "oncall")."""
     return r"[\s-]?".join(map(re.escape, re.split(r"[\s-]+", premium)))
@@ -1445,6 +1463,17 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
             # "on call pay?" is paid as "an on-call allowance of €300 for each week"
             or (premium is not None and _said_premium(premium[1], part)),
         )
+        if premium is None and not _PREMIUM_SAID.search(asked) and not _PREMIUM_ASKED.search(asked):
+            # "fraud analyst hourly pay" is not answered by "A shift differential of $2.00 per
+            # hour is paid for hours worked after 6:00 p.m.", a sum of pay on top of the pay
+            # asked for ("£31,000 per year, plus a 15% shift allowance on top of base salary"
+            # says both; "$1,612.40 per week before penalty rates" is the pay)
+            searched = _only_clauses(
+                searched,
+                lambda part: not _PREMIUM_SUM.search(part)
+                or _BASE_PAY.search(part) is not None
+                or _ANY_SUM.search(_PREMIUM_SUM.sub(" ", part)) is not None,  # "$23.50/hour, plus a 2nd shift differential of $2.00/hour"
+            )
     if kind == "duration" and (families := _time_out_asked(asked)):
         # "how many vacation days?" is answered where the leave is spoken of ("25 days of
         # annual leave"), not by "two days a week from home" or "eleven weeks"
