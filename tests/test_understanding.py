@@ -4321,6 +4321,13 @@ def test_pay_for_when_the_work_is_done_is_paid_under_any_name() -> None:
     assert not holds("You receive an on-call allowance of €300.", "amount", "what does the sre job pay?")
 
 
+def test_what_the_member_pays_or_is_paid_for_commuting_is_not_the_pay() -> None:
+    asked = "taproom supervisor pay"
+    assert not holds("The buy-in is $1,500, which can be paid through payroll deductions over two years", "amount", asked)
+    assert not holds("• A bike-to-work stipend of $20 per month", "amount", asked)
+    assert holds("Salary: $22.00 per hour, plus a share of the pooled tips.", "amount", asked)
+
+
 def test_a_sum_paid_on_top_of_the_pay_is_not_the_pay() -> None:
     # the differential is the premium's sum; the pay beside it, or said with it, is the pay
     premium = "A shift differential of $2.00 per hour is paid for any hours worked after 6:00 p.m."

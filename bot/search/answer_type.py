@@ -929,7 +929,7 @@ _OTHER_MONEY = re.compile(
     # money for a purpose ("$500 a year for professional development")
     r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare|"
     r"home office|internet|broadband|phone|laptop|coworking|co-working|wellbeing|learning|books?|commut\w*|"
-    r"transit|meals?|lunch|food|one-off|one-time|signing|sign-on|buy-in|deductions?|membership|kit|uniforms?|"
+    r"transit|(?:bike|cycle)[\s-]to[\s-]work|bikes?|bicycles?|meals?|lunch|food|one-off|one-time|signing|sign-on|buy-in|deductions?|membership|kit|uniforms?|"
     r"tracksuits?|boots|value of|deduct\w*)\b"
 )
 # money of another kind said with a word of pay ("a $1,500 relocation stipend", "travel pay")
@@ -938,6 +938,8 @@ _OTHER_PAY = re.compile(rf"(?:{_OTHER_MONEY.pattern})\s+(?:stipends?|pay(?:ments
 # pay cheque", "$95 per two-week pay period, deducted from your pay"
 _PAID_HOW = re.compile(
     r"\bpaid\s+(?:with|in|on|into|through|via|alongside)\s+(?:the|your|their|each|every)\b[^.;,]*"
+    # what the member pays: "The buy-in is $1,500, which can be paid through payroll deductions"
+    r"|\b(?:can|may|could|must|will|should) be paid\b[^.;]*"
     r"|\bpay\s*(?:cheques?|checks?|slips?|days?|periods?|roll)\b|\bpay(?:cheques?|checks?|slips?|days?|roll)\b"
     r"|\b(?:deducted|taken|comes?|coming)\s+(?:out\s+)?(?:from|of)\s+(?:your|their|the)\s+(?:pay|wages?|salary)\b"
 )
