@@ -4475,6 +4475,12 @@ def test_paid_is_said_by_a_passage_that_says_what_a_role_pays() -> None:
 def test_a_span_said_with_an_adjective_is_how_long_it_lasts() -> None:
     asked = "how long is the loomwork community manager contract"
     assert holds("This is a contract position for an initial six months, with the option to extend.", "duration", asked)
+
+
+def test_how_long_a_programme_lasts_is_said_by_its_length_line_not_by_a_stage_of_it() -> None:
+    asked = "how long is the copperbine brewing apprenticeship"
+    assert holds("• Length: 18 months, full-time (40 hours a week)", "duration", asked)
+    assert not holds("• $19.00 per hour for the first 9 months", "duration", asked)
     assert not holds("This is a part-time role of about 20 hours per week.", "duration", asked)
 
 

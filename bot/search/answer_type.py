@@ -792,7 +792,8 @@ _SPANNING = re.compile(
     r"\b(?:(?<!the )(?<!these )(?<!past )lasts?|lasting|runs?(?: for)?|running for|spans?|over|across|for|is|are|be|of)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|the\s+full\s+|up\s+to\s+|between\s+)?(?:(?:a|an|the)\s+)?"
     # ("for an initial six months")
-    r"(?:(?:initial|first|further|additional|extra|minimum|fixed|total|full)\s+)?"
+    # (not "for the first 9 months", a part of what lasts longer)
+    r"(?:(?:initial|minimum|fixed|total|full)\s+)?"
     rf"(?:a|an|one|{_NUMBER}(?:[-–]{_NUMBER})?(?:,\s*{_NUMBER})*)[\s-]+(?:\(\d+\)\s*)?"
     rf"(?:(?:to|or|and|-|–)\s*{_NUMBER}(?:-{_NUMBER})?[\s-]+(?:\(\d+\)\s*)?)?(?:[a-z]+\s+)?{_SPAN_UNIT}\b"
     rf"|\b{_NUMBER}[\s-]+(?:\(\d+\)\s*)?{_SPAN_UNIT}[\s-]+(?:[a-z-]+\s+){{0,2}}(?:long|{_PROGRAMME}|position|role|period|term)\b"
@@ -1426,7 +1427,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         if _ASKS_SPAN.search(asked):
             if _DATE_SPAN.search(searched):
                 return True
-            if not _SPANNING.search(searched):
+            if not _SPANNING.search(searched) and label_kind(text) != "duration":  # "Length: 18 months, full-time"
                 return False
     if kind == "duration" and _ASKS_HOURS_WORKED.search(asked):
         searched = _HOURS_OF_A_THING.sub(" ", searched)  # "a one-hour check-in every week" is no working week
