@@ -1284,6 +1284,14 @@ def test_the_people_a_programme_takes_are_counted_by_its_places() -> None:
     assert not holds("You can apply to at most two positions.", "count", "how many interns does it take per position")
 
 
+def test_a_rate_of_money_says_no_frequency() -> None:
+    # "weekly" of a stipend and "per month" after a sum say how much, not how often
+    assert not holds("Engineers on call receive a $150 weekly on-call stipend.", "frequency")
+    assert not holds("You get a food allowance of £40 per week.", "frequency")
+    assert holds("Take part in the on-call rotation, one week in every four.", "frequency")
+    assert holds("Stipends are paid monthly.", "frequency")
+
+
 def test_holds_finds_shares() -> None:
     assert holds("About 80% of our alumni raise a seed round.", "share")
     assert holds("Half of the fellows are from outside Europe.", "share")

@@ -243,7 +243,10 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         rf"open[- ]ended|{_NUMBER}[- ]months?(?: fixed[- ]term)? (?:contract|post|position|role|placement|appointment))\b"
     ),
     "frequency": re.compile(
-        r"\b(?:daily|weekly|biweekly|monthly|quarterly|yearly|annually|every|once|twice|per (?:day|week|month|year))\b"
+        # (not "a $150 weekly on-call stipend", "$20 per month": a rate of money)
+        r"\b(?:(?:daily|weekly|biweekly|monthly|quarterly|yearly|annually)"
+        r"(?!\s+(?:[a-z-]+\s+){0,2}(?:stipends?|pay|allowances?|salary|wages?|rates?|budgets?|fees?)\b)"
+        r"|every|once|twice|(?<!\d )per (?:day|week|month|year))\b"
         r"|\btimes a\b"
     ),
     "duration": re.compile(
