@@ -4473,6 +4473,22 @@ def test_a_role_on_a_list_without_pay_is_not_paid_what_the_items_beside_it_say(t
     answer = answers.ask("cellar technician pay")
     assert answer.verdict == "answer" and "$21–$24/hour" in answer.citations[0].snippet
 
+
+def test_a_list_of_what_each_group_gets_shows_the_asked_groups_item(tmp_path: Path, settings: Settings) -> None:
+    # the rangers' item says "travel costs" and is as close in meaning; the volunteers' is asked
+    write(
+        tmp_path,
+        "travel.md",
+        "# Accommodation and travel: where volunteers and staff stay\n\n## Travel expenses\n\n"
+        "- **Volunteers:** we reimburse the cost of your journey to the park at the start of your placement and home "
+        "at the end, up to £60 each way, for standard-class rail or coach tickets.\n"
+        "- **Seasonal rangers:** we do not pay relocation or travel costs for rangers moving to the area.\n",
+    )
+    write(tmp_path, "rangers.md", "# Seasonal ranger posts\n\n## Hours\n\nRangers work 37.5 hours a week.\n")
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("do volunteers get travel costs back")
+    assert answer.citations and answer.citations[0].snippet.startswith("• Volunteers:")
+
 def test_paid_is_said_by_a_passage_that_says_what_a_role_pays() -> None:
     # "are tutors paid?" is answered by "Tutoring is an unpaid volunteer role": "paid" is the
     # kind asked for, said in the passage's words

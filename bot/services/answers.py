@@ -740,14 +740,21 @@ class AnswerService:
         # the acronyms the question says of another name than the page's own ("sre" on a careers page)
         spelt = _spelt(snap, position, seen.query.unique_terms)
         roles = snap.role_sections.get(int(engine.doc_of[position]), ())
+        naming: list[bool] = []
         if sum(position in positions for _, positions, _ in roles) >= 2:
-            # in a list of positions, an item that names none of the question's names while
-            # another does is about another role: neither its figure nor its closeness counts
             naming = _naming(snap, position, seen.named, [set(engine.tokenizer(p)) for p in parts])
-            if any(naming) and not all(naming):
-                for i, part in enumerate(parts):
-                    if part.startswith(BULLET) and not naming[i]:
-                        kinds[i], meaning[i] = False, 0.0
+        elif _group_items(parts):
+            # a list of what each group gets ("• Volunteers: we reimburse …", "• Seasonal
+            # rangers: we do not pay …"): an item is about the group its label names (by a name
+            # the knowledge base has: "• Hours: 40 hours/week" names no group)
+            naming = [bool((m := _GROUP_ITEM.match(p)) and seen.named & set(engine.tokenizer(m.group(0)))) for p in parts]
+        if any(naming) and not all(naming):
+            # in a list of positions or groups, an item that names none of the question's names
+            # while another does is about another role or group: neither its figure nor its
+            # closeness counts
+            for i, part in enumerate(parts):
+                if part.startswith(BULLET) and not naming[i]:
+                    kinds[i], meaning[i] = False, 0.0
         shown = snippet(
             passage,
             self._concepts(engine, seen.query, position, seen.named, passage.section, spelt),
@@ -762,6 +769,15 @@ class AnswerService:
             eligibility=asks_eligibility(seen.asked),
         )
         return _citation(passage, shown, score)
+
+
+# "• Volunteers: …", "• Seasonal rangers: …": a list item led by whom it is about
+_GROUP_ITEM = re.compile(rf"^{re.escape(BULLET)}\s*(?:[A-Z][\w'’-]*\s+){{0,3}}?[A-Z]?[\w'’-]*s:\s")
+
+
+def _group_items(parts: Sequence[str]) -> bool:
+    """Tell whether two or more items of a passage are each led by a group's name and a colon."""
+    return sum(_GROUP_ITEM.match(p) is not None for p in parts) >= 2
 
 
 def _asked_items(engine: SearchEngine, query: Query, passages: Sequence[Passage]) -> np.ndarray:
