@@ -4125,6 +4125,25 @@ def test_is_a_thing_free_asks_about_that_thing(settings, tmp_path) -> None:
     assert _missing(answers, "is housing free for saltreach festival volunteers") == 0.0
 
 
+def test_a_thing_free_that_names_another_document_is_not_answered_by_what_else_is_free(settings, tmp_path) -> None:
+    # "housing" names the housing guide; the apprenticeship's "Applying is free" says nothing of it
+    write(
+        tmp_path,
+        "apprenticeship.md",
+        "# Technical Theatre Apprenticeship at Bellhaven Rep\n\n## FAQ\n\n### Is there an application fee?\n\n"
+        "No. Applying is free.\n\n### What are the hours like?\n\nA normal week is 40 hours over five days.\n",
+    )
+    write(
+        tmp_path,
+        "housing.md",
+        "# Bellhaven Rep apprentice housing\n\n## The houses\n\nApprentices share two houses on Alder Street, "
+        "provided at no cost; a $150 deposit is returned at the end of the season.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("is housing free for the theatre apprenticeship")
+    assert not (answer.verdict == "answer" and "Applying is free" in answer.citations[0].snippet)
+
+
 def test_a_group_a_document_names_in_its_title_is_answered_under_its_own_heading(
     tmp_path: Path, settings: Settings
 ) -> None:

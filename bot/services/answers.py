@@ -1233,9 +1233,9 @@ def _thing_unsaid(
     def says(term: str) -> bool:
         return bool({term, *query.synonyms.get(term, ()), *engine.synonyms.get(term, ())} & said)
 
-    def asked(term: str | None) -> bool:
+    def asked(term: str | None, unnamed: frozenset[str] = names) -> bool:
         # a word of weight that is no name: what the question asks about
-        return bool(term) and term not in names and query.importance.get(term or "", 0.0) >= 1.0
+        return bool(term) and term not in unnamed and query.importance.get(term or "", 0.0) >= 1.0
 
     def far_in_meaning(words: list[str]) -> bool:
         # no word of the passage is close to these in meaning ("travel" is close to "my flight")
@@ -1249,9 +1249,9 @@ def _thing_unsaid(
         # a word joined by a hyphen is said by any of its parts ("hands-on": "hands")
         return any(says(t) for t in tokenizer(word))
 
-    def never_said(phrase: str) -> bool:
+    def never_said(phrase: str, unnamed: frozenset[str] = names) -> bool:
         # no word of the thing is said, nor any word close to it in meaning
-        things = [w for w in phrase.split() if w not in _NO_OBJECT and w not in _AS_STATED and asked(term(w))]
+        things = [w for w in phrase.split() if w not in _NO_OBJECT and w not in _AS_STATED and asked(term(w), unnamed)]
         if not things or any(says_word(w) for w in things):
             return False
         return far_in_meaning(things)
@@ -1292,7 +1292,11 @@ def _thing_unsaid(
         return True  # "is my flight covered?" over the salary line
     if (can := _CAN_I.search(text)) and never_said(can.group(1)):
         return True  # "can I bring my dog?" over the house rules
-    if (free := _FREE_THING.search(text)) and never_said(free.group(1) or free.group(2)):
+    # (a name of another document than the passage's is a thing free it may not say: "is
+    # housing free for the apprenticeship?" of a housing guide's name, over the apprenticeship's
+    # "Applying is free")
+    own = names & set(tokenizer(f"{passage.title} {passage.section or ''}"))
+    if (free := _FREE_THING.search(text)) and never_said(free.group(1) or free.group(2), own):
         return True  # "is housing free?", "free show tickets?" over "Applying is free"
     match = _IS_THERE.search(text)
     if match is None:
