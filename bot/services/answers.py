@@ -65,7 +65,14 @@ from bot.search.answer_type import (
     years_of,
 )
 from bot.search.engine import Query, SearchEngine
-from bot.search.names import other_editions, other_kinds, other_levels, other_names, other_seniorities
+from bot.search.names import (
+    SENIORITIES,
+    other_editions,
+    other_kinds,
+    other_levels,
+    other_names,
+    other_seniorities,
+)
 from bot.search.semantic import closest_words, embed_one
 from bot.search.specificity import FRAME_WORDS
 from bot.search.tokenize import Tokenizer
@@ -1081,17 +1088,26 @@ def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
     posting's "the platform our data scientists use", or its technician's salary, is no
     answer about a role it does not post."""
     asked = question.casefold()
-    # the role's head word: its last, or the one before "of" ("a director of engineering")
-    heads = [m[1].split(" of ")[0].split()[-1] for pattern in _ROLE_HIRED for m in pattern.finditer(asked)]
-    heads = [h for h in heads if h not in _ANY_PERSON and h not in _NOT_ROLES and _WORKER.search(h)]
-    if not heads:
+    # the role's head word: its last, or the one before "of" ("a director of engineering");
+    # and the words before it that say which ("frontend" of "frontend engineer")
+    roles = [m[1].split(" of ")[0].split() for pattern in _ROLE_HIRED for m in pattern.finditer(asked)]
+    roles = [r[:-1] if len(r) > 1 and r[-1] in _POSTING_WORDS else r for r in roles]  # "robotics engineer job"
+    roles = [r for r in roles if r[-1] not in _ANY_PERSON and r[-1] not in _NOT_ROLES and _WORKER.search(r[-1])]
+    if not roles:
         return False
+    heads = [r[-1] for r in roles]
+    qualifiers = [w for r in roles for w in r[:-1] if w not in SENIORITIES and w not in _NOT_QUALIFIERS and len(w) > 2]
     doc = int(snap.engine.doc_of[position])
     titles = [t for i in snap.titles.of_doc.get(doc, ()) if (t := snap.titles.entries[i]).role]
     if not titles:
         return False
     posted = frozenset().union(*(t.terms for t in titles)) | snap.engine.topic_terms(position) | snap.names.by_doc[doc]
-    return any((term := snap.engine.tokenizer.term(h)) and not _in_title(term, posted) for h in heads)
+    term = snap.engine.tokenizer.term
+    # (a qualifier said short is said: "tech artist" of a "Technical Artist")
+    return any((said := term(h)) and not _in_title(said, posted) for h in heads) or any(
+        (said := term(w)) and not any(p.startswith(said) or said.startswith(p) for p in posted if len(p) > 2)
+        for w in qualifiers
+    )
 
 
 # "is cobaltline hiring data scientists?", "how much do verdant analysts make?": the people
@@ -1111,9 +1127,12 @@ _ROLE_HIRED = (
         rf"(?:an?\s+|the\s+)?{_ROLE_WORDS}(?:\s+(?:role|job|position|post|vacancy))?"
         rf"(?=\s*(?:[?.!,]|$|\s+(?:at|in|on|with|{_ROLE_STOP})))"
     ),
-    re.compile(rf"{_ROLE_WORDS}\s+(?:salary|salaries|wages?|compensation)\s*[?.!]*$"),
+    re.compile(rf"{_ROLE_WORDS}\s+(?:salary|salaries|wages?|compensation)(?:\s+(?:range|ranges|band|bands))?\s*[?.!]*$"),
 )
-_WORKER = re.compile(r"(?:s|er|or|ist|yst|ian|ant|ent|ee)$")  # "analysts", "data scientist", "designer"
+_WORKER = re.compile(r"(?:s|er|or|ist|yst|ian|ant|ent|ee|lead|head|chief|rep|tech|nurse|chef|cook|guide|coach|clerk|aide|intern)$")
+_POSTING_WORDS = frozenset("job role position post vacancy opening".split())
+# words before a role's head that do not say which role ("the new engineer", "our analysts")
+_NOT_QUALIFIERS = frozenset("the new our your their any more some many all other whats what's how much".split())  # "analysts", "data scientist", "designer"
 _NOT_ROLES = frozenset("process processes timeline season round cohort people things events event days fair fairs".split())
 _ANY_PERSON = frozenset(
     "people ppl staff someone anyone anybody somebody person persons folks you u they we i interns fellows residents "
