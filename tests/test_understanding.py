@@ -4263,6 +4263,22 @@ def test_an_academic_year_asked_is_not_answered_from_a_page_titled_by_another(tm
     assert answer.verdict == "answer" and "January 12, 2026" in answer.citations[0].snippet
 
 
+def test_a_page_about_one_edition_answers_no_other_editions_question(tmp_path: Path, settings: Settings) -> None:
+    # the page speaks of "The 2026 cohort"; its deadline in 2026 might close a 2027 edition's
+    # applications, but this page's edition is 2026
+    write(
+        tmp_path,
+        "ombrefell.md",
+        "# Ombrefell Fellowship\n\n## How it works\n\nThe 2026 cohort starts on June 1, 2026 and ends on "
+        "November 30, 2026.\n\n## FAQ\n\n### Is there a deadline?\n\nYes. Applications close on March 15, 2026.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("ombrefell fellowship 2027 application deadline").verdict != "answer"
+    answer = answers.ask("ombrefell fellowship 2026 application deadline")
+    assert answer.verdict == "answer" and "March 15, 2026" in answer.citations[0].snippet
+
+
 def test_a_deadline_asked_of_another_edition_is_not_answered_by_the_one_a_page_says(
     tmp_path: Path, settings: Settings
 ) -> None:

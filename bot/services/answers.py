@@ -405,7 +405,13 @@ class AnswerService:
             kind=max(held, 0.0),
             missing=1.0
             if (kind is not None and held < 0)
-            or _other_year(corrected, passages[first.position], kind, lambda: _document_ranges(snap, first.position))
+            or _other_year(
+                corrected,
+                passages[first.position],
+                kind,
+                lambda: _document_ranges(snap, first.position),
+                lambda: _document_editions(snap, first.position),
+            )
             or _thing_unsaid(engine, query, corrected, passages[first.position], names, kind)
             or _of_another_role(snap, query, first.position, kind)
             or _another_posting(snap, query, first.position)
@@ -1476,11 +1482,24 @@ def _held_of_other_seasons(
     return False
 
 
-def _document_ranges(snap: Snapshot, position: int) -> frozenset[tuple[int, int]]:
-    """Return the academic years ("2025–2026") said anywhere in the passage's document."""
+def _document_passages(snap: Snapshot, position: int) -> Sequence[Passage]:
+    """Return the passages of the passage's document."""
     doc = int(snap.engine.doc_of[position])
     start, end = np.searchsorted(snap.engine.doc_of, [doc, doc + 1])
-    return frozenset().union(*(year_ranges(p.text) for p in snap.corpus.passages[int(start) : int(end)]))
+    return snap.corpus.passages[int(start) : int(end)]
+
+
+def _document_ranges(snap: Snapshot, position: int) -> frozenset[tuple[int, int]]:
+    """Return the academic years ("2025–2026") said anywhere in the passage's document."""
+    return frozenset().union(*(year_ranges(p.text) for p in _document_passages(snap, position)))
+
+
+def _document_editions(snap: Snapshot, position: int) -> frozenset[int]:
+    """Return the editions said by their year ("The 2026 cohort") anywhere in the passage's document."""
+    passages = _document_passages(snap, position)
+    return frozenset().union(*(edition_years(f"{p.section or ''}\n{p.text}") for p in passages)) | edition_years(
+        passages[0].title if passages else ""
+    )
 
 
 def _other_year(
@@ -1488,6 +1507,7 @@ def _other_year(
     passage: Passage,
     kind: AnswerKind | None = None,
     document_ranges: Callable[[], frozenset[tuple[int, int]]] = frozenset,
+    document_editions: Callable[[], frozenset[int]] = frozenset,
 ) -> bool:
     """Tell whether a passage speaks only of other years than the question asks about: of
     a programme ("what do nurses earn in their second year?" over a first year's rate), or of
@@ -1543,6 +1563,10 @@ def _other_year(
     editions = edition_years(question)
     if not editions:
         return False
+    if (named := document_editions()) and not editions & named:
+        # "the 2027 fellowship deadline" over a page about "The 2026 cohort" (whose
+        # applications close in 2026, the year before a 2027 edition's might)
+        return True
     years = calendar_years(" ".join(filter(None, (passage.title, passage.section, passage.text))))
     if asks_deadline(question.casefold()) and not calendar_years(passage.title) and not edition_years(passage.section or ""):
         # (a document titled by its edition, "… Fellowship 2026", or a section headed by it,
