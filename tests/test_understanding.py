@@ -4371,6 +4371,12 @@ def test_what_the_member_pays_or_is_paid_for_commuting_is_not_the_pay() -> None:
     assert holds("Salary: $22.00 per hour, plus a share of the pooled tips.", "amount", asked)
 
 
+def test_a_share_of_an_insurance_premium_is_no_on_call_stipend() -> None:
+    asked = "on call stipend for apprentices"
+    assert not holds("Medical and dental insurance: the cooperative pays 90% of the premium for you.", "amount", asked)
+    assert holds("Apprentices on call receive a $150 weekly on-call stipend.", "amount", asked)
+
+
 def test_a_sum_paid_on_top_of_the_pay_is_not_the_pay() -> None:
     # the differential is the premium's sum; the pay beside it, or said with it, is the pay
     premium = "A shift differential of $2.00 per hour is paid for any hours worked after 6:00 p.m."

@@ -1439,7 +1439,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
     if kind == "amount" and _WHETHER_PAID_ASKED.search(asked) and _NOT_PAID.search(searched):
         return True  # "do I still get paid if I fail?": "the remaining instalments are not paid"
-    if kind == "amount" and not _PAY_ASKED.search(asked) and _SHARE_OF_MONEY.search(searched):
+    if kind == "amount" and not _PAY_ASKED.search(asked) and not _PAY_PREMIUM.search(asked) and _SHARE_OF_MONEY.search(searched):
         # "how much does corvane put into your pension?": "we match up to 5%", a share of pay
         # (what a job pays is a sum)
         return True
