@@ -917,7 +917,12 @@ def _premium_sum(premium: str, part: str) -> bool:
             rf"\b{name}(?:[\s-]+{noun})?\s*(?:of|is|:|at|worth)?\s*(?:up to\s+|an? extra\s+)?{_SUM}", part
         )
         is not None
-        or re.search(rf"{_SUM}(?:\s+(?:a|an|per|each)\s+\w+)?\s+(?:of\s+)?{name}\b", part) is not None
+        # ("$150 on-call pay", "a $150 weekly on-call stipend")
+        or re.search(
+            rf"{_SUM}(?:\s+(?:a|an|per|each)\s+\w+|\s+(?:weekly|monthly|daily|nightly|yearly|annual|hourly))?\s+(?:of\s+)?{name}\b",
+            part,
+        )
+        is not None
     )
 
 
