@@ -4371,6 +4371,14 @@ def test_what_the_member_pays_or_is_paid_for_commuting_is_not_the_pay() -> None:
     assert holds("Salary: $22.00 per hour, plus a share of the pooled tips.", "amount", asked)
 
 
+def test_a_differential_is_a_premium_of_its_own_name() -> None:
+    # "weekend differential?" asks for a sum, and the 2nd shift's is not the weekend's
+    assert asked_kind("qc tech weekend differential?") == "amount"
+    said = "• $23.50/hour to $29.00/hour, plus a 2nd shift differential of $2.00/hour"
+    assert not holds(said, "amount", "qc tech weekend differential?")
+    assert holds(said, "amount", "qc tech shift differential?")
+
+
 def test_a_share_of_an_insurance_premium_is_no_on_call_stipend() -> None:
     asked = "on call stipend for apprentices"
     assert not holds("Medical and dental insurance: the cooperative pays 90% of the premium for you.", "amount", asked)

@@ -373,7 +373,8 @@ _YES_NO_LATER = re.compile(rf"(?:[,;:.!?]|\b(?:and|but|so))\s+{_AUXILIARY} (?:i|
 _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("duration", re.compile(_LEAVE_ALLOWANCE)),
     ("amount", re.compile(
-        r"\b(?:salary|salaries|pay|paid|payout|amounts?|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget|hourly)\b"
+        r"\b(?:salary|salaries|pay|paid|payout|amounts?|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget|hourly|"
+        r"differential|supplement)\b"
     )),
     ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
@@ -869,7 +870,7 @@ _OUTCOME_SAID = re.compile(
 # "night shift premium", "overtime rate")
 _PAY_PREMIUM = re.compile(
     r"\b(on[\s-]?call|call[\s-]?out|standby|overtime|night(?:[\s-]?shift)?|weekend|shift|bank[\s-]holiday|hazard)"
-    r"\s+(?:pay|rates?|premium|allowance|supplement|stipend|bonus)\b"
+    r"\s+(?:pay|rates?|premium|allowance|supplement|stipend|bonus|differential)\b"
 )
 
 
@@ -909,7 +910,7 @@ def _premium_sum(premium: str, part: str) -> bool:
     ("an on-call allowance of €300", "€300 on-call pay"), not the salary beside it ("CA$135,000
     – CA$155,000 per year, with an on-call stipend")."""
     name = _premium_name(premium)
-    noun = r"(?:pay|rates?|premium|allowance|supplement|stipend|bonus)"
+    noun = r"(?:pay|rates?|premium|allowance|supplement|stipend|bonus|differential)"
     if re.search(rf"\b{name}(?:[\s-]+{noun})?\s+(?:is\s+|are\s+)?(?:paid\s+)?(?:at\s+)?{_RATE_SAID}", part):
         return True  # "any callout is paid at double time"
     return (
