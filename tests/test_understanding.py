@@ -3052,6 +3052,9 @@ def test_maternity_leave_is_answered_by_parental_leave(settings, tmp_path) -> No
     answers = services_over(tmp_path, settings).answers
     assert _missing(answers, "does the clinical data analyst get maternity leave") == 0.0
     assert _missing(answers, "sick leave for the clinical data analyst?") == 1.0
+    # ... nor its pay or days by annual or parental leave
+    assert _missing(answers, "sick pay for the clinical data analyst?") == 1.0
+    assert _missing(answers, "how many sick days does the clinical data analyst get") == 1.0
 
 
 def test_a_thing_asked_without_an_article_and_never_said_is_missing(settings, tmp_path) -> None:

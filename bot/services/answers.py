@@ -1303,8 +1303,8 @@ def _thing_unsaid(
         return True  # "what's the analyst's annual bonus?" over the annual leave
     if (leave := _KIND_OF_LEAVE.search(text)) and not (
         _PARENTS_LEAVE_SAID.search(whole)
-        if leave.group(1) in _PARENTS_LEAVE
-        else any(map(says_word, _LEAVE_KIN.get(leave.group(1), (leave.group(1),))))
+        if (which := leave.group(1) or leave.group(2)) in _PARENTS_LEAVE
+        else any(map(says_word, _LEAVE_KIN.get(which, (which,))))
     ):
         return True  # "paid parental leave for grad nurses?" over "five weeks of annual leave"
     if (bonus := _KIND_OF_BONUS.search(text)) and not _bonus_said(_bonus_kin(bonus.group(1)), whole):
@@ -1354,6 +1354,8 @@ _NICE_TO_HAVE = re.compile(
 # a kind of leave ("parental leave"), which no other kind answers ("25 days of annual leave")
 _KIND_OF_LEAVE = re.compile(
     r"\b(parental|maternity|paternity|adoption|family|sick|study|compassionate|bereavement|carers?'?|jury|unpaid|sabbatical)\s+leave\b"
+    # ... and its pay or days ("sick pay for trainees?", "how many sick days?")
+    r"|\b(parental|maternity|paternity|adoption|sick)\s+(?:pay|days?)\b"
 )
 # a kind of bonus ("signing bonus"), which no other kind answers ("a quarterly productivity bonus")
 _KIND_OF_BONUS = re.compile(r"\b(signing|sign[- ]?on|joining|welcome|hiring|new[- ]hire|retention|referral|relocation|completion)\s+bonus(?:es)?\b")
