@@ -3057,6 +3057,20 @@ def test_maternity_leave_is_answered_by_parental_leave(settings, tmp_path) -> No
     assert _missing(answers, "how many sick days does the clinical data analyst get") == 1.0
 
 
+def test_a_word_spelt_inside_the_thing_asked_is_not_close_to_it(settings, tmp_path) -> None:
+    # "location" is inside "relocation": the heading "Salary and location" says nothing of moving
+    write(
+        tmp_path,
+        "sre.md",
+        "---\ntitle: Site Reliability Engineer\norganization: Kestrell\n---\n## Salary and location\n\n"
+        "The salary range for this role is €70,000 to €86,000 per year gross. This role is fully remote: you can "
+        "live anywhere in the EU.\n\n## The team\n\nYou join a team of six.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    assert _missing(answers, "does kestrell pay relocation for the sre job") == 1.0
+    assert _missing(answers, "does kestrell pay a salary for the sre job") == 0.0
+
+
 def test_a_thing_asked_without_an_article_and_never_said_is_missing(settings, tmp_path) -> None:
     # "is there parking at the venue?", "does the role come with accommodation?": a thing the
     # passage never says, nor any word close to it; somewhere to live, or another way, may be said

@@ -1263,8 +1263,13 @@ def _thing_unsaid(
         return bool(term) and term not in unnamed and query.importance.get(term or "", 0.0) >= 1.0
 
     def far_in_meaning(words: list[str]) -> bool:
-        # no word of the passage is close to these in meaning ("travel" is close to "my flight")
-        return closest_words(words, sorted(set(_WORD.findall(whole.casefold())))) < ALIKE
+        # no word of the passage is close to these in meaning ("travel" is close to "my flight");
+        # a word inside one of them, not its start, is only spelt alike ("location" in
+        # "relocation", which the embedding's word pieces would call close)
+        passage_words = {
+            w for w in _WORD.findall(whole.casefold()) if not any(w in v and not v.startswith(w) for v in words)
+        }
+        return closest_words(words, sorted(passage_words)) < ALIKE
 
     def term(word: str) -> str | None:
         # "sign-on" as one term ("signon"), as the passage's "sign-on bonus" is indexed
