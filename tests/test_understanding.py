@@ -4515,6 +4515,7 @@ def test_a_role_a_posting_only_mentions_is_not_answered_from_it(tmp_path: Path, 
     assert answers.ask("whats the salary for the director of engineering at cobaltline").verdict != "answer"
     # a word before the role's head that no posted title says names another role
     assert answers.ask("cobaltline frontend engineer salary").verdict != "answer"
+    assert answers.ask("frontend engineer salary at cobaltline").verdict != "answer"
     assert answers.ask("verdant field technician job salary range").verdict != "answer"
     answer = answers.ask("verdant laboratory technician salary range")
     assert answer.verdict == "answer" and "32,000" in answer.citations[0].snippet

@@ -1133,7 +1133,11 @@ _ROLE_HIRED = (
         rf"(?:an?\s+|the\s+)?{_ROLE_WORDS}(?:\s+(?:role|job|position|post|vacancy))?"
         rf"(?=\s*(?:[?.!,]|$|\s+(?:at|in|on|with|{_ROLE_STOP})))"
     ),
-    re.compile(rf"{_ROLE_WORDS}\s+(?:salary|salaries|wages?|compensation)(?:\s+(?:range|ranges|band|bands))?\s*[?.!]*$"),
+    # ... and "frontend engineer salary at lumivane"
+    re.compile(
+        rf"{_ROLE_WORDS}\s+(?:salary|salaries|wages?|compensation)(?:\s+(?:range|ranges|band|bands))?"
+        r"(?:\s+(?:at|in|with)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s*[?.!]*$"
+    ),
 )
 _WORKER = re.compile(r"(?:s|er|or|ist|yst|ian|ant|ent|ee|lead|head|chief|rep|tech|nurse|chef|cook|guide|coach|clerk|aide|intern)$")
 _POSTING_WORDS = frozenset("job role position post vacancy opening".split())
