@@ -4371,6 +4371,8 @@ def test_a_unit_said_in_a_compound_is_the_unit() -> None:
     asked = "how many gpu hours do residents get"
     assert holds("Residents get a compute allowance of 20,000 GPU-hours on our cluster.", "duration", asked)
     assert not holds("Residents get a compute allowance on our cluster.", "duration", asked)
+    # ... and hours of something else are no GPU hours
+    assert not holds("Interns train speech models on under 100 hours of transcribed audio.", "duration", asked)
 
 
 def test_pay_for_when_the_work_is_done_is_paid_under_any_name() -> None:

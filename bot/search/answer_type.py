@@ -1255,6 +1255,15 @@ def _same_word(a: str, b: str) -> bool:
 _AGENT_ENDINGS = frozenset(("er", "or", "ist", "ian"))
 
 
+# "how many gpu hours", "how many volunteer days": hours or days of a thing a word names
+_MEASURED_IN_UNITS = re.compile(r"\bhow many\s+([a-z]{2,})[\s-]+(?:hours|days|weeks|months|years)\b")
+# ... not words that say which hours count, of anything ("working hours", "paid days")
+_PLAIN_UNIT_WORDS = frozenset(
+    "working work paid unpaid total weekly daily extra office contact business calendar full whole more fewer "
+    "vacation holiday holidays leave annual sick pto off free study training "
+    # (the programme's own: "how many residency days can i miss?")
+    "residency internship fellowship apprenticeship traineeship programme program placement course".split()
+)
 _UNIT_COMPOUND = re.compile(r"\b([a-z]{2,})-(hours|days|weeks|months|years)\b")  # "GPU-hours", "person-days"
 _UNITS = ("hour", "day", "week", "month", "year")
 _UNIT_WORD = re.compile(r"\b(hour|day|week|month|year)s?\b")
@@ -1490,6 +1499,10 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "how many vacation days?" is answered where the leave is spoken of ("25 days of
         # annual leave"), not by "two days a week from home" or "eleven weeks"
         searched = _only_clauses(searched, lambda part: any(f.search(part) for f in families))
+    if kind == "duration" and (measured := _MEASURED_IN_UNITS.search(asked)) and measured[1] not in _PLAIN_UNIT_WORDS:
+        # "how many gpu hours?" is answered where GPU hours are said ("20,000 GPU hours"), not by
+        # "under 100 hours of transcribed audio"
+        searched = _only_clauses(searched, lambda part: re.search(rf"\b{re.escape(measured[1])}", part) is not None)
     units = _units_near(asked) if kind == "duration" else None
     if _counted_unit(asked) in _DAYS_A_WEEK and not _ASKS_TIME_OUT.search(asked) and _WEEKDAYS.search(searched):
         return True  # "how many days a week in the office?": "on Tuesdays and Thursdays"; days off are no weekdays
