@@ -4390,6 +4390,12 @@ def test_what_the_member_pays_or_is_paid_for_commuting_is_not_the_pay() -> None:
     assert holds("Salary: $22.00 per hour, plus a share of the pooled tips.", "amount", asked)
 
 
+def test_a_share_asked_of_a_thing_is_said_of_that_thing() -> None:
+    assert not holds("• RRSP matching up to 4% of your salary", "share", "quillmoor annual bonus %")
+    assert holds("• Annual bonus of up to 8% of salary", "share", "quillmoor annual bonus %")
+    assert holds("Commission: 4% of the contract value.", "share", "whats the commission rate for consultants")
+
+
 def test_a_differential_is_a_premium_of_its_own_name() -> None:
     # "weekend differential?" asks for a sum, and the 2nd shift's is not the weekend's
     assert asked_kind("qc tech weekend differential?") == "amount"

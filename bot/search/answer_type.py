@@ -1255,6 +1255,11 @@ def _same_word(a: str, b: str) -> bool:
 _AGENT_ENDINGS = frozenset(("er", "or", "ist", "ian"))
 
 
+# "annual bonus %", "the commission rate": the thing a share is asked of, said before it
+_SHARE_OF_THING = re.compile(
+    r"\b([a-z]{3,})\s*(?:%|percent|percentage|rates?)(?:\s+(?:for|of|at|in|on)\s+[^?]*)?\s*[?.!]*$"
+)
+_NOT_SHARED_THINGS = frozenset("what whats the a an of is are any exact".split())
 # "how many gpu hours", "how many volunteer days": hours or days of a thing a word names
 _MEASURED_IN_UNITS = re.compile(r"\bhow many\s+([a-z]{2,})[\s-]+(?:hours|days|weeks|months|years)\b")
 # ... not words that say which hours count, of anything ("working hours", "paid days")
@@ -1499,6 +1504,11 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "how many vacation days?" is answered where the leave is spoken of ("25 days of
         # annual leave"), not by "two days a week from home" or "eleven weeks"
         searched = _only_clauses(searched, lambda part: any(f.search(part) for f in families))
+    if kind == "share" and (of := _SHARE_OF_THING.search(asked)) and of[1] not in _NOT_SHARED_THINGS:
+        # "quillmoor annual bonus %" is answered where the bonus is said, not by "RRSP matching
+        # up to 4% of your salary"; "commission rate?" where commission is
+        stem = of[1][:5]
+        searched = _only_clauses(searched, lambda part: re.search(rf"\b{re.escape(stem)}", part) is not None)
     if kind == "duration" and (measured := _MEASURED_IN_UNITS.search(asked)) and measured[1] not in _PLAIN_UNIT_WORDS:
         # "how many gpu hours?" is answered where GPU hours are said ("20,000 GPU hours"), not by
         # "under 100 hours of transcribed audio"
