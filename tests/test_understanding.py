@@ -268,9 +268,10 @@ def test_a_roles_place_names_it_as_its_title_does(tmp_path: Path, settings: Sett
     write(tmp_path, "toledo.md", posting.format(city="Toledo", benefit="Relocation support of up to €3,000."))
     services = services_over(tmp_path, settings)
     # the city chooses the posting: what is asked ("relocation") is only in the other one,
-    # which must not answer for it
+    # which must not answer for it, nor be shown as the closest ("Location: Lleida" says
+    # nothing of relocating, so the bot may say it does not know)
     answer = services.answers.ask("is there relocation support for the lleida technician job?")
-    assert answer.verdict != "answer" and [c.source for c in answer.citations] == ["lleida.md"]
+    assert answer.verdict != "answer" and all(c.source == "lleida.md" for c in answer.citations)
     answer = services.answers.ask("is there relocation support for the toledo technician job?")
     assert answer.verdict == "answer" and answer.citations[0].source == "toledo.md"
 
