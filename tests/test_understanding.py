@@ -4570,6 +4570,21 @@ def test_a_list_of_what_each_group_gets_shows_the_asked_groups_item(tmp_path: Pa
     answer = answers.ask("do volunteers get travel costs back")
     assert answer.citations and answer.citations[0].snippet.startswith("• Volunteers:")
 
+
+def test_what_a_programme_gives_is_not_answered_by_what_applicants_must_hold(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "apprenticeship.md",
+        "# Stage Management Apprenticeship\n\n## Who can apply\n\nYou can apply if you:\n\n- are 18 or over\n"
+        "- do not already hold a degree or higher qualification in stage management or technical theatre\n\n"
+        "## Training and qualification\n\nAlongside your work you will study one day a week for the Level 3 "
+        "Diploma in Technical Theatre, which we pay for.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("what qualification do you get on the stage management apprenticeship")
+    assert answer.citations and answer.citations[0].section == "Training and qualification"
+
 def test_paid_is_said_by_a_passage_that_says_what_a_role_pays() -> None:
     # "are tutors paid?" is answered by "Tutoring is an unpaid volunteer role": "paid" is the
     # kind asked for, said in the passage's words

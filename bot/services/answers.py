@@ -392,8 +392,22 @@ class AnswerService:
             )
             if holding is not None:
                 measured = [holding, *(c for c in measured if c is not holding)]
-        first = measured[0]
         passages = snap.corpus.passages
+        if _given_asked_of_a_requirement(passages[measured[0].position], corrected):
+            # "what qualification do trainees get?": not what applicants must hold, but the
+            # next of the best three that is not a list of requirements ("Training and qualification")
+            given = next(
+                (
+                    c
+                    for c in measured[1:SENTENCE_POOL]
+                    if not _given_asked_of_a_requirement(passages[c.position], corrected)
+                    and c.score >= KIND_SWAP_SHARE * measured[0].score
+                ),
+                None,
+            )
+            if given is not None:
+                measured = [given, *(c for c in measured if c is not given)]
+        first = measured[0]
         runner_up = next(
             (c for c in measured[1:] if not _same_place(passages[c.position], passages[first.position])), None
         )
@@ -419,6 +433,7 @@ class AnswerService:
             or _of_a_sibling_programme(snap, query, corrected, first.position, names, kind)
             or _unposted_role(snap, corrected, first.position)
             or _only_a_call_to_apply(passages[first.position], corrected)
+            or _given_asked_of_a_requirement(passages[first.position], corrected)
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -1491,6 +1506,28 @@ def _held_of_other_seasons(
         if holding and all((in_it := edition_seasons(p)) and not seasons & in_it for p in holding):
             return True
     return False
+
+
+# "what qualification do trainees get?", "what will I come out with?": what the programme gives
+_GIVEN_ASKED = re.compile(
+    r"\bwhat\b[^?]*\b(?:do|will|would|does|can|did)\s+(?:i|you|we|they|u|[a-z]+(?:s|ees))\s+"
+    r"(?:get|receive|gain|earn|leave with|come out with|end up with|walk away with|finish with)\b(?!\s+paid)"
+)
+# ... which a list of what applicants must have, or must not have, does not say
+_ELIGIBILITY_HEADING = re.compile(
+    r"\b(?:who can apply|who (?:should|may) apply|eligib\w*|requirements?|about you|what we(?:'re| are) looking for|"
+    r"what you(?:'ll)? need|must[- ]haves?|(?:minimum|preferred|required|basic|essential|desirable) qualifications?|"
+    r"person specification)\b",
+    re.I,
+)
+
+
+def _given_asked_of_a_requirement(passage: Passage, question: str) -> bool:
+    """Tell whether the question asks what the programme gives ("what qualification do trainees
+    get?") and the passage lists what applicants must have: "you do not already hold a
+    qualification in stage management" is under "Who can apply", not what one comes out with."""
+    heading = (passage.section or "").split(SECTION_SEP)[-1]
+    return _GIVEN_ASKED.search(question.casefold()) is not None and _ELIGIBILITY_HEADING.search(heading) is not None
 
 
 def _document_passages(snap: Snapshot, position: int) -> Sequence[Passage]:
