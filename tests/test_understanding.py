@@ -4384,6 +4384,13 @@ def test_pay_for_when_the_work_is_done_is_paid_under_any_name() -> None:
     assert not holds("You receive an on-call allowance of €300.", "amount", "what does the sre job pay?")
 
 
+def test_what_a_step_of_hiring_is_paid_is_not_the_pay() -> None:
+    asked = "whats the pay for the developer advocate role"
+    said = "• A take-home exercise: write a 10-minute tutorial on a feature of your choice (we pay €300 for your time)"
+    assert not holds(said, "amount", asked)
+    assert holds("• An annual salary of €62,000 to €74,000, depending on experience", "amount", asked)
+
+
 def test_what_the_member_pays_or_is_paid_for_commuting_is_not_the_pay() -> None:
     asked = "taproom supervisor pay"
     assert not holds("The buy-in is $1,500, which can be paid through payroll deductions over two years", "amount", asked)

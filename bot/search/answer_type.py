@@ -940,7 +940,9 @@ _OTHER_MONEY = re.compile(
     r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare|"
     r"home office|internet|broadband|phone|laptop|coworking|co-working|wellbeing|learning|books?|commut\w*|"
     r"transit|(?:bike|cycle)[\s-]to[\s-]work|bikes?|bicycles?|meals?|lunch|food|one-off|one-time|signing|sign-on|buy-in|deductions?|membership|kit|uniforms?|"
-    r"tracksuits?|boots|value of|deduct\w*)\b"
+    r"tracksuits?|boots|value of|deduct\w*|"
+    # money for a step of hiring ("a take-home exercise (we pay €300 for your time)")
+    r"take[\s-]home|exercises?|for your time)\b"
 )
 # money of another kind said with a word of pay ("a $1,500 relocation stipend", "travel pay")
 _OTHER_PAY = re.compile(rf"(?:{_OTHER_MONEY.pattern})\s+(?:stipends?|pay(?:ments?)?|wages?)\b")
@@ -950,6 +952,9 @@ _PAID_HOW = re.compile(
     r"\bpaid\s+(?:with|in|on|into|through|via|alongside)\s+(?:the|your|their|each|every)\b[^.;,]*"
     # what the member pays: "The buy-in is $1,500, which can be paid through payroll deductions"
     r"|\b(?:can|may|could|must|will|should) be paid\b[^.;]*"
+    # what a step of hiring is paid: "a take-home tutorial (we pay €300 for your time)", "a paid trial shift"
+    r"|\bpay(?:s)?\b[^.;()]{0,25}?\bfor (?:your|the) (?:time|effort|work on it)\b"
+    r"|\bpaid\s+(?:take[\s-]home|task|exercise|trial|assignment|assessment|test)\b"
     r"|\bpay\s*(?:cheques?|checks?|slips?|days?|periods?|roll)\b|\bpay(?:cheques?|checks?|slips?|days?|roll)\b"
     r"|\b(?:deducted|taken|comes?|coming)\s+(?:out\s+)?(?:from|of)\s+(?:your|their|the)\s+(?:pay|wages?|salary)\b"
 )
