@@ -2203,6 +2203,9 @@ def test_words_that_only_ask_for_a_kind(question: str, words: set[str]) -> None:
         ("did it last year, can i do it again?", "did it last year, can i do it again (apply again former previous)?"),
         ("do they feed us at the internship", "do they feed us (meals food) at the internship"),
         ("does the station put interns up somewhere", "does the station put interns up (housing) somewhere"),
+        ("apprenticeship apply by?", "apprenticeship deadline?"),
+        ("apps due?", "deadline?"),
+        ("who should i apply by email to", "who should i apply by email to"),
     ],
 )
 def test_a_deadline_or_remote_work_asked_for_in_other_words_is_asked_for_as_one(question: str, said: str) -> None:
