@@ -4387,6 +4387,19 @@ def test_pay_for_when_the_work_is_done_is_paid_under_any_name() -> None:
     assert not holds("You receive an on-call allowance of €300.", "amount", "what does the sre job pay?")
 
 
+def test_a_sum_paid_to_another_group_of_people_is_not_theirs() -> None:
+    # the mentees' stipend is no mentor's pay; the mentees are paid it
+    stipend = "Yes. Every accepted mentee receives a stipend of USD 3,000 for the cohort."
+    assert not holds(stipend, "amount", "are tidewater mentors paid")
+    assert holds(stipend, "amount", "are tidewater mentees paid")
+    assert not holds("Pay: €1,500 grant per company; no equity taken", "amount", "do founders circle mentors get paid")
+    assert not holds("If an evaluation is failed, the remaining instalments are not paid.", "amount", "do mentors get paid")
+    assert holds("Mentors are volunteers and are not paid.", "amount", "do mentors get paid")
+    # a group said as a word of a thing is not paid anything
+    costs = "Project funding: up to $20,000 per year for research costs such as participant costs"
+    assert holds(costs, "amount", "how much cash do research fellows get for their project")
+
+
 def test_what_a_step_of_hiring_is_paid_is_not_the_pay() -> None:
     asked = "whats the pay for the developer advocate role"
     said = "• A take-home exercise: write a 10-minute tutorial on a feature of your choice (we pay €300 for your time)"

@@ -983,6 +983,39 @@ _SUM_OF = tuple(
     for f in _MONEY_FAMILIES
 )
 _ANY_SUM = re.compile(_SUM)
+# the groups of people a page may pay, each said as one or many
+_PAID_GROUPS = (
+    r"mentors?|mentees?|interns?|fellows?|residents?|apprentices?|trainees?|volunteers?|students?|participants?|"
+    r"founders?|compan(?:y|ies)|teams?|startups?|hosts?|coaches|coach|judges?|employees?|members?|leaders?|"
+    r"ambassadors?|tutors?|grantees?|winners?|scholars?|supervisors?|facilitators?|instructors?|speakers?|artists?"
+)
+# ... said as those who are paid ("Mentees receive a stipend", "paid to each mentee"), not as a
+# word of a thing ("participant costs")
+_PAID_GROUP_SAID = re.compile(
+    rf"\b({_PAID_GROUPS})\s+(?:(?:that|who)\s+[^.;,]{{0,40}}?\s+)?(?:will\s+|also\s+|each\s+|all\s+)?"
+    r"(?:receive|receives|get|gets|earn|earns|are paid|is paid|are given)\b"
+    rf"|\b(?:paid|given|awarded)\s+to\s+(?:the\s+|each\s+|every\s+|all\s+)?({_PAID_GROUPS})\b"
+    rf"|\b(?:per|each)\s+({_PAID_GROUPS})\b"  # "€1,500 grant per company"
+)
+# "are tidewater mentors paid?", "do mentors get paid", "how much do the mentors get?", "mentor stipend?"
+_PAYEE_ASKED = re.compile(
+    rf"\b(?:are|do|does|will|would|is|how much do|how much does|what do|what does)\s+(?:the\s+|our\s+)?"
+    rf"(?:[a-z'-]+\s+){{0,2}}?({_PAID_GROUPS})\s+(?:get\s+|actually\s+|also\s+)?(?:paid|get|make|earn|receive)\b"
+    rf"|\b({_PAID_GROUPS})\s+(?:pay|stipends?|salary|salaries|wages?|fees?)\b"
+)
+
+
+def _group_of(word: str) -> str:
+    """Return the group a word for people names, one or many alike ("mentors": "mentor")."""
+    word = word.casefold()
+    return "company" if word == "companies" else "coach" if word == "coaches" else word.rstrip("s") if word.endswith("s") else word
+
+
+def _paid_to_another(part: str, group: str) -> bool:
+    """Tell whether ``part`` says a group of people other than ``group`` and not ``group``:
+    "Mentees receive a stipend of USD 3,000" for the mentors."""
+    said = {_group_of(next(g for g in found if g)) for found in _PAID_GROUP_SAID.findall(part.casefold())}
+    return bool(said) and group not in said
 
 
 # "relocation money", "travel budget": money for a purpose, by the word before it
@@ -1465,7 +1498,18 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
-    if kind == "amount" and _WHETHER_PAID_ASKED.search(asked) and _NOT_PAID.search(searched):
+    payee = _PAYEE_ASKED.search(asked) if kind == "amount" else None
+    if payee:
+        # "are tidewater mentors paid?" is not answered by "Mentees receive a stipend of USD
+        # 3,000": a sum said of another group of people is theirs
+        group = _group_of(payee[1] or payee[2])
+        searched = _only_clauses(searched, lambda part: not _ANY_SUM.search(part) or not _paid_to_another(part, group))
+    unpaid = searched
+    if kind == "amount" and payee:
+        # (and "the remaining instalments are not paid" says nothing of the mentors)
+        group = _group_of(payee[1] or payee[2])
+        unpaid = _only_clauses(searched, lambda part: re.search(rf"\b{re.escape(group[:5])}", part) is not None)
+    if kind == "amount" and _WHETHER_PAID_ASKED.search(asked) and _NOT_PAID.search(unpaid):
         return True  # "do I still get paid if I fail?": "the remaining instalments are not paid"
     if kind == "amount" and not _PAY_ASKED.search(asked) and not _PAY_PREMIUM.search(asked) and _SHARE_OF_MONEY.search(searched):
         # "how much does corvane put into your pension?": "we match up to 5%", a share of pay
