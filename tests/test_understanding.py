@@ -4620,6 +4620,13 @@ def test_a_span_said_with_an_adjective_is_how_long_it_lasts() -> None:
     assert holds("This is a contract position for an initial six months, with the option to extend.", "duration", asked)
 
 
+def test_how_long_a_programme_lasts_asked_short_is_not_its_working_week() -> None:
+    asked = "gullhaven internship how long"
+    assert asked_kind(asked) == "duration"
+    assert not holds_as_asked("About 40 hours, Monday to Friday.", "duration", asked, "What does a normal week look like?")
+    assert holds_as_asked("Ten weeks, from 8 June to 13 August 2027.", "duration", asked, "How long does the internship run?")
+
+
 def test_how_long_a_programme_lasts_is_said_by_its_length_line_not_by_a_stage_of_it() -> None:
     asked = "how long is the copperbine brewing apprenticeship"
     assert holds("• Length: 18 months, full-time (40 hours a week)", "duration", asked)

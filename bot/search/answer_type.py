@@ -792,6 +792,8 @@ _ASKS_SPAN = re.compile(
     r"\bhow long (?:does|do|will|is|are|would)(?: (?:the|this|that|these|a|an))?\b"
     rf"(?: (?!(?:take|takes|to|for|per|each|every|a|an|i|we|you)\b)[a-z-]+){{0,5}} {_PROGRAMME}"
     r"(?: (?!(?:take|takes|to|for|per|each|every|a|an|i|we|you)\b)[a-z-]+){0,3}\s*[?.!]*$"
+    # ... and said short: "gullhaven internship how long?", "internship length?"
+    rf"|^(?:[a-z'-]+ ){{0,3}}{_PROGRAMME} (?:how long|length|duration)\s*[?.!]*$"
 )
 _SPAN_UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?|semesters?|terms?|seasons?)"
 _SPANNING = re.compile(
@@ -820,7 +822,7 @@ _ASKS_TIME_OUT = re.compile(r"\b(?:leave|off|holidays?|vacation|pto|breaks?|lunc
 # of a meeting or a session
 _ASKS_HOURS_WORKED = re.compile(r"\b(?:hours?|hrs?)\b(?:\s+\w+){0,6}?\s+(?:a|per|each|every)\s+week\b|\bweekly\s+(?:hours?|hrs?)\b")
 _HOURS_OF_A_THING = re.compile(rf"\b{_NUMBER}[\s-]hours?\s+(?!(?:a|an|per|each|every|of|on|in|work\w*|week\w*|day\w*|shifts?)\b)[a-z][\w-]*")
-_ASKS_LENGTH = re.compile(r"\bhow long (?:is|are|was|will|would|does|do)\b|\b(?:duration|length)\b")
+_ASKS_LENGTH = re.compile(r"\bhow long (?:is|are|was|will|would|does|do)\b|\b(?:duration|length)\b|\bhow long\s*[?.!]*$")
 _ASKS_WORKLOAD = re.compile(
     r"\b(?:hours?|hrs?|weeks?|weekly|days?|daily|shifts?|per|commitment|takes?|time|part[\s-]?time|full[\s-]?time)\b"
 )
