@@ -410,7 +410,9 @@ _DURATION_VERBS = frozenset({"last", "lasts", "take", "takes"})
 # "last day to apply", "the cut-off for applications": the deadline, said in words that
 # documents do not use for one ("last day of the programme" is its end, and stays)
 _DEADLINE_PHRASE = re.compile(
-    r"\b(?:last|final) (?:day|date)(?= to\b| for (?:app|submi|entr|regist|send))|\bcut-? ?offs?\b"
+    # (a "gpa cutoff" or "age cut-off" is a threshold, not a date)
+    r"\b(?:last|final) (?:day|date)(?= to\b| for (?:app|submi|entr|regist|send))"
+    r"|(?<!gpa )(?<!grade )(?<!score )(?<!age )(?<!mark )(?<!marks )(?<!income )(?<!degree )\bcut-? ?offs?\b"
     # "apprenticeship apply by?", "apps due?": by when to apply, said short
     r"|\bapply by(?=\s*[?.!]*$)|\b(?:apps|applications?) due(?=\s*[?.!]*$)",
     re.I,
