@@ -57,6 +57,20 @@ _GROUP_HEAD = re.compile(
 )
 _ASKING_HEAD = re.compile(r".*\?\s*$|\s*(?:how|what|when|where|who|which|why|can|do|does|is|are|will)\b", re.IGNORECASE)
 _CONJUNCTS = re.compile(r"\s+(?:and|&|\+)\s+|\s*,\s+", re.IGNORECASE)  # "Summer School and Year Residency"
+# a heading that names one division of a programme by the word for its kind ("SEED TIER",
+# "Design Systems track", "Emerging writers strand"); grouped by that word with its siblings
+_DIVISION_HEAD = re.compile(
+    r"\s*(?:the\s+)?([^\W\d_][\w'’ &-]{1,40}?)\s+(tiers?|tracks?|streams?|strands?|bands?|pathways?|routes?|lots?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _division(word: str) -> str:
+    """Return the kind of division a heading's last word says, one or many alike ("tracks": "track")."""
+    word = word.casefold()
+    return f"division {word[:-1] if word.endswith('s') else word}"
+
+
 _TITLE_HEAD = re.compile(r"\s*[(,–—-]\s*")  # "Product Designer (12-month maternity cover)": "Product Designer"
 
 
@@ -309,6 +323,10 @@ class Snapshot:
             for head in siblings:
                 if match := _NUMBERED_HEAD.match(head):
                     numbered.setdefault(match[1].casefold(), {})[head] = frozenset(tokenizer(match[2]))
+            for head in siblings:
+                # "SEED TIER" beside "GROWTH TIER", "Design Systems track" beside "Motion track"
+                if match := _DIVISION_HEAD.match(head):
+                    numbered.setdefault(_division(match[2]), {})[head] = frozenset(tokenizer(match[1]))
             for terms in numbered.values():
                 if (groups := _distinct(terms, siblings)) is not None:
                     found.append(GroupSet(1, groups))

@@ -4168,6 +4168,21 @@ def test_a_thing_free_that_names_another_document_is_not_answered_by_what_else_i
     assert not (answer.verdict == "answer" and "Applying is free" in answer.citations[0].snippet)
 
 
+def test_a_division_a_heading_names_by_its_kind_is_answered_under_its_own_heading(tmp_path: Path, settings: Settings) -> None:
+    # "SEED TIER" beside "GROWTH TIER": the seed applicants' decision date is no growth applicant's
+    write(
+        tmp_path,
+        "grants.md",
+        "# Kestering Community Tech Fund 2026\n\nThe fund has two tiers, Seed and Growth.\n\n## SEED TIER\n\n"
+        "Seed grants are for small and new groups. We will tell all Seed applicants our decision by 14 August 2026.\n\n"
+        "## GROWTH TIER\n\nGrowth grants are for established organisations and can cover salaries and equipment.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("when do kestering growth applicants hear back").verdict != "answer"
+    answer = answers.ask("when do kestering seed applicants hear back")
+    assert answer.verdict == "answer" and "14 August 2026" in answer.citations[0].snippet
+
 def test_a_group_a_document_names_in_its_title_is_answered_under_its_own_heading(
     tmp_path: Path, settings: Settings
 ) -> None:
