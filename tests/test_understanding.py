@@ -4425,6 +4425,12 @@ def test_what_a_step_of_hiring_is_paid_is_not_the_pay() -> None:
     assert holds("• An annual salary of €62,000 to €74,000, depending on experience", "amount", asked)
 
 
+def test_a_housing_stipend_is_not_the_pay() -> None:
+    asked = "brightwater intern salary"
+    assert not holds("If you'd rather arrange your own place, you can choose a housing stipend of $1,500 per month.", "amount", asked)
+    assert holds("• Bachelor's students: $6,800 per month", "amount", asked)
+
+
 def test_what_the_member_pays_or_is_paid_for_commuting_is_not_the_pay() -> None:
     asked = "taproom supervisor pay"
     assert not holds("The buy-in is $1,500, which can be paid through payroll deductions over two years", "amount", asked)
