@@ -946,8 +946,10 @@ _OTHER_MONEY = re.compile(
     # money for a purpose ("$500 a year for professional development")
     r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare|"
     r"home office|internet|broadband|phone|laptop|coworking|co-working|wellbeing|learning|books?|commut\w*|"
-    r"transit|(?:bike|cycle)[\s-]to[\s-]work|bikes?|bicycles?|housing|rent|accommodation|meals?|lunch|food|one-off|one-time|signing|sign-on|buy-in|deductions?|membership|kit|uniforms?|"
+    r"transit|(?:bike|cycle)[\s-]to[\s-]work|bikes?|bicycles?|meals?|lunch|food|one-off|one-time|signing|sign-on|buy-in|deductions?|membership|kit|uniforms?|"
     r"tracksuits?|boots|value of|deduct\w*|"
+    # housing paid for ("a housing stipend of $1,500"; not "$4,200/month + housing", pay with housing besides)
+    r"(?<!\+ )(?<!plus )(?<!and )(?:housing|rent|accommodation)|"
     # money for a step of hiring ("a take-home exercise (we pay €300 for your time)")
     r"take[\s-]home|exercises?|for your time)\b"
 )
