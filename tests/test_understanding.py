@@ -4425,6 +4425,15 @@ def test_what_a_step_of_hiring_is_paid_is_not_the_pay() -> None:
     assert holds("• An annual salary of €62,000 to €74,000, depending on experience", "amount", asked)
 
 
+def test_the_age_of_those_a_programme_serves_is_not_the_age_to_take_part() -> None:
+    asked = "how old do u have to be for reading partners"
+    children = "Reading Partners pairs a volunteer with a child aged 7 to 11 who could do with some reading practice."
+    assert not holds(children, "age", asked)
+    assert holds("Anyone aged 17 or over. You do not need any teaching experience.", "age", asked)
+    assert holds("Students aged 16 to 18 on 1 July 2026 who are at a school in the UK.", "age", asked)
+    assert holds(children, "age", "how old are the children in reading partners")
+
+
 def test_a_housing_stipend_is_not_the_pay() -> None:
     asked = "brightwater intern salary"
     assert not holds("If you'd rather arrange your own place, you can choose a housing stipend of $1,500 per month.", "amount", asked)

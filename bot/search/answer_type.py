@@ -1446,6 +1446,17 @@ _WHETHER_PAID_ASKED = re.compile(r"\bpaid\b|\bstill\b|\bwhat happens\b")
 _NOT_PAID = re.compile(r"\bnot paid\b")
 
 
+# an age asked of the member, and the people a programme serves, said with their ages
+_OWN_AGE_ASKED = re.compile(r"\b(?:do|does|would|will|should)\s+(?:i|you|u|we|one|applicants?|volunteers?)\s+(?:have|need)\s+to\s+be\b"
+                            r"|\b(?:am i|im|i'?m|i am)\b|\bhow old\b")
+_SERVED = re.compile(r"\b(?:child|children|kids?|pupils?|young people|learners?|youths?|teens?|teenagers?)\b")
+_SERVED_AGE = re.compile(
+    r"\b(?:child|children|kids?|pupils?|young people|learners?|youths?|teens?|teenagers?)\s+"
+    r"(?:aged|ages|between|from|of)\s+(?:between\s+)?\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:[- ]year[- ]olds?)?"
+    r"|\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}[- ]year[- ]olds?\b(?=[^.;]{0,20}\b(?:child|children|kids|pupils)\b)"
+)
+
+
 def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` that the question does not already contain."""
     asked = question.casefold()
@@ -1456,6 +1467,10 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "amount" and _paid_as_asked(text.casefold(), question.casefold()):
         return True  # "is the trial shift paid?": "we'll invite you to a paid trial shift"
     searched = text if kind in ("place", "person", "name") else text.casefold()
+    if kind == "age" and _OWN_AGE_ASKED.search(asked) and not _SERVED.search(asked):
+        # "how old do you have to be for reading partners?" is not answered by "pairs a
+        # volunteer with a child aged 7 to 11": the age of those the programme serves
+        searched = _SERVED_AGE.sub(" ", searched)
     if kind == "date" and asked and _other_date(asked, searched):
         return False
     if kind in ("date", "duration") and _OUTCOME_ASKED.search(asked) and not asks_deadline(asked):
