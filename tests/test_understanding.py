@@ -4405,6 +4405,16 @@ def test_pay_for_when_the_work_is_done_is_paid_under_any_name() -> None:
     assert not holds("You receive an on-call allowance of €300.", "amount", "what does the sre job pay?")
 
 
+def test_what_is_for_another_group_of_people_is_not_for_the_asked_one() -> None:
+    from bot.search.answer_type import for_another_group
+
+    said = "Mentees who pass the final evaluation are invited to the summit in Lisbon; we cover travel for mentees."
+    assert for_another_group("does tidewater pay travel to lisbon for mentors", said)
+    assert not for_another_group("does tidewater pay travel to lisbon for mentees", said)
+    assert not for_another_group("does tidewater pay travel for mentors", said + " Mentors join the summit too.")
+    assert not for_another_group("does tidewater pay travel to lisbon", said)
+
+
 def test_a_sum_paid_to_another_group_of_people_is_not_theirs() -> None:
     # the mentees' stipend is no mentor's pay; the mentees are paid it
     stipend = "Yes. Every accepted mentee receives a stipend of USD 3,000 for the cohort."

@@ -1017,6 +1017,30 @@ def _group_of(word: str) -> str:
     return "company" if word == "companies" else "coach" if word == "coaches" else word.rstrip("s") if word.endswith("s") else word
 
 
+# the group a question asks about: "does tidewater pay travel to lisbon for mentors?", "do mentors get …"
+_GROUP_ASKED = re.compile(
+    rf"\bfor\s+(?:the\s+|our\s+|its\s+)?({_PAID_GROUPS})\s*[?.!]*$"
+    rf"|\b(?:do|does|will|would|are|can)\s+(?:the\s+)?(?:[a-z'-]+\s+){{0,2}}?({_PAID_GROUPS})\s+(?:get|receive|have)\b"
+)
+# ... and a passage's: those it says something is for
+_GROUP_FOR = re.compile(rf"\bfor\s+(?:the\s+|each\s+|every\s+|all\s+|our\s+|accepted\s+)?({_PAID_GROUPS})\b")
+
+
+def for_another_group(question: str, text: str) -> bool:
+    """Tell whether the question asks about one group of people ("for mentors") and ``text``
+    says what it says for, or pays, others only ("travel to Lisbon is covered for mentees"),
+    never the asked group."""
+    asked = _GROUP_ASKED.search(question.casefold())
+    if asked is None:
+        return False
+    group = _group_of(asked[1] or asked[2])
+    said = text.casefold()
+    others = {_group_of(next(g for g in m if g)) for m in _PAID_GROUP_SAID.findall(said)}
+    others |= {_group_of(m) for m in _GROUP_FOR.findall(said)}
+    mentioned = {_group_of(m) for m in re.findall(rf"\b({_PAID_GROUPS})\b", said)}
+    return bool(others) and group not in others and group not in mentioned
+
+
 def _paid_to_another(part: str, group: str) -> bool:
     """Tell whether ``part`` says a group of people other than ``group`` and not ``group``:
     "Mentees receive a stipend of USD 3,000" for the mentors."""

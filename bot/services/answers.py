@@ -52,6 +52,7 @@ from bot.search.answer_type import (
     edition_numbers,
     edition_seasons,
     edition_years,
+    for_another_group,
     given_words,
     has_contact,
     holds_as_asked,
@@ -434,6 +435,7 @@ class AnswerService:
             or _unposted_role(snap, corrected, first.position)
             or _only_a_call_to_apply(passages[first.position], corrected)
             or _given_asked_of_a_requirement(passages[first.position], corrected)
+            or for_another_group(corrected, passages[first.position].text)
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
