@@ -4651,6 +4651,23 @@ def test_what_a_programme_gives_is_not_answered_by_what_applicants_must_hold(tmp
     answer = answers.ask("what qualification do you get on the stage management apprenticeship")
     assert answer.citations and answer.citations[0].section == "Training and qualification"
 
+
+def test_the_hours_under_a_schedule_heading_are_shown_from_its_first_line(tmp_path: Path, settings: Settings) -> None:
+    # the second line says "2nd shift hours" in words; the first says the hours
+    write(
+        tmp_path,
+        "qc.md",
+        "---\ntitle: Quality Control Technician I, 2nd Shift\n---\n## Schedule\n\n"
+        "- Monday to Friday, 2:30 p.m. to 11:00 p.m.\n"
+        "- Your first six weeks are spent in training on 1st shift, 7:00 a.m. to 3:30 p.m., before you move to "
+        "your regular 2nd shift hours.\n- Occasional Saturday coverage is needed, with two weeks' notice.\n\n"
+        "## The team\n\nYou join a team of eight.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("what are the hours for the 2nd shift qc technician job")
+    assert answer.citations and answer.citations[0].snippet.startswith("• Monday to Friday, 2:30 p.m. to 11:00 p.m.")
+
 def test_paid_is_said_by_a_passage_that_says_what_a_role_pays() -> None:
     # "are tutors paid?" is answered by "Tutoring is an unpaid volunteer role": "paid" is the
     # kind asked for, said in the passage's words

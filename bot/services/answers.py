@@ -792,7 +792,10 @@ class AnswerService:
             self.settings.answers.snippet_chars,
             meaning=[float(m) for m in meaning],
             kinds=kinds,
-            heading_answers=heading_answers(passage, asked, engine.tokenizer),
+            # (under "Schedule", the hours asked are its list from the top: "• Monday to Friday,
+            # 2:30 p.m. to 11:00 p.m." before the line about the first weeks' training shift)
+            heading_answers=heading_answers(passage, asked, engine.tokenizer)
+            or (_under_schedule_heading(passage, seen.kind) and bool(kinds) and kinds[0]),
             process=asks_process(seen.asked),
             given=frozenset(engine.tokenizer(given_words(seen.asked))),
             spelt=spelt,
