@@ -875,9 +875,10 @@ _OUTCOME_SAID = re.compile(
 # What a job pays, asked and said; and money of other kinds
 # pay for when or how the work is done, whatever the page calls it ("on-call allowance",
 # "night shift premium", "overtime rate")
+_PREMIUM_NOUN = r"(?:pay|rates?|premium|allowance|supplement|stipend|bonus|differential)"
 _PAY_PREMIUM = re.compile(
     r"\b(on[\s-]?call|call[\s-]?out|standby|overtime|night(?:[\s-]?shift)?|weekend|shift|bank[\s-]holiday|hazard)"
-    r"\s+(?:pay|rates?|premium|allowance|supplement|stipend|bonus|differential)\b"
+    rf"\s+{_PREMIUM_NOUN}\b"
 )
 
 
@@ -917,7 +918,7 @@ def _premium_sum(premium: str, part: str) -> bool:
     ("an on-call allowance of €300", "€300 on-call pay"), not the salary beside it ("CA$135,000
     – CA$155,000 per year, with an on-call stipend")."""
     name = _premium_name(premium)
-    noun = r"(?:pay|rates?|premium|allowance|supplement|stipend|bonus|differential)"
+    noun = _PREMIUM_NOUN
     if re.search(rf"\b{name}(?:[\s-]+{noun})?\s+(?:is\s+|are\s+)?(?:paid\s+)?(?:at\s+)?{_RATE_SAID}", part):
         return True  # "any callout is paid at double time"
     return (
