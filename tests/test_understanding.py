@@ -4413,6 +4413,10 @@ def test_what_is_for_another_group_of_people_is_not_for_the_asked_one() -> None:
     assert not for_another_group("does tidewater pay travel to lisbon for mentees", said)
     assert not for_another_group("does tidewater pay travel for mentors", said + " Mentors join the summit too.")
     assert not for_another_group("does tidewater pay travel to lisbon", said)
+    # dependants are a group too: what fellows receive says nothing of theirs
+    cover = "Fellows receive: medical and dental coverage, starting on the first of the month after their start date"
+    assert for_another_group("dunmere fellowship dental for dependents?", cover)
+    assert not for_another_group("dunmere fellowship dental for dependents?", cover + ", for them and their dependents")
 
 
 def test_a_sum_paid_to_another_group_of_people_is_not_theirs() -> None:

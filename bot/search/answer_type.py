@@ -994,7 +994,8 @@ _ANY_SUM = re.compile(_SUM)
 _PAID_GROUPS = (
     r"mentors?|mentees?|interns?|fellows?|residents?|apprentices?|trainees?|volunteers?|students?|participants?|"
     r"founders?|compan(?:y|ies)|teams?|startups?|hosts?|coaches|coach|judges?|employees?|members?|leaders?|"
-    r"ambassadors?|tutors?|grantees?|winners?|scholars?|supervisors?|facilitators?|instructors?|speakers?|artists?"
+    r"ambassadors?|tutors?|grantees?|winners?|scholars?|supervisors?|facilitators?|instructors?|speakers?|artists?|"
+    r"dependents?|dependants?|famil(?:y|ies)|spouses?"
 )
 # ... said as those who are paid ("Mentees receive a stipend", "paid to each mentee"), not as a
 # word of a thing ("participant costs")
@@ -1015,7 +1016,8 @@ _PAYEE_ASKED = re.compile(
 def _group_of(word: str) -> str:
     """Return the group a word for people names, one or many alike ("mentors": "mentor")."""
     word = word.casefold()
-    return "company" if word == "companies" else "coach" if word == "coaches" else word.rstrip("s") if word.endswith("s") else word
+    irregular = {"companies": "company", "coaches": "coach", "families": "family"}
+    return irregular.get(word) or (word.rstrip("s") if word.endswith("s") else word)
 
 
 # the group a question asks about: "does tidewater pay travel to lisbon for mentors?", "do mentors get …"
