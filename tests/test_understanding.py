@@ -3064,6 +3064,20 @@ def test_maternity_leave_is_answered_by_parental_leave(settings, tmp_path) -> No
     assert _missing(answers, "how many sick days does the clinical data analyst get") == 1.0
 
 
+def test_a_property_asked_of_a_thing_is_one_the_passage_says(settings, tmp_path) -> None:
+    # "taxable" is said nowhere near the scholarship's sum; "refundable" is said of the deposit
+    write(
+        tmp_path,
+        "scholarship.md",
+        "# Fernhill Scholarship\n\n## What the scholarship covers\n\n- A scholarship of €6,000, paid as €2,000 at "
+        "the start of each month.\n- A private bedroom; a €200 deposit, refundable at the end of your stay.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert _missing(answers, "is the fernhill scholarship taxable") == 1.0
+    assert _missing(answers, "is the fernhill scholarship deposit refundable") == 0.0
+
+
 def test_a_word_spelt_inside_the_thing_asked_is_not_close_to_it(settings, tmp_path) -> None:
     # "location" is inside "relocation": the heading "Salary and location" says nothing of moving
     write(

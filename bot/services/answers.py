@@ -1352,6 +1352,8 @@ def _thing_unsaid(
     own = names & set(tokenizer(f"{passage.title} {passage.section or ''}"))
     if (free := _FREE_THING.search(text)) and never_said(free.group(1) or free.group(2), own):
         return True  # "is housing free?", "free show tickets?" over "Applying is free"
+    if (able := _ABLE_ASKED.search(text)) and never_said(able.group(1)):
+        return True  # "is the fernhollow scholarship taxable?" over "A scholarship of €6,000"
     match = _IS_THERE.search(text)
     if match is None:
         return False
@@ -1439,6 +1441,9 @@ _FREE_THING = re.compile(
     r"\b(?:is|are)\s+(?:the\s+|my\s+|our\s+|their\s+)?" + _thing(3, _PHRASE_ENDS + "|free|it|this|that|there")
     + r"\s*free\b|\bfree\s+(?!(?:of|to|for|from|and|or|time|up)\b)" + _thing(3)
 )
+# "is the scholarship taxable?", "is the deposit refundable?", "is the salary negotiable?": a
+# property the thing may have, which the passage must say
+_ABLE_ASKED = re.compile(r"\b(?:is|are)\s+(?:the|it|this|that|my|their|your)\b(?:\s+[\w'-]+){0,4}?\s+([a-z]{3,}(?:able|ible))\b")
 ALIKE = 0.35  # a word of the passage this close in meaning (WordLlama cosine) to the thing asked about says it
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 
