@@ -4197,6 +4197,19 @@ def test_a_division_a_heading_names_by_its_kind_is_answered_under_its_own_headin
     answer = answers.ask("when do kestering seed applicants hear back")
     assert answer.verdict == "answer" and "14 August 2026" in answer.citations[0].snippet
 
+def test_a_programmes_faq_page_is_in_scope_beside_its_guide(tmp_path: Path, settings: Settings) -> None:
+    # kb_moor: the guide's title says "Apprenticeship", the FAQ's only "Backstage Pathways"; a
+    # question that names the theatre and the apprenticeship asks both, and the FAQ answers
+    for source in (Path(__file__).parent / "data" / "kb_moor").glob("fellmoor_*"):
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("who will i report to on the fellmoor apprenticeship")
+    assert answer.verdict == "answer" and answer.citations[0].source == "fellmoor_apprenticeship_faq.html"
+    answer = answers.ask("is there a job at the end of the fellmoor apprenticeship")
+    assert answer.verdict == "answer" and "guaranteed interview" in answer.citations[0].snippet
+
+
 def test_a_group_a_document_names_in_its_title_is_answered_under_its_own_heading(
     tmp_path: Path, settings: Settings
 ) -> None:

@@ -67,6 +67,7 @@ from bot.search.answer_type import (
 )
 from bot.search.engine import Query, SearchEngine
 from bot.search.names import (
+    PROGRAMME_KINDS,
     SENIORITIES,
     other_editions,
     other_kinds,
@@ -356,6 +357,7 @@ class AnswerService:
             engine.documents_with,
         )
         scope = _by_role_title(snap, query, scope)
+        scope = _with_its_companions(snap, scope, frozenset(named))
         candidates = _in_named_groups(snap, query, _in_named_roles(snap, query, self._candidates(snap, query, vector, scope)))
         # a member who copies an FAQ's question ("Do I have to be a marine biology major?")
         # asks that item, whatever the names said chose
@@ -897,6 +899,37 @@ def _listed_count(passage: Passage, kind: AnswerKind, question: str) -> bool:
     """Tell whether the passage answers "how many rounds …?" by listing them under its heading (:func:`counted_by_list`)."""
     heading = passage.section.split(SECTION_SEP)[-1] if passage.section else None
     return kind == "count" and counted_by_list(passage.text, heading, question)
+
+
+def _with_its_companions(snap: Snapshot, scope: frozenset[int] | None, named: frozenset[str]) -> frozenset[int] | None:
+    """Return ``scope`` with the documents of the same programme beside its one document: a
+    page whose title opens with the same two words ("Backstage Pathways: Frequently Asked
+    Questions" beside "Backstage Pathways 2025–2027: Stage Technician Apprenticeship
+    Programme Guide"), that names no other kind of programme in its title, is called by a
+    name the question says, and says the others in its text ("fellmoor apprenticeship" is
+    both pages')."""
+    if scope is None or len(scope) != 1:
+        return scope
+    (doc,) = scope
+    documents = snap.corpus.documents
+    tokenizer = snap.engine.tokenizer
+    lead = tuple(tokenizer(documents[doc].title))[:2]
+    if len(lead) < 2:
+        return scope
+    kinds = {k for k in PROGRAMME_KINDS if k in documents[doc].title.casefold()}
+    out = set(scope)
+    for other, document in enumerate(documents):
+        if other == doc or tuple(tokenizer(document.title))[:2] != lead:
+            continue
+        title = document.title.casefold()
+        if any(k in title for k in PROGRAMME_KINDS - kinds):
+            continue  # "Quillmere Institute Summer Research Fellowship" beside its postdoc
+        calls = snap.names.by_doc[other]
+        if not named & calls:
+            continue
+        if all(term in calls or snap.engine.documents_with(term, [other]) for term in named):
+            out.add(other)
+    return frozenset(out)
 
 
 def _by_role_title(snap: Snapshot, query: Query, scope: frozenset[int] | None) -> frozenset[int] | None:
