@@ -468,7 +468,36 @@ def other_names(text: str, known: Callable[[str], bool], names: Callable[[str], 
         if any(not known(w) for w in qualifier) and (named_after or possessive):
             found.append(" ".join(qualifier))
         i = j + 1
+    # ... and lower-case, as members type: a word no dictionary has and the knowledge base
+    # never uses, said right before a name word ("deepmind residency pay", "the openai
+    # fellowship"); common words ("google") and short ones ("rl", "rag") are left alone
+    for i, word in enumerate(words):
+        if not names(word) or word[0].isupper():
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and words[j].casefold() not in _FUNCTION and not names(words[j]) and joined(j, i):
+            j -= 1
+        qualifier = words[j + 1 : i]
+        if any(_foreign_name(w, known) for w in qualifier) and " ".join(qualifier) not in found:
+            found.append(" ".join(qualifier))
     return tuple(found)
+
+
+OTHER_NAME_MAX_ZIPF = 2.5  # a word rarer than this in English, said before a name word, may name another organisation
+
+
+def _foreign_name(word: str, known: Callable[[str], bool]) -> bool:
+    """Tell whether a lower-case word can only be a name the knowledge base does not have: a
+    word of letters, four or more, in no dictionary (see :data:`OTHER_NAME_MAX_ZIPF`) and never
+    used by the knowledge base."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) >= 4
+        and not known(word)
+        and _zipf(word) < OTHER_NAME_MAX_ZIPF
+        and not any(known(word[k:]) for k in (1, 2))  # "ebike" is the documents' "e-bike"
+    )
 
 
 # Words that tell editions or levels of one programme apart ("Spring Cohort" and "Autumn
