@@ -4480,6 +4480,14 @@ def test_the_age_of_those_a_programme_serves_is_not_the_age_to_take_part() -> No
     assert holds(children, "age", "how old are the children in reading partners")
 
 
+def test_a_competitive_salary_gives_no_figure_asked_for() -> None:
+    said = "All residents will be paid a competitive salary."
+    assert holds(said, "amount", "residency paid?")
+    assert holds(said, "amount", "how much do residents make")
+    assert not holds(said, "amount", "residency salary exact number?")
+    assert not holds(said, "amount", "whats the salary range for the residency")
+
+
 def test_a_housing_stipend_is_not_the_pay() -> None:
     asked = "brightwater intern salary"
     assert not holds("If you'd rather arrange your own place, you can choose a housing stipend of $1,500 per month.", "amount", asked)

@@ -1473,6 +1473,9 @@ _WHETHER_PAID_ASKED = re.compile(r"\bpaid\b|\bstill\b|\bwhat happens\b")
 _NOT_PAID = re.compile(r"\bnot paid\b")
 
 
+# a figure asked for ("exact number", "salary range"), which "a competitive salary" does not give
+_FIGURE_ASKED = re.compile(r"\b(?:exact|exactly|actual|number|figure|range|band|precise|precisely|specific)\b")
+_COMPETITIVE = re.compile(r"\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b")
 # an age asked of the member, and the people a programme serves, said with their ages
 _OWN_AGE_ASKED = re.compile(r"\b(?:do|does|would|will|should)\s+(?:i|you|u|we|one|applicants?|volunteers?)\s+(?:have|need)\s+to\s+be\b"
                             r"|\b(?:am i|im|i'?m|i am)\b|\bhow old\b")
@@ -1494,6 +1497,9 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "amount" and _paid_as_asked(text.casefold(), question.casefold()):
         return True  # "is the trial shift paid?": "we'll invite you to a paid trial shift"
     searched = text if kind in ("place", "person", "name") else text.casefold()
+    if kind == "amount" and _FIGURE_ASKED.search(asked):
+        # "residency salary exact number?" is not answered by "a competitive salary"
+        searched = _COMPETITIVE.sub(" ", searched)
     if kind == "age" and _OWN_AGE_ASKED.search(asked) and not _SERVED.search(asked):
         # "how old do you have to be for reading partners?" is not answered by "pairs a
         # volunteer with a child aged 7 to 11": the age of those the programme serves
