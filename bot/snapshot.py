@@ -226,6 +226,17 @@ class Snapshot:
         return Titles.of(entries)
 
     @cached_property
+    def title_leads(self) -> dict[tuple[str, ...], tuple[int, ...]]:
+        """Return the documents by the first two terms of their title ("Backstage Pathways"
+        opens its guide's and its FAQ's); made on first use."""
+        out: dict[tuple[str, ...], list[int]] = {}
+        for doc, document in enumerate(self.corpus.documents):
+            lead = tuple(self.engine.tokenizer(document.title))[:2]
+            if len(lead) == 2:
+                out.setdefault(lead, []).append(doc)
+        return {lead: tuple(docs) for lead, docs in out.items()}
+
+    @cached_property
     def role_heads(self) -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
         """Return, by each of their terms, the roles' titles without their qualifier ("Product
         Designer" of "Product Designer (12-month maternity cover)") as terms, two or more, with

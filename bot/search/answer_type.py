@@ -1025,6 +1025,7 @@ _GROUP_ASKED = re.compile(
     rf"\bfor\s+(?:the\s+|our\s+|its\s+)?({_PAID_GROUPS})\s*[?.!]*$"
     rf"|\b(?:do|does|will|would|are|can)\s+(?:the\s+)?(?:[a-z'-]+\s+){{0,2}}?({_PAID_GROUPS})\s+(?:get|receive|have)\b"
 )
+_GROUP_WORD = re.compile(rf"\b({_PAID_GROUPS})\b")
 # ... and a passage's: those it says something is for
 _GROUP_FOR = re.compile(rf"\bfor\s+(?:the\s+|each\s+|every\s+|all\s+|our\s+|accepted\s+)?({_PAID_GROUPS})\b")
 
@@ -1038,16 +1039,20 @@ def for_another_group(question: str, text: str) -> bool:
         return False
     group = _group_of(asked[1] or asked[2])
     said = text.casefold()
-    others = {_group_of(next(g for g in m if g)) for m in _PAID_GROUP_SAID.findall(said)}
-    others |= {_group_of(m) for m in _GROUP_FOR.findall(said)}
-    mentioned = {_group_of(m) for m in re.findall(rf"\b({_PAID_GROUPS})\b", said)}
+    others = _paid_groups(said) | {_group_of(m) for m in _GROUP_FOR.findall(said)}
+    mentioned = {_group_of(m) for m in _GROUP_WORD.findall(said)}
     return bool(others) and group not in others and group not in mentioned
+
+
+def _paid_groups(text: str) -> set[str]:
+    """Return the groups of people ``text`` (folded) says are paid or given something."""
+    return {_group_of(next(g for g in found if g)) for found in _PAID_GROUP_SAID.findall(text)}
 
 
 def _paid_to_another(part: str, group: str) -> bool:
     """Tell whether ``part`` says a group of people other than ``group`` and not ``group``:
     "Mentees receive a stipend of USD 3,000" for the mentors."""
-    said = {_group_of(next(g for g in found if g)) for found in _PAID_GROUP_SAID.findall(part.casefold())}
+    said = _paid_groups(part.casefold())
     return bool(said) and group not in said
 
 
@@ -1552,16 +1557,13 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "duration" and _ASKS_TEXT_LENGTH.search(asked):
         # "how long can the proposal be?" is answered in words or pages, not in months
         return any(m.group(0).strip() not in asked for m in _TEXT_LENGTH.finditer(searched))
-    payee = _PAYEE_ASKED.search(asked) if kind == "amount" else None
-    if payee:
+    unpaid = searched
+    if kind == "amount" and (payee := _PAYEE_ASKED.search(asked)):
         # "are tidewater mentors paid?" is not answered by "Mentees receive a stipend of USD
-        # 3,000": a sum said of another group of people is theirs
+        # 3,000": a sum said of another group of people is theirs; nor by "the remaining
+        # instalments are not paid", which says nothing of the mentors
         group = _group_of(payee[1] or payee[2])
         searched = _only_clauses(searched, lambda part: not _ANY_SUM.search(part) or not _paid_to_another(part, group))
-    unpaid = searched
-    if kind == "amount" and payee:
-        # (and "the remaining instalments are not paid" says nothing of the mentors)
-        group = _group_of(payee[1] or payee[2])
         unpaid = _only_clauses(searched, lambda part: re.search(rf"\b{re.escape(group[:5])}", part) is not None)
     if kind == "amount" and _WHETHER_PAID_ASKED.search(asked) and _NOT_PAID.search(unpaid):
         return True  # "do I still get paid if I fail?": "the remaining instalments are not paid"

@@ -522,7 +522,8 @@ class AnswerService:
         if any(naming) and not all(naming) and all(p.startswith(BULLET) for p, n in zip(parts, naming, strict=True) if n):
             another_item = [not n and p.startswith(BULLET) for n, p in zip(naming, parts, strict=True)]
             about = [a and not o for a, o in zip(about, another_item, strict=True)]
-            if not any(t & roles for t, n in zip(terms, naming, strict=True) if n and (roles := _role_terms(snap, named))):
+            roles = _role_terms(snap, named)
+            if not any(t & roles for t, n in zip(terms, naming, strict=True) if n):
                 another_item = [False] * len(parts)  # an item named by a place ("• Location: Porto") is no role's
         # a name the question says that its document's title does not (a group or role the
         # page speaks of: "how much do ycc crew leaders get paid?" of a blog about the corps)
@@ -912,16 +913,13 @@ def _with_its_companions(snap: Snapshot, scope: frozenset[int] | None, named: fr
         return scope
     (doc,) = scope
     documents = snap.corpus.documents
-    tokenizer = snap.engine.tokenizer
-    lead = tuple(tokenizer(documents[doc].title))[:2]
-    if len(lead) < 2:
-        return scope
+    lead = tuple(snap.engine.tokenizer(documents[doc].title))[:2]
     kinds = {k for k in PROGRAMME_KINDS if k in documents[doc].title.casefold()}
     out = set(scope)
-    for other, document in enumerate(documents):
-        if other == doc or tuple(tokenizer(document.title))[:2] != lead:
+    for other in snap.title_leads.get(lead, ()):
+        if other == doc:
             continue
-        title = document.title.casefold()
+        title = documents[other].title.casefold()
         if any(k in title for k in PROGRAMME_KINDS - kinds):
             continue  # "Quillmere Institute Summer Research Fellowship" beside its postdoc
         calls = snap.names.by_doc[other]
@@ -1192,10 +1190,11 @@ _ROLE_HIRED = (
         r"(?:\s+(?:at|in|with)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s*[?.!]*$"
     ),
 )
+# "analysts", "data scientist", "designer", "shift lead", "lab tech"
 _WORKER = re.compile(r"(?:s|er|or|ist|yst|ian|ant|ent|ee|lead|head|chief|rep|tech|nurse|chef|cook|guide|coach|clerk|aide|intern)$")
 _POSTING_WORDS = frozenset("job role position post vacancy opening".split())
 # words before a role's head that do not say which role ("the new engineer", "our analysts")
-_NOT_QUALIFIERS = frozenset("the new our your their any more some many all other whats what's how much".split())  # "analysts", "data scientist", "designer"
+_NOT_QUALIFIERS = frozenset("the new our your their any more some many all other whats what's how much".split())
 _NOT_ROLES = frozenset("process processes timeline season round cohort people things events event days fair fairs".split())
 _ANY_PERSON = frozenset(
     "people ppl staff someone anyone anybody somebody person persons folks you u they we i interns fellows residents "
