@@ -31,6 +31,7 @@ from bot.search.answer_type import (
     holds_as_asked,
     kind_nouns,
     label_kind,
+    listed_nouns,
     year_ranges,
 )
 from bot.search.counted import FileTerms, count_file
@@ -4866,3 +4867,79 @@ def test_a_passage_that_only_calls_to_apply_answers_only_how_to_apply() -> None:
     assert not _only_a_call_to_apply(apply, "how do i apply for the brackenlow apprentices")
     prose = Passage(2, "news.md", "Newsletter", "Apprentices", None, "Apprentices stay in our cottage. Apply now.", 5)
     assert not _only_a_call_to_apply(prose, "is there somewhere to stay for the brackenlow apprentices")
+
+
+def test_a_question_asking_for_things_of_a_kind_names_them() -> None:
+    assert listed_nouns("what benefits do halyard grads get") == ("benefits",)
+    assert listed_nouns("which internships are in the science team?") == ("internships",)
+    assert listed_nouns("what are the requirements for the traineeship") == ("requirements",)
+    assert listed_nouns("what is the process") == ()
+    assert listed_nouns("whats the salary") == ()
+
+
+_BENEFITS = (
+    "---\ntitle: Supply Chain Analyst\n---\n## Location\n\nWedmore, Somerset.\n\n## Salary and benefits\n\n"
+    "We look after our people:\n\n"
+    "- £42,000 to £48,000 per year, depending on experience\n- Annual profit share, paid each March\n"
+    "- 27 days annual leave plus bank holidays, and your birthday off\n"
+    "- 6% employer pension contribution when you put in 4%\n"
+    "- £750 annual learning budget, plus paid study leave for CIPS qualifications\n"
+    "- Laptop and second monitor for home, and a £200 home-office allowance\n"
+    "- Cycle-to-work scheme and free parking at Wedmore\n"
+)
+
+
+def test_a_list_asked_for_is_shown_from_its_start(tmp_path: Path, settings: Settings) -> None:
+    # "employer" in the pension item matches "employees"; the benefits asked are the whole list
+    write(tmp_path, "analyst.md", _BENEFITS)
+    write(
+        tmp_path,
+        "rotation.md",
+        "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("what benefits do supply chain analyst employees get")
+    assert answer.citations
+    assert answer.citations[0].snippet.startswith("We look after our people:\n• £42,000 to £48,000 per year")
+
+
+def test_a_list_too_long_to_show_whole_says_that_items_are_left_out(
+    tmp_path: Path, settings: Settings
+) -> None:
+    settings = replace(settings, answers=replace(settings.answers, snippet_chars=240))
+    write(tmp_path, "analyst.md", _BENEFITS)
+    write(
+        tmp_path,
+        "rotation.md",
+        "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n",
+    )
+    answer = services_over(tmp_path, settings).answers.ask(
+        "what benefits do supply chain analyst employees get"
+    )
+    assert answer.citations
+    shown = answer.citations[0].snippet
+    assert shown.startswith("We look after our people:") and shown.endswith("\n…") and len(shown) <= 240
+
+
+def test_a_list_whose_items_each_say_the_thing_under_a_label_shows_the_asked_item(
+    tmp_path: Path, settings: Settings
+) -> None:
+    write(
+        tmp_path,
+        "tracks.md",
+        "# Nurse Residency: rotation guide\n\n## Specialty tracks\n\n"
+        "- Track: Medical-Surgical; Hospitals: Salem, Corvallis, Albany, McMinnville; Orientation: 12 weeks\n"
+        "- Track: Critical Care; Hospitals: Salem, Corvallis; Orientation: 16 weeks\n"
+        "- Track: Emergency; Hospitals: Salem, Corvallis, Albany; Orientation: 16 weeks\n"
+        "- Track: Perioperative; Hospitals: Salem; Orientation: 16 weeks\n"
+        "- Track: Labor and Delivery, NICU; Hospitals: Corvallis; Orientation: 16 weeks\n",
+    )
+    write(
+        tmp_path,
+        "rotation.md",
+        "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n",
+    )
+    answer = services_over(tmp_path, settings).answers.ask(
+        "which hospitals have the labor and delivery track"
+    )
+    assert answer.citations and "Labor and Delivery" in answer.citations[0].snippet.split("\n")[0]

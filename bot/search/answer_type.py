@@ -1778,6 +1778,22 @@ PROCESS_WORDS = re.compile(r"\b(?:process|steps|stages|rounds|how we hire|hiring
 _ASKS_PROCESS = re.compile(r"\b(?:process|steps|stages|what happens|how does (?:the )?(?:hiring|selection|interview))\b", re.I)
 
 
+# "what benefits do grads get?", "which internships are in the science team?", "what are the
+# requirements?": the things of a kind, all of them (the noun asked, plural)
+_LIST_ASKED = re.compile(
+    r"\b(?:what|which|wat|wht|whats|what's|what’s|what're)\s+"
+    r"(?:(?:are|r)\s+(?:all\s+)?(?:the\s+)?|all\s+(?:the\s+)?|(?:kinds?|sorts?|types?)\s+of\s+|other\s+)?"
+    r"([a-z]{3,}[^su\W]s)\b"
+    r"|\b(?:list|all)\s+(?:of\s+)?(?:the\s+)?([a-z]{3,}[^su\W]s)\b"
+)
+
+
+def listed_nouns(question: str) -> tuple[str, ...]:
+    """Return the plural nouns a question asks all of ("what benefits do grads get?":
+    "benefits"), or () when it asks for no list."""
+    return tuple(m.group(1) or m.group(2) for m in _LIST_ASKED.finditer(question.casefold()))
+
+
 def asks_process(question: str) -> bool:
     """Tell whether a question asks how a process goes ("what's the interview process?",
     "what happens in the interviews?")."""

@@ -58,6 +58,7 @@ from bot.search.answer_type import (
     holds_as_asked,
     kind_nouns,
     label_kind,
+    listed_nouns,
     outcome_words,
     pays_asked_sum,
     said_plainly,
@@ -803,8 +804,15 @@ class AnswerService:
             given=frozenset(engine.tokenizer(given_words(seen.asked))),
             spelt=spelt,
             eligibility=asks_eligibility(seen.asked),
+            listed=self._listed(engine, seen),
         )
         return _citation(passage, shown, score)
+
+    @staticmethod
+    def _listed(engine: SearchEngine, seen: Consideration) -> frozenset[str]:
+        """Return the terms of the things a question asks all of, each with its synonyms."""
+        terms = {t for noun in listed_nouns(seen.asked) for t in engine.tokenizer(noun)}
+        return frozenset(terms.union(*(seen.query.synonyms.get(t, ()) for t in terms)))
 
 
 # "• Volunteers: …", "• Seasonal rangers: …": a list item led by whom it is about

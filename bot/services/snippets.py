@@ -65,6 +65,7 @@ def snippet(
     process: bool = False,
     spelt: Mapping[str, frozenset[str]] | None = None,
     eligibility: bool = False,
+    listed: frozenset[str] = frozenset(),
 ) -> str:
     """Return the run of consecutive sentences of ``passage`` that best answers, within ``limit`` characters.
 
@@ -101,6 +102,11 @@ def snippet(
     ``given`` are the terms of what the member says they already have ("what do I send
     besides a resume?"): when a list item names it, the rest of that list is what is asked,
     and the list is shown from the line that introduces it.
+
+    ``listed`` are the terms of the things the question asks all of ("what benefits do grads
+    get?": "benefit" and its synonyms): when the answer is in a list of them (its heading, the
+    line that introduces it, or most of its items say what they are), the list is shown from
+    its start, "…" marking the items that do not fit.
     """
     prefix = f"{passage.question}\n" if passage.question else ""
     budget = max(80, limit - len(prefix))
@@ -214,6 +220,9 @@ def snippet(
     ):
         size += 1 + len(parts[hi])
         hi += 1
+    if listed and (whole := _asked_list(parts, part_terms, lo, hi, listed, passage.section, tokenizer)) is not None:
+        # "what benefits do halyard grads get?" over the fifth of seven bullets: the list, from the top
+        return prefix + _list_shown(numbered, *whole, budget)
     # An item from the middle of a list is shown under the line that says what the list is
     # ("The following Science team positions are available:"), "…" marking the items left out.
     head: list[str] = []
@@ -244,6 +253,66 @@ def _shown_from(numbered: Sequence[tuple[int, str]], lo: int, budget: int) -> st
     while hi < len(numbered) and sum(len(text) + 1 for _, text in numbered[lo : hi + 1]) - 1 <= budget:
         hi += 1
     return trim_words("\n".join(_join(numbered[lo:hi])), budget)
+
+
+def _asked_list(
+    parts: Sequence[str],
+    part_terms: Sequence[frozenset[str]],
+    lo: int,
+    hi: int,
+    listed: frozenset[str],
+    section: str | None,
+    tokenizer: Tokenizer,
+) -> tuple[int, int] | None:
+    """Return where the list of two items or more that the run ``lo``..``hi`` is in (or
+    introduces) starts, with its lead-in line when it has one, and where it ends; None when
+    the run is in no list, or in one that is not of the things asked (``listed``: its heading,
+    its lead-in or most of its items say none of them)."""
+    item = next((i for i in range(lo, hi) if parts[i].startswith(BULLET)), None)
+    if item is None and hi < len(parts) and parts[hi].startswith(BULLET) and parts[hi - 1].rstrip().endswith(":"):
+        item = hi
+    if item is None:
+        return None
+    first = item
+    while first > 0 and parts[first - 1].startswith(BULLET):
+        first -= 1
+    end = item
+    while end < len(parts) and parts[end].startswith(BULLET):
+        end += 1
+    if end - first < 2:
+        return None
+    lead = first - 1 if first > 0 and parts[first - 1].rstrip().endswith(":") else None
+    heading = set(tokenizer(section.split(SECTION_SEP)[-1])) if section else set()
+    said = (heading | (part_terms[lead] if lead is not None else set())) & listed
+    if said:
+        return (first if lead is None else lead), end
+    # items that each are one of them ("• Code Generation Internship, …"), not items that each
+    # say theirs under a label ("• Track: …; Hospitals: Salem, …": "which hospitals have the nicu
+    # track?" asks one item's)
+    labelled = [set(tokenizer(" ".join(_LABEL.findall(parts[i])))) & listed for i in range(first, end)]
+    if (
+        2 * sum(bool(part_terms[i] & listed) and not labelled[i - first] for i in range(first, end))
+        < end - first
+    ):
+        return None
+    return (first if lead is None else lead), end
+
+
+_LABEL = re.compile(r"([^\W\d_][\w'’-]*)\s*:")  # "Hospitals: Salem, …": what an item says under a label
+
+
+def _list_shown(numbered: Sequence[tuple[int, str]], start: int, end: int, budget: int) -> str:
+    """Return the units from ``start`` on, as many whole ones as fit in ``budget``, with "…"
+    last when some of the list's items (up to ``end``) are left out."""
+    hi = start + 1
+    size = len(numbered[start][1])
+    while hi < len(numbered) and size + 1 + len(numbered[hi][1]) + (2 if hi + 1 < end else 0) <= budget:
+        size += 1 + len(numbered[hi][1])
+        hi += 1
+    lines = _join(numbered[start:hi])
+    if hi < end:
+        lines.append("…")
+    return trim_words("\n".join(lines), budget)
 
 
 def _process_list(parts: Sequence[str], section: str | None) -> int | None:
