@@ -206,6 +206,14 @@ class Snapshot:
         return tuple(said), frozenset().union(*said)
 
     @cached_property
+    def place_terms(self) -> frozenset[str]:
+        """Return the terms of the places where the roles of the knowledge base are ("Columbus,
+        OH", "Indianapolis, IN"), a careers page's entries too. Made on first use."""
+        tokenizer = self.engine.tokenizer
+        places = " ".join(place_name(r.location) for r in (*self.corpus.roles, *self.corpus.listed) if r.location)
+        return frozenset(tokenizer(places))
+
+    @cached_property
     def titles(self) -> Titles:
         """Return the titles of every role and document (a careers page's rows too). Made on
         first use (a question)."""

@@ -4943,3 +4943,21 @@ def test_a_list_whose_items_each_say_the_thing_under_a_label_shows_the_asked_ite
         "which hospitals have the labor and delivery track"
     )
     assert answer.citations and "Labor and Delivery" in answer.citations[0].snippet.split("\n")[0]
+
+
+def test_pay_asked_at_a_place_another_posting_is_at_is_not_this_postings_pay(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "dispatcher.md",
+        "---\ntitle: Night Dispatcher\nkind: posting\nlocation: Columbus, OH\n---\n## Pay\n\n$24.50/hour to $29.00/hour, plus a $1.50/hour "
+        "night shift differential.\n\n## Schedule\n\nFour 10-hour nights a week.\n",
+    )
+    write(
+        tmp_path,
+        "supervisor.md",
+        "---\ntitle: Warehouse Supervisor\nkind: posting\nlocation: Indianapolis, IN\n---\n## The role\n\nYou lead a team of dock "
+        "associates at our cross-dock.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("night dispatcher pay in columbus").verdict == "answer"
+    assert answers.ask("night dispatcher pay in indianapolis").verdict != "answer"

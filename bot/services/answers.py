@@ -439,6 +439,7 @@ class AnswerService:
             or _only_a_call_to_apply(passages[first.position], corrected)
             or _given_asked_of_a_requirement(passages[first.position], corrected)
             or for_another_group(corrected, passages[first.position].text)
+            or (kind == "amount" and _another_place(snap, names, first.position))
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -1040,6 +1041,17 @@ def _another_posting(snap: Snapshot, query: Query, position: int) -> bool:
         )
 
     return any(not all(map(said, terms)) for terms in named)
+
+
+def _another_place(snap: Snapshot, names: frozenset[str], position: int) -> bool:
+    """Tell whether the question names a place where the knowledge base's roles are that the
+    passage's document never says: "night dispatcher pay in indianapolis" is not answered by
+    the Columbus dispatcher's pay (another posting is in Indianapolis). Asked of an amount
+    only: pay differs by place, but "i'm a student in portugal, can i apply?" says where the
+    member is, not what is asked of."""
+    places = names & snap.place_terms
+    doc = [int(snap.engine.doc_of[position])]
+    return any(not snap.engine.documents_with(term, doc) for term in places)
 
 
 def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:
