@@ -22,6 +22,7 @@ from bot.search.answer_type import (
     _CONTACT_PERSON,
     asked_kind,
     asks_eligibility,
+    asks_overview,
     asks_published,
     counted_by_list,
     dates_as_asked,
@@ -4961,3 +4962,12 @@ def test_pay_asked_at_a_place_another_posting_is_at_is_not_this_postings_pay(tmp
     answers = services_over(tmp_path, settings).answers
     assert answers.ask("night dispatcher pay in columbus").verdict == "answer"
     assert answers.ask("night dispatcher pay in indianapolis").verdict != "answer"
+
+
+def test_how_a_programme_works_is_answered_by_its_overview(seed_services: Services) -> None:
+    # the page's opening says "work" and "contributors" more; the section headed so says how it goes
+    answer = seed_services.answers.ask("how does the hf fellowship work")
+    assert answer.citations and answer.citations[0].section.startswith("How the Fellowship works")
+    assert asks_overview("so how does the lumen fellowship work exactly")
+    assert asks_overview("explain the lumen fellowship")
+    assert not asks_overview("how does the mentor pairing work for remote fellows and when do we meet")

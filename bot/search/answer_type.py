@@ -1794,6 +1794,23 @@ def listed_nouns(question: str) -> tuple[str, ...]:
     return tuple(m.group(1) or m.group(2) for m in _LIST_ASKED.finditer(question.casefold()))
 
 
+# "how does the fellowship work?", "explain the residency", "whats the deal with X": X as a whole
+_OVERVIEW_ASKED = re.compile(
+    r"^\W*(?:so\s+|ok\s+|okay\s+)?(?:"
+    r"how\s+(?:does|do|will|would)\s+.+?\s+work(?:s)?(?:\s+exactly)?"
+    r"|(?:can\s+(?:you|u)\s+|pls\s+|please\s+)?explain\s+.+"
+    r"|tell\s+me\s+(?:more\s+)?about\s+.+"
+    r"|what(?:'s|’s|s|\s+is)\s+the\s+deal\s+with\s+.+"
+    r")\W*$"
+)
+OVERVIEW_WORDS = "work works exactly explain tell more about deal"  # what such a question says besides its names
+
+
+def asks_overview(question: str) -> bool:
+    """Tell whether a question asks how a programme goes as a whole ("how does X work?")."""
+    return _OVERVIEW_ASKED.match(question.casefold()) is not None
+
+
 def asks_process(question: str) -> bool:
     """Tell whether a question asks how a process goes ("what's the interview process?",
     "what happens in the interviews?")."""

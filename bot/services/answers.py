@@ -36,11 +36,13 @@ from bot.config import Settings
 from bot.documents.chunk import BULLET, SECTION_SEP
 from bot.models import Answer, Citation, Passage, Role
 from bot.search.answer_type import (
+    OVERVIEW_WORDS,
     AnswerKind,
     asked_kind,
     asks_deadline,
     asks_eligibility,
     asks_outcome,
+    asks_overview,
     asks_process,
     asks_published,
     bounds_asked_sum,
@@ -374,10 +376,15 @@ class AnswerService:
         defining = named
         if scope is not None:
             defining = {t: w for t, w in named.items() if not scope.isdisjoint(snap.names.docs_of.get(t, ()))} or named
+        # ... or "how does X work?", "explain X": all of it, from its overview
+        overview = asks_overview(corrected)
+        frame = set(engine.tokenizer(OVERVIEW_WORDS)) if overview else set()
         definition = bool(defining) and all(
-            t in defining or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
+            t in defining or t in frame or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
         )
-        measured = self._measure(snap, query, vector, kind, searched, candidates, definition, corrected, names)
+        measured = self._measure(
+            snap, query, vector, kind, searched, candidates, definition, corrected, names, overview and definition
+        )
         if len(copied) == 1 and measured[0].position != copied[0]:
             # the FAQ item whose question the member copied comes first, if it holds what is asked
             item = next((c for c in measured if c.position == copied[0]), None)
@@ -606,6 +613,7 @@ class AnswerService:
         definition: bool = False,
         asked: str = "",
         named: frozenset[str] = frozenset(),
+        overview: bool = False,
     ) -> list[Candidate]:
         """Measure each candidate's signals and rank them, best first.
 
@@ -638,7 +646,15 @@ class AnswerService:
                 held = held or _dated_as_asked(passage, kind, question)
                 kinds[i] = 1.0 if held or _listed_count(passage, kind, question) else -1.0
         elif definition:
-            kinds[[i for i, position in enumerate(listed) if passages[position].id == 0]] = 1.0
+            # a document's opening says what it is; with "how does X work?", so does a section
+            # headed so ("How the Fellowship works")
+            kinds[
+                [
+                    i
+                    for i, position in enumerate(listed)
+                    if passages[position].id == 0 or (overview and _overview_heading(passages[position]))
+                ]
+            ] = 1.0
         # "start" of "when does the season start?" is said by a passage that dates the start,
         # in whatever words ("The 2026 season runs from 6 April")
         said = _said_by_kind(engine, question, kind)
@@ -1052,6 +1068,15 @@ def _another_place(snap: Snapshot, names: frozenset[str], position: int) -> bool
     places = names & snap.place_terms
     doc = [int(snap.engine.doc_of[position])]
     return any(not snap.engine.documents_with(term, doc) for term in places)
+
+
+# a heading over how a programme goes as a whole: "How the Fellowship works", "Overview",
+# "How it works", "The programme at a glance"
+_OVERVIEW_HEADING = re.compile(r"\bhow\b.*\bworks?\b|\boverview\b|\bat a glance\b", re.IGNORECASE)
+
+
+def _overview_heading(passage: Passage) -> bool:
+    return bool(passage.section) and _OVERVIEW_HEADING.search(passage.section.split(SECTION_SEP)[-1]) is not None
 
 
 def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:
