@@ -1076,7 +1076,8 @@ _OVERVIEW_HEADING = re.compile(r"\bhow\b.*\bworks?\b|\boverview\b|\bat a glance\
 
 
 def _overview_heading(passage: Passage) -> bool:
-    return bool(passage.section) and _OVERVIEW_HEADING.search(passage.section.split(SECTION_SEP)[-1]) is not None
+    heading = passage.section.split(SECTION_SEP)[-1] if passage.section else ""
+    return _OVERVIEW_HEADING.search(heading) is not None
 
 
 def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:
