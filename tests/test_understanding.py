@@ -4971,3 +4971,18 @@ def test_how_a_programme_works_is_answered_by_its_overview(seed_services: Servic
     assert asks_overview("so how does the lumen fellowship work exactly")
     assert asks_overview("explain the lumen fellowship")
     assert not asks_overview("how does the mentor pairing work for remote fellows and when do we meet")
+
+
+def test_a_members_age_and_school_year_are_said_by_an_age_bound(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "bootcamp.md",
+        "# Lanternfold Evening Bootcamp\n\nTwelve weeks of web development, two evenings a week.\n\n"
+        "## Requirements\n\n- You must be 18 or over on the start date.\n"
+        "- You need your own laptop with at least 8 GB of RAM.\n\n"
+        "## Cost\n\nThe bootcamp costs £1,200; six bursary places cover it in full.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("im 17 and in year 12, can i join the lanternfold evening bootcamp")
+    assert answer.verdict == "answer" and "18 or over" in answer.citations[0].snippet

@@ -1421,6 +1421,11 @@ _ASKS_MAX_AGE = re.compile(r"\b(?:max|maximum|oldest|upper|too old|age cap)\b")
 _MAX_AGE = re.compile(r"\b(?:no|an?|the) (?:upper|maximum) age limit\b|\bmaximum age\b|\boldest\b[^.;]*")
 
 
+def asks_max_age(question: str) -> bool:
+    """Tell whether a question asks for an upper age bound ("am i too old?")."""
+    return _ASKS_MAX_AGE.search(question.casefold()) is not None
+
+
 # "could i apply?", "am i eligible?", "can a masters student do it?": whether the member may take part
 _ELIGIBILITY_ASKED = re.compile(
     r"\b(?:can|could|may|would)\s+(?:i|we|someone|people|students?|grads?|graduates?|an?\s+[a-z]+(?:\s+[a-z]+)?)\s+"

@@ -41,6 +41,7 @@ from bot.search.answer_type import (
     asked_kind,
     asks_deadline,
     asks_eligibility,
+    asks_max_age,
     asks_outcome,
     asks_overview,
     asks_process,
@@ -1800,6 +1801,12 @@ def _said_by_kind(engine: SearchEngine, question: str, kind: AnswerKind | None) 
         return frozenset(
             t for w in engine.tokenizer.words(question) if w in _ANY_ONE_COUNTED and (t := engine.tokenizer.term(w))
         )
+    if kind == "age" and not asks_max_age(question):
+        # "17", "year 12" and "join" of "im 17 and in year 12, can i join?": "You must be 18 or
+        # over" (not of "am i too old?": a lower bound does not say there is no upper one)
+        return frozenset(
+            t for w in engine.tokenizer.words(question) if (w.isdigit() or w in _AGE_FRAME) and (t := engine.tokenizer.term(w))
+        )
     if kind in ("date", "duration") and asks_outcome(question):
         said = outcome_words(question)
         return frozenset(t for w in said if (t := engine.tokenizer.term(w)))
@@ -1810,6 +1817,11 @@ def _said_by_kind(engine: SearchEngine, question: str, kind: AnswerKind | None) 
     )
 
 
+# What an age bound says of a member's age and whether they may take part, in any words
+_AGE_FRAME = frozenset(
+    {"age", "aged", "ages", "year", "years", "yr", "yrs", "yo", "grade", "join", "apply", "volunteer",
+     "enrol", "enroll", "attend", "participate", "eligible", "qualify", "allowed", "sign"}
+)
 # What a count of anyone or any place is said in ("how many people / spots?")
 _ANY_ONE_COUNTED = frozenset({"people", "ppl", "persons", "folks", "spots", "places", "spaces", "slots", "seats"})
 
