@@ -4986,3 +4986,28 @@ def test_a_members_age_and_school_year_are_said_by_an_age_bound(tmp_path: Path, 
     answers = services_over(tmp_path, settings).answers
     answer = answers.ask("im 17 and in year 12, can i join the lanternfold evening bootcamp")
     assert answer.verdict == "answer" and "18 or over" in answer.citations[0].snippet
+
+
+def test_a_season_with_its_year_is_an_edition() -> None:
+    assert edition_seasons("Applications for Spring 2026 close on 18 December 2025") == {"spring"}
+    assert not edition_seasons("we run two cohorts a year, in spring and in autumn")
+
+
+def test_another_seasons_deadline_answers_no_deadline_asked_of_this_season(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "mentorship.md",
+        "# Quillfeather Mentorship\n\n## Summer cohort 2026\n\n- Applications close: 1 March 2026 (23:59 UTC)\n"
+        "- Results announced: 20 March 2026\n\nThe winter cohort runs from October to December; its dates come later.\n",
+    )
+    write(
+        tmp_path,
+        "circle-faq.md",
+        "# Founders Circle: FAQ\n\n## What's the deadline for the spring cohort?\n\n1 March 2027 at 23:59 Lisbon time.\n\n"
+        "## Is it free?\n\nYes, Founders Circle is free.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("when do applications close for the quillfeather summer cohort").verdict == "answer"
+    assert answers.ask("when do applications close for the quillfeather winter cohort").verdict != "answer"
+    assert answers.ask("spring founders circle deadline").verdict == "answer"
+    assert answers.ask("autumn founders circle deadline").verdict != "answer"

@@ -1758,10 +1758,17 @@ def seasons_said(text: str) -> frozenset[str]:
     return frozenset("autumn" if (w := m.group(1).casefold()) == "fall" else w for m in _SEASON_WORD.finditer(text))
 
 
+# "Applications for Spring 2026 close …": a season with its year is an edition by itself
+_SEASON_YEAR = re.compile(r"\b(spring|summer|autumn|fall|winter)\s+(?:20\d\d|'\d\d)\b", re.I)
+
+
 def edition_seasons(text: str) -> frozenset[str]:
-    """Return the seasons of the editions ``text`` speaks of ("autumn" for "the fall cohort")."""
+    """Return the seasons of the editions ``text`` speaks of ("autumn" for "the fall cohort",
+    "spring" for "Applications for Spring 2026 close")."""
     return frozenset(
-        "autumn" if (season := m.group(1).casefold()) == "fall" else season for m in _EDITION_SEASON.finditer(text)
+        "autumn" if (season := m.group(1).casefold()) == "fall" else season
+        for pattern in (_EDITION_SEASON, _SEASON_YEAR)
+        for m in pattern.finditer(text)
     )
 
 

@@ -1587,12 +1587,15 @@ def _held_of_other_seasons(
     if kind is None:
         return False
     parts = unit_texts(passage.text)
+    # a sentence that names no season is of the edition its heading names ("• Applications
+    # close: 1 March 2026" under "Summer cohort 2026")
+    heading = edition_seasons(passage.section.split(SECTION_SEP)[-1]) if passage.section else frozenset()
     # (an FAQ item's sentences are read by themselves too: "When is the deadline? / For the
     # spring 2027 season, the deadline is 12 January. Applications for the autumn season open
     # in March." dates no autumn deadline)
     for faq in dict.fromkeys((passage.question, None)):
         holding = [p for p in parts if holds_as_asked(p, kind, question, faq)]
-        if holding and all((in_it := edition_seasons(p)) and not seasons & in_it for p in holding):
+        if holding and all((in_it := edition_seasons(p) or heading) and not seasons & in_it for p in holding):
             return True
     return False
 
@@ -1686,6 +1689,10 @@ def _other_year(
         if _held_of_other_seasons(question, passage, kind, said_seasons):
             # ... and "when does the autumn founders circle start?" is not answered by "The
             # Spring 2027 cohort runs from 13 April"
+            return True
+        if passage.question and (in_question := edition_seasons(passage.question)) and not said_seasons & in_question:
+            # ... nor "autumn founders circle deadline" by the FAQ item "What's the deadline for
+            # the spring cohort?"
             return True
     if (
         (ranges := year_ranges(question))
