@@ -5011,3 +5011,21 @@ def test_another_seasons_deadline_answers_no_deadline_asked_of_this_season(tmp_p
     assert answers.ask("when do applications close for the quillfeather winter cohort").verdict != "answer"
     assert answers.ask("spring founders circle deadline").verdict == "answer"
     assert answers.ask("autumn founders circle deadline").verdict != "answer"
+
+
+def test_a_role_never_posted_is_not_paid_what_a_posting_titled_by_another_role_pays(tmp_path: Path, settings: Settings) -> None:
+    # a two-column vacancy notice, whose role is read from no field: its title names it
+    write(
+        tmp_path,
+        "orvanne-vacancy.txt",
+        "ORVANNE BIOSCIENCES LTD                                        VACANCY NOTICE\n"
+        "Ref: OBV-LT-0412                                               Issued 2 June 2026\n\n"
+        "Laboratory Technician (Cell Culture)\n\n"
+        "Location: Dunmere Park, Kelsby                  Salary: £28,500 per annum\n"
+        "Contract: Permanent, full-time                  Hours: 37.5 hours per week\n\n"
+        "Main duties\n- Maintain mammalian cell lines using aseptic technique.\n- Prepare culture media and reagents.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("orvanne lab tech salary?").verdict == "answer"
+    assert answers.ask("orvanne senior scientist salary").verdict != "answer"

@@ -1203,17 +1203,25 @@ def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
     qualifiers = [w for r in roles for w in r[:-1] if w not in SENIORITIES and w not in _NOT_QUALIFIERS and len(w) > 2]
     doc = int(snap.engine.doc_of[position])
     titles = [t for i in snap.titles.of_doc.get(doc, ()) if (t := snap.titles.entries[i]).role]
-    if not titles:
+    if not titles and not _TITLED_POSTING.search(snap.corpus.passages[position].title):
         return False
     posted = frozenset().union(*(t.terms for t in titles)) | snap.engine.topic_terms(position) | snap.names.by_doc[doc]
     term = snap.engine.tokenizer.term
     # (a qualifier said short is said: "tech artist" of a "Technical Artist")
-    return any((said := term(h)) and not _in_title(said, posted) for h in heads) or any(
+    # (a head said short is said: "lab tech" of a "Laboratory Technician")
+    return any(
+        (said := term(h)) and not _in_title(said, posted) and not any(len(said) >= 4 and p.startswith(said) for p in posted)
+        for h in heads
+    ) or any(
         (said := term(w)) and not any(p.startswith(said) or said.startswith(p) for p in posted if len(p) > 2)
         for w in qualifiers
     )
 
 
+# a document titled by a worker's role ("Laboratory Technician (Cell Culture)"), whose role was read from no field
+_TITLED_POSTING = re.compile(
+    r"^\W*(?:[\w&'’-]+\s+){0,3}?(?:[a-z]+(?:ician|ist|er|or|ant|ee)|lead|manager|coordinator)\s*(?:[,(]|[–—-]|$)", re.I
+)
 # "is cobaltline hiring data scientists?", "how much do verdant analysts make?": the people
 # of a role asked about (up to three words, the last of them a plural or a word for a worker)
 _ROLE_STOP = r"(?:rn|atm|now|right|at|in|for|this|next|any|more|still|currently|soon|again|there|like|to|on|with)\b"
