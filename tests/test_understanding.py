@@ -5029,3 +5029,12 @@ def test_a_role_never_posted_is_not_paid_what_a_posting_titled_by_another_role_p
     answers = services_over(tmp_path, settings).answers
     assert answers.ask("orvanne lab tech salary?").verdict == "answer"
     assert answers.ask("orvanne senior scientist salary").verdict != "answer"
+
+
+def test_a_premium_said_as_a_rate_or_per_week_of_it_answers_what_it_is() -> None:
+    salary = "• £31,000 – £36,500 per year, depending on experience, plus a 15% shift allowance on top of base salary."
+    assert holds_as_asked(salary, "amount", "whats the shift allowance for soc analysts")
+    on_call = "Take part in a one-week on-call rotation every seven weeks, with a stipend of $500 per on-call week"
+    assert holds_as_asked(on_call, "amount", "on call stipend pipeline engineer")
+    # the salary beside a premium unpriced is still no premium's sum
+    assert not holds_as_asked("CA$135,000 – CA$155,000 per year, with an on-call stipend", "amount", "on call stipend?")

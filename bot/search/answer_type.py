@@ -913,6 +913,17 @@ def _said_premium(premium: str, part: str) -> bool:
 _RATE_SAID = r"(?:double|triple|time and a half|time-and-a-half|\d+(?:\.\d+)?\s*(?:x|times)\b|\d+\s*%)"
 
 
+def _premium_rate(premium: str, part: str) -> bool:
+    """Tell whether ``part`` says the premium ``premium`` names as a rate of the pay ("a 15%
+    shift allowance", "overtime is paid at time and a half")."""
+    name = _premium_name(premium)
+    return (
+        re.search(rf"{_RATE_SAID}\s+(?:[\w-]+\s+)?{name}\b", part) is not None
+        or re.search(rf"\b{name}(?:[\s-]+{_PREMIUM_NOUN})?\s+(?:is\s+|are\s+)?(?:paid\s+)?(?:at\s+)?{_RATE_SAID}", part)
+        is not None
+    )
+
+
 def _premium_sum(premium: str, part: str) -> bool:
     """Tell whether ``part`` says a sum of the premium ``premium`` names, next to its name
     ("an on-call allowance of €300", "€300 on-call pay"), not the salary beside it ("CA$135,000
@@ -926,9 +937,9 @@ def _premium_sum(premium: str, part: str) -> bool:
             rf"\b{name}(?:[\s-]+{noun})?\s*(?:of|is|:|at|worth)?\s*(?:up to\s+|an? extra\s+)?{_SUM}", part
         )
         is not None
-        # ("$150 on-call pay", "a $150 weekly on-call stipend")
+        # ("$150 on-call pay", "a $150 weekly on-call stipend", "a stipend of $500 per on-call week")
         or re.search(
-            rf"{_SUM}(?:\s+(?:a|an|per|each)\s+\w+|\s+(?:weekly|monthly|daily|nightly|yearly|annual|hourly))?\s+(?:of\s+)?{name}\b",
+            rf"{_SUM}(?:\s+(?:a|an|per|each)\s+\w+|\s+(?:weekly|monthly|daily|nightly|yearly|annual|hourly)|\s+(?:a|an|per|each|for each|for every))?\s+(?:of\s+)?{name}\b",
             part,
         )
         is not None
@@ -1506,6 +1517,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         return True  # "send a direct message to Merve Noyan or Omar Espejel"
     if kind == "amount" and _paid_as_asked(text.casefold(), question.casefold()):
         return True  # "is the trial shift paid?": "we'll invite you to a paid trial shift"
+    if kind == "amount" and (premium := _PAY_PREMIUM.search(asked)) and _premium_rate(premium[1], text.casefold()):
+        return True  # "whats the shift allowance?": "plus a 15% shift allowance on top of base salary"
     searched = text if kind in ("place", "person", "name") else text.casefold()
     if kind == "amount" and _FIGURE_ASKED.search(asked):
         # "residency salary exact number?" is not answered by "a competitive salary"
