@@ -5038,3 +5038,24 @@ def test_a_premium_said_as_a_rate_or_per_week_of_it_answers_what_it_is() -> None
     assert holds_as_asked(on_call, "amount", "on call stipend pipeline engineer")
     # the salary beside a premium unpriced is still no premium's sum
     assert not holds_as_asked("CA$135,000 – CA$155,000 per year, with an on-call stipend", "amount", "on call stipend?")
+
+
+def test_a_role_posted_in_a_newsletter_or_said_by_a_short_word_is_posted(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "newsletter.txt",
+        "Wyncombe Active Newsletter\n\nNews from Wyncombe Active Trust, February 2026.\n\n"
+        "ROLE 2: ADULT RUNNING COACH (BACK TO RUNNING)\n\nThe Adult Running Coach will lead our Back to Running groups.\n"
+        "- Pay: £17.00 per hour, paid monthly.\n- Hours: two evenings a week.\n",
+    )
+    write(
+        tmp_path,
+        "careers.md",
+        "---\ntitle: Tallyfin careers\n---\n# Tallyfin careers\n\n## Open roles\n\n"
+        "- Role: Senior iOS Engineer; Team: Mobile; Location: Remote (UK); Salary: £78,000 to £92,000\n"
+        "- Role: Data Insights Analyst; Team: Data; Location: Castlebridge; Salary: £42,000\n\n"
+        "## Senior iOS Engineer\n\nOur iOS app is written in Swift with SwiftUI.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("how much does the running coach get paid").verdict == "answer"
+    assert answers.ask("senior ios engineer salary at tallyfin").verdict == "answer"

@@ -1203,7 +1203,8 @@ def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
     qualifiers = [w for r in roles for w in r[:-1] if w not in SENIORITIES and w not in _NOT_QUALIFIERS and len(w) > 2]
     doc = int(snap.engine.doc_of[position])
     titles = [t for i in snap.titles.of_doc.get(doc, ()) if (t := snap.titles.entries[i]).role]
-    if not titles and not _TITLED_POSTING.search(snap.corpus.passages[position].title):
+    title = snap.corpus.passages[position].title
+    if not titles and not (_TITLED_POSTING.search(title) and not _TITLED_PAGE.search(title)):
         return False
     posted = frozenset().union(*(t.terms for t in titles)) | snap.engine.topic_terms(position) | snap.names.by_doc[doc]
     term = snap.engine.tokenizer.term
@@ -1213,7 +1214,9 @@ def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
         (said := term(h)) and not _in_title(said, posted) and not any(len(said) >= 4 and p.startswith(said) for p in posted)
         for h in heads
     ) or any(
-        (said := term(w)) and not any(p.startswith(said) or said.startswith(p) for p in posted if len(p) > 2)
+        (said := term(w))
+        and said not in posted
+        and not any(p.startswith(said) or said.startswith(p) for p in posted if len(p) > 2)
         for w in qualifiers
     )
 
@@ -1221,6 +1224,11 @@ def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
 # a document titled by a worker's role ("Laboratory Technician (Cell Culture)"), whose role was read from no field
 _TITLED_POSTING = re.compile(
     r"^\W*(?:[\w&'’-]+\s+){0,3}?(?:[a-z]+(?:ician|ist|er|or|ant|ee)|lead|manager|coordinator)\s*(?:[,(]|[–—-]|$)", re.I
+)
+# ... not a page of another kind whose name ends so ("Wyncombe Active Newsletter")
+_TITLED_PAGE = re.compile(
+    r"\b(?:newsletter|bulletin|digest|update|news|blog|guide|handbook|faq|notes|report|announcement|page|summer|winter|cent(?:er|re))\b",
+    re.I,
 )
 # "is cobaltline hiring data scientists?", "how much do verdant analysts make?": the people
 # of a role asked about (up to three words, the last of them a plural or a word for a worker)
