@@ -470,3 +470,16 @@ def test_a_masthead_of_a_university_and_its_school_names_both_and_the_title_is_u
     assert parse(text, "harlow.txt").title == "Pryce Scholarships for the MSc in Estuarine Ecology, 2026/27 entry"
     write(tmp_path, "harlow.txt", text)
     assert {p.org for p in snapshot_from_folder(tmp_path, settings).corpus.passages} == {"University of Harlow"}
+
+
+def test_a_mailing_lists_footer_is_blanked_and_a_signature_kept() -> None:
+    text = (
+        "From: Kittering Foundation <grants@kittering.example.org>\nSubject: Community Tech Fund\nDate: Thu, 28 May 2026\n\n"
+        "The fund supports community organisations.\n\n"
+        "You are receiving this because you are on our community partners\nlist. Unsubscribe | Update preferences\n\n"
+        "--\nOluwaseun Pryce\nGrants Manager, Kittering Foundation\n"
+    )
+    out = tidy(text)
+    assert len(out.split("\n")) == len(text.split("\n"))
+    assert "receiving this" not in out and "Unsubscribe" not in out and "partners" not in out
+    assert "The fund supports community organisations." in out and "Grants Manager, Kittering Foundation" in out

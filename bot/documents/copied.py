@@ -27,6 +27,12 @@ _FORWARD_MARK = re.compile(
     re.I,
 )
 _SENT_FROM = re.compile(r"^\s*sent from my \w+(?: \w+)?\s*$", re.I)
+# a mailing list's footer: "You are receiving this because …", "Unsubscribe | Update preferences"
+_LIST_FOOTER = re.compile(
+    r"^\s*(?:you(?: are|'re)? receiv(?:ing|ed) this (?:e-?mail |message |newsletter )?because|"
+    r"(?:to )?unsubscribe\b|update (?:your )?(?:email )?preferences\b|manage (?:your )?(?:subscription|preferences)\b)",
+    re.I,
+)
 _QUOTED = re.compile(r"^\s*>[> ]?")  # "> text", ">> text", ">"
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*(?:-\s*)?$", re.I)
 _GUTTER_PAGE = re.compile(r"\S\s{2,}page\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*$", re.I)  # "Ref: 0412      Page 1 of 2"
@@ -217,6 +223,13 @@ def _unwrap_mail(lines: list[str]) -> list[str]:
             out[i] = ""
         else:
             out[i] = _unquoted(line)
+    footer = False
+    for i, line in enumerate(out):
+        # a list's footer, to the end of its paragraph: how to leave the list answers nothing (a
+        # signature stays: who wrote, and how to reach them, is asked)
+        footer = bool(_LIST_FOOTER.match(line)) or (footer and bool(line.strip()))
+        if footer:
+            out[i] = ""
     if subjects:
         first = subjects[0][0]
         subject = _REPLY_PREFIX.sub("", subjects[-1][1]).strip()
