@@ -33,6 +33,7 @@ from bot.search.answer_type import (
     kind_nouns,
     label_kind,
     listed_nouns,
+    said_plainly,
     year_ranges,
 )
 from bot.search.counted import FileTerms, count_file
@@ -5059,3 +5060,18 @@ def test_a_role_posted_in_a_newsletter_or_said_by_a_short_word_is_posted(tmp_pat
     answers = services_over(tmp_path, settings).answers
     assert answers.ask("how much does the running coach get paid").verdict == "answer"
     assert answers.ask("senior ios engineer salary at tallyfin").verdict == "answer"
+
+
+def test_what_people_get_is_asked_in_the_words_documents_use_for_it(tmp_path: Path, settings: Settings) -> None:
+    assert "(receive benefits)" in said_plainly("what do civic data fellows get")
+    assert "receive" not in said_plainly("what do i get paid")
+    write(
+        tmp_path,
+        "fellowship.md",
+        "# Civic Data Fellowship\n\nThe Civic Data Fellowship places data scientists with city governments for eleven "
+        "months to work on open data projects.\n\n## About the programme\n\nFellows work in pairs inside a municipal "
+        "department.\n\n### Is the fellowship paid?\n\nYes. Fellows receive a monthly stipend of €2,400 and a laptop.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answer = services_over(tmp_path, settings).answers.ask("what do civic data fellows get")
+    assert answer.citations and "€2,400" in answer.citations[0].snippet

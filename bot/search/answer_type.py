@@ -443,6 +443,12 @@ def given_words(question: str) -> str:
 _START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) (?:off|in)\b", re.I)  # "when do benefits kick in?"
 # "what's the damage?": what it costs
 _DAMAGE_PHRASE = re.compile(r"\bwhat(?:'s|’s|s| is| will be) the damage\b", re.I)
+# "what do fellows get?", "what will i get out of it?": what a programme gives, in the words
+# documents use for it ("Fellows receive:", "Benefits")
+_GIVEN_PHRASE = re.compile(
+    r"\b(what (?:do|does|will|would|can) (?:[a-z']+ ){1,4}get)\b(?! (?:paid|to|in|into|back|there|hired|accepted|selected|picked|told))",
+    re.I,
+)
 # "do they feed us?", "do interns get fed?": meals
 _FED_PHRASE = re.compile(r"\b(feed (?:us|me|you|u|them|interns|fellows|volunteers|residents|participants)|get fed|be fed)\b", re.I)
 # "never brewed a beer in my life", "i know nothing about solar", "total beginner": experience
@@ -504,6 +510,7 @@ def said_plainly(question: str) -> str:
     plain = _JOB_AFTER_PHRASE.sub(r"\1 (job offer end)", plain)
     plain = _AGAIN_PHRASE.sub(r"\1 (apply again former previous)", plain)
     plain = _FED_PHRASE.sub(r"\1 (meals food)", plain)
+    plain = _GIVEN_PHRASE.sub(r"\1 (receive benefits)", plain)
     plain = _SIGN_UP_PHRASE.sub(r"\1 (register)", plain)
     plain = _GET_IN_PHRASE.sub(r"\1 (apply)", plain)
     return _START_PHRASE.sub("start", plain) if "kick" in plain.casefold() else plain
