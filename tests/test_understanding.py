@@ -5075,3 +5075,21 @@ def test_what_people_get_is_asked_in_the_words_documents_use_for_it(tmp_path: Pa
     write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
     answer = services_over(tmp_path, settings).answers.ask("what do civic data fellows get")
     assert answer.citations and "€2,400" in answer.citations[0].snippet
+
+
+def test_pay_asked_at_a_place_the_knowledge_base_never_names_is_not_a_postings_pay(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "qc.md",
+        "---\ntitle: QC Laboratory Technician\nkind: posting\nlocation: Kraków, Poland\n---\n## Pay\n\n"
+        "Salary: PLN 9,500 to 11,500 gross per month.\n\n## The team\n\nYou join a quality control team of six.\n",
+    )
+    write(tmp_path, "rotation.md", "# Graduate Rotation Program\n\n## Teams\n\nGraduates join three teams in turn.\n")
+    answers = services_over(tmp_path, settings).answers
+    assert answers.ask("qc lab technician salary in krakow").verdict == "answer"
+    assert answers.ask("qc lab technician salary in pln").verdict == "answer"
+    assert answers.ask("qc lab technician salary in warsaw").verdict != "answer"
+
+
+def test_what_people_get_asks_for_the_whole_list_of_what_they_receive() -> None:
+    assert listed_nouns("what do calder scholars get") == ("receive", "benefits")

@@ -43,6 +43,14 @@ _CURRENCIES = (
     "usd|eur|gbp|cad|aud|nzd|chf|nok|sek|dkk|isk|pln|czk|huf|jpy|cny|rmb|inr|sgd|hkd|krw|brl|mxn|zar|aed|ils"
 )
 _MONEY_NAMES = r"dollars?|euros?|pounds?|francs?|kron(?:a|or|e|er)|yen|rupees?|yuan"
+_MONEY_UNIT = re.compile(rf"(?:{_CURRENCIES}|{_MONEY_NAMES})")
+
+
+def money_unit(word: str) -> bool:
+    """Tell whether a word names a currency ("usd", "euros")."""
+    return _MONEY_UNIT.fullmatch(word) is not None
+
+
 _MONTHS = (
     r"(?:january|february|march|april|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
@@ -1822,8 +1830,11 @@ _LIST_ASKED = re.compile(
 
 def listed_nouns(question: str) -> tuple[str, ...]:
     """Return the plural nouns a question asks all of ("what benefits do grads get?":
-    "benefits"), or () when it asks for no list."""
-    return tuple(m.group(1) or m.group(2) for m in _LIST_ASKED.finditer(question.casefold()))
+    "benefits"; "what do scholars get?": what they receive, their benefits), or () when it
+    asks for no list."""
+    asked = question.casefold()
+    nouns = tuple(m.group(1) or m.group(2) for m in _LIST_ASKED.finditer(asked))
+    return nouns + (("receive", "benefits") if _GIVEN_PHRASE.search(asked) else ())
 
 
 # "how does the fellowship work?", "explain the residency", "whats the deal with X": X as a whole

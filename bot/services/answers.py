@@ -34,6 +34,7 @@ import numpy as np
 
 from bot.config import Settings
 from bot.documents.chunk import BULLET, SECTION_SEP
+from bot.documents.roles import place_name
 from bot.models import Answer, Citation, Passage, Role
 from bot.search.answer_type import (
     OVERVIEW_WORDS,
@@ -62,6 +63,7 @@ from bot.search.answer_type import (
     kind_nouns,
     label_kind,
     listed_nouns,
+    money_unit,
     outcome_words,
     pays_asked_sum,
     said_plainly,
@@ -448,6 +450,7 @@ class AnswerService:
             or _given_asked_of_a_requirement(passages[first.position], corrected)
             or for_another_group(corrected, passages[first.position].text)
             or (kind == "amount" and _another_place(snap, names, first.position))
+            or (kind == "amount" and _unknown_place(engine, corrected) and _posted_at_a_place(snap, first.position))
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -1079,6 +1082,29 @@ _OVERVIEW_HEADING = re.compile(r"\bhow\b.*\bworks?\b|\boverview\b|\bat a glance\
 def _overview_heading(passage: Passage) -> bool:
     heading = passage.section.split(SECTION_SEP)[-1] if passage.section else ""
     return _OVERVIEW_HEADING.search(heading) is not None
+
+
+# "… salary in warsaw", "… pay if im in canada": where the amount asked is paid
+_IN_A_PLACE = re.compile(r"\b(?:in|at|based in|located in)\s+(?:the\s+)?([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)")
+
+
+def _unknown_place(engine: SearchEngine, question: str) -> bool:
+    """Tell whether an amount is asked of a place (or any qualifier after "in" or "at") that
+    the knowledge base never says: "pellucid lab tech salary in warsaw" over a posting in
+    Kraków ("salary in euros" is not: a currency is a unit, not a place)."""
+    for match in _IN_A_PLACE.finditer(question.casefold()):
+        words = [w for w in match.group(1).split() if not money_unit(w)]
+        terms = [t for w in words if (t := engine.tokenizer.term(w))]
+        if words and len(terms) == len(words) and all(engine.index.term_idf(t) is None for t in terms):
+            return True
+    return False
+
+
+def _posted_at_a_place(snap: Snapshot, position: int) -> bool:
+    """Tell whether the passage's document posts a role at a place: a posting's pay is the
+    pay there (a fellowship's stipend, for wherever its fellows live, is not)."""
+    source = snap.corpus.passages[position].source
+    return any(r.source == source and r.location and place_name(r.location) for r in snap.corpus.roles)
 
 
 def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:
