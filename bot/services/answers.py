@@ -1251,7 +1251,8 @@ def _unposted_role(snap: Snapshot, question: str, position: int) -> bool:
 _TITLED_POSTING = re.compile(
     r"^\W*(?:[\w&'’-]+\s+){0,3}?(?:[a-z]+(?:ician|ist|er|or|ant|ee)|lead|manager|coordinator)\s*(?:[,(]|[–—-]|$)", re.I
 )
-# ... not a page of another kind whose name ends so ("Wyncombe Active Newsletter")
+# ... not a page of another kind ("Wyncombe Active Newsletter", "… Guide"), nor a title whose
+# last word only ends as a worker's does ("… Summer", "… Centre")
 _TITLED_PAGE = re.compile(
     r"\b(?:newsletter|bulletin|digest|update|news|blog|guide|handbook|faq|notes|report|announcement|page|summer|winter|cent(?:er|re))\b",
     re.I,
