@@ -450,7 +450,7 @@ class AnswerService:
             or _given_asked_of_a_requirement(passages[first.position], corrected)
             or for_another_group(corrected, passages[first.position].text)
             or (kind == "amount" and _another_place(snap, names, first.position))
-            or (kind == "amount" and _unknown_place(engine, corrected) and _posted_at_a_place(snap, first.position))
+            or (kind == "amount" and _unknown_place(snap, corrected) and _posted_at_a_place(snap, first.position))
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
             named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
@@ -1088,14 +1088,15 @@ def _overview_heading(passage: Passage) -> bool:
 _IN_A_PLACE = re.compile(r"\b(?:in|at|based in|located in)\s+(?:the\s+)?([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)")
 
 
-def _unknown_place(engine: SearchEngine, question: str) -> bool:
+def _unknown_place(snap: Snapshot, question: str) -> bool:
     """Tell whether an amount is asked of a place (or any qualifier after "in" or "at") that
     the knowledge base never says: "pellucid lab tech salary in warsaw" over a posting in
     Kraków ("salary in euros" is not: a currency is a unit, not a place)."""
     for match in _IN_A_PLACE.finditer(question.casefold()):
         words = [w for w in match.group(1).split() if not money_unit(w)]
-        terms = [t for w in words if (t := engine.tokenizer.term(w))]
-        if words and len(terms) == len(words) and all(engine.index.term_idf(t) is None for t in terms):
+        # (a word the knowledge base uses anywhere, its names and titles too, is known:
+        # "at tallyfin" names the organisation of a careers page)
+        if words and all(snap.engine.tokenizer.term(w) for w in words) and not any(_known(snap, w) for w in words):
             return True
     return False
 
