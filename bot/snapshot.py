@@ -214,6 +214,12 @@ class Snapshot:
         return frozenset(tokenizer(places))
 
     @cached_property
+    def placed_sources(self) -> frozenset[str]:
+        """Return the files that post a role at a place (a posting's pay is the pay there).
+        Made on first use."""
+        return frozenset(r.source for r in self.corpus.roles if r.location and place_name(r.location))
+
+    @cached_property
     def titles(self) -> Titles:
         """Return the titles of every role and document (a careers page's rows too). Made on
         first use (a question)."""

@@ -5065,6 +5065,8 @@ def test_a_role_posted_in_a_newsletter_or_said_by_a_short_word_is_posted(tmp_pat
 def test_what_people_get_is_asked_in_the_words_documents_use_for_it(tmp_path: Path, settings: Settings) -> None:
     assert "(receive benefits)" in said_plainly("what do civic data fellows get")
     assert "receive" not in said_plainly("what do i get paid")
+    # (a clause between is no one who gets something)
+    assert "receive" not in said_plainly("what do operators make once they get their grade 2")
     write(
         tmp_path,
         "fellowship.md",

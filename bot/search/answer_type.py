@@ -453,8 +453,11 @@ _START_PHRASE = re.compile(r"\b(?:kick|kicks|kicking|kicked) (?:off|in)\b", re.I
 _DAMAGE_PHRASE = re.compile(r"\bwhat(?:'s|’s|s| is| will be) the damage\b", re.I)
 # "what do fellows get?", "what will i get out of it?": what a programme gives, in the words
 # documents use for it ("Fellows receive:", "Benefits")
+# (the words between are who gets it, with no verb or clause of their own: not "what do
+# operators make once they get their grade 2")
 _GIVEN_PHRASE = re.compile(
-    r"\b(what (?:do|does|will|would|can) (?:[a-z']+ ){1,4}get)\b(?! (?:paid|to|in|into|back|there|hired|accepted|selected|picked|told))",
+    r"\b(what (?:do|does|will|would|can) (?:(?!(?:make|makes|earn|earns|once|when|if|after|before|they|we|you)\b)[a-z']+ ){1,4}get)\b"
+    r"(?! (?:paid|to|in|into|back|there|hired|accepted|selected|picked|told))",
     re.I,
 )
 # "do they feed us?", "do interns get fed?": meals
@@ -954,7 +957,7 @@ def _premium_sum(premium: str, part: str) -> bool:
         is not None
         # ("$150 on-call pay", "a $150 weekly on-call stipend", "a stipend of $500 per on-call week")
         or re.search(
-            rf"{_SUM}(?:\s+(?:a|an|per|each)\s+\w+|\s+(?:weekly|monthly|daily|nightly|yearly|annual|hourly)|\s+(?:a|an|per|each|for each|for every))?\s+(?:of\s+)?{name}\b",
+            rf"{_SUM}(?:\s+(?:a|an|per|each|for each|for every)(?:\s+\w+)?|\s+(?:weekly|monthly|daily|nightly|yearly|annual|hourly))?\s+(?:of\s+)?{name}\b",
             part,
         )
         is not None

@@ -34,7 +34,6 @@ import numpy as np
 
 from bot.config import Settings
 from bot.documents.chunk import BULLET, SECTION_SEP
-from bot.documents.roles import place_name
 from bot.models import Answer, Citation, Passage, Role
 from bot.search.answer_type import (
     OVERVIEW_WORDS,
@@ -1104,8 +1103,7 @@ def _unknown_place(snap: Snapshot, question: str) -> bool:
 def _posted_at_a_place(snap: Snapshot, position: int) -> bool:
     """Tell whether the passage's document posts a role at a place: a posting's pay is the
     pay there (a fellowship's stipend, for wherever its fellows live, is not)."""
-    source = snap.corpus.passages[position].source
-    return any(r.source == source and r.location and place_name(r.location) for r in snap.corpus.roles)
+    return snap.corpus.passages[position].source in snap.placed_sources
 
 
 def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:
