@@ -935,11 +935,13 @@ def _premium_rate(premium: str, part: str) -> bool:
     """Tell whether ``part`` says the premium ``premium`` names as a rate of the pay ("a 15%
     shift allowance", "overtime is paid at time and a half")."""
     name = _premium_name(premium)
-    return (
-        re.search(rf"{_RATE_SAID}\s+(?:[\w-]+\s+)?{name}\b", part) is not None
-        or re.search(rf"\b{name}(?:[\s-]+{_PREMIUM_NOUN})?\s+(?:is\s+|are\s+)?(?:paid\s+)?(?:at\s+)?{_RATE_SAID}", part)
-        is not None
-    )
+    return re.search(rf"{_RATE_SAID}\s+(?:[\w-]+\s+)?{name}\b", part) is not None or _paid_at_rate(name, part)
+
+
+def _paid_at_rate(name: str, part: str) -> bool:
+    """Tell whether ``part`` says the premium of the pattern ``name`` is paid at a rate ("any
+    callout is paid at double time")."""
+    return re.search(rf"\b{name}(?:[\s-]+{_PREMIUM_NOUN})?\s+(?:is\s+|are\s+)?(?:paid\s+)?(?:at\s+)?{_RATE_SAID}", part) is not None
 
 
 def _premium_sum(premium: str, part: str) -> bool:
@@ -948,7 +950,7 @@ def _premium_sum(premium: str, part: str) -> bool:
     – CA$155,000 per year, with an on-call stipend")."""
     name = _premium_name(premium)
     noun = _PREMIUM_NOUN
-    if re.search(rf"\b{name}(?:[\s-]+{noun})?\s+(?:is\s+|are\s+)?(?:paid\s+)?(?:at\s+)?{_RATE_SAID}", part):
+    if _paid_at_rate(name, part):
         return True  # "any callout is paid at double time"
     return (
         re.search(

@@ -380,7 +380,7 @@ class AnswerService:
             defining = {t: w for t, w in named.items() if not scope.isdisjoint(snap.names.docs_of.get(t, ()))} or named
         # ... or "how does X work?", "explain X": all of it, from its overview
         overview = asks_overview(corrected)
-        frame = set(engine.tokenizer(OVERVIEW_WORDS)) if overview else set()
+        frame = _overview_terms(engine.tokenizer) if overview else frozenset()
         definition = bool(defining) and all(
             t in defining or t in frame or query.importance.get(t, 0) < 1.0 for t in query.unique_terms
         )
@@ -1911,6 +1911,12 @@ def _in_title(term: str, titled: frozenset[str]) -> bool:
     return len(term) >= TITLE_FORM_MIN and any(
         len(t) >= TITLE_FORM_MIN and (term.startswith(t) or t.startswith(term)) for t in titled
     )
+
+
+@lru_cache(maxsize=4)
+def _overview_terms(tokenizer: Tokenizer) -> frozenset[str]:
+    """Return the terms of :data:`~bot.search.answer_type.OVERVIEW_WORDS` (once per tokenizer)."""
+    return frozenset(tokenizer(OVERVIEW_WORDS))
 
 
 @lru_cache(maxsize=4)

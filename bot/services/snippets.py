@@ -222,7 +222,7 @@ def snippet(
         hi += 1
     if listed and (whole := _asked_list(parts, part_terms, lo, hi, listed, passage.section, tokenizer)) is not None:
         # "what benefits do halyard grads get?" over the fifth of seven bullets: the list, from the top
-        return prefix + _list_shown(numbered, *whole, budget)
+        return prefix + _shown_from(numbered, whole[0], budget, end=whole[1])
     # An item from the middle of a list is shown under the line that says what the list is
     # ("The following Science team positions are available:"), "…" marking the items left out.
     head: list[str] = []
@@ -247,12 +247,18 @@ _REQUIREMENTS_HEADING = re.compile(
 )
 
 
-def _shown_from(numbered: Sequence[tuple[int, str]], lo: int, budget: int) -> str:
-    """Return the units from ``lo`` on, as many as fit in ``budget`` (at least the first, trimmed)."""
+def _shown_from(numbered: Sequence[tuple[int, str]], lo: int, budget: int, end: int = 0) -> str:
+    """Return the units from ``lo`` on, as many as fit in ``budget`` (at least the first,
+    trimmed), with "…" last when some items of a list that ends at ``end`` are left out."""
     hi = lo + 1
-    while hi < len(numbered) and sum(len(text) + 1 for _, text in numbered[lo : hi + 1]) - 1 <= budget:
+    size = len(numbered[lo][1])
+    while hi < len(numbered) and size + 1 + len(numbered[hi][1]) + (2 if hi + 1 < end else 0) <= budget:
+        size += 1 + len(numbered[hi][1])
         hi += 1
-    return trim_words("\n".join(_join(numbered[lo:hi])), budget)
+    lines = _join(numbered[lo:hi])
+    if hi < end:
+        lines.append("…")
+    return trim_words("\n".join(lines), budget)
 
 
 def _asked_list(
@@ -299,20 +305,6 @@ def _asked_list(
 
 
 _LABEL = re.compile(r"([^\W\d_][\w'’-]*)\s*:")  # "Hospitals: Salem, …": what an item says under a label
-
-
-def _list_shown(numbered: Sequence[tuple[int, str]], start: int, end: int, budget: int) -> str:
-    """Return the units from ``start`` on, as many whole ones as fit in ``budget``, with "…"
-    last when some of the list's items (up to ``end``) are left out."""
-    hi = start + 1
-    size = len(numbered[start][1])
-    while hi < len(numbered) and size + 1 + len(numbered[hi][1]) + (2 if hi + 1 < end else 0) <= budget:
-        size += 1 + len(numbered[hi][1])
-        hi += 1
-    lines = _join(numbered[start:hi])
-    if hi < end:
-        lines.append("…")
-    return trim_words("\n".join(lines), budget)
 
 
 def _process_list(parts: Sequence[str], section: str | None) -> int | None:
