@@ -37,8 +37,9 @@ from bot.search.tokenize import Tokenizer
 # are not reused across versions (3: named arrays; 4: accents folded; 6: "401(k)" one word;
 # 7: a web address's path is no words, and no compound is read inside an address; 8: chat
 # contractions and shorthand, "im", "dont", "rn", are stop words, and "paid" of leave is no word;
-# 9: "equity" of fairness is no word; 10: chat filler, "ngl", "lmao", is; 11: nor "bonus" of "bonus points").
-TOKENIZER_VERSION = "11"
+# 9: "equity" of fairness is no word; 10: chat filler, "ngl", "lmao", is; 11: nor "bonus" of "bonus points";
+# 12: a plural in "-es" of a word in "s" is its singular's term, "buses" is "bus").
+TOKENIZER_VERSION = "12"
 # Bump when what SearchEngine.image or Snapshot.image stores changes (a change to the code
 # that computes it outdates stored images by itself: see image_version).
 IMAGE_FORMAT = "1"

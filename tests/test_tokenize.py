@@ -106,3 +106,10 @@ def test_bonus_points_are_no_bonus() -> None:
     t = Tokenizer()
     assert "bonus" not in t("Bonus points for a background in logistics")
     assert "bonus" in t("a quarterly bonus of up to 10%")
+
+
+def test_a_plural_in_es_of_a_word_in_s_is_the_singular_term() -> None:
+    t = Tokenizer()
+    assert t("buses") == t("bus") and t("gases") == t("gas") and t("quizzes") == t("quiz")
+    # a plural of a word in "-se" is that word's, not the word without its "e"
+    assert t("cases") == t("case") != t("cas") and t("vases") == t("vase") and t("uses") == t("use")

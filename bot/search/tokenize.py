@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer
+from wordfreq import zipf_frequency
 
 from bot.search.stopwords import STOPWORDS
 
@@ -46,6 +47,12 @@ _PAID_LEAVE = re.compile(r"\bpaid (?=(?:time off|leave|holidays?|vacation|days? 
 # "bonus points for a background in …": a wish of the employer's, no bonus paid
 _BONUS_POINTS = re.compile(r"\bbonus (?=points?\b)")
 _FAIRNESS = re.compile(r"(?<=diversity, )equity(?=,? (?:and )?inclusi)|\bequity(?=,? (?:diversity|inclusion|and inclusion))")
+# A plural in "-es" of a word ending in "s" or "z" ("buses", "gases", "quizzes"): the
+# stemmer keeps its "e" after a short syllable ("buse"), as it must for "cases" and "vases",
+# so "buses" and "bus" were two terms. English decides: when the word less its "s" is rare
+# and the word less its "es" (or "zes") is common, the plural is of the shorter word.
+_ES_PLURAL = re.compile(r"[^\W\d_]{2,}(?:s|zz?)es")
+_COMMON_ZIPF = 3.0
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -148,4 +155,18 @@ class Tokenizer:
         if "'" in word:
             word = word.replace("'", "")
         stem: str = self._stemmer.stemWord(word)
+        if stem in (word[:-1], word[:-2]) and _ES_PLURAL.fullmatch(word):
+            stem = _es_singular(word, self._stemmer) or stem
         return self._canonical.get(stem, stem)
+
+
+def _es_singular(word: str, stemmer: Stemmer.Stemmer) -> str | None:
+    """Return the stem of the singular of a plural in "-es" whose stem kept its "e" ("buses" ->
+    "bus", "quizzes" -> "quiz"), or None when the word is the plural of a word in "-se"
+    ("cases", "vases")."""
+    if zipf_frequency(word[:-1], "en") >= _COMMON_ZIPF:
+        return None
+    for singular in (word[:-2], word[:-3]) if word.endswith("zzes") else (word[:-2],):
+        if zipf_frequency(singular, "en") >= _COMMON_ZIPF:
+            return str(stemmer.stemWord(singular))
+    return None
