@@ -911,6 +911,10 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("what hours would i work as night supervisor", "schedule"),
         ("what are the hours for the lab ops coordinator", "schedule"),
         ("qc tech hours?", "schedule"),
+        # how much of a week it takes is its hours, not money
+        ("how much of my week will the sorrelwick fellowship take up", "schedule"),
+        ("time commitment for the homework help tutors?", "schedule"),
+        ("how much of my salary does brackenfield match into the pension", "amount"),
         ("is the QA officer job permanent", "terms"),
         ("loomwork cm, temp or long term?", "terms"),
         ("is there a permanent job at the end of the traineeship", None),  # what comes after, not the terms
@@ -1027,7 +1031,12 @@ def test_time_out_of_a_programme_is_not_how_long_it_lasts(text: str) -> None:
 
 
 def test_holds_finds_answers_of_the_asked_kind() -> None:
-    for worked in ("Shift pattern: 4 on / 4 off, 19:00 to 07:00", "Core hours are 37.5 a week", "12-hour shifts"):
+    for worked in (
+        "Shift pattern: 4 on / 4 off, 19:00 to 07:00",
+        "Core hours are 37.5 a week",
+        "12-hour shifts",
+        "Fellows give at least one day a week to their project.",
+    ):
         assert holds(worked, "schedule"), worked
     assert not holds("We reply within 48 hours.", "schedule")
     # the terms one is employed on; "Permanent" answers "is it permanent?", though the question says it

@@ -132,6 +132,11 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("schedule", re.compile(
         r"\b(?:what|which|wat)(?: are| r| is| will| would)?(?: the| my| your| ur| our| their)?"
         r"(?: working| work| shift| office| core| opening| daily| weekly)? hours\b"
+        # "how much of my week will it take up?", "time commitment?": the hours it takes, in a
+        # week or a day (not "how much of my salary" nor "of my time … travel", shares, nor
+        # "how much time", a length)
+        r"|\bhow much of (?:my|your|ur|the|a|their|our|one'?s) (?:weeks?|days?|weekends?|evenings?)\b"
+        r"|\btime commitments?\b"
     )),
     # "what %?", "commission %?", "the penalty rate % for nights", "what's the acceptance rate?": a
     # percentage (not "100% remote", a number said)
@@ -328,6 +333,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         rf"|\b{_NUMBER}(?:\.\d+)?(?:\s*(?:to|-|–)\s*{_NUMBER})?[\s-]*(?:hours?|hrs?)(?:\s+(?:a|per|each|every)\s+(?:week|day|month)|[\s-]+(?:shifts?|days?|weeks?))\b"
         r"|\b(?:night|day|early|late|evening|morning|rotating|weekend) shifts?\b|\b\d on\s*[,/]?\s*\d off\b"
         r"|\bhours\b[^.;]{0,20}?\b\d+(?:\.\d+)?\s+(?:a|per)\s+(?:week|day)\b"  # "core hours are 37.5 a week"
+        rf"|\b{_NUMBER}(?:\s*(?:to|or|-|–)\s*{_NUMBER})?[\s-]*days?\s+(?:a|per|each|every)\s+week\b"  # "two days a week"
         rf"|\b{_WEEKDAY}\b|\bweekends?\b"
     ),
     # ... and a day that comes round again ("on the first Monday of each month", "every Tuesday")
