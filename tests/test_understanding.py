@@ -111,6 +111,10 @@ def test_chat_shorthand_is_written_out_unless_the_knowledge_base_uses_it() -> No
     assert speller.correct("jr") == "junior" and speller.correct("mgr") == "manager"
     assert speller.correct("apps") == "applications"  # "when do apps close?"
     assert speller.correct("langs") == "languages" and speller.correct("bday") == "birthday"
+    # the short forms of a role's or a subject's name: "lab ops coord sal", "data eng intern", "lib sci degree"
+    assert speller.correct("ops") == "operations" and speller.correct("coord") == "coordinator"
+    assert speller.correct("sal") == "salary" and speller.correct("eng") == "engineer"
+    assert speller.correct("sci") == "science" and speller.correct("hols") == "holidays"
     assert Speller([*VOCAB, "hq"]).correct("hq") is None  # "HQ" is the documents' own word there
 
 

@@ -66,6 +66,9 @@ SHORTHAND: dict[str, str] = {
     "hq": "headquarters", "jr": "junior", "sr": "senior", "mgr": "manager", "asst": "assistant",
     "apps": "applications", "langs": "languages", "lang": "language", "auth": "authorization", "merch": "merchandise",
     "quals": "qualifications", "recs": "recommendations", "refs": "references", "bday": "birthday", "nyc": "new york",
+    "sal": "salary", "amt": "amount", "hols": "holidays", "appr": "apprenticeship", "coord": "coordinator",
+    "admin": "administrator", "ops": "operations", "eng": "engineer", "engs": "engineers", "sci": "science",
+    "chem": "chemistry", "lib": "library", "dev": "developer", "devs": "developers",
     # months, as dates are written short ("the feb intake"); "may" is its own word
     "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
     "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
