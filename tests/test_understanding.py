@@ -2518,6 +2518,56 @@ def test_a_section_whose_heading_says_all_that_is_asked_is_shown_from_its_start(
     assert snippet.startswith(f"{BULLET}A 20-minute phone call") and "A visit to the office" in snippet
 
 
+def test_prose_under_a_heading_that_says_all_that_is_asked_is_shown_from_its_start(settings, tmp_path) -> None:
+    # "what does the residency offer?" under "What we offer" (a heading written as a question,
+    # over paragraphs): the offer from its first line, not the later sentence that happens
+    # to say "offered"
+    write(
+        tmp_path,
+        "residency.md",
+        "---\ntitle: Quayside Studio Residency\norganization: Hollinfrith Arts\n---\n# Quayside Studio Residency\n\n"
+        "## What we offer\n\nA fee of £2,400 per resident, paid in two instalments. A materials budget of £350 "
+        "per resident. A private studio with 24-hour access.\n\nWe do not provide accommodation directly. We keep "
+        "a list of local hosts who rent rooms to residents at reduced rates, and we will share it with everyone "
+        "who is offered a place.\n\n## Who can apply\n\nArtists of any discipline living in the UK.\n",
+    )
+    write(
+        tmp_path,
+        "print.md",
+        "---\ntitle: Marrowby Print Fellowship\norganization: Marrowby Press\n---\n# Marrowby Print Fellowship\n\n"
+        "## What fellows do\n\nFellows print two editions of a book over six months.\n\n## Pay\n\n"
+        "The fellowship pays £1,200 a month.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    snippet = answers.ask("what does the quayside residency offer").citations[0].snippet
+    assert snippet.startswith("A fee of £2,400 per resident")
+
+
+def test_requirements_are_found_under_a_heading_that_never_says_the_word(settings, tmp_path) -> None:
+    # "reqs for the coordinator job?" over a posting whose requirements are headed "What we're
+    # looking for": not the duties under "What you'll do", which name the role's work
+    write(
+        tmp_path,
+        "coordinator.md",
+        "---\ntitle: Field Operations Coordinator\norganization: Greyhollow Energy\n---\n"
+        "# Field Operations Coordinator\n\n## What you'll do\n\n- Plan and schedule maintenance for our field "
+        "engineers across all sites\n- Book and brief contractors for each job\n\n## What we're looking for\n\n"
+        "- At least two years in an operations, scheduling or coordination role\n- A full UK driving licence\n"
+        "- Confident with Excel\n\n## Salary\n\nGBP 31,000 to 34,000 per year.\n",
+    )
+    write(
+        tmp_path,
+        "analyst.md",
+        "---\ntitle: Data Analyst\norganization: Greyhollow Energy\n---\n# Data Analyst\n\n## What you'll do\n\n"
+        "Build the dashboards our field teams rely on.\n\n## Salary\n\nGBP 38,000 per year.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    for question in ("field ops coordinator reqs?", "what are the requirements for the field operations coordinator"):
+        first = answers.ask(question).citations[0]
+        assert first.section == "What we're looking for", question
+        assert "two years in an operations" in first.snippet
+
+
 def test_an_apply_link_line_is_no_answer_to_what_the_role_pays(long_services) -> None:
     # a careers page of five roles, each under its heading (tests/data/kb_long): the link line
     # "Apply for Senior Geospatial Engineer (https://…)" repeats the role's name, the line

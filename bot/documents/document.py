@@ -42,6 +42,14 @@ GENERIC_HEADING = re.compile(
 )
 NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S")
 FAQ_HEADING = re.compile(r"\b(faqs?|frequently asked questions|q ?& ?a)\b", re.I)
+# A heading over what one must be or have to apply or take part ("Requirements", "Who can
+# apply", "What we're looking for", "About you", "Essential criteria")
+REQUIREMENTS_HEADING = re.compile(
+    r"\b(?:qualifications?|requirements?|eligib\w*|prerequisites?|who can apply|who (?:should|may) apply|"
+    r"who is eligible|about you|what we(?:['’]re| are)? look(?:ing)? for|what you(?:['’]ll| will)? need|what you bring|"
+    r"you (?:have|will have|should have|must have)|must[- ]haves?|essential(?: criteria| skills)?$|person specification)\b",
+    re.IGNORECASE,
+)
 
 
 class DocumentError(ValueError):

@@ -14,11 +14,13 @@ import numpy as np
 
 from bot.config import RetrievalSettings
 from bot.documents.chunk import SECTION_SEP
-from bot.documents.document import FAQ_HEADING
+from bot.documents.document import FAQ_HEADING, REQUIREMENTS_HEADING
 from bot.models import Passage
 from bot.search.index import Forward, Vocabulary
 from bot.search.semantic import Vectors, embed
 from bot.search.tokenize import Tokenizer
+
+REQUIREMENTS = "requirements"
 
 
 def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSettings) -> list[str]:
@@ -30,6 +32,10 @@ def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSet
             part for part in passage.section.split(SECTION_SEP) if not FAQ_HEADING.search(part)
         )
         terms += tokenizer(section) * settings.section_weight
+        if REQUIREMENTS_HEADING.search(section):
+            # "What we're looking for", "About you", "Who can apply": what one must be or
+            # have, which a member asks as "requirements" ("reqs for the analyst job?")
+            terms += [t for t in tokenizer(REQUIREMENTS) if t not in terms] * settings.section_weight
     if passage.question:
         terms += tokenizer(passage.question) * settings.question_weight
     return terms

@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.documents.chunk import BULLET, SECTION_SEP, split_sentences
+from bot.documents.document import REQUIREMENTS_HEADING
 from bot.models import Passage
 from bot.search.answer_type import PROCESS_WORDS
 from bot.search.semantic import embed
@@ -87,8 +88,9 @@ def snippet(
     shares no word with the question. A sentence before the answer that adds nothing is not shown.
 
     With ``heading_answers`` (the passage's heading says all that is asked: "Interview
-    process" for "what is the interview process?"), a section that is a list is shown from
-    its first item.
+    process" for "what is the interview process?", "What we offer" for "what does the
+    residency offer?"), the section is shown from its start: a later sentence that repeats
+    the heading's word ("… everyone who is offered a place") says nothing more.
 
     With ``process`` (the question asks how a process goes: "what's the interview process?",
     "what happens in the interviews?"), a list of its steps is shown from its start: the
@@ -116,14 +118,13 @@ def snippet(
     parts = [text for _, text in numbered]
     if passage.question and sum(len(p) + 1 for p in parts) - 1 <= budget:
         return prefix + "\n".join(_join(numbered))  # a short FAQ answer is shown whole
-    if heading_answers and sum(p.startswith(BULLET) for p in parts) * 3 >= 2 * len(parts):
-        # "What is the interview process?" over the list under "Interview process": the list
-        # is the answer, from its first item (as an FAQ item's answer is); prose under a
-        # heading is chosen from as any passage is
+    if heading_answers:
+        # "What is the interview process?" over the list under "Interview process": the
+        # section is the answer, from its start (as an FAQ item's answer is)
         return prefix + _shown_from(numbered, 0, budget)
     if (
         eligibility
-        and _REQUIREMENTS_HEADING.search(passage.section.split(SECTION_SEP)[-1] if passage.section else "")
+        and REQUIREMENTS_HEADING.search(passage.section.split(SECTION_SEP)[-1] if passage.section else "")
         and sum(p.startswith(BULLET) for p in parts) * 3 >= 2 * len(parts)
     ):
         # "im a 2nd year undergrad with some pytorch experience, could i apply?" over the
@@ -238,13 +239,6 @@ def snippet(
         hi += 1
     return prefix + trim_words("\n".join(head + _join(numbered[lo:hi])), budget)
 
-
-# a heading over what one must be or have to apply
-_REQUIREMENTS_HEADING = re.compile(
-    r"\b(?:qualifications?|requirements?|eligib\w*|who can apply|who (?:should|may) apply|about you|"
-    r"what we(?:'re| are) looking for|you (?:have|will have|should have|must have)|must[- ]haves?)\b",
-    re.IGNORECASE,
-)
 
 
 def _shown_from(numbered: Sequence[tuple[int, str]], lo: int, budget: int, end: int = 0) -> str:
@@ -413,10 +407,17 @@ def heading_answers(passage: Passage, asked: list[set[str]], tokenizer: Tokenize
     if not passage.section or not asked:
         return False
     said = tokenizer(passage.section.split(SECTION_SEP)[-1])
+    # a heading written as a question starts with its question word ("What we offer")
+    said = said[1:] if said and said[0] in _QUESTION_WORDS else said
+    if not said:
+        return False
     heading = set(said)
     # ... first: "Pay and benefits" opens with the pay, but "Location, Salary & Benefits"
     # heads three answers, and its first item is the location
     return all(heading & terms for terms in asked) and said[0] in set().union(*asked)
+
+
+_QUESTION_WORDS = frozenset({"what", "who", "how", "when", "where", "why", "which"})
 
 
 @lru_cache(maxsize=4096)
