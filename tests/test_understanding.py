@@ -4517,6 +4517,31 @@ def test_what_is_for_another_group_of_people_is_not_for_the_asked_one() -> None:
     assert not for_another_group("dunmere fellowship dental for dependents?", cover + ", for them and their dependents")
 
 
+def test_a_figure_for_a_later_year_of_service_is_not_the_starting_one() -> None:
+    from bot.search.answer_type import tenure_unsaid
+
+    assert tenure_unsaid("how many leave days do verdant techs get after 5 yrs", "• 25 days of annual leave plus public holidays")
+    assert tenure_unsaid("whats the heronsgate salary in year 2", "£26,500 in your first year, rising to the qualified teacher scale")
+    said = "Apprentices are paid £23,400 a year in year one, rising to £24,900 in year two."
+    assert not tenure_unsaid("how much do you earn in year 2 of backstage pathways", said)
+    assert not tenure_unsaid("2nd year apprentice wage?", "Second-year apprentices earn £15.10 an hour.")
+    assert not tenure_unsaid("what does the hourly rate go up to after the first year", "£11.20 an hour from month 13")
+    # a first year's figure is the one given; a member's own year of school asks no figure
+    assert not tenure_unsaid("first year apprentice pay?", "£9.80 an hour")
+    assert not tenure_unsaid("im 17 and in year 12, can i apply", "You must be 18 or over.")
+
+
+def test_the_starting_figure_is_no_confident_answer_for_a_later_year(settings, tmp_path) -> None:
+    answers = answers_over_file(
+        settings,
+        tmp_path / "supervisor.txt",
+        "Warehouse Shift Supervisor\nCopperline Freight\nTacoma, WA\n\nThe role\nLead a day-shift crew of 18.\n\n"
+        "Pay and benefits\n• $31.50 an hour\n• 15 days of PTO plus 8 paid holidays per year\n• 401(k) with a 5% match\n",
+    )
+    assert answers.ask("how much pto do you get at copperline").verdict == "answer"
+    assert answers.ask("how much pto do you get at copperline after 5 years").verdict != "answer"
+
+
 def test_a_sum_paid_to_another_group_of_people_is_not_theirs() -> None:
     # the mentees' stipend is no mentor's pay; the mentees are paid it
     stipend = "Yes. Every accepted mentee receives a stipend of USD 3,000 for the cohort."

@@ -1081,6 +1081,46 @@ def for_another_group(question: str, text: str) -> bool:
     return bool(others) and group not in others and group not in mentioned
 
 
+# "pay in year 2", "2nd year apprentice wage", "leave days after 5 yrs": a year of service
+# (a member's own year of study, "im in 2nd year", asks no figure; nor "year 12", a school year)
+_YEAR_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+_YEAR_CARDINALS = ("one", "two", "three", "four", "five", "six")
+_TENURE_ASKED = re.compile(
+    r"\b(?:in|during|for|of)\s+(?:the\s+|their\s+|your\s+|ur\s+|my\s+)?(?:year|yr)\s+([1-6]|one|two|three|four|five|six)\b"
+    r"|\b(?:year|yr)\s+([1-6]|one|two|three|four|five|six)\s+(?:pay|salary|wage|rate|stipend)\b"
+    r"|\b([1-6])(?:st|nd|rd|th)[\s-]+(?:year|yr)\b|\b(first|second|third|fourth|fifth|sixth)[\s-]+(?:year|yr)\b"
+    r"|\bafter\s+([1-6]|one|two|three|four|five|six)\s+(?:years?|yrs?)\b|\bafter\s+(?:the|their|your)\s+(first)\s+(?:year|yr)\b"
+)
+
+
+def _year_number(word: str) -> int:
+    """Return the number of a year said as a digit, a cardinal or an ordinal word."""
+    if word.isdigit():
+        return int(word)
+    return (_YEAR_ORDINALS.index(word) if word in _YEAR_ORDINALS else _YEAR_CARDINALS.index(word)) + 1
+
+
+def tenure_unsaid(question: str, text: str) -> bool:
+    """Tell whether the question asks a figure for a later year of service ("pay in year 2",
+    "pto after 5 years") and ``text`` never says that year: the starting figure is no answer.
+    A first year's figure is the one a posting gives."""
+    asked = _TENURE_ASKED.search(question.casefold())
+    if asked is None:
+        return False
+    n = _year_number(next(g for g in asked.groups() if g))
+    if asked.group(6):
+        n += 1  # "after the first year": the second
+    if n < 2:
+        return False
+    forms = rf"(?:{n}|{_YEAR_CARDINALS[n - 1]}|{_YEAR_ORDINALS[n - 1]}|{n}(?:st|nd|rd|th))"
+    months = 12 * (n - 1)  # "from month 13", "after 12 months": the second year
+    said = re.compile(
+        rf"\b{forms}[\s-]+(?:years?|yrs?)\b|\b(?:year|yr)s?\s+{forms}\b|\bafter\s+(?:the\s+)?{_YEAR_ORDINALS[n - 2]}\s+year\b"
+        rf"|\bmonth\s+{months + 1}\b|\b{months}\s+months\b"
+    )
+    return said.search(text.casefold()) is None
+
+
 def _paid_groups(text: str) -> set[str]:
     """Return the groups of people ``text`` (folded) says are paid or given something."""
     return {_group_of(next(g for g in found if g)) for found in _PAID_GROUP_SAID.findall(text)}

@@ -67,6 +67,7 @@ from bot.search.answer_type import (
     pays_asked_sum,
     said_plainly,
     seasons_said,
+    tenure_unsaid,
     year_ranges,
     years_of,
 )
@@ -101,6 +102,7 @@ from bot.snapshot import Snapshot, Title, asked_as
 
 BM25_POOL = 50  # passages taken from BM25
 SEMANTIC_POOL = 20  # passages taken from the semantic index
+_FIGURES = frozenset({"amount", "count", "duration", "share"})  # the kinds of answer a year of service changes
 SCOPE_EXACT = 400  # a scope with at most this many passages is searched whole
 SEE_ALSO_RATIO = 0.5  # a see-also passage ranks at least this share of the answer's score
 # How the candidate signals add up to a ranking score (fitted with the decision; see
@@ -448,6 +450,7 @@ class AnswerService:
             or _only_a_call_to_apply(passages[first.position], corrected)
             or _given_asked_of_a_requirement(passages[first.position], corrected)
             or for_another_group(corrected, passages[first.position].text)
+            or (kind in _FIGURES and tenure_unsaid(corrected, passages[first.position].text))
             or (kind == "amount" and _another_place(snap, names, first.position))
             or (kind == "amount" and _unknown_place(snap, corrected) and _posted_at_a_place(snap, first.position))
             else 0.0,
