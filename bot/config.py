@@ -71,6 +71,7 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("partner", "partners", "girlfriend", "boyfriend", "gf", "bf", "spouse"),
     ("sick", "ill", "illness", "sickness"),
     ("medical", "health", "healthcare"),
+    ("pension", "retirement", "401k", "rrsp"),
     ("car", "vehicle"),
     ("vaccinations", "vaccination", "vaccines", "jabs"),
     ("gym", "fitness"),

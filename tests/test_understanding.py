@@ -4542,6 +4542,18 @@ def test_the_starting_figure_is_no_confident_answer_for_a_later_year(settings, t
     assert answers.ask("how much pto do you get at copperline after 5 years").verdict != "answer"
 
 
+def test_retirement_savings_are_asked_by_any_of_their_names(settings, tmp_path) -> None:
+    # the shipped synonyms: "pension", "retirement", "401(k)" and "RRSP" name one benefit
+    answers = answers_over_file(
+        settings,
+        tmp_path / "support.txt",
+        "Support Engineer\nPinecrest Labs\nRemote (Canada)\n\nAbout the role\nHelp our customers every day.\n\n"
+        "Benefits\n• RRSP matching up to 4% of salary\n• A $500 home office budget\n",
+    )
+    answer = answers.ask("how much does pinecrest put toward my retirement savings")
+    assert answer.verdict == "answer" and "RRSP matching up to 4%" in answer.citations[0].snippet
+
+
 def test_a_sum_paid_to_another_group_of_people_is_not_theirs() -> None:
     # the mentees' stipend is no mentor's pay; the mentees are paid it
     stipend = "Yes. Every accepted mentee receives a stipend of USD 3,000 for the cohort."
