@@ -115,6 +115,7 @@ def test_chat_shorthand_is_written_out_unless_the_knowledge_base_uses_it() -> No
     assert speller.correct("ops") == "operations" and speller.correct("coord") == "coordinator"
     assert speller.correct("sal") == "salary" and speller.correct("eng") == "engineer"
     assert speller.correct("sci") == "science" and speller.correct("hols") == "holidays"
+    assert speller.correct("wats") == "whats"  # not "was": "wats the salry range" asks a sum
     assert Speller([*VOCAB, "hq"]).correct("hq") is None  # "HQ" is the documents' own word there
 
 
