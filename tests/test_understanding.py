@@ -5088,6 +5088,16 @@ def test_a_members_age_and_school_year_are_said_by_an_age_bound(tmp_path: Path, 
     answers = services_over(tmp_path, settings).answers
     answer = answers.ask("im 17 and in year 12, can i join the lanternfold evening bootcamp")
     assert answer.verdict == "answer" and "18 or over" in answer.citations[0].snippet
+    # "old" of "how old do i need to be" is said by the bound too
+    write(
+        tmp_path,
+        "volunteers.md",
+        "# Tamarind Rural Health Volunteers\n\n## Questions and answers\n\n### Who can volunteer?\n\nAnyone aged 21 "
+        "or over with a background in nursing, public health or nutrition.\n\n### Do I need vaccinations?\n\n"
+        "A yellow fever certificate is required if you arrive from a country with yellow fever risk.\n",
+    )
+    answer = services_over(tmp_path, settings).answers.ask("how old do i need to be to volunteer with tamarind")
+    assert answer.verdict == "answer" and "21 or over" in answer.citations[0].snippet
 
 
 def test_a_season_with_its_year_is_an_edition() -> None:

@@ -1872,7 +1872,8 @@ def _said_by_kind(engine: SearchEngine, question: str, kind: AnswerKind | None) 
 # What an age bound says of a member's age and whether they may take part, in any words
 _AGE_FRAME = frozenset(
     {"age", "aged", "ages", "year", "years", "yr", "yrs", "yo", "grade", "join", "apply", "volunteer",
-     "enrol", "enroll", "attend", "participate", "eligible", "qualify", "allowed", "sign"}
+     "enrol", "enroll", "attend", "participate", "eligible", "qualify", "allowed", "sign", "old", "older",
+     "young", "younger", "minimum", "min"}
 )
 # What a count of anyone or any place is said in ("how many people / spots?")
 _ANY_ONE_COUNTED = frozenset({"people", "ppl", "persons", "folks", "spots", "places", "spaces", "slots", "seats"})
