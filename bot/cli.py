@@ -761,7 +761,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 print(f"        got: {cited}")
             else:
                 for c in cited[:1]:
-                    print(f"        got: {c['source']} › {c['section']}: {c['snippet'][:100]!r}")
+                    where = f"{c['source']} › {c['section']}" if c["section"] else c["source"]
+                    print(f"        got: {where}: {c['snippet'][:100]!r}")
     failed = []
     for key, floor in (
         ("hit@1", args.min_hit1),

@@ -157,6 +157,14 @@ def test_eval_command(capsys) -> None:
     assert code == 1 and "below the floor" in err
 
 
+def test_eval_names_a_miss_by_its_file_when_the_passage_has_no_section(tmp_path, capsys) -> None:
+    kb = tmp_path / "kb"
+    write(kb, "notes.txt", "Volunteers meet every Tuesday evening at the Eastgate library, from 6 to 8 pm.\n")
+    questions = write(tmp_path, "q.yaml", '- q: when do volunteers meet\n  source: elsewhere\n  evidence: ["Tuesday"]\n')
+    code, out, _ = run(capsys, "eval", str(questions), "--knowledge", str(kb))
+    assert code == 0 and "got: notes.txt: 'Volunteers meet" in out and "None" not in out
+
+
 def test_chat_reads_questions_until_end_of_input(monkeypatch, capsys) -> None:
     import io
 
