@@ -1083,21 +1083,14 @@ def for_another_group(question: str, text: str) -> bool:
 
 # "pay in year 2", "2nd year apprentice wage", "leave days after 5 yrs": a year of service
 # (a member's own year of study, "im in 2nd year", asks no figure; nor "year 12", a school year)
-_YEAR_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
-_YEAR_CARDINALS = ("one", "two", "three", "four", "five", "six")
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth")
+_CARDINAL_WORDS = ("one", "two", "three", "four", "five", "six")
 _TENURE_ASKED = re.compile(
     r"\b(?:in|during|for|of)\s+(?:the\s+|their\s+|your\s+|ur\s+|my\s+)?(?:year|yr)\s+([1-6]|one|two|three|four|five|six)\b"
     r"|\b(?:year|yr)\s+([1-6]|one|two|three|four|five|six)\s+(?:pay|salary|wage|rate|stipend)\b"
     r"|\b([1-6])(?:st|nd|rd|th)[\s-]+(?:year|yr)\b|\b(first|second|third|fourth|fifth|sixth)[\s-]+(?:year|yr)\b"
     r"|\bafter\s+([1-6]|one|two|three|four|five|six)\s+(?:years?|yrs?)\b|\bafter\s+(?:the|their|your)\s+(first)\s+(?:year|yr)\b"
 )
-
-
-def _year_number(word: str) -> int:
-    """Return the number of a year said as a digit, a cardinal or an ordinal word."""
-    if word.isdigit():
-        return int(word)
-    return (_YEAR_ORDINALS.index(word) if word in _YEAR_ORDINALS else _YEAR_CARDINALS.index(word)) + 1
 
 
 def tenure_unsaid(question: str, text: str) -> bool:
@@ -1107,15 +1100,16 @@ def tenure_unsaid(question: str, text: str) -> bool:
     asked = _TENURE_ASKED.search(question.casefold())
     if asked is None:
         return False
-    n = _year_number(next(g for g in asked.groups() if g))
+    word = next(g for g in asked.groups() if g)
+    n = int(word) if word.isdigit() else _ORDINALS[word]
     if asked.group(6):
         n += 1  # "after the first year": the second
     if n < 2:
         return False
-    forms = rf"(?:{n}|{_YEAR_CARDINALS[n - 1]}|{_YEAR_ORDINALS[n - 1]}|{n}(?:st|nd|rd|th))"
+    forms = rf"(?:{n}|{_CARDINAL_WORDS[n - 1]}|{_ORDINAL_WORDS[n - 1]}|{n}(?:st|nd|rd|th))"
     months = 12 * (n - 1)  # "from month 13", "after 12 months": the second year
     said = re.compile(
-        rf"\b{forms}[\s-]+(?:years?|yrs?)\b|\b(?:year|yr)s?\s+{forms}\b|\bafter\s+(?:the\s+)?{_YEAR_ORDINALS[n - 2]}\s+year\b"
+        rf"\b{forms}[\s-]+(?:years?|yrs?)\b|\b(?:year|yr)s?\s+{forms}\b|\bafter\s+(?:the\s+)?{_ORDINAL_WORDS[n - 2]}\s+year\b"
         rf"|\bmonth\s+{months + 1}\b|\b{months}\s+months\b"
     )
     return said.search(text.casefold()) is None
@@ -1732,7 +1726,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     return False
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_ORDINALS = {w: n for words in (_ORDINAL_WORDS, _CARDINAL_WORDS) for n, w in enumerate(words, start=1)}
 _YEAR_OF = re.compile(
     r"\b(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th))[- ]years?\b|\byear (one|two|three|four|five|[1-5])\b", re.I
 )

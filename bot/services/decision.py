@@ -53,10 +53,11 @@ class Evidence:
     question_similarity: float  # cosine of question and the passage's FAQ question (else = similarity)
     kind: float  # 1 when the question asks for a kind of answer (a date, an amount…) and the passage holds one
     missing: float  # 1 when it asks for one and the passage holds none (the two are separate evidence), speaks
-    # only of other years (or gives a starting figure for "pay in year 2"), names another kind of the thing "is there a … ?" asks for, or never says
-    # the thing asked about ("will they pay relocation?"), or, on a page of several roles, is
-    # about none of them while the question names one ("the lab manager's pay" over the co-ops'),
-    # or is another role's posting than the one whose title the question says
+    # only of other years (or gives a starting figure for "pay in year 2"), names another kind
+    # of the thing "is there a … ?" asks for, or never says the thing asked about ("will they
+    # pay relocation?"), or, on a page of several roles, is about none of them while the
+    # question names one ("the lab manager's pay" over the co-ops'), or is another role's
+    # posting than the one whose title the question says
     margin: float  # ranking score of the best passage minus the next one elsewhere
     named: float  # 1 when the question names a programme and the passage's document is it
     unknown: float  # share of the question's weight in words the knowledge base never uses

@@ -240,7 +240,6 @@ def snippet(
     return prefix + trim_words("\n".join(head + _join(numbered[lo:hi])), budget)
 
 
-
 def _shown_from(numbered: Sequence[tuple[int, str]], lo: int, budget: int, end: int = 0) -> str:
     """Return the units from ``lo`` on, as many as fit in ``budget`` (at least the first,
     trimmed), with "…" last when some items of a list that ends at ``end`` are left out."""
