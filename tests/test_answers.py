@@ -230,8 +230,8 @@ def test_dev_eval_keeps_its_floor(seed_services) -> None:
 
 def test_paraphrase_eval_keeps_its_floor(seed_services) -> None:
     report = evaluate(seed_services.answers, load_cases(PARAPHRASE_QUESTIONS)).to_json()
-    # 0.500 measured at the seventh stop of 2026-12-07 (0.483 before it)
-    assert report["hit@1"] >= 0.47, report["misses"]
+    # 0.517 measured at the tenth stop of 2026-12-07 (0.500 since the seventh, 0.483 before it)
+    assert report["hit@1"] >= 0.48, report["misses"]
     assert report["abstention"] >= 0.93, report["misses"]
     assert report["answered_wrong"] <= 2, report["misses"]
 

@@ -113,3 +113,9 @@ def test_a_plural_in_es_of_a_word_in_s_is_the_singular_term() -> None:
     assert t("buses") == t("bus") and t("gases") == t("gas") and t("quizzes") == t("quiz")
     # a plural of a word in "-se" is that word's, not the word without its "e"
     assert t("cases") == t("case") != t("cas") and t("vases") == t("vase") and t("uses") == t("use")
+
+
+def test_a_noun_that_stands_in_for_a_name_is_a_stop_word() -> None:
+    t = Tokenizer()
+    assert t("is the volunteer tutor thing paid") == t("is the volunteer tutor paid")
+    assert t("which internship mixes vision and language stuff") == t("which internship mixes vision and language")

@@ -3,7 +3,8 @@
 The Snowball English list, plus the words people wrap questions in ("can you tell
 me", "please", "hey") that say nothing about what is asked, and the same said as members
 type them in chat: contractions without their apostrophe ("im", "dont"; not those that are
-words of their own, "id", "well", "shed") and shorthand ("u", "rn", "tbh").
+words of their own, "id", "well", "shed") and shorthand ("u", "rn", "tbh"), and the nouns that stand in for a name ("the volunteer
+tutor thing", "vision and language stuff").
 """
 
 # Question words are kept as terms: an FAQ question "When is the deadline?" should match
@@ -31,6 +32,7 @@ STOPWORDS: frozenset[str] = (
     cant wont youre youve youll youd theyre theyve thats whats theres heres hes shes
     u ur pls plz rn tbh idk lol btw ya gonna wanna gotta kinda thx
     ngl haha hahaha lmao lmfao imo imho omg tysm thnx thanx sorta yall jk fyi hmm uhh okay yeah yep
+    thing things stuff
     """.split()
     )
     - INTERROGATIVES
