@@ -5066,11 +5066,23 @@ def test_pay_asked_at_a_place_another_posting_is_at_is_not_this_postings_pay(tmp
     assert answers.ask("night dispatcher pay in indianapolis").verdict != "answer"
 
 
-def test_how_a_programme_works_is_answered_by_its_overview(seed_services: Services) -> None:
+def test_how_a_programme_works_is_answered_by_its_overview(seed_services: Services, tmp_path: Path, settings: Settings) -> None:
     # the page's opening says "work" and "contributors" more; the section headed so says how it goes
     answer = seed_services.answers.ask("how does the hf fellowship work")
     assert answer.citations and answer.citations[0].section.startswith("How the Fellowship works")
     assert asks_overview("so how does the lumen fellowship work exactly")
+    # ... and not by an FAQ item that says "work" of something else
+    write(
+        tmp_path,
+        "veridian.md",
+        "---\ntitle: Veridian Fellowship\n---\n# Veridian Fellowship\n\nThe Veridian Fellowship is a full-time research "
+        "fellowship for 14 fellows, from September 2026 to June 2027, paying €3,200 a month.\n\n## FAQ\n\n"
+        "### Can I work remotely?\n\nNo. Fellows must live in Port Severin; up to 3 weeks of remote work are allowed.\n\n"
+        "### Can I keep a part-time job?\n\nNo. Outside employment is not permitted during the fellowship.\n",
+    )
+    write(tmp_path, "other.md", "---\ntitle: Harbour Internship\n---\n# Harbour Internship\n\nTwelve weeks in the lab.\n")
+    answer = services_over(tmp_path, settings).answers.ask("how does the veridian thing work")
+    assert answer.citations and answer.citations[0].snippet.startswith("The Veridian Fellowship is a full-time")
     assert asks_overview("explain the lumen fellowship")
     assert not asks_overview("how does the mentor pairing work for remote fellows and when do we meet")
 

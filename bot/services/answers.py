@@ -653,7 +653,10 @@ class AnswerService:
                 kinds[i] = 1.0 if held or _listed_count(passage, kind, question) else -1.0
         elif definition:
             # a document's opening says what it is; with "how does X work?", so does a section
-            # headed so ("How the Fellowship works")
+            # headed so ("How the Fellowship works"), and no other passage does ("Can I work
+            # remotely?" says "work" of something else)
+            if overview:
+                kinds[:] = -1.0
             kinds[
                 [
                     i
