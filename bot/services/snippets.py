@@ -15,6 +15,7 @@ from bot.documents.document import REQUIREMENTS_HEADING
 from bot.models import Passage
 from bot.search.answer_type import PROCESS_WORDS
 from bot.search.semantic import embed
+from bot.search.stopwords import INTERROGATIVES
 from bot.search.tokenize import Tokenizer
 
 CALL_TO_ACTION = re.compile(
@@ -407,16 +408,13 @@ def heading_answers(passage: Passage, asked: list[set[str]], tokenizer: Tokenize
         return False
     said = tokenizer(passage.section.split(SECTION_SEP)[-1])
     # a heading written as a question starts with its question word ("What we offer")
-    said = said[1:] if said and said[0] in _QUESTION_WORDS else said
+    said = said[1:] if said and said[0] in INTERROGATIVES else said
     if not said:
         return False
     heading = set(said)
     # ... first: "Pay and benefits" opens with the pay, but "Location, Salary & Benefits"
     # heads three answers, and its first item is the location
     return all(heading & terms for terms in asked) and said[0] in set().union(*asked)
-
-
-_QUESTION_WORDS = frozenset({"what", "who", "how", "when", "where", "why", "which"})
 
 
 @lru_cache(maxsize=4096)
