@@ -1325,6 +1325,8 @@ def test_holds_finds_people_and_contacts() -> None:
     assert holds("Email accommodations@example.com for help.", "person")
     assert holds("You will work with Ada Lovelace on compilers.", "person")
     assert not holds("the stipend is paid monthly.", "person")
+    # "people" as the public served names no one to ask ("who does the intern report to?")
+    assert not holds("A career bringing music to young people and communities.", "person")
     assert holds("Our headquarters are in Montréal.", "place")
     assert holds("The lab is in building 4, room 210, next to the library.", "place")
     assert not holds("Meta participates in the E-Verify program in certain locations.", "place")

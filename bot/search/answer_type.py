@@ -368,7 +368,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "person": re.compile(
         rf"{_EMAIL}|@\w+"
         r"|\b(?:team|teams|mentors?|managers?|recruit\w*|researchers?|engineers?|staff|maintainers?|"
-        r"coordinators?|advisors?|supervisors?|contact|email|e-mail|reach out|people)\b"
+        r"coordinators?|advisors?|supervisors?|contact|email|e-mail|reach out)\b"
         r"|(?-i:\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)+\b)",
         re.IGNORECASE,
     ),
