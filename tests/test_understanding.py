@@ -1315,6 +1315,16 @@ def test_a_rate_of_money_says_no_frequency() -> None:
     assert holds("Stipends are paid monthly.", "frequency")
 
 
+def test_every_says_how_often_only_of_a_time() -> None:
+    # "every student" is everyone, "every week" a frequency; "one week in six" is a rota
+    assert not holds("Supervisors are not obliged to meet every student who writes.", "frequency")
+    assert not holds("We read every script.", "frequency")
+    assert holds("Supervisors meet their fellow for at least one hour each week.", "frequency")
+    assert holds("A writers' room every second Tuesday evening.", "frequency")
+    assert holds("Residents work every third weekend.", "frequency")
+    assert holds("You are on call roughly one week in six.", "frequency")
+
+
 def test_holds_finds_shares() -> None:
     assert holds("About 80% of our alumni raise a seed round.", "share")
     assert holds("Half of the fellows are from outside Europe.", "share")

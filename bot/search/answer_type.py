@@ -259,8 +259,15 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         # (not "a $150 weekly on-call stipend", "$20 per month": a rate of money)
         r"\b(?:(?:daily|weekly|biweekly|monthly|quarterly|yearly|annually)"
         r"(?!\s+(?:[a-z-]+\s+){0,2}(?:stipends?|pay|allowances?|salary|wages?|rates?|budgets?|fees?)\b)"
-        r"|every|once|twice|(?<!\d )per (?:day|week|month|year))\b"
+        r"|once|twice|(?<!\d )per (?:day|week|month|year))\b"
         r"|\btimes a\b"
+        # "every week", "each term", "every other Friday", "every third weekend", "every two
+        # weeks", "one week in every six"; not "every student", "we read every script"
+        r"|\b(?:every|each)\s+(?:(?:other|alternate|few|couple of|\d+(?:st|nd|rd|th)?|two|three|four|five|six|"
+        r"second|third|fourth|fifth|sixth)\s+)?"
+        rf"(?:(?:day|week|fortnight|month|year|term|semester|quarter|morning|afternoon|evening|night|shift|weekend)s?|{_WEEKDAY})\b"
+        r"|\b(?:one|a|an|\d+)\s+(?:day|week|weekend|month|shift|night)s?\s+in\s+(?:every\s+)?"
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b"
     ),
     "duration": re.compile(
         rf"\b{_NUMBER}{_OR_MORE}[\s-]*(?:\(\d+\)\s*)?(?:to|-|–)?\s*(?:{_NUMBER}[\s-]*(?:\(\d+\)\s*)?)?"
