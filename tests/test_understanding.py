@@ -507,6 +507,19 @@ def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(se
     )
     assert cohorts.scope(cohorts.choosing(tokenizer("spring cohort deadline?"))) == frozenset({0})
     assert cohorts.scope(cohorts.named(tokenizer("spring cohort deadline?"))) is None  # no name alone
+    # a word one document is called by and another says as its qualifier names both: an
+    # e-mail titled "Spring Welcome Email" does not hide the Spring cohort's own page
+    editions = Names.build(
+        [
+            ["Larchwood Mentorship Programme – Spring Cohort 2025"],
+            ["Autumn Cohort 2025 | Mentorship | Larchwood Software Foundation"],
+            ["Spring Welcome Email", "Larchwood Mentorship Team"],
+        ],
+        tokenizer,
+    )
+    asked = editions.named(tokenizer("how much do they pay for the spring mentorship thing"))
+    assert tokenizer.term("spring") in asked
+    assert editions.scope(asked) == frozenset({0, 2})
     assert names.choosing(tokenizer("what data do you keep about me")) == {}
 
 

@@ -332,7 +332,7 @@ class Names:
         score: dict[int, float] = {}
         called: dict[str, tuple[int, ...]] = {}
         for term in named:
-            called[term] = self.docs_of.get(term) or self.phrase_docs.get(term, ())
+            called[term] = tuple(sorted({*self.docs_of.get(term, ()), *self.phrase_docs.get(term, ())}))
             for doc in called[term]:
                 score[doc] = score.get(doc, 0.0) + named[term]
         if mentioned is not None and len(called) > 1 and score:
