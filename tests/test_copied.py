@@ -483,3 +483,63 @@ def test_a_mailing_lists_footer_is_blanked_and_a_signature_kept() -> None:
     assert len(out.split("\n")) == len(text.split("\n"))
     assert "receiving this" not in out and "Unsubscribe" not in out and "partners" not in out
     assert "The fund supports community organisations." in out and "Grants Manager, Kittering Foundation" in out
+
+
+WELCOME_MAIL = """From: Learning & Development Team <students@valley.example>
+To: Ashgrove Summer Students 2025
+Cc: Priya Lennox <p.lennox@valley.example>
+Date: Tue, 3 Jun 2025 11:42:07 +0100
+Subject: Welcome to the Summer Programme – Ashgrove joining information
+
+Hi everyone,
+
+Some things work a bit differently at Ashgrove, so please read this carefully.
+
+1) First day
+Your first day is Monday 30 June, at the Education Centre.
+
+2) Food
+Ashgrove has no staff restaurant, so you get a food allowance of £20 a week.
+
+3) "Can I park on site?"
+Yes, in the overflow car park (P3).
+
+4) Paperwork
+Please bring your passport on the first day.
+
+Best wishes,
+Hannah
+
+--
+This e-mail and any attachments are confidential and intended solely for the addressee. If
+you have received it in error please notify the sender.
+"""
+
+
+def test_an_emails_subject_is_its_title_and_its_numbered_items_its_sections() -> None:
+    doc = parse(WELCOME_MAIL, "email-ashgrove.txt")
+    # the subject names the e-mail, however many header lines are above it
+    assert doc.title == "Welcome to the Summer Programme – Ashgrove joining information"
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    # "2) Food" straight above its paragraph heads it; one of them may be a question
+    assert headings[1:] == ["1) First day", "2) Food", '3) "Can I park on site?"', "4) Paperwork"]
+    food = next(b for b in doc.blocks if b.text.startswith("Ashgrove has no staff"))
+    assert food.kind == "paragraph" and food.line == 15
+    # the legal footer and the signature mark are no content
+    texts = " ".join(b.text for b in doc.blocks)
+    assert "confidential" not in texts and "in error" not in texts and "--" not in texts
+
+
+def test_a_numbered_faq_and_wrapped_steps_are_no_sections() -> None:
+    faq = parse(
+        "Bootcamp FAQ\n\n1. Who can apply?\nAdults over 18.\n\n2. Is it online?\nNo, in person only.\n\n"
+        "3. When does it start?\nOn 13 January.\n",
+        "faq.txt",
+    )
+    assert [b.text for b in faq.blocks if b.kind == "heading"] == ["Bootcamp FAQ"]  # questions, read as an FAQ's
+    steps = parse(
+        "How to apply\n\n1. Complete the online form at\nwww.example.org by 5 March.\n\n"
+        "2. Send two references to\nMaria Lopez before the interview.\n\n3. Book an interview with\nour team.\n",
+        "steps.txt",
+    )
+    assert [b.text for b in steps.blocks if b.kind == "heading"] == ["How to apply"]  # lines that run on

@@ -26,11 +26,16 @@ _FORWARD_MARK = re.compile(
     r"-{2,}\s*weitergeleitete nachricht\s*-{2,})\s*$",
     re.I,
 )
+_SIGNATURE_MARK = re.compile(r"^\s*--\s*$")  # "-- " over a mail's signature
 _SENT_FROM = re.compile(r"^\s*sent from my \w+(?: \w+)?\s*$", re.I)
-# a mailing list's footer: "You are receiving this because …", "Unsubscribe | Update preferences"
+# a mailing list's footer: "You are receiving this because …", "Unsubscribe | Update preferences";
+# a mail's legal footer: "This e-mail and any attachments are confidential …", "If you have
+# received this message in error …", "Please consider the environment before printing"
 _LIST_FOOTER = re.compile(
     r"^\s*(?:you(?: are|'re)? receiv(?:ing|ed) this (?:e-?mail |message |newsletter )?because|"
-    r"(?:to )?unsubscribe\b|update (?:your )?(?:email )?preferences\b|manage (?:your )?(?:subscription|preferences)\b)",
+    r"(?:to )?unsubscribe\b|update (?:your )?(?:email )?preferences\b|manage (?:your )?(?:subscription|preferences)\b|"
+    r"this (?:e-?mail|message)\b.{0,60}?\b(?:is|are|may be) (?:strictly )?(?:confidential|private|privileged|intended)\b|"
+    r"if you (?:have )?received this (?:e-?mail|message) in error\b|please consider the environment before printing\b)",
     re.I,
 )
 _QUOTED = re.compile(r"^\s*>[> ]?")  # "> text", ">> text", ">"
@@ -203,7 +208,6 @@ def _unwrap_mail(lines: list[str]) -> list[str]:
     The subject of the innermost message (without "Fwd:") takes the first subject's line, as
     the text's title."""
     out = list(lines)
-    subjects = [(i, m.group(1)) for i, line in enumerate(lines) if (m := _SUBJECT.match(line))]
     # a forwarder signs with their name on a line of its own ("Rhiannon") above the forwarded
     # message: no heading of it
     senders = {
@@ -219,7 +223,7 @@ def _unwrap_mail(lines: list[str]) -> list[str]:
         signed = _unquoted(line).strip(" -–—,.").casefold() in senders and bool(
             _FORWARD_MARK.match(next((ln for ln in itertools.islice(lines, i + 1, None) if ln.strip()), ""))
         )
-        if _FORWARD_MARK.match(line) or _SENT_FROM.match(line) or in_headers or signed:
+        if _FORWARD_MARK.match(line) or _SENT_FROM.match(line) or _SIGNATURE_MARK.match(line) or in_headers or signed:
             out[i] = ""
         else:
             out[i] = _unquoted(line)
@@ -230,15 +234,28 @@ def _unwrap_mail(lines: list[str]) -> list[str]:
         footer = bool(_LIST_FOOTER.match(line)) or (footer and bool(line.strip()))
         if footer:
             out[i] = ""
-    if subjects:
-        first = subjects[0][0]
-        subject = _REPLY_PREFIX.sub("", subjects[-1][1]).strip()
-        if subject:
-            out[first] = subject
-            # the title stands alone: the header lines around it are blank now
-            if first + 1 < len(out) and out[first + 1].strip():
-                out[first + 1] = ""
+    subject = _subject(lines)
+    if subject is not None:
+        first, out[first] = subject
+        # the title stands alone: the header lines around it are blank now
+        if first + 1 < len(out) and out[first + 1].strip():
+            out[first + 1] = ""
     return out
+
+
+def _subject(lines: list[str]) -> tuple[int, str] | None:
+    """Return where an e-mail's first "Subject:" line is and the innermost message's subject,
+    without "Re:" or "Fwd:"; None when no line gives one."""
+    subjects = [(i, m.group(1)) for i, line in enumerate(lines) if (m := _SUBJECT.match(line))]
+    subject = _REPLY_PREFIX.sub("", subjects[-1][1]).strip() if subjects else ""
+    return (subjects[0][0], subject) if subject else None
+
+
+def mail_subject(text: str) -> tuple[int, str] | None:
+    """Return the line (from 0) and the text of an e-mail's subject, which :func:`tidy` puts
+    on its first "Subject:" line as the e-mail's title; None for text that is no e-mail."""
+    lines = text.split("\n")
+    return _subject(lines) if _is_mail(lines) else None
 
 
 def _unquoted(line: str) -> str:

@@ -21,7 +21,7 @@ from dateutil import parser as dateparser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from bot.documents.copied import QUESTION_WORDS, tidy
+from bot.documents.copied import QUESTION_WORDS, mail_subject, tidy
 from bot.documents.jsonld import JobPosting, read_job_postings
 from bot.documents.urls import safe_url
 from bot.models import Block, BlockKind, Link
@@ -806,6 +806,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     # the page's own first lines, where its title is (a site's name above them set aside)
     opening = next((k for k, ln in enumerate(lines) if ln.strip()), 0)
     sections = _numbered_sections(lines)
+    subject = mail_subject(body)  # an e-mail's subject is its title
     title_next = False  # the run after a masthead of two organisation lines is the title
     list_id = 0
     numbered = 0  # numbered sections' headings so far
@@ -823,6 +824,9 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             for k in range(start, i):
                 out.blocks.append(Block("paragraph", _plain(lines[k]).strip(), numbers[k] + first_line, 0))
             continue
+        if subject is not None and numbers[start] == subject[0] and len(run) == 1:
+            out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 1))
+            continue
         prev_blank = start == 0 or not lines[start - 1].strip()
         next_blank = i >= n or not lines[i].strip()
         bold = _BOLD_LINE.match(run[0])
@@ -833,7 +837,13 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             run, line_no = run[1:], line_no + 1
             if not run:
                 continue
-        if len(run) == 1 and (
+        numbered_over = len(run) > 1 and start in sections
+        if numbered_over:
+            # "3) Food" straight above its paragraph, in an e-mail of such sections
+            out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 2))
+            numbered += 1
+            run, line_no = run[1:], line_no + 1
+        elif len(run) == 1 and (
             _numbered_heading(run[0], lines[i:])
             # ... and, once two are, "7. Contact" alone over text that is not numbered
             or (numbered >= 2 and _numbered_heading(run[0], [], loose=True) and prev_blank and next_blank)
@@ -852,8 +862,8 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         if len(run) == 1 and _is_heading(run[0], prev_blank, next_blank):
             out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             continue
-        subsection = len(run) > 1 and _subsection_heading(run[0])
-        if subsection:
+        subsection = numbered_over or (len(run) > 1 and _subsection_heading(run[0]))
+        if subsection and not numbered_over:
             # "1.2 How much you can apply for" straight above its text: a numbered
             # document's subsection (a PDF's, a Word file's), under its "1. About the grants"
             out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 3))
@@ -1237,7 +1247,7 @@ _BOLD_LINE = re.compile(rf"^\s*(?:[{_EMOJI}]+\s*)?(\*\*|__)\s*(\S.*?)\s*\1\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
 
 
-_SECTION_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+[A-Z]")
+_SECTION_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+[\"“]?[A-Z]")  # "3. Eligibility", "3) Food"
 
 
 def _numbered_heading(line: str, after: list[str], loose: bool = False) -> bool:
@@ -1255,15 +1265,17 @@ def _numbered_heading(line: str, after: list[str], loose: bool = False) -> bool:
 
 def _numbered_sections(lines: list[str]) -> frozenset[int]:
     """Return the lines that head a numbered document's sections without subsections: "1.
-    Overview", "2. Funding", "3. Eligibility", each alone between blank lines over text that
-    is not numbered, three of them or more, numbered 1, 2, 3 … ("1. Fill in the form" over
-    "2. Send it to us" are steps, not sections)."""
+    Overview", "2. Funding", "3. Eligibility", each after a blank line and over text that
+    is not numbered (on the next line, as an e-mail's "3) Food" over its paragraph, or after
+    a blank one), three of them or more, numbered 1, 2, 3 … ("1. Fill in the form" over
+    "2. Send it to us" are steps, not sections; "1. Complete the form at" over
+    "www.example.org by 5 March." is one wrapped step)."""
     alone = [
         i
         for i, line in enumerate(lines)
-        if _numbered_heading(line, [], loose=True)
+        if (_numbered_heading(line, [], loose=True) or _numbered_question(line))
         and (i == 0 or not lines[i - 1].strip())
-        and (i + 1 >= len(lines) or not lines[i + 1].strip())
+        and (i + 1 >= len(lines) or not lines[i + 1].strip() or not _RUNS_ON.search(line))
     ]
     found: list[int] = []
     for i in alone:
@@ -1272,7 +1284,16 @@ def _numbered_sections(lines: list[str]) -> frozenset[int]:
         prose = following and not _SECTION_NUMBER.match(following) and not _BULLET.match(following)
         if prose and number and number.group(1) == str(len(found) + 1):
             found.append(i)
-    return frozenset(found) if len(found) >= 3 else frozenset()
+    # one numbered '5) "Do I have to live nearby?"' among them heads its answer as the others
+    # head theirs (a numbered FAQ, questions all or most, is read as an FAQ)
+    asked = sum(_numbered_question(lines[i]) for i in found)
+    return frozenset(found) if len(found) >= 3 and asked * 2 < len(found) else frozenset()
+
+
+def _numbered_question(line: str) -> bool:
+    """Tell whether a line is a short numbered question: '5) "Can I live elsewhere?"'."""
+    s = line.strip().rstrip("\"'”’")
+    return bool(_SECTION_NUMBER.match(line)) and s.endswith("?") and len(s.split()) <= QUESTION_WORDS
 
 
 _SUBSECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
