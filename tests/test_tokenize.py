@@ -119,3 +119,10 @@ def test_a_noun_that_stands_in_for_a_name_is_a_stop_word() -> None:
     t = Tokenizer()
     assert t("is the volunteer tutor thing paid") == t("is the volunteer tutor paid")
     assert t("which internship mixes vision and language stuff") == t("which internship mixes vision and language")
+
+
+def test_yes_is_a_stop_word_as_no_is() -> None:
+    # "the last day I can say yes" asks for a date, not for an FAQ answer that opens "Yes."
+    t = Tokenizer()
+    assert t("whats the last day i can say yes") == t("whats the last day i can say")
+    assert t("Yes. Residents are paid monthly.") == t("No. Residents are paid monthly.")

@@ -31,7 +31,7 @@ STOPWORDS: frozenset[str] = (
     im ive dont doesnt didnt isnt arent wasnt werent havent hasnt hadnt wouldnt couldnt shouldnt
     cant wont youre youve youll youd theyre theyve thats whats theres heres hes shes
     u ur pls plz rn tbh idk lol btw ya gonna wanna gotta kinda thx
-    ngl haha hahaha lmao lmfao imo imho omg tysm thnx thanx sorta yall jk fyi hmm uhh okay yeah yep
+    ngl haha hahaha lmao lmfao imo imho omg tysm thnx thanx sorta yall jk fyi hmm uhh okay yeah yep yes
     thing things stuff
     """.split()
     )
