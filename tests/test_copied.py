@@ -124,6 +124,18 @@ def test_a_job_boards_menus_and_similar_jobs_are_not_content() -> None:
     assert "How to apply" in texts and "Send your resume by December 5, 2025." in texts
 
 
+def test_a_pasted_job_boards_similar_jobs_are_not_content() -> None:
+    paste = (
+        "Compliance Analyst\nMossgate Money\n\nLocation: London\nSalary: £42,000\n\n"
+        "How to apply\nApply on the Mossgate careers page by 14 March.\n\n"
+        "Similar jobs\nKYC Analyst – Brightmere Bank – London – £38,000\n"
+        "Financial Crime Associate – Pellow Pay – Remote – £45,000\n"
+    )
+    texts = [b.text for b in parse(paste, "jobboard-compliance.txt").blocks]
+    assert not any("Brightmere" in t or "Pellow" in t or t == "Similar jobs" for t in texts)
+    assert "Apply on the Mossgate careers page by 14 March." in texts
+
+
 def test_a_google_docs_title_and_the_organisation_under_it(tmp_path: Path, settings: Settings) -> None:
     write(
         tmp_path,

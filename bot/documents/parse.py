@@ -398,8 +398,8 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
     return out
 
 
-def _without_other_content(blocks: list[Block]) -> list[Block]:
-    """Drop menus (a paragraph that is only links) and a job board's "Similar jobs" section."""
+def _without_other_sections(blocks: list[Block]) -> list[Block]:
+    """Drop a job board's "Similar jobs" section (others' postings), to the next heading of its level."""
     kept: list[Block] = []
     skipping: int | None = None  # the level of the heading whose section is dropped
     for block in blocks:
@@ -408,8 +408,15 @@ def _without_other_content(blocks: list[Block]) -> list[Block]:
                 skipping = None
             if skipping is None and OTHER_CONTENT_HEADING.match(block.text.strip()):
                 skipping = block.level
-        if skipping is not None:
-            continue
+        if skipping is None:
+            kept.append(block)
+    return kept
+
+
+def _without_other_content(blocks: list[Block]) -> list[Block]:
+    """Drop menus (a paragraph that is only links) and a job board's "Similar jobs" section."""
+    kept: list[Block] = []
+    for block in _without_other_sections(blocks):
         if block.kind == "paragraph" and len(block.links) >= NAV_LINKS:
             linked = sum(len(link.text) for link in block.links)
             if linked >= 0.85 * len(re.sub(r"[\s/|·•›>]", "", block.text)):
@@ -980,6 +987,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
                 out.published_line = out.published_line or line_no
                 continue
             out.blocks.append(Block("paragraph", text, line_no, 0, _bare_links(text, line_no)))
+    out.blocks = _without_other_sections(out.blocks)  # a job board's paste: "Similar jobs" and others' postings
     out.links = [link for block in out.blocks for link in block.links]
     # "Source: https://…" near the top: where the text was copied from, its own address
     out.source_urls.extend(m.group(1) for ln in lines[:SOURCE_LINES] if (m := _SOURCE_LINE.match(ln.strip())))
