@@ -2594,6 +2594,29 @@ def test_requirements_are_found_under_a_heading_that_never_says_the_word(setting
         assert "two years in an operations" in first.snippet
 
 
+def test_duties_are_found_under_a_heading_that_never_says_the_word(settings, tmp_path) -> None:
+    # "what do library helpers actually do?" over an advert whose duties are a list headed
+    # "What you'll be doing": no word of the question is in it, and the requirements' text
+    # says "library" and "helpers" as often
+    write(
+        tmp_path,
+        "library-helper.txt",
+        "Winter Library Helper\n\nAbout the role\n\nKestrelford Libraries want library helpers aged 14 to 17 "
+        "for the winter. Helpers work two afternoons a week.\n\nWhat you'll be doing\n\n- Shelving returned books\n"
+        "- Running the Saturday Lego Club\n- Setting up rooms for events\n\nWhat we're looking for\n\n"
+        "Library helpers aged 14 or 15 need a Child Employment Permit. Helpers should be friendly and reliable.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    passages = answers.holder.current.corpus.passages
+    for question in ("what do library helpers actually do on a shift", "library helper duties?"):
+        best = answers.consider(answers.clean_question(question)).candidates[0]
+        assert passages[best.position].section == "What you'll be doing", question
+    assert "(duties)" in said_plainly("what would i be doing day to day as a resident?")
+    # ... but not what one does in a case, to apply, or at an event one is made to attend
+    for question in ("what do i do if im sick?", "what do i need to do to apply", "what do they make you do at the assessment day"):
+        assert "duties" not in said_plainly(question), question
+
+
 def test_an_apply_link_line_is_no_answer_to_what_the_role_pays(long_services) -> None:
     # a careers page of five roles, each under its heading (tests/data/kb_long): the link line
     # "Apply for Senior Geospatial Engineer (https://…)" repeats the role's name, the line

@@ -51,6 +51,15 @@ REQUIREMENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A heading over what one does in the role ("What you'll be doing", "Responsibilities", "Day to
+# day", "What the job involves")
+DUTIES_HEADING = re.compile(
+    r"\b(?:responsibilit\w*|duties|(?:key |main )?tasks|what you(?:['’]ll| will|['’]d| would)? (?:do|be doing|work on)|"
+    r"your role|role description|day[- ]to[- ]day|what the (?:job|role|work|post) involves|"
+    r"what(?:['’]s| is) involved|a typical day|your day)\b",
+    re.IGNORECASE,
+)
+
 
 class DocumentError(ValueError):
     """A file that cannot be turned into a document; ``line`` is 1-based when known."""

@@ -496,6 +496,17 @@ _JOB_AFTER_PHRASE = re.compile(
 )
 # "did it last year, can I do it again?", "got rejected last yr, can I try again?": applying again
 _AGAIN_PHRASE = re.compile(r"\b((?:do|did) it again|try again|apply again|(?:re-?apply)|another go)\b", re.I)
+# "what do library helpers actually do?", "what would I be doing day to day?", "what does the
+# role involve?": the duties ("What you'll be doing", "Responsibilities"); not "what do I do
+# if I'm ill?" nor "what do I need to do to apply?"
+_DUTIES_PHRASE = re.compile(
+    r"\b(what (?:do|does|would|will|did|is|are) (?:(?!(?:need|needs|have|has|want|wants|get|gets|make|makes)\b)[a-z'’]+ ){1,4}"
+    r"(?:(?:actually |really |usually |typically |normally )?(?:do|doing|involve|involves)|do all day)"
+    r"(?: (?:day[- ]to[- ]day|every day|each day|all day|on a (?:shift|typical day|normal day)))?"
+    r"(?: (?:as|in|at|on) (?:[a-z'’-]+ ){0,3}[a-z'’-]+)?)(?=\s*[?.!]|\s*$)"
+    r"|\b(day[- ]to[- ]day (?:tasks|work|duties|job))\b",
+    re.I,
+)
 # "how do I sign up?": to register ("Register on our website by 8 March"), not the sign-up form itself
 _SIGN_UP_PHRASE = re.compile(r"\b(sign(?:ing)?[- ]?up)\b(?! (?:form|sheet|page|link)\b)", re.I)
 # "how do I get in?", "how do people become fellows?", "how can I join?": how to apply
@@ -534,6 +545,7 @@ def said_plainly(question: str) -> str:
     plain = _JOB_AFTER_PHRASE.sub(r"\1 (job offer end)", plain)
     plain = _AGAIN_PHRASE.sub(r"\1 (apply again former previous)", plain)
     plain = _FED_PHRASE.sub(r"\1 (meals food)", plain)
+    plain = _DUTIES_PHRASE.sub(lambda m: f"{m.group(0)} (duties)", plain)
     plain = _GIVEN_PHRASE.sub(r"\1 (receive benefits)", plain)
     plain = _SIGN_UP_PHRASE.sub(r"\1 (register)", plain)
     plain = _GET_IN_PHRASE.sub(r"\1 (apply)", plain)

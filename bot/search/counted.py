@@ -14,13 +14,14 @@ import numpy as np
 
 from bot.config import RetrievalSettings
 from bot.documents.chunk import SECTION_SEP
-from bot.documents.document import FAQ_HEADING, REQUIREMENTS_HEADING
+from bot.documents.document import DUTIES_HEADING, FAQ_HEADING, REQUIREMENTS_HEADING
 from bot.models import Passage
 from bot.search.index import Forward, Vocabulary
 from bot.search.semantic import Vectors, embed
 from bot.search.tokenize import Tokenizer
 
 REQUIREMENTS = "requirements"
+DUTIES = "duties"
 
 
 def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSettings) -> list[str]:
@@ -36,6 +37,10 @@ def passage_terms(tokenizer: Tokenizer, passage: Passage, settings: RetrievalSet
             # "What we're looking for", "About you", "Who can apply": what one must be or
             # have, which a member asks as "requirements" ("reqs for the analyst job?")
             terms += [t for t in tokenizer(REQUIREMENTS) if t not in terms] * settings.section_weight
+        if DUTIES_HEADING.search(section):
+            # "What you'll be doing", "Responsibilities": what one does, which a member asks
+            # as "duties" or "what do library helpers actually do?"
+            terms += [t for t in tokenizer(DUTIES) if t not in terms] * settings.section_weight
     if passage.question:
         terms += tokenizer(passage.question) * settings.question_weight
     return terms
