@@ -5266,3 +5266,23 @@ def test_pay_asked_at_a_place_the_knowledge_base_never_names_is_not_a_postings_p
 
 def test_what_people_get_asks_for_the_whole_list_of_what_they_receive() -> None:
     assert listed_nouns("what do calder scholars get") == ("receive", "benefits")
+
+
+def test_an_age_is_asked_by_the_noun_and_the_childrens_age_is_not_the_applicants() -> None:
+    assert asked_kind("camp counsellor age?") == "age"
+    asked = "can a 17 year old be a holiday camp counsellor"
+    # the children the counsellor looks after are not who may apply
+    assert not holds_as_asked("Lead games and trips for children aged 5–12 at the camp.", "age", asked)
+    assert holds_as_asked("Age: 18 or over", "age", asked)
+    assert holds_as_asked("Children aged 5–12 attend; counsellors must be 18 or over.", "age", asked)
+    # ... unless the children's age is what is asked
+    assert holds_as_asked("School visits are for children aged 7–11.", "age", "what age are the kids on the school visits")
+
+
+def test_a_table_rows_label_says_what_each_cells_date_is() -> None:
+    # "Start date; Campus A: 1 September 2025; Campus B: 15 September 2025", as table rows are read
+    row = "Start date; Tidewater General (Port Ellery): 1 September 2025; Ashgrove Hospital: 15 September 2025"
+    assert holds_as_asked(row, "date", "when does the tidewater general residency start")
+    closing = "Closing date; Campus A: 1 May 2025; Campus B: 2 May 2025"
+    assert holds_as_asked(closing, "date", "deadline for campus a?")
+    assert not holds_as_asked(closing, "date", "when does campus a start")  # a closing date is no start

@@ -400,6 +400,7 @@ _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
     ("name", re.compile(r"\bnames?\s*[?.!]*$")),  # "payments lead name?"
+    ("age", re.compile(r"\b(?:ages?|age limit|minimum age)\s*[?.!]*$")),  # "camp counsellor age?"
     ("place", re.compile(r"\b(?:locations?|city|cities|country|countries|offices?|timezones?|time zones?)\b")),
     ("schedule", re.compile(r"\bhours\s*[?.!]*$")),  # "qc tech hours?"
 )
@@ -1244,6 +1245,7 @@ _STEP_DEADLINE = re.compile(
 # clauses joined by ", or", ", and", ", but" or ";" each date their own: "a PhD awarded no more
 # than four years before 1 September 2026, or … by the application deadline" dates no deadline
 _COORDINATED = re.compile(r"[,;]\s+(?:or|and|but|while|whereas)\s+|;\s+")
+_CELL = re.compile(r"^[^:;]{1,80}:\s+\S")  # a table's cell as rows are written: "Campus A: 1 September 2025"
 # another step dated by the deadline to apply: "one week after the application deadline"
 _RELATIVE_TO_APPLYING = re.compile(
     r"\b(?:after|before|following|from|of)\s+(?:the\s+)?(?:\w+\s+)?appl\w*\s+(?:deadline|closing date|closes)\b"
@@ -1273,9 +1275,14 @@ def dates_the_asked(text: str, deadline: bool, question: str | None = None, aske
             continue  # ("Reference letters are due March 13, one week after the application deadline")
         if deadline and _OUTCOME_SAID.search(part) and not _APPLYING_STEP.search(part) and not _DEADLINE.search(part):
             continue  # "Offers will go out by July 11" dates the outcome, not the last day to apply
-        for said in _COORDINATED.split(part):
+        coordinated = _COORDINATED.split(part)
+        # a table's row ("Start date; Campus A: 1 September 2025; Campus B: 15 September"):
+        # its label says what each cell's date is
+        row = coordinated[0] if len(coordinated) > 2 and all(_CELL.match(c) for c in coordinated[1:]) else ""
+        for said in coordinated:
             if not _DATED.search(said):
                 continue
+            said = f"{row} {said}" if row and said is not row else said
             if deadline and (_DEADLINE.search(said) or _BY_DATE.search(said) or _BEFORE_DATE.search(said)):
                 return True
             if not deadline and (_START.search(said) or _SPAN.search(said)):
@@ -1937,6 +1944,14 @@ def counted_by_list(text: str, heading: str | None, question: str) -> bool:
     return any(_same_word(w, n) for w in said for n in counted) or PROCESS_WORDS.search(heading) is not None
 
 
+_CHILDREN = re.compile(r"\b(?:child|children|kids?|pupils?|toddlers?|infants?|bab(?:y|ies))\b", re.I)
+_CHILDREN_AGED = re.compile(
+    r"\b(?:children|kids|pupils|toddlers|infants|babies)\s+(?:aged?\s*)?(?:between\s+)?\d{1,2}"
+    r"(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*(?:years?(?: old)?|\+))?",
+    re.I,
+)
+
+
 def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str | None = None) -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` as the question asks for it: for a
     deadline or a start, a date said to be one (:func:`dates_the_asked`), not any date; for
@@ -1954,6 +1969,8 @@ def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str
         return True
     if not holds(text, kind, question):
         return False
+    if kind == "age" and not _CHILDREN.search(asked) and not holds(_CHILDREN_AGED.sub("", text), kind, question):
+        return False  # "children aged 5–12": whom the work is with, not who may do it
     if kind == "contact" and _asks_phone(question):
         return has_contact(text, question)
     if kind == "date" and (deadline := asks_deadline(asked)) is not None:
