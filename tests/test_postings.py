@@ -985,3 +985,13 @@ def test_a_numeric_closing_date_is_read_only_when_one_order_is_a_day(tmp_path: P
         write(tmp_path / str(n), "job.md", f"# Gardener\n\n## About the role\n\nYou will mow.\n\nClosing date: {said}\n")
         (role,) = snapshot_from_folder(tmp_path / str(n), shipped).corpus.roles
         assert role.closes == closes
+
+
+def test_kb_check_warns_of_a_careers_page_that_gives_no_role(tmp_path: Path, capsys) -> None:
+    # the vacancies are named, but nothing says where, for what pay or how to apply
+    write(tmp_path, "vacancies.md", "# Current vacancies\n\n## Porter\n\nMoves patients.\n\n## Ward Clerk\n\nAnswers the phone.\n")
+    write(tmp_path, "fellowship.md", "# Careers fellowship\n\nBy nomination only.\n")
+    main(["kb", "check", "--knowledge", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "vacancies.md:1: warning: 'Current vacancies' reads as a job posting or a careers page but gives no role" in out
+    assert "fellowship.md" not in out
