@@ -15,7 +15,7 @@ from bot.app import build_services, snapshot_from_folder
 from bot.cli import main
 from bot.config import Settings, load_settings
 from bot.documents.document import DocumentError, clean_page_title, parse_document
-from bot.documents.roles import read_place
+from bot.documents.roles import read_place, role_type
 from bot.services.roles import RoleFilter, RoleService
 from tests.conftest import KNOWLEDGE, ROOT, write
 
@@ -873,3 +873,125 @@ def test_a_postings_front_matter_link_and_types_are_checked_as_a_roles_are(tmp_p
     assert "'salary' is read as 'compensation'" in problems[("planner.md", 5, "warning")]
     assert 'put it in quotes: salary: "29000"' in problems[("planner.md", 5, "warning")]
     assert "'compensation' must be text" in problems[("driver.md", 4, "error")]
+
+
+VACANCIES_PAGE = """<html><head><title>Careers – Work with us | Harrowgate Conservation Alliance</title></head>
+<body><h1>Current vacancies</h1>
+<p>Below are our current vacancies.</p>
+<h2>About us</h2><p>We look after six nature reserves in the valley.</p>
+<section><h2>Site Warden</h2>
+<ul><li><strong>Team:</strong> Reserves – North</li><li><strong>Location:</strong> Fenby Moss</li>
+<li><strong>Pay:</strong> £26,000 a year</li><li><strong>Contract:</strong> Permanent, full-time</li>
+<li><strong>Closing date:</strong> 28 March 2026</li></ul>
+<p>You will manage the reserve's grazing and its volunteers.</p></section>
+<section><h2>Visitor Assistant</h2>
+<ul><li><strong>Team:</strong> Visitor Services</li><li><strong>Location:</strong> Fenby Moss visitor centre</li>
+<li><strong>Pay:</strong> £12.60 an hour</li><li><strong>Contract:</strong> Casual / seasonal</li>
+<li><strong>Closing date:</strong> 4 April 2026</li></ul>
+<p>You will welcome visitors and run the shop.</p></section>
+<h2>How to apply</h2>
+<p>Search for the reference on the county jobs portal. School leavers: our trainee scheme closes on
+1 May 2026 – <a href="/careers/trainees">see our traineeships</a>.</p>
+</body></html>"""
+
+
+def test_a_careers_page_that_says_how_to_apply_once_gives_one_role_per_vacancy(tmp_path: Path, shipped) -> None:
+    # each vacancy states its facts under its own heading, and how to apply is said once for
+    # all of them: one role each (not one role named after the page), with its team and terms
+    write(tmp_path, "vacancies.html", VACANCIES_PAGE)
+    corpus = snapshot_from_folder(tmp_path, shipped).corpus
+    assert [(r.title, r.team, r.location, r.type, r.compensation, r.closes) for r in corpus.roles] == [
+        ("Site Warden", "Reserves – North", "Fenby Moss", "full-time", "£26,000 a year", date(2026, 3, 28)),
+        ("Visitor Assistant", "Visitor Services", "Fenby Moss visitor centre", "contract", "£12.60 an hour", date(2026, 4, 4)),
+    ]
+    # the page's <title> names the body beside a careers page's words
+    assert {r.org for r in corpus.roles} == {"Harrowgate Conservation Alliance"}
+    # a link that points to another page ("see our traineeships") is no apply link
+    assert all(r.apply_url is None for r in corpus.roles)
+    assert not any("/careers/trainees" in p.message for p in corpus.problems)
+
+
+def test_vacancies_whose_facts_are_on_one_line_under_an_open_positions_heading(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "work.md",
+        "# Work at Larchfield\n\nWe are hiring for two roles.\n\n## Open positions\n\n"
+        "### Developer Advocate\n\nTeam: Community · Location: Remote (UTC−1 to UTC+3) · Closes 16 March 2026\n\n"
+        "You'll write tutorials and speak at meetups.\n\n- Salary: EUR 62,000 – 72,000 per year\n\n"
+        "### Community Manager\n\nTeam: Community · Location: Ghent, Belgium (hybrid) · Closes 30 April 2026\n\n"
+        "You'll look after our contributors.\n\n- Salary: EUR 52,000 – 58,000 per year\n\n"
+        "## How to apply\n\nApply through the form on our site.\n",
+    )
+    roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert [(r.title, r.team, r.location, r.compensation, r.closes) for r in roles] == [
+        ("Developer Advocate", "Community", "UTC−1 to UTC+3", "EUR 62,000 – 72,000 per year", date(2026, 3, 16)),
+        ("Community Manager", "Community", "Ghent, Belgium (hybrid)", "EUR 52,000 – 58,000 per year", date(2026, 4, 30)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("terms", "kind"),
+    [
+        ("Contract: Permanent, full-time", "full-time"),  # the label is no contract
+        ("Contract: Permanent, part time", "part-time"),
+        ("Fixed-term, 12 months", "contract"),
+        ("Casual / seasonal", "contract"),
+        ("Contract: Permanent", None),  # says nothing of hours or terms we list
+        ("Freelance", "contract"),
+    ],
+)
+def test_a_roles_type_from_its_terms(terms: str, kind: str | None) -> None:
+    assert role_type(terms) == kind
+
+
+def test_a_pasted_job_boards_banner_breadcrumbs_buttons_and_ads_are_not_the_posting(tmp_path: Path, shipped) -> None:
+    # the title is the line under the board's breadcrumbs (not them), the board's "Similar
+    # jobs" are other employers' posts (no roles), and a British advert's "Main duties" and
+    # "Person specification" make it a posting, its "14/03/2026" a closing day
+    write(
+        tmp_path,
+        "board-paste.txt",
+        "GreenJobsHub  |  Jobs  >  Charity  >  Grants Officer\n\n"
+        "Grants Officer (Part-time, Maternity Cover)\nHarrowgate Conservation Alliance\n\n"
+        "Location: Fenby, FB3 (hybrid)\nSalary: £27,000 per annum\nContract: Fixed-term, 18 months\n"
+        "Closing date: 14/03/2026\n\n"
+        "Main duties\n\nWrite applications to trusts and manage reporting for 40 grants.\n\n"
+        "Person specification\n\n- Experience of writing funding bids\n- Attention to detail\n\n"
+        "HCA is an equal opportunities employer.\n\n"
+        "Similar jobs\nFundraising Officer – Brightmere Trust – London – £31,000\n"
+        "Grants Manager – Pellow Foundation – Remote – £38,000\n",
+    )
+    write(
+        tmp_path,
+        "engineer.txt",
+        "RELEASE ENGINEER (m/f/x)\nSave job | Share | Report this job\n\nCompany: Larchfield Software\n\n"
+        "About the job\nYou will own our release pipelines.\n\nHow to apply\nApply at https://jobs.larchfield.example.org/release.\n",
+    )
+    roles = {r.source: r for r in snapshot_from_folder(tmp_path, shipped).corpus.roles}
+    assert set(roles) == {"board-paste.txt", "engineer.txt"}
+    grants = roles["board-paste.txt"]
+    assert (grants.title, grants.org, grants.type, grants.closes) == (
+        "Grants Officer (Part-time, Maternity Cover)",
+        "Harrowgate Conservation Alliance",  # "HCA" of the equal-opportunities line, in full
+        "part-time",
+        date(2026, 3, 14),
+    )
+    # whom a post is open to names no post; a title in capitals is written as a name
+    assert roles["engineer.txt"].title == "Release Engineer"
+
+
+def test_a_numeric_closing_date_is_read_only_when_one_order_is_a_day(tmp_path: Path, shipped) -> None:
+    for n, (said, closes) in enumerate([("14/03/2026", date(2026, 3, 14)), ("03/14/2026", date(2026, 3, 14)), ("05/04/2026", None)]):
+        write(tmp_path / str(n), "job.md", f"# Gardener\n\n## About the role\n\nYou will mow.\n\nClosing date: {said}\n")
+        (role,) = snapshot_from_folder(tmp_path / str(n), shipped).corpus.roles
+        assert role.closes == closes
+
+
+def test_kb_check_warns_of_a_careers_page_that_gives_no_role(tmp_path: Path, capsys) -> None:
+    # the vacancies are named, but nothing says where, for what pay or how to apply
+    write(tmp_path, "vacancies.md", "# Current vacancies\n\n## Porter\n\nMoves patients.\n\n## Ward Clerk\n\nAnswers the phone.\n")
+    write(tmp_path, "fellowship.md", "# Careers fellowship\n\nBy nomination only.\n")
+    main(["kb", "check", "--knowledge", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "vacancies.md:1: warning: 'Current vacancies' reads as a job posting or a careers page but gives no role" in out
+    assert "fellowship.md" not in out

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.documents.loader import Corpus
-from bot.models import Problem, Role
+from bot.documents.roles import by_nomination
+from bot.models import Document, Problem, Role
 
 
 def _normal_question(text: str) -> str:
@@ -29,6 +30,25 @@ def unstated(role: Role) -> list[str]:
         )
         if not value
     ]
+
+
+# "Current vacancies", "Open positions", "Careers at Acme": a page that lists posts (not
+# "Contact the Early Careers team")
+_POSTS_HEADING = re.compile(
+    r"^(?:(?:current|open|our|latest|job) )?(?:vacancies|positions|roles|openings|jobs)$|^careers\b|\bcareers$"
+    r"|^(?:work (?:with|at|for)|join) (?:us|the team)\b|\bwe(?:'re|’re| are) hiring\b",
+    re.I,
+)
+
+
+def _offers_posts(doc: Document) -> bool:
+    """Tell whether a document reads as offering posts: a posting, or a page whose title or
+    a heading names its vacancies (a programme by nomination offers none)."""
+    if any(by_nomination(b.text) for b in doc.blocks):
+        return False
+    return doc.kind == "posting" or any(
+        _POSTS_HEADING.search(text.strip()) for text in [doc.title, *(b.text for b in doc.blocks if b.kind == "heading")]
+    )
 
 
 def check_corpus(
@@ -81,7 +101,18 @@ def check_corpus(
                     role.line,
                 )
             )
+    with_roles = {role.source for role in corpus.roles}
     for doc in corpus.documents:
+        if doc.source not in with_roles and _offers_posts(doc):
+            out.append(
+                Problem(
+                    doc.source,
+                    f"'{doc.title}' reads as a job posting or a careers page but gives no role: give each "
+                    "position its own heading with 'Location:', 'Pay:' or 'Contract:' lines, or an apply "
+                    "link, or list them under 'roles:' in the front matter",
+                    1,
+                )
+            )
         if doc.published and (today - doc.published).days > max_age_days:
             age = (today - doc.published).days
             out.append(

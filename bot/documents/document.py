@@ -18,6 +18,7 @@ from bot.documents.frontmatter import (
 from bot.documents.parse import (
     MarkupError,
     ParsedBody,
+    is_body_name,
     looks_like_markdown,
     parse_html,
     parse_markdown,
@@ -34,7 +35,9 @@ SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 # The headings of a job posting's sections ("Responsibilities", "About you", ...).
 POSTING_SECTIONS = (
     r"responsibilit\w*|(?:minimum|preferred|basic)?\s*qualifications|requirements|"
-    r"about the (?:job|role|position|internship|opportunity)|about you|what you.ll do|who you are|job description"
+    r"about the (?:job|role|position|internship|opportunity)|about you|what you.ll do|who you are|job description|"
+    # as British and public-sector adverts head them
+    r"(?:main|key) duties|duties and responsibilities|person specification|job (?:overview|purpose|summary)|^the role:?$"
 )
 POSTING_HEADING = re.compile(rf"\b(?:{POSTING_SECTIONS})\b", re.I)
 GENERIC_HEADING = re.compile(
@@ -250,11 +253,14 @@ def _title_owner(body: ParsedBody) -> str | None:
     headings = {_said(b.text) for b in body.blocks if b.kind == "heading"}
     for text in (body.og_title, body.html_title):
         parts = [p.strip() for p in TITLE_SEPARATORS.split(text or "") if p and p.strip()]
-        parts = [p for p in parts if not SITE_WORDS.match(p)]
-        if len(parts) == 2 and sum(_said(p) in headings for p in parts) == 1:
-            owner = next(p for p in parts if _said(p) not in headings)
+        named = [p for p in parts if not SITE_WORDS.match(p)]
+        if len(named) == 2 and sum(_said(p) in headings for p in named) == 1:
+            owner = next(p for p in named if _said(p) not in headings)
             if len(owner.split()) <= 5:
                 return owner
+        # "Careers – Work with us | Alderwick Conservation Alliance": a job page's words and a body's name
+        if len(parts) >= 2 and len(named) == 1 and _said(named[0]) not in headings and is_body_name(named[0]):
+            return named[0]
     return None
 
 
@@ -285,6 +291,13 @@ def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) 
     # A plain-text posting may open with "About the job" and a paragraph before its title line.
     posting = plain and guess_kind(body) == "posting"
     below_top = [b for b in body.blocks if b.line > body.top] if plain else body.blocks
+    if posting:
+        site = body.site_name or body.copyright
+        chrome = [n for n, b in enumerate(below_top[:3]) if _site_chrome(b.text, site)]
+        after = below_top[chrome[-1] + 1] if chrome and chrome[-1] + 1 < len(below_top) else None
+        if after is not None and _names_a_post(after):
+            return after.text, "heading"  # the line under a job board's banner, breadcrumbs or buttons
+        below_top = [b for b in below_top if not _site_chrome(b.text, site)]
     for block in below_top[: 4 if posting else 1]:
         if (
             block.kind == "heading"
@@ -298,6 +311,37 @@ def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) 
     if body.html_title:
         return _page_title(body.html_title, owners, body), "<title>"
     return readable_name(source), "file name"
+
+
+# "Home > Jobs > Libraries", "AcademiaJobsHub | Jobs > Research Support > Data Management"
+_BREADCRUMBS = re.compile(r"\S\s+[>›»]\s+\S.*\s[>›»]\s+\S|^(?:home|jobs|careers)\s+[>›»/]\s", re.I)
+
+
+# "Save job | Share | Report this job", "Easy Apply": a board's buttons
+_BOARD_BUTTONS = re.compile(
+    r"^(?:(?:save|share|report|print|e-?mail|apply|easy apply|easily apply)(?: this)?(?: job| now)?(?:\s*[|·]\s*|\s+|$)){2,}$",
+    re.I,
+)
+
+
+def _site_chrome(text: str, site: str | None) -> bool:
+    """Tell whether a line of a pasted posting is its board's: breadcrumbs, buttons, or a
+    banner that opens with the site's name ("KestrelJobs - Local jobs for local people")."""
+    first = TITLE_SEPARATORS.split(text, maxsplit=1)[0].strip().casefold()
+    banner = bool(site) and first == (site or "").casefold() and first != text.strip().casefold()
+    return bool(_BREADCRUMBS.search(text) or _BOARD_BUTTONS.match(text.strip()) or banner)
+
+
+def _names_a_post(block: Block) -> bool:
+    """Tell whether a short line under a board's banner names a post: "Research Data Manager
+    (Part Time, 0.6 FTE)", not a "Location: …" line or a sentence."""
+    text = block.text.strip()
+    return (
+        block.kind != "heading"
+        and 0 < len(text.split()) <= 12
+        and text[:1].isupper()
+        and not re.search(r"^[\w ]{1,30}:\s|[.!?]$|\s[|·•]\s", text)
+    )
 
 
 def readable_name(source: str) -> str:

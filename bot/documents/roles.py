@@ -40,7 +40,7 @@ APPLY_TEXT = re.compile(r"\b(apply|application|submit)\b", re.I)
 TEAM = re.compile(r"\b((?:[A-Z][\w&/-]*\s+)*?[A-Z][\w&/-]*)\s+team\b")
 ORG_EEO = re.compile(
     r"\b((?:[A-Z][\w&.'-]*\s+){0,3}[A-Z][\w&.'-]*)(?:,?\s+(?:Inc|LLC|Ltd|Corp|Co|PBC|GmbH|plc)\.?)?"
-    r" is (?:proud to be )?an? equal (?:employment )?opportunity",
+    r" is (?:proud to be )?an? equal (?:employment )?opportunit(?:y|ies)",
 )
 ORG_ABOUT = re.compile(r"^(?:more )?about (?!the\b|you\b|us\b|this\b|our\b)(.+?):?$", re.I)
 _CURRENCY = r"(?:(?:US|CA|AU|NZ|HK|S|C|A)?\$|[€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|NZD|SEK|NOK|DKK|JPY|INR|SGD|PLN|CZK|BRL|MXN)\b)"
@@ -60,9 +60,11 @@ MONEY = re.compile(
 COMPETITIVE = re.compile(r"\b(competitive (?:salary|stipend|pay|compensation))\b", re.I)
 # "Deadline: March 15, 2026", "Closing date: 15 March 2026", "Apply by Friday 16 January 2026"
 DEADLINE = re.compile(
-    r"\b(?:deadline|closing date|closing(?=\s*:)|close date|closes(?=\s*:)|applications? close[sd]?(?: on)?|apply by|applications? due)\s*:?\s*"
+    r"\b(?:deadline|closing date|closing(?=\s*:)|close date|closes(?=\s*:)|applications? close[sd]?(?: on)?|apply by|applications? due"
+    # "Team: Infrastructure · Location: Remote · Closes 31 March 2025": a line's or a part's first word
+    r"|(?:^|(?<=\n)|(?<=[·•|] ))closes(?=\s+(?:[A-Z][a-z]+day,? )?\d))\s*:?\s*"
     r"(?:[A-Z][a-z]+day,? )?"
-    r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4})",
+    r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4}|\d{1,2}/\d{1,2}/\d{4}\b)",
     re.I,
 )
 PLACEHOLDER_PARTS = frozenset({"tbd", "todo", "tba", "xxx", "placeholder", "link", "url"})
@@ -70,10 +72,11 @@ ORG_LABEL = re.compile(r"^(?:company|organi[sz]ation|employer|organi[sz]er)\s*:\
 LOCATION_LABEL = re.compile(
     r"^(?:locations?|based in|office|where|job location|work location)\s*:\s*(.+)$", re.I
 )
-TYPE_LABEL = re.compile(
-    r"^(?:employment type|job type|type of employment|contract type|commitment|schedule|work type|type)\s*:\s*(.+)$",
-    re.I,
-)
+_TYPE_LABELS = r"employment type|job type|type of employment|contract type|commitment|schedule|work type|type|contract"
+TYPE_LABEL = re.compile(rf"^(?:{_TYPE_LABELS})\s*:\s*(.+)$", re.I)
+# ... and the lines that may say the terms too ("Hours: Part Time, 21.9 hours per week")
+TERMS_LABEL = re.compile(rf"^(?:{_TYPE_LABELS}|hours|working hours|working pattern)\s*:\s*(.+)$", re.I)
+TEAM_LABEL = re.compile(r"^(?:team|department|dept|division|directorate)\s*:\s*(.+)$", re.I)
 PAY_LABEL = re.compile(
     r"^(?:salary(?: range)?|compensation|pay|stipend|pay range|base salary|salary band)\s*:\s*(.+)$", re.I
 )
@@ -108,13 +111,16 @@ def role_type(*texts: str | None, posting: bool = False) -> str | None:
 
     ``posting`` is accepted for compatibility and ignored: an unstated type stays None.
     """
-    text = " ".join(t for t in texts if t).casefold()
+    # "Contract: Permanent, full-time" names the terms after the label, which states none
+    text = re.sub(r"\bcontract(?:\s+type)?\s*:", " ", " ".join(t for t in texts if t).casefold())
     for pattern, kind in (
         (r"\bintern(ship)?s?\b", "internship"),
         (r"\bresiden(cy|t)\b", "residency"),
         (r"\bfellow(ship)?\b", "fellowship"),
         (r"\bpart[- ]time\b", "part-time"),
-        (r"\b(contract|contractor|freelance)\b", "contract"),
+        # a post for a time ("Fixed-term, 12 months", "Casual / seasonal") is a contract, as
+        # JSON-LD's TEMPORARY is (bot.documents.jsonld)
+        (r"\b(contract|contractor|freelance|fixed[- ]term|temporary|seasonal|casual)\b", "contract"),
         (r"\bfull[- ]time\b", "full-time"),
     ):
         if re.search(pattern, text):
@@ -141,16 +147,29 @@ def document_org(doc: Document) -> str | None:
             if match and len(match.group(1).split()) <= 4:
                 return match.group(1).strip()
     byline = _byline(doc).get("org") if doc.kind == "posting" else None
-    if byline:
+    if byline and not byline.casefold().startswith(doc.title.casefold()):  # not the post's own title line
         return byline
     subtitles, _ = preamble(doc)
     for block in doc.blocks:
         match = ORG_EEO.search(block.text)
         if match:
-            return re.sub(r"^(?:The|We|At)\s+", "", match.group(1)).strip()
+            name = re.sub(r"^(?:The|We|At)\s+", "", match.group(1)).strip()
+            return _fuller_name(name, [*subtitles, _org_near_top(doc), doc.site_name])
     return subtitles[0] if subtitles else (
         _org_near_top(doc) or doc.site_name or _org_in_title(doc.title) or _org_of_address(doc)
     )
+
+
+def _fuller_name(name: str, others: list[str | None]) -> str:
+    """The name the document writes in full elsewhere, when ``name`` is its start or its
+    initials: "Wrackline" is "Wrackline Arts Centre", "ACA" "Alderwick Conservation Alliance"."""
+    for other in others:
+        if not other or len(other) <= len(name):
+            continue
+        initials = "".join(w[0] for w in other.split() if w[:1].isupper())
+        if other.casefold().startswith(name.casefold() + " ") or (name.isupper() and initials == name):
+            return other
+    return name
 
 
 _CAREERS_AT = re.compile(r"^(?:careers|jobs|work|working|open (?:roles|positions)|join us)\s+(?:at|with)\s+(.{2,60})$", re.I)
@@ -210,11 +229,13 @@ def _org_near_top(doc: Document) -> str | None:
     for block in [b for b in doc.blocks if b.kind != "heading"][:4]:
         # a long paragraph names it only as its subject ("The Vantrelle Observatory Trust is
         # an independent Norwegian foundation …"); a short line anywhere in its parts
-        parts = [block.text] if len(block.text) > 120 else re.split(r"\s+[·•|]\s+|,\s*", block.text)
+        parts = [block.text] if len(block.text) > 120 else re.split(r"\s+[·•|–—-]\s+|,\s*", block.text)
         for part in parts:
             part = part.strip()
             match = ORG_NAME.match(title_cased(part) if in_capitals(part) else part)  # "KESTRELMOUTH FOUNDATION"
-            if match and len(match.group(0).split()) >= 2:
+            # the whole name, not a post's first words ("Winter Library Helper (Youth Works)")
+            whole = match is not None and ((len(parts) == 1 and len(part) > 120) or not re.match(r"\s*\w", part[match.end() :]))
+            if match and whole and len(match.group(0).split()) >= 2:
                 return re.sub(r"^The\s+", "", match.group(0).strip())
     return None
 
@@ -476,6 +497,8 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
             and any(level < max(headings) and _POSITIONS_HEADING.search(t) for level, t in said.items())
         )
         heading = " ".join(t for t in headings.values() if t == inner or _POSITIONS_HEADING.search(t))
+        if _OTHER_JOBS.search(inner):
+            continue  # a job board's ads for other posts, under the page's own
         linked = [b for b in group if _links_a_position(b)]
         if not POSITIONS_CONTEXT.search(f"{inner} {intro}") and not under and not (introduced and linked):
             continue
@@ -523,6 +546,12 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     return roles
 
 
+# "Similar jobs", "More jobs like this", "People also viewed": a board's ads for other posts
+_OTHER_JOBS = re.compile(
+    r"^(?:similar|related|recommended|suggested)\s+(?:\w+\s+)?(?:jobs|roles|vacancies|positions|openings|listings)\b"
+    r"|\b(?:jobs|roles) like this\b|^(?:you (?:may|might) also like|people also (?:viewed|applied))",
+    re.I,
+)
 # A heading over headings that group positions ("## Open positions" over "### Engineering").
 _POSITIONS_HEADING = re.compile(r"\b(?:positions|roles|jobs|vacancies|openings|opportunities)\b", re.I)
 # "Senior Backend Engineer (Go) – Lisbon, hybrid. Permanent, full-time. EUR 62,000 to 75,000 per year."
@@ -635,7 +664,6 @@ _PART_HEADING = re.compile(
     re.I,
 )
 _JOB_URL = re.compile(r"/(?:apply|jobs?|careers?|positions?|vacanc\w*|openings?)(?:/|$|\?)", re.I)
-_ROLE_FACTS = (LOCATION_LABEL, TYPE_LABEL, PAY_LABEL)
 
 
 def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
@@ -651,6 +679,8 @@ def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     link) from the rest of the page.
     """
     blocks = doc.blocks
+    # "How to apply: search the portal for the reference shown above", once for all
+    applying_said = any(APPLY_TEXT.search(b.text) for b in blocks)
     spans: dict[int, list[tuple[int, int]]] = {}
     for i, block in enumerate(blocks):
         if block.kind != "heading" or _PART_HEADING.search(block.text.strip()):
@@ -659,7 +689,7 @@ def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
             (j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= block.level),
             len(blocks),
         )
-        if _is_position(blocks[i + 1 : end]):
+        if _is_position(blocks[i + 1 : end], applying_said):
             spans.setdefault(block.level, []).append((i, end))
     if not spans:
         return []
@@ -682,15 +712,15 @@ def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
             location, remote = read_place(split_sentences(placed[0])[0], loose=True)
         else:
             location, remote = read_place(title, loose=False)
-        stated = _labelled_in(body, TYPE_LABEL)
         link = _apply_link_in(body) or shared_link
+        team = _labelled_in(body, TEAM_LABEL)
         roles.append(
             Role(
                 id=f"{base}/{slug(title)}",
                 title=title,
-                type=role_type(title) or (role_type(stated[0]) if stated else None),
+                type=role_type(title) or _stated_type(body),
                 org=org,
-                team=None,
+                team=team[0] if team else None,
                 location=location,
                 remote=remote,
                 compensation=_pay_of(body),
@@ -706,13 +736,24 @@ def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     return roles
 
 
-def _is_position(body: Sequence[Block]) -> bool:
-    """Tell whether a section describes a position (see _section_roles)."""
-    own_link = any(_named_apply(link) or _JOB_URL.search(link.url) for b in body for link in b.links)
+def _is_position(body: Sequence[Block], applying_said: bool = False) -> bool:
+    """Tell whether a section describes a position (see _section_roles): it has its own
+    apply link, or states a position's facts and how to apply; or, when the page says how
+    to apply once for all its positions (``applying_said``), two facts of a position
+    ("Location: …", "Pay: …", "Closing date: …")."""
+    own_link = any(
+        (_named_apply(link) or _JOB_URL.search(link.url)) and not link.url.startswith("#")  # not "#how-to-apply"
+        for b in body
+        for link in b.links
+    )
     if own_link:
         return True
-    facts = any(_labelled_in(body, label) for label in _ROLE_FACTS)
-    return facts and any(b.kind != "heading" and APPLY_TEXT.search(b.text) for b in body)
+    placed = [bool(_labelled_in(body, label)) for label in (LOCATION_LABEL, TYPE_LABEL)]
+    labelled = sum(placed) + bool(_labelled_in(body, PAY_LABEL))
+    if labelled and any(b.kind != "heading" and APPLY_TEXT.search(b.text) for b in body):
+        return True
+    # a pay and a deadline may be a programme's (its "Timeline", its "Pay"); a position has a place or terms
+    return applying_said and any(placed) and labelled + bool(_deadline_in(body)) >= 2
 
 
 def _json_ld_roles(doc: Document) -> list[Role]:
@@ -787,7 +828,8 @@ def _apply_link_in(blocks: Sequence[Block]) -> Link | None:
         for link in block.links:
             if _named_apply(link):
                 return link
-            if fallback is None and about_applying and not _SEE_OTHER.search(_before(block.text, link.text)):
+            pointer = _SEE_OTHER.search(_before(block.text, link.text)) or _SEE_LINK.match(link.text)
+            if fallback is None and about_applying and not pointer:
                 fallback = link
         if fallback is None and about_applying and not block.links and block.kind != "heading":
             written = _BARE_URL.search(block.text)
@@ -800,6 +842,10 @@ def _apply_link_in(blocks: Sequence[Block]) -> Link | None:
 # "For eligibility, pay and how to apply, see the apprenticeship announcement": a link to
 # another page that says how to apply, not a link to apply through
 _SEE_OTHER = re.compile(r"\b(?:see|read|check)\s+(?:the|our)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+# "… close on 14 March 2025 – [see our apprenticeships](/careers/early-careers)": the same, said in the link
+_SEE_LINK = re.compile(r"^(?:see|read|check)\s+(?:the|our)\b", re.I)
 
 
 def _before(text: str, linked: str) -> str:
@@ -819,6 +865,19 @@ def _labelled_in(blocks: Sequence[Block], labels: re.Pattern[str]) -> tuple[str,
             match = labels.match(part.strip())
             if match and len(part) <= 200:
                 return match.group(1).strip(), block.line
+    return None
+
+
+def _stated_type(blocks: Sequence[Block]) -> str | None:
+    """The role type the first of these blocks' terms lines that states one says ("Hours:
+    37.5 a week" states none, "Contract: Permanent, part time" does)."""
+    for block in blocks:
+        if block.kind == "heading" or len(block.text) > 400:
+            continue
+        for part in (p for line in block.text.split("\n") for p in _BYLINE_SEPARATORS.split(line)):
+            match = TERMS_LABEL.match(part.strip())
+            if match and len(part) <= 200 and (kind := role_type(match.group(1))):
+                return kind
     return None
 
 
@@ -880,9 +939,21 @@ def place_name(location: str) -> str:
     return " ".join(w for w in words if w[0].isupper() and not _WORK_MODE.match(w))
 
 
+# "(m/f/x)", "(m/w/d)", "(H/F)", "(all genders)": whom a post is open to, which names no post
+_GENDERS = re.compile(r"\s*\((?:[mfwdxh](?:\s*/\s*(?:[mfwdxhi]|div))+|all genders)\)", re.I)
+
+
+# "(copied from HealthJobs)": where the moderator found the post
+_COPIED_FROM = re.compile(r"\s*\((?:copied|taken|reposted|pasted) from [^()]*\)", re.I)
+
+
 def clean_role_title(text: str) -> str:
     """A role's title from its document's: no "Announcing the", no emoji."""
-    title = without_announcement(text)
+    title = _COPIED_FROM.sub("", _GENDERS.sub("", without_announcement(text)))
+    if in_capitals(title) and len(title.split()) >= 2:  # "SENIOR EXHIBITIONS TECHNICIAN", an acronym kept
+        small = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+        cased = zip(title.split(), title_cased(title).split(), strict=True)
+        title = " ".join(said if len(said) <= 3 and said.lower() not in small else name for said, name in cased)
     title = re.sub(r"\s*[^\w\s,()&/+.:'’–—-]+\s*", " ", title).strip()
     return re.sub(r"\s{2,}", " ", title)
 
@@ -971,7 +1042,7 @@ _CITY_COUNTRY = re.compile(
     r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?:, ?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*){1,2}(?: \([\w -]+\))?$"
 )
 _NOT_A_NAME = re.compile(
-    r"\b(ago|applicants?|posted|reposted|published|level|people|clicked|over|min read|home|menu)\b", re.I
+    r"\b(ago|applicants?|posted|reposted|published|level|people|clicked|over|min read|home|menu|jobs)\b", re.I
 )
 
 
@@ -1033,9 +1104,9 @@ def _employment(doc: Document, title: str, subtitles: list[str]) -> str | None:
     stated = role_type(title)
     if stated:
         return stated
-    labelled = _labelled(doc, TYPE_LABEL)
+    labelled = _stated_type(doc.blocks)
     if labelled:
-        return role_type(labelled[0])
+        return labelled
     if doc.hints.get("type"):
         return role_type(doc.hints["type"])
     for text in subtitles + [b.text for b in doc.blocks[:30] if len(b.text.split()) <= 6]:
@@ -1138,8 +1209,24 @@ def _deadline_in(blocks: Sequence[Block]) -> date | None:
     for block in blocks:
         match = DEADLINE.search(block.text)
         if match:
+            numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", match.group(1))
+            if numeric:
+                return _numeric_date(*(int(n) for n in numeric.groups()))
             return find_published(f"published {match.group(1)}")  # same date formats
     return None
+
+
+def _numeric_date(first: int, second: int, year: int) -> date | None:
+    """The day "14/03/2025" or "03/14/2025" says, when only one order is a date ("04/04/2025"
+    is either; "05/04/2025" is 5 April or May 4, and so says no day for sure)."""
+    orders = {(year, month, day) for day, month in ((first, second), (second, first)) if month <= 12}
+    days = set()
+    for y, m, d in orders:
+        try:
+            days.add(date(y, m, d))
+        except ValueError:
+            continue
+    return days.pop() if len(days) == 1 else None
 
 
 def _summary_of(texts: list[str]) -> str | None:
