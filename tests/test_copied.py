@@ -555,3 +555,17 @@ def test_a_numbered_faq_and_wrapped_steps_are_no_sections() -> None:
         "steps.txt",
     )
     assert [b.text for b in steps.blocks if b.kind == "heading"] == ["How to apply"]  # lines that run on
+
+
+def test_a_job_boards_breadcrumbs_go_and_the_posts_title_is_over_its_employer() -> None:
+    paste = (
+        "GreenJobsHub  |  Jobs  >  Charity & Fundraising  >  Grants Officer\n\n"
+        "Grants Officer (Part-time, Maternity Cover)\nAlderwick Conservation Alliance\n\n"
+        "Location: Marrowby (hybrid)\nSalary: £27,000 FTE\nClosing date: 17 January 2025\n\n"
+        "About the role\n\nYou will write funding bids for our conservation work.\n"
+    )
+    doc = parse(paste, "jobboard-grants-officer.txt")
+    assert doc.title == "Grants Officer (Part-time, Maternity Cover)"  # not joined with the employer's name
+    texts = [b.text for b in doc.blocks]
+    assert not any("GreenJobsHub" in t for t in texts)  # the board's breadcrumbs are no heading or text
+    assert "Alderwick Conservation Alliance" in texts

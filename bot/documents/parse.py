@@ -901,6 +901,16 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             continue
         if (
             start == opening
+            and len(run) == 2
+            and all(_is_heading(ln, True, True) for ln in run)
+            and ORG_NAME.match(run[1].strip())
+        ):
+            # a posting's title over its employer: "Grants Officer (Part-time)" / "Alderwick Conservation Alliance"
+            out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 1))
+            out.blocks.append(Block("paragraph", _plain(run[1]).strip(), line_no + 1, 0))
+            continue
+        if (
+            start == opening
             and 1 < len(run) <= 3
             and all(_is_heading(ln, True, True) for ln in run)
             and not any(_BYLINE_LINE.search(ln) or _TERMS_LINE.search(ln) for ln in run[1:])
@@ -1001,7 +1011,10 @@ _MENU = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*)?(?:(?:\s{2,}|\t+|\s
 # "Careers / Early careers", "Home › Jobs › Design": where the page sits on its site
 _BREADCRUMB_LINE = re.compile(
     r"^(?:home|careers?|jobs|vacancies|opportunities|programmes?|programs?)\s+[/>›»]\s+\S"
-    r"|^[^\W\d_][\w&'’-]*(?: [\w&'’-]+){0,3}(?:\s+[>›»]\s+[^\W\d_][\w&'’-]*(?: [\w&'’-]+){0,3}){1,5}$",  # "Volunteering > Opportunities"
+    r"|^[^\W\d_][\w&'’-]*(?: [\w&'’-]+){0,3}(?:\s+[>›»]\s+[^\W\d_][\w&'’-]*(?: [\w&'’-]+){0,3}){1,5}$"  # "Volunteering > Opportunities"
+    # a job board's: "GreenJobsHub  |  Jobs  >  Charity & Fundraising  >  Grants Officer"
+    r"|^[^\W\d_][\w&'’.-]*(?: [\w&'’.-]+){0,2}\s+[|]\s+[^\W\d_][\w&'’-]*(?: [\w&'’-]+){0,3}"
+    r"(?:\s+[>›»]\s+[^\W\d_][\w&'’(),-]*(?: [\w&'’(),-]+){0,5}){1,5}$",
     re.I,
 )
 _LEGAL_FORM = re.compile(r"\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|AG|SA|BV|NV|AB|Oy|Pty|Corp)\.?$")
