@@ -5286,3 +5286,16 @@ def test_a_table_rows_label_says_what_each_cells_date_is() -> None:
     closing = "Closing date; Campus A: 1 May 2025; Campus B: 2 May 2025"
     assert holds_as_asked(closing, "date", "deadline for campus a?")
     assert not holds_as_asked(closing, "date", "when does campus a start")  # a closing date is no start
+
+
+def test_pay_said_before_other_money_in_one_sentence_is_the_pay_and_grads_are_a_group() -> None:
+    from bot.search.answer_type import for_another_group
+
+    asked = "how much do london grads get paid"
+    said = "• London: £38,500 a year in year one, rising to £42,000 in year two, plus a £2,000 signing bonus."
+    assert holds_as_asked(said, "amount", asked)
+    # other money alone is still no pay, however the sentence goes on
+    assert not holds_as_asked("Interns get free lunch, plus a £500 travel budget.", "amount", asked)
+    # graduates are a group, and interns another: the interns' pay is not the graduates'
+    assert for_another_group(asked, "London interns are paid £3,100 a month.")
+    assert not for_another_group("how much do graduates get paid", "Grads are paid £38,500 a year.")

@@ -1015,6 +1015,7 @@ _OTHER_MONEY = re.compile(
 _OTHER_PAY = re.compile(rf"(?:{_OTHER_MONEY.pattern})\s+(?:stipends?|pay(?:ments?)?|wages?)\b")
 # when or from what other money is paid, which says nothing of the pay: "paid with the first
 # pay cheque", "$95 per two-week pay period, deducted from your pay"
+_PLUS = re.compile(r",?\s+\b(?:plus|as well as|on top of which)\b|,\s+(?:and|with)\s+(?=an?\b)")  # "… a year, plus a bonus"
 _PAID_HOW = re.compile(
     r"\bpaid\s+(?:with|in|on|into|through|via|alongside)\s+(?:the|your|their|each|every)\b[^.;,]*"
     # what the member pays: "The buy-in is $1,500, which can be paid through payroll deductions"
@@ -1052,7 +1053,7 @@ _PAID_GROUPS = (
     r"mentors?|mentees?|interns?|fellows?|residents?|apprentices?|trainees?|volunteers?|students?|participants?|"
     r"founders?|compan(?:y|ies)|teams?|startups?|hosts?|coaches|coach|judges?|employees?|members?|leaders?|"
     r"ambassadors?|tutors?|grantees?|winners?|scholars?|supervisors?|facilitators?|instructors?|speakers?|artists?|"
-    r"dependents?|dependants?|famil(?:y|ies)|spouses?"
+    r"dependents?|dependants?|famil(?:y|ies)|spouses?|graduates?|grads?"
 )
 # ... said as those who are paid ("Mentees receive a stipend", "paid to each mentee"), not as a
 # word of a thing ("participant costs")
@@ -1073,7 +1074,7 @@ _PAYEE_ASKED = re.compile(
 def _group_of(word: str) -> str:
     """Return the group a word for people names, one or many alike ("mentors": "mentor")."""
     word = word.casefold()
-    irregular = {"companies": "company", "coaches": "coach", "families": "family"}
+    irregular = {"companies": "company", "coaches": "coach", "families": "family", "grads": "graduate", "grad": "graduate"}
     return irregular.get(word) or (word.rstrip("s") if word.endswith("s") else word)
 
 
@@ -1587,6 +1588,10 @@ _COMPETITIVE = re.compile(r"\bcompetitive (?:salary|salaries|stipends?|pay|compe
 _OWN_AGE_ASKED = re.compile(r"\b(?:do|does|would|will|should)\s+(?:i|you|u|we|one|applicants?|volunteers?)\s+(?:have|need)\s+to\s+be\b"
                             r"|\b(?:am i|im|i'?m|i am)\b|\bhow old\b")
 _SERVED = re.compile(r"\b(?:child|children|kids?|pupils?|young people|learners?|youths?|teens?|teenagers?)\b")
+_CHILDREN_AGED = re.compile(
+    r"\b(?:child|children|kids?|pupils?|toddlers?|infants?|babies)\s+(?:aged|ages|between|from|of)\s+(?:between\s+)?"
+    r"\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:[- ]year[- ]olds?)?"
+)
 _SERVED_AGE = re.compile(
     r"\b(?:child|children|kids?|pupils?|young people|learners?|youths?|teens?|teenagers?)\s+"
     r"(?:aged|ages|between|from|of)\s+(?:between\s+)?\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:[- ]year[- ]olds?)?"
@@ -1609,10 +1614,12 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
     if kind == "amount" and _FIGURE_ASKED.search(asked):
         # "residency salary exact number?" is not answered by "a competitive salary"
         searched = _COMPETITIVE.sub(" ", searched)
-    if kind == "age" and _OWN_AGE_ASKED.search(asked) and not _SERVED.search(asked):
+    if kind == "age" and not _SERVED.search(asked):
         # "how old do you have to be for reading partners?" is not answered by "pairs a
-        # volunteer with a child aged 7 to 11": the age of those the programme serves
-        searched = _SERVED_AGE.sub(" ", searched)
+        # volunteer with a child aged 7 to 11": the age of those the programme serves; nor
+        # "camp counsellor age?" by "for children aged 5–12" (though "young people aged 14–17"
+        # may be who applies)
+        searched = (_SERVED_AGE if _OWN_AGE_ASKED.search(asked) else _CHILDREN_AGED).sub(" ", searched)
     if kind == "date" and asked and _other_date(asked, searched):
         return False
     if kind in ("date", "duration") and _OUTCOME_ASKED.search(asked) and not asks_deadline(asked):
@@ -1699,7 +1706,9 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
             lambda part: bool(_PAY_SAID.search(_PAID_HOW.sub(" ", _OTHER_PAY.sub(" ", part))))
             or not _OTHER_MONEY.search(part)
             # "on call pay?" is paid as "an on-call allowance of €300 for each week"
-            or (premium is not None and _said_premium(premium[1], part)),
+            or (premium is not None and _said_premium(premium[1], part))
+            # "£38,500 a year, plus a £2,000 signing bonus" says the pay, then other money
+            or any(_ANY_SUM.search(said) and not _OTHER_MONEY.search(said) for said in _PLUS.split(part)),
         )
         if premium is None and not _PREMIUM_SAID.search(asked) and not _PREMIUM_ASKED.search(asked):
             # "fraud analyst hourly pay" is not answered by "A shift differential of $2.00 per
@@ -1944,14 +1953,6 @@ def counted_by_list(text: str, heading: str | None, question: str) -> bool:
     return any(_same_word(w, n) for w in said for n in counted) or PROCESS_WORDS.search(heading) is not None
 
 
-_CHILDREN = re.compile(r"\b(?:child|children|kids?|pupils?|toddlers?|infants?|bab(?:y|ies))\b", re.I)
-_CHILDREN_AGED = re.compile(
-    r"\b(?:children|kids|pupils|toddlers|infants|babies)\s+(?:aged?\s*)?(?:between\s+)?\d{1,2}"
-    r"(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*(?:years?(?: old)?|\+))?",
-    re.I,
-)
-
-
 def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str | None = None) -> bool:
     """Tell whether ``text`` holds an answer of ``kind`` as the question asks for it: for a
     deadline or a start, a date said to be one (:func:`dates_the_asked`), not any date; for
@@ -1969,8 +1970,6 @@ def holds_as_asked(text: str, kind: AnswerKind, question: str, faq_question: str
         return True
     if not holds(text, kind, question):
         return False
-    if kind == "age" and not _CHILDREN.search(asked) and not holds(_CHILDREN_AGED.sub("", text), kind, question):
-        return False  # "children aged 5–12": whom the work is with, not who may do it
     if kind == "contact" and _asks_phone(question):
         return has_contact(text, question)
     if kind == "date" and (deadline := asks_deadline(asked)) is not None:
