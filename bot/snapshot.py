@@ -149,6 +149,15 @@ class Titles:
         )
 
 
+class RoleSection(NamedTuple):
+    """A role posted on a page of several (:attr:`Snapshot.role_sections`)."""
+
+    terms: frozenset[str]  # the words of its title that the page's other roles do not all share
+    positions: frozenset[int]  # the passages under its heading, or holding its item
+    by_item: bool  # found as an item of a list of positions (named more strictly)
+    head: str | None  # the word its title names: "porter" of "Hospital Porter", "leader" of "Porter Team Leader"
+
+
 class GroupSet(NamedTuple):
     """Sibling headings of a document that name a group each (:attr:`Snapshot.group_sections`)."""
 
@@ -266,7 +275,7 @@ class Snapshot:
         return {term: tuple(heads) for term, heads in out.items()}
 
     @cached_property
-    def role_sections(self) -> dict[int, tuple[tuple[frozenset[str], frozenset[int], bool], ...]]:
+    def role_sections(self) -> dict[int, tuple[RoleSection, ...]]:
         """Return, for each document that posts two roles or more each under a heading of its
         own (a careers page), or else as items of a list of positions, each role's title terms
         that its other roles' titles do not all share, the passages under its heading or
@@ -297,15 +306,22 @@ class Snapshot:
                 for title in titles if item else ():
                     if item.startswith(title):
                         listed.setdefault((doc, title), set()).add(position)
-        out: dict[int, tuple[tuple[frozenset[str], frozenset[int], bool], ...]] = {}
+        out: dict[int, tuple[RoleSection, ...]] = {}
+        tokenizer = self.engine.tokenizer
         for found, by_item in ((listed, True), (headed, False)):  # on a page with both, its headings win
-            by_doc: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
+            by_doc: dict[int, list[tuple[frozenset[str], frozenset[int], str | None]]] = {}
             for (doc, title), positions in found.items():
-                by_doc.setdefault(doc, []).append((frozenset(self.engine.tokenizer(title)), frozenset(positions)))
+                # (English names a thing by its last word: "(5-Axis)" and "– Nights" aside)
+                named = tokenizer(_TITLE_HEAD.split(title, maxsplit=1)[0])
+                by_doc.setdefault(doc, []).append(
+                    (frozenset(tokenizer(title)), frozenset(positions), named[-1] if named else None)
+                )
             for doc, roles in by_doc.items():
                 if len(roles) >= 2:
-                    common = frozenset.intersection(*(terms for terms, _ in roles))
-                    out[doc] = tuple((terms - common, positions, by_item) for terms, positions in roles)
+                    common = frozenset.intersection(*(terms for terms, _, _ in roles))
+                    out[doc] = tuple(
+                        RoleSection(terms - common, positions, by_item, head) for terms, positions, head in roles
+                    )
         return out
 
     @cached_property

@@ -2617,6 +2617,26 @@ def test_duties_are_found_under_a_heading_that_never_says_the_word(settings, tmp
         assert "duties" not in said_plainly(question), question
 
 
+def test_a_role_is_named_by_the_word_its_title_names(settings, tmp_path) -> None:
+    # "porter pay?" asks of the Hospital Porter, not of the Porter Team Leader, though both
+    # titles say "porter" (and the leader's text says it more)
+    write(
+        tmp_path,
+        "vacancies.md",
+        "---\ntitle: Current vacancies\norganization: Tidewater Valley Health\n---\n# Current vacancies\n\n"
+        "## Hospital Porter\n\n- Location: Tidewater General Hospital\n- Pay: Band 2, £24,071 a year\n\n"
+        "Porters move patients between wards.\n\n"
+        "## Porter Team Leader\n\n- Location: Tidewater General Hospital\n- Pay: Band 3, £24,937 a year\n\n"
+        "Leads a shift of up to 14 porters and trains new porters.\n\n"
+        "## Ward Clerk\n\n- Location: Ashgrove Hospital\n- Pay: Band 2, £24,071 a year\n\n"
+        "## How to apply\n\nApply on the HealthJobs portal by 28 March 2025.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    first = answers.ask("porter pay?").citations[0]
+    assert first.section == "Hospital Porter" and "24,071" in first.snippet
+    assert answers.ask("porter team leader pay?").citations[0].section == "Porter Team Leader"
+
+
 def test_an_apply_link_line_is_no_answer_to_what_the_role_pays(long_services) -> None:
     # a careers page of five roles, each under its heading (tests/data/kb_long): the link line
     # "Apply for Senior Geospatial Engineer (https://…)" repeats the role's name, the line

@@ -98,7 +98,7 @@ from bot.services.snippets import (
     unit_vectors_many,
 )
 from bot.services.validation import checked_question
-from bot.snapshot import Snapshot, Title, asked_as
+from bot.snapshot import RoleSection, Snapshot, Title, asked_as
 
 BM25_POOL = 50  # passages taken from BM25
 SEMANTIC_POOL = 20  # passages taken from the semantic index
@@ -125,6 +125,7 @@ TITLE_FORM_MIN = 5  # a term and a title's term this long, one starting the othe
 OWN_WORD_SHARE = 0.9  # a synonym is worth at most this share of the member's own word in choosing a snippet
 SENTENCE_POOL = 3  # the best candidates whose sentences are compared with the question one by one (6 ranked the fitting sets the same, at twice the cost)
 KIND_SWAP_SHARE = 0.5  # a passage holding the asked kind replaces a first that lacks it only from this share of its score
+HEAD_SAID = 0.5  # a role whose title names the thing the question says is named by that much more than its siblings
 
 
 # A heading that says where one works ("## Location", "## Where you'll work"): what is under it
@@ -801,7 +802,7 @@ class AnswerService:
         spelt = _spelt(snap, position, seen.query.unique_terms)
         roles = snap.role_sections.get(int(engine.doc_of[position]), ())
         naming: list[bool] = []
-        if sum(position in positions for _, positions, _ in roles) >= 2:
+        if sum(position in role.positions for role in roles) >= 2:
             naming = _naming(snap, position, seen.named, [set(engine.tokenizer(p)) for p in parts])
         elif _group_items(parts):
             # a list of what each group gets ("• Volunteers: we reimburse …", "• Seasonal
@@ -1112,11 +1113,18 @@ def _posted_at_a_place(snap: Snapshot, position: int) -> bool:
     return snap.corpus.passages[position].source in snap.placed_sources
 
 
-def _role_mentions(roles: tuple[tuple[frozenset[str], frozenset[int], bool], ...], asked: set[str]) -> list[int]:
+def _role_mentions(roles: tuple[RoleSection, ...], asked: set[str]) -> list[float]:
     """Return how many words of each role's title (those the page's other roles do not all
     share) the question says: a role listed as an item is named by two such words, or by all
-    it has ("model cards" names no "Model Forgetting Internship"), else not at all."""
-    return [n if not by_item or n >= 2 or n == len(terms) else 0 for terms, _, by_item in roles for n in [len(asked & terms)]]
+    it has ("model cards" names no "Model Forgetting Internship"), else not at all. Of roles
+    named by as many words, the one whose title names what the question says is named more:
+    "porter pay?" asks of the "Hospital Porter", not of the "Porter Team Leader"."""
+    said = [
+        float(n if not role.by_item or n >= 2 or n == len(role.terms) else 0)
+        for role in roles
+        for n in [len(asked & role.terms)]
+    ]
+    return [n + HEAD_SAID if n and role.head in asked else n for role, n in zip(roles, said, strict=True)]
 
 
 def _of_another_role(snap: Snapshot, query: Query, position: int, kind: AnswerKind | None) -> bool:
@@ -1135,7 +1143,7 @@ def _of_another_role(snap: Snapshot, query: Query, position: int, kind: AnswerKi
     best = max(said)
     if not best:
         return False
-    named = [(terms, positions) for (terms, positions, _), n in zip(roles, said, strict=True) if n == best]
+    named = [(role.terms, role.positions) for role, n in zip(roles, said, strict=True) if n == best]
     if any(position in positions for _, positions in named):
         return False
     passage = snap.corpus.passages[position]
@@ -1167,9 +1175,9 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
         best = max(said)
         if best:
             # a passage that holds the named role's item and others' is the named role's too
-            kept = {p for (_, positions, _), n in zip(roles, said, strict=True) if n == best for p in positions}
+            kept = {p for role, n in zip(roles, said, strict=True) if n == best for p in role.positions}
             dropped.update(
-                p for (_, positions, _), n in zip(roles, said, strict=True) if n < best for p in positions if p not in kept
+                p for role, n in zip(roles, said, strict=True) if n < best for p in role.positions if p not in kept
             )
     return {p: s for p, s in found.items() if p not in dropped} if dropped else found
 
