@@ -77,6 +77,7 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("gym", "fitness"),
     ("wifi", "internet", "broadband"),
     ("graduate", "graduates", "grad", "grads"),
+    ("weekend", "weekends", "saturday", "saturdays", "sunday", "sundays"),
     # Matched by stem: ("coding", "programming") made every "program" mean "code", and
     # "opening" every "open" (open source) mean "job".
 )

@@ -3559,6 +3559,22 @@ def test_pto_is_leave_by_the_shipped_synonyms(tmp_path: Path, settings: Settings
     assert "15 days of paid vacation" in answer.citations[0].snippet
 
 
+def test_saturdays_are_the_weekend_by_the_shipped_synonyms(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "summer-students.md",
+        "# Summer Student Programme – FAQ\n\n## How many hours will I work?\n\n30 hours a week, Monday to Friday, "
+        "9am to 4pm. There are no evening, night or weekend shifts.\n\n## Is it paid?\n\nYes, £10 an hour.\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    asked = "do summer students ever have to work saturdays or sundays"
+    seen = answers.consider(answers.clean_question(asked))
+    weekend = answers.holder.current.engine.tokenizer.term("weekend")
+    assert any(weekend in group for group in seen.query.synonyms.values())
+    answer = answers.ask(asked)
+    assert answer.citations and answer.citations[0].section.endswith("How many hours will I work?")
+
+
 def test_a_day_that_comes_round_again_answers_when() -> None:
     asked = "when do all the fellows meet up each month"
     assert holds("The monthly cohort meetings (first Monday of each month) take place at Central.", "date", asked)
