@@ -569,3 +569,15 @@ def test_a_job_boards_breadcrumbs_go_and_the_posts_title_is_over_its_employer() 
     texts = [b.text for b in doc.blocks]
     assert not any("GreenJobsHub" in t for t in texts)  # the board's breadcrumbs are no heading or text
     assert "Alderwick Conservation Alliance" in texts
+
+
+def test_a_mails_signature_heads_nothing() -> None:
+    mail = (
+        "From: Talent <talent@mossgate.example>\nTo: Candidate\nSubject: Your interview at Mossgate\n\n"
+        "STAGE 1 – PHONE SCREEN\n\nA 20-minute call with the talent team.\n\n"
+        "Best of luck!\n\nPriya Raman\nEarly Careers Talent Partner, Mossgate Money\ntalent@mossgate.example\n"
+    )
+    doc = parse(mail, "interview-email.txt")
+    assert [b.text for b in doc.blocks if b.kind == "heading"][1:] == ["STAGE 1 – PHONE SCREEN"]
+    signed = next(b for b in doc.blocks if "Priya Raman" in b.text)
+    assert signed.kind == "paragraph" and "talent@mossgate.example" in signed.text

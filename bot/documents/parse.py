@@ -943,6 +943,12 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             # "Hiring process" / "1. …" / "2. …" / "We aim to decide within three weeks.")
             out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
             run, line_no = run[1:], line_no + 1
+        if _signature(run):
+            # "Priya Raman" / "Early Careers Talent Partner, Mossgate Money" / "talent@…": who
+            # wrote, heading nothing
+            text = _plain(" · ".join(ln.strip() for ln in run))
+            out.blocks.append(Block("paragraph", text, line_no, 0, _bare_links(text, line_no)))
+            continue
         leads_on = bool(_LEADS_ON.search(run[0])) and len(run) > 2 and all(_starts_item(ln) for ln in run[1:])
         if (
             len(run) > 1
@@ -1366,6 +1372,21 @@ def _over_longer_lines(run: list[str]) -> bool:
 
 # a line that stops where its list goes on: "It would be great if you also had", "You'll also need to have"
 _LEADS_ON = re.compile(r"\b(?:had|have|has|with|if|to|are|be|bring|include|including|like|offer|offers|get)\s*$", re.I)
+
+
+_PERSON_NAME = re.compile(r"^\s*[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}(?: \([a-z/]+\))?\s*$")  # "Priya Raman", "Leila Farrant (she/her)"
+_REACH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:tel|phone|mobile|t|m)\b\s*[:.]?\s*\+?\d|\+?\d[\d ]{8,}\d", re.I)
+
+
+def _signature(run: list[str]) -> bool:
+    """Tell whether a run of lines signs a message: a person's name, then a few short lines
+    (a job title, an organisation), one with an e-mail address or a phone number."""
+    return (
+        2 <= len(run) <= 6
+        and bool(_PERSON_NAME.match(run[0]))
+        and all(len(ln.split()) <= 12 for ln in run[1:])
+        and any(_REACH.search(ln) for ln in run[1:])
+    )
 
 
 def _runs_on(line: str, following: str) -> bool:
