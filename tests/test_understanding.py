@@ -949,6 +949,10 @@ def test_an_acronym_covers_what_it_stands_for(seed_services: Services) -> None:
         ("do stage management apprentices get paid", "amount"),
         ("is the residncy paid?", "amount"),
         ("do summer students get their travel costs to the hospital paid", None),
+        # a rate of pay is a sum; an acceptance rate a share
+        ("whats the overtime rate for quality inspectors", "amount"),
+        ("night rate for porters?", "amount"),
+        ("whats the acceptance rate", "share"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:

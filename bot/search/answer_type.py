@@ -396,6 +396,8 @@ _NOUNS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("amount", re.compile(
         r"\b(?:salary|salaries|pay|paid|payout|amounts?|stipend|wage|wages|compensation|comp|cost|fee|fees|price|money|allowance|budget|hourly|"
         r"differential|supplement)\b"
+        # "what's the overtime rate?", "night rate for porters": a rate of pay (not "acceptance rate")
+        r"|\b(?:overtime|hourly|pay|day|daily|weekly|night|weekend|holiday|shift|on[- ]?call|call[- ]?out|sunday|saturday) rates?\b"
     )),
     ("date", re.compile(r"\b(?:deadline|start date|due date|closing date|last day|dates?)\b")),
     ("duration", re.compile(r"\b(?:duration|length)\b")),
