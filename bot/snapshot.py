@@ -39,7 +39,8 @@ from bot.search.tokenize import Tokenizer
 # contractions and shorthand, "im", "dont", "rn", are stop words, and "paid" of leave is no word;
 # 9: "equity" of fairness is no word; 10: chat filler, "ngl", "lmao", is; 11: nor "bonus" of "bonus points";
 # 12: a plural in "-es" of a word in "s" is its singular's term, "buses" is "bus"; 13: a
-# heading over requirements, "About you", indexes "requirements"; 14: "thing", "stuff" are stop words).
+# heading over requirements, "About you", indexes "requirements"; 14: "thing", "stuff" are stop words;
+# 15: so is "yes"; 16: a heading over duties, "What you'll be doing", indexes "duties").
 TOKENIZER_VERSION = "16"
 # Bump when what SearchEngine.image or Snapshot.image stores changes (a change to the code
 # that computes it outdates stored images by itself: see image_version).

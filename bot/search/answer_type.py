@@ -1015,9 +1015,9 @@ _OTHER_MONEY = re.compile(
 )
 # money of another kind said with a word of pay ("a $1,500 relocation stipend", "travel pay")
 _OTHER_PAY = re.compile(rf"(?:{_OTHER_MONEY.pattern})\s+(?:stipends?|pay(?:ments?)?|wages?)\b")
+_PLUS = re.compile(r",?\s+\b(?:plus|as well as|on top of which)\b|,\s+(?:and|with)\s+(?=an?\b)")  # "… a year, plus a bonus"
 # when or from what other money is paid, which says nothing of the pay: "paid with the first
 # pay cheque", "$95 per two-week pay period, deducted from your pay"
-_PLUS = re.compile(r",?\s+\b(?:plus|as well as|on top of which)\b|,\s+(?:and|with)\s+(?=an?\b)")  # "… a year, plus a bonus"
 _PAID_HOW = re.compile(
     r"\bpaid\s+(?:with|in|on|into|through|via|alongside)\s+(?:the|your|their|each|every)\b[^.;,]*"
     # what the member pays: "The buy-in is $1,500, which can be paid through payroll deductions"
@@ -1590,13 +1590,10 @@ _COMPETITIVE = re.compile(r"\bcompetitive (?:salary|salaries|stipends?|pay|compe
 _OWN_AGE_ASKED = re.compile(r"\b(?:do|does|would|will|should)\s+(?:i|you|u|we|one|applicants?|volunteers?)\s+(?:have|need)\s+to\s+be\b"
                             r"|\b(?:am i|im|i'?m|i am)\b|\bhow old\b")
 _SERVED = re.compile(r"\b(?:child|children|kids?|pupils?|young people|learners?|youths?|teens?|teenagers?)\b")
-_CHILDREN_AGED = re.compile(
-    r"\b(?:child|children|kids?|pupils?|toddlers?|infants?|babies)\s+(?:aged|ages|between|from|of)\s+(?:between\s+)?"
-    r"\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:[- ]year[- ]olds?)?"
-)
+_AGED = r"\s+(?:aged|ages|between|from|of)\s+(?:between\s+)?\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:[- ]year[- ]olds?)?"
+_CHILDREN_AGED = re.compile(rf"\b(?:child|children|kids?|pupils?|toddlers?|infants?|babies){_AGED}")
 _SERVED_AGE = re.compile(
-    r"\b(?:child|children|kids?|pupils?|young people|learners?|youths?|teens?|teenagers?)\s+"
-    r"(?:aged|ages|between|from|of)\s+(?:between\s+)?\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:[- ]year[- ]olds?)?"
+    rf"\b(?:child|children|kids?|pupils?|young people|learners?|youths?|teens?|teenagers?){_AGED}"
     r"|\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}[- ]year[- ]olds?\b(?=[^.;]{0,20}\b(?:child|children|kids|pupils)\b)"
 )
 
