@@ -490,6 +490,20 @@ def test_the_line_above_a_pasted_pages_breadcrumbs_is_its_sites_name() -> None:
     assert doc.title == "Reading Partners"
 
 
+def test_a_job_boards_banner_over_home_breadcrumbs_is_its_sites_name_and_heads_nothing() -> None:
+    text = (
+        "KestrelJobs - Local jobs for local people\nHome > Jobs > Libraries & Culture > Library Helper\n\n"
+        "Library Helper - Kestrelford City Council\nPosted 12 September 2025\n\n"
+        "Location: Central Library\nSalary: £8.60 per hour\n\n"
+        "About the role\n\nYou will shelve returned books on Saturdays.\n"
+    )
+    doc = parse_document(text.encode(), "advert.txt", [])
+    assert doc.site_name == "KestrelJobs"
+    sections = [c.section for c in chunk_document(doc, 1200)]
+    assert not any("KestrelJobs" in (s or "") for s in sections)
+    assert "About the role" in sections
+
+
 def test_a_word_processors_list_saved_as_paragraphs_is_a_list() -> None:
     # Word saves a bulleted list as paragraphs that start with the bullet's glyph
     html = (

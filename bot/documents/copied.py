@@ -68,6 +68,12 @@ _BROKEN = re.compile(r"([A-Za-z]{2,})-$")  # "applica-" at a line's end
 _CONTINUED = re.compile(r"^([a-z]{2,})([.,;:!?)]*)(?=\s|$)")  # "tion" at the next line's start
 
 
+def is_breadcrumb(line: str) -> bool:
+    """Tell whether a line is a page's breadcrumbs ("Home > Jobs > Libraries"), which
+    :func:`tidy` blanks."""
+    return bool(_BREADCRUMB.match(line))
+
+
 def tidy(text: str) -> str:
     """Return ``text`` without mail furniture, page furniture and breadcrumbs, broken words
     joined, and with the same number of lines."""
@@ -80,7 +86,7 @@ def tidy(text: str) -> str:
     lines = _without_forum_furniture(lines)
     speakers = _slack_speakers(lines) | {i for i, line in enumerate(lines) if _DISCORD_SPEAKER.match(line)}
     said_by = {i: _speaker_name(lines[i]) for i in speakers}
-    lines = ["" if i in speakers or _BREADCRUMB.match(line) else _unchatted(line) for i, line in enumerate(lines)]
+    lines = ["" if i in speakers or is_breadcrumb(line) else _unchatted(line) for i, line in enumerate(lines)]
     if len(speakers) >= THREAD_MESSAGES:
         # a thread: the one who started it answers the others' questions
         order = sorted(speakers)

@@ -21,7 +21,7 @@ from dateutil import parser as dateparser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from bot.documents.copied import QUESTION_WORDS, mail_subject, tidy
+from bot.documents.copied import QUESTION_WORDS, is_breadcrumb, mail_subject, tidy
 from bot.documents.jsonld import JobPosting, read_job_postings
 from bot.documents.urls import safe_url
 from bot.models import Block, BlockKind, Link
@@ -806,7 +806,10 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         _emoji_bullets(_unfenced(_without_underlines(tidy(body).split("\n"))))
     )
     out.copyright = _copyright_owner("\n".join(lines))
-    top, out.site_name = _without_site_header(lines, out.copyright)
+    raw = body.split("\n")
+    # the lines :func:`tidy` blanked as breadcrumbs, which tell a site's banner above them
+    crumbs = {k for k, number in enumerate(numbers) if number < len(raw) and is_breadcrumb(raw[number])}
+    top, out.site_name = _without_site_header(lines, out.copyright, crumbs)
     out.top = max(numbers[top] if top < len(numbers) else top, numbers[letterhead - 1] + 1 if letterhead else 0)
     n = len(lines)
     i = 0
@@ -1023,6 +1026,7 @@ _BREADCRUMB_LINE = re.compile(
     r"(?:\s+[>›»]\s+[^\W\d_][\w&'’(),-]*(?: [\w&'’(),-]+){0,5}){1,5}$",
     re.I,
 )
+_BANNER_DASH = re.compile(r"\s+[-–—|]\s+")  # "KestrelJobs - Local jobs for local people"
 _LEGAL_FORM = re.compile(r"\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|AG|SA|BV|NV|AB|Oy|Pty|Corp)\.?$")
 
 
@@ -1036,12 +1040,14 @@ def _copyright_owner(text: str) -> str | None:
     return (body.group(0) if body else name) or None
 
 
-def _without_site_header(lines: list[str], owner: str | None) -> tuple[int, str | None]:
+def _without_site_header(lines: list[str], owner: str | None, crumbs: set[int]) -> tuple[int, str | None]:
     """Blank the site's header a page copied from a browser opens with: "Skip to main
     content", its menu, its breadcrumbs and the site's name (the "©" line's owner, or a short
     first line right above the menu or breadcrumbs: "Tallowmere Community Forum" over
-    "Volunteering > Opportunities"). Return the number of the last line blanked (0 for
-    none) and the site's name if it was one."""
+    "Volunteering > Opportunities", or a job board's banner "KestrelJobs - Local jobs for
+    local people" over "Home > Jobs > …", whose name is what comes before the dash).
+    ``crumbs`` are the lines that were breadcrumbs before :func:`tidy` blanked them. Return
+    the number of the last line blanked (0 for none) and the site's name if it was one."""
     short = _LEGAL_FORM.sub("", owner).casefold() if owner else None
 
     def navigation(text: str) -> bool:
@@ -1053,8 +1059,9 @@ def _without_site_header(lines: list[str], owner: str | None) -> tuple[int, str 
     top, site = 0, None
     if len(lines) > 1:
         first, second = lines[0].strip(), lines[1].strip()
-        if first and not header(first) and len(first.split()) <= 6 and navigation(second):
-            site, lines[0], top = first, "", 1
+        name = _BANNER_DASH.split(first, maxsplit=1)[0]
+        if first and not header(first) and len(name.split()) <= 6 and (navigation(second) or 1 in crumbs):
+            site, lines[0], top = name, "", 1
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
