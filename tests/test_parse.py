@@ -504,6 +504,34 @@ def test_a_job_boards_banner_over_home_breadcrumbs_is_its_sites_name_and_heads_n
     assert "About the role" in sections
 
 
+def test_a_job_boards_buttons_under_its_banner_are_no_title() -> None:
+    text = (
+        "WexJobs  |  Jobs in Wexcombe & the Estuary\nHome > Hospitality > Bar Staff\n"
+        "Save job   |   Share   |   Report this ad\n\n"
+        "Bar Staff (Casual) - Theatre Cafe Bar\n\nEmployer: Wexcombe Playhouse\nSalary: £12.85 per hour\n\n"
+        "What you get\n\nA free staff meal on any shift longer than five hours.\n"
+    )
+    doc = parse_document(text.encode(), "posting.txt", [])
+    assert doc.title == "Bar Staff (Casual) - Theatre Cafe Bar"
+    assert doc.site_name == "WexJobs"
+
+
+def test_other_employers_jobs_listed_in_a_paste_are_no_text_of_it() -> None:
+    text = (
+        "Bar Staff - Wexcombe Playhouse\n\nSalary: £12.85 per hour\n\n"
+        "How to apply\n\nE-mail your CV to foh@example.org.\n\n"
+        "-----\nSimilar jobs near Wexcombe\nBar Supervisor - The Anchor, Wexcombe (£13.50/hr)\n"
+        "Barista - Tidewater Coffee (£12.21/hr)\n\n"
+        "Report this job  |  Similar jobs: Radio Operator (North Sea) · Combine Driver (Ashby Estates)\n\n"
+        "Similar jobs: Platform Engineer at Brightloom · DevOps Engineer\nReport this job\n"
+    )
+    doc = parse_document(text.encode(), "posting.txt", [])
+    words = " ".join(c.text for c in chunk_document(doc, 1200))
+    assert "foh@example.org" in words
+    for other in ("Supervisor", "Barista", "Radio", "Combine", "Brightloom"):
+        assert other not in words
+
+
 def test_a_word_processors_list_saved_as_paragraphs_is_a_list() -> None:
     # Word saves a bulleted list as paragraphs that start with the bullet's glyph
     html = (

@@ -16,6 +16,7 @@ from bot.documents.frontmatter import (
     validate_front_matter,
 )
 from bot.documents.parse import (
+    BOARD_BUTTONS,
     MarkupError,
     ParsedBody,
     is_body_name,
@@ -317,19 +318,13 @@ def _title(meta: FrontMatterFields, body: ParsedBody, source: str, plain: bool) 
 _BREADCRUMBS = re.compile(r"\S\s+[>›»]\s+\S.*\s[>›»]\s+\S|^(?:home|jobs|careers)\s+[>›»/]\s", re.I)
 
 
-# "Save job | Share | Report this job", "Easy Apply": a board's buttons
-_BOARD_BUTTONS = re.compile(
-    r"^(?:(?:save|share|report|print|e-?mail|apply|easy apply|easily apply)(?: this)?(?: job| now)?(?:\s*[|·]\s*|\s+|$)){2,}$",
-    re.I,
-)
-
 
 def _site_chrome(text: str, site: str | None) -> bool:
     """Tell whether a line of a pasted posting is its board's: breadcrumbs, buttons, or a
     banner that opens with the site's name ("KestrelJobs - Local jobs for local people")."""
     first = TITLE_SEPARATORS.split(text, maxsplit=1)[0].strip().casefold()
     banner = bool(site) and first == (site or "").casefold() and first != text.strip().casefold()
-    return bool(_BREADCRUMBS.search(text) or _BOARD_BUTTONS.match(text.strip()) or banner)
+    return bool(_BREADCRUMBS.search(text) or BOARD_BUTTONS.match(text.strip()) or banner)
 
 
 def _names_a_post(block: Block) -> bool:

@@ -837,6 +837,11 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         if subject is not None and numbers[start] == subject[0] and len(run) == 1:
             out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 1))
             continue
+        others = _OTHERS_LISTED.match(next((ln for ln in run if not _UNDERLINE.match(ln)), "").strip())
+        if others and (len(run) > 1 or others.group("after")):
+            # a job board's "Similar jobs near Wexcombe" over others' postings, one a line,
+            # or "Similar jobs: Combine Driver (Ashby Estates) · …": other employers' posts
+            continue
         prev_blank = start == 0 or not lines[start - 1].strip()
         next_blank = i >= n or not lines[i].strip()
         bold = _BOLD_LINE.match(run[0])
@@ -1013,6 +1018,14 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     return out
 
 
+# a line that heads others' postings in a paste: "Similar jobs near Wexcombe", "Report this
+# job  |  Similar jobs: Radio Operator (North Sea) · …" (not "Other roles", which may be the
+# employer's own)
+_OTHERS_LISTED = re.compile(
+    r"^(?:[^|·:]{1,25}\s[|·]\s+){0,4}(?:similar|related|recommended|suggested)\s+(?:jobs|roles|positions|"
+    r"vacancies|postings|openings|posts)\b[^:.?!|]{0,40}(?:$|:\s*(?P<after>\S.*))|^(?:people also viewed|jobs you might like)",
+    re.I,
+)
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 _SKIP_LINK = re.compile(r"^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|menu|search)$", re.I)
 # "Work    Studio    Careers    Journal    Contact", "Home | About | Jobs": a site's menu
@@ -1026,6 +1039,12 @@ _BREADCRUMB_LINE = re.compile(
     r"(?:\s+[>›»]\s+[^\W\d_][\w&'’(),-]*(?: [\w&'’(),-]+){0,5}){1,5}$",
     re.I,
 )
+# "Save job | Share | Report this job", "Easy Apply": a board's buttons
+BOARD_BUTTONS = re.compile(
+    r"^(?:(?:save|share|report|print|e-?mail|apply|easy apply|easily apply)(?: this)?(?: job| now| ad| advert)?(?:\s*[|·]\s*|\s+|$)){2,}$",
+    re.I,
+)
+
 _BANNER_DASH = re.compile(r"\s+[-–—|]\s+")  # "KestrelJobs - Local jobs for local people"
 _LEGAL_FORM = re.compile(r"\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|AG|SA|BV|NV|AB|Oy|Pty|Corp)\.?$")
 
@@ -1054,7 +1073,8 @@ def _without_site_header(lines: list[str], owner: str | None, crumbs: set[int]) 
         return bool(_MENU.match(text) or _BREADCRUMB_LINE.match(text))
 
     def header(text: str) -> bool:
-        return (short is not None and text.casefold() == short) or navigation(text) or bool(_SKIP_LINK.match(text))
+        skipped = _SKIP_LINK.match(text) or BOARD_BUTTONS.match(text)
+        return (short is not None and text.casefold() == short) or navigation(text) or bool(skipped)
 
     top, site = 0, None
     if len(lines) > 1:
