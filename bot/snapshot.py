@@ -43,8 +43,8 @@ from bot.search.tokenize import Tokenizer
 # 15: so is "yes"; 16: a heading over duties, "What you'll be doing", indexes "duties").
 TOKENIZER_VERSION = "16"
 # Bump when what SearchEngine.image or Snapshot.image stores changes (a change to the code
-# that computes it outdates stored images by itself: see image_version).
-IMAGE_FORMAT = "1"
+# that computes it outdates stored images by itself: see image_version; 2: the names' sibling terms).
+IMAGE_FORMAT = "2"
 
 FileKey = tuple[str, str]  # a parsed file's source and content hash
 Arrays = Mapping[str, np.ndarray]  # a file's counted terms as named arrays, as stored
@@ -526,6 +526,7 @@ class Snapshot:
             sorted((term, list(docs)) for term, docs in self.names.phrase_docs.items()),
             sorted(list(pair) for pair in self.names.pairs),
             sorted((term, sorted(words)) for term, words in self.names.forms.items()),
+            sorted(self.names.telling),
         ]
         return {**self.engine.image(), "names": strings_array(names)}
 
@@ -555,14 +556,14 @@ class Snapshot:
             ]
             if indexed != [(f.source, f.stamp, f.passages) for f in engine.files]:
                 raise ValueError("the stored index is not of these files")
-            by_doc, expansions, phrase_docs, pairs, forms = read_strings(image["names"])
+            by_doc, expansions, phrase_docs, pairs, forms, telling = read_strings(image["names"])
             names = Names.of(
                 [frozenset(map(str, terms)) for terms in by_doc],
                 {str(k): tuple(map(str, v)) for k, v in expansions},
             ).with_phrases(
                 {str(term): tuple(int(d) for d in docs) for term, docs in phrase_docs},
                 ((str(a), str(b)) for a, b in pairs),
-            ).with_forms({str(term): frozenset(map(str, words)) for term, words in forms})
+            ).with_forms({str(term): frozenset(map(str, words)) for term, words in forms}).with_telling(map(str, telling))
             if len(names.by_doc) != len(indexed):
                 raise ValueError("the stored names are not of these files")
             return cls(

@@ -506,7 +506,9 @@ def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(se
         tokenizer,
     )
     assert cohorts.scope(cohorts.choosing(tokenizer("spring cohort deadline?"))) == frozenset({0})
-    assert cohorts.scope(cohorts.named(tokenizer("spring cohort deadline?"))) is None  # no name alone
+    # ... and the word that tells two siblings apart names its own, however common
+    assert cohorts.scope(cohorts.named(tokenizer("spring deadline?"))) == frozenset({0})
+    assert cohorts.scope(cohorts.named(tokenizer("cohort deadline?"))) is None  # both say it
     # a word one document is called by and another says as its qualifier names both: an
     # e-mail titled "Spring Welcome Email" does not hide the Spring cohort's own page
     editions = Names.build(
@@ -521,6 +523,52 @@ def test_ordinary_words_said_in_a_row_as_a_name_says_them_choose_its_document(se
     assert tokenizer.term("spring") in asked
     assert editions.scope(asked) == frozenset({0, 2})
     assert names.choosing(tokenizer("what data do you keep about me")) == {}
+
+
+def test_the_qualifier_that_tells_sibling_titles_apart_names_each(seed_services: Services) -> None:
+    tokenizer = seed_services.holder.current.engine.tokenizer
+    names = Names.build(
+        [
+            ["Graduate Engineering Programme – London", "Corvane Systems"],
+            ["Graduate Engineering Programme – Lisbon", "Corvane Systems"],
+            ["Graduate Engineering Programme – Frequently Asked Questions", "Corvane Systems"],
+            ["Site Reliability Engineer – Corvane Systems", "Corvane Systems", "Site Reliability Engineer"],
+            ["Conservation Internship – Kenya (Laikipia) 2027"],
+            ["Conservation Internship – Namibia (Kunene) 2027"],
+        ],
+        tokenizer,
+    )
+    london = names.named(tokenizer("can i bring my dog into the london office"))
+    assert names.scope(london) == frozenset({0})  # "London" is common, but here it tells the two apart
+    assert names.scope(names.named(tokenizer("laikipia intern stipend"))) == frozenset({4})
+    assert tokenizer.term("london") in names.telling
+    assert tokenizer.term("2027") not in names.telling  # both siblings say it
+    # an FAQ's words, and an organisation after a title, tell nothing apart
+    assert not names.telling & {tokenizer.term("asked"), tokenizer.term("corvane"), tokenizer.term("systems")}
+
+
+def test_a_sibling_called_by_another_qualifier_is_no_companion_of_the_one_asked_of(
+    tmp_path: Path, settings: Settings
+) -> None:
+    write(
+        tmp_path,
+        "london.md",
+        "---\ntitle: Graduate Engineering Programme – London\n---\n\n## Key facts\n\n"
+        "- Salary: £38,500 a year, plus a £2,000 welcome bonus paid in your first month\n"
+        "- Hours: 37.5 hours a week\n\nSee also: the Lisbon programme is shorter.\n",
+    )
+    write(
+        tmp_path,
+        "lisbon.md",
+        "---\ntitle: Graduate Engineering Programme – Lisbon\n---\n\n## Hybrid working\n\n"
+        "Lisbon graduates are in the office on Mondays and Thursdays.\n\n"
+        "## Relocation\n\nWe pay a relocation payment of €3,000 with your first salary.\n",
+    )
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("lisbon grad sign on bonus?")
+    assert all(c.source != "london.md" for c in answer.citations)
+    assert answers.ask("london grad sign on bonus?").citations[0].source == "london.md"
 
 
 @pytest.mark.parametrize(

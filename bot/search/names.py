@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 
 from wordfreq import zipf_frequency
 
-from bot.documents.document import QUALIFIER, without_announcement
+from bot.documents.document import FAQ_HEADING, QUALIFIER, without_announcement
 from bot.documents.parse import is_body_name
 from bot.search.specificity import specificity
 from bot.search.stopwords import INTERROGATIVES, STOPWORDS
@@ -94,6 +94,42 @@ def acronyms(name: str) -> dict[str, str]:
     return out
 
 
+def _sibling_qualifiers(documents: Sequence[Sequence[str]], tokenizer: Tokenizer) -> dict[str, tuple[str, ...]]:
+    """Return the words that tell sibling names apart, by the name string that says them.
+
+    A title's qualifier names nothing alone (" - EMEA remote"), but where two documents'
+    names are the same but for it, it is what tells them apart: "Graduate Engineering
+    Programme – London" beside "… – Lisbon", "Conservation Internship – Kenya (Laikipia)
+    2027" beside "… – Namibia (Kunene) 2027". Their qualifiers' words that not every
+    sibling says ("London", "Laikipia", not "2027") name each of them, however common
+    ("London" is no rare word, but here it is the one that chooses). A qualifier that is
+    an organisation is none, nor are the words that say a page is an FAQ.
+    """
+    by_name: dict[str, list[tuple[int, str, set[str]]]] = {}
+    for doc, strings in enumerate(documents):
+        for text in strings:
+            if not text:
+                continue
+            names = name_parts(text, strings)
+            rest = [
+                FAQ_HEADING.sub(" ", part)
+                for part in QUALIFIER.split(text)[len(names) :]
+                if not is_organisation(part.strip(" )"), strings)
+            ]
+            words = {w for part in rest for w in tokenizer.words(part) if w.isalpha()}
+            if names and words:
+                by_name.setdefault(names[0].casefold(), []).append((doc, text, words))
+    out: dict[str, tuple[str, ...]] = {}
+    for siblings in by_name.values():
+        if len({doc for doc, _, _ in siblings}) < 2:
+            continue
+        shared = set.intersection(*(words for _, _, words in siblings))
+        for _, text, words in siblings:
+            if words - shared:
+                out[text] = tuple(sorted(words - shared))
+    return out
+
+
 @dataclass(frozen=True)
 class Names:
     """The name terms of each document, and the acronyms that stand for them."""
@@ -108,15 +144,19 @@ class Names:
     # name term -> the words the names say it with ("appli": "applied" in "Applied Research
     # Residency"); a question names it only by one of them (:meth:`said`)
     forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the name terms that tell siblings apart ("london" of "Graduate Engineering Programme –
+    # London" beside "… – Lisbon"; see _sibling_qualifiers)
+    telling: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, documents: Sequence[Iterable[str]], tokenizer: Tokenizer) -> Names:
+    def build(cls, documents: Sequence[Sequence[str]], tokenizer: Tokenizer) -> Names:
         """Collect name terms from each document's name strings (title, org, role titles, teams)."""
         by_doc: list[frozenset[str]] = []
         phrases: list[tuple[tuple[str, ...], ...]] = []
         expansions: dict[str, tuple[str, ...]] = {}
         name_terms: dict[str, str] = {}  # word -> its name term ("" for none); names repeat words
         forms: dict[str, set[str]] = {}
+        sibling_terms: set[str] = set()
 
         def name_term(word: str) -> str:
             term = name_terms.get(word)
@@ -126,6 +166,7 @@ class Names:
                 )
             return term
 
+        telling = _sibling_qualifiers(documents, tokenizer)
         for strings in documents:
             terms: set[str] = set()
             runs: list[tuple[str, ...]] = []
@@ -133,6 +174,11 @@ class Names:
                 if not text:
                     continue
                 names = name_parts(text, strings)
+                for word in telling.get(text, ()):
+                    if (term := tokenizer.term(word)) is not None:
+                        terms.add(term)
+                        sibling_terms.add(term)
+                        forms.setdefault(term, set()).add(word)
                 for name in names:
                     for word in tokenizer.words(name):
                         term = name_term(word)
@@ -159,7 +205,8 @@ class Names:
             by_doc.append(frozenset(terms))
             phrases.append(tuple(runs))
         forms.pop("", None)
-        return cls.of(by_doc, expansions, phrases).with_forms({t: frozenset(f) for t, f in forms.items()})
+        built = cls.of(by_doc, expansions, phrases).with_forms({t: frozenset(f) for t, f in forms.items()})
+        return built.with_telling(sibling_terms)
 
     @classmethod
     def of(
@@ -192,6 +239,10 @@ class Names:
     def with_forms(self, forms: dict[str, frozenset[str]]) -> Names:
         """Return these names with the words each name term is said with (see :meth:`build`)."""
         return replace(self, forms=forms)
+
+    def with_telling(self, terms: Iterable[str]) -> Names:
+        """Return these names with the terms that tell siblings apart (see :meth:`build`)."""
+        return replace(self, telling=frozenset(terms))
 
     def said(
         self, tokenizer: Tokenizer, words: Sequence[str], clips: dict[str, tuple[str, ...]] | None = None

@@ -960,6 +960,8 @@ def _with_its_companions(snap: Snapshot, scope: frozenset[int] | None, named: fr
         calls = snap.names.by_doc[other]
         if not named & calls:
             continue
+        if (own := calls & snap.names.telling) and not own & named:
+            continue  # a sibling, "… – London", called by what the question does not say beside "… – Lisbon"
         if all(term in calls or snap.engine.documents_with(term, [other]) for term in named):
             out.add(other)
     return frozenset(out)
