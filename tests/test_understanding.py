@@ -535,6 +535,8 @@ def test_the_qualifier_that_tells_sibling_titles_apart_names_each(seed_services:
             ["Site Reliability Engineer – Corvane Systems", "Corvane Systems", "Site Reliability Engineer"],
             ["Conservation Internship – Kenya (Laikipia) 2027"],
             ["Conservation Internship – Namibia (Kunene) 2027"],
+            ["Youth Reading Mentors – Northside Library", "Grovehurst City Council"],
+            ["Youth Reading Mentors at Riverside – autumn 2024 info for applicants", "Grovehurst City Council"],
         ],
         tokenizer,
     )
@@ -543,6 +545,10 @@ def test_the_qualifier_that_tells_sibling_titles_apart_names_each(seed_services:
     assert names.scope(names.named(tokenizer("laikipia intern stipend"))) == frozenset({4})
     assert tokenizer.term("london") in names.telling
     assert tokenizer.term("2027") not in names.telling  # both siblings say it
+    # "… at Riverside" is another document's name, then where; a library is a place here
+    assert names.scope(names.named(tokenizer("riverside mentors bus fares?"))) == frozenset({7})
+    assert names.scope(names.named(tokenizer("northside mentors bus fares?"))) == frozenset({6})
+    assert tokenizer.term("applicants") not in names.telling  # a qualifier's words in lower case
     # an FAQ's words, and an organisation after a title, tell nothing apart
     assert not names.telling & {tokenizer.term("asked"), tokenizer.term("corvane"), tokenizer.term("systems")}
 

@@ -100,25 +100,36 @@ def _sibling_qualifiers(documents: Sequence[Sequence[str]], tokenizer: Tokenizer
     A title's qualifier names nothing alone (" - EMEA remote"), but where two documents'
     names are the same but for it, it is what tells them apart: "Graduate Engineering
     Programme – London" beside "… – Lisbon", "Conservation Internship – Kenya (Laikipia)
-    2027" beside "… – Namibia (Kunene) 2027". Their qualifiers' words that not every
-    sibling says ("London", "Laikipia", not "2027") name each of them, however common
-    ("London" is no rare word, but here it is the one that chooses). A qualifier that is
-    an organisation is none, nor are the words that say a page is an FAQ.
+    2027" beside "… – Namibia (Kunene) 2027", "Youth Reading Mentors at Riverside" beside
+    "Youth Reading Mentors – Northside Library". The capitalised words of their qualifiers
+    that not every sibling says ("London", "Laikipia", not "2027" or "Library") name each
+    of them, however common ("London" is no rare word, but here it is the one that
+    chooses). A qualifier that is the document's organisation is none, nor are the words
+    that say a page is an FAQ, nor a qualifier's words in lower case ("autumn 2024 info for
+    applicants").
     """
-    by_name: dict[str, list[tuple[int, str, set[str]]]] = {}
+    split: list[tuple[int, str, str, list[str]]] = []
     for doc, strings in enumerate(documents):
         for text in strings:
-            if not text:
-                continue
-            names = name_parts(text, strings)
-            rest = [
-                FAQ_HEADING.sub(" ", part)
-                for part in QUALIFIER.split(text)[len(names) :]
-                if not is_organisation(part.strip(" )"), strings)
-            ]
-            words = {w for part in rest for w in tokenizer.words(part) if w.isalpha()}
-            if names and words:
-                by_name.setdefault(names[0].casefold(), []).append((doc, text, words))
+            if text and (names := name_parts(text, strings)):
+                rest = [
+                    FAQ_HEADING.sub(" ", part)
+                    for part in QUALIFIER.split(text)[len(names) :]
+                    if part.strip(" )").casefold() not in {other.casefold() for other in strings if other is not text}
+                ]
+                split.append((doc, text, names[0], rest))
+    bases = {name.casefold(): doc for doc, _, name, _ in split}
+    by_name: dict[str, list[tuple[int, str, set[str]]]] = {}
+    for doc, text, name, rest in split:
+        base = name.casefold()
+        # "Youth Reading Mentors at Riverside": another document's name, then where
+        at = _AT_PLACE.match(name)
+        if at and bases.get(at.group(1).casefold(), doc) != doc:
+            base, rest = at.group(1).casefold(), [at.group(2), *rest]
+        capitals = {w.casefold() for part in rest for w in _CAPITALISED.findall(part)}
+        words = {w for part in rest for w in tokenizer.words(part) if w.isalpha() and w in capitals}
+        if words:
+            by_name.setdefault(base, []).append((doc, text, words))
     out: dict[str, tuple[str, ...]] = {}
     for siblings in by_name.values():
         if len({doc for doc, _, _ in siblings}) < 2:
@@ -128,6 +139,9 @@ def _sibling_qualifiers(documents: Sequence[Sequence[str]], tokenizer: Tokenizer
             if words - shared:
                 out[text] = tuple(sorted(words - shared))
     return out
+
+
+_AT_PLACE = re.compile(r"^(.+?)\s+(?:at|in)\s+([A-Z].*)$")
 
 
 @dataclass(frozen=True)
