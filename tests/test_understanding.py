@@ -51,7 +51,7 @@ from bot.search.names import (
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller
 from bot.search.tokenize import Tokenizer
-from bot.services.answers import AnswerService, Consideration, Turn, _only_a_call_to_apply
+from bot.services.answers import AnswerService, Consideration, Turn, _only_a_call_to_apply, _thing_unsaid
 from bot.services.decision import FEATURES, TARGET_FALSE_ANSWERS, Evidence, Model, fit
 from bot.services.smalltalk import small_talk
 from bot.storage.codec import decode_arrays, encode_arrays
@@ -575,6 +575,36 @@ def test_a_sibling_called_by_another_qualifier_is_no_companion_of_the_one_asked_
     answer = answers.ask("lisbon grad sign on bonus?")
     assert all(c.source != "london.md" for c in answer.citations)
     assert answers.ask("london grad sign on bonus?").citations[0].source == "london.md"
+
+
+def test_a_date_asked_of_an_occasion_is_not_held_by_another_dates(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "electrician.md",
+        "# Electrician (summer season)\n\n## Key facts\n\n- Contract: 5 months, October 2025 – March 2026\n"
+        "- Closing date: 3 August 2025\n\nTwo posts, supporting the summer building programme.\n",
+    )
+    write(
+        tmp_path,
+        "comms.md",
+        "# Communications Officer\n\n## Key facts\n\n- Closing date: 10 August 2025\n"
+        "- Interviews: week of 8 September 2025, in Dundee\n",
+    )
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    snap = answers.holder.current
+    electrician, comms = (next(p for p in snap.corpus.passages if p.source == s and p.section) for s in ("electrician.md", "comms.md"))
+
+    def unsaid(question: str, passage: Passage) -> bool:
+        seen = _consider(answers, question)
+        return _thing_unsaid(snap.engine, seen.query, seen.asked, passage, seen.named, "date")
+
+    assert unsaid("when are the electrician interviews", electrician)  # it dates the closing, not interviews
+    assert not unsaid("when are the communications officer interviews", comms)
+    # the date itself, a time to do something, or which one of its kind name no occasion
+    assert not unsaid("when is the closing date for the electrician job", electrician)
+    assert not unsaid("when's the next chance to meet the electrician team", electrician)
+    assert not unsaid("when is the next one for electricians", electrician)
 
 
 @pytest.mark.parametrize(

@@ -1491,6 +1491,11 @@ def _thing_unsaid(
         return True  # "is housing free?", "free show tickets?" over "Applying is free"
     if (able := _ABLE_ASKED.search(text)) and never_said(able.group(1)):
         return True  # "is the fernhollow scholarship taxable?" over "A scholarship of €6,000"
+    # ("when's the next chance to meet …", "when is the best time to apply": a time to do something, no occasion)
+    if kind == "date" and (when := _WHEN_IS.search(text)) and not text[when.end() :].lstrip().startswith("to "):
+        occasion = [w for w in when.group(1).split() if w not in _WHEN_IN_TIME]
+        if occasion and not any(map(date_frame, occasion)) and never_said(" ".join(occasion)):
+            return True  # "when are the studio manager interviews?" over the role's closing date
     match = _IS_THERE.search(text)
     if match is None:
         return False
@@ -1560,6 +1565,15 @@ _LEAVE_KIN = {kind: _PARENTS_LEAVE for kind in _PARENTS_LEAVE} | {"sick": ("sick
 _CAN_I = re.compile(
     r"\b(?:can|could|may) (?:i|we) (?!(?:get|have|take|make|do|give|be)\b)[a-z]+ (?:my|our|a|an|any|some) " + _thing(3)
 )
+# "when are the electrician interviews?", "when's the training for …": the occasion dated
+# (not what only asks for the date, "when is the deadline?", "when's the start date?")
+_WHEN_IS = re.compile(
+    r"\bwhen(?:'s|’s|s| is| are| was| were| will be) (?:the |a |an |my |our |their |your |this |next )?"
+    + _thing(3)
+    + rf"(?=[?.!,;]|$|(?:{_PHRASE_ENDS})\b)"
+)
+# which of its kind ("the next training", "the end of …") or the date itself, not an occasion
+_WHEN_IN_TIME = frozenset({"next", "last", "first", "final", "end", "beginning", "middle", "date", "dates", "day", "time"})
 # "is my flight covered?", "do co-ops get their travel paid for?": the thing paid for
 _PAID_FOR = re.compile(
     r"\b(?:is|are|will|would|get|gets|have|has) (?:my|the|our|their|his|her|your) "
