@@ -1085,6 +1085,16 @@ def test_no_upper_age_limit_says_nothing_of_how_young_one_may_be() -> None:
     assert holds("You must be 18 or over on the first day.", "age", "minimum age to volunteer")
 
 
+def test_a_lower_age_bound_says_nothing_of_an_upper_one() -> None:
+    asked = "is there an upper age limit for ushers"
+    for lower in ("Minimum age: 16", "Age 23 or over at the start of the contract", "Ushers aged 16 or 17 work matinees."):
+        assert not holds(lower, "age", asked), lower
+        assert not holds(lower, "age", "max age for usher?"), lower
+    for upper in ("Applicants must be aged 21 to 30 on 1 June.", "You must be under the age of 60.", "There is no age limit."):
+        assert holds(upper, "age", asked), upper
+    assert holds("Minimum age: 16", "age", "how old do you have to be to be an usher")
+
+
 def test_a_working_week_is_not_how_long_a_programme_lasts() -> None:
     asked = "how long is the bellwether apprenticeship"
     assert not holds("A normal week is 40 hours over five days, with Mondays off.", "duration", asked)

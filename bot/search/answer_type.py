@@ -1519,6 +1519,15 @@ _TEXT_LENGTH = re.compile(
 _ASKS_MIN_AGE = re.compile(r"\b(?:min|minimum|youngest|lowest|how young|how old do (?:i|you|we) (?:have|need) to be|old enough|under ?18)\b")
 _ASKS_MAX_AGE = re.compile(r"\b(?:max|maximum|oldest|upper|too old|age cap)\b")
 _MAX_AGE = re.compile(r"\b(?:no|an?|the) (?:upper|maximum) age limit\b|\bmaximum age\b|\boldest\b[^.;]*")
+# an upper age bound, a range or no limit: what answers one asked for (not "Minimum age: 16",
+# "23 or over", "ushers aged 16 or 17 are not rostered late")
+_UPPER_AGE_SAID = re.compile(
+    r"\b(?:under|below|younger than|up to|no older than|not older than)\s+(?:the age of\s+)?\d{1,2}\b"
+    r"|\b\d{1,2}\s*(?:or|and) (?:under|younger|below)\b"
+    r"|\b\d{1,2}\s*(?:-|–|to|and)\s*\d{1,2}\b(?:[- ]year[- ]olds?|\s+(?:years?|on|at|when|by)\b)?"
+    r"|\b(?:no|an?|the|any) (?:upper |maximum )?age (?:limit|cap|restriction)s?\b|\b(?:maximum|upper|max) age\b"
+    r"|\b(?:any|all) ages?\b|\bretire\w*|\boldest\b"
+)
 
 
 def asks_max_age(question: str) -> bool:
@@ -1651,6 +1660,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = _ONE_OCCASION.sub(" ", searched)  # "on the last Thursday" is no day one works
     elif kind == "age" and _ASKS_MIN_AGE.search(asked) and not _ASKS_MAX_AGE.search(asked):
         searched = _MAX_AGE.sub(" ", searched)  # "no upper age limit" says nothing of how young one may be
+    elif kind == "age" and _ASKS_MAX_AGE.search(asked) and not _UPPER_AGE_SAID.search(searched):
+        return False  # "is there a max age for ushers?" is not answered by "Minimum age: 16", "23 or over"
     elif kind == "duration" and _ASKS_LENGTH.search(asked) and not _ASKS_WORKLOAD.search(asked):
         searched = _WORKLOAD.sub(" ", searched)
         if not _ASKS_EXPERIENCE.search(asked):
