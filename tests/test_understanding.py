@@ -607,6 +607,33 @@ def test_a_date_asked_of_an_occasion_is_not_held_by_another_dates(tmp_path: Path
     assert not unsaid("when is the next one for electricians", electrician)
 
 
+def test_pay_asked_at_a_place_is_not_another_roles_of_the_same_page_elsewhere(tmp_path: Path, settings: Settings) -> None:
+    role = (
+        "<h2>{title}</h2><ul><li><strong>Team:</strong> {team}</li><li><strong>Location:</strong> {place}, hybrid</li>"
+        "<li><strong>Salary:</strong> {pay}</li><li><strong>Closing date:</strong> 15 December 2024</li></ul>"
+        "<p>You will build {team} services. Our stack is Kotlin and PostgreSQL.</p>"
+        '<p><a href="https://corvane.example/jobs/{slug}">Apply for {title}</a></p>'
+    )
+    roles = "".join(
+        role.format(title=t, team=team, place=place, pay=pay, slug=slug)
+        for t, team, place, pay, slug in (
+            ("Senior Backend Engineer – Payments", "Payments", "London", "£85,000 – £100,000", "sbe"),
+            ("Data Engineer – Insights", "Insights", "Lisbon", "€45,000 – €55,000 gross per year", "de"),
+            ("Engineering Manager – Apps", "Apps", "London", "£105,000 – £120,000", "em"),
+        )
+    )
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Open engineering roles | Corvane Systems</title></head><body><main>"
+        f"<h1>Open engineering roles</h1><p>We build software for hospitals.</p>{roles}</main></body></html>",
+    )
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour in Lisbon.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    assert answers.ask("salary band for data engineer in lisbon?").verdict == "answer"
+    assert answers.ask("salary band for data engineer in london?").verdict != "answer"  # its role is in Lisbon
+
+
 @pytest.mark.parametrize(
     ("question", "others"),
     [

@@ -452,7 +452,7 @@ class AnswerService:
             or _given_asked_of_a_requirement(passages[first.position], corrected)
             or for_another_group(corrected, passages[first.position].text)
             or (kind in _FIGURES and tenure_unsaid(corrected, passages[first.position].text))
-            or (kind == "amount" and _another_place(snap, names, first.position))
+            or (kind == "amount" and _another_place(snap, names, first.position, corrected))
             or (kind == "amount" and _unknown_place(snap, corrected) and _posted_at_a_place(snap, first.position))
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
@@ -1071,15 +1071,28 @@ def _another_posting(snap: Snapshot, query: Query, position: int) -> bool:
     return any(not all(map(said, terms)) for terms in named)
 
 
-def _another_place(snap: Snapshot, names: frozenset[str], position: int) -> bool:
+def _another_place(snap: Snapshot, names: frozenset[str], position: int, question: str = "") -> bool:
     """Tell whether the question names a place where the knowledge base's roles are that the
-    passage's document never says: "night dispatcher pay in indianapolis" is not answered by
-    the Columbus dispatcher's pay (another posting is in Indianapolis). Asked of an amount
+    passage's document (or, on a page of several roles, the passage's role) never says:
+    "night dispatcher pay in indianapolis" is not answered by the Columbus dispatcher's pay
+    (another posting is in Indianapolis). Asked of an amount
     only: pay differs by place, but "i'm a student in portugal, can i apply?" says where the
     member is, not what is asked of."""
-    places = names & snap.place_terms
-    doc = [int(snap.engine.doc_of[position])]
-    return any(not snap.engine.documents_with(term, doc) for term in places)
+    tokenizer = snap.engine.tokenizer
+    # a place is asked by a name, or after "in" or "at" ("data engineer salary in london")
+    after = {t for m in _IN_A_PLACE.finditer(question.casefold()) for t in tokenizer(m.group(1))}
+    places = (names | after) & snap.place_terms
+    doc = int(snap.engine.doc_of[position])
+    # on a page of several roles, the place of the role the passage is of ("Data Engineer –
+    # Insights / Location: Lisbon" is no London pay though the page posts in London too)
+    role = next((r for r in snap.role_sections.get(doc, ()) if position in r.positions), None)
+    if role is not None and places:
+        passages = snap.corpus.passages
+        said = {t for p in role.positions for t in tokenizer(f"{passages[p].section or ''} {passages[p].text}")}
+        # (the page's title and organisation are every role's: "Copperbine Brewing – Careers")
+        said |= set(tokenizer(f"{passages[position].title} {passages[position].org or ''}"))
+        return not places <= said
+    return any(not snap.engine.documents_with(term, [doc]) for term in places)
 
 
 # a heading over how a programme goes as a whole: "How the Fellowship works", "Overview",
