@@ -634,6 +634,25 @@ def test_pay_asked_at_a_place_is_not_another_roles_of_the_same_page_elsewhere(tm
     assert answers.ask("salary band for data engineer in london?").verdict != "answer"  # its role is in Lisbon
 
 
+def test_a_names_words_said_in_a_row_choose_its_document_as_a_name_does(tmp_path: Path, settings: Settings) -> None:
+    # "level" and "2" name nothing alone, but "the level 2" is how members call one of two
+    # apprenticeships: the decision weighs that choice as it weighs a name's
+    for level, months in (("2", "15"), ("3", "24")):
+        write(
+            tmp_path,
+            f"level-{level}.md",
+            f"# Level {level} Waste and Recycling Apprenticeship\n\n## Key facts\n\n"
+            f"- Duration: {months} months, including end-point assessment\n- Start date: 8 September 2025\n",
+        )
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    seen = _consider(answers, "how long does the level 2 last")
+    assert seen.evidence is not None and seen.evidence.named == 1.0
+    assert answers.holder.current.corpus.passages[seen.candidates[0].position].source == "level-2.md"
+    plain = _consider(answers, "how long does it last")
+    assert plain.evidence is not None and plain.evidence.named == 0.0  # nothing chose it
+
+
 @pytest.mark.parametrize(
     ("question", "others"),
     [

@@ -358,12 +358,10 @@ class AnswerService:
         query = engine.query(searched, expansions)
         vector = embed_one(_without_names(engine, searched, names))
         kind = asked_kind(corrected)  # "salry" asks for an amount as "salary" does
-        scope = snap.names.scope(
-            snap.names.choosing(
-                said if searched == corrected else snap.names.said(engine.tokenizer, engine.tokenizer.words(searched))
-            ),
-            engine.documents_with,
+        choosing = snap.names.choosing(
+            said if searched == corrected else snap.names.said(engine.tokenizer, engine.tokenizer.words(searched))
         )
+        scope = snap.names.scope(choosing, engine.documents_with)
         scope = _by_role_title(snap, query, scope)
         scope = _with_its_companions(snap, scope, frozenset(named))
         candidates = _in_named_groups(snap, query, _in_named_roles(snap, query, self._candidates(snap, query, vector, scope)))
@@ -456,7 +454,8 @@ class AnswerService:
             or (kind == "amount" and _unknown_place(snap, corrected) and _posted_at_a_place(snap, first.position))
             else 0.0,
             margin=first.score - (runner_up.score if runner_up else 0.0),
-            named=1.0 if scope is not None and named else 0.0,  # a name, not ordinary words, chose it
+            # a name, or ordinary words said in a row as a name says them ("the level 2"), chose it
+            named=1.0 if scope is not None and choosing else 0.0,
             unknown=_unknown_share(engine, query),
             sentence=first.sentence,
             absent=engine.absent_share(
