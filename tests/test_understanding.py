@@ -653,6 +653,22 @@ def test_a_names_words_said_in_a_row_choose_its_document_as_a_name_does(tmp_path
     assert plain.evidence is not None and plain.evidence.named == 0.0  # nothing chose it
 
 
+def test_a_heading_that_says_what_is_asked_makes_its_lines_about_it(tmp_path: Path, settings: Settings) -> None:
+    write(
+        tmp_path,
+        "open-day.md",
+        "# Apprenticeship open day and interviews\n\n## OPEN DAY\n\n"
+        "- Saturday 12 April 2025, 10:00–14:00, Brackenlea Farm, Coombe Lane.\n"
+        "- Tours of the dairy and the lambing shed on the hour.\n- Parents and carers welcome; wear boots.\n"
+        "- No need to book for the open day, but a group of ten or more from one school should e-mail me first.\n\n"
+        "## INTERVIEWS\n\nInterviews are on 6 and 7 May at the farm office.\n",
+    )
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("when's the open day")
+    assert answer.verdict == "answer" and "12 April 2025" in answer.citations[0].snippet
+
+
 @pytest.mark.parametrize(
     ("question", "others"),
     [

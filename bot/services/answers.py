@@ -526,8 +526,16 @@ class AnswerService:
         naming = _naming(snap, position, named, terms)
         # when the question names only its programme ("how long is the reporting fellowship?"),
         # a sentence that names it is about what is asked
+        # a heading that says all that is asked ("OPEN DAY" for "when's the open day?") makes
+        # every line under it about it
+        heading = passage.section.split(SECTION_SEP)[-1] if passage.section else ""
+        headed = bool(wanted) and wanted <= set(tokenizer(heading))
         about = [
-            i == closest or bool(wanted & t) or (naming[i] and not all(naming)) or (not wanted and bool(named & t))
+            headed
+            or i == closest
+            or bool(wanted & t)
+            or (naming[i] and not all(naming))
+            or (not wanted and bool(named & t))
             for i, t in enumerate(terms)
         ]
         # a list that names the asked role in some items: the others are about other roles,
