@@ -116,6 +116,8 @@ def test_chat_shorthand_is_written_out_unless_the_knowledge_base_uses_it() -> No
     assert speller.correct("sal") == "salary" and speller.correct("eng") == "engineer"
     assert speller.correct("sci") == "science" and speller.correct("hols") == "holidays"
     assert speller.correct("wats") == "whats"  # not "was": "wats the salry range" asks a sum
+    # the question words members type short: "hw mny places", "wen does it start"
+    assert speller.correct("hw") == "how" and speller.correct("mny") == "many" and speller.correct("wen") == "when"
     assert Speller([*VOCAB, "hq"]).correct("hq") is None  # "HQ" is the documents' own word there
 
 
@@ -1137,6 +1139,13 @@ def test_a_programme_starts_on_a_day_not_at_a_shifts_hour() -> None:
     assert not holds_as_asked(shift, "date", "when does the transport planner scheme start")
     assert holds_as_asked("Start date: Monday 7 September 2026", "date", "when does the transport planner scheme start")
     assert holds_as_asked("The taster day starts at 10:00.", "date", "when does the taster day start")
+
+
+def test_when_a_programme_ends_is_a_day_not_an_hour() -> None:
+    asked = "when does the sound traineeship finish"
+    assert not holds("Sound trainees work Monday to Friday, normally 9.30am to 5.30pm.", "date", asked)
+    assert holds("Sound strand: 15 September 2025 – 12 June 2026", "date", asked)
+    assert holds("The shift finishes at 5.30pm.", "date", "when does the shift finish")  # a shift's end is an hour
 
 
 def test_no_upper_age_limit_says_nothing_of_how_young_one_may_be() -> None:

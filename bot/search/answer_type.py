@@ -836,6 +836,8 @@ _PROGRAMME = (
     r"schemes?|courses?|traineeships?|contracts?|seasons?|cohorts?|bootcamps?|training)"
 )
 _PROGRAMME_SAID = re.compile(rf"\b{_PROGRAMME}\b")
+# when a programme ends ("when does the internship finish?"): a day of the calendar, not an hour
+_END_ASKED = re.compile(r"\b(?:finish|finishes|end|ends|wrap up|wraps up)\b")
 _ASKS_SPAN = re.compile(
     r"\bhow long (?:does|do|will|is|are|would)(?: (?:the|this|that|these|a|an))?\b"
     rf"(?: (?!(?:take|takes|to|for|per|each|every|a|an|i|we|you)\b)[a-z-]+){{0,5}} {_PROGRAMME}"
@@ -1630,6 +1632,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         searched = (_SERVED_AGE if _OWN_AGE_ASKED.search(asked) else _CHILDREN_AGED).sub(" ", searched)
     if kind == "date" and asked and _other_date(asked, searched):
         return False
+    if kind == "date" and _PROGRAMME_SAID.search(asked) and _END_ASKED.search(asked) and not _CALENDAR.search(searched):
+        return False  # "when does the sound traineeship finish?" is not answered by "9.30am to 5.30pm"
     if kind in ("date", "duration") and _OUTCOME_ASKED.search(asked) and not asks_deadline(asked):
         # "when will they tell us if we got in?", "how long until we hear back?" are answered
         # by when outcomes come, not by when applications close

@@ -69,7 +69,8 @@ SHORTHAND: dict[str, str] = {
     "sal": "salary", "amt": "amount", "hols": "holidays", "appr": "apprenticeship", "coord": "coordinator",
     "admin": "administrator", "ops": "operations", "eng": "engineer", "engs": "engineers", "sci": "science",
     "chem": "chemistry", "lib": "library", "dev": "developer", "devs": "developers",
-    "wat": "what", "wats": "whats", "wut": "what",
+    "wat": "what", "wats": "whats", "wut": "what", "wot": "what", "wht": "what", "hw": "how", "mny": "many",
+    "wen": "when", "whn": "when", "whr": "where", "wich": "which", "whch": "which", "lvl": "level",
     # months, as dates are written short ("the feb intake"); "may" is its own word
     "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
     "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
