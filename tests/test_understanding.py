@@ -1141,6 +1141,13 @@ def test_a_programme_starts_on_a_day_not_at_a_shifts_hour() -> None:
     assert holds_as_asked("The taster day starts at 10:00.", "date", "when does the taster day start")
 
 
+def test_a_programmes_label_over_a_length_says_how_long_it_lasts() -> None:
+    asked = "how long is the electrician contract"
+    assert holds("• Contract: 5 months, October 2025 – March 2026", "duration", asked)
+    assert holds("Placement: 12 weeks, full time", "duration", "how long is the placement")
+    assert not holds("• Contract: permanent, 37.5 hours a week", "duration", asked)
+
+
 def test_when_a_programme_ends_is_a_day_not_an_hour() -> None:
     asked = "when does the sound traineeship finish"
     assert not holds("Sound trainees work Monday to Friday, normally 9.30am to 5.30pm.", "date", asked)

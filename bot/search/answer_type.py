@@ -857,6 +857,11 @@ _SPANNING = re.compile(
     rf"(?:(?:to|or|and|-|–)\s*{_NUMBER}(?:-{_NUMBER})?[\s-]+(?:\(\d+\)\s*)?)?(?:[a-z]+\s+)?{_SPAN_UNIT}\b"
     rf"|\b{_NUMBER}[\s-]+(?:\(\d+\)\s*)?{_SPAN_UNIT}[\s-]+(?:[a-z-]+\s+){{0,2}}(?:long|{_PROGRAMME}|position|role|period|term)\b"
 )
+# a programme's label over how long it is: "Contract: 5 months, October 2025 – March 2026",
+# "Placement: 12 weeks"
+_LABELLED_SPAN = re.compile(
+    rf"(?m)^\W*{_PROGRAMME}(?:\s+(?:length|duration|period))?\s*:\s*(?:about\s+|around\s+)?{_NUMBER}[\s-]+{_SPAN_UNIT}\b"
+)
 # an answer that opens with how long ("Four years, full time."), under a question asking it
 _OPENS_WITH_SPAN = re.compile(
     rf"^\W*(?:about |around |roughly |approximately |just )?(?:a|an|one|{_NUMBER})[\s-]+{_SPAN_UNIT}\b"
@@ -1675,7 +1680,11 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         if _ASKS_SPAN.search(asked):
             if _DATE_SPAN.search(searched):
                 return True
-            if not _SPANNING.search(searched) and label_kind(text) != "duration":  # "Length: 18 months, full-time"
+            if (
+                not _SPANNING.search(searched)
+                and label_kind(text) != "duration"  # "Length: 18 months, full-time"
+                and not _LABELLED_SPAN.search(searched)  # "Contract: 5 months, October 2025 – March 2026"
+            ):
                 return False
     if kind == "duration" and _ASKS_HOURS_WORKED.search(asked):
         searched = _HOURS_OF_A_THING.sub(" ", searched)  # "a one-hour check-in every week" is no working week
