@@ -995,3 +995,35 @@ def test_kb_check_warns_of_a_careers_page_that_gives_no_role(tmp_path: Path, cap
     out = capsys.readouterr().out
     assert "vacancies.md:1: warning: 'Current vacancies' reads as a job posting or a careers page but gives no role" in out
     assert "fellowship.md" not in out
+
+
+def test_a_programme_pages_key_facts_and_questions_are_no_positions(tmp_path: Path, shipped) -> None:
+    # one programme under its own title: its "Key facts" (an office, a salary, when
+    # applications close) and its "Common questions" (over the apply button) are its parts
+    write(
+        tmp_path,
+        "graduate-programme.html",
+        "<html><head><title>Graduate Programme – Leeds | Brisca</title></head><body>"
+        "<h1>Graduate Programme – Leeds</h1><p>Two years, four teams, one cohort.</p>"
+        "<h2>Key facts</h2><table><tr><th>Salary</th><td>£31,000 a year</td></tr>"
+        "<tr><th>Office</th><td>12 Wharf Street, Leeds</td></tr>"
+        "<tr><th>Applications</th><td>Open 1 October 2025, close 23 November 2025 at 23:59</td></tr></table>"
+        "<h2>Rotations</h2><p>You will spend six months in each of four teams.</p>"
+        "<h2>Common questions</h2><details><summary>Is there a dress code?</summary><p>No.</p></details>"
+        "<p><a href='https://brisca.example.net/jobs/grad-leeds'>Apply for Leeds 2026</a></p></body></html>",
+    )
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert (role.title, role.compensation, role.closes) == ("Graduate Programme – Leeds", "£31,000 a year", date(2025, 11, 23))
+    assert role.apply_url == "https://brisca.example.net/jobs/grad-leeds"
+
+
+def test_a_closing_date_said_once_for_all_roles_or_after_when_applications_open() -> None:
+    from bot.documents.roles import DEADLINE
+
+    for text in (
+        "Applications for all three roles close on Friday 16 May 2025.",
+        "Applications: Open 1 April 2025, close 16 May 2025 at 23:59 (UK time)",
+    ):
+        match = DEADLINE.search(text)
+        assert match is not None and match.group(1) == "16 May 2025", text
+    assert DEADLINE.search("Applications are reviewed weekly. The office closes on 16 May 2025.") is None

@@ -58,9 +58,12 @@ MONEY = re.compile(
     rf"{_MONEY}(?:{_UNIT})?(?:\s*(?:-|–|—|to|(?<=\d)\s+and(?=\s+\D{{0,4}}\d))\s*(?:{_MONEY}|{_NUMBER}\b)(?:{_UNIT})?)?"
 )
 COMPETITIVE = re.compile(r"\b(competitive (?:salary|stipend|pay|compensation))\b", re.I)
-# "Deadline: March 15, 2026", "Closing date: 15 March 2026", "Apply by Friday 16 January 2026"
+# "Deadline: March 15, 2026", "Closing date: 15 March 2026", "Apply by Friday 16 January 2026";
+# "Applications for all three roles close on 16 May 2025", "Applications: Open 1 October
+# 2024, close 24 November 2024" (what they are for, or when they open, said between)
 DEADLINE = re.compile(
-    r"\b(?:deadline|closing date|closing(?=\s*:)|close date|closes(?=\s*:)|applications? close[sd]?(?: on)?|apply by|applications? due"
+    r"\b(?:deadline|closing date|closing(?=\s*:)|close date|closes(?=\s*:)|apply by|applications? due"
+    r"|applications?(?:\s*:)?\s+(?:[^.\n;:]{0,40}?[\s,])?close[sd]?(?: on)?"
     # "Team: Infrastructure · Location: Remote · Closes 31 March 2025": a line's or a part's first word
     r"|(?:^|(?<=\n)|(?<=[·•|] ))closes(?=\s+(?:[A-Z][a-z]+day,? )?\d))\s*:?\s*"
     r"(?:[A-Z][a-z]+day,? )?"
@@ -660,7 +663,10 @@ def _listed_role(
 _PART_HEADING = re.compile(
     rf"\b(?:{POSTING_SECTIONS})\b|^(?:about|overview|summary|introduction|benefits?|perks|what we offer|"
     r"why (?:join|work)|how to apply|apply|applying|applications?|hiring|interviews?|(?:the |our )?process|"
-    r"faqs?|frequently asked|questions|contact|equal opportunit|diversity|more)\b",
+    r"faqs?|frequently asked|questions|contact|equal opportunit|diversity|more)\b"
+    # a programme page's own parts: "Key facts", "At a glance", "Common questions"
+    r"|^(?:(?:the|our) )?(?:key|quick) (?:facts|details|information|dates)\b|\bat a glance\b"
+    r"|^(?:common|frequent|your|other|more|some) questions\b",
     re.I,
 )
 _JOB_URL = re.compile(r"/(?:apply|jobs?|careers?|positions?|vacanc\w*|openings?)(?:/|$|\?)", re.I)
