@@ -1027,3 +1027,20 @@ def test_a_closing_date_said_once_for_all_roles_or_after_when_applications_open(
         match = DEADLINE.search(text)
         assert match is not None and match.group(1) == "16 May 2025", text
     assert DEADLINE.search("Applications are reviewed weekly. The office closes on 16 May 2025.") is None
+
+
+def test_what_a_see_also_part_says_of_another_programme_is_not_the_roles(tmp_path: Path, shipped) -> None:
+    see_also = (
+        "Haven't done your year out yet? Our [Year-Out Placement](https://brisca.example.net/students/year-out) "
+        "pays £24,500 a year. Questions that apply to both schemes are answered in our FAQ."
+    )
+    scheme = (
+        "# Assistant Scheme 2025–27\n\n## About the role\n\nYou will be employed three days a week and study on two.\n\n"
+        "## How to apply\n\nEmail your portfolio to the studio.\n\n- Closing date: Friday 30 May 2025\n\n"
+    )
+    write(tmp_path / "a", "assistant-scheme.md", f"{scheme}## See also\n\n{see_also}\n")
+    write(tmp_path / "b", "assistant-scheme.md", f"{scheme}See also: {see_also}\n")
+    for folder in ("a", "b"):
+        (role,) = snapshot_from_folder(tmp_path / folder, shipped).corpus.roles
+        assert (role.title, role.compensation, role.apply_url) == ("Assistant Scheme 2025–27", None, None), folder
+        assert role.closes == date(2025, 5, 30)
