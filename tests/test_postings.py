@@ -1044,3 +1044,13 @@ def test_what_a_see_also_part_says_of_another_programme_is_not_the_roles(tmp_pat
         (role,) = snapshot_from_folder(tmp_path / folder, shipped).corpus.roles
         assert (role.title, role.compensation, role.apply_url) == ("Assistant Scheme 2025–27", None, None), folder
         assert role.closes == date(2025, 5, 30)
+
+
+def test_pay_keeps_whose_dollars_it_is() -> None:
+    from bot.documents.roles import _pay_in
+
+    # Namibian dollars are not US dollars: the currency as written
+    assert _pay_in("Salary: N$28,000 per month + medical aid") == "N$28,000 per month"
+    assert _pay_in("NZ$70,000 – NZ$80,000 a year") == "NZ$70,000 – NZ$80,000 a year"
+    assert _pay_in("KES 40,000 per month") == "KES 40,000 per month"
+

@@ -43,7 +43,11 @@ ORG_EEO = re.compile(
     r" is (?:proud to be )?an? equal (?:employment )?opportunit(?:y|ies)",
 )
 ORG_ABOUT = re.compile(r"^(?:more )?about (?!the\b|you\b|us\b|this\b|our\b)(.+?):?$", re.I)
-_CURRENCY = r"(?:(?:US|CA|AU|NZ|HK|S|C|A)?\$|[€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|NZD|SEK|NOK|DKK|JPY|INR|SGD|PLN|CZK|BRL|MXN)\b)"
+# the dollar with the letters that say whose it is ("US$", "NZ$", "N$" for Namibian dollars), as written
+_CURRENCY = (
+    r"(?:(?:\b[A-Z]{1,3})?\$|[€£¥₹]"
+    r"|\b(?:USD|EUR|GBP|CAD|AUD|CHF|NZD|SEK|NOK|DKK|JPY|INR|SGD|PLN|CZK|BRL|MXN|KES|ZAR|NAD|HKD|AED)\b)"
+)
 _NUMBER = (
     r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?(?:\s?[kK]\b)?|\d+(?:[.,]\d{1,2})?(?:\s?[kK]\b)?"
 )
