@@ -1054,3 +1054,14 @@ def test_pay_keeps_whose_dollars_it_is() -> None:
     assert _pay_in("NZ$70,000 – NZ$80,000 a year") == "NZ$70,000 – NZ$80,000 a year"
     assert _pay_in("KES 40,000 per month") == "KES 40,000 per month"
 
+
+
+def test_a_programmes_faq_whose_questions_name_a_postings_parts_is_no_role(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "traineeship-faq.md",
+        "---\ntitle: Stage Traineeship – Frequently Asked Questions\norg: Harbour Playhouse\n---\n\n"
+        "# Stage Traineeship: FAQ\n\n## Do I need any qualifications?\n\nNo, we train you.\n\n"
+        "## Is it paid?\n\nYes, £12.60 an hour.\n\n## How do I apply?\n\nUse the form on the traineeship page.\n",
+    )
+    assert snapshot_from_folder(tmp_path, shipped).corpus.roles == []
