@@ -995,3 +995,73 @@ def test_kb_check_warns_of_a_careers_page_that_gives_no_role(tmp_path: Path, cap
     out = capsys.readouterr().out
     assert "vacancies.md:1: warning: 'Current vacancies' reads as a job posting or a careers page but gives no role" in out
     assert "fellowship.md" not in out
+
+
+def test_a_programme_pages_key_facts_and_questions_are_no_positions(tmp_path: Path, shipped) -> None:
+    # one programme under its own title: its "Key facts" (an office, a salary, when
+    # applications close) and its "Common questions" (over the apply button) are its parts
+    write(
+        tmp_path,
+        "graduate-programme.html",
+        "<html><head><title>Graduate Programme – Leeds | Brisca</title></head><body>"
+        "<h1>Graduate Programme – Leeds</h1><p>Two years, four teams, one cohort.</p>"
+        "<h2>Key facts</h2><table><tr><th>Salary</th><td>£31,000 a year</td></tr>"
+        "<tr><th>Office</th><td>12 Wharf Street, Leeds</td></tr>"
+        "<tr><th>Applications</th><td>Open 1 October 2025, close 23 November 2025 at 23:59</td></tr></table>"
+        "<h2>Rotations</h2><p>You will spend six months in each of four teams.</p>"
+        "<h2>Common questions</h2><details><summary>Is there a dress code?</summary><p>No.</p></details>"
+        "<p><a href='https://brisca.example.net/jobs/grad-leeds'>Apply for Leeds 2026</a></p></body></html>",
+    )
+    (role,) = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert (role.title, role.compensation, role.closes) == ("Graduate Programme – Leeds", "£31,000 a year", date(2025, 11, 23))
+    assert role.apply_url == "https://brisca.example.net/jobs/grad-leeds"
+
+
+def test_a_closing_date_said_once_for_all_roles_or_after_when_applications_open() -> None:
+    from bot.documents.roles import DEADLINE
+
+    for text in (
+        "Applications for all three roles close on Friday 16 May 2025.",
+        "Applications: Open 1 April 2025, close 16 May 2025 at 23:59 (UK time)",
+    ):
+        match = DEADLINE.search(text)
+        assert match is not None and match.group(1) == "16 May 2025", text
+    assert DEADLINE.search("Applications are reviewed weekly. The office closes on 16 May 2025.") is None
+
+
+def test_what_a_see_also_part_says_of_another_programme_is_not_the_roles(tmp_path: Path, shipped) -> None:
+    see_also = (
+        "Haven't done your year out yet? Our [Year-Out Placement](https://brisca.example.net/students/year-out) "
+        "pays £24,500 a year. Questions that apply to both schemes are answered in our FAQ."
+    )
+    scheme = (
+        "# Assistant Scheme 2025–27\n\n## About the role\n\nYou will be employed three days a week and study on two.\n\n"
+        "## How to apply\n\nEmail your portfolio to the studio.\n\n- Closing date: Friday 30 May 2025\n\n"
+    )
+    write(tmp_path / "a", "assistant-scheme.md", f"{scheme}## See also\n\n{see_also}\n")
+    write(tmp_path / "b", "assistant-scheme.md", f"{scheme}See also: {see_also}\n")
+    for folder in ("a", "b"):
+        (role,) = snapshot_from_folder(tmp_path / folder, shipped).corpus.roles
+        assert (role.title, role.compensation, role.apply_url) == ("Assistant Scheme 2025–27", None, None), folder
+        assert role.closes == date(2025, 5, 30)
+
+
+def test_pay_keeps_whose_dollars_it_is() -> None:
+    from bot.documents.roles import _pay_in
+
+    # Namibian dollars are not US dollars: the currency as written
+    assert _pay_in("Salary: N$28,000 per month + medical aid") == "N$28,000 per month"
+    assert _pay_in("NZ$70,000 – NZ$80,000 a year") == "NZ$70,000 – NZ$80,000 a year"
+    assert _pay_in("KES 40,000 per month") == "KES 40,000 per month"
+
+
+
+def test_a_programmes_faq_whose_questions_name_a_postings_parts_is_no_role(tmp_path: Path, shipped) -> None:
+    write(
+        tmp_path,
+        "traineeship-faq.md",
+        "---\ntitle: Stage Traineeship – Frequently Asked Questions\norg: Harbour Playhouse\n---\n\n"
+        "# Stage Traineeship: FAQ\n\n## Do I need any qualifications?\n\nNo, we train you.\n\n"
+        "## Is it paid?\n\nYes, £12.60 an hour.\n\n## How do I apply?\n\nUse the form on the traineeship page.\n",
+    )
+    assert snapshot_from_folder(tmp_path, shipped).corpus.roles == []

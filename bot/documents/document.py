@@ -386,7 +386,8 @@ def is_bold_heading(block: Block) -> bool:
 def guess_kind(body: ParsedBody) -> Kind:
     """Guess faq, posting or page from the document's structure."""
     headings = [b.text for b in body.blocks if b.kind == "heading" or is_bold_heading(b)]
-    if any(POSTING_HEADING.search(h) for h in headings):
+    # a question asks of a posting's part, an FAQ's ("Do I need any qualifications?")
+    if any(POSTING_HEADING.search(h) and not is_question(h) for h in headings):
         return "posting"
     questions = sum(1 for b in body.blocks if is_question(b.lead) and b.kind != "heading")
     questions += sum(1 for b in body.blocks if b.kind == "heading" and is_question(b.text))

@@ -43,7 +43,11 @@ ORG_EEO = re.compile(
     r" is (?:proud to be )?an? equal (?:employment )?opportunit(?:y|ies)",
 )
 ORG_ABOUT = re.compile(r"^(?:more )?about (?!the\b|you\b|us\b|this\b|our\b)(.+?):?$", re.I)
-_CURRENCY = r"(?:(?:US|CA|AU|NZ|HK|S|C|A)?\$|[€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|NZD|SEK|NOK|DKK|JPY|INR|SGD|PLN|CZK|BRL|MXN)\b)"
+# the dollar with the letters that say whose it is ("US$", "NZ$", "N$" for Namibian dollars), as written
+_CURRENCY = (
+    r"(?:(?:\b[A-Z]{1,3})?\$|[€£¥₹]"
+    r"|\b(?:USD|EUR|GBP|CAD|AUD|CHF|NZD|SEK|NOK|DKK|JPY|INR|SGD|PLN|CZK|BRL|MXN|KES|ZAR|NAD|HKD|AED)\b)"
+)
 _NUMBER = (
     r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?(?:\s?[kK]\b)?|\d+(?:[.,]\d{1,2})?(?:\s?[kK]\b)?"
 )
@@ -58,9 +62,12 @@ MONEY = re.compile(
     rf"{_MONEY}(?:{_UNIT})?(?:\s*(?:-|–|—|to|(?<=\d)\s+and(?=\s+\D{{0,4}}\d))\s*(?:{_MONEY}|{_NUMBER}\b)(?:{_UNIT})?)?"
 )
 COMPETITIVE = re.compile(r"\b(competitive (?:salary|stipend|pay|compensation))\b", re.I)
-# "Deadline: March 15, 2026", "Closing date: 15 March 2026", "Apply by Friday 16 January 2026"
+# "Deadline: March 15, 2026", "Closing date: 15 March 2026", "Apply by Friday 16 January 2026";
+# "Applications for all three roles close on 16 May 2025", "Applications: Open 1 October
+# 2024, close 24 November 2024" (what they are for, or when they open, said between)
 DEADLINE = re.compile(
-    r"\b(?:deadline|closing date|closing(?=\s*:)|close date|closes(?=\s*:)|applications? close[sd]?(?: on)?|apply by|applications? due"
+    r"\b(?:deadline|closing date|closing(?=\s*:)|close date|closes(?=\s*:)|apply by|applications? due"
+    r"|applications?(?:\s*:)?\s+(?:[^.\n;:]{0,40}?[\s,])?close[sd]?(?: on)?"
     # "Team: Infrastructure · Location: Remote · Closes 31 March 2025": a line's or a part's first word
     r"|(?:^|(?<=\n)|(?<=[·•|] ))closes(?=\s+(?:[A-Z][a-z]+day,? )?\d))\s*:?\s*"
     r"(?:[A-Z][a-z]+day,? )?"
@@ -660,7 +667,10 @@ def _listed_role(
 _PART_HEADING = re.compile(
     rf"\b(?:{POSTING_SECTIONS})\b|^(?:about|overview|summary|introduction|benefits?|perks|what we offer|"
     r"why (?:join|work)|how to apply|apply|applying|applications?|hiring|interviews?|(?:the |our )?process|"
-    r"faqs?|frequently asked|questions|contact|equal opportunit|diversity|more)\b",
+    r"faqs?|frequently asked|questions|contact|equal opportunit|diversity|more)\b"
+    # a programme page's own parts: "Key facts", "At a glance", "Common questions"
+    r"|^(?:(?:the|our) )?(?:key|quick) (?:facts|details|information|dates)\b|\bat a glance\b"
+    r"|^(?:common|frequent|your|other|more|some) questions\b",
     re.I,
 )
 _JOB_URL = re.compile(r"/(?:apply|jobs?|careers?|positions?|vacanc\w*|openings?)(?:/|$|\?)", re.I)
@@ -697,7 +707,7 @@ def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     if len(chosen) < 2:
         return []
     inside = {j for start, end in chosen for j in range(start, end)}
-    rest = [b for j, b in enumerate(blocks) if j not in inside]
+    rest = own_blocks([b for j, b in enumerate(blocks) if j not in inside])
     shared_link = _apply_link_in(rest)
     shared_deadline = _deadline_in(rest)
     org = document_org(doc)
@@ -804,7 +814,7 @@ _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
 def _apply_link(doc: Document) -> Link | None:
     """Find the link to apply through: named so, or under an "Apply" heading, or an address
     written out in a sentence about applying ("Apply online at https://…")."""
-    found = _apply_link_in(doc.blocks)
+    found = _apply_link_in(own_blocks(doc.blocks))
     if found is None:
         for link in doc.links:  # links parsed outside blocks (plain text)
             if _named_apply(link):
@@ -1164,7 +1174,7 @@ def _pay_in(text: str, labelled: bool = False) -> str | None:
 
 
 def _compensation(doc: Document) -> str | None:
-    return _pay_of(doc.blocks)
+    return _pay_of(own_blocks(doc.blocks))
 
 
 
@@ -1202,7 +1212,31 @@ def _pay_of(blocks: Sequence[Block]) -> str | None:
 
 
 def _deadline(doc: Document) -> date | None:
-    return _deadline_in(doc.blocks)
+    return _deadline_in(own_blocks(doc.blocks))
+
+
+# "See also", "Related programmes", "Other opportunities": a part about other pages
+_SEE_ALSO_HEADING = re.compile(
+    r"^(?:see also|related(?: \w+)?|other (?:programmes|programs|schemes|roles|jobs|vacancies|opportunities))\s*:?$", re.I
+)
+_SEE_ALSO = re.compile(r"^see also\b", re.I)
+
+
+def own_blocks(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks that speak of the page's own position: not its "See also" part, nor a
+    paragraph that opens so ("See also: our Part 1 placement, which pays £24,500 a year"),
+    whose pay, dates and links are another page's."""
+    out: list[Block] = []
+    skipped: int | None = None  # the level of the "See also" heading being skipped
+    for block in blocks:
+        if block.kind == "heading":
+            if skipped is not None and block.level <= skipped:
+                skipped = None
+            if skipped is None and _SEE_ALSO_HEADING.match(block.text.strip()):
+                skipped = block.level
+        if skipped is None and not (block.kind != "heading" and _SEE_ALSO.match(block.text)):
+            out.append(block)
+    return out
 
 
 def _deadline_in(blocks: Sequence[Block]) -> date | None:
