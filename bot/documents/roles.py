@@ -707,7 +707,7 @@ def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     if len(chosen) < 2:
         return []
     inside = {j for start, end in chosen for j in range(start, end)}
-    rest = own_blocks([b for j, b in enumerate(blocks) if j not in inside])
+    rest = _own_blocks([b for j, b in enumerate(blocks) if j not in inside])
     shared_link = _apply_link_in(rest)
     shared_deadline = _deadline_in(rest)
     org = document_org(doc)
@@ -814,7 +814,7 @@ _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
 def _apply_link(doc: Document) -> Link | None:
     """Find the link to apply through: named so, or under an "Apply" heading, or an address
     written out in a sentence about applying ("Apply online at https://…")."""
-    found = _apply_link_in(own_blocks(doc.blocks))
+    found = _apply_link_in(_own_blocks(doc.blocks))
     if found is None:
         for link in doc.links:  # links parsed outside blocks (plain text)
             if _named_apply(link):
@@ -1174,7 +1174,7 @@ def _pay_in(text: str, labelled: bool = False) -> str | None:
 
 
 def _compensation(doc: Document) -> str | None:
-    return _pay_of(own_blocks(doc.blocks))
+    return _pay_of(_own_blocks(doc.blocks))
 
 
 
@@ -1212,7 +1212,7 @@ def _pay_of(blocks: Sequence[Block]) -> str | None:
 
 
 def _deadline(doc: Document) -> date | None:
-    return _deadline_in(own_blocks(doc.blocks))
+    return _deadline_in(_own_blocks(doc.blocks))
 
 
 # "See also", "Related programmes", "Other opportunities": a part about other pages
@@ -1222,7 +1222,7 @@ _SEE_ALSO_HEADING = re.compile(
 _SEE_ALSO = re.compile(r"^see also\b", re.I)
 
 
-def own_blocks(blocks: Sequence[Block]) -> list[Block]:
+def _own_blocks(blocks: Sequence[Block]) -> list[Block]:
     """The blocks that speak of the page's own position: not its "See also" part, nor a
     paragraph that opens so ("See also: our Part 1 placement, which pays £24,500 a year"),
     whose pay, dates and links are another page's."""
