@@ -304,3 +304,18 @@ def test_a_pages_table_of_contents_is_no_passage() -> None:
     result = parse_file("news.md", text.encode(), 900)
     sections = [p.section for p in result.passages]
     assert "In this issue" not in sections and "Summer Lab Apprentices 2026: applications open" in sections
+
+
+def test_a_bold_question_after_a_question_headings_answer_is_its_sibling() -> None:
+    # "## What checks will I need?" then "**What will I be given?**": two questions of one
+    # FAQ, the second not under the first
+    text = (
+        "# Mentors FAQ\n\n## Getting started\n\n### What checks will I need?\n\nTwo referees and a DBS check.\n\n"
+        "**What will I be given?**\nA mentor pack and a lanyard.\n\n"
+        "**Do I need a library card?**\nYes, we set one up for you.\n"
+    )
+    chunks = chunk_document(parse_document(text.encode(), "faq.md", []), 1200)
+    by_question = {c.question: c.section for c in chunks}
+    assert by_question["What checks will I need?"] == f"Getting started{SECTION_SEP}What checks will I need?"
+    assert by_question["What will I be given?"] == "Getting started"
+    assert by_question["Do I need a library card?"] == "Getting started"

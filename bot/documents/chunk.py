@@ -120,6 +120,11 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
     def section() -> str | None:
         return SECTION_SEP.join(text for _, text in path) or None
 
+    def item_section() -> str | None:
+        # a question of its own ("**What will I be given?**") after the answer to a heading
+        # that asks one ("## What checks will I need?") is that heading's sibling, not under it
+        return SECTION_SEP.join(text for _, text in (path[:-1] if heading_question is not None else path)) or None
+
     def flush() -> None:
         if buffer:
             if bold_question is not None:
@@ -129,7 +134,9 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
                 for i, block in enumerate(buffer):
                     if block.kind == "item" and block.level == question_list:
                         buffer[i] = _replace(block, block.text)
-            chunks.extend(_pack(buffer, section(), bold_question or heading_question, max_chars))
+            chunks.extend(
+                _pack(buffer, section() if bold_question is None else item_section(), bold_question or heading_question, max_chars)
+            )
             buffer.clear()
 
     for block in doc.blocks[start:]:
@@ -162,7 +169,7 @@ def chunk_document(doc: Document, max_chars: int) -> list[Chunk]:
                 flush()
                 bold_question = None
                 answer = _ANSWER_LABEL.sub("", answer, count=1)
-                chunks.extend(_pack([_replace(block, answer)], section(), question, max_chars))
+                chunks.extend(_pack([_replace(block, answer)], item_section(), question, max_chars))
                 continue
             if standalone:  # "**Q: How long is it?**" alone: the paragraphs after it answer it
                 flush()
