@@ -1187,6 +1187,13 @@ def test_a_relocation_stipend_is_no_pay() -> None:
     assert holds("Interns are paid a stipend of $600 a week.", "amount", asked)
 
 
+def test_a_supplement_paid_with_the_salary_is_no_pay() -> None:
+    asked = "hgv driver pay?"
+    assert not holds("The HGV market supplement is now £1,500 a year, paid monthly with salary.", "amount", asked)
+    assert holds("Pay: Grade 5, £27,269 – £28,770 a year plus £1,500 HGV market supplement", "amount", asked)
+    assert holds("The HGV market supplement is £1,500 a year.", "amount", "how much is the hgv supplement")
+
+
 def test_a_look_back_is_not_what_a_programme_lasts() -> None:
     # "in the last five years" says when something happened; "the last" is no verb
     asked = "how long is the reporting fellowship"

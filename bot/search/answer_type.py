@@ -1008,7 +1008,7 @@ _PAY_SAID = re.compile(
     r"hourly|per hour|an hour|base|gross|ote|plus super|superannuation)\b"
 )
 _OTHER_MONEY = re.compile(
-    r"\b(?:bonus(?:es)?|budgets?|allowances?|assistance|reimburs\w*|fees?|costs?|deposits?|discounts?|grants?|"
+    r"\b(?:bonus(?:es)?|budgets?|allowances?|supplements?|weightings?|assistance|reimburs\w*|fees?|costs?|deposits?|discounts?|grants?|"
     r"loans?|referrals?|tuition|prizes?|relocation|expenses?|fares?|travel|mileage|packag\w*|sacrific\w*|"
     # money for a purpose ("$500 a year for professional development")
     r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare|"
@@ -1027,6 +1027,8 @@ _PLUS = re.compile(r",?\s+\b(?:plus|as well as|on top of which)\b|,\s+(?:and|wit
 # pay cheque", "$95 per two-week pay period, deducted from your pay"
 _PAID_HOW = re.compile(
     r"\bpaid\s+(?:with|in|on|into|through|via|alongside)\s+(?:the|your|their|each|every)\b[^.;,]*"
+    # "The HGV market supplement is £1,500 a year, paid monthly with salary"
+    r"|\bpaid\s+(?:(?:weekly|fortnightly|monthly|annually|yearly)\s+)?(?:with|alongside)\s+(?:(?:your|the|their)\s+)?(?:salary|pay|wages?)\b"
     # what the member pays: "The buy-in is $1,500, which can be paid through payroll deductions"
     r"|\b(?:can|may|could|must|will|should) be paid\b[^.;]*"
     # what a step of hiring is paid: "a take-home tutorial (we pay €300 for your time)", "a paid trial shift"
