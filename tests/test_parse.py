@@ -532,6 +532,33 @@ def test_other_employers_jobs_listed_in_a_paste_are_no_text_of_it() -> None:
         assert other not in words
 
 
+@pytest.mark.parametrize(
+    ("header", "site"),
+    [
+        ("ArchiJobs UK  |  Job ID 448213  |  Posted 24 January 2025\n", "ArchiJobs UK"),
+        ("CultureJobs North – Job ID 58213\nPosted 27 June 2025 | 143 views | Save job | Report this job\n", "CultureJobs North"),
+        ("FieldHands - UK farm & rural jobs board\nJob ref: FH-2025-118734          Posted: 2 April 2025\n", "FieldHands"),
+    ],
+)
+def test_a_job_boards_own_line_over_a_paste_is_no_title(header: str, site: str) -> None:
+    text = (
+        f"{header}\nTractor Driver – Harvest 2025\nHollowmere Growers Co-operative\n\n"
+        "Location: Stowfield Grange\nSalary: £14.50 per hour\nClosing date: 16 May 2025\n\n"
+        "What we offer\n\nA static caravan on site at £55 a week.\n"
+    )
+    doc = parse_document(text.encode(), "posting.txt", [])
+    assert doc.title == "Tractor Driver – Harvest 2025"
+    assert doc.site_name == site
+
+
+def test_a_posts_title_over_a_boards_line_stays_the_title() -> None:
+    text = (
+        "On-Call Firefighter – Kettlewell Bridge (Station 22)\nCountyJobsDirect  |  Job ref: OC-22-25  |  Posted 12 May 2025\n\n"
+        "Location: Kettlewell Bridge\nSalary: £3,040 retainer a year\n"
+    )
+    assert parse_document(text.encode(), "posting.txt", []).title == "On-Call Firefighter – Kettlewell Bridge (Station 22)"
+
+
 def test_a_word_processors_list_saved_as_paragraphs_is_a_list() -> None:
     # Word saves a bulleted list as paragraphs that start with the bullet's glyph
     html = (

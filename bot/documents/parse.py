@@ -814,7 +814,8 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     n = len(lines)
     i = 0
     # the page's own first lines, where its title is (a site's name above them set aside)
-    opening = next((k for k, ln in enumerate(lines) if ln.strip()), 0)
+    # (a job board's line under its banner, "Posted 27 June 2025 | 143 views | Save job", is none of them)
+    opening = next((k for k, ln in enumerate(lines) if ln.strip() and not _board_meta_line(ln)), 0)
     sections = _numbered_sections(lines)
     subject = mail_subject(body)  # an e-mail's subject is its title
     title_next = False  # the run after a masthead of two organisation lines is the title
@@ -1045,6 +1046,26 @@ BOARD_BUTTONS = re.compile(
     re.I,
 )
 
+# what a job board says of a post on the line under its banner, or on it: its number, when it
+# was posted, how often seen ("Job ID 58213", "Job ref: OC-22-25", "Posted 27 June 2025", "143 views")
+_BOARD_META = re.compile(
+    r"\bjob\s*(?:id|ref(?:erence)?|no\.?|number)\b\s*:?\s*#?[\w-]*\d"
+    r"|\bposted\s*:?\s+(?:on\s+)?(?:\d|today\b|yesterday\b|(?:an?|\d+)\s+\w+\s+ago\b)|\b\d[\d,]*\s+(?:views|applicants)\b",
+    re.I,
+)
+_BOARD_BUTTON = re.compile(r"^(?:save|share|report|print|apply)(?: this)?(?: job| ad| advert| now)?$", re.I)
+
+
+def _board_meta_line(line: str) -> bool:
+    """Tell whether a line is only what a job board says of a post: "Posted 27 June 2025 |
+    143 views | Save job | Report this job", "Job ref: FH-2025-118734      Posted: 2 April 2025"."""
+    parts = [p.strip() for p in re.split(r"\s{2,}|\s[|·•]\s", line) if p.strip()]
+    return bool(parts) and any(_BOARD_META.search(p) for p in parts) and all(
+        _BOARD_META.search(p) or _BOARD_BUTTON.match(p) for p in parts
+    )
+
+
+_BOARD_WORD = re.compile(r"\bjobs?\b|\bvacanc|\bcareers?\b|\brecruit", re.I)  # "UK farm & rural jobs board"
 _BANNER_DASH = re.compile(r"\s+[-–—|]\s+")  # "KestrelJobs - Local jobs for local people"
 _LEGAL_FORM = re.compile(r"\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|AG|SA|BV|NV|AB|Oy|Pty|Corp)\.?$")
 
@@ -1079,8 +1100,16 @@ def _without_site_header(lines: list[str], owner: str | None, crumbs: set[int]) 
     top, site = 0, None
     if len(lines) > 1:
         first, second = lines[0].strip(), lines[1].strip()
-        name = _BANNER_DASH.split(first, maxsplit=1)[0]
-        if first and not header(first) and len(name.split()) <= 6 and (navigation(second) or 1 in crumbs):
+        name, *tagline = _BANNER_DASH.split(first, maxsplit=1)
+        banner = (
+            navigation(second)
+            or 1 in crumbs
+            # "ArchiJobs UK  |  Job ID 448213  |  Posted 24 January 2025": the board's own line
+            or bool(_BOARD_META.search(first))
+            # "FieldHands - UK farm & rural jobs board" over "Job ref: FH-2025-118734   Posted: 2 April 2025"
+            or bool(tagline and _BOARD_WORD.search(tagline[0]) and _BOARD_META.search(second))
+        )
+        if first and not header(first) and len(name.split()) <= 6 and banner:
             site, lines[0], top = name, "", 1
     for i, line in enumerate(lines):
         text = line.strip()
