@@ -559,6 +559,16 @@ def test_a_posts_title_over_a_boards_line_stays_the_title() -> None:
     assert parse_document(text.encode(), "posting.txt", []).title == "On-Call Firefighter – Kettlewell Bridge (Station 22)"
 
 
+def test_a_pages_copyright_footer_is_its_owner_not_text_of_its_last_passage() -> None:
+    text = (
+        "# Curatorial Trainee\n\n## Questions\n\n**What should I wear?**\nPractical clothes.\n\n"
+        "See also: the traineeship FAQ page for eligibility.\n\n---\n\n"
+        "© 2025 Brackenport Museums Trust · Registered charity no. 1187342 · [Privacy](/privacy)\n"
+    )
+    doc = parse_document(text.encode(), "trainee.md", [])
+    assert not any("©" in c.text or "charity no" in c.text for c in chunk_document(doc, 1200))
+
+
 def test_a_word_processors_list_saved_as_paragraphs_is_a_list() -> None:
     # Word saves a bulleted list as paragraphs that start with the bullet's glyph
     html = (

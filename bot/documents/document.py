@@ -126,7 +126,7 @@ def parse_document(data: bytes, source: str, problems: list[Problem]) -> Documen
         source=source,
         title=title,
         kind=meta.kind or guess_kind(body),
-        blocks=body.blocks,
+        blocks=[b for b in body.blocks if not _copyright_footer(b)],
         url=_document_url(meta.url, given_as(fm.data, "url"), body, source, fm_lines, problems),
         published=meta.published or body.published,
         org=meta.org,
@@ -245,6 +245,17 @@ def _page_title(text: str, owners: tuple[str | None, ...], body: ParsedBody) -> 
         if part and part.strip().casefold() in headings and len(TITLE_SEPARATORS.split(text)) > 1:
             return headings[part.strip().casefold()]
     return clean_page_title(text, owners)
+
+
+# "© 2025 Brackenport Museums Trust · Registered charity no. 1187342 · Privacy · Cookies":
+# a page's footer, which says who owns it (read before) and answers nothing
+_COPYRIGHT_LINE = re.compile(r"^\W{0,3}(?:©|\([cC]\)|[Cc]opyright\b)")
+FOOTER_WORDS = 40  # a copyright paragraph longer than this is more than a footer
+
+
+def _copyright_footer(block: Block) -> bool:
+    """Tell whether a block is a page's copyright footer."""
+    return block.kind == "paragraph" and bool(_COPYRIGHT_LINE.match(block.text)) and len(block.text.split()) <= FOOTER_WORDS
 
 
 def _title_owner(body: ParsedBody) -> str | None:
