@@ -671,6 +671,16 @@ def test_a_heading_that_says_what_is_asked_makes_its_lines_about_it(tmp_path: Pa
     assert answer.verdict == "answer" and "12 April 2025" in answer.citations[0].snippet
 
 
+def test_an_faq_question_copied_with_more_told_around_it_is_that_item() -> None:
+    from bot.services.answers import _clauses_asked
+
+    told = _clauses_asked("is there an upper age limit, im 45 and thinking of a career change into wine")
+    assert "is there an upper age limit" in told
+    # two questions ask more than the one copied; a short clause may be any FAQ's
+    assert _clauses_asked("are you hiring a station doctor, how do i apply") == ["are you hiring a station doctor how do i apply"]
+    assert _clauses_asked("is it paid, i need the money") == ["is it paid i need the money"]
+
+
 @pytest.mark.parametrize(
     ("question", "others"),
     [

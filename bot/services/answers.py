@@ -368,7 +368,10 @@ class AnswerService:
         # a member who copies an FAQ's question ("Do I have to be a marine biology major?")
         # asks that item, whatever the names said chose
         # (in the member's own words, or as spelt right: not with the words said plainly added)
-        copied = next((found for asked in (text, corrected) if (found := snap.faq_by_text.get(asked_as(asked)))), ())
+        copied = next(
+            (found for asked in (text, corrected) for clause in _clauses_asked(asked) if (found := snap.faq_by_text.get(clause))),
+            (),
+        )
         if len(copied) == 1 and copied[0] not in candidates:
             candidates.update(snap.engine.rescore(query, np.asarray(copied)))
         if not candidates:
@@ -1412,6 +1415,32 @@ _IS_THERE = re.compile(
     # (nor a way, a kind of help or money, said in many words: "is there another way to apply?")
     r"another|other|way|ways|option|options|chance|help|support|money|funding|rules?)\b)"
     r"((?:(?!(?:for|at|in|on|with|if|when|during|after|before|to|of|from|or|and)\b)[\w'-]+ ?){1,4})"
+)
+
+
+# where a member's message breaks into what it asks and what it tells: "is there an upper age
+# limit, im 45 and thinking of a career change"
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;?!.]|\s[-–—]\s)\s*")
+COPIED_CLAUSE_WORDS = 4  # a shorter clause ("is it paid") may be any FAQ's as well as this one's
+
+
+def _clauses_asked(text: str) -> list[str]:
+    """Return the question as compared with FAQ questions (see ``asked_as``), whole, then each
+    of its clauses of :data:`COPIED_CLAUSE_WORDS` words or more when it is the only one that
+    asks: a member may copy an FAQ's question and tell more around it ("…, im 45 and
+    thinking of a career change"), but "are you hiring a station doctor, how do i apply"
+    asks more than "How do I apply?"."""
+    whole = asked_as(text)
+    parts = [p for p in (asked_as(p) for p in _CLAUSE_BREAK.split(text)) if p]
+    asking = [p for p in parts if _ASKS.match(p)]
+    if len(asking) != 1 or asking[0] == whole or len(asking[0].split()) < COPIED_CLAUSE_WORDS:
+        return [whole]
+    return [whole, asking[0]]
+
+
+_ASKS = re.compile(
+    r"(?:who|what|whats|when|where|which|why|how|is|are|am|was|were|do|does|did|can|could|will|would|should|"
+    r"shall|may|might|must|has|have|had|any)\b"
 )
 
 
