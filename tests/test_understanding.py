@@ -2520,6 +2520,7 @@ def test_a_first_years_wage_does_not_answer_what_another_year_pays(tmp_path: Pat
         ("how many nurses are they taking in feb 2026", set()),  # a date, not an edition
         ("what are the dates for the marrowgate summer school 2027?", {2027}),  # a year after the name
         ("when's the closing date for the bursary 2027?", {2027}),
+        ("what are the dates for next years arctic cruise (2026)", {2026}),  # ... in brackets
         ("has it run since 2019?", set()),
     ],
 )

@@ -1817,11 +1817,11 @@ _IN_YEAR = re.compile(r"\b(?:in|for|during)\s+(?:(?:the\s+)?(?:summer|spring|aut
 # "the 2026 apprentice showcase", "this 2025 open day": a year that names which one of a thing
 _THE_YEARS = re.compile(r"\b(?:the|this|next|last|that)\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+[a-z]")
 _ASKER = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my|we|our|us)\b")
-# "the marrowgate summer school 2027", "bursary 2027 deadline": a year after the name it is of
+# "the marrowgate summer school 2027", "bursary 2027 deadline", "arctic cruise (2026)": a year after the name it is of
 # (not a date's, "june 2027", nor a time's, "since 2019")
 _NAMED_YEAR = re.compile(
     rf"\b(?!(?:{_MONTHS}|may|since|before|after|until|till|by|from|in|of|on|to|and|or|the|between|around|about|year)\b)"
-    r"[a-z]{3,}\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d|,?\s*\d)"
+    r"[a-z]{3,}\s+\(?((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d|,?\s*\d)"
 )
 
 
