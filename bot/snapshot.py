@@ -276,6 +276,20 @@ class Snapshot:
         return {term: tuple(heads) for term, heads in out.items()}
 
     @cached_property
+    def role_qualifiers(self) -> tuple[tuple[frozenset[str], frozenset[str], str], ...]:
+        """Return each role's title head as terms (see :attr:`role_heads`), the terms of its
+        qualifier ("famili", "earli", "year" of "Learning Assistant (Families & Early Years)"),
+        and the role's file, for the roles that have both; made on first use."""
+        out = []
+        for role in self.corpus.roles:
+            head, *rest = _TITLE_HEAD.split(role.title, maxsplit=1)
+            terms = frozenset(self.engine.tokenizer(head))
+            qualifier = frozenset(self.engine.tokenizer(rest[0])) - terms if rest else frozenset()
+            if len(terms) >= 2 and qualifier:
+                out.append((terms, qualifier, role.source))
+        return tuple(out)
+
+    @cached_property
     def role_sections(self) -> dict[int, tuple[RoleSection, ...]]:
         """Return, for each document that posts two roles or more each under a heading of its
         own (a careers page), or else as items of a list of positions, each role's title terms

@@ -681,6 +681,38 @@ def test_an_faq_question_copied_with_more_told_around_it_is_that_item() -> None:
     assert _clauses_asked("is it paid, i need the money") == ["is it paid i need the money"]
 
 
+def test_a_role_named_by_its_qualifier_is_not_its_siblings_posting(tmp_path: Path, settings: Settings) -> None:
+    role = (
+        "<h2>{title}</h2><ul><li><strong>Team:</strong> Learning</li><li><strong>Location:</strong> {place}</li>"
+        "<li><strong>Pay:</strong> {pay}</li><li><strong>Closing date:</strong> 25 July 2025</li></ul>"
+        '<p>You will run sessions for visitors.</p><p><a href="https://museum.example/jobs/{slug}">Apply for {title}</a></p>'
+    )
+    roles = "".join(
+        role.format(title=t, place=place, pay=pay, slug=slug)
+        for t, place, pay, slug in (
+            ("Learning Assistant (Families &amp; Early Years)", "Art Gallery", "£12.85 per hour", "fam"),
+            ("Visitor Host", "Art Gallery", "£12.45 per hour", "vh"),
+        )
+    )
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Work for us | Brackenport Museums Trust</title></head><body><main>"
+        f"<h1>Work for us</h1><p>We run two museums.</p>{roles}</main></body></html>",
+    )
+    write(
+        tmp_path,
+        "schools.txt",
+        "Learning Assistant (Schools)\nBrackenport Museums Trust\n\nLocation: Science Museum\n"
+        "Salary: £21,800 per annum pro rata\nStart date: 1 September 2025\nClosing date: 18 July 2025\n\n"
+        "About the role\n\nYou will lead school workshops. You'll report to Priya Ramsden, Learning Manager.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    assert answers.ask("who would i report to as the schools learning assistant").verdict == "answer"
+    families = answers.ask("who would i report to as the families learning assistant")
+    assert families.verdict != "answer" or families.citations[0].source != "schools.txt"
+
+
 @pytest.mark.parametrize(
     ("question", "others"),
     [

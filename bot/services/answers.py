@@ -1067,6 +1067,14 @@ def _another_posting(snap: Snapshot, query: Query, position: int) -> bool:
     heads = {head for term in asked for head in snap.role_heads.get(term, ())}
     passage = snap.corpus.passages[position]
     named = [terms for terms, source in heads if terms <= asked and source != passage.source]
+    # ... and by the qualifier that tells it from a sibling of the same title ("the families
+    # learning assistant" is the "Learning Assistant (Families & Early Years)", not the
+    # "Learning Assistant (Schools)" posting)
+    named += [
+        terms | (qualifier & asked)
+        for terms, qualifier, source in snap.role_qualifiers
+        if terms <= asked and qualifier & asked and source != passage.source
+    ]
     if not named:
         return False
     own = set(snap.engine.tokenizer(f"{passage.title} {passage.section or ''} {passage.text}"))
