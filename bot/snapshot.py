@@ -313,8 +313,11 @@ class Snapshot:
                 continue
             doc = int(self.engine.doc_of[position])
             for head in passage.section.casefold().split(SECTION_SEP) if passage.section else ():
-                if head in titles:
-                    headed.setdefault((doc, head), set()).add(position)
+                # the heading of the role, or its title with what the page says of it after
+                # ("Deckhand – RV Aurelia Finch (SIOS-V-2503)" over the role "Deckhand")
+                title = head if head in titles else _TITLE_HEAD.split(head, maxsplit=1)[0]
+                if title in titles:
+                    headed.setdefault((doc, title), set()).add(position)
             for line in passage.text.casefold().split("\n"):
                 # "• Learning Officer (schools), designing sessions …": an item of a list of positions
                 item = line[len(BULLET) :] if line.startswith(BULLET) else ""

@@ -713,6 +713,38 @@ def test_a_role_named_by_its_qualifier_is_not_its_siblings_posting(tmp_path: Pat
     assert families.verdict != "answer" or families.citations[0].source != "schools.txt"
 
 
+def test_a_roles_heading_may_say_more_than_its_title(tmp_path: Path, settings: Settings) -> None:
+    # "Deckhand – RV Aurelia Finch (SIOS-V-2503)" heads the role "Deckhand": its passages are
+    # that role's, and another role's "This role can be sponsored" is not the deckhand's
+    role = (
+        "<h2>{title} – RV {ship} ({ref})</h2><p><strong>Team:</strong> Marine Operations<br>"
+        "<strong>Location:</strong> RV {ship}<br><strong>Pay:</strong> {pay}</p><p>You will work at sea.</p>"
+        "<h3>What you need</h3><ul><li>STCW Basic Safety Training</li><li>{visa}</li></ul>"
+    )
+    roles = "".join(
+        role.format(title=t, ship=ship, ref=ref, pay=pay, visa=visa)
+        for t, ship, ref, pay, visa in (
+            ("Deckhand", "Aurelia Finch", "V-2503", "£29,800 a year", "A valid ENG1 medical certificate"),
+            ("Marine Technician", "Northern Tern", "V-2505", "£36,500 a year", "This role can be sponsored for a Skilled Worker visa."),
+        )
+    )
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Crew vacancies | Skerrymoor Institute</title></head><body><main>"
+        "<h1>Crew vacancies</h1><p>We run two research ships.</p><h2>Vacancies at a glance</h2><table>"
+        "<tr><th>Role</th><th>Ref</th><th>Pay</th><th>Closing date</th></tr>"
+        "<tr><td>Deckhand</td><td>V-2503</td><td>£29,800 a year</td><td>16 March 2025</td></tr>"
+        "<tr><td>Marine Technician</td><td>V-2505</td><td>£36,500 a year</td><td>6 April 2025</td></tr></table>"
+        f"{roles}"
+        "<h2>How to apply</h2><p>Email your CV to crew@skerrymoor.example by 30 June 2025.</p></main></body></html>",
+    )
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    snapshot = snapshot_from_folder(tmp_path, settings)
+    sections = next(iter(snapshot.role_sections.values()))
+    assert len(sections) == 2 and all(len(s.positions) >= 2 for s in sections)
+
+
 @pytest.mark.parametrize(
     ("question", "others"),
     [
