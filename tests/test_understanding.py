@@ -1261,6 +1261,11 @@ def test_a_relocation_stipend_is_no_pay() -> None:
     assert holds("Interns are paid a stipend of $600 a week.", "amount", asked)
 
 
+def test_time_and_a_half_hyphenated_is_an_amount() -> None:
+    said = "Staff paid by the hour (for example our QA testers) get overtime at time-and-a-half."
+    assert holds(said, "amount", "Is overtime paid?")
+
+
 def test_a_supplement_paid_with_the_salary_is_no_pay() -> None:
     asked = "hgv driver pay?"
     assert not holds("The HGV market supplement is now £1,500 a year, paid monthly with salary.", "amount", asked)

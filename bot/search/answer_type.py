@@ -292,7 +292,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         # pay said without a sum, which is all a posting may say of it
         r"|\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b"
         # a rate by its multiple: "holiday shifts are paid at time and a half", "1.5 times the base rate"
-        r"|\btime and a half\b|\bdouble time\b|\b(?:1\.5|2|two|one and a half)\s*(?:×|x|times)\s+(?:the\s+|your\s+)?"
+        r"|\btime[\s-]and[\s-]a[\s-]half\b|\bdouble[\s-]time\b|\b(?:1\.5|2|two|one and a half)\s*(?:×|x|times)\s+(?:the\s+|your\s+)?"
         r"(?:base |normal |usual |standard |regular |hourly )?(?:rate|pay)\b"
         # "Mentors are not paid", not "the remaining instalments are not paid" nor "the budget is not paid to you"
         r"|(?<![a-z])(?!(?:instalments?|installments?|payments?|budgets?|amounts?|sums?|stipends?|grants?|expenses|"
