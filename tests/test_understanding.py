@@ -743,6 +743,11 @@ def test_a_roles_heading_may_say_more_than_its_title(tmp_path: Path, settings: S
     snapshot = snapshot_from_folder(tmp_path, settings)
     sections = next(iter(snapshot.role_sections.values()))
     assert len(sections) == 2 and all(len(s.positions) >= 2 for s in sections)
+    # ... and the table's row that states the same pay agrees with the role's own section:
+    # it is no close second that makes the answer less sure
+    answers = build_services(settings, snapshot).answers
+    seen = _consider(answers, "pay for deckhand?")
+    assert seen.evidence is not None and seen.evidence.margin > 1.0
 
 
 @pytest.mark.parametrize(

@@ -646,6 +646,14 @@ _BOUND_SAID = re.compile(
 )
 
 
+def stated_values(text: str, kind: AnswerKind | None) -> frozenset[str]:
+    """Return the sums ``text`` states when an amount is asked, as written without spaces
+    and case: what two passages agree on when both state it."""
+    if kind != "amount":
+        return frozenset()
+    return frozenset(re.sub(r"\s+", "", m.group(0)).casefold() for m in _ANY_SUM.finditer(text))
+
+
 def bounds_asked_sum(line: str, question: str) -> bool:
     """Tell whether ``line`` bounds a sum ("between £1,000 and £5,000", "up to €12,000") for
     a question that asks for a bound ("what's the most money I can get?"): it says what is

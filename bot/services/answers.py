@@ -67,6 +67,7 @@ from bot.search.answer_type import (
     pays_asked_sum,
     said_plainly,
     seasons_said,
+    stated_values,
     tenure_unsaid,
     year_ranges,
     years_of,
@@ -425,8 +426,18 @@ class AnswerService:
             if given is not None:
                 measured = [given, *(c for c in measured if c is not given)]
         first = measured[0]
+        # (a passage elsewhere that states the same sum or date, a careers page's table row
+        # beside the role's own section, agrees with the first: the margin is over the next
+        # that does not)
+        stated = stated_values(passages[first.position].text, kind)
         runner_up = next(
-            (c for c in measured[1:] if not _same_place(passages[c.position], passages[first.position])), None
+            (
+                c
+                for c in measured[1:]
+                if not _same_place(passages[c.position], passages[first.position])
+                and not (stated and stated_values(passages[c.position].text, kind) & stated)
+            ),
+            None,
         )
         held = first.kind  # measured where it is asked (see _measure)
         evidence = Evidence(

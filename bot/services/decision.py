@@ -58,7 +58,7 @@ class Evidence:
     # pay relocation?"), or, on a page of several roles, is about none of them while the
     # question names one ("the lab manager's pay" over the co-ops'), or is another role's
     # posting than the one whose title the question says
-    margin: float  # ranking score of the best passage minus the next one elsewhere
+    margin: float  # ranking score of the best passage minus the next one elsewhere (that states no sum it states)
     named: float  # 1 when the question names a programme (a name, or a name's words in a row) and the passage's document is it
     unknown: float  # share of the question's weight in words the knowledge base never uses
     sentence: float  # the best cosine of the question with one sentence of the passage
