@@ -609,6 +609,18 @@ def test_a_date_asked_of_an_occasion_is_not_held_by_another_dates(tmp_path: Path
     assert not unsaid("when is the next one for electricians", electrician)
 
 
+def _careers_page(folder: Path, title: str, roles: str, rows: str = "") -> None:
+    """Write careers.html: a page of several roles (``roles``, each under its heading), with
+    its summary table first when ``rows`` are given."""
+    table = f"<h2>Vacancies at a glance</h2><table>{rows}</table>" if rows else ""
+    write(
+        folder,
+        "careers.html",
+        f"<html><head><title>{title}</title></head><body><main><h1>{title.split(' | ')[0]}</h1>"
+        f"<p>We are hiring.</p>{table}{roles}</main></body></html>",
+    )
+
+
 def test_pay_asked_at_a_place_is_not_another_roles_of_the_same_page_elsewhere(tmp_path: Path, settings: Settings) -> None:
     role = (
         "<h2>{title}</h2><ul><li><strong>Team:</strong> {team}</li><li><strong>Location:</strong> {place}, hybrid</li>"
@@ -624,12 +636,7 @@ def test_pay_asked_at_a_place_is_not_another_roles_of_the_same_page_elsewhere(tm
             ("Engineering Manager – Apps", "Apps", "London", "£105,000 – £120,000", "em"),
         )
     )
-    write(
-        tmp_path,
-        "careers.html",
-        "<html><head><title>Open engineering roles | Corvane Systems</title></head><body><main>"
-        f"<h1>Open engineering roles</h1><p>We build software for hospitals.</p>{roles}</main></body></html>",
-    )
+    _careers_page(tmp_path, "Open engineering roles | Corvane Systems", roles)
     write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour in Lisbon.\n")
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
     assert answers.ask("salary band for data engineer in lisbon?").verdict == "answer"
@@ -694,12 +701,7 @@ def test_a_role_named_by_its_qualifier_is_not_its_siblings_posting(tmp_path: Pat
             ("Visitor Host", "Art Gallery", "£12.45 per hour", "vh"),
         )
     )
-    write(
-        tmp_path,
-        "careers.html",
-        "<html><head><title>Work for us | Brackenport Museums Trust</title></head><body><main>"
-        f"<h1>Work for us</h1><p>We run two museums.</p>{roles}</main></body></html>",
-    )
+    _careers_page(tmp_path, "Work for us | Brackenport Museums Trust", roles)
     write(
         tmp_path,
         "schools.txt",
@@ -728,17 +730,12 @@ def test_a_roles_heading_may_say_more_than_its_title(tmp_path: Path, settings: S
             ("Marine Technician", "Northern Tern", "V-2505", "£36,500 a year", "This role can be sponsored for a Skilled Worker visa."),
         )
     )
-    write(
-        tmp_path,
-        "careers.html",
-        "<html><head><title>Crew vacancies | Skerrymoor Institute</title></head><body><main>"
-        "<h1>Crew vacancies</h1><p>We run two research ships.</p><h2>Vacancies at a glance</h2><table>"
+    rows = (
         "<tr><th>Role</th><th>Ref</th><th>Pay</th><th>Closing date</th></tr>"
         "<tr><td>Deckhand</td><td>V-2503</td><td>£29,800 a year</td><td>16 March 2025</td></tr>"
-        "<tr><td>Marine Technician</td><td>V-2505</td><td>£36,500 a year</td><td>6 April 2025</td></tr></table>"
-        f"{roles}"
-        "<h2>How to apply</h2><p>Email your CV to crew@skerrymoor.example by 30 June 2025.</p></main></body></html>",
+        "<tr><td>Marine Technician</td><td>V-2505</td><td>£36,500 a year</td><td>6 April 2025</td></tr>"
     )
+    _careers_page(tmp_path, "Crew vacancies | Skerrymoor Institute", roles, rows)
     write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
     snapshot = snapshot_from_folder(tmp_path, settings)
     sections = next(iter(snapshot.role_sections.values()))

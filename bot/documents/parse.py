@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -398,19 +399,29 @@ def parse_html(html: str, first_line: int = 1, *, fragment: bool = False) -> Par
     return out
 
 
-def _without_other_sections(blocks: list[Block]) -> list[Block]:
-    """Drop a job board's "Similar jobs" section (others' postings), to the next heading of its level."""
+def without_sections(
+    blocks: Sequence[Block], heading: re.Pattern[str], lead: re.Pattern[str] | None = None
+) -> list[Block]:
+    """Return ``blocks`` without the sections whose heading ``heading`` matches (each to the
+    next heading of its level), nor the other blocks whose text ``lead`` matches."""
     kept: list[Block] = []
     skipping: int | None = None  # the level of the heading whose section is dropped
     for block in blocks:
         if block.kind == "heading":
             if skipping is not None and block.level <= skipping:
                 skipping = None
-            if skipping is None and OTHER_CONTENT_HEADING.match(block.text.strip()):
+            if skipping is None and heading.match(block.text.strip()):
                 skipping = block.level
+        elif lead is not None and lead.match(block.text):
+            continue
         if skipping is None:
             kept.append(block)
     return kept
+
+
+def _without_other_sections(blocks: list[Block]) -> list[Block]:
+    """Drop a job board's "Similar jobs" section (others' postings), to the next heading of its level."""
+    return without_sections(blocks, OTHER_CONTENT_HEADING)
 
 
 def _without_other_content(blocks: list[Block]) -> list[Block]:

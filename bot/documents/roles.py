@@ -29,7 +29,14 @@ from urllib.parse import urljoin, urlparse
 from bot.documents.chunk import preamble, split_sentences
 from bot.documents.document import POSTING_SECTIONS, TITLE_SEPARATORS, readable_name, without_announcement
 from bot.documents.frontmatter import ROLE_FIELDS
-from bot.documents.parse import ORG_NAME, find_published, in_capitals, is_body_name, title_cased
+from bot.documents.parse import (
+    ORG_NAME,
+    find_published,
+    in_capitals,
+    is_body_name,
+    title_cased,
+    without_sections,
+)
 from bot.documents.urls import safe_url
 from bot.models import Block, Document, Link, Problem, Role, RoleFields
 
@@ -1226,17 +1233,7 @@ def _own_blocks(blocks: Sequence[Block]) -> list[Block]:
     """The blocks that speak of the page's own position: not its "See also" part, nor a
     paragraph that opens so ("See also: our Part 1 placement, which pays £24,500 a year"),
     whose pay, dates and links are another page's."""
-    out: list[Block] = []
-    skipped: int | None = None  # the level of the "See also" heading being skipped
-    for block in blocks:
-        if block.kind == "heading":
-            if skipped is not None and block.level <= skipped:
-                skipped = None
-            if skipped is None and _SEE_ALSO_HEADING.match(block.text.strip()):
-                skipped = block.level
-        if skipped is None and not (block.kind != "heading" and _SEE_ALSO.match(block.text)):
-            out.append(block)
-    return out
+    return without_sections(blocks, _SEE_ALSO_HEADING, _SEE_ALSO)
 
 
 def _deadline_in(blocks: Sequence[Block]) -> date | None:
