@@ -3,9 +3,11 @@
 The names come from the knowledge base itself: each document's title (without a trailing
 qualifier such as " - EMEA remote" or "(Summer 2026)"), its organisation, and the titles and
 teams of the roles read from it, plus the acronyms of their capitalised runs ("Hugging
-Face" → "hf", "Machine Learning Engineer" → "ml", "mle"). A question word names something
-when it is one of those name terms, is specific enough to be a name (not "team" or
-"new": :data:`MIN_SPECIFICITY`) and does not belong to every document.
+Face" → "hf", "Machine Learning Engineer" → "ml", "mle"), and the qualifier's words that tell
+siblings apart ("London" of "Graduate Engineering Programme – London" beside "… – Lisbon").
+A question word names something when it is one of those name terms, is specific enough to
+be a name (not "team" or "new": :data:`MIN_SPECIFICITY`; a sibling's qualifier always is)
+and does not belong to every document.
 
 A question that names something is answered only from the documents that match its names
 best (:meth:`Names.scope`): "What's the salary for the Hugging Face internships?" is
@@ -94,6 +96,9 @@ def acronyms(name: str) -> dict[str, str]:
     return out
 
 
+_AT_PLACE = re.compile(r"^(.+?)\s+(?:at|in)\s+([A-Z].*)$")  # "Youth Reading Mentors at Riverside"
+
+
 def _sibling_qualifiers(documents: Sequence[Sequence[str]], tokenizer: Tokenizer) -> dict[str, tuple[str, ...]]:
     """Return the words that tell sibling names apart, by the name string that says them.
 
@@ -104,9 +109,9 @@ def _sibling_qualifiers(documents: Sequence[Sequence[str]], tokenizer: Tokenizer
     "Youth Reading Mentors – Northside Library". The capitalised words of their qualifiers
     that not every sibling says ("London", "Laikipia", not "2027" or "Library") name each
     of them, however common ("London" is no rare word, but here it is the one that
-    chooses). A qualifier that is the document's organisation is none, nor are the words
-    that say a page is an FAQ, nor a qualifier's words in lower case ("autumn 2024 info for
-    applicants").
+    chooses). A qualifier that is another of the document's names (its organisation) is
+    none, nor are the words that say a page is an FAQ, nor a qualifier's words in lower case
+    ("autumn 2024 info for applicants").
     """
     split: list[tuple[int, str, str, list[str]]] = []
     for doc, strings in enumerate(documents):
@@ -139,9 +144,6 @@ def _sibling_qualifiers(documents: Sequence[Sequence[str]], tokenizer: Tokenizer
             if words - shared:
                 out[text] = tuple(sorted(words - shared))
     return out
-
-
-_AT_PLACE = re.compile(r"^(.+?)\s+(?:at|in)\s+([A-Z].*)$")
 
 
 @dataclass(frozen=True)

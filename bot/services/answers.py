@@ -426,9 +426,8 @@ class AnswerService:
             if given is not None:
                 measured = [given, *(c for c in measured if c is not given)]
         first = measured[0]
-        # (a passage elsewhere that states the same sum or date, a careers page's table row
-        # beside the role's own section, agrees with the first: the margin is over the next
-        # that does not)
+        # (a passage elsewhere that states the same sum, a careers page's table row beside the
+        # role's own section, agrees with the first: the margin is over the next that does not)
         stated = stated_values(passages[first.position].text, kind)
         runner_up = next(
             (
@@ -1104,9 +1103,8 @@ def _another_place(snap: Snapshot, names: frozenset[str], position: int, questio
     """Tell whether the question names a place where the knowledge base's roles are that the
     passage's document (or, on a page of several roles, the passage's role) never says:
     "night dispatcher pay in indianapolis" is not answered by the Columbus dispatcher's pay
-    (another posting is in Indianapolis). Asked of an amount
-    only: pay differs by place, but "i'm a student in portugal, can i apply?" says where the
-    member is, not what is asked of."""
+    (another posting is in Indianapolis). Asked of an amount only: pay differs by place, but
+    "i'm a student in portugal, can i apply?" says where the member is, not what is asked of."""
     tokenizer = snap.engine.tokenizer
     # a place is asked by a name, or after "in" or "at" ("data engineer salary in london")
     after = {t for m in _IN_A_PLACE.finditer(question.casefold()) for t in tokenizer(m.group(1))}
