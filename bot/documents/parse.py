@@ -818,8 +818,8 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     )
     out.copyright = _copyright_owner("\n".join(lines))
     raw = body.split("\n")
-    # the lines :func:`tidy` blanked as breadcrumbs, which tell a site's banner above them
-    crumbs = {k for k, number in enumerate(numbers) if number < len(raw) and is_breadcrumb(raw[number])}
+    # the second line was breadcrumbs that :func:`tidy` blanked: the first is the site's banner
+    crumbs = len(numbers) > 1 and numbers[1] < len(raw) and is_breadcrumb(raw[numbers[1]])
     top, out.site_name = _without_site_header(lines, out.copyright, crumbs)
     out.top = max(numbers[top] if top < len(numbers) else top, numbers[letterhead - 1] + 1 if letterhead else 0)
     n = len(lines)
@@ -1091,13 +1091,13 @@ def _copyright_owner(text: str) -> str | None:
     return (body.group(0) if body else name) or None
 
 
-def _without_site_header(lines: list[str], owner: str | None, crumbs: set[int]) -> tuple[int, str | None]:
+def _without_site_header(lines: list[str], owner: str | None, crumbs: bool) -> tuple[int, str | None]:
     """Blank the site's header a page copied from a browser opens with: "Skip to main
     content", its menu, its breadcrumbs and the site's name (the "©" line's owner, or a short
     first line right above the menu or breadcrumbs: "Tallowmere Community Forum" over
     "Volunteering > Opportunities", or a job board's banner "KestrelJobs - Local jobs for
     local people" over "Home > Jobs > …", whose name is what comes before the dash).
-    ``crumbs`` are the lines that were breadcrumbs before :func:`tidy` blanked them. Return
+    ``crumbs`` tells whether the second line was breadcrumbs before :func:`tidy` blanked it. Return
     the number of the last line blanked (0 for none) and the site's name if it was one."""
     short = _LEGAL_FORM.sub("", owner).casefold() if owner else None
 
@@ -1114,7 +1114,7 @@ def _without_site_header(lines: list[str], owner: str | None, crumbs: set[int]) 
         name, *tagline = _BANNER_DASH.split(first, maxsplit=1)
         banner = (
             navigation(second)
-            or 1 in crumbs
+            or crumbs
             # "ArchiJobs UK  |  Job ID 448213  |  Posted 24 January 2025": the board's own line
             or bool(_BOARD_META.search(first))
             # "FieldHands - UK farm & rural jobs board" over "Job ref: FH-2025-118734   Posted: 2 April 2025"
