@@ -5600,3 +5600,32 @@ def test_pay_said_before_other_money_in_one_sentence_is_the_pay_and_grads_are_a_
     # graduates are a group, and interns another: the interns' pay is not the graduates'
     assert for_another_group(asked, "London interns are paid £3,100 a month.")
     assert not for_another_group("how much do graduates get paid", "Grads are paid £38,500 a year.")
+
+
+def test_a_roles_pay_is_shown_from_its_pay_line_not_a_later_line_that_says_its_name(tmp_path: Path, settings: Settings) -> None:
+    # under "Seasonal Cellar Hand", the heading chose the passage: "cellar" in a later line
+    # ("Previous cellar experience …") must not drag the snippet past the "Pay:" line
+    roles = (
+        "<h2>Seasonal Cellar Hand</h2><p>Team: Winery · Location: Kestrel Valley · Pay: £13.50 per hour</p>"
+        "<p>A 10-week fixed-term contract. You will run the press and move barrels. Contracted hours are 45 per "
+        "week; hours above 45 are paid at time and a half.</p><ul><li>Must be 18 or over</li>"
+        "<li>Previous cellar or brewery experience is an advantage</li></ul>"
+        '<p><a href="https://alderhaven.example/jobs/cellar">Apply for Seasonal Cellar Hand</a></p>'
+        "<h2>Tasting Room Host</h2><p>Team: Hospitality · Location: Saltmarsh Point · Pay: £12.80 per hour</p>"
+        "<p>You will pour wines and run tastings for visitors.</p>"
+        '<p><a href="https://alderhaven.example/jobs/host">Apply for Tasting Room Host</a></p>'
+    )
+    _careers_page(tmp_path, "Harvest jobs | Alderhaven Wines", roles)
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    shown = answers.ask("cellar hand pay").citations[0].snippet
+    assert shown.startswith("Team: Winery") and "£13.50" in shown
+
+
+def test_a_multiple_of_the_pay_or_hours_a_week_is_no_pay() -> None:
+    from bot.search.answer_type import holds_as_asked
+
+    overtime = "Contracted hours are 45 per week; hours above 45 are paid at time and a half."
+    assert not holds_as_asked(overtime, "amount", "cellar hand pay", None)
+    assert holds_as_asked(overtime, "amount", "is overtime paid extra?", None)  # what overtime earns is asked
+    assert holds_as_asked("Contracted hours are 45 per week, paid at £12 per hour.", "amount", "cellar hand pay", None)

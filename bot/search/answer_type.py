@@ -248,6 +248,17 @@ _ONE_OCCASION = re.compile(
     rf"|\b{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
 )
 
+# pay said as a multiple of the pay ("paid at time and a half", "1.5 times the base rate"):
+# what extra hours or days earn, not what the job pays
+_MULTIPLE_OF_PAY = (
+    r"\btime[\s-]and[\s-]a[\s-]half\b|\bdouble[\s-]time\b|\b(?:1\.5|2|two|one and a half)\s*(?:×|x|times)\s+(?:the\s+|your\s+)?"
+    r"(?:base |normal |usual |standard |regular |hourly )?(?:rate|pay)\b"
+)
+# ... and a count of time per time, which reads like a sum per hour or week and is none
+# ("Contracted hours are 45 per week", "shifts: 4 a week")
+_NO_PAY_SAID = re.compile(
+    rf"{_MULTIPLE_OF_PAY}|\b(?:hours?|days?|shifts?|nights?|sessions?)\b[^.;,\d$€£¥₹]{{0,20}}\b\d[\d,.]*\s*(?:per|/|an|a)\s*(?:day|week|month|year)\b"
+)
 _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     # "Contract: Fixed term, 12 months (maternity cover)", "Full-time, Permanent", "a
     # six-month contract": the terms one is employed on
@@ -292,8 +303,7 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         # pay said without a sum, which is all a posting may say of it
         r"|\bcompetitive (?:salary|salaries|stipends?|pay|compensation|wages?)\b"
         # a rate by its multiple: "holiday shifts are paid at time and a half", "1.5 times the base rate"
-        r"|\btime[\s-]and[\s-]a[\s-]half\b|\bdouble[\s-]time\b|\b(?:1\.5|2|two|one and a half)\s*(?:×|x|times)\s+(?:the\s+|your\s+)?"
-        r"(?:base |normal |usual |standard |regular |hourly )?(?:rate|pay)\b"
+        rf"|{_MULTIPLE_OF_PAY}"
         # "Mentors are not paid", not "the remaining instalments are not paid" nor "the budget is not paid to you"
         r"|(?<![a-z])(?!(?:instalments?|installments?|payments?|budgets?|amounts?|sums?|stipends?|grants?|expenses|"
         r"costs?|fees?|allowances?|money|funds?|bonus(?:es)?|wages?|salary|salaries) )[a-z]+ (?:is|are|will be) not paid\b"
@@ -1753,6 +1763,14 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
                 lambda part: not _PREMIUM_SUM.search(part)
                 or _BASE_PAY.search(part) is not None
                 or _ANY_SUM.search(_PREMIUM_SUM.sub(" ", part)) is not None,  # "$23.50/hour, plus a 2nd shift differential of $2.00/hour"
+            )
+            # "pay for cellar hand?" is not answered by "hours above 45 are paid at time and a
+            # half", a multiple of the pay (what overtime earns), nor by "Contracted hours are
+            # 45 per week", a count of hours
+            searched = _only_clauses(
+                searched,
+                lambda part: _HOLDS["amount"].search(_NO_PAY_SAID.sub(" ", part)) is not None
+                or not _NO_PAY_SAID.search(part),
             )
     if kind == "duration" and (families := _time_out_asked(asked)):
         # "how many vacation days?" is answered where the leave is spoken of ("25 days of

@@ -746,6 +746,7 @@ class AnswerService:
         named: frozenset[str] = frozenset(),
         section: str | None = None,
         spelt: Mapping[str, frozenset[str]] | None = None,
+        role: frozenset[str] = frozenset(),
     ) -> list[dict[str, float]]:
         """Weigh query terms for choosing snippet sentences.
 
@@ -758,7 +759,9 @@ class AnswerService:
         remote" is what is asked), and so does a name that is not the title's (a position
         on a page of several), unless the heading the passage is under (``section``) says
         it: under "Senior Geospatial Engineer", the role's name is in every other line.
-        When it named nothing, every word of the title chose it. An acronym of ``spelt`` is
+        The words of the posted role's title that its heading says (``role``) chose the
+        passage too, named or not: under "Seasonal Cellar Hand", "pay for cellar hand?" is
+        answered by the "Pay:" line, not by a later one that mentions "cellar". When it named nothing, every word of the title chose it. An acronym of ``spelt`` is
         matched by the unit that has all its words (see :func:`snippets.snippet`), and is
         worth what the rarest of them is.
         """
@@ -768,6 +771,7 @@ class AnswerService:
             # a role's name said in the heading the passage is under ("Senior Geospatial
             # Engineer" on a careers page) chose the passage, as the title's words do
             chose = chose | (named & frozenset(engine.tokenizer(section)))
+        chose = chose | role
         factor = self.settings.retrieval.synonym_weight
         floor = 0.05 * engine.index.unknown_idf()
 
@@ -838,7 +842,7 @@ class AnswerService:
                     kinds[i], meaning[i] = False, 0.0
         shown = snippet(
             passage,
-            self._concepts(engine, seen.query, position, seen.named, passage.section, spelt),
+            self._concepts(engine, seen.query, position, seen.named, passage.section, spelt, _headed_role(roles, position, passage.section, engine.tokenizer)),
             engine.tokenizer,
             self.settings.answers.snippet_chars,
             meaning=[float(m) for m in meaning],
@@ -860,6 +864,18 @@ class AnswerService:
         """Return the terms of the things a question asks all of, each with its synonyms."""
         terms = {t for noun in listed_nouns(seen.asked) for t in engine.tokenizer(noun)}
         return frozenset(terms.union(*(seen.query.synonyms.get(t, ()) for t in terms)))
+
+
+def _headed_role(
+    roles: Sequence[RoleSection], position: int, section: str | None, tokenizer: Tokenizer
+) -> frozenset[str]:
+    """Return the words of the title of the one role whose heading a passage is under that
+    the heading says ("cellar", "hand" under "Seasonal Cellar Hand"); none for a passage of
+    a list of positions, or of no role or several."""
+    own = [r for r in roles if position in r.positions and not r.by_item]
+    if len(own) != 1 or not section:
+        return frozenset()
+    return own[0].terms & frozenset(tokenizer(section.split(SECTION_SEP)[-1]))
 
 
 # "• Volunteers: …", "• Seasonal rangers: …": a list item led by whom it is about
