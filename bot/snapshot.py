@@ -17,7 +17,7 @@ import bot.search as search_package
 from bot.config import Settings
 from bot.documents.chunk import BULLET, SECTION_SEP
 from bot.documents.loader import Corpus, FileResult
-from bot.documents.roles import place_name
+from bot.documents.roles import place_name, without_section_number
 from bot.gcpause import collector_paused
 from bot.models import Passage, Role
 from bot.search.counted import FileTerms, count_file, term_ids
@@ -312,7 +312,8 @@ class Snapshot:
             if not titles:
                 continue
             doc = int(self.engine.doc_of[position])
-            for head in passage.section.casefold().split(SECTION_SEP) if passage.section else ():
+            for said in passage.section.split(SECTION_SEP) if passage.section else ():
+                head = without_section_number(said).casefold()  # ("2) Volunteer Coordinator" of an e-mail)
                 # the heading of the role, or its title with what the page says of it after
                 # ("Deckhand – RV Aurelia Finch (SIOS-V-2503)" over the role "Deckhand")
                 title = head if head in titles else _TITLE_HEAD.split(head, maxsplit=1)[0]

@@ -581,3 +581,48 @@ def test_a_mails_signature_heads_nothing() -> None:
     assert [b.text for b in doc.blocks if b.kind == "heading"][1:] == ["STAGE 1 – PHONE SCREEN"]
     signed = next(b for b in doc.blocks if "Priya Raman" in b.text)
     assert signed.kind == "paragraph" and "talent@mossgate.example" in signed.text
+
+
+def test_an_emails_sections_in_capitals_over_lists_or_labelled_lines_are_its_sections() -> None:
+    mail = (
+        "From: Hamid <hamid@code.example>\nSubject: Your Day Cohort place – next steps\n\nHi everyone,\n\n"
+        "A few things before we start:\n\n"
+        "1. ACCEPT YOUR PLACE\nPlease reply to your offer email by Wednesday 26 February.\n\n"
+        # a heading in capitals may say more than nine words
+        "2. INDUCTION DAY – FRIDAY 28 FEBRUARY, 10:00 TO 13:00\nPlease bring photo ID and a proof of address.\n\n"
+        # a numbered heading over its bulleted list
+        "3) Bursaries\n   - Juniors: full fee for families on free school meals.\n   - Seniors: half fee.\n\n"
+        "4. YOUR MENTOR\nWe will introduce you to your mentor in week 3.\n\n"
+        # a heading in capitals over labelled lines, however many its words
+        "ADULT NURSING GRADUATE PROGRAMME – OPEN EVENING\nDate: Thursday 6 February 2025\nTime: 18:00–20:00\n\n"
+        "Best wishes,\n\nRenée Fairweather\nNurse Recruitment Lead\nTel: 01632 960 210\n"
+    )
+    doc = parse(mail, "email.txt")
+    assert [b.text for b in doc.blocks if b.kind == "heading"][1:] == [
+        "1. ACCEPT YOUR PLACE",
+        "2. INDUCTION DAY – FRIDAY 28 FEBRUARY, 10:00 TO 13:00",
+        "3) Bursaries",
+        "4. YOUR MENTOR",
+        "ADULT NURSING GRADUATE PROGRAMME – OPEN EVENING",
+    ]
+    signed = next(b for b in doc.blocks if "Renée Fairweather" in b.text)  # an accented name signs too
+    assert signed.kind == "paragraph" and "01632" in signed.text
+
+
+def test_two_numbered_roles_each_over_labelled_lines_are_an_emails_sections_and_roles() -> None:
+    mail = (
+        "From: Aileen <a@ferries.example>\nSubject: ticket office jobs\n\nHi all,\n\n"
+        "We have two ticket office roles this summer.\n\n"
+        "1) Ticket Office Assistant – Stranmore terminal (Holm Shuttle)\nLocation: Stranmore Harbour\n"
+        "Salary: £12.40 per hour\nClosing date: 30 April 2025\n\n"
+        "2) Ticket Office Assistant – Port Callan terminal (Northern Night Route)\nLocation: Port Callan\n"
+        "Salary: £12.60 per hour\nClosing date: 16 March 2025\n\n"
+        "To apply, email your CV to tickets@ferries.example.\n"
+    )
+    doc = parse(mail, "ticket-office-email.txt")
+    assert [b.text for b in doc.blocks if b.kind == "heading"][1:] == [
+        "1) Ticket Office Assistant – Stranmore terminal (Holm Shuttle)",
+        "2) Ticket Office Assistant – Port Callan terminal (Northern Night Route)",
+    ]
+    steps = parse("How to apply\n\n1. Fill in the form\nIt is on our website.\n\n2. Send it to us\nBy post.\n", "steps.txt")
+    assert [b.text for b in steps.blocks if b.kind == "heading"] == ["How to apply"]  # two steps are no sections

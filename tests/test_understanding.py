@@ -5629,3 +5629,33 @@ def test_a_multiple_of_the_pay_or_hours_a_week_is_no_pay() -> None:
     assert not holds_as_asked(overtime, "amount", "cellar hand pay", None)
     assert holds_as_asked(overtime, "amount", "is overtime paid extra?", None)  # what overtime earns is asked
     assert holds_as_asked("Contracted hours are 45 per week, paid at £12 per hour.", "amount", "cellar hand pay", None)
+
+
+def test_an_emails_numbered_roles_are_roles_whose_sections_are_their_own(tmp_path: Path, settings: Settings) -> None:
+    role = "{n}) {title}\nTeam: {team}\nLocation: {place}\nSalary: {pay}\n{extra}Closing date: 6 January 2027\n\n"
+    write(
+        tmp_path,
+        "staff-vacancies-email.txt",
+        "From: Thornveld Trust <jobs@thornveld.example>\nSubject: Staff vacancies 2027\n\nHi all,\n\n"
+        "Please share these four vacancies with your members.\n\n"
+        + role.format(n=1, title="Field Research Officer", team="Research", place="Laikipia, Kenya", pay="KES 180,000 per month", extra="")
+        + role.format(n=2, title="Volunteer Coordinator", team="Volunteers", place="Windhoek, Namibia", pay="N$28,000 per month", extra="")
+        + role.format(
+            n=3,
+            title="Communications Officer",
+            team="Fundraising",
+            place="UK, remote",
+            pay="£31,000 a year",
+            extra="Benefits: 28 days' holiday plus bank holidays, 6% employer pension contribution\n",
+        )
+        + role.format(n=4, title="Camp Manager", team="Operations", place="Orupembe, Namibia", pay="N$22,000 per month", extra="")
+        + "To apply, send your CV to jobs@thornveld.example.\n",
+    )
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    services = build_services(settings, snapshot_from_folder(tmp_path, settings))
+    titles = sorted(r.title for r in services.roles.list())
+    assert titles == ["Camp Manager", "Communications Officer", "Field Research Officer", "Volunteer Coordinator"]
+    # the pension and the holidays are the communications officer's, not the others'
+    assert services.answers.ask("is there a pension with the camp manager job").verdict != "answer"
+    assert services.answers.ask("how many days holiday does the volunteer coordinator get").verdict != "answer"
+    assert services.answers.ask("how many days holiday does the communications officer get").verdict == "answer"

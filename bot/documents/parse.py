@@ -974,7 +974,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             len(run) > 1
             and prev_blank
             and not subsection
-            and (len(run[0].split()) <= 6 or leads_on)
+            and (len(run[0].split()) <= 6 or leads_on or in_capitals(run[0]))
             and _is_heading(run[0], True, True)
             and (
                 leads_on
@@ -1349,7 +1349,10 @@ def _numbered_heading(line: str, after: list[str], loose: bool = False) -> bool:
     title without a full stop, with the next text numbered under it ("3.1 …") unless ``loose``."""
     number = _SECTION_NUMBER.match(line)
     s = line.strip()
-    if not number or len(s.split()) > 9 or s[-1] in ".,;:!?":
+    # (its words after the number, a dash aside; a heading in capitals may say more: "2.
+    # INDUCTION DAY – FRIDAY 28 FEBRUARY, 10:00 TO 13:00")
+    words = sum(any(c.isalnum() for c in w) for w in s.split()[1:])
+    if not number or words > (CAPITALS_HEADING_WORDS if in_capitals(s) else 9) or s[-1] in ".,;:!?":
         return False
     if loose:
         return True
@@ -1360,10 +1363,12 @@ def _numbered_heading(line: str, after: list[str], loose: bool = False) -> bool:
 def _numbered_sections(lines: list[str]) -> frozenset[int]:
     """Return the lines that head a numbered document's sections without subsections: "1.
     Overview", "2. Funding", "3. Eligibility", each after a blank line and over text that
-    is not numbered (on the next line, as an e-mail's "3) Food" over its paragraph, or after
-    a blank one), three of them or more, numbered 1, 2, 3 … ("1. Fill in the form" over
-    "2. Send it to us" are steps, not sections; "1. Complete the form at" over
-    "www.example.org by 5 March." is one wrapped step)."""
+    is not numbered (on the next line, as an e-mail's "3) Food" over its paragraph or "2)
+    Bursaries" over its bulleted list, or after a blank one), three of them or more, numbered
+    1, 2, 3 … ("1. Fill in the form" over "2. Send it to us" are steps, not sections; "1.
+    Complete the form at" over "www.example.org by 5 March." is one wrapped step); or two,
+    each straight over labelled lines ("1) Ticket Office Assistant – Stranmore terminal" over
+    "Location: …", "Salary: …"), as a posting's facts are given."""
     alone = [
         i
         for i, line in enumerate(lines)
@@ -1372,22 +1377,29 @@ def _numbered_sections(lines: list[str]) -> frozenset[int]:
         and (i + 1 >= len(lines) or not lines[i + 1].strip() or not _RUNS_ON.search(line))
     ]
     found: list[int] = []
+    labelled = 0  # of them, those straight over a labelled line
     for i in alone:
         following = next((ln for ln in itertools.islice(lines, i + 1, None) if ln.strip()), "")
         number = _SECTION_NUMBER.match(lines[i])
-        prose = following and not _SECTION_NUMBER.match(following) and not _BULLET.match(following)
+        prose = following and not _SECTION_NUMBER.match(following) and not _NUMBERED_ITEM.match(following)
         if prose and number and number.group(1) == str(len(found) + 1):
             found.append(i)
+            labelled += i + 1 < len(lines) and _LABEL_LINE.match(lines[i + 1]) is not None
     # one numbered '5) "Do I have to live nearby?"' among them heads its answer as the others
     # head theirs (a numbered FAQ, questions all or most, is read as an FAQ)
     asked = sum(_numbered_question(lines[i]) for i in found)
-    return frozenset(found) if len(found) >= 3 and asked * 2 < len(found) else frozenset()
+    enough = len(found) >= 3 or (len(found) == 2 and labelled == 2)
+    return frozenset(found) if enough and asked * 2 < len(found) else frozenset()
 
 
 def _numbered_question(line: str) -> bool:
     """Tell whether a line is a short numbered question: '5) "Can I live elsewhere?"'."""
     s = line.strip().rstrip("\"'”’")
     return bool(_SECTION_NUMBER.match(line)) and s.endswith("?") and len(s.split()) <= QUESTION_WORDS
+
+
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")  # "1. Fill in the form", a step (not "- a bullet")
+CAPITALS_HEADING_WORDS = 14  # a numbered heading in capitals has at most this many words
 
 
 _SUBSECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
@@ -1441,7 +1453,8 @@ def _over_longer_lines(run: list[str]) -> bool:
 _LEADS_ON = re.compile(r"\b(?:had|have|has|with|if|to|are|be|bring|include|including|like|offer|offers|get)\s*$", re.I)
 
 
-_PERSON_NAME = re.compile(r"^\s*[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}(?: \([a-z/]+\))?\s*$")  # "Priya Raman", "Leila Farrant (she/her)"
+# "Priya Raman", "Leila Farrant (she/her)", "Renée Fairweather"
+_PERSON_NAME = re.compile(r"^\s*[A-ZÀ-Ý][a-zß-ÿ'’-]+(?: [A-ZÀ-Ý][a-zß-ÿ'’-]+){1,3}(?: \([a-z/]+\))?\s*$")
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:tel|phone|mobile|t|m)\b\s*[:.]?\s*\+?\d|\+?\d[\d ]{8,}\d", re.I)
 
 

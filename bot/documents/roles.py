@@ -964,9 +964,19 @@ _GENDERS = re.compile(r"\s*\((?:[mfwdxh](?:\s*/\s*(?:[mfwdxhi]|div))+|all gender
 _COPIED_FROM = re.compile(r"\s*\((?:copied|taken|reposted|pasted) from [^()]*\)", re.I)
 
 
+_SECTION_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Z])")
+
+
+def without_section_number(heading: str) -> str:
+    """Return a heading without its section's number: "1) Ticket Office Assistant" as
+    "Ticket Office Assistant" (an e-mail numbers the roles it lists)."""
+    return _SECTION_NUMBERED.sub("", heading)
+
+
 def clean_role_title(text: str) -> str:
-    """A role's title from its document's: no "Announcing the", no emoji."""
-    title = _COPIED_FROM.sub("", _GENDERS.sub("", without_announcement(text)))
+    """A role's title from its document's: no "Announcing the", no emoji, no section number
+    ("1) Ticket Office Assistant – Stranmore terminal")."""
+    title = _COPIED_FROM.sub("", _GENDERS.sub("", without_announcement(without_section_number(text))))
     if in_capitals(title) and len(title.split()) >= 2:  # "SENIOR EXHIBITIONS TECHNICIAN", an acronym kept
         small = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
         cased = zip(title.split(), title_cased(title).split(), strict=True)

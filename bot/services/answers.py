@@ -869,13 +869,15 @@ class AnswerService:
 def _headed_role(
     roles: Sequence[RoleSection], position: int, section: str | None, tokenizer: Tokenizer
 ) -> frozenset[str]:
-    """Return the words of the title of the one role whose heading a passage is under that
-    the heading says ("cellar", "hand" under "Seasonal Cellar Hand"); none for a passage of
-    a list of positions, or of no role or several."""
+    """Return the words of the heading a passage is under when it is the heading of one
+    role's posting ("seasonal", "cellar", "hand" under "Seasonal Cellar Hand"); none under a
+    heading of its own ("Requirements"), for a passage of a list of positions, or of no
+    role or several."""
     own = [r for r in roles if position in r.positions and not r.by_item]
     if len(own) != 1 or not section:
         return frozenset()
-    return own[0].terms & frozenset(tokenizer(section.split(SECTION_SEP)[-1]))
+    heading = frozenset(tokenizer(section.split(SECTION_SEP)[-1]))
+    return heading if own[0].terms <= heading else frozenset()
 
 
 # "• Volunteers: …", "• Seasonal rangers: …": a list item led by whom it is about
