@@ -539,6 +539,10 @@ def test_the_qualifier_that_tells_sibling_titles_apart_names_each(seed_services:
             ["Conservation Internship – Namibia (Kunene) 2027"],
             ["Youth Reading Mentors – Northside Library", "Grovehurst City Council"],
             ["Youth Reading Mentors at Riverside – autumn 2024 info for applicants", "Grovehurst City Council"],
+            ["Adult Nursing Graduate Programme"],
+            ["Children's Nursing Graduate Programme"],
+            ["Data Engineer"],
+            ["Software Engineer"],
         ],
         tokenizer,
     )
@@ -553,6 +557,11 @@ def test_the_qualifier_that_tells_sibling_titles_apart_names_each(seed_services:
     assert tokenizer.term("applicants") not in names.telling  # a qualifier's words in lower case
     # an FAQ's words, and an organisation after a title, tell nothing apart
     assert not names.telling & {tokenizer.term("asked"), tokenizer.term("corvane"), tokenizer.term("systems")}
+    # the same name but for its first word: "children's" is common, but here it tells them apart
+    assert names.scope(names.named(tokenizer("study days for childrens grads?"))) == frozenset({9})
+    assert tokenizer.term("adult") in names.telling
+    # ... where the names share more than their last word ("data" and "software" are words of any question)
+    assert not names.telling & {tokenizer.term("data"), tokenizer.term("software")}
 
 
 def test_a_sibling_called_by_another_qualifier_is_no_companion_of_the_one_asked_of(

@@ -35,6 +35,7 @@ from bot.search.tokenize import Tokenizer
 
 MENTION_SHARE = 0.5  # a named term a document's text says, not its name, counts this much for it in scope
 MENTION_CONTENDERS = 32  # more documents in contention than this are not told apart by what their texts say
+SHARED_TAIL_WORDS = 2  # sibling names the same but for their first words share at least this many after them
 MIN_SPECIFICITY = 2.0  # "program" (Zipf 5.0) still names; "team", "new", "work" do not
 ACRONYM_MAX_ZIPF = 4.0  # an "acronym" that is a common word ("as", "it") is not one
 # A clipped word ("physio", "grad", "rehab") is a name word's start, at least CLIPPED_MIN
@@ -135,6 +136,17 @@ def _sibling_qualifiers(documents: Sequence[Sequence[str]], tokenizer: Tokenizer
         words = {w for part in rest for w in tokenizer.words(part) if w.isalpha() and w in capitals}
         if words:
             by_name.setdefault(base, []).append((doc, text, words))
+    # "Adult Nursing Graduate Programme" beside "Children's Nursing Graduate Programme": the
+    # same name but for its first word or two, which tell them apart
+    for doc, text, name, _ in split:
+        said = name.split()
+        for head in (1, 2):
+            if len(said) - head >= SHARED_TAIL_WORDS:
+                capitals = {w.casefold() for w in _CAPITALISED.findall(" ".join(said[:head]))}
+                words = {w for w in tokenizer.words(" ".join(said[:head])) if w.isalpha() and w in capitals}
+                if words:
+                    tail = " ".join(said[head:]).casefold()
+                    by_name.setdefault(f"…{tail}", []).append((doc, text, words))
     out: dict[str, tuple[str, ...]] = {}
     for siblings in by_name.values():
         if len({doc for doc, _, _ in siblings}) < 2:
