@@ -5668,3 +5668,13 @@ def test_an_emails_numbered_roles_are_roles_whose_sections_are_their_own(tmp_pat
     assert services.answers.ask("is there a pension with the camp manager job").verdict != "answer"
     assert services.answers.ask("how many days holiday does the volunteer coordinator get").verdict != "answer"
     assert services.answers.ask("how many days holiday does the communications officer get").verdict == "answer"
+
+
+def test_pay_for_working_nights_asks_for_the_night_premium_not_the_pay() -> None:
+    from bot.search.answer_type import holds_as_asked
+
+    asked = "how much do electrical apprentices get paid for night shifts"
+    assert not holds_as_asked("• Pay: Year 1 £15,200 - Year 2 £17,600 - Year 3 £20,900", "amount", asked, None)
+    assert holds_as_asked("Apprentices work nights one week in four, with a 30% night enhancement.", "amount", asked, None)
+    assert holds_as_asked("There is a weekend supplement of £2 an hour.", "amount", "do you get paid more for weekends", None)
+    assert holds_as_asked("• Pay: £15,200 a year", "amount", "how much do apprentices get paid", None)

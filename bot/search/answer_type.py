@@ -951,6 +951,21 @@ _PAY_PREMIUM = re.compile(
     r"\b(on[\s-]?call|call[\s-]?out|standby|overtime|night(?:[\s-]?shift)?|weekend|shift|bank[\s-]holiday|hazard)"
     rf"\s+{_PREMIUM_NOUN}\b"
 )
+# ... or the pay for working then: "paid for night shifts", "pay for working weekends", "get extra on sundays"
+_PAID_FOR_WHEN = re.compile(
+    r"\b(?:pay|paid|get|earn|make)\s+(?:extra\s+|more\s+)?(?:for|on)\s+(?:working\s+)?(?:a\s+|the\s+)?"
+    r"(nights?|night[\s-]shifts?|weekends?|sundays?|saturdays?|bank[\s-]holidays?)\b"
+)
+
+
+def _premium_asked(asked: str) -> str | None:
+    """Return the name of the premium a question asks for ("on call" of "on call pay?",
+    "night" of "how much do apprentices get paid for night shifts"), or None."""
+    if (named := _PAY_PREMIUM.search(asked)) is not None:
+        return named[1]
+    if (when := _PAID_FOR_WHEN.search(asked)) is not None:
+        return re.sub(r"(?:[\s-]shift)?s$", "", when[1])
+    return None
 
 
 # a premium said in a passage, whatever it is called; and the pay it comes on top of
@@ -1643,7 +1658,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         return True  # "send a direct message to Merve Noyan or Omar Espejel"
     if kind == "amount" and _paid_as_asked(text.casefold(), question.casefold()):
         return True  # "is the trial shift paid?": "we'll invite you to a paid trial shift"
-    if kind == "amount" and (premium := _PAY_PREMIUM.search(asked)) and _premium_rate(premium[1], text.casefold()):
+    if kind == "amount" and (premium := _premium_asked(asked)) and _premium_rate(premium, text.casefold()):
         return True  # "whats the shift allowance?": "plus a 15% shift allowance on top of base salary"
     searched = text if kind in ("place", "person", "name") else text.casefold()
     if kind == "amount" and _FIGURE_ASKED.search(asked):
@@ -1721,7 +1736,7 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         unpaid = _only_clauses(searched, lambda part: re.search(rf"\b{re.escape(group[:5])}", part) is not None)
     if kind == "amount" and _WHETHER_PAID_ASKED.search(asked) and _NOT_PAID.search(unpaid):
         return True  # "do I still get paid if I fail?": "the remaining instalments are not paid"
-    if kind == "amount" and not _PAY_ASKED.search(asked) and not _PAY_PREMIUM.search(asked) and _SHARE_OF_MONEY.search(searched):
+    if kind == "amount" and not _PAY_ASKED.search(asked) and not _premium_asked(asked) and _SHARE_OF_MONEY.search(searched):
         # "how much does corvane put into your pension?": "we match up to 5%", a share of pay
         # (what a job pays is a sum)
         return True
@@ -1730,10 +1745,10 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "summer school fee" by "travel grants of up to €400": a sum said as money of
         # another kind is that money's
         searched = _only_clauses(searched, lambda part: not _sum_of_other_money(part, moneys))
-    if kind == "amount" and (asked_premium := _PAY_PREMIUM.search(asked)):
+    if kind == "amount" and (asked_premium := _premium_asked(asked)):
         # "how much is the on call stipend?" is not answered by the base salary line
         searched = _only_clauses(
-            searched, lambda part: not _ANY_SUM.search(part) or _premium_sum(asked_premium[1], part)
+            searched, lambda part: not _ANY_SUM.search(part) or _premium_sum(asked_premium, part)
         )
     elif kind == "amount" and (purpose := _money_purpose(asked)):
         # "how much relocation money does the advocate get?" is not answered by the salary
@@ -1743,13 +1758,13 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
         # "what does the yard jockey job pay?" is not answered by "a $1,000 referral bonus"
         # or "tuition assistance of up to $5,250", which are money of another kind; nor by a
         # "relocation stipend", which is no pay though it says "stipend"
-        premium = _PAY_PREMIUM.search(asked)
+        premium = _premium_asked(asked)
         searched = _only_clauses(
             searched,
             lambda part: bool(_PAY_SAID.search(_PAID_HOW.sub(" ", _OTHER_PAY.sub(" ", part))))
             or not _OTHER_MONEY.search(part)
             # "on call pay?" is paid as "an on-call allowance of €300 for each week"
-            or (premium is not None and _said_premium(premium[1], part))
+            or (premium is not None and _said_premium(premium, part))
             # "£38,500 a year, plus a £2,000 signing bonus" says the pay, then other money
             or any(_ANY_SUM.search(said) and not _OTHER_MONEY.search(said) for said in _PLUS.split(part)),
         )
