@@ -75,6 +75,10 @@ def _division(word: str) -> str:
 
 
 _TITLE_HEAD = re.compile(r"\s*[(,–—-]\s*")  # "Product Designer (12-month maternity cover)": "Product Designer"
+_EMPLOYMENT_TERMS = re.compile(
+    r"\b(?:part|full)[\s-]?time\b|\bpermanent\b|\btemporary\b|\bfixed[\s-]term\b|\bzero[\s-]hours?\b|\bcasual\b", re.I
+)
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")  # "… (ref. CDG-0428)", "… (part-time, permanent)"
 
 
 def terms_version(settings: Settings) -> str:
@@ -305,6 +309,15 @@ class Snapshot:
         many = {source: titles for source, titles in by_source.items() if len(titles) >= 2}
         if not many:
             return {}
+        # a title with what a table's row adds after it ("Postdoctoral Research Assistant (ref.
+        # CDG-0428)") is posted under the heading that says it without (when no other title is)
+        aliases: dict[str, dict[str, str]] = {}
+        for source, posted in many.items():
+            bases: dict[str, list[str]] = {}
+            for title in posted:
+                if (base := _TRAILING_ASIDE.sub("", title)) != title:
+                    bases.setdefault(base, []).append(title)
+            aliases[source] = {base: full[0] for base, full in bases.items() if len(full) == 1 and base not in posted}
         headed: dict[tuple[int, str], set[int]] = {}
         listed: dict[tuple[int, str], set[int]] = {}
         for position, passage in enumerate(self.corpus.passages):
@@ -312,11 +325,12 @@ class Snapshot:
             if not titles:
                 continue
             doc = int(self.engine.doc_of[position])
-            for said in passage.section.split(SECTION_SEP) if passage.section else ():
-                head = without_section_number(said).casefold()  # ("2) Volunteer Coordinator" of an e-mail)
+            for heading in passage.section.split(SECTION_SEP) if passage.section else ():
+                head = without_section_number(heading).casefold()  # ("2) Volunteer Coordinator" of an e-mail)
                 # the heading of the role, or its title with what the page says of it after
                 # ("Deckhand – RV Aurelia Finch (SIOS-V-2503)" over the role "Deckhand")
                 title = head if head in titles else _TITLE_HEAD.split(head, maxsplit=1)[0]
+                title = aliases[passage.source].get(head, title)
                 if title in titles:
                     headed.setdefault((doc, title), set()).add(position)
             for line in passage.text.casefold().split("\n"):
@@ -332,9 +346,9 @@ class Snapshot:
             for (doc, title), positions in found.items():
                 # (English names a thing by its last word: "(5-Axis)" and "– Nights" aside)
                 named = tokenizer(_TITLE_HEAD.split(title, maxsplit=1)[0])
-                by_doc.setdefault(doc, []).append(
-                    (frozenset(tokenizer(title)), frozenset(positions), named[-1] if named else None)
-                )
+                # (its terms of employment name no role: "(part-time, permanent)")
+                words = frozenset(tokenizer(_EMPLOYMENT_TERMS.sub(" ", title)))
+                by_doc.setdefault(doc, []).append((words, frozenset(positions), named[-1] if named else None))
             for doc, roles in by_doc.items():
                 if len(roles) >= 2:
                     common = frozenset.intersection(*(terms for terms, _, _ in roles))
@@ -642,3 +656,4 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
             strings[role.source] += [role.title, role.team or "", place_name(role.location or "")]
     order = [f.source for f in engine.files if f.passages]
     return Names.build([strings.get(source, []) for source in order], engine.tokenizer)
+

@@ -4888,6 +4888,11 @@ def test_a_figure_for_a_later_year_of_service_is_not_the_starting_one() -> None:
     # a first year's figure is the one given; a member's own year of school asks no figure
     assert not tenure_unsaid("first year apprentice pay?", "£9.80 an hour")
     assert not tenure_unsaid("im 17 and in year 12, can i apply", "You must be 18 or over.")
+    # a figure after two years is none for "after like 5 years" or "after 10 years"
+    rising = "Salary once qualified: £31,850, rising to £35,400 after two years as a qualified driver"
+    assert tenure_unsaid("whats the pay for a qualified tram driver after like 5 years", rising)
+    assert tenure_unsaid("driver pay after 10 years?", rising)
+    assert not tenure_unsaid("driver pay after about two years?", rising)
 
 
 def test_the_starting_figure_is_no_confident_answer_for_a_later_year(settings, tmp_path) -> None:
@@ -5678,3 +5683,36 @@ def test_pay_for_working_nights_asks_for_the_night_premium_not_the_pay() -> None
     assert holds_as_asked("Apprentices work nights one week in four, with a 30% night enhancement.", "amount", asked, None)
     assert holds_as_asked("There is a weekend supplement of £2 an hour.", "amount", "do you get paid more for weekends", None)
     assert holds_as_asked("• Pay: £15,200 a year", "amount", "how much do apprentices get paid", None)
+
+
+def test_a_tables_roles_are_posted_under_their_headings_and_named_by_their_names(tmp_path: Path, settings: Settings) -> None:
+    from bot.services.answers import _role_mentions
+    from bot.snapshot import RoleSection
+
+    rows = (
+        "<tr><th>Role</th><th>Team</th><th>Closing date</th></tr>"
+        "<tr><td>Postdoctoral Research Assistant (ref. CDG-0428)</td><td>Ice Dynamics</td><td>30 June 2025</td></tr>"
+        "<tr><td>Field Technician (ref. CDG-0431)</td><td>Field Operations</td><td>15 July 2025</td></tr>"
+        "<tr><td>Lab Manager (part-time, permanent)</td><td>Labs</td><td>1 August 2025</td></tr>"
+    )
+    roles = (
+        "<h2>Postdoctoral Research Assistant</h2><ul><li>Salary £38,249 per annum</li><li>Hybrid, up to 2 days a week "
+        "from home</li></ul><h2>Field Technician</h2><ul><li>Salary £27,644 per annum, plus a polar field allowance of £35 "
+        "per day while deployed</li></ul><h2>Lab Manager</h2><ul><li>Salary £31,000 pro rata</li></ul>"
+    )
+    _careers_page(tmp_path, "Work with us | Northmoor Glaciology", roles, rows)
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    snap = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers.holder.current
+    (sections,) = snap.role_sections.values()
+    # each row's role is posted under the heading that says its title without the row's aside
+    headed = {snap.corpus.passages[min(s.positions)].section for s in sections}
+    assert headed == {"Postdoctoral Research Assistant", "Field Technician", "Lab Manager"}
+    # a title's terms of employment name no role: "part-time" is no word of the Lab Manager's name
+    lab = next(s for s in sections if "lab" in s.terms)
+    assert not lab.terms & {"part", "time", "perman"}
+    # of two roles named by one word each, the one named by a word that names it in the
+    # knowledge base is named more ("field" is a word of any question)
+    postdoc = RoleSection(frozenset({"postdoctor", "research"}), frozenset({1}), False, "assist")
+    field = RoleSection(frozenset({"field", "technician"}), frozenset({2}), False, "technician")
+    said = _role_mentions((postdoc, field), {"postdoctor", "field", "allow"}, {"postdoctor"})
+    assert said[0] > said[1]

@@ -1148,13 +1148,15 @@ def for_another_group(question: str, text: str) -> bool:
 
 # "pay in year 2", "2nd year apprentice wage", "leave days after 5 yrs": a year of service
 # (a member's own year of study, "im in 2nd year", asks no figure; nor "year 12", a school year)
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth")
-_CARDINAL_WORDS = ("one", "two", "three", "four", "five", "six")
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_CARDINAL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _TENURE_ASKED = re.compile(
     r"\b(?:in|during|for|of)\s+(?:the\s+|their\s+|your\s+|ur\s+|my\s+)?(?:year|yr)\s+([1-6]|one|two|three|four|five|six)\b"
     r"|\b(?:year|yr)\s+([1-6]|one|two|three|four|five|six)\s+(?:pay|salary|wage|rate|stipend)\b"
     r"|\b([1-6])(?:st|nd|rd|th)[\s-]+(?:year|yr)\b|\b(first|second|third|fourth|fifth|sixth)[\s-]+(?:year|yr)\b"
-    r"|\bafter\s+([1-6]|one|two|three|four|five|six)\s+(?:years?|yrs?)\b|\bafter\s+(?:the|their|your)\s+(first)\s+(?:year|yr)\b"
+    # ("after like 5 years", "after about ten years")
+    r"|\bafter\s+(?:like\s+|about\s+|around\s+|roughly\s+|maybe\s+)?([1-9]|10|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|yrs?)\b"
+    r"|\bafter\s+(?:the|their|your)\s+(first)\s+(?:year|yr)\b"
 )
 
 

@@ -24,7 +24,7 @@ The path of a question (:meth:`AnswerService.ask`):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -1173,18 +1173,32 @@ def _posted_at_a_place(snap: Snapshot, position: int) -> bool:
     return snap.corpus.passages[position].source in snap.placed_sources
 
 
-def _role_mentions(roles: tuple[RoleSection, ...], asked: set[str]) -> list[float]:
+def _said_with_alternatives(query: Query) -> set[str]:
+    """Return the question's terms with what each stands for ("postdoc" said short for a
+    title's "Postdoctoral", an acronym's words, a synonym)."""
+    return {*query.unique_terms, *(alt for t in query.unique_terms for alt in query.synonyms.get(t, ()))}
+
+
+def _role_mentions(roles: tuple[RoleSection, ...], asked: set[str], names: Collection[str] = ()) -> list[float]:
     """Return how many words of each role's title (those the page's other roles do not all
     share) the question says: a role listed as an item is named by two such words, or by all
     it has ("model cards" names no "Model Forgetting Internship"), else not at all. Of roles
     named by as many words, the one whose title names what the question says is named more:
-    "porter pay?" asks of the "Hospital Porter", not of the "Porter Team Leader"."""
+    "porter pay?" asks of the "Hospital Porter", not of the "Porter Team Leader"; and so is
+    one named by a word that names it in the knowledge base (``names``): "postdoc field
+    allowance?" asks of the "Postdoctoral Research Assistant", not of the "Field Technician"
+    ("field", a word of any question, names nothing)."""
     said = [
         float(n if not role.by_item or n >= 2 or n == len(role.terms) else 0)
         for role in roles
         for n in [len(asked & role.terms)]
     ]
-    return [n + HEAD_SAID if n and role.head in asked else n for role, n in zip(roles, said, strict=True)]
+    return [
+        n + (HEAD_SAID if role.head in asked else 0.0) + (HEAD_SAID if any(t in names for t in asked & role.terms) else 0.0)
+        if n
+        else n
+        for role, n in zip(roles, said, strict=True)
+    ]
 
 
 def _of_another_role(snap: Snapshot, query: Query, position: int, kind: AnswerKind | None) -> bool:
@@ -1198,8 +1212,8 @@ def _of_another_role(snap: Snapshot, query: Query, position: int, kind: AnswerKi
     roles = snap.role_sections.get(int(snap.engine.doc_of[position]))
     if not roles:
         return False
-    asked = set(query.unique_terms)
-    said = _role_mentions(roles, asked)
+    asked = _said_with_alternatives(query)
+    said = _role_mentions(roles, asked, snap.names.docs_of)
     best = max(said)
     if not best:
         return False
@@ -1209,7 +1223,8 @@ def _of_another_role(snap: Snapshot, query: Query, position: int, kind: AnswerKi
     passage = snap.corpus.passages[position]
     # the page's title names the role it posts ("Pastry Chef, Helmsley": its "Hours" are the chef's)
     words = set(snap.engine.tokenizer(f"{passage.section or ''} {passage.text}")) | snap.engine.topic_terms(position)
-    return not any(words & (terms & asked) for terms, _ in named)
+    # (by the words the question says: "learning" in the benefits names no "machine learning" role the "ml" of the question named)
+    return not any(words & (terms & set(query.unique_terms)) for terms, _ in named)
 
 
 def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> dict[int, float]:
@@ -1225,13 +1240,14 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
     sections = snap.role_sections
     if not sections:
         return found
-    asked = set(query.unique_terms)
+    asked = _said_with_alternatives(query)
+    sections_names = snap.names.docs_of
     dropped: set[int] = set()
     for doc in {int(snap.engine.doc_of[p]) for p in found}:
         roles = sections.get(doc)
         if roles is None:
             continue
-        said = _role_mentions(roles, asked)
+        said = _role_mentions(roles, asked, sections_names)
         best = max(said)
         if best:
             # a passage that holds the named role's item and others' is the named role's too
