@@ -399,3 +399,15 @@ def test_what_a_programme_offers_its_interns_is_no_listing_of_roles() -> None:
     assert asks_for_openings("any internships going at acme?", every_word_names_a_role) == ["internships", "acme"]
     for asked in ("what support is available for interns?", "what learning opportunities are there?"):
         assert asks_for_openings(asked, every_word_names_a_role) is None, asked
+
+
+def test_an_income_limit_for_applicants_is_no_pay() -> None:
+    from bot.documents.roles import _pay_in
+    from bot.search.answer_type import holds_as_asked
+
+    limit = "You can apply if your household income is below £30,000 a year."
+    assert _pay_in(limit) is None
+    assert _pay_in("Stipend: £150 a week if your household income is under £25,000 a year.") == "£150 a week"
+    assert _pay_in("You will earn £25,000 a year.") == "£25,000 a year"
+    assert not holds_as_asked(limit, "amount", "how much do evening cohort scholars get paid", None)
+    assert holds_as_asked("The £31,500 salary is subject to income tax.", "amount", "fellowship salary?", None)

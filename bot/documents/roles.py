@@ -1177,9 +1177,14 @@ def _document_role(doc: Document, force: bool = False) -> list[Role]:
     ]
 
 
+_INCOME_LIMIT = re.compile(r"\bincomes?\b[^.;:£$€\d]{0,40}$", re.I)
+
+
 def _pay_in(text: str, labelled: bool = False) -> str | None:
     """The first amount in ``text`` that is pay: with a unit or a range (any amount after a label)."""
     for match in MONEY.finditer(text):
+        if _INCOME_LIMIT.search(text[: match.start()]):
+            continue  # "if your household income is under £35,000 a year": who may apply, not the pay
         found = match.group(0).strip()
         if " and " in found:  # "between £500 and £900" is a range, "£500 and £300 …" two amounts
             between = re.search(r"\bbetween\s+$", text[: match.start()])

@@ -1041,7 +1041,9 @@ _PAY_SAID = re.compile(
     r"hourly|per hour|an hour|base|gross|ote|plus super|superannuation)\b"
 )
 _OTHER_MONEY = re.compile(
+    # (an income is what an applicant earns elsewhere: "if your household income is under £35,000 a year")
     r"\b(?:bonus(?:es)?|budgets?|allowances?|supplements?|weightings?|assistance|reimburs\w*|fees?|costs?|deposits?|discounts?|grants?|"
+    r"incomes?(?!\s+tax)|"
     r"loans?|referrals?|tuition|prizes?|relocation|expenses?|fares?|travel|mileage|packag\w*|sacrific\w*|"
     # money for a purpose ("$500 a year for professional development")
     r"professional development|training|courses?|conferences?|equipment|gym|wellness|childcare|"
