@@ -230,6 +230,13 @@ class Snapshot:
         return frozenset(tokenizer(places))
 
     @cached_property
+    def org_terms(self) -> frozenset[str]:
+        """Return the terms of every document's organisation ("Saltinge" names all its pages).
+        Made on first use."""
+        orgs = " ".join({p.org for p in self.corpus.passages if p.org})
+        return frozenset(self.engine.tokenizer(orgs))
+
+    @cached_property
     def placed_sources(self) -> frozenset[str]:
         """Return the files that post a role at a place (a posting's pay is the pay there).
         Made on first use."""

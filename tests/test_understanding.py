@@ -5716,3 +5716,36 @@ def test_a_tables_roles_are_posted_under_their_headings_and_named_by_their_names
     field = RoleSection(frozenset({"field", "technician"}), frozenset({2}), False, "technician")
     said = _role_mentions((postdoc, field), {"postdoctor", "field", "allow"}, {"postdoctor"})
     assert said[0] > said[1]
+
+
+def test_a_general_faq_that_speaks_of_the_named_programme_answers_what_its_page_never_says(
+    tmp_path: Path, settings: Settings
+) -> None:
+    write(
+        tmp_path,
+        "night-route.md",
+        "# Deckhand – Northern Night Route\n\n## The job\n\nYou will moor the MV Aurora Varrey and keep watch on the "
+        "overnight crossing.\n\n## Pay\n\n£2,300 a month, plus £18 sea allowance per night.\n",
+    )
+    write(
+        tmp_path,
+        "crew-faq.md",
+        "# Seasonal crew – frequently asked questions\n\nThese are the questions crews on the Holm Shuttle and the "
+        "Northern Night Route ask most.\n\n## Is there Wi-Fi on board?\n\nOn the Aurora Varrey there is a crew Wi-Fi "
+        "network with 2 GB of data per person per day.\n\n## When do I get paid?\n\nMonthly, on the 28th.\n",
+    )
+    write(
+        tmp_path,
+        "holm-shuttle.md",
+        "# Deckhand – Holm Shuttle\n\n## The job\n\nYou will handle lines on the 25-minute crossing.\n\n"
+        "## Pay\n\n£12.90 per hour.\n",
+    )
+    # a programme's own page is none of the crews': its answers are its interns'
+    write(
+        tmp_path,
+        "crew-internship.md",
+        "# Crew Internship – Summer 2025\n\n## Is there Wi-Fi on board?\n\nNo, interns on the Night Route have no Wi-Fi.\n",
+    )
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    answer = answers.ask("crew wifi night route?")
+    assert answer.verdict == "answer" and answer.citations[0].source == "crew-faq.md"

@@ -365,6 +365,7 @@ class AnswerService:
         scope = snap.names.scope(choosing, engine.documents_with)
         scope = _by_role_title(snap, query, scope)
         scope = _with_its_companions(snap, scope, frozenset(named))
+        scope = _with_what_speaks_of_it(snap, query, scope, frozenset(named))
         candidates = _in_named_groups(snap, query, _in_named_roles(snap, query, self._candidates(snap, query, vector, scope)))
         # a member who copies an FAQ's question ("Do I have to be a marine biology major?")
         # asks that item, whatever the names said chose
@@ -1003,6 +1004,59 @@ def _with_its_companions(snap: Snapshot, scope: frozenset[int] | None, named: fr
         if all(term in calls or snap.engine.documents_with(term, [other]) for term in named):
             out.add(other)
     return frozenset(out)
+
+
+def _with_what_speaks_of_it(
+    snap: Snapshot, query: Query, scope: frozenset[int] | None, named: frozenset[str]
+) -> frozenset[int] | None:
+    """Return ``scope`` with the documents that speak of what it names in their text, when
+    no document of it says anything of what is asked.
+
+    "crew wifi night route?": the seasonal jobs page, named by "night route", never speaks of
+    Wi-Fi; the crew FAQ, called by "crew", answers it for both routes and says "Northern
+    Night Route" in its text. A document called by one of the question's names (not its
+    organisation's) whose text says every other, and whose FAQ says a word of what is asked,
+    is about the named programme too; not a sibling called by what the question does not
+    say, nor a programme's own page (an internship's, a fellowship's).
+    """
+    if scope is None or not named:
+        return scope
+    engine = snap.engine
+    frame = _frame_terms(engine.tokenizer)
+    asked = [t for t in query.unique_terms if t not in named and t not in frame and engine.index.term_idf(t) is not None]
+    if not asked:
+        return scope
+    inside = list(scope)
+    if any(engine.documents_with(t, inside) for t in asked):
+        return scope
+    documents = snap.corpus.documents
+    calling = named - snap.org_terms  # (an organisation's name calls all its pages)
+    others = [
+        d
+        for d, calls in enumerate(snap.names.by_doc)
+        if d not in scope
+        and calling & calls
+        # not a sibling: one called by what tells it apart that the question does not say
+        # ("senior" beside the "junior" asked), or a programme's own page ("Game Design
+        # Internship – Summer 2025" beside the winter one asked of)
+        and not ((own := calls & snap.names.telling) and not own & named)
+        and not any(k in documents[d].title.casefold() for k in PROGRAMME_KINDS)
+    ]
+    for term in named:
+        if not others:
+            return scope
+        others = engine.documents_with(term, others)
+    # (its FAQ answers what is asked: a list of positions that says a word of it, "a $2,000
+    # signing bonus", says it of another position than the one named)
+    passages = snap.corpus.passages
+    candidates = set(others)
+    speaking = {
+        int(engine.doc_of[p])
+        for t in asked
+        for p in engine.index.passages_with(t).tolist()
+        if int(engine.doc_of[p]) in candidates and passages[p].question
+    }
+    return scope | speaking if speaking else scope
 
 
 def _by_role_title(snap: Snapshot, query: Query, scope: frozenset[int] | None) -> frozenset[int] | None:
