@@ -3334,6 +3334,9 @@ def test_when_something_happens_to_a_member_may_be_said_from_when_they_join() ->
     asked = "when do i join the on-call rotation"
     assert holds_as_asked("• Join the on-call rotation after your first six months", "date", asked)
     assert holds_as_asked("You can take leave after your probation period.", "date", "when can i take leave")
+    # ... or counted from another day: "6 months after the date of our decision"
+    reapply = "You can reapply 6 months after the date of our decision."
+    assert holds_as_asked(reapply, "date", "i wasn't successful, when can i apply again")
     assert not holds_as_asked("Join the on-call rotation after your first six months", "date", "when does the programme start")
     assert not holds_as_asked("The on-call rotation is shared by six engineers.", "date", asked)
 
@@ -5201,6 +5204,8 @@ def test_how_long_a_programme_lasts_asked_short_is_not_its_working_week() -> Non
 def test_how_long_a_programme_lasts_is_said_by_its_length_line_not_by_a_stage_of_it() -> None:
     asked = "how long is the copperbine brewing apprenticeship"
     assert holds("• Length: 18 months, full-time (40 hours a week)", "duration", asked)
+    # ... among the other key facts
+    assert holds("• Places: 8\n• Start date: Monday 1 September 2025\n• Length: 4 years", "duration", asked)
     assert not holds("• $19.00 per hour for the first 9 months", "duration", asked)
     assert not holds("This is a part-time role of about 20 hours per week.", "duration", asked)
 

@@ -911,6 +911,8 @@ _WHEN_FOR_ME = re.compile(r"\bwhen (?:do|does|can|will|would|could|should) (?:i|
 _AFTER_A_WHILE = re.compile(
     rf"\b(?:after|within|once|from) (?:your |the |their |a |an )?(?:first |initial )?(?:{_NUMBER}|a|an)\s+(?:days?|weeks?|months?|years?)\b"
     r"|\bafter (?:your |the |their )?(?:probation(?:ary period)?|first (?:day|week|month|year)|induction|training)\b"
+    # "You can reapply 6 months after the date of our decision"
+    rf"|\b(?:{_NUMBER}|a|an)\s+(?:days?|weeks?|months?|years?)\s+after\b"
 )
 # "when do benefits start?", "when does health insurance kick in?": a benefit's start, which is
 # said counting from the day one joins
@@ -1721,7 +1723,8 @@ def holds(text: str, kind: AnswerKind, question: str = "") -> bool:
                 return True
             if (
                 not _SPANNING.search(searched)
-                and label_kind(text) != "duration"  # "Length: 18 months, full-time"
+                # "Length: 18 months, full-time", a line of the key facts
+                and not any(label_kind(line) == "duration" for line in text.split("\n"))
                 and not _LABELLED_SPAN.search(searched)  # "Contract: 5 months, October 2025 – March 2026"
             ):
                 return False
