@@ -5754,3 +5754,13 @@ def test_a_general_faq_that_speaks_of_the_named_programme_answers_what_its_page_
     answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
     answer = answers.ask("crew wifi night route?")
     assert answer.verdict == "answer" and answer.citations[0].source == "crew-faq.md"
+
+
+def test_a_stipend_asked_is_not_other_money_paid_with_it() -> None:
+    from bot.search.answer_type import holds_as_asked
+
+    asked = "city studio stipend?"
+    assert holds_as_asked("• Your stipend of £400 per week is paid fortnightly.", "amount", asked, None)
+    assert not holds_as_asked("• Housing allowance (£150/week) is paid together with your stipend.", "amount", asked, None)
+    assert not holds_as_asked("• Materials budget (£750): send receipts by the 15th.", "amount", asked, None)
+    assert holds_as_asked("• A housing allowance of £150 per week", "amount", "city studio housing allowance?", None)

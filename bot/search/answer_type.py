@@ -1036,7 +1036,7 @@ def _premium_sum(premium: str, part: str) -> bool:
     )
 
 
-_PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|earn|earns|make|makes|compensation|comp|rate)\b")
+_PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|salary|salaries|wages?|stipends?|earn|earns|make|makes|compensation|comp|rate)\b")
 # ("salary packaging", "salary sacrifice" are a tax benefit, not pay)
 _PAY_SAID = re.compile(
     r"\b(?:pay|pays|paid|salary(?!\s+(?:packag|sacrific))|salaries|wages?|stipends?|earn|earns|compensation|rates?|"
@@ -1065,7 +1065,7 @@ _PLUS = re.compile(r",?\s+\b(?:plus|as well as|on top of which)\b|,\s+(?:and|wit
 _PAID_HOW = re.compile(
     r"\bpaid\s+(?:with|in|on|into|through|via|alongside)\s+(?:the|your|their|each|every)\b[^.;,]*"
     # "The HGV market supplement is £1,500 a year, paid monthly with salary"
-    r"|\bpaid\s+(?:(?:weekly|fortnightly|monthly|annually|yearly)\s+)?(?:with|alongside)\s+(?:(?:your|the|their)\s+)?(?:salary|pay|wages?)\b"
+    r"|\bpaid\s+(?:(?:weekly|fortnightly|monthly|annually|yearly)\s+)?(?:together\s+)?(?:with|alongside)\s+(?:(?:your|the|their)\s+)?(?:salary|pay|wages?|stipend)\b"
     # what the member pays: "The buy-in is $1,500, which can be paid through payroll deductions"
     r"|\b(?:can|may|could|must|will|should) be paid\b[^.;]*"
     # what a step of hiring is paid: "a take-home tutorial (we pay €300 for your time)", "a paid trial shift"
