@@ -230,6 +230,14 @@ class Snapshot:
         return frozenset(tokenizer(places))
 
     @cached_property
+    def doc_orgs(self) -> tuple[str | None, ...]:
+        """Return each document's organisation, as its passages say it. Made on first use."""
+        first: dict[int, str | None] = {}
+        for position, passage in enumerate(self.corpus.passages):
+            first.setdefault(int(self.engine.doc_of[position]), passage.org)
+        return tuple(first.get(d) for d in range(len(self.names.by_doc)))
+
+    @cached_property
     def org_terms(self) -> frozenset[str]:
         """Return the terms of every document's organisation ("Saltinge" names all its pages).
         Made on first use."""

@@ -5764,3 +5764,32 @@ def test_a_stipend_asked_is_not_other_money_paid_with_it() -> None:
     assert not holds_as_asked("• Housing allowance (£150/week) is paid together with your stipend.", "amount", asked, None)
     assert not holds_as_asked("• Materials budget (£750): send receipts by the 15th.", "amount", asked, None)
     assert holds_as_asked("• A housing allowance of £150 per week", "amount", "city studio housing allowance?", None)
+
+
+def test_a_page_of_the_organisation_called_by_nothing_of_its_own_answers_for_every_site(
+    tmp_path: Path, settings: Settings
+) -> None:
+    roles = (
+        "<h2>Baker – Hollins Bakehouse</h2><ul><li>Location: Hollins Bakehouse, Trade Lane</li><li>Pay: £13.20 per hour"
+        "</li></ul><p>You will shape and bake bread overnight.</p>"
+        '<p><a href="https://kilnworth.example/jobs/baker">Apply for Baker</a></p>'
+        "<h2>Shop Assistant – Tanner Street</h2><ul><li>Location: Tanner Street shop</li><li>Pay: £12.21 per hour</li></ul>"
+        "<p>You will serve customers in our café.</p>"
+        '<p><a href="https://kilnworth.example/jobs/shop">Apply for Shop Assistant</a></p>'
+    )
+    _careers_page(tmp_path, "Work with us | Kilnworth Bread Co-operative Ltd", roles)
+    write(
+        tmp_path,
+        "staff-faq.md",
+        "---\ntitle: Staff FAQ – working at Kilnworth\norg: Kilnworth Bread Co-operative\n---\n\n"
+        "## Can I smoke or vape on my break?\n\nAt Hollins, only at the shelter at the far end of the car park. Tanner "
+        "Street is completely smoke-free.\n\n## Can I bring my dog to work?\n\nNo. For food safety reasons no animals are "
+        "allowed at either site.\n",
+    )
+    write(tmp_path, "rangers.md", "# Seasonal Rangers\n\n## Pay\n\nRangers earn $21 an hour.\n")
+    answers = build_services(settings, snapshot_from_folder(tmp_path, settings)).answers
+    smoke = answers.ask("can i smoke at hollins")
+    assert smoke.verdict == "answer" and smoke.citations[0].source == "staff-faq.md"
+    # a rule it gives without the site's name is shown, but as possibly not answering
+    dog = answers.ask("can i bring my dog to the bakehouse with me")
+    assert dog.verdict == "unsure" and dog.citations[0].source == "staff-faq.md"

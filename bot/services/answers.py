@@ -34,6 +34,7 @@ import numpy as np
 
 from bot.config import Settings
 from bot.documents.chunk import BULLET, SECTION_SEP
+from bot.documents.document import FAQ_HEADING
 from bot.models import Answer, Citation, Passage, Role
 from bot.search.answer_type import (
     OVERVIEW_WORDS,
@@ -365,7 +366,7 @@ class AnswerService:
         scope = snap.names.scope(choosing, engine.documents_with)
         scope = _by_role_title(snap, query, scope)
         scope = _with_its_companions(snap, scope, frozenset(named))
-        scope = _with_what_speaks_of_it(snap, query, scope, frozenset(named))
+        scope, elsewhere = _with_what_speaks_of_it(snap, query, scope, frozenset(named))
         candidates = _in_named_groups(snap, query, _in_named_roles(snap, query, self._candidates(snap, query, vector, scope)))
         # a member who copies an FAQ's question ("Do I have to be a marine biology major?")
         # asks that item, whatever the names said chose
@@ -485,6 +486,7 @@ class AnswerService:
             and _under_workplace_heading(passages[first.position], kind)
             and not holds_as_asked(passages[first.position].text, "workplace", corrected),
             copied=copied == (first.position,),
+            elsewhere=_said_of_elsewhere(snap, first.position, names, elsewhere),
         )
         # a later passage that moves the date the first gives is cited first (the first, judged,
         # is cited after it)
@@ -1008,55 +1010,95 @@ def _with_its_companions(snap: Snapshot, scope: frozenset[int] | None, named: fr
 
 def _with_what_speaks_of_it(
     snap: Snapshot, query: Query, scope: frozenset[int] | None, named: frozenset[str]
-) -> frozenset[int] | None:
-    """Return ``scope`` with the documents that speak of what it names in their text, when
-    no document of it says anything of what is asked.
+) -> tuple[frozenset[int] | None, frozenset[int]]:
+    """Return ``scope`` with the documents whose FAQ speaks of what is asked, when no
+    document of it says anything of it, and those added.
 
     "crew wifi night route?": the seasonal jobs page, named by "night route", never speaks of
     Wi-Fi; the crew FAQ, called by "crew", answers it for both routes and says "Northern
-    Night Route" in its text. A document called by one of the question's names (not its
-    organisation's) whose text says every other, and whose FAQ says a word of what is asked,
-    is about the named programme too; not a sibling called by what the question does not
-    say, nor a programme's own page (an internship's, a fellowship's).
+    Night Route" in its text. "can i smoke at hollins?": the careers page, named by the
+    bakehouse's place, never speaks of smoking; the staff FAQ, called by nothing but its
+    organisation's name, is every site's. Such a document is one called by a name the
+    question says (not its organisation's) whose text says the others, or a page of the
+    same organisation called by nothing of its own (its name, an acronym, "FAQ"); not a
+    sibling called by what the question does not say ("senior" beside the "junior" asked),
+    nor a programme's own page unless it is its FAQ. What such a page of the organisation
+    says is about the named programme only where it says so (see :func:`_said_of_elsewhere`):
+    the pages of it added are returned with the scope.
     """
     if scope is None or not named:
-        return scope
+        return scope, frozenset()
     engine = snap.engine
     frame = _frame_terms(engine.tokenizer)
     asked = [t for t in query.unique_terms if t not in named and t not in frame and engine.index.term_idf(t) is not None]
-    if not asked:
-        return scope
-    inside = list(scope)
-    if any(engine.documents_with(t, inside) for t in asked):
-        return scope
-    documents = snap.corpus.documents
+    if not asked or any(engine.documents_with(t, list(scope)) for t in asked):
+        return scope, frozenset()
     calling = named - snap.org_terms  # (an organisation's name calls all its pages)
-    others = [
-        d
-        for d, calls in enumerate(snap.names.by_doc)
-        if d not in scope
-        and calling & calls
-        # not a sibling: one called by what tells it apart that the question does not say
-        # ("senior" beside the "junior" asked), or a programme's own page ("Game Design
-        # Internship – Summer 2025" beside the winter one asked of)
-        and not ((own := calls & snap.names.telling) and not own & named)
-        and not any(k in documents[d].title.casefold() for k in PROGRAMME_KINDS)
-    ]
-    for term in named:
-        if not others:
-            return scope
-        others = engine.documents_with(term, others)
+    orgs = [own for d in scope if (own := _org_words(engine.tokenizer, snap.doc_orgs[d]))]
+    general = snap.org_terms | _faq_terms(engine.tokenizer) | snap.names.expansions.keys()
+    documents = snap.corpus.documents
+    others: set[int] = set()
+    pages: set[int] = set()  # of them, the organisation's pages called by nothing of their own
+    for d, calls in enumerate(snap.names.by_doc):
+        if d in scope or ((own := calls & snap.names.telling) and not own & named):
+            continue
+        title = documents[d].title
+        if (
+            calling & calls
+            and all(engine.documents_with(t, [d]) for t in named - calls)
+            # (a programme's own page is not another's: "Game Design Internship – Summer
+            # 2025" beside the winter one asked of; its FAQ is all its tracks')
+            and (FAQ_HEADING.search(title) or not any(k in title.casefold() for k in PROGRAMME_KINDS))
+        ):
+            others.add(d)
+        elif (
+            calls <= general
+            and (org := _org_words(engine.tokenizer, snap.doc_orgs[d]))
+            # ("Kilnworth Bread Co-operative" is "Kilnworth Bread Co-operative Ltd")
+            and any(org <= words or words <= org for words in orgs)
+        ):
+            others.add(d)
+            pages.add(d)
     # (its FAQ answers what is asked: a list of positions that says a word of it, "a $2,000
     # signing bonus", says it of another position than the one named)
     passages = snap.corpus.passages
-    candidates = set(others)
-    speaking = {
+    speaking = frozenset(
         int(engine.doc_of[p])
         for t in asked
         for p in engine.index.passages_with(t).tolist()
-        if int(engine.doc_of[p]) in candidates and passages[p].question
-    }
-    return scope | speaking if speaking else scope
+        if int(engine.doc_of[p]) in others and passages[p].question
+    )
+    return (scope | speaking, speaking & pages) if speaking else (scope, frozenset())
+
+
+def _said_of_elsewhere(snap: Snapshot, position: int, named: frozenset[str], added: frozenset[int]) -> bool:
+    """Tell whether a passage of a document added to the question's scope (see
+    :func:`_with_what_speaks_of_it`) says nothing of the names its document is not called
+    by: "Dogs are not allowed on site" may be a general rule, but "no dogs at the Hollins
+    Bakehouse" says it of the bakehouse asked about."""
+    doc = int(snap.engine.doc_of[position])
+    if doc not in added:
+        return False
+    passage = snap.corpus.passages[position]
+    said = set(snap.engine.tokenizer(f"{passage.section or ''} {passage.question or ''} {passage.text}"))
+    return not (named - snap.names.by_doc[doc]) <= said
+
+
+def _org_words(tokenizer: Tokenizer, org: str | None) -> frozenset[str]:
+    """Return the terms of an organisation's name, its legal form aside ("Ltd", "Co")."""
+    return frozenset(tokenizer(org or "")) - _legal_forms(tokenizer)
+
+
+@lru_cache(maxsize=4)
+def _legal_forms(tokenizer: Tokenizer) -> frozenset[str]:
+    """Return the terms of the words that give an organisation's legal form."""
+    return frozenset(tokenizer("ltd limited inc llc plc co cic gmbh"))
+
+
+@lru_cache(maxsize=4)
+def _faq_terms(tokenizer: Tokenizer) -> frozenset[str]:
+    """Return the terms of the words that say a page is an FAQ."""
+    return frozenset(tokenizer("faq faqs frequently asked questions answers"))
 
 
 def _by_role_title(snap: Snapshot, query: Query, scope: frozenset[int] | None) -> frozenset[int] | None:

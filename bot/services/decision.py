@@ -72,13 +72,18 @@ class Evidence:
     # nor this: the passage is the one FAQ item whose question the member asked word for word
     # ("How can I become a mentor?"): its answer is the answer, whatever the signals say
     copied: bool = False
+    # nor this: the passage is of a page added to the question's scope (a general FAQ) and
+    # does not say the programme named: at most "not sure"
+    elsewhere: bool = False
 
     def vector(self) -> np.ndarray:
         """Return the signals as an array, in field order."""
         return np.fromiter((getattr(self, name) for name in FEATURES), dtype=np.float64, count=len(FEATURES))
 
 
-FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence) if f.name not in ("general", "implied", "copied"))
+FEATURES: tuple[str, ...] = tuple(
+    f.name for f in fields(Evidence) if f.name not in ("general", "implied", "copied", "elsewhere")
+)
 # The direction each signal may push: more of it can only raise (or only lower) confidence.
 # A fit that gives a signal the other sign has learnt an accident of its data: that signal
 # is then left out (coefficient 0).
@@ -150,7 +155,7 @@ class Model:
         * a passage that holds the kind asked for only by what its heading implies: "## Location"
           says where one reports, and an FAQ elsewhere may still allow two days a week at home.
         """
-        ruled_out = evidence.missing or evidence.general or evidence.implied
+        ruled_out = evidence.missing or evidence.general or evidence.implied or evidence.elsewhere
         return not ruled_out and (evidence.coverage > 0 or evidence.kind > 0)
 
     def verdict(self, evidence: Evidence) -> tuple[Verdict, float]:
