@@ -562,6 +562,16 @@ def test_the_qualifier_that_tells_sibling_titles_apart_names_each(seed_services:
     assert tokenizer.term("adult") in names.telling
     # ... where the names share more than their last word ("data" and "software" are words of any question)
     assert not names.telling & {tokenizer.term("data"), tokenizer.term("software")}
+    # a year said before or after the qualifier leaves the names siblings
+    cohorts = Names.build(
+        [
+            ["Emerging Voices Fellowship – Autumn Cohort 2026 (Brussels)", "Thornwick Institute"],
+            ["Emerging Voices Fellowship 2026 – Spring Cohort (London)", "Thornwick Institute"],
+            ["Work with us", "Thornwick Institute", "Events Coordinator", "Brussels"],
+        ],
+        tokenizer,
+    )
+    assert cohorts.scope(cohorts.named(tokenizer("pay for brussels fellowship?"))) == frozenset({0})
 
 
 def test_a_sibling_called_by_another_qualifier_is_no_companion_of_the_one_asked_of(

@@ -35,6 +35,7 @@ from bot.search.tokenize import Tokenizer
 
 MENTION_SHARE = 0.5  # a named term a document's text says, not its name, counts this much for it in scope
 MENTION_CONTENDERS = 32  # more documents in contention than this are not told apart by what their texts say
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SHARED_TAIL_WORDS = 2  # sibling names the same but for their first words share at least this many after them
 MIN_SPECIFICITY = 2.0  # "program" (Zipf 5.0) still names; "team", "new", "work" do not
 ACRONYM_MAX_ZIPF = 4.0  # an "acronym" that is a common word ("as", "it") is not one
@@ -127,7 +128,8 @@ def _sibling_qualifiers(documents: Sequence[Sequence[str]], tokenizer: Tokenizer
     bases = {name.casefold(): doc for doc, _, name, _ in split}
     by_name: dict[str, list[tuple[int, str, set[str]]]] = {}
     for doc, text, name, rest in split:
-        base = name.casefold()
+        # ("Emerging Voices Fellowship 2026 – Spring Cohort" beside "… Fellowship – Autumn Cohort 2026")
+        base = " ".join(_YEAR.sub(" ", name.casefold()).split())
         # "Youth Reading Mentors at Riverside": another document's name, then where
         at = _AT_PLACE.match(name)
         if at and bases.get(at.group(1).casefold(), doc) != doc:
