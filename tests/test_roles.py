@@ -411,3 +411,14 @@ def test_an_income_limit_for_applicants_is_no_pay() -> None:
     assert _pay_in("You will earn £25,000 a year.") == "£25,000 a year"
     assert not holds_as_asked(limit, "amount", "how much do evening cohort scholars get paid", None)
     assert holds_as_asked("The £31,500 salary is subject to income tax.", "amount", "fellowship salary?", None)
+
+
+def test_a_closing_date_said_after_its_hour_or_by_numbers_on_a_page_in_pounds() -> None:
+    from bot.documents.roles import DEADLINE, _numeric_date
+
+    for text in ("Closing date: 9am, Monday 10 November 2025", "Closing date: Midnight, Sunday 10 November 2025"):
+        match = DEADLINE.search(text)
+        assert match is not None and match.group(1) == "10 November 2025", text
+    assert _numeric_date(10, 11, 2025) is None  # 10 November or October 11
+    assert _numeric_date(10, 11, 2025, day_first=True) == date(2025, 11, 10)
+    assert _numeric_date(14, 3, 2025) == date(2025, 3, 14)

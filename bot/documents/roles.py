@@ -77,6 +77,8 @@ DEADLINE = re.compile(
     r"|applications?(?:\s*:)?\s+(?:[^.\n;:]{0,40}?[\s,])?close[sd]?(?: on)?"
     # "Team: Infrastructure · Location: Remote · Closes 31 March 2025": a line's or a part's first word
     r"|(?:^|(?<=\n)|(?<=[·•|] ))closes(?=\s+(?:[A-Z][a-z]+day,? )?\d))\s*:?\s*"
+    # ("9am, Monday 10 November 2025", "Midnight, Sunday 30 November 2025": the hour first)
+    r"(?:(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|(?:\d{1,2}\s*)?(?:midnight|midday|noon))\s*,?\s*(?:on\s+)?)?"
     r"(?:[A-Z][a-z]+day,? )?"
     r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4}|\d{1,2}/\d{1,2}/\d{4}\b)",
     re.I,
@@ -1257,15 +1259,19 @@ def _deadline_in(blocks: Sequence[Block]) -> date | None:
         if match:
             numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", match.group(1))
             if numeric:
-                return _numeric_date(*(int(n) for n in numeric.groups()))
+                # (a page that pays in pounds or euros writes the day first: "10/11/2025" is 10 November)
+                day_first = any("£" in b.text or "€" in b.text for b in blocks)
+                return _numeric_date(*(int(n) for n in numeric.groups()), day_first=day_first)
             return find_published(f"published {match.group(1)}")  # same date formats
     return None
 
 
-def _numeric_date(first: int, second: int, year: int) -> date | None:
+def _numeric_date(first: int, second: int, year: int, day_first: bool = False) -> date | None:
     """The day "14/03/2025" or "03/14/2025" says, when only one order is a date ("04/04/2025"
-    is either; "05/04/2025" is 5 April or May 4, and so says no day for sure)."""
-    orders = {(year, month, day) for day, month in ((first, second), (second, first)) if month <= 12}
+    is either; "05/04/2025" is 5 April or May 4, and so says no day for sure unless the page
+    writes the day first, as one in pounds or euros does)."""
+    pairs = ((first, second),) if day_first else ((first, second), (second, first))
+    orders = {(year, month, day) for day, month in pairs if month <= 12}
     days = set()
     for y, m, d in orders:
         try:
