@@ -1261,7 +1261,8 @@ def _deadline_in(blocks: Sequence[Block]) -> date | None:
             if numeric:
                 # (a page that pays in pounds or euros writes the day first: "10/11/2025" is 10 November)
                 day_first = any("£" in b.text or "€" in b.text for b in blocks)
-                return _numeric_date(*(int(n) for n in numeric.groups()), day_first=day_first)
+                first, second, year = (int(n) for n in numeric.groups())
+                return _numeric_date(first, second, year, day_first=day_first)
             return find_published(f"published {match.group(1)}")  # same date formats
     return None
 
