@@ -626,3 +626,35 @@ def test_two_numbered_roles_each_over_labelled_lines_are_an_emails_sections_and_
     ]
     steps = parse("How to apply\n\n1. Fill in the form\nIt is on our website.\n\n2. Send it to us\nBy post.\n", "steps.txt")
     assert [b.text for b in steps.blocks if b.kind == "heading"] == ["How to apply"]  # two steps are no sections
+
+
+def test_a_boards_roles_between_rules_head_their_parts_in_lower_case() -> None:
+    paste = (
+        "Brackwater City Library & Archive – current vacancies\n\n"
+        "We currently have THREE vacancies. Please read each one carefully.\n\n"
+        "------------------------------------------------------------------\n"
+        "1) LIBRARY ASSISTANT (CUSTOMER SERVICES)\n"
+        "------------------------------------------------------------------\n"
+        "Location: Eastfield Library\nSalary: £23,656 per year pro rata\nClosing date: 14 August 2025\n\n"
+        "The role\nYou'll be the first friendly face people see when they come into Eastfield Library.\n\n"
+        "------------------------------------------------------------------\n"
+        "2) ARCHIVIST (DIGITAL COLLECTIONS)\n"
+        "------------------------------------------------------------------\n"
+        "Location: Tanner Street Records Centre\nSalary: £33,366 per year\nClosing date: 21 August 2025\n\n"
+        "The role\nYou'll lead the digital preservation work of the archive.\n\n"
+        "------------------------------------------------------------------\n"
+        "3) IT SUPPORT OFFICER\n"
+        "------------------------------------------------------------------\n"
+        "Location: Central Library\nSalary: £27,711 per year\nClosing date: 28 August 2025\n\n"
+        "BENEFITS (ALL POSTS)\n- 26 days' annual leave plus bank holidays\n"
+    )
+    doc = parse(paste, "vacancies-jobboard.txt")
+    texts = [b.text for b in doc.blocks]
+    assert not any(t.startswith("---") for t in texts)  # the rules around a numbered heading are no text
+    headings = [(b.level, b.text) for b in doc.blocks if b.kind == "heading"]
+    # the parts in lower case are the numbered role's; the next heading in capitals is the page's again
+    assert (2, "2) ARCHIVIST (DIGITAL COLLECTIONS)") in headings and headings.count((3, "The role")) == 2
+    assert (2, "BENEFITS (ALL POSTS)") in headings
+    from bot.documents.parse import title_cased
+
+    assert title_cased("ARCHIVIST (DIGITAL COLLECTIONS)") == "Archivist (Digital Collections)"

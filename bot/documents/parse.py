@@ -832,6 +832,17 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     title_next = False  # the run after a masthead of two organisation lines is the title
     list_id = 0
     numbered = 0  # numbered sections' headings so far
+    # the last numbered section's heading is in capitals ("2) ARCHIVIST (DIGITAL COLLECTIONS)"):
+    # a heading in lower case under it ("The role") heads a part of that section
+    capital_section = False
+
+    def bare_heading(text: str, line: int) -> Block:
+        nonlocal capital_section
+        level = 3 if capital_section and not in_capitals(text) else 2
+        if in_capitals(text):
+            capital_section = False  # "BENEFITS (ALL POSTS)": the next part of the document
+        return Block("heading", text, line, level)
+
     while i < n:
         if not lines[i].strip():
             i += 1
@@ -869,6 +880,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             # "3) Food" straight above its paragraph, in an e-mail of such sections
             out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 2))
             numbered += 1
+            capital_section = in_capitals(run[0])
             run, line_no = run[1:], line_no + 1
         elif len(run) == 1 and (
             _numbered_heading(run[0], lines[i:])
@@ -880,6 +892,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             # "3. Eligibility" over "3.1 Age. Applicants must be …": a numbered document's section
             out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 2))
             numbered += 1
+            capital_section = in_capitals(run[0])
             continue
         if title_next and len(run) == 1 and len(run[0].split()) <= TITLE_WORDS and run[0].rstrip()[-1:] not in ".!?:":
             out.blocks.append(Block("heading", _plain(run[0]).strip(), line_no, 1))
@@ -887,7 +900,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             continue
         title_next = False
         if len(run) == 1 and _is_heading(run[0], prev_blank, next_blank):
-            out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
+            out.blocks.append(bare_heading(_plain(run[0]).rstrip(":").strip(), line_no))
             continue
         subsection = numbered_over or (len(run) > 1 and _subsection_heading(run[0]))
         if subsection and not numbered_over:
@@ -961,7 +974,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
         ):
             # "What you'll do" straight above its bullets (a closing line under them aside:
             # "Hiring process" / "1. …" / "2. …" / "We aim to decide within three weeks.")
-            out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
+            out.blocks.append(bare_heading(_plain(run[0]).rstrip(":").strip(), line_no))
             run, line_no = run[1:], line_no + 1
         if _signature(run):
             # "Priya Raman" / "Early Careers Talent Partner, Mossgate Money" / "talent@…": who
@@ -990,7 +1003,7 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
             # facts" above "Dates: …", "How to apply" above "Send us two things:", "Key
             # responsibilities" above its unbulleted items, "It would be great if you also had"
             # above the lines it leads into)
-            out.blocks.append(Block("heading", _plain(run[0]).rstrip(":").strip(), line_no, 2))
+            out.blocks.append(bare_heading(_plain(run[0]).rstrip(":").strip(), line_no))
             run, line_no = run[1:], line_no + 1
         run, offsets = _unwrapped_items(run)
         if len(run) > 1 and _asks(_BULLET.sub("", run[0])) and not all(_BULLET.match(ln) for ln in run):
@@ -1290,9 +1303,10 @@ def _without_underlines(lines: list[str]) -> list[str]:
     """
     out = list(lines)
     for i in range(len(out) - 2):
-        # a title between two rules, as reStructuredText writes it ("=====" / "Title" / "=====")
+        # a title between two rules, as reStructuredText writes it ("=====" / "Title" / "=====",
+        # or "-----" / "1) LIBRARY ASSISTANT" / "-----": both rules, however it is numbered)
         if _UNDERLINE.match(out[i]) and out[i + 1].strip() and _UNDERLINE.match(out[i + 2]):
-            out[i] = ""
+            out[i] = out[i + 2] = ""
     for i in range(1, len(out)):
         above = out[i - 1].strip()
         if (
@@ -1421,8 +1435,15 @@ def title_cased(text: str) -> str:
     "University of Carrowby" (``str.title`` would give "Of")."""
     words = text.split()
     return " ".join(
-        w.lower() if k and w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:].lower() for k, w in enumerate(words)
+        w.lower() if k and w.lower() in _SMALL_WORDS else _capitalised(w) for k, w in enumerate(words)
     )
+
+
+def _capitalised(word: str) -> str:
+    """Return a word with its first letter in capitals and the rest in lower case, what
+    comes before the letter kept: "(DIGITAL" as "(Digital"."""
+    lead = len(word) - len(word.lstrip("([{\"'“‘"))
+    return word[:lead] + word[lead : lead + 1].upper() + word[lead + 1 :].lower()
 
 
 def in_capitals(line: str) -> bool:
