@@ -658,3 +658,17 @@ def test_a_boards_roles_between_rules_head_their_parts_in_lower_case() -> None:
     from bot.documents.parse import title_cased
 
     assert title_cased("ARCHIVIST (DIGITAL COLLECTIONS)") == "Archivist (Digital Collections)"
+
+
+def test_a_postings_title_and_employer_between_rules_under_a_note_in_brackets() -> None:
+    paste = (
+        "(pasted by a mod from NorthJobs on 28 Feb, formatting is a bit broken sorry)\n\n"
+        "=====================================================================\n"
+        "Café Supervisor (Seasonal) – Meerkat Café\nHarrowmoor Wildlife Trust\n"
+        "=====================================================================\n\n"
+        "Location: Harrowmoor Wildlife Park, Kettleby\nSalary: £13.40 per hour\nClosing date: 2 March 2025\n\n"
+        "About the role\n\nYou will run the café team on busy summer days.\n"
+    )
+    doc = parse(paste, "jobboard-cafe-supervisor.txt")
+    assert doc.title == "Café Supervisor (Seasonal) – Meerkat Café"  # not the file's name, nor the note
+    assert not any(b.text.startswith("===") for b in doc.blocks)

@@ -826,7 +826,10 @@ def parse_plain(body: str, first_line: int = 1) -> ParsedBody:
     i = 0
     # the page's own first lines, where its title is (a site's name above them set aside)
     # (a job board's line under its banner, "Posted 27 June 2025 | 143 views | Save job", is none of them)
-    opening = next((k for k, ln in enumerate(lines) if ln.strip() and not _board_meta_line(ln)), 0)
+    # (nor a note in brackets above them: "(pasted by a mod from NorthJobs, formatting is a bit broken)")
+    opening = next(
+        (k for k, ln in enumerate(lines) if ln.strip() and not _board_meta_line(ln) and not _NOTE_LINE.match(ln)), 0
+    )
     sections = _numbered_sections(lines)
     subject = mail_subject(body)  # an e-mail's subject is its title
     title_next = False  # the run after a masthead of two organisation lines is the title
@@ -1304,9 +1307,16 @@ def _without_underlines(lines: list[str]) -> list[str]:
     out = list(lines)
     for i in range(len(out) - 2):
         # a title between two rules, as reStructuredText writes it ("=====" / "Title" / "=====",
-        # or "-----" / "1) LIBRARY ASSISTANT" / "-----": both rules, however it is numbered)
-        if _UNDERLINE.match(out[i]) and out[i + 1].strip() and _UNDERLINE.match(out[i + 2]):
-            out[i] = out[i + 2] = ""
+        # or "-----" / "1) LIBRARY ASSISTANT" / "-----": both rules, however it is numbered),
+        # or a posting's title and its employer between them
+        if not _UNDERLINE.match(out[i]):
+            continue
+        for j in range(i + 2, min(i + 4, len(out) - 1) + 1):
+            if not out[j - 1].strip() or _UNDERLINE.match(out[j - 1]):
+                break
+            if _UNDERLINE.match(out[j]):
+                out[i] = out[j] = ""
+                break
     for i in range(1, len(out)):
         above = out[i - 1].strip()
         if (
@@ -1328,6 +1338,7 @@ _SOURCE_LINE = re.compile(r"^(?:source|url|link|original|copied from|page)\s*:\s
 _RUNS_ON = re.compile(r"(?:[,(–-]|\b(?:and|or|but|the|a|an|of|to|in|on|at|by|for|from|with|as|than))\s*$")
 
 
+_NOTE_LINE = re.compile(r"^\s*\([^()]*\)\s*$")  # a line that is all in brackets: someone's note
 _LABEL_LINE = re.compile(r"^\s*[A-Z][\w /&()-]{1,30}:\s+\S")  # "Location: Munich", "Salary: …"
 _BYLINE_LINE = re.compile(r"\S\s+[·|]\s+\S")  # "Lumivane · Internship · Remote within the EU"
 # "Morrisville, NC (on-site) - Full-time": a place and the terms after it, not a title's part
