@@ -672,3 +672,15 @@ def test_a_postings_title_and_employer_between_rules_under_a_note_in_brackets() 
     doc = parse(paste, "jobboard-cafe-supervisor.txt")
     assert doc.title == "Café Supervisor (Seasonal) – Meerkat Café"  # not the file's name, nor the note
     assert not any(b.text.startswith("===") for b in doc.blocks)
+
+
+def test_a_boards_name_before_its_breadcrumbs_goes_with_them() -> None:
+    paste = (
+        "AshbridgeJobs.co.uk  |  Home > Retail & Hospitality > Shop Assistant (Part Time) – Artisan Bakery\n"
+        "Job ref: AJ-448190\n\n"
+        "Shop Assistant (Part Time) – Artisan Bakery\nKilnworth Bread Co-operative\n\n"
+        "Location: Tanner Street, Ashbridge\nSalary: £12.21 per hour\n\nAbout the job\n\nYou will serve our customers.\n"
+    )
+    doc = parse(paste, "jobboard_shop_assistant.txt")
+    assert doc.title == "Shop Assistant (Part Time) – Artisan Bakery"
+    assert not any("Home >" in b.text for b in doc.blocks)

@@ -43,7 +43,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,4}\s*(?:(?:of|/)\s*\d{
 _GUTTER_PAGE = re.compile(r"\S\s{2,}page\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*$", re.I)  # "Ref: 0412      Page 1 of 2"
 _PAGE_WORD = re.compile(r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*$", re.I)
 _RULE = re.compile(r"^\s*[-_=~*·.]{5,}\s*$")
-_BREADCRUMB = re.compile(r"^\s*home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,6}$", re.I)
+# ("AshbridgeJobs.co.uk  |  Home > Retail & Hospitality > Shop Assistant": the site's name first)
+_BREADCRUMB = re.compile(r"^\s*(?:[^|>›»/]{1,40}\s+\|\s+)?home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,6}$", re.I)
 _SHORTCODE = re.compile(r"(?<![\w:/]):(?:[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*|[+\-]1|100):(?![\w/])")  # ":rocket:", ":+1:"
 _MENTION_ALL = re.compile(r"(?<!\w)@(?:everyone|here|channel)\b")
 # who wrote a chat message and when: "Ana — Today at 9:14 AM" (Discord) ...
