@@ -78,6 +78,7 @@ _TITLE_HEAD = re.compile(r"\s*[(,–—-]\s*")  # "Product Designer (12-month ma
 _EMPLOYMENT_TERMS = re.compile(
     r"\b(?:part|full)[\s-]?time\b|\bpermanent\b|\btemporary\b|\bfixed[\s-]term\b|\bzero[\s-]hours?\b|\bcasual\b", re.I
 )
+_FAQ_WORDS = "faq faqs frequently asked questions answers"  # what says a page is an FAQ
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")  # "… (ref. CDG-0428)", "… (part-time, permanent)"
 
 
@@ -236,6 +237,14 @@ class Snapshot:
         for position, passage in enumerate(self.corpus.passages):
             first.setdefault(int(self.engine.doc_of[position]), passage.org)
         return tuple(first.get(d) for d in range(len(self.names.by_doc)))
+
+    @cached_property
+    def plain_pages(self) -> frozenset[int]:
+        """Return the documents called by nothing of their own: their organisation's name, an
+        acronym, the words that say a page is an FAQ ("Staff FAQ – working at Kilnworth"); an
+        organisation's pages for every programme and site of it. Made on first use."""
+        general = self.org_terms | self.names.expansions.keys() | frozenset(self.engine.tokenizer(_FAQ_WORDS))
+        return frozenset(d for d, calls in enumerate(self.names.by_doc) if calls <= general)
 
     @cached_property
     def org_terms(self) -> frozenset[str]:

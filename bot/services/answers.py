@@ -1034,41 +1034,48 @@ def _with_what_speaks_of_it(
     if not asked or any(engine.documents_with(t, list(scope)) for t in asked):
         return scope, frozenset()
     calling = named - snap.org_terms  # (an organisation's name calls all its pages)
-    orgs = [own for d in scope if (own := _org_words(engine.tokenizer, snap.doc_orgs[d]))]
-    general = snap.org_terms | _faq_terms(engine.tokenizer) | snap.names.expansions.keys()
     documents = snap.corpus.documents
+
+    def sibling(d: int) -> bool:
+        return bool((own := snap.names.by_doc[d] & snap.names.telling) and not own & named)
+
+    called = sorted({d for t in calling for d in snap.names.docs_of.get(t, ())} - scope)
+    saying = {t: set(engine.documents_with(t, called)) for t in named} if called else {}
     others: set[int] = set()
-    pages: set[int] = set()  # of them, the organisation's pages called by nothing of their own
-    for d, calls in enumerate(snap.names.by_doc):
-        if d in scope or ((own := calls & snap.names.telling) and not own & named):
-            continue
+    for d in called:
         title = documents[d].title
         if (
-            calling & calls
-            and all(engine.documents_with(t, [d]) for t in named - calls)
+            not sibling(d)
+            and all(d in saying[t] for t in named - snap.names.by_doc[d])
             # (a programme's own page is not another's: "Game Design Internship – Summer
             # 2025" beside the winter one asked of; its FAQ is all its tracks')
             and (FAQ_HEADING.search(title) or not any(k in title.casefold() for k in PROGRAMME_KINDS))
         ):
             others.add(d)
-        elif (
-            calls <= general
+    pages: set[int] = set()
+    if plain := snap.plain_pages - scope - others:
+        # ("Kilnworth Bread Co-operative" is "Kilnworth Bread Co-operative Ltd")
+        orgs = [own for d in scope if (own := _org_words(engine.tokenizer, snap.doc_orgs[d]))]
+        pages = {
+            d
+            for d in plain
+            if not sibling(d)
             and (org := _org_words(engine.tokenizer, snap.doc_orgs[d]))
-            # ("Kilnworth Bread Co-operative" is "Kilnworth Bread Co-operative Ltd")
             and any(org <= words or words <= org for words in orgs)
-        ):
-            others.add(d)
-            pages.add(d)
+        }
     # (its FAQ answers what is asked: a list of positions that says a word of it, "a $2,000
     # signing bonus", says it of another position than the one named)
     passages = snap.corpus.passages
-    speaking = frozenset(
-        int(engine.doc_of[p])
-        for t in asked
-        for p in engine.index.passages_with(t).tolist()
-        if int(engine.doc_of[p]) in others and passages[p].question
-    )
-    return (scope | speaking, speaking & pages) if speaking else (scope, frozenset())
+    speaking: set[int] = set()
+    holding = [engine.index.passages_with(t) for t in asked] if others or pages else []
+    for d in others | pages:
+        first, last = np.searchsorted(engine.doc_of, [d, d + 1])
+        for ids in holding:
+            lo, hi = np.searchsorted(ids, [first, last])
+            if any(passages[p].question for p in ids[lo:hi].tolist()):
+                speaking.add(d)
+                break
+    return (scope | speaking, frozenset(speaking & pages)) if speaking else (scope, frozenset())
 
 
 def _said_of_elsewhere(snap: Snapshot, position: int, named: frozenset[str], added: frozenset[int]) -> bool:
@@ -1093,12 +1100,6 @@ def _org_words(tokenizer: Tokenizer, org: str | None) -> frozenset[str]:
 def _legal_forms(tokenizer: Tokenizer) -> frozenset[str]:
     """Return the terms of the words that give an organisation's legal form."""
     return frozenset(tokenizer("ltd limited inc llc plc co cic gmbh"))
-
-
-@lru_cache(maxsize=4)
-def _faq_terms(tokenizer: Tokenizer) -> frozenset[str]:
-    """Return the terms of the words that say a page is an FAQ."""
-    return frozenset(tokenizer("faq faqs frequently asked questions answers"))
 
 
 def _by_role_title(snap: Snapshot, query: Query, scope: frozenset[int] | None) -> frozenset[int] | None:
