@@ -762,9 +762,10 @@ class AnswerService:
         remote" is what is asked), and so does a name that is not the title's (a position
         on a page of several), unless the heading the passage is under (``section``) says
         it: under "Senior Geospatial Engineer", the role's name is in every other line.
-        The words of the posted role's title that its heading says (``role``) chose the
-        passage too, named or not: under "Seasonal Cellar Hand", "pay for cellar hand?" is
-        answered by the "Pay:" line, not by a later one that mentions "cellar". When it named nothing, every word of the title chose it. An acronym of ``spelt`` is
+        The words of the heading of a posted role's section (``role``) chose the passage
+        too, named or not: under "Seasonal Cellar Hand", "pay for cellar hand?" is
+        answered by the "Pay:" line, not by a later one that mentions "cellar". When it
+        named nothing, every word of the title chose it. An acronym of ``spelt`` is
         matched by the unit that has all its words (see :func:`snippets.snippet`), and is
         worth what the rarest of them is.
         """
@@ -845,7 +846,15 @@ class AnswerService:
                     kinds[i], meaning[i] = False, 0.0
         shown = snippet(
             passage,
-            self._concepts(engine, seen.query, position, seen.named, passage.section, spelt, _headed_role(roles, position, passage.section, engine.tokenizer)),
+            self._concepts(
+                engine,
+                seen.query,
+                position,
+                seen.named,
+                passage.section,
+                spelt,
+                _headed_role(roles, position, passage.section, engine.tokenizer),
+            ),
             engine.tokenizer,
             self.settings.answers.snippet_chars,
             meaning=[float(m) for m in meaning],
@@ -1320,7 +1329,8 @@ def _of_another_role(snap: Snapshot, query: Query, position: int, kind: AnswerKi
     passage = snap.corpus.passages[position]
     # the page's title names the role it posts ("Pastry Chef, Helmsley": its "Hours" are the chef's)
     words = set(snap.engine.tokenizer(f"{passage.section or ''} {passage.text}")) | snap.engine.topic_terms(position)
-    # (by the words the question says: "learning" in the benefits names no "machine learning" role the "ml" of the question named)
+    # (by the words the question says: "learning" in the benefits names no "Machine Learning
+    # Engineer" that the question's "ml" named)
     return not any(words & (terms & set(query.unique_terms)) for terms, _ in named)
 
 
@@ -1338,13 +1348,13 @@ def _in_named_roles(snap: Snapshot, query: Query, found: dict[int, float]) -> di
     if not sections:
         return found
     asked = _said_with_alternatives(query)
-    sections_names = snap.names.docs_of
+    name_terms = snap.names.docs_of
     dropped: set[int] = set()
     for doc in {int(snap.engine.doc_of[p]) for p in found}:
         roles = sections.get(doc)
         if roles is None:
             continue
-        said = _role_mentions(roles, asked, sections_names)
+        said = _role_mentions(roles, asked, name_terms)
         best = max(said)
         if best:
             # a passage that holds the named role's item and others' is the named role's too

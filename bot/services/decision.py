@@ -153,7 +153,10 @@ class Model:
           the names and the everyday words of any question about it, and is the answer far
           less often than another passage that does;
         * a passage that holds the kind asked for only by what its heading implies: "## Location"
-          says where one reports, and an FAQ elsewhere may still allow two days a week at home.
+          says where one reports, and an FAQ elsewhere may still allow two days a week at home;
+        * a passage of an organisation's page added to the question's scope (its staff FAQ)
+          that does not say the programme or site named: "No animals are allowed at either
+          site" may or may not be the bakehouse's rule.
         """
         ruled_out = evidence.missing or evidence.general or evidence.implied or evidence.elsewhere
         return not ruled_out and (evidence.coverage > 0 or evidence.kind > 0)
