@@ -1094,7 +1094,9 @@ def _board_meta_line(line: str) -> bool:
 
 _BOARD_WORD = re.compile(r"\bjobs?\b|\bvacanc|\bcareers?\b|\brecruit", re.I)  # "UK farm & rural jobs board"
 _BANNER_DASH = re.compile(r"\s+[-–—|]\s+")  # "KestrelJobs - Local jobs for local people"
-_LEGAL_FORM = re.compile(r"\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|AG|SA|BV|NV|AB|Oy|Pty|Corp)\.?$")
+# the words that give an organisation's legal form ("Acme Ltd")
+LEGAL_FORMS = ("Ltd", "Limited", "Inc", "LLC", "LLP", "GmbH", "plc", "PLC", "AG", "SA", "BV", "NV", "AB", "Oy", "Pty", "Corp")
+_LEGAL_FORM = re.compile(rf"\s+(?:{'|'.join(LEGAL_FORMS)})\.?$")
 
 
 def _copyright_owner(text: str) -> str | None:

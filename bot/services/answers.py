@@ -35,6 +35,7 @@ import numpy as np
 from bot.config import Settings
 from bot.documents.chunk import BULLET, SECTION_SEP
 from bot.documents.document import FAQ_HEADING
+from bot.documents.parse import LEGAL_FORMS
 from bot.models import Answer, Citation, Passage, Role
 from bot.search.answer_type import (
     OVERVIEW_WORDS,
@@ -1107,8 +1108,9 @@ def _org_words(tokenizer: Tokenizer, org: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _legal_forms(tokenizer: Tokenizer) -> frozenset[str]:
-    """Return the terms of the words that give an organisation's legal form."""
-    return frozenset(tokenizer("ltd limited inc llc plc co cic gmbh"))
+    """Return the terms of the words that give an organisation's legal form ("Ltd", and "Co"
+    or "CIC", which a name may end in as well)."""
+    return frozenset(tokenizer(" ".join((*LEGAL_FORMS, "co", "cic"))))
 
 
 def _by_role_title(snap: Snapshot, query: Query, scope: frozenset[int] | None) -> frozenset[int] | None:
