@@ -382,7 +382,7 @@ def render_answer(answer: Answer) -> str:
                 lines.append(f"    {_gist(c)}")
     if answer.roles:
         lines.append(f"Open roles ({answer.listed}):" if answer.listed else "Open roles:")
-        lines += [f"  - {_role_line(r)}: {r.apply_url or 'no apply link yet'}" for r in answer.roles]
+        lines += [f"  - {_role_line(r)}: {r.how_to_apply}" for r in answer.roles]
         if answer.listed > len(answer.roles):
             lines.append(f"  … and {answer.listed - len(answer.roles)} more: python -m bot roles")
     if answer.matched_terms:
@@ -514,7 +514,7 @@ def render_role(role: Role, stale: bool) -> str:
         lines.append(f"  {dates}")
     if stale:
         lines.append("  stale: no closing date and posted long ago, it may no longer be open")
-    lines.append(f"  {role.apply_url or 'no apply link yet'}")
+    lines.append(f"  {role.how_to_apply}")
     lines.append(f"  id: {role.id}")
     return "\n".join(lines)
 

@@ -152,6 +152,20 @@ class Role:
     line: int | None = None
     row: bool = False  # a row of a table of positions ("Role: …; Location: …"), not a list item
 
+    @property
+    def apply_email(self) -> str | None:
+        """The address to apply to, when one applies by e-mail (a ``mailto:`` apply link)."""
+        if self.apply_url and self.apply_url.lower().startswith("mailto:"):
+            return self.apply_url[len("mailto:") :].split("?")[0] or None
+        return None
+
+    @property
+    def how_to_apply(self) -> str:
+        """The apply link, "by e-mail to …", or "no apply link yet"."""
+        if self.apply_email:
+            return f"by e-mail to {self.apply_email}"
+        return self.apply_url or "no apply link yet"
+
     def is_open(self, today: date) -> bool:
         """Tell whether the role can still be applied to on ``today``."""
         if self.status == "closed":

@@ -109,6 +109,19 @@ def test_roles_json_contract(capsys) -> None:
     assert all(r["team"] == "Open Source" and r["status"] == "open" for r in roles)
 
 
+def test_roles_say_an_apply_address_as_an_e_mail(capsys, tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "cook.txt",
+        "Relief Cook\nBlue Harbour Galley\n\nLocation: Oban\nSalary: £13.50 an hour\nJob type: Part-time\n"
+        "Closing date: 30 June 2030\n\nAbout the role\nYou will cook for our crews.\n\n"
+        "How to apply\nEmail your CV to crewing@blueharbour.example.org quoting BH-17.\n",
+    )
+    code, out, _ = run(capsys, "roles", "--knowledge", str(tmp_path))
+    assert code == 0
+    assert "  by e-mail to crewing@blueharbour.example.org" in out.splitlines()
+
+
 def test_roles_query_and_location(capsys) -> None:
     _, out, _ = run(capsys, "roles", "--knowledge", str(KNOWLEDGE), "--json", "--location", "EMEA")
     assert [r["title"] for r in json.loads(out)] == [

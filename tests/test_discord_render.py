@@ -106,6 +106,25 @@ def test_roles_embed_pages() -> None:
     assert single.footer.text == "1 role"  # no page numbers on a single page, and a singular
 
 
+def test_a_role_applied_to_by_e_mail_says_the_address_everywhere_it_is_shown() -> None:
+    """Discord makes no button of a mailto: link: the address is said, escaped, in the
+    role's card, in a listing's lines and under an answer."""
+    from bot.discord_bot.render import role_embed
+
+    role = Role(
+        "a", "Cook", None, "Diner", None, "Oslo", None, None, "mailto:jobs_team@diner.example.net",
+        "a.md", None, None, "open",
+    )
+    card = role_embed(role, "Jobs", None)
+    assert next(f.value for f in card.fields if f.name == "Apply") == "By e-mail to jobs\\_team@diner.example.net"
+    listing = roles_embed(Page((role,), 1, 1, 1), "")
+    assert listing.fields[0].value.splitlines()[-1] == "Apply by e-mail to jobs\\_team@diner.example.net"
+    citation = Citation("c.md", "Jobs", None, "Apply", "Send your CV to us.", 1.0, 1)
+    answer = answer_embed(Answer("how to apply as a cook?", True, (citation,), roles=(role,), verdict="answer"))
+    roles_field = next(f.value for f in answer.fields if f.name == "Open roles")
+    assert roles_field == "• Cook (apply by e-mail to jobs\\_team@diner.example.net)"
+
+
 def test_an_answer_listing_open_roles_names_each_and_how_many_more() -> None:
     def role(n: int) -> Role:
         return Role(

@@ -1065,3 +1065,67 @@ def test_a_programmes_faq_whose_questions_name_a_postings_parts_is_no_role(tmp_p
         "## Is it paid?\n\nYes, £12.60 an hour.\n\n## How do I apply?\n\nUse the form on the traineeship page.\n",
     )
     assert snapshot_from_folder(tmp_path, shipped).corpus.roles == []
+
+
+def test_an_address_written_in_the_how_to_apply_sentence_is_the_apply_route(tmp_path: Path, shipped) -> None:
+    """A posting copied from a job board says where to send the CV without a link: that
+    address is how to apply (an e-mail, or a site written without https://), but an address
+    for help, adjustments or questions is not."""
+    write(
+        tmp_path,
+        "technician.txt",
+        "Lighting Technician\nRattlewick Theatre\n\nLocation: Norwich\nSalary: £26,000 a year\n\n"
+        "About the role\nYou will rig, focus and run the lighting for our main-house shows.\n\n"
+        "How to apply\nIf you need any adjustments to apply, email access@rattlewick.example.org.\n"
+        "Send your CV and a cover letter of no more than two pages to jobs@rattlewick.example.org, "
+        "with \"LX Technician\" in the subject line.\n",
+    )
+    write(
+        tmp_path,
+        "grants.txt",
+        "Grants Officer (Part-time)\nFenhollow Conservation Trust\n\nLocation: Ely\nSalary: £15,000 pro rata\n"
+        "Job type: Part-time\nClosing date: 14 March 2026\n\nAbout the role\nYou will write our grant bids.\n\n"
+        "How to apply\nPlease apply via our website (fenhollow-trust.example.org/careers) with your CV and a supporting statement.\n",
+    )
+    write(
+        tmp_path,
+        "helpdesk.txt",
+        "Helpdesk Analyst\nQuarrel Systems\n\nLocation: Leeds\nSalary: £24,000 a year\nJob type: Full-time\n"
+        "Closing date: 14 March 2026\n\nAbout the role\nYou will answer our customers' calls.\n\n"
+        "Questions about the application? Email recruitment@quarrel.example.org.\n",
+    )
+    roles = {r.source: r for r in snapshot_from_folder(tmp_path, shipped).corpus.roles}
+    assert roles["technician.txt"].apply_url == "mailto:jobs@rattlewick.example.org"
+    assert roles["technician.txt"].apply_email == "jobs@rattlewick.example.org"
+    assert roles["technician.txt"].how_to_apply == "by e-mail to jobs@rattlewick.example.org"
+    assert roles["grants.txt"].apply_url == "https://fenhollow-trust.example.org/careers"
+    assert roles["helpdesk.txt"].apply_url is None  # where to ask, not where to apply
+
+
+def test_a_page_of_roles_shares_its_one_written_address_but_not_with_a_role_that_links_its_own_page(
+    tmp_path: Path, shipped
+) -> None:
+    vacancy = (
+        '<div class="vacancy"><h3>{title}</h3><p><strong>Where:</strong> {where}</p>'
+        "<p><strong>Pay:</strong> {pay}</p><p><strong>Closing date:</strong> Sunday 8 March 2026</p>{more}</div>"
+    )
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Careers | Copperbeck Vets</title></head><body><main><h1>Careers</h1>"
+        "<h2>Current vacancies</h2>"
+        + vacancy.format(title="Client Care Receptionist", where="Hensham practice", pay="£12.80 an hour", more="")
+        + vacancy.format(title="Claims Administrator", where="Remote, UK", pay="£24,500 a year", more="")
+        + vacancy.format(
+            title="Veterinary Surgeon",
+            where="Alderwick Animal Hospital",
+            pay="£38,000 to £52,000 a year",
+            more='<p><a href="/careers/vs-alderwick">Read the full job description</a></p>',
+        )
+        + "<h2>How to apply</h2><p>Email your CV and a few lines about why you'd like the job to "
+        "careers@copperbeck.example.org, with the job title in the subject line.</p></main></body></html>",
+    )
+    roles = {r.title: r for r in snapshot_from_folder(tmp_path, shipped).corpus.roles}
+    assert roles["Client Care Receptionist"].apply_url == "mailto:careers@copperbeck.example.org"
+    assert roles["Claims Administrator"].apply_url == "mailto:careers@copperbeck.example.org"
+    assert roles["Veterinary Surgeon"].apply_url is None  # how to apply is on its own page

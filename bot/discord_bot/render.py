@@ -159,7 +159,12 @@ def _cited_embed(answer: Answer, show_matched: bool) -> discord.Embed:
     elif unlinked:
         embed.add_field(
             name="Open roles",
-            value="\n".join(f"• {escape(r.title)} (no apply link yet)" for r in unlinked),
+            value="\n".join(
+                f"• {escape(r.title)} ("
+                + (f"apply by e-mail to {escape(r.apply_email)}" if r.apply_email else "no apply link yet")
+                + ")"
+                for r in unlinked
+            ),
             inline=False,
         )
     if show_matched and answer.matched_terms:
@@ -232,6 +237,8 @@ def _role_lines(role: Role, stale: bool) -> list[str]:
         if x
     )
     lines = [x for x in (who, where, pay, dates) if x]
+    if role.apply_email:  # an apply link is a button under the listing; an address is said
+        lines.append(f"Apply by e-mail to {escape(role.apply_email)}")
     if stale:
         lines.append("⚠️ No closing date and posted over a year ago: it may no longer be open")
     return lines
@@ -285,7 +292,9 @@ def role_embed(
             embed.add_field(name=name, value=escape(str(value)), inline=True)
     if role.status == "closed":
         embed.add_field(name="Status", value="Closed", inline=True)
-    if not role.apply_url:
+    if role.apply_email:
+        embed.add_field(name="Apply", value=f"By e-mail to {escape(role.apply_email)}", inline=False)
+    elif not role.apply_url:
         embed.add_field(name="Apply", value="No apply link yet", inline=False)
     name = source_title or role.source
     url = link_url(source_url)

@@ -559,6 +559,8 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
                         doc, org, team, title, heading, intro, item, None, what, terms, None if what else where, closes
                     )
                 )
+    if any(r.apply_url is None for r in roles) and (written := _written_apply(_own_blocks(blocks), only=True)):
+        roles = [r if r.apply_url else replace(r, apply_url=written.url) for r in roles]
     return roles
 
 
@@ -717,7 +719,7 @@ def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
         return []
     inside = {j for start, end in chosen for j in range(start, end)}
     rest = _own_blocks([b for j, b in enumerate(blocks) if j not in inside])
-    shared_link = _apply_link_in(rest)
+    shared_link = _apply_link_in(rest) or _written_apply(rest, only=True)
     shared_deadline = _deadline_in(rest)
     org = document_org(doc)
     base = slug(readable_name(doc.source))
@@ -731,7 +733,11 @@ def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
             location, remote = read_place(split_sentences(placed[0])[0], loose=True)
         else:
             location, remote = read_place(title, loose=False)
-        link = _apply_link_in(body) or shared_link
+        link = _apply_link_in(body) or _written_apply(body)
+        if link is None and ((shared_link is not None and not _written(shared_link)) or not _links_own_page(body)):
+            # an address the page writes for all is not that of a role whose section links
+            # its own page ("Read the full job description": how to apply is said there)
+            link = shared_link
         team = _labelled_in(body, TEAM_LABEL)
         roles.append(
             Role(
@@ -856,6 +862,70 @@ def _apply_link_in(blocks: Sequence[Block]) -> Link | None:
                 url = written.group(0).rstrip(".,;:!?")
                 fallback = Link(url, url, block.line)
     return fallback
+
+
+def _written_apply(blocks: Sequence[Block], *, only: bool = False) -> Link | None:
+    """The address a sentence about applying writes out without a link: an e-mail address
+    to send one's CV or form to ("Send your CV and a cover letter to jobs@example.org"), or
+    a site written without its scheme ("Apply through our online form at example.org/apply").
+
+    Not an address for help, questions, access needs, a referee's reference or a
+    speculative CV. With ``only``, the one address the blocks write so, or None when they
+    write several (a page's shared "How to apply" is every listed role's only when it names
+    one address).
+    """
+    found: list[Link] = []
+    for block in blocks:
+        if block.kind == "heading" or (block.links and any(link_problem(ln.url) is None for ln in block.links)):
+            continue  # a linked address is the block's apply link, if any (_apply_link_in)
+        for sentence in split_sentences(block.text):
+            if not _APPLY_SENTENCE.search(sentence) or _NOT_APPLYING.search(sentence):
+                continue
+            mail = _EMAIL.search(sentence)
+            if mail and _SENT_TO.search(sentence):
+                link = Link(mail.group(0), f"mailto:{mail.group(0)}", block.line)
+            elif (site := _SCHEMELESS_URL.search(sentence)) and not _BARE_URL.search(sentence):
+                url = "https://" + site.group(0).rstrip(".,;:!?")
+                link = Link(url, url, block.line)
+            else:
+                continue
+            if link_problem(link.url) is None:
+                if not only:
+                    return link
+                found.append(link)
+    return found[0] if found and all(link.url == found[0].url for link in found) else None
+
+
+def _written(link: Link) -> bool:
+    """Tell whether a link is an address written out in the text (see _written_apply)."""
+    return link.text == link.url or link.url == f"mailto:{link.text}"
+
+
+def _links_own_page(blocks: Sequence[Block]) -> bool:
+    return any(link_problem(ln.url) is None or not urlparse(ln.url).scheme for b in blocks for ln in b.links)
+
+
+# a sentence that tells how to apply ...
+_APPLY_SENTENCE = re.compile(
+    r"\b(?:apply|applying|applications?|cvs?|r[eé]sum[eé]s?|cover(?:ing)?\s+(?:letter|note)|application\s+form)\b", re.I
+)
+# ... by sending something to an address
+_SENT_TO = re.compile(r"\b(?:send|sent|e-?mail|return|submit|drop|forward)\b", re.I)
+# ... and not one that tells whom to ask for help or adjustments, or where references and
+# speculative CVs go
+_NOT_APPLYING = re.compile(
+    r"\b(?:help|questions?|queries|query|enquir(?:y|ies)|informal|chat|adjustments?|accommodations?|access"
+    r"|alternative\s+formats?|another\s+format|referees?|supervisor|tutor|speculative|talent\s+pool"
+    r"|general\s+applications?|on\s+file|future\s+(?:roles|openings|vacancies))\b",
+    re.I,
+)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b", re.I)
+# "example.org/apply" or "www.example.org": a host with a path, or a www. host
+_SCHEMELESS_URL = re.compile(
+    r"(?<![\w@./-])(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s<>()\[\]\"'`]*)?"
+    r"|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/[^\s<>()\[\]\"'`]*)",
+    re.I,
+)
 
 
 # "For eligibility, pay and how to apply, see the apprenticeship announcement": a link to
@@ -1158,6 +1228,9 @@ def _document_role(doc: Document, force: bool = False) -> list[Role]:
         team = named.group(1) if named and named.group(1) not in ("The", "Our", "A") else None
     heading = next((b.line for b in doc.blocks[:6] if b.kind == "heading" and b.text == doc.title), None)
     line = apply.line if apply else heading
+    # an address written out ("send your CV to jobs@…") is how to apply, but does not make
+    # a page that is no posting a position
+    apply = apply or _written_apply(_own_blocks(doc.blocks))
     return [
         Role(
             id=slug(readable_name(doc.source)),
