@@ -731,6 +731,53 @@ def test_a_listed_position_and_its_posting_with_a_qualifier_and_a_fuller_place_m
     assert planner.apply_url == "https://jobs.example.org/planner"  # what only the list said
 
 
+def test_a_listed_position_and_its_posting_merge_when_one_says_more_after_the_same_name(
+    tmp_path: Path, shipped
+) -> None:
+    # the list says "Pastry Chef - Helmsley café", the job board "Pastry Chef – Café &
+    # Pâtisserie, Helmsley": one position. "(Nights)" and "(Days)" after one name are two.
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Careers at Marrable's Bakery</title></head><body><h1>Careers at Marrable's Bakery</h1>"
+        "<h2>Current openings</h2><table><tr><th>Role</th><th>Location</th><th>Pay</th></tr>"
+        "<tr><td><a href='https://jobs.example.org/pastry'>Pastry Chef - Helmsley café</a></td>"
+        "<td>Helmsley</td><td>£27,000 a year</td></tr>"
+        "<tr><td><a href='https://jobs.example.org/nights'>Warehouse Supervisor (Nights)</a></td>"
+        "<td>Thirsk</td><td>£30,000 a year</td></tr>"
+        "</table></body></html>",
+    )
+    posting = "---\ntitle: {title}\ncompany: Marrable's Bakery\nkind: posting\nlocation: {where}\n---\n\n# {title}\n\n"
+    write(
+        tmp_path,
+        "pastry.md",
+        posting.format(title="Pastry Chef – Café & Pâtisserie, Helmsley", where="Market Place, Helmsley")
+        + "## About the role\n\nYou will make our tarts.\n",
+    )
+    write(
+        tmp_path,
+        "days.md",
+        posting.format(title="Warehouse Supervisor (Days)", where="Thirsk") + "## About the role\n\nYou will run the day shift.\n",
+    )
+    roles = snapshot_from_folder(tmp_path, shipped).corpus.roles
+    assert sorted((r.title, r.apply_url) for r in roles) == [
+        ("Pastry Chef – Café & Pâtisserie, Helmsley", "https://jobs.example.org/pastry"),  # the list's link
+        ("Warehouse Supervisor (Days)", None),
+        ("Warehouse Supervisor (Nights)", "https://jobs.example.org/nights"),
+    ]
+
+
+def test_a_heading_about_no_name_and_a_signature_name_no_organisation(shipped) -> None:
+    # "About some of these roles" is no "About Corriebrae"; "Siobhan Arkwright · Service Lead,
+    # Kestrane Cycles Derby · Tel: …" is the sender's signature, not a job board's byline
+    data = Path(__file__).resolve().parent / "data"
+    loch = snapshot_from_folder(data / "kb_loch", shipped).corpus.roles
+    assert {r.org for r in loch if r.source == "corriebrae_hotels_careers.html"} == {"Corriebrae Hotels"}
+    knoll = snapshot_from_folder(data / "kb_knoll", shipped).corpus.roles
+    (emailed,) = [r for r in knoll if r.source == "kestrane_ebike_service_technician_email.txt"]
+    assert emailed.org != "Siobhan Arkwright"
+
+
 def test_a_postings_front_matter_says_its_roles_place_pay_and_terms(tmp_path: Path, shipped) -> None:
     # job boards' front matter: "location", "salary", "employment_type" (in any case) are the
     # posting's role's; on a page of several roles they fill in what a role's text does not say

@@ -326,12 +326,14 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
     Also returns the entries merged away.
     """
     postings: dict[str, list[int]] = {}
+    by_name: dict[str, list[int]] = {}
     for i, role in enumerate(roles):
         if "/" not in role.id:  # a file's own role (a list's entries are "page/title")
             # "Graduate Transport Planner – September 2026 intake" is the list's "Graduate
             # Transport Planner" with a qualifier
             for key in dict.fromkeys((_title_key(role.title), _title_key(QUALIFIER.split(role.title, maxsplit=1)[0]))):
                 postings.setdefault(key, []).append(i)
+            by_name.setdefault(_named_key(role.title)[0], []).append(i)
     merged: dict[int, Role] = {}
     dropped: set[int] = set()
     for i, entry in enumerate(roles):
@@ -342,6 +344,18 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
             for j in postings.get(_title_key(entry.title), ())
             if roles[j].source != entry.source and _compatible(roles[j], entry)
         ]
+        if not same:
+            # "Pastry Chef - Helmsley café" and the posting's "Pastry Chef – Café & Pâtisserie,
+            # Helmsley": one name, and what one says after it is among what the other says
+            name, said = _named_key(entry.title)
+            same = [
+                j
+                for j in by_name.get(name, ())
+                if roles[j].source != entry.source
+                and _compatible(roles[j], entry)
+                and _one_within(said, _named_key(roles[j].title)[1])
+                and j not in merged  # (a list's "(North)" and "(South)" are not one posting's)
+            ]
         if len(same) != 1:
             continue
         posting = merged.get(same[0], roles[same[0]])
@@ -358,6 +372,24 @@ def _title_key(text: str) -> str:
     """Return ``text`` as titles are compared: its words, casefolded ("Warehouse Supervisor,
     2nd Shift" is "Warehouse Supervisor 2nd Shift")."""
     return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+# a title's name before what qualifies it: "Bike Mechanic – Fleet Workshop (Port Almsley)",
+# "Data Science Intern, Summer 2025"
+_NAME_END = re.compile(rf"{QUALIFIER.pattern}|,\s+")
+_QUALIFIER_FILLER = frozenset("the and of at in a an our for with".split())
+
+
+def _named_key(title: str) -> tuple[str, frozenset[str]]:
+    """Return a title's name, as titles are compared, and the other words it says."""
+    name, *rest = _NAME_END.split(title, maxsplit=1)
+    return _title_key(name), frozenset(_title_key(" ".join(rest)).split()) - _QUALIFIER_FILLER
+
+
+def _one_within(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Tell whether the qualifying words of one title are all among the other's ("Nights"
+    and "Nights Daventry"; not "Nights" and "Days")."""
+    return a <= b or b <= a
 
 
 def _compatible(a: Role, b: Role) -> bool:

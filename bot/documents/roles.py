@@ -160,7 +160,8 @@ def document_org(doc: Document) -> str | None:
     for block in doc.blocks:
         if block.kind == "heading":
             match = ORG_ABOUT.match(block.text.strip())
-            if match and len(match.group(1).split()) <= 4:
+            # a name ("About Kestrune"), not "About some of these roles"
+            if match and len(match.group(1).split()) <= 4 and match.group(1)[:1].isupper():
                 return match.group(1).strip()
     byline = _byline(doc).get("org") if doc.kind == "posting" else None
     if byline and not byline.casefold().startswith(doc.title.casefold()):  # not the post's own title line
@@ -1136,6 +1137,7 @@ def _place(doc: Document, title: str, subtitles: list[str]) -> tuple[str | None,
 
 
 _BYLINE_SEPARATORS = re.compile(r"\s+[·•|]\s+")
+_CONTACT_PART = re.compile(r"^(?:tel|telephone|phone|mob|mobile|fax|e-?mail)\b\.?:?|\S@\S", re.I)
 # "Berlin, Germany", "Stromness, Orkney, UK"
 _CITY_COUNTRY = re.compile(
     r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?:, ?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*){1,2}(?: \([\w -]+\))?$"
@@ -1168,8 +1170,8 @@ def _byline(doc: Document) -> dict[str, str]:
             lines.append(block.text)
     for line in lines:
         parts = [p.strip() for p in _BYLINE_SEPARATORS.split(line) if p.strip()]
-        if len(parts) < 2:
-            continue
+        if len(parts) < 2 or any(_CONTACT_PART.search(p) for p in parts):
+            continue  # (a signature: "Siobhan Arkwright · Service Lead, Kestrane Cycles · Tel: …")
         found = _byline_parts(parts)
         if found:
             return found
