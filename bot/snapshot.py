@@ -29,6 +29,7 @@ from bot.search.names import (
     name_seniorities,
     named_by_a_title,
     organisations_said,
+    programme_headings,
 )
 from bot.search.semantic import MODEL
 from bot.search.tokenize import Tokenizer
@@ -658,6 +659,11 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
             strings[source] += organisations_said("\n".join([first.title, *texts.get(source, ())]), orgs)
         # "Brightmoss Hack is a weekend civic-tech hackathon …": members call it "the hackathon"
         strings[source] += defined_kinds(first.text, first.title)
+    sections: dict[str, list[str | None]] = {}
+    for passage in corpus.passages:
+        sections.setdefault(passage.source, []).append(passage.section)
+    for source, first in firsts.items():
+        strings[source] += programme_headings(sections.get(source, ()), first.title)
     titles: dict[str, list[str]] = {}  # each file's title in words, read when an entry needs them
 
     def about_elsewhere(role: Role) -> bool:

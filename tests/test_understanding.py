@@ -47,6 +47,7 @@ from bot.search.names import (
     other_editions,
     other_kinds,
     other_names,
+    programme_headings,
 )
 from bot.search.semantic import DIM, EXACT_LIMIT, SemanticIndex, Vectors
 from bot.search.spelling import Speller
@@ -5803,3 +5804,40 @@ def test_a_page_of_the_organisation_called_by_nothing_of_its_own_answers_for_eve
     # a rule it gives without the site's name is shown, but as possibly not answering
     dog = answers.ask("can i bring my dog to the bakehouse with me")
     assert dog.verdict == "unsure" and dog.citations[0].source == "staff-faq.md"
+
+
+def test_a_heading_that_names_a_programme_names_its_document(tmp_path: Path, settings: Settings) -> None:
+    """An FAQ of two traineeships, under "Blacksmithing Traineeship" and "Stonemasonry
+    Traineeship", is called by both names, as the interview day's e-mail about one of them
+    is: "how many places on the stonemasonry traineeship" is answered from the FAQ, not
+    declined over the e-mail, which says nothing of places. A heading that is no name
+    ("After the apprenticeship") names nothing."""
+    write(
+        tmp_path,
+        "traineeships-faq.md",
+        "---\ntitle: Heritage Craft Traineeships 2025 – FAQ\norg: Bellows Heritage Trust\n---\n\n"
+        "# Heritage Craft Traineeships 2025 – FAQ\n\nWe run two paid traineeships in traditional crafts.\n\n"
+        "## Blacksmithing Traineeship\n\n### How long is the blacksmithing traineeship?\n\n"
+        "Eighteen months, at Hollowmere Forge. There are six places.\n\n"
+        "### Who will be my mentor?\n\nOne of our three master smiths.\n\n"
+        "## Stonemasonry Traineeship\n\n### How long does the stonemasonry traineeship last?\n\n"
+        "Two years, at Kestle Quarry. There are four places.\n\n"
+        "### Do I need my own tools?\n\nNo. We lend every trainee a full banker kit.\n\n"
+        "## After the apprenticeship\n\nMost trainees go on to work for heritage contractors.\n",
+    )
+    write(
+        tmp_path,
+        "interview-email.txt",
+        "From: Morwenna Hale <traineeships@bellows.example.org>\nTo: (undisclosed recipients)\n"
+        "Date: Tue, 13 May 2025 16:42:10 +0100\nSubject: Stonemasonry Traineeship 2025 - your interview day\n\n"
+        "Dear applicant,\n\n"
+        "Thank you for applying for the Stonemasonry Traineeship 2025. Your interview day is on "
+        "Tuesday 20 May 2025 at Kestle Quarry.\n\nTRAVEL\n\nFree parking is available at the quarry. "
+        "If you are coming by train, our minibus will meet the 9.05 arrival at Kestle station.\n\n"
+        "Best wishes,\nMorwenna Hale\nTraineeships Coordinator\n",
+    )
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("how many places on the stonemasonry traineeship")
+    assert answer.verdict == "answer"
+    assert answer.citations[0].source == "traineeships-faq.md" and "four places" in answer.citations[0].snippet
+    assert programme_headings(["FAQ › After the apprenticeship", "About the Internship"], "FAQ") == []

@@ -731,6 +731,29 @@ _DEFINED_AS = re.compile(
 )
 
 
+# "Stonemasonry Traineeship", "Junior Fellowship (one year)": a heading that names a programme
+# (in capitals, as a name is written: not "After the apprenticeship")
+_PROGRAMME_HEADING = re.compile(
+    r"^(?!(?:About|How|What|Why|When|Who|Where|Which|Our|Your|The|This|Apply|Applying|Join|Joining|After|Before"
+    r"|During|Beyond|Life|Post|Past|Future|Other|More|Previous|Next)\b)"
+    rf"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|in|for|&)\s+)?){{1,4}}"
+    rf"((?i:{'|'.join(sorted(PROGRAMME_KINDS - _MONEY_KINDS))}))s?(?:\s*\([^()]*\))?$"
+)
+
+
+def programme_headings(sections: Iterable[str | None], title: str) -> list[str]:
+    """Return the headings of a document that name a programme other than its title does:
+    a page of two traineeships, under "Blacksmithing Traineeship" and "Stonemasonry
+    Traineeship", is called by both, as the interview day's e-mail about one of them is."""
+    found: dict[str, None] = {}
+    for section in sections:
+        for heading in (section or "").split(" › "):
+            heading = heading.strip()
+            if heading.casefold() != title.casefold() and _PROGRAMME_HEADING.match(heading):
+                found[heading] = None
+    return list(found)
+
+
 def defined_kinds(text: str, title: str) -> list[str]:
     """Return the kind of programme the first sentence of a document says it is, when its title
     does not say it: "Brightmoss Hack is a weekend civic-tech hackathon" (members say "the
