@@ -277,7 +277,13 @@ class Snapshot:
             doc = doc_of_source.get(source)
             if doc is not None:
                 orgs = frozenset(tokenizer(org or ""))
-                entries.append(Title(frozenset(tokenizer(title)) - orgs, orgs, doc, role))
+                terms = frozenset(tokenizer(title)) - orgs
+                entries.append(Title(terms, orgs, doc, role))
+                # a role is said by its title without the qualifier: "studio technician" of a
+                # "Studio Technician (Ceramics)"
+                head = frozenset(tokenizer(_TITLE_HEAD.split(title, maxsplit=1)[0])) - orgs
+                if role and len(head) >= 2 and head != terms:
+                    entries.append(Title(head, orgs, doc, role))
         return Titles.of(entries)
 
     @cached_property
@@ -441,6 +447,11 @@ class Snapshot:
                 within = [{i for i, part in enumerate(parts) if own <= part} for own, _ in groups or ()]
                 if groups is not None and all(within) and len(set().union(*within)) >= 2:
                     found.append(GroupSet(1, groups))
+            # "Blacksmithing Traineeship" beside "Stonemasonry Traineeship" (and "How to apply"):
+            # programmes' names, each named by its own word
+            named = {head: frozenset(tokenizer(head)) for head in siblings if programme_headings((head,), "")}
+            if len(found) == known and len(named) >= 2 and (groups := _distinct(named, siblings)) is not None:
+                found.append(GroupSet(1, groups))
             if len(found) == known and all(_GROUP_HEAD.search(head) and not _ASKING_HEAD.match(head) for head in siblings):
                 plain = {head: frozenset(t for t in tokenizer(head) if not t.isdigit()) for head in siblings}
                 groups = _distinct(plain, siblings)

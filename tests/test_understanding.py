@@ -5841,3 +5841,66 @@ def test_a_heading_that_names_a_programme_names_its_document(tmp_path: Path, set
     assert answer.verdict == "answer"
     assert answer.citations[0].source == "traineeships-faq.md" and "four places" in answer.citations[0].snippet
     assert programme_headings(["FAQ › After the apprenticeship", "About the Internship"], "FAQ") == []
+
+
+def test_a_role_said_without_its_qualifier_scopes_to_its_page(tmp_path: Path, settings: Settings) -> None:
+    """"studio technician salary" says the row "Studio Technician (Ceramics)" of a careers
+    page without its bracket: the page is asked, not the studio-membership page whose title
+    says "Studio"."""
+    write(
+        tmp_path,
+        "about.md",
+        "---\ntitle: About Kilnworks & Studio Membership\norg: Kilnworks Cooperative\n---\n\n# About Kilnworks\n\n"
+        "Kilnworks is a member-owned pottery co-operative.\n\n## Studio membership FAQ\n\n"
+        "**How much does a studio space cost?**\nA shared bench costs £130 a month and a private studio room £245.\n\n"
+        "**Are firings included?**\nNo. Firings cost £6 per kiln shelf.\n",
+    )
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Careers | Kilnworks Cooperative</title></head><body><main><h1>Work with us</h1>"
+        "<p>We employ a small staff team. We currently have <strong>two vacancies</strong>.</p>"
+        "<table><thead><tr><th>Role</th><th>Team</th><th>Location</th><th>Hours</th><th>Pay</th><th>Closing date</th></tr>"
+        "</thead><tbody><tr><td>Studio Technician (Ceramics)</td><td>Technical</td><td>Fennick Wharf</td>"
+        "<td>Full-time</td><td>£26,500 per year</td><td>14 July 2030</td></tr>"
+        "<tr><td>Gallery Assistant</td><td>Gallery</td><td>Chandler Row</td><td>Part-time</td>"
+        "<td>£12.60 per hour</td><td>30 June 2030</td></tr></tbody></table>"
+        "<h2>Studio Technician (Ceramics)</h2><p>You will load and fire our kilns and mix glazes.</p>"
+        "<h3>Pay and benefits</h3><ul><li>£26,500 per year</li><li>25 days' holiday plus bank holidays</li></ul>"
+        "<h2>Gallery Assistant</h2><p>You will run the shop and hang exhibitions.</p>"
+        "<h3>Pay and benefits</h3><ul><li>£12.60 per hour</li><li>Staff discount</li></ul>"
+        "</main></body></html>",
+    )
+    answers = services_over(tmp_path, settings).answers
+    answer = answers.ask("studio technician salary")
+    assert answer.citations and answer.citations[0].source == "careers.html"
+    assert "£26,500" in answer.citations[0].snippet
+
+
+def test_sibling_headings_that_name_programmes_keep_each_ones_facts_apart(tmp_path: Path, settings: Settings) -> None:
+    """Under "Blacksmithing Traineeship" and "Stonemasonry Traineeship" (beside "How to
+    apply"), the masons' cottage rent is no answer about the smiths' rent."""
+    write(
+        tmp_path,
+        "traineeships-faq.md",
+        "---\ntitle: Heritage Craft Traineeships 2025 – FAQ\norg: Bellows Heritage Trust\n---\n\n"
+        "# Heritage Craft Traineeships 2025 – FAQ\n\nWe run two paid traineeships in traditional crafts.\n\n"
+        "## Blacksmithing Traineeship\n\n### How long is the blacksmithing traineeship?\n\n"
+        "Eighteen months, at Hollowmere Forge.\n\n"
+        "### Is accommodation provided for blacksmithing trainees?\n\n"
+        "No. We keep a list of local landlords who have housed trainees before.\n\n"
+        "## Stonemasonry Traineeship\n\n### How long does the stonemasonry traineeship last?\n\n"
+        "Two years, at Kestle Quarry.\n\n"
+        "### Is there somewhere to live?\n\nYes. Quarry Cottage has four rooms for trainees at £40 a week rent.\n\n"
+        "## How to apply\n\nFill in the form on our website by 28 April 2025.\n",
+    )
+    services = services_over(tmp_path, settings)
+    snap = services.answers.holder.current
+    (sets,) = snap.group_sections.values()
+    named = {own for group_set in sets if group_set.need == 1 for own, _ in group_set.groups}
+    assert named == {frozenset({"blacksmith"}), frozenset({"stonemasonri"})}
+    answers = services.answers
+    answer = answers.ask("how much is rent for blacksmith trainees in hollowmere")
+    assert answer.verdict != "answer" or "£40" not in answer.citations[0].snippet
+    masons = answers.ask("how much is rent for stonemason trainees")
+    assert masons.verdict == "answer" and "£40" in masons.citations[0].snippet
