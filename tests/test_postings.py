@@ -1176,3 +1176,81 @@ def test_a_page_of_roles_shares_its_one_written_address_but_not_with_a_role_that
     assert roles["Client Care Receptionist"].apply_url == "mailto:careers@copperbeck.example.org"
     assert roles["Claims Administrator"].apply_url == "mailto:careers@copperbeck.example.org"
     assert roles["Veterinary Surgeon"].apply_url is None  # how to apply is on its own page
+
+
+def test_a_table_of_vacancies_takes_each_roles_apply_route_from_its_section_or_the_page(
+    tmp_path: Path, shipped
+) -> None:
+    """A table of vacancies, then a section per role with its own "How to apply": each row
+    takes its section's route; a page with one "How to apply" for all gives it to every row."""
+    table = (
+        "<table><thead><tr><th>Role</th><th>Team</th><th>Location</th><th>Pay</th><th>Closing date</th></tr></thead>"
+        "<tbody><tr><td>Studio Technician (Ceramics)</td><td>Technical</td><td>Fennick Wharf</td>"
+        "<td>£26,500 per year</td><td>14 July 2030</td></tr>"
+        "<tr><td>Glaze Lab Assistant</td><td>Technical</td><td>Fennick Wharf</td>"
+        "<td>£13.10 per hour</td><td>7 July 2030</td></tr></tbody></table>"
+    )
+    write(
+        tmp_path,
+        "kilnworks.html",
+        "<html><head><title>Careers | Kilnworks</title></head><body><main><h1>Work with us</h1>"
+        "<p>We currently have <strong>two vacancies</strong>.</p>" + table
+        + "<h2>Studio Technician (Ceramics)</h2><p>You will fire our kilns.</p><h3>How to apply</h3>"
+        '<p>Send a CV to <a href="mailto:jobs@kilnworks.example.org">jobs@kilnworks.example.org</a>.</p>'
+        "<h2>Glaze Lab Assistant</h2><p>You will mix glazes.</p><h3>How to apply</h3>"
+        '<p>E-mail your CV to <a href="mailto:glazelab@kilnworks.example.org">glazelab@kilnworks.example.org</a>.</p>'
+        "</main></body></html>",
+    )
+    roles = {r.title: r.apply_url for r in snapshot_from_folder(tmp_path, shipped).corpus.roles}
+    assert roles == {
+        "Studio Technician (Ceramics)": "mailto:jobs@kilnworks.example.org",
+        "Glaze Lab Assistant": "mailto:glazelab@kilnworks.example.org",
+    }
+    (tmp_path / "kilnworks.html").unlink()
+    write(
+        tmp_path,
+        "ferries.html",
+        "<html><head><title>Seasonal jobs | Saltwick Ferries</title></head><body><main><h1>Seasonal jobs 2030</h1>"
+        "<h2>Current vacancies</h2>" + table.replace("Studio Technician (Ceramics)", "Deckhand (Seasonal)")
+        + "<h3>Deckhand (Seasonal)</h3><p>You will moor the ship.</p>"
+        "<h2>How to apply</h2><p>Complete the online application form at "
+        '<a href="https://jobs.saltwick.example.org/apply">jobs.saltwick.example.org/apply</a>. '
+        "If you have any questions, e-mail recruitment@saltwick.example.org.</p></main></body></html>",
+    )
+    roles = {r.title: r.apply_url for r in snapshot_from_folder(tmp_path, shipped).corpus.roles}
+    assert set(roles.values()) == {"https://jobs.saltwick.example.org/apply"}
+
+
+def test_a_postings_words_in_another_order_and_a_numbered_role_and_a_hybrid_place(tmp_path: Path, shipped) -> None:
+    # "Seasonal Deckhand" on a job board is the careers page's "Deckhand (Seasonal)";
+    # "ROLE 1: WORKSHOP MANAGER" is the Workshop Manager; "Hybrid: both sites" is no ": both sites"
+    write(
+        tmp_path,
+        "careers.html",
+        "<html><head><title>Careers at Saltwick Ferries</title></head><body><h1>Careers at Saltwick Ferries</h1>"
+        "<h2>Current openings</h2><table><tr><th>Role</th><th>Location</th><th>Pay</th></tr>"
+        "<tr><td><a href='https://jobs.example.org/deckhand'>Deckhand (Seasonal)</a></td>"
+        "<td>Saltwick Harbour</td><td>£12.60 per hour</td></tr>"
+        "<tr><td><a href='https://jobs.example.org/crew'>Catering Crew</a></td>"
+        "<td>Saltwick Harbour</td><td>£11.90 per hour</td></tr></table></body></html>",
+    )
+    write(
+        tmp_path,
+        "deckhand.md",
+        "---\ntitle: Seasonal Deckhand\ncompany: Saltwick Ferries\nkind: posting\nlocation: Saltwick Harbour\n---\n\n"
+        "# Seasonal Deckhand\n\n## About the role\n\nYou will moor and let go the ship.\n",
+    )
+    write(
+        tmp_path,
+        "board.txt",
+        "HeritageJobs – vacancies at the Bellows Trust\n\nROLE 1: WORKSHOP MANAGER\n\nLocation: Hybrid: both sites, "
+        "with one day a week from home\nSalary: £31,500 per annum\nClosing date: 9 May 2030\n\n"
+        "You will run our forge and quarry workshops.\n\nROLE 2: EVENTS ASSISTANT\n\nLocation: Kestle Quarry\n"
+        "Salary: £12.60 per hour\nClosing date: 2 May 2030\n\nYou will run our open days.\n\n"
+        "HOW TO APPLY\n\nSend your CV to jobs@bellows.example.org.\n",
+    )
+    roles = {r.title: r for r in snapshot_from_folder(tmp_path, shipped).corpus.roles}
+    assert "Deckhand (Seasonal)" not in roles
+    assert roles["Seasonal Deckhand"].apply_url == "https://jobs.example.org/deckhand"
+    assert roles["Workshop Manager"].location == "both sites, with one day a week from home (hybrid)"
+    assert "Events Assistant" in roles

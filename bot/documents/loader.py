@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.documents.chunk import BULLET, SECTION_SEP, Chunk, chunk_document
 from bot.documents.document import QUALIFIER, SUPPORTED_SUFFIXES, DocumentError, parse_document
-from bot.documents.roles import document_org, extract_roles, front_matter_facts, place_name
+from bot.documents.roles import document_org, extract_roles, front_matter_facts, place_name, title_key
 from bot.errors import KnowledgeBaseError
 from bot.models import Document, Passage, Problem, Role
 
@@ -331,9 +331,10 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
         if "/" not in role.id:  # a file's own role (a list's entries are "page/title")
             # "Graduate Transport Planner – September 2026 intake" is the list's "Graduate
             # Transport Planner" with a qualifier
-            for key in dict.fromkeys((_title_key(role.title), _title_key(QUALIFIER.split(role.title, maxsplit=1)[0]))):
+            for key in dict.fromkeys((title_key(role.title), title_key(QUALIFIER.split(role.title, maxsplit=1)[0]))):
                 postings.setdefault(key, []).append(i)
             by_name.setdefault(_named_key(role.title)[0], []).append(i)
+            postings.setdefault(_words_key(role.title), []).append(i)  # "Seasonal Deckhand": "Deckhand (Seasonal)"
     merged: dict[int, Role] = {}
     dropped: set[int] = set()
     for i, entry in enumerate(roles):
@@ -341,7 +342,7 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
             continue
         same = [
             j
-            for j in postings.get(_title_key(entry.title), ())
+            for j in dict.fromkeys([*postings.get(title_key(entry.title), ()), *postings.get(_words_key(entry.title), ())])
             if roles[j].source != entry.source and _compatible(roles[j], entry)
         ]
         if not same:
@@ -368,10 +369,9 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
     return kept, [roles[i] for i in sorted(dropped)]
 
 
-def _title_key(text: str) -> str:
-    """Return ``text`` as titles are compared: its words, casefolded ("Warehouse Supervisor,
-    2nd Shift" is "Warehouse Supervisor 2nd Shift")."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
+def _words_key(text: str) -> str:
+    """Return a title's words in any order, as one key (kept apart from :func:`_title_key`'s)."""
+    return "words: " + " ".join(sorted(set(title_key(text).split())))
 
 
 # a title's name before what qualifies it: "Bike Mechanic – Fleet Workshop (Port Almsley)",
@@ -383,7 +383,7 @@ _QUALIFIER_FILLER = frozenset("the and of at in a an our for with".split())
 def _named_key(title: str) -> tuple[str, frozenset[str]]:
     """Return a title's name, as titles are compared, and the other words it says."""
     name, *rest = _NAME_END.split(title, maxsplit=1)
-    return _title_key(name), frozenset(_title_key(" ".join(rest)).split()) - _QUALIFIER_FILLER
+    return title_key(name), frozenset(title_key(" ".join(rest)).split()) - _QUALIFIER_FILLER
 
 
 def _one_within(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -412,7 +412,7 @@ def _same_places(a: str, b: str) -> bool:
 
 def _within(a: str, b: str) -> bool:
     """Tell whether the words of one of ``a`` and ``b`` run, in order, inside the other's."""
-    short, long = sorted((_title_key(a).split(), _title_key(b).split()), key=len)
+    short, long = sorted((title_key(a).split(), title_key(b).split()), key=len)
     return any(long[k : k + len(short)] == short for k in range(len(long) - len(short) + 1))
 
 

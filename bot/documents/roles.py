@@ -560,9 +560,55 @@ def _position_list_roles(doc: Document, problems: list[Problem]) -> list[Role]:
                         doc, org, team, title, heading, intro, item, None, what, terms, None if what else where, closes
                     )
                 )
-    if any(r.apply_url is None for r in roles) and (written := _written_apply(_own_blocks(blocks), only=True)):
-        roles = [r if r.apply_url else replace(r, apply_url=written.url) for r in roles]
+    if any(r.apply_url is None for r in roles):
+        roles = _applied_as_the_page_says(roles, _own_blocks(blocks))
     return roles
+
+
+def _applied_as_the_page_says(roles: list[Role], blocks: Sequence[Block]) -> list[Role]:
+    """Return a list's roles with the apply route the page gives those without a link: the
+    one its section under the role's title gives (a table of vacancies, then a section
+    per role with its own "How to apply"), else the one route the whole page gives."""
+    sections: dict[str, Sequence[Block]] = {}
+    for i, block in enumerate(blocks):
+        if block.kind == "heading":
+            end = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= block.level), len(blocks))
+            sections.setdefault(title_key(clean_role_title(block.text)), blocks[i + 1 : end])
+    shared = _one_apply_route(blocks)
+    out = []
+    for role in roles:
+        if role.apply_url is None:
+            own = sections.get(title_key(role.title))
+            link = (_apply_link_in(own) or _written_apply(own)) if own else None
+            if link := link or shared:
+                role = replace(role, apply_url=link.url)
+        out.append(role)
+    return out
+
+
+def _one_apply_route(blocks: Sequence[Block]) -> Link | None:
+    """The page's apply link, or written address, when it gives one only (see _apply_link_in)."""
+    found: dict[str, Link] = {}
+    heading = ""
+    for block in blocks:
+        if block.kind == "heading":
+            heading = block.text
+            continue
+        about_applying = bool(APPLY_TEXT.search(heading) or APPLY_TEXT.search(block.text))
+        for link in block.links:
+            pointer = _SEE_OTHER.search(_before(block.text, link.text)) or _SEE_LINK.match(link.text)
+            if (_named_apply(link) or about_applying) and not pointer and link_problem(link.url) is None:
+                found.setdefault(link.url, link)
+    if not found:
+        written = _written_apply(blocks, only=True)
+        return written
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def title_key(text: str) -> str:
+    """Return ``text`` as titles are compared: its words, casefolded ("Warehouse Supervisor,
+    2nd Shift" is "Warehouse Supervisor 2nd Shift")."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 # "Similar jobs", "More jobs like this", "People also viewed": a board's ads for other posts
@@ -1012,7 +1058,7 @@ def read_place(text: str, loose: bool = False) -> tuple[str | None, bool | None]
         if len(parts) == 2 and HYBRID.search(parts[1]) and not HYBRID.search(parts[0]):
             text = parts[0]
         place = re.sub(r"\s*\([^)]*\)|,?\s*\b(?:hybrid|on[- ]?site|in[- ]office)\b", "", text, flags=re.I)
-        place = place.strip(" ,.-–—·|") or None
+        place = place.strip(" ,.:;-–—·|") or None  # ("Hybrid: both sites, …")
         shown = f"{place} ({word})" if place else hybrid.group(1)[:1].upper() + hybrid.group(1)[1:]
         return shown, False
     return text or None, None
@@ -1037,7 +1083,10 @@ _GENDERS = re.compile(r"\s*\((?:[mfwdxh](?:\s*/\s*(?:[mfwdxhi]|div))+|all gender
 _COPIED_FROM = re.compile(r"\s*\((?:copied|taken|reposted|pasted) from [^()]*\)", re.I)
 
 
-_SECTION_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Z])")
+# "1) Ticket Office Assistant", "ROLE 2: EVENTS ASSISTANT", "Vacancy 3 – Tutor"
+_SECTION_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,2}[.)]|(?i:role|vacancy|position|post|job|opening)\s+\d{1,2}\s*[:.)–—-])\s+(?=[A-Z])"
+)
 
 
 def without_section_number(heading: str) -> str:
