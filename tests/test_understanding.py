@@ -573,6 +573,13 @@ def test_the_qualifier_that_tells_sibling_titles_apart_names_each(seed_services:
         tokenizer,
     )
     assert cohorts.scope(cohorts.named(tokenizer("pay for brussels fellowship?"))) == frozenset({0})
+    # a kind of programme is a name's tail however short, the year aside: "Summer" (a common
+    # word) tells "Summer Residency 2025" from "Winter Residency 2026"
+    seasons = Names.build(
+        [["Summer Residency 2025 – Guide & FAQ", "Kilnworks"], ["Winter Residency 2026", "Kilnworks"]], tokenizer
+    )
+    assert tokenizer.term("summer") in seasons.telling
+    assert seasons.scope(seasons.named(tokenizer("how many residents do they take each summer"))) == frozenset({0})
 
 
 def test_a_sibling_called_by_another_qualifier_is_no_companion_of_the_one_asked_of(

@@ -140,15 +140,17 @@ def _sibling_qualifiers(documents: Sequence[Sequence[str]], tokenizer: Tokenizer
             by_name.setdefault(base, []).append((doc, text, words))
     # "Adult Nursing Graduate Programme" beside "Children's Nursing Graduate Programme": the
     # same name but for its first word or two, which tell them apart
+    # ("Summer Residency 2025" beside "Winter Residency 2026": the year aside, a kind of
+    # programme after one word is a name's tail however short)
     for doc, text, name, _ in split:
         said = name.split()
         for head in (1, 2):
-            if len(said) - head >= SHARED_TAIL_WORDS:
+            tail = _YEAR.sub(" ", " ".join(said[head:]).casefold()).split()
+            if len(tail) >= SHARED_TAIL_WORDS or (head == 1 and len(tail) == 1 and tail[0].rstrip("s") in PROGRAMME_KINDS):
                 capitals = {w.casefold() for w in _CAPITALISED.findall(" ".join(said[:head]))}
                 words = {w for w in tokenizer.words(" ".join(said[:head])) if w.isalpha() and w in capitals}
                 if words:
-                    tail = " ".join(said[head:]).casefold()
-                    by_name.setdefault(f"…{tail}", []).append((doc, text, words))
+                    by_name.setdefault(f"…{' '.join(tail)}", []).append((doc, text, words))
     out: dict[str, tuple[str, ...]] = {}
     for siblings in by_name.values():
         if len({doc for doc, _, _ in siblings}) < 2:
