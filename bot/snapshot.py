@@ -25,6 +25,7 @@ from bot.search.engine import IndexedFile, SearchEngine, read_strings, strings_a
 from bot.search.names import (
     Names,
     defined_kinds,
+    heading_names,
     name_levels,
     name_seniorities,
     named_by_a_title,
@@ -674,7 +675,7 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
     for passage in corpus.passages:
         sections.setdefault(passage.source, []).append(passage.section)
     for source, first in firsts.items():
-        strings[source] += programme_headings(sections.get(source, ()), first.title)
+        strings[source] += heading_names(sections.get(source, ()), first.title)
     titles: dict[str, list[str]] = {}  # each file's title in words, read when an entry needs them
 
     def about_elsewhere(role: Role) -> bool:

@@ -41,6 +41,7 @@ from bot.search.index import Vocabulary
 from bot.search.names import (
     Names,
     acronyms,
+    heading_names,
     name_parts,
     named_by_a_title,
     organisations_said,
@@ -5911,3 +5912,49 @@ def test_sibling_headings_that_name_programmes_keep_each_ones_facts_apart(tmp_pa
     assert answer.verdict != "answer" or "£40" not in answer.citations[0].snippet
     masons = answers.ask("how much is rent for stonemason trainees")
     assert masons.verdict == "answer" and "£40" in masons.citations[0].snippet
+
+
+def test_a_cohorts_heading_names_its_page_beside_a_vacancy_at_the_same_site(tmp_path: Path, settings: Settings) -> None:
+    """"Northgate Yard cohort (spring)" names the apprenticeship's page by its site, as the
+    vacancy located at Northgate Yard names the careers page: "how many hours a week is the
+    northgate apprenticeship" is the cohort's hours, not the vacancy's."""
+    write(
+        tmp_path,
+        "apprenticeship.html",
+        "<html><head><title>Growers Apprenticeship 2025 | Trellis Commons</title></head><body><main>"
+        "<h1>Growers Apprenticeship 2025</h1><p>A paid nine-month apprenticeship in urban food growing.</p>"
+        "<h2>Northgate Yard cohort (spring)</h2><p>Northgate Yard is our original site, with 14 raised beds.</p>"
+        "<h3>Pay and hours</h3><p>28 hours a week at £12.60 an hour. There are six places.</p>"
+        "<h2>Millbrook Wharf cohort (autumn)</h2><p>Millbrook Wharf is our canal-side site.</p>"
+        "<h3>Pay and hours</h3><p>32 hours a week at £12.60 an hour. There are four places.</p>"
+        "</main></body></html>",
+    )
+    write(
+        tmp_path,
+        "vacancies.html",
+        "<html><head><title>Work for us | Trellis Commons</title></head><body><main><h1>Work for us</h1>"
+        "<h2>Current vacancies</h2><h3>Market Garden Lead</h3><ul><li>Location: Northgate Yard, Ashbury</li>"
+        "<li>Hours: 37.5 hours a week</li><li>Salary: £29,500 a year</li><li>Closing date: 19 January 2030</li></ul>"
+        "<p>You will lead the growing team.</p><h3>Volunteer Coordinator</h3><ul><li>Location: Millbrook Wharf</li>"
+        "<li>Hours: 30 hours a week</li><li>Salary: £26,000 a year</li><li>Closing date: 2 February 2030</li></ul>"
+        "<p>You will support our volunteers.</p><h2>How to apply</h2>"
+        "<p>Send your CV to jobs@trellis.example.org.</p></main></body></html>",
+    )
+    write(
+        tmp_path,
+        "apprenticeship-faq.md",
+        "---\ntitle: Growers Apprenticeship – Frequently asked questions\norg: Trellis Commons\n---\n\n"
+        "## Do I need any experience?\n\nNo. We teach you everything you need.\n\n"
+        "## Is the apprenticeship paid?\n\nYes, at the Real Living Wage.\n",
+    )
+    answer = services_over(tmp_path, settings).answers.ask("how many hours a week is the northgate apprenticeship")
+    assert answer.citations[0].source == "apprenticeship.html"
+    assert "28 hours a week" in answer.citations[0].snippet
+    assert programme_headings(["Work for us › Northgate Yard cohort (spring)", "Meet the Cohort"], "") == [
+        "Northgate Yard cohort (spring)"
+    ]
+    # a part is named by the words before the part's word; a heading over the parts names none
+    assert heading_names(["Lighting strand", "Rotation tracks", "Stonemasonry Traineeship"], "") == [
+        "Lighting",
+        "Stonemasonry Traineeship",
+    ]

@@ -733,13 +733,15 @@ _DEFINED_AS = re.compile(
 )
 
 
+# ... or one of its parts ("Northgate Yard cohort (spring)", "Design Systems Track")
+_PROGRAMME_PARTS = frozenset({"cohort", "track", "stream", "strand", "pathway", "intake", "edition"})
 # "Stonemasonry Traineeship", "Junior Fellowship (one year)": a heading that names a programme
 # (in capitals, as a name is written: not "After the apprenticeship")
 _PROGRAMME_HEADING = re.compile(
     r"^(?!(?:About|How|What|Why|When|Who|Where|Which|Our|Your|The|This|Apply|Applying|Join|Joining|After|Before"
     r"|During|Beyond|Life|Post|Past|Future|Other|More|Previous|Next)\b)"
     rf"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|in|for|&)\s+)?){{1,4}}"
-    rf"((?i:{'|'.join(sorted(PROGRAMME_KINDS - _MONEY_KINDS))}))s?(?:\s*\([^()]*\))?$"
+    rf"((?i:{'|'.join(sorted((PROGRAMME_KINDS - _MONEY_KINDS) | _PROGRAMME_PARTS))}))s?(?:\s*\([^()]*\))?$"
 )
 
 
@@ -751,9 +753,26 @@ def programme_headings(sections: Iterable[str | None], title: str) -> list[str]:
     for section in sections:
         for heading in (section or "").split(" › "):
             heading = heading.strip()
-            if heading.casefold() != title.casefold() and _PROGRAMME_HEADING.match(heading):
+            if (
+                heading.casefold() != title.casefold()
+                and (match := _PROGRAMME_HEADING.match(heading))
+                # (one part, not a heading over the parts: "Rotation tracks")
+                and not (match.group(1).casefold() in _PROGRAMME_PARTS and heading[match.end(1) :].startswith("s"))
+            ):
                 found[heading] = None
     return list(found)
+
+
+# "Lighting strand", "Northgate Yard cohort (spring)": a part of a programme, named by the
+# words before the part's word ("strand" is no name of the page: "how many places on the
+# lighting strand" asks the lighting strand's places, of which "strand" is a word)
+_PART_TAIL = re.compile(rf"\s+(?i:{'|'.join(sorted(_PROGRAMME_PARTS))})s?(?:\s*\([^()]*\))?$")
+
+
+def heading_names(sections: Iterable[str | None], title: str) -> list[str]:
+    """Return the names a document's headings give it (:func:`programme_headings`), a
+    part's without the word that says it is one."""
+    return [_PART_TAIL.sub("", heading) for heading in programme_headings(sections, title)]
 
 
 def defined_kinds(text: str, title: str) -> list[str]:
