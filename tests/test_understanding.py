@@ -5958,3 +5958,50 @@ def test_a_cohorts_heading_names_its_page_beside_a_vacancy_at_the_same_site(tmp_
         "Lighting",
         "Stonemasonry Traineeship",
     ]
+
+
+def test_a_faq_that_says_the_name_answers_what_the_document_titled_by_it_does_not_hold(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """The interview day's e-mail is titled "Junior Fellowship …" and says "day", but holds no
+    length of leave; the FAQ, called by "Fellowship" and saying "Junior Fellowship", does.
+    The senior track's own page is a sibling, not asked."""
+    write(
+        tmp_path,
+        "fellowship-faq.md",
+        "---\ntitle: Science Communication Fellowship – Frequently Asked Questions\norg: Orrery Hall\n---\n\n"
+        "## Who is the Junior Fellowship for?\n\nThe Junior Fellowship is for people early in their career.\n\n"
+        "## How much holiday do fellows get?\n\nJunior fellows get 25 days of annual leave plus bank holidays.\n\n"
+        "## Can I work from home?\n\nNo. Fellows present in the galleries every day.\n",
+    )
+    write(
+        tmp_path,
+        "interview-email.txt",
+        "From: Priya Hale <fellowships@orrery.example.org>\nTo: (undisclosed recipients)\n"
+        "Date: Tue, 13 May 2025 16:42:10 +0100\nSubject: Junior Fellowship 2025–26 - invitation to interview day\n\n"
+        "Dear candidate,\n\nYou have been shortlisted for the Junior Fellowship. Your interview day is on "
+        "Tuesday 3 June 2025 at Orrery Hall. The day starts at 9.30 and ends at 4pm.\n\n"
+        "Best wishes,\nPriya Hale\nFellowships Coordinator\n",
+    )
+    write(
+        tmp_path,
+        "senior.md",
+        "---\ntitle: Senior Science Communication Fellowship\norg: Orrery Hall\n---\n\n"
+        "# Senior Science Communication Fellowship\n\nA two-year fellowship for experienced communicators.\n\n"
+        "## Leave\n\nSenior fellows get 28 days of annual leave.\n",
+    )
+    write(
+        tmp_path,
+        "visitor-host.md",
+        "---\ntitle: Visitor Host (casual)\norg: Orrery Hall\nkind: posting\n---\n\n# Visitor Host (casual)\n\n"
+        "Welcome visitors to the galleries. Pay: £12.60 per hour. Shifts of 4 to 8 hours.\n",
+    )
+    write(
+        tmp_path,
+        "presenter.md",
+        "---\ntitle: Planetarium Presenter\norg: Orrery Hall\nkind: posting\n---\n\n# Planetarium Presenter\n\n"
+        "Present our planetarium shows. Salary: £26,400 a year. 25 days of annual leave.\n",
+    )
+    answer = services_over(tmp_path, settings).answers.ask("how many days off do junior fellows get")
+    assert answer.verdict in ("answer", "unsure")
+    assert answer.citations[0].source == "fellowship-faq.md" and "25 days" in answer.citations[0].snippet

@@ -395,6 +395,25 @@ class AnswerService:
         measured = self._measure(
             snap, query, vector, kind, searched, candidates, definition, corrected, names, overview and definition
         )
+        # Nothing the names chose holds what is asked ("how many days off do junior fellows
+        # get?" over the junior interview day's e-mail, which says "day"): an FAQ called by one
+        # of the names whose text says the others may ("Science Communication Fellowship –
+        # FAQ", which says "Junior Fellowship" throughout), if it holds it. (Not another
+        # page: a sibling's, "Software Track Intern Guide", says "hardware" too.)
+        if (
+            kind is not None
+            and scope is not None
+            and not any(c.kind > 0 for c in measured[:SENTENCE_POOL])
+            and (wider := _called_saying_the_others(snap, scope, frozenset(named), faqs=True))
+        ):
+            more = _in_named_groups(
+                snap, query, _in_named_roles(snap, query, self._candidates(snap, query, vector, scope | wider))
+            )
+            again = self._measure(
+                snap, query, vector, kind, searched, more, definition, corrected, names, overview and definition
+            )
+            if any(c.kind > 0 for c in again[:SENTENCE_POOL]):
+                scope, candidates, measured = scope | wider, more, again
         if len(copied) == 1 and measured[0].position != copied[0]:
             # the FAQ item whose question the member copied comes first, if it holds what is asked
             item = next((c for c in measured if c.position == copied[0]), None)
@@ -1043,25 +1062,11 @@ def _with_what_speaks_of_it(
     asked = [t for t in query.unique_terms if t not in named and t not in frame and engine.index.term_idf(t) is not None]
     if not asked or any(engine.documents_with(t, list(scope)) for t in asked):
         return scope, frozenset()
-    calling = named - snap.org_terms  # (an organisation's name calls all its pages)
-    documents = snap.corpus.documents
+    others = _called_saying_the_others(snap, scope, named)
 
     def sibling(d: int) -> bool:
         return bool((own := snap.names.by_doc[d] & snap.names.telling) and not own & named)
 
-    called = sorted({d for t in calling for d in snap.names.docs_of.get(t, ())} - scope)
-    saying = {t: set(engine.documents_with(t, called)) for t in named} if called else {}
-    others: set[int] = set()
-    for d in called:
-        title = documents[d].title
-        if (
-            not sibling(d)
-            and all(d in saying[t] for t in named - snap.names.by_doc[d])
-            # (a programme's own page is not another's: "Game Design Internship – Summer
-            # 2025" beside the winter one asked of; its FAQ is all its tracks')
-            and (FAQ_HEADING.search(title) or not any(k in title.casefold() for k in PROGRAMME_KINDS))
-        ):
-            others.add(d)
     pages: set[int] = set()
     if plain := snap.plain_pages - scope - others:
         # ("Kilnworth Bread Co-operative" is "Kilnworth Bread Co-operative Ltd")
@@ -1086,6 +1091,33 @@ def _with_what_speaks_of_it(
                 speaking.add(d)
                 break
     return (scope | speaking, frozenset(speaking & pages)) if speaking else (scope, frozenset())
+
+
+def _called_saying_the_others(
+    snap: Snapshot, scope: frozenset[int], named: frozenset[str], faqs: bool = False
+) -> set[int]:
+    """Return the documents outside ``scope`` called by a name the question says (not its
+    organisation's) whose text says the others: the crew FAQ, called by "crew", that says
+    "Northern Night Route". Not a sibling called by what the question does not say
+    ("senior" beside the "junior" asked), nor a programme's own page unless it is its FAQ;
+    with ``faqs``, FAQs only."""
+    engine = snap.engine
+    calling = named - snap.org_terms  # (an organisation's name calls all its pages)
+    documents = snap.corpus.documents
+    called = sorted({d for t in calling for d in snap.names.docs_of.get(t, ())} - scope)
+    saying = {t: set(engine.documents_with(t, called)) for t in named} if called else {}
+    others: set[int] = set()
+    for d in called:
+        title = documents[d].title
+        if (
+            not ((own := snap.names.by_doc[d] & snap.names.telling) and not own & named)
+            and all(d in saying[t] for t in named - snap.names.by_doc[d])
+            # (a programme's own page is not another's: "Game Design Internship – Summer
+            # 2025" beside the winter one asked of; its FAQ is all its tracks')
+            and (FAQ_HEADING.search(title) or not (faqs or any(k in title.casefold() for k in PROGRAMME_KINDS)))
+        ):
+            others.add(d)
+    return others
 
 
 def _said_of_elsewhere(snap: Snapshot, position: int, named: frozenset[str], added: frozenset[int]) -> bool:
