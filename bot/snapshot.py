@@ -656,10 +656,12 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
     strings: dict[str, list[str]] = {}
     firsts: dict[str, Passage] = {}
     texts: dict[str, list[str]] = {}  # the passages of documents without an organisation
+    sections: dict[str, list[str | None]] = {}  # the passages' sections, by document
     for passage in corpus.passages:
         if passage.source not in strings:
             strings[passage.source] = [passage.title, passage.org or ""]
             firsts[passage.source] = passage
+        sections.setdefault(passage.source, []).append(passage.section)
         if not passage.org:
             texts.setdefault(passage.source, []).append(passage.text)
     # A document that names no organisation of its own, but says the word of one that
@@ -671,11 +673,8 @@ def _names(corpus: Corpus, engine: SearchEngine) -> Names:
             strings[source] += organisations_said("\n".join([first.title, *texts.get(source, ())]), orgs)
         # "Brightmoss Hack is a weekend civic-tech hackathon …": members call it "the hackathon"
         strings[source] += defined_kinds(first.text, first.title)
-    sections: dict[str, list[str | None]] = {}
-    for passage in corpus.passages:
-        sections.setdefault(passage.source, []).append(passage.section)
-    for source, first in firsts.items():
-        strings[source] += heading_names(sections.get(source, ()), first.title)
+        # "Stonemasonry Traineeship", "Northgate Yard cohort (spring)": what its headings name
+        strings[source] += heading_names(sections[source], first.title)
     titles: dict[str, list[str]] = {}  # each file's title in words, read when an entry needs them
 
     def about_elsewhere(role: Role) -> bool:

@@ -370,7 +370,7 @@ def _merged_listings(roles: list[Role]) -> tuple[list[Role], list[Role]]:
 
 
 def _words_key(text: str) -> str:
-    """Return a title's words in any order, as one key (kept apart from :func:`_title_key`'s)."""
+    """Return a title's words in any order, as one key (kept apart from :func:`title_key`'s)."""
     return "words: " + " ".join(sorted(set(title_key(text).split())))
 
 

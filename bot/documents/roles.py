@@ -572,8 +572,7 @@ def _applied_as_the_page_says(roles: list[Role], blocks: Sequence[Block]) -> lis
     sections: dict[str, Sequence[Block]] = {}
     for i, block in enumerate(blocks):
         if block.kind == "heading":
-            end = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= block.level), len(blocks))
-            sections.setdefault(title_key(clean_role_title(block.text)), blocks[i + 1 : end])
+            sections.setdefault(title_key(clean_role_title(block.text)), blocks[i + 1 : _section_end(blocks, i)])
     shared = _one_apply_route(blocks)
     out = []
     for role in roles:
@@ -600,9 +599,15 @@ def _one_apply_route(blocks: Sequence[Block]) -> Link | None:
             if (_named_apply(link) or about_applying) and not pointer and link_problem(link.url) is None:
                 found.setdefault(link.url, link)
     if not found:
-        written = _written_apply(blocks, only=True)
-        return written
+        return _written_apply(blocks, only=True)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _section_end(blocks: Sequence[Block], i: int) -> int:
+    """Return where the section under the heading ``blocks[i]`` ends: at the next heading of
+    its level or above, or at the end."""
+    level = blocks[i].level
+    return next((j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= level), len(blocks))
 
 
 def title_key(text: str) -> str:
@@ -753,10 +758,7 @@ def _section_roles(doc: Document, problems: list[Problem]) -> list[Role]:
     for i, block in enumerate(blocks):
         if block.kind != "heading" or _PART_HEADING.search(block.text.strip()):
             continue
-        end = next(
-            (j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= block.level),
-            len(blocks),
-        )
+        end = _section_end(blocks, i)
         if _is_position(blocks[i + 1 : end], applying_said):
             spans.setdefault(block.level, []).append((i, end))
     if not spans:

@@ -27,6 +27,7 @@ from functools import cached_property, lru_cache
 
 from wordfreq import zipf_frequency
 
+from bot.documents.chunk import SECTION_SEP
 from bot.documents.document import FAQ_HEADING, QUALIFIER, without_announcement
 from bot.documents.parse import is_body_name
 from bot.search.specificity import specificity
@@ -751,7 +752,7 @@ def programme_headings(sections: Iterable[str | None], title: str) -> list[str]:
     Traineeship", is called by both, as the interview day's e-mail about one of them is."""
     found: dict[str, None] = {}
     for section in sections:
-        for heading in (section or "").split(" › "):
+        for heading in (section or "").split(SECTION_SEP):
             heading = heading.strip()
             if (
                 heading.casefold() != title.casefold()

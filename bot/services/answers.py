@@ -1063,10 +1063,6 @@ def _with_what_speaks_of_it(
     if not asked or any(engine.documents_with(t, list(scope)) for t in asked):
         return scope, frozenset()
     others = _called_saying_the_others(snap, scope, named)
-
-    def sibling(d: int) -> bool:
-        return bool((own := snap.names.by_doc[d] & snap.names.telling) and not own & named)
-
     pages: set[int] = set()
     if plain := snap.plain_pages - scope - others:
         # ("Kilnworth Bread Co-operative" is "Kilnworth Bread Co-operative Ltd")
@@ -1074,7 +1070,7 @@ def _with_what_speaks_of_it(
         pages = {
             d
             for d in plain
-            if not sibling(d)
+            if not _sibling(snap, d, named)
             and (org := _org_words(engine.tokenizer, snap.doc_orgs[d]))
             and any(org <= words or words <= org for words in orgs)
         }
@@ -1110,7 +1106,7 @@ def _called_saying_the_others(
     for d in called:
         title = documents[d].title
         if (
-            not ((own := snap.names.by_doc[d] & snap.names.telling) and not own & named)
+            not _sibling(snap, d, named)
             and all(d in saying[t] for t in named - snap.names.by_doc[d])
             # (a programme's own page is not another's: "Game Design Internship – Summer
             # 2025" beside the winter one asked of; its FAQ is all its tracks')
@@ -1118,6 +1114,12 @@ def _called_saying_the_others(
         ):
             others.add(d)
     return others
+
+
+def _sibling(snap: Snapshot, doc: int, named: frozenset[str]) -> bool:
+    """Tell whether a document is a sibling called by what the question does not say
+    ("senior" beside the "junior" asked)."""
+    return bool((own := snap.names.by_doc[doc] & snap.names.telling) and not own & named)
 
 
 def _said_of_elsewhere(snap: Snapshot, position: int, named: frozenset[str], added: frozenset[int]) -> bool:
